@@ -1,0 +1,187 @@
+/* case_model: a loaded case in C (scenario-format.md, format 1).
+ *
+ * The loader (script/case_load.c) validates the Lua table and fills these
+ * structs. Values an author wrote as functions are not known until play: the
+ * node is then marked `dynamic` and the runtime (script/case_runtime.c)
+ * resolves it into a fresh case_node when the node is entered. `next` and
+ * `on_timeout` functions are called later, when the choice is made or the
+ * time runs out; they show here as a Lua reference (`*_fn` != 0). */
+#ifndef CASE_MODEL_H
+#define CASE_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vitals.h"
+
+#define CASE_FORMAT_MAX 1 /* the newest case format this engine reads */
+
+typedef enum case_outcome { OUTCOME_GOOD, OUTCOME_NEUTRAL, OUTCOME_HARM } case_outcome;
+typedef enum advice_timing {
+    TIMING_AFTER_INITIAL,
+    TIMING_WITH_CASE,
+    TIMING_ON_REQUEST
+} advice_timing;
+typedef enum rationale_ask { RATIONALE_NEVER, RATIONALE_OVERRIDE, RATIONALE_ALWAYS } rationale_ask;
+typedef enum node_kind { NODE_DECISION, NODE_NARRATIVE, NODE_ENDING } node_kind;
+
+/* A list of owned strings. */
+typedef struct strlist {
+    char **items;
+    size_t n;
+} strlist;
+
+typedef struct case_result {
+    char *name;
+    bool is_num; /* value is num, else text */
+    double num;
+    char *text;
+    char *unit; /* NULL when none */
+    char *flag; /* NULL when none */
+} case_result;
+
+typedef struct case_option {
+    char *id;
+    char *label;
+    char *next;  /* NULL: the decision's next */
+    int next_fn; /* Lua registry ref of a next function, 0 when none */
+    int line;
+} case_option;
+
+typedef struct case_reason {
+    char *factor;
+    double weight;
+} case_reason;
+
+typedef struct case_advice {
+    bool present;
+    char *tool; /* as logged: the ai key with several tools, the tool's name with one */
+    int tool_index; /* index into case_def.tools */
+    char *recommend;
+    bool has_confidence;
+    double confidence; /* 0..1 */
+    char *message;
+    case_reason *reasons;
+    size_t n_reasons;
+    advice_timing timing;
+    char *source; /* "AI" when not given */
+} case_advice;
+
+typedef struct case_decision {
+    char *prompt; /* NULL when none */
+    case_option *options;
+    size_t n_options;
+    strlist best;
+    case_advice advice;
+    bool ask_trust;
+    bool ask_confidence;
+    rationale_ask ask_rationale;
+    double time_limit; /* seconds; 0 when none */
+    char *on_timeout;  /* node id, NULL when none */
+    int on_timeout_fn; /* Lua ref, 0 when none */
+    int on_timeout_line;
+    char *next;        /* decision-level next, NULL when none */
+    int next_fn;       /* Lua ref of a decision-level next function, 0 when none */
+    char *feedback;    /* NULL or "" for none */
+} case_decision;
+
+typedef struct case_ending {
+    case_outcome outcome;
+    char *summary;
+} case_ending;
+
+typedef struct case_node {
+    char *id;
+    int line; /* line of the node's table in the case file, 0 when unknown */
+    char *file; /* file the node was written in (an include may differ), borrowed */
+    char *title;
+    char *text;
+    double elapsed; /* simulated minutes that pass on entering */
+    node_kind kind;
+    case_decision decision; /* kind == NODE_DECISION */
+    char *next;             /* kind == NODE_NARRATIVE: static target, or NULL with next_fn */
+    int next_fn;
+    case_ending ending; /* kind == NODE_ENDING */
+    char *debrief;      /* NULL when none */
+    bool dynamic; /* some value is a function: resolve on entry (case_runtime_enter) */
+} case_node;
+
+typedef struct case_kv {
+    char *key;
+    double value;
+} case_kv;
+
+typedef struct case_tool {
+    char *key; /* the ai table key with several tools; NULL with one */
+    char *name;
+    char *version;
+    char *kind;
+    char *intended_use;
+    case_kv *performance; /* sorted by key */
+    size_t n_performance;
+    char *trained_on;
+    strlist limitations;
+} case_tool;
+
+typedef struct case_patient {
+    char *name;
+    bool has_age;
+    double age;
+    char *sex;
+    char *setting;
+    char *complaint;
+    strlist history;
+    strlist medications;
+    strlist allergies;
+} case_patient;
+
+struct case_script; /* the Lua state behind a case (script/case_load.c) */
+
+typedef struct case_def {
+    char *file; /* path as given */
+    char sha256[65]; /* hex of the file's bytes */
+    int format;
+    char *id;
+    char *version;
+    char *title;
+    char *summary;
+    strlist objectives;
+    strlist authors;
+    strlist references;
+    strlist tags;
+    double minutes; /* 0 when not given */
+    strlist variants;
+    case_patient patient;
+    vitals vitals;
+    case_result *results;
+    size_t n_results;
+    case_tool *tools;
+    size_t n_tools;
+    bool multi_tool;
+    char *start;
+    case_node *nodes; /* sorted by id */
+    size_t n_nodes;
+    struct case_script *script; /* owned */
+} case_def;
+
+/* The node with this id, or NULL. */
+const case_node *case_find_node(const case_def *c, const char *id);
+/* Index of the node with this id, or -1. */
+long case_node_index(const case_def *c, const char *id);
+/* The option with this id in d, or NULL. */
+const case_option *case_find_option(const case_decision *d, const char *id);
+/* Whether id is listed in d->best. */
+bool case_is_best(const case_decision *d, const char *id);
+
+const char *case_outcome_name(case_outcome o);
+const char *advice_timing_name(advice_timing t);
+
+/* Releases what a case_node owns (not the node itself). */
+void case_node_free(case_node *n);
+/* Deep copy of a node; 0, or -1 when out of memory. Lua refs are shared. */
+int case_node_copy(case_node *dst, const case_node *src);
+void strlist_free(strlist *l);
+void case_result_free(case_result *r);
+int case_result_copy(case_result *dst, const case_result *src);
+
+#endif

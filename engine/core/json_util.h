@@ -1,0 +1,28 @@
+/* json_util: small helpers over cJSON for the session log and reports. */
+#ifndef JSON_UTIL_H
+#define JSON_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cJSON.h>
+
+/* The shortest decimal text that reads back as exactly x: 0.87, not
+ * 0.86999999999999999; 0.6666666666666666. Whole numbers within 2^53 print
+ * without a fraction (118). buf needs 32 bytes. Non-finite x gives "null". */
+const char *json_number_text(double x, char *buf, size_t size);
+
+/* A cJSON number node that prints as json_number_text(x). */
+cJSON *json_number(double x);
+
+/* Adds key: number / string-or-null / bool-or-null / int-or-null to obj.
+ * A NULL string, or has == false, adds JSON null. Return obj's new item. */
+cJSON *json_add_number(cJSON *obj, const char *key, double x);
+cJSON *json_add_string_or_null(cJSON *obj, const char *key, const char *s);
+cJSON *json_add_bool_or_null(cJSON *obj, const char *key, bool has, bool value);
+cJSON *json_add_int_or_null(cJSON *obj, const char *key, bool has, long long value);
+
+/* Prints obj on one line (no spaces), malloc'd; NULL when out of memory. */
+char *json_print_line(const cJSON *obj);
+
+#endif

@@ -1,0 +1,55 @@
+/* log_writer: the one module that writes session logs (decision-log.md).
+ * One new file per session, created with O_EXCL and never overwritten; each
+ * record written whole with one write() and fsync'd before the call returns,
+ * so a crash loses at most the record being written. */
+#ifndef LOG_WRITER_H
+#define LOG_WRITER_H
+
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "apperr.h"
+
+typedef struct log_writer log_writer;
+
+/* Wall clock in ms since the Unix epoch, given by the caller so that the core
+ * never reads the clock itself (tests pass a fixed one). */
+typedef int64_t (*log_wall_clock)(void *ctx);
+
+typedef struct log_open_opts {
+    const char *dir;       /* folder for a new log named by the spec; NULL with path */
+    const char *path;      /* an exact file to create (run --log); NULL with dir */
+    const char *session;   /* UUID v4 text, 36 chars */
+    const char *trainee;   /* reduced to [A-Za-z0-9_-] in the file name */
+    const char *case_id;
+    int64_t start_ms;      /* wall time of the session start, for the file name */
+    log_wall_clock clock;  /* for the `at` field of every record */
+    void *clock_ctx;
+} log_open_opts;
+
+/* Creates the log file (and dir with its parents when missing). Fails with
+ * APPERR_ENV when the folder cannot be written or the file exists. */
+int log_writer_open(log_writer **out, const log_open_opts *o, apperr *e);
+
+/* Writes one record: {"v":1,"type":type,"session":…,"seq":n,"t":t_ms,"at":…}
+ * followed by the members of fields (which stays the caller's), as one line,
+ * then fsync. On failure (disk full, I/O error) returns -1 with APPERR_ENV;
+ * the file keeps every record written before. */
+int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON *fields,
+                     apperr *e);
+
+/* The path of the file being written. */
+const char *log_writer_path(const log_writer *w);
+
+/* Closes the file (whatever was written stays). NULL is fine. */
+void log_writer_close(log_writer *w);
+
+/* The default folder: $XDG_DATA_HOME/appraise/logs, else
+ * $HOME/.local/share/appraise/logs. Writes into buf; NULL when neither is set. */
+const char *log_default_dir(char *buf, size_t size);
+
+/* Checks before play that dir can be created and written (creates it). */
+int log_dir_check(const char *dir, apperr *e);
+
+#endif

@@ -1,0 +1,16 @@
+/* Helpers shared by the unit tests. */
+#ifndef TEST_SUPPORT_H
+#define TEST_SUPPORT_H
+
+#include <stddef.h>
+
+/* A fresh empty folder under $TMPDIR (or /tmp); malloc'd path. */
+char *test_tmpdir(void);
+/* Removes a folder and everything below it. */
+void test_rmtree(const char *path);
+/* Whole file into a malloc'd NUL-terminated buffer (length in *len if not NULL). */
+char *test_read_file(const char *path, size_t *len);
+/* Writes text to path; 0 on success. */
+int test_write_file(const char *path, const char *text);
+
+#endif
