@@ -1,0 +1,175 @@
+#include "case_load.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <nettle/sha2.h>
+
+#include "case_script.h"
+#include "case_tables.h"
+
+static char *read_all(const char *path, size_t *len, apperr *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        apperr_set(e, APPERR_INPUT, path, 0, "cannot open the case file: %s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+        if (n + 1 == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf || failed) {
+        free(buf);
+        apperr_set(e, APPERR_INPUT, path, 0, "cannot read the case file");
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void sha256_hex(const char *data, size_t len, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)data);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
+{
+    case_load_opts none = {0, 0, 0};
+    if (!opts)
+        opts = &none;
+    *out = NULL;
+    size_t len = 0;
+    char *text = read_all(path, &len, e);
+    if (!text)
+        return -1;
+    case_def *c = calloc(1, sizeof *c);
+    struct case_script *cs = calloc(1, sizeof *cs);
+    if (!c || !cs || !(c->file = strdup(path))) {
+        free(c);
+        free(cs);
+        free(text);
+        apperr_set(e, APPERR_ENV, path, 0, "out of memory");
+        return -1;
+    }
+    vitals_init(&c->vitals);
+    c->script = cs;
+    cs->case_ref = cs->s_ref = cs->node_ref = LUA_NOREF;
+    sha256_hex(text, len, c->sha256);
+    cs->map = srcmap_build(text, len);
+    free(text);
+
+    if (host_open(&cs->host, path, opts->mem_limit, opts->instr_limit, e) ||
+        host_seed(cs->host, opts->seed, e) || host_dofile(cs->host, path, e)) {
+        case_free(c);
+        return -1;
+    }
+    lua_State *L = host_lua(cs->host);
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        apperr_set(e, APPERR_INPUT, path, 0,
+                   "the file must end with: return case { … } (it returned %s)",
+                   luaL_typename(L, -1));
+        lua_pop(L, 1);
+        case_free(c);
+        return -1;
+    }
+    tables_ctx x;
+    memset(&x, 0, sizeof x);
+    x.L = L;
+    x.file = c->file;
+    x.map = cs->map;
+    x.e = e;
+    int rc = tables_read_case(&x, -1, c);
+    /* A top-level key that is missing or wrong has no line of its own:
+     * point at the line that calls case { … }. */
+    if (rc != 0 && e->line == 0 && !strpbrk(e->where, ".[") && host_case_line(cs->host) > 0)
+        e->line = host_case_line(cs->host);
+    if (rc != 0) {
+        lua_pop(L, 1);
+        case_free(c);
+        return -1;
+    }
+    cs->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    *out = c;
+    return 0;
+}
+
+static void tool_free(case_tool *t)
+{
+    free(t->key);
+    free(t->name);
+    free(t->version);
+    free(t->kind);
+    free(t->intended_use);
+    for (size_t i = 0; i < t->n_performance; i++)
+        free(t->performance[i].key);
+    free(t->performance);
+    free(t->trained_on);
+    strlist_free(&t->limitations);
+}
+
+void case_free(case_def *c)
+{
+    if (!c)
+        return;
+    if (c->script) {
+        host_close(c->script->host);
+        srcmap_free(c->script->map);
+        free(c->script);
+    }
+    free(c->file);
+    free(c->id);
+    free(c->version);
+    free(c->title);
+    free(c->summary);
+    strlist_free(&c->objectives);
+    strlist_free(&c->authors);
+    strlist_free(&c->references);
+    strlist_free(&c->tags);
+    strlist_free(&c->variants);
+    free(c->patient.name);
+    free(c->patient.sex);
+    free(c->patient.setting);
+    free(c->patient.complaint);
+    strlist_free(&c->patient.history);
+    strlist_free(&c->patient.medications);
+    strlist_free(&c->patient.allergies);
+    vitals_free(&c->vitals);
+    for (size_t i = 0; i < c->n_results; i++)
+        case_result_free(&c->results[i]);
+    free(c->results);
+    for (size_t i = 0; i < c->n_tools; i++)
+        tool_free(&c->tools[i]);
+    free(c->tools);
+    free(c->start);
+    for (size_t i = 0; i < c->n_nodes; i++)
+        case_node_free(&c->nodes[i]);
+    free(c->nodes);
+    free(c);
+}

@@ -1,0 +1,526 @@
+#include "host.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+/* The count hook runs every HOOK_STEP VM instructions. It keeps the budget,
+ * and remembers where the case was so that a memory error (for which Lua
+ * calls no message handler) can still name a line. */
+#define HOOK_STEP 1000
+/* Room above the cap for unwinding once the cap has tripped. */
+#define MEM_SLACK ((size_t)1024 * 1024)
+
+typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY } abort_reason;
+
+struct script_host {
+    lua_State *L;
+    char *case_file;
+    char *case_dir;  /* folder of the case file, "." when none */
+    size_t mem_used;
+    size_t mem_limit;
+    unsigned long instr_limit;
+    unsigned long instr_left;
+    abort_reason aborting;
+    int depth;          /* nested host_call depth */
+    char last_src[512]; /* where the hook last saw the case */
+    int last_line;
+    int case_line;
+};
+
+static const char *const HOST_KEY = "appraise.host";
+static const char *const INCLUDE_CACHE = "appraise.includes";
+static const char *const RANDOMSEED = "appraise.randomseed";
+static const char *const ENV_KEY = "appraise.env";
+
+static script_host *host_of(lua_State *L)
+{
+    script_host *h;
+    lua_getfield(L, LUA_REGISTRYINDEX, HOST_KEY);
+    h = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return h;
+}
+
+/* ---- memory cap ---------------------------------------------------------- */
+
+static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    script_host *h = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        h->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old) {
+        size_t cap = h->mem_limit + (h->aborting ? MEM_SLACK : 0);
+        if (h->mem_used - old + nsize > cap) {
+            /* Trip the cap for good: Lua runs an emergency collection and
+             * the case may catch the error, but the hook now fails every
+             * instruction until the call is back at the host. */
+            if (h->L && h->depth > 0 && h->aborting == ABORT_NONE) {
+                h->aborting = ABORT_MEMORY;
+                lua_sethook(h->L, lua_gethook(h->L), LUA_MASKCOUNT, 1);
+            }
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        h->mem_used = h->mem_used - old + nsize;
+    return p;
+}
+
+/* ---- instruction budget ---------------------------------------------------- */
+
+static void remember_place(script_host *h, lua_State *L)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+        ar.source[0] == '@') {
+        snprintf(h->last_src, sizeof h->last_src, "%s", ar.source + 1);
+        h->last_line = ar.currentline;
+    }
+}
+
+static void host_hook(lua_State *L, lua_Debug *ar)
+{
+    script_host *h = host_of(L);
+    (void)ar;
+    if (!h)
+        return;
+    if (h->aborting != ABORT_NONE) {
+        luaL_error(L, "%s", h->aborting == ABORT_MEMORY ? "memory limit" : "instruction budget");
+        return;
+    }
+    remember_place(h, L);
+    if (h->instr_left <= HOOK_STEP) {
+        h->aborting = ABORT_BUDGET;
+        lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "instruction budget");
+        return;
+    }
+    h->instr_left -= HOOK_STEP;
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* Whether msg starts with "FILE:LINE: ". */
+static bool has_place(const char *msg)
+{
+    for (const char *p = strchr(msg, ':'); p; p = strchr(p + 1, ':')) {
+        const char *q = p + 1;
+        if (p == msg || !isdigit((unsigned char)*q))
+            continue;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q[0] == ':' && q[1] == ' ')
+            return true;
+    }
+    return false;
+}
+
+/* Adds the place of the innermost Lua function when the message has none
+ * (errors raised in C, such as bad arguments), then a traceback. */
+static int msghandler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            msg = lua_tostring(L, -1);
+        else
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    lua_Debug ar;
+    bool placed = has_place(msg);
+    for (int level = 1; !placed && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@') {
+            msg = lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
+            placed = true;
+        }
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+void host_error_from_text(apperr *e, const char *text, const char *fallback_file)
+{
+    /* "FILE:LINE: message": find the first ":digits: " after a non-empty file. */
+    for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
+        const char *q = p + 1;
+        if (p == text || !isdigit((unsigned char)*q))
+            continue;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q[0] == ':' && q[1] == ' ') {
+            char file[512];
+            size_t n = (size_t)(p - text) < sizeof file - 1 ? (size_t)(p - text) : sizeof file - 1;
+            memcpy(file, text, n);
+            file[n] = '\0';
+            apperr_set(e, APPERR_INPUT, file, atoi(p + 1), "%s", q + 2);
+            return;
+        }
+    }
+    apperr_set(e, APPERR_INPUT, fallback_file, 0, "%s", text);
+}
+
+/* Keeps the first line of a message with traceback (the rest is for authors
+ * running check, who get it from host_call's caller when they want it). */
+static void first_line(char *s)
+{
+    char *nl = strchr(s, '\n');
+    if (nl)
+        *nl = '\0';
+}
+
+static void set_abort_error(script_host *h, const char *what, apperr *e)
+{
+    const char *file = h->last_src[0] ? h->last_src : h->case_file;
+    int line = h->last_src[0] ? h->last_line : 0;
+    if (h->aborting == ABORT_MEMORY)
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s used more than %zu MiB of memory (is a table growing without end?)",
+                   what, h->mem_limit / (1024 * 1024));
+    else
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s ran too long (more than %lu million Lua instructions; is there a loop "
+                   "without end?)",
+                   what, h->instr_limit / 1000000);
+}
+
+int host_call(script_host *h, int nargs, int nresults, const char *what, apperr *e)
+{
+    lua_State *L = h->L;
+    int base = lua_gettop(L) - nargs;
+    if (h->depth == 0) {
+        h->instr_left = h->instr_limit;
+        h->aborting = ABORT_NONE;
+        h->last_src[0] = '\0';
+        h->last_line = 0;
+        lua_sethook(L, host_hook, LUA_MASKCOUNT, HOOK_STEP);
+    }
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    h->depth++;
+    int status = lua_pcall(L, nargs, nresults, base);
+    h->depth--;
+    lua_remove(L, base);
+    abort_reason aborted = h->aborting;
+    if (h->depth == 0) {
+        h->aborting = ABORT_NONE;
+        lua_sethook(L, NULL, 0, 0);
+    }
+    if (status == LUA_OK)
+        return 0;
+    if (aborted != ABORT_NONE || status == LUA_ERRMEM) {
+        h->aborting = aborted != ABORT_NONE ? aborted : ABORT_MEMORY;
+        set_abort_error(h, what, e);
+        if (h->depth == 0)
+            h->aborting = ABORT_NONE;
+    } else {
+        char *text = strdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
+        if (text) {
+            first_line(text);
+            host_error_from_text(e, text, h->case_file);
+            free(text);
+        } else {
+            apperr_set(e, APPERR_INPUT, h->case_file, 0, "%s failed", what);
+        }
+    }
+    lua_pop(L, 1);
+    if (h->depth > 0) /* let an enclosing host_call see the same failure */
+        return -1;
+    lua_gc(L, LUA_GCCOLLECT);
+    return -1;
+}
+
+/* ---- include ---------------------------------------------------------------- */
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    char *d = malloc((size_t)(slash - path) + 1);
+    if (d) {
+        memcpy(d, path, (size_t)(slash - path));
+        d[slash - path] = '\0';
+    }
+    return d;
+}
+
+static bool file_exists(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* Refuses names that could leave the folders include() serves. */
+static const char *include_name_problem(const char *name)
+{
+    if (name[0] == '\0')
+        return "an empty name";
+    if (name[0] == '/' || name[0] == '\\')
+        return "an absolute path";
+    for (const char *p = name; *p; p++)
+        if (p[0] == '.' && p[1] == '.' && (p == name || p[-1] == '/') &&
+            (p[2] == '/' || p[2] == '\0'))
+            return "a path that climbs out of its folder (..)";
+    if (strchr(name, '\\'))
+        return "a backslash";
+    return NULL;
+}
+
+static int load_sandboxed(lua_State *L, const char *path)
+{
+    char chunkname[600];
+    snprintf(chunkname, sizeof chunkname, "@%s", path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return luaL_error(L, "cannot open %s", path);
+    int c = fgetc(f);
+    fclose(f);
+    if (c == LUA_SIGNATURE[0])
+        return luaL_error(L, "%s is a precompiled (binary) chunk: only Lua source is accepted",
+                          path);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+        return lua_error(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return 0;
+}
+
+static int f_include(lua_State *L)
+{
+    script_host *h = host_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    const char *problem = include_name_problem(name);
+    if (problem)
+        return luaL_error(L, "include(\"%s\") refused: %s", name, problem);
+
+    /* The including file is the Lua function that called us. */
+    lua_Debug ar;
+    char *from_dir = NULL;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "S", &ar) && ar.source[0] == '@')
+        from_dir = dir_of(ar.source + 1);
+    char *parent = dir_of(h->case_dir);
+    const char *ext = strrchr(name, '.') && !strchr(strrchr(name, '.'), '/') ? "" : ".lua";
+    char cand[3][1200];
+    snprintf(cand[0], sizeof cand[0], "%s/%s%s", from_dir ? from_dir : h->case_dir, name, ext);
+    snprintf(cand[1], sizeof cand[1], "%s/lib/%s%s", h->case_dir, name, ext);
+    snprintf(cand[2], sizeof cand[2], "%s/lib/%s%s", parent ? parent : ".", name, ext);
+    free(from_dir);
+    free(parent);
+    const char *found = NULL;
+    for (int i = 0; i < 3 && !found; i++)
+        if (file_exists(cand[i]))
+            found = cand[i];
+    if (!found)
+        return luaL_error(L, "include(\"%s\"): no such file (looked for %s, %s and %s)", name,
+                          cand[0], cand[1], cand[2]);
+
+    lua_getfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
+    int cache = lua_gettop(L);
+    if (lua_getfield(L, cache, found) != LUA_TNIL) {
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
+            return luaL_error(L, "include(\"%s\"): %s includes itself (a cycle)", name, found);
+        return 1;
+    }
+    lua_pop(L, 1);
+    lua_pushlightuserdata(L, h); /* marks "being loaded" to catch cycles */
+    lua_setfield(L, cache, found);
+    load_sandboxed(L, found);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, cache, found);
+    return 1;
+}
+
+/* ---- the sandbox -------------------------------------------------------------- */
+
+/* case{ … } checks its argument and remembers where it was called. */
+static int f_case(lua_State *L)
+{
+    script_host *h = host_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+        h->case_line = ar.currentline;
+    lua_settop(L, 1);
+    return 1;
+}
+
+static const char *const BASE_ALLOWED[] = {
+    "ipairs", "pairs", "next", "select", "type", "tostring", "tonumber", "error",
+    "assert", "pcall", "setmetatable", "getmetatable", "rawget", "rawset", "rawequal",
+    "rawlen", NULL};
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction open)
+{
+    luaL_requiref(L, name, open, 1);
+    lua_pop(L, 1);
+}
+
+/* Builds the sandbox's global table in the registry (ENV_KEY). Only base,
+ * string, table, math and utf8 are opened at all; io, os, debug and package
+ * never exist in this state. */
+static int build_sandbox(lua_State *L)
+{
+    script_host *h = lua_touserdata(L, 1);
+    lua_pushlightuserdata(L, h);
+    lua_setfield(L, LUA_REGISTRYINDEX, HOST_KEY);
+    open_lib(L, LUA_GNAME, luaopen_base);
+    open_lib(L, LUA_STRLIBNAME, luaopen_string);
+    open_lib(L, LUA_TABLIBNAME, luaopen_table);
+    open_lib(L, LUA_MATHLIBNAME, luaopen_math);
+    open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
+
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
+
+    lua_newtable(L); /* env */
+    int env = lua_gettop(L);
+    lua_pushglobaltable(L);
+    int g = lua_gettop(L);
+    for (int i = 0; BASE_ALLOWED[i]; i++) {
+        lua_getfield(L, g, BASE_ALLOWED[i]);
+        lua_setfield(L, env, BASE_ALLOWED[i]);
+    }
+    /* string: no dump; the string metatable's __index is this same table,
+     * so ("").dump is gone too, and the metatable itself is hidden. */
+    lua_getfield(L, g, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_setfield(L, env, LUA_STRLIBNAME);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushliteral(L, "string");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+    /* math: randomseed is the host's alone (the session seeds it). */
+    lua_getfield(L, g, LUA_MATHLIBNAME);
+    lua_getfield(L, -1, "randomseed");
+    lua_setfield(L, LUA_REGISTRYINDEX, RANDOMSEED);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_setfield(L, env, LUA_MATHLIBNAME);
+    lua_getfield(L, g, LUA_TABLIBNAME);
+    lua_setfield(L, env, LUA_TABLIBNAME);
+    lua_getfield(L, g, LUA_UTF8LIBNAME);
+    lua_setfield(L, env, LUA_UTF8LIBNAME);
+    lua_pushcfunction(L, f_case);
+    lua_setfield(L, env, "case");
+    lua_pushcfunction(L, f_include);
+    lua_setfield(L, env, "include");
+    lua_pushvalue(L, env);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    /* The real globals keep nothing a case could reach: the env is separate,
+     * but clear them anyway so no library function finds load or print. */
+    lua_pushnil(L);
+    lua_setfield(L, g, "load");
+    lua_pushnil(L);
+    lua_setfield(L, g, "dofile");
+    lua_pushnil(L);
+    lua_setfield(L, g, "loadfile");
+    return 0;
+}
+
+int host_open(script_host **out, const char *case_file, size_t mem_limit,
+              unsigned long instr_limit, apperr *e)
+{
+    script_host *h = calloc(1, sizeof *h);
+    *out = NULL;
+    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file))) {
+        if (h) {
+            free(h->case_file);
+            free(h);
+        }
+        apperr_set(e, APPERR_ENV, case_file, 0, "out of memory");
+        return -1;
+    }
+    h->mem_limit = mem_limit ? mem_limit : HOST_MEM_DEFAULT;
+    h->instr_limit = instr_limit ? instr_limit : HOST_INSTR_DEFAULT;
+    /* The base state needs a little memory before any case runs. */
+    size_t cap = h->mem_limit;
+    h->mem_limit = cap + MEM_SLACK;
+    h->L = lua_newstate(host_alloc, h);
+    if (!h->L) {
+        host_close(h);
+        apperr_set(e, APPERR_ENV, case_file, 0, "cannot create a Lua state");
+        return -1;
+    }
+    lua_pushcfunction(h->L, build_sandbox);
+    lua_pushlightuserdata(h->L, h);
+    if (lua_pcall(h->L, 1, 0, 0) != LUA_OK) {
+        apperr_set(e, APPERR_ENV, case_file, 0, "cannot build the sandbox: %s",
+                   lua_tostring(h->L, -1));
+        host_close(h);
+        return -1;
+    }
+    h->mem_limit = cap;
+    *out = h;
+    return 0;
+}
+
+void host_close(script_host *h)
+{
+    if (!h)
+        return;
+    if (h->L)
+        lua_close(h->L);
+    free(h->case_file);
+    free(h->case_dir);
+    free(h);
+}
+
+lua_State *host_lua(script_host *h)
+{
+    return h->L;
+}
+
+void host_push_env(script_host *h)
+{
+    lua_getfield(h->L, LUA_REGISTRYINDEX, ENV_KEY);
+}
+
+int host_case_line(const script_host *h)
+{
+    return h->case_line;
+}
+
+static int f_dofile(lua_State *L)
+{
+    const char *path = lua_tostring(L, 1);
+    load_sandboxed(L, path);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+int host_dofile(script_host *h, const char *path, apperr *e)
+{
+    lua_pushcfunction(h->L, f_dofile);
+    lua_pushstring(h->L, path);
+    return host_call(h, 1, 1, "the case file", e);
+}
+
+int host_seed(script_host *h, unsigned long long seed, apperr *e)
+{
+    lua_getfield(h->L, LUA_REGISTRYINDEX, RANDOMSEED);
+    lua_pushinteger(h->L, (lua_Integer)seed);
+    return host_call(h, 1, 0, "math.randomseed", e);
+}
