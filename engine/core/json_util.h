@@ -12,7 +12,10 @@
  * without a fraction (118). buf needs 32 bytes. Non-finite x gives "null". */
 const char *json_number_text(double x, char *buf, size_t size);
 
-/* A cJSON number node that prints as json_number_text(x). */
+/* A cJSON number node that prints as json_number_text(x). It is a cJSON_Raw
+ * node (cJSON prints its own numbers with 17 digits), so cJSON_IsNumber() is
+ * false for it; its valuedouble (and valueint) still hold x. Non-finite x
+ * gives a JSON null node. */
 cJSON *json_number(double x);
 
 /* Adds key: number / string-or-null / bool-or-null / int-or-null to obj.
