@@ -1,0 +1,167 @@
+/* runner: plays a session with no window on virtual time (decision-log.md
+ * "Rules"). Before every action the clock moves on 1000 ms (N x 1000 ms for
+ * `wait N`) and session_tick runs first, so a time limit that is due fires
+ * before the action, exactly as it would at the window.
+ *
+ * When the inputs run out while the case still waits, the runner leaves the
+ * case the way a trainee would: one more second passes (ticking first, like
+ * any action) and a `quit` action ends the session as `quit`. */
+#include "runner.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool playing(const session *s)
+{
+    return session_view_now(s).status == SESSION_PLAYING;
+}
+
+/* "a choice at node arrival": what the session waits for, for messages. */
+static void describe_wait(const session *s, char *buf, size_t size)
+{
+    session_view v = session_view_now(s);
+    snprintf(buf, size, "%s at node %s", session_step_name(v.step),
+             v.node && v.node->id ? v.node->id : "(none)");
+}
+
+/* Moves time to *t and lets a due time limit fire. */
+static int advance(session *s, int64_t *t, int64_t ms, apperr *e)
+{
+    *t += ms;
+    return session_tick(s, *t, e) == SESSION_OK ? 0 : -1;
+}
+
+/* Ends the session "error" with msg and leaves msg in e (kind), unless the
+ * log itself failed, which matters more (exit 3). */
+static int fail_session(session *s, int64_t t, apperr_kind kind, const char *file, int line,
+                        const char *msg, apperr *e)
+{
+    apperr set, logged;
+    apperr_set(&set, kind, file, line, "%s", msg);
+    char full[2048];
+    apperr_format(&set, full, sizeof full);
+    if (session_fail(s, t, full, &logged) == SESSION_IO) {
+        *e = logged;
+        return -1;
+    }
+    *e = set;
+    return -1;
+}
+
+/* The session ended without completing: say how, for the exit message. */
+static int not_completed(const session *s, apperr *e)
+{
+    session_view v = session_view_now(s);
+    if (v.status == SESSION_COMPLETE)
+        return 0;
+    if (v.status == SESSION_QUIT)
+        apperr_set(e, APPERR_INPUT, NULL, 0, "the case was left (quit) at node %s",
+                   v.node && v.node->id ? v.node->id : "(none)");
+    else
+        apperr_set(e, APPERR_INPUT, NULL, 0, "%s", v.error ? v.error : "the session failed");
+    return -1;
+}
+
+static int leftover(const inputs *in, const input_line *il, apperr *e)
+{
+    apperr_set(e, APPERR_INPUT, in->file, il->line,
+               "the case has already ended; this input and any after it are left over");
+    return -1;
+}
+
+/* One input at its time; 0 to go on. */
+static int feed_one(session *s, const inputs *in, const input_line *il, int64_t *t, apperr *e)
+{
+    if (il->action.kind == ACT_WAIT)
+        return advance(s, t, (int64_t)il->action.value * 1000, e);
+    if (advance(s, t, 1000, e) != 0)
+        return -1;
+    if (!playing(s)) /* the time limit fired into an ending */
+        return leftover(in, il, e);
+    apperr why;
+    switch (session_act(s, &il->action, *t, &why)) {
+    case SESSION_OK:
+        return 0;
+    case SESSION_REJECTED:
+        return fail_session(s, *t, APPERR_INPUT, in->file, il->line, why.msg, e);
+    case SESSION_FAILED:
+    case SESSION_IO:
+        break;
+    }
+    *e = why;
+    return -1;
+}
+
+/* The inputs ran out first: quit as the trainee would, then say where. */
+static int ran_out(session *s, const inputs *in, int64_t *t, apperr *e)
+{
+    char waiting[512];
+    apperr why;
+    describe_wait(s, waiting, sizeof waiting);
+    if (advance(s, t, 1000, e) != 0)
+        return -1;
+    if (!playing(s))
+        return not_completed(s, e);
+    session_action quit = {.kind = ACT_QUIT};
+    if (session_act(s, &quit, *t, &why) != SESSION_OK) {
+        *e = why;
+        return -1;
+    }
+    apperr_set(e, APPERR_INPUT, in->file, 0,
+               "the inputs ended before the case did; it was waiting for %s (logged as quit)",
+               waiting);
+    return -1;
+}
+
+int runner_run_inputs(session *s, const inputs *in, int64_t *t, apperr *e)
+{
+    apperr_clear(e);
+    for (size_t i = 0; i < in->n; i++) {
+        if (!playing(s))
+            return leftover(in, &in->items[i], e);
+        if (feed_one(s, in, &in->items[i], t, e) != 0)
+            return -1;
+    }
+    if (playing(s))
+        return ran_out(s, in, t, e);
+    return not_completed(s, e);
+}
+
+int runner_run_policy(session *s, policy *p, int64_t *t, size_t max_actions, apperr *e)
+{
+    apperr_clear(e);
+    char msg[1200], waiting[512];
+    for (size_t n = 0; n < max_actions && playing(s); n++) {
+        if (advance(s, t, 1000, e) != 0)
+            return -1;
+        session_view v = session_view_now(s);
+        session_action a;
+        if (v.status != SESSION_PLAYING)
+            break;
+        if (!policy_next_action(p, &v, &a)) {
+            describe_wait(s, waiting, sizeof waiting);
+            snprintf(msg, sizeof msg, "policy %s has no action for %s", policy_name(p->kind),
+                     waiting);
+            return fail_session(s, *t, APPERR_INPUT, NULL, 0, msg, e);
+        }
+        apperr why;
+        session_result r = session_act(s, &a, *t, &why);
+        if (r == SESSION_REJECTED) {
+            snprintf(msg, sizeof msg, "policy %s: %s", policy_name(p->kind), why.msg);
+            return fail_session(s, *t, APPERR_INPUT, NULL, 0, msg, e);
+        }
+        if (r != SESSION_OK) {
+            *e = why;
+            return -1;
+        }
+    }
+    if (playing(s)) {
+        describe_wait(s, waiting, sizeof waiting);
+        snprintf(msg, sizeof msg,
+                 "the path did not end within %zu actions (a loop without exit?); it was "
+                 "waiting for %s",
+                 max_actions, waiting);
+        return fail_session(s, *t, APPERR_INPUT, NULL, 0, msg, e);
+    }
+    return not_completed(s, e);
+}

@@ -1,0 +1,313 @@
+/* Tests of the window-less runner: virtual time, inputs that do not fit, end
+ * early or are left over, and policies played to the end. Fixture cases are
+ * tests/cli/mini.lua (after_initial advice, every rating) and
+ * tests/cli/timed.lua (a 30 s limit whose timeout ends the case). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "case_load.h"
+#include "inputs.h"
+#include "log_writer.h"
+#include "policy.h"
+#include "runner.h"
+#include "session.h"
+#include "support.h"
+
+#define SESSION_ID "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f"
+
+/* The path of tests/cli/mini.lua to its end, overriding wrong advice. */
+#define FULL_PATH                                                                                  \
+    "continue\n"                                                                                   \
+    "choose wait\n"                                                                                \
+    "confidence 3\n"                                                                               \
+    "choose treat\n"                                                                               \
+    "confidence 5\n"                                                                               \
+    "trust 2\n"                                                                                    \
+    "rationale \"the score misses it\"\n"                                                          \
+    "continue\n"
+
+typedef struct fixture {
+    char *dir;
+    case_def *c;
+    log_writer *log;
+    session *s;
+    inputs in;
+    int64_t t;
+    apperr e;
+} fixture;
+
+static int64_t fixed_clock(void *ctx)
+{
+    (void)ctx;
+    return 1795000000000LL;
+}
+
+static fixture *fx_open(const char *case_name)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char path[4096], log_path[4200];
+    assert_non_null(f);
+    f->dir = test_tmpdir();
+    assert_non_null(f->dir);
+    snprintf(path, sizeof path, "%s/cli/%s.lua", TEST_DATA_DIR, case_name);
+    case_load_opts lo = {0, 0, 1};
+    if (case_load(&f->c, path, &lo, &f->e) != 0)
+        fail_msg("loading %s: %s", path, f->e.msg);
+    snprintf(log_path, sizeof log_path, "%s/log.jsonl", f->dir);
+    log_open_opts o = {NULL, log_path, SESSION_ID, "t1", f->c->id, 0, fixed_clock, NULL};
+    if (log_writer_open(&f->log, &o, &f->e) != 0)
+        fail_msg("log_writer_open: %s", f->e.msg);
+    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", f->log};
+    assert_int_equal(session_open(&f->s, f->c, &so, 0, &f->e), SESSION_OK);
+    return f;
+}
+
+static void fx_close(fixture *f)
+{
+    session_close(f->s);
+    log_writer_close(f->log);
+    case_free(f->c);
+    inputs_free(&f->in);
+    test_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+}
+
+/* Runs text as inputs.txt; returns the runner's result. */
+static int run_text(fixture *f, const char *text)
+{
+    apperr pe;
+    if (inputs_parse(&f->in, "inputs.txt", text, &pe) != 0)
+        fail_msg("inputs: %s", pe.msg);
+    return runner_run_inputs(f->s, &f->in, &f->t, &f->e);
+}
+
+static session_status status_of(const fixture *f)
+{
+    return session_view_now(f->s).status;
+}
+
+/* The log's text, to look for records. */
+static char *log_text(const fixture *f)
+{
+    char *text = test_read_file(log_writer_path(f->log), NULL);
+    assert_non_null(text);
+    return text;
+}
+
+static void test_runner_plays_inputs_to_the_end_on_virtual_time(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, FULL_PATH), 0);
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    assert_int_equal(f->t, 8000); /* eight actions, one second each */
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"type\":\"session_end\",\"session\":\"" SESSION_ID
+                                "\",\"seq\":7,\"t\":8000"));
+    assert_non_null(strstr(log, "\"final\":\"treat\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_wait_adds_its_seconds_and_no_more(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, "wait 12\nwait 0\ncontinue\n"), -1); /* then inputs end */
+    assert_int_equal(f->t, 12000 + 0 + 1000 + 1000); /* the last second is the implicit quit */
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"node\":\"choice\""));
+    assert_non_null(strstr(log, "\"seq\":2,\"t\":13000")); /* choice entered at 13 s */
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_action_that_does_not_fit_fails_the_session_naming_its_line(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    char buf[2048];
+    assert_int_equal(run_text(f, "continue\n\n# rate before choosing\nconfidence 4\n"), -1);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_string_equal(f->e.file, "inputs.txt");
+    assert_int_equal(f->e.line, 4);
+    session_view v = session_view_now(f->s);
+    assert_int_equal(v.status, SESSION_ERROR);
+    assert_non_null(v.error);
+    assert_true(strncmp(v.error, "inputs.txt:4: ", 14) == 0);
+    assert_true(strncmp(apperr_format(&f->e, buf, sizeof buf), "inputs.txt:4: ", 14) == 0);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"status\":\"error\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_inputs_ending_first_quit_and_name_the_node(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, "continue\nchoose wait\n"), -1);
+    assert_int_equal(status_of(f), SESSION_QUIT);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_string_equal(f->e.file, "inputs.txt");
+    assert_int_equal(f->e.line, 0);
+    assert_non_null(strstr(f->e.msg, "the inputs ended before the case did"));
+    assert_non_null(strstr(f->e.msg, "at node choice"));
+    assert_int_equal(f->t, 3000); /* the quit takes its second too */
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"t\":3000,"));
+    assert_non_null(strstr(log, "\"status\":\"quit\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_empty_inputs_quit_at_the_start_node(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, "# nothing\n"), -1);
+    assert_int_equal(status_of(f), SESSION_QUIT);
+    assert_non_null(strstr(f->e.msg, "at node intro"));
+    fx_close(f);
+}
+
+static void test_runner_inputs_left_over_name_their_line_and_keep_the_log(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, FULL_PATH "\n# more\ncontinue\nquit\n"), -1);
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    assert_string_equal(f->e.file, "inputs.txt");
+    assert_int_equal(f->e.line, 11);
+    assert_non_null(strstr(f->e.msg, "left over"));
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"status\":\"complete\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_explicit_quit_is_not_a_completed_case(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    assert_int_equal(run_text(f, "continue\nquit\n"), -1);
+    assert_int_equal(status_of(f), SESSION_QUIT);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_non_null(strstr(f->e.msg, "quit"));
+    assert_non_null(strstr(f->e.msg, "choice"));
+    assert_int_equal(f->t, 2000);
+    fx_close(f);
+}
+
+static void test_runner_wait_lets_the_time_limit_fire(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("timed");
+    assert_int_equal(run_text(f, "wait 30\n"), 0);
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"timed_out\":true"));
+    assert_non_null(strstr(log, "\"outcome\":\"harm\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_due_time_limit_fires_before_the_action(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("timed");
+    /* At 29 s the limit is not due; the choose at 30 s comes after it fired. */
+    assert_int_equal(run_text(f, "wait 29\nchoose shock\n"), -1);
+    assert_int_equal(f->e.line, 2);
+    assert_non_null(strstr(f->e.msg, "left over"));
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"timed_out\":true"));
+    assert_null(strstr(log, "\"final\":\"shock\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_choice_just_before_the_limit_counts(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("timed");
+    assert_int_equal(run_text(f, "wait 28\nchoose shock\n"), 0);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"final\":\"shock\""));
+    assert_non_null(strstr(log, "\"outcome\":\"good\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_every_policy_completes_the_case(void **state)
+{
+    (void)state;
+    for (int k = POLICY_BEST; k <= POLICY_RANDOM; k++) {
+        fixture *f = fx_open("mini");
+        policy p;
+        policy_init(&p, (policy_kind)k, 5);
+        if (runner_run_policy(f->s, &p, &f->t, 1000, &f->e) != 0)
+            fail_msg("policy %s: %s", policy_name((policy_kind)k), f->e.msg);
+        assert_int_equal(status_of(f), SESSION_COMPLETE);
+        fx_close(f);
+    }
+}
+
+static void test_runner_policy_follow_ai_follows_and_trusts(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    policy p;
+    policy_init(&p, POLICY_FOLLOW_AI, 1);
+    assert_int_equal(runner_run_policy(f->s, &p, &f->t, 1000, &f->e), 0);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"initial\":\"treat\"")); /* first option before the advice */
+    assert_non_null(strstr(log, "\"final\":\"wait\""));
+    assert_non_null(strstr(log, "\"trust\":6"));
+    assert_non_null(strstr(log, "\"outcome\":\"harm\""));
+    free(log);
+    fx_close(f);
+}
+
+static void test_runner_policy_stops_a_path_that_does_not_end(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    policy p;
+    policy_init(&p, POLICY_BEST, 1);
+    assert_int_equal(runner_run_policy(f->s, &p, &f->t, 3, &f->e), -1);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_non_null(strstr(f->e.msg, "did not end within 3 actions"));
+    session_view v = session_view_now(f->s);
+    assert_int_equal(v.status, SESSION_ERROR);
+    assert_non_null(strstr(v.error, "did not end within 3 actions"));
+    fx_close(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_runner_plays_inputs_to_the_end_on_virtual_time),
+        cmocka_unit_test(test_runner_wait_adds_its_seconds_and_no_more),
+        cmocka_unit_test(test_runner_action_that_does_not_fit_fails_the_session_naming_its_line),
+        cmocka_unit_test(test_runner_inputs_ending_first_quit_and_name_the_node),
+        cmocka_unit_test(test_runner_empty_inputs_quit_at_the_start_node),
+        cmocka_unit_test(test_runner_inputs_left_over_name_their_line_and_keep_the_log),
+        cmocka_unit_test(test_runner_explicit_quit_is_not_a_completed_case),
+        cmocka_unit_test(test_runner_wait_lets_the_time_limit_fire),
+        cmocka_unit_test(test_runner_due_time_limit_fires_before_the_action),
+        cmocka_unit_test(test_runner_choice_just_before_the_limit_counts),
+        cmocka_unit_test(test_runner_every_policy_completes_the_case),
+        cmocka_unit_test(test_runner_policy_follow_ai_follows_and_trusts),
+        cmocka_unit_test(test_runner_policy_stops_a_path_that_does_not_end),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
