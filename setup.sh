@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Sets up Appraise on Debian or Ubuntu: installs the packages the build and
+# the tests need (only those missing), then configures and builds into build/.
+#
+#   ./setup.sh          install what is missing, build
+#   ./setup.sh play     ... then play the bundled example case with the `best` policy
+#   ./setup.sh test     ... then run the tests (ctest)
+#
+# Running it again is quick: nothing is installed when all is there, and the
+# build only recompiles what changed.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+
+PACKAGES=(
+    # build
+    cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev libcmocka-dev
+    # the window
+    libsdl2-dev libsdl2-ttf-dev
+    # tests of the map, the window and its screenshots
+    graphviz xvfb xdotool imagemagick
+)
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+missing_packages() {
+    local p
+    for p in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            printf '%s\n' "$p"
+        fi
+    done
+}
+
+install_packages() {
+    local missing
+    mapfile -t missing < <(missing_packages)
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null; then
+        say "missing packages: ${missing[*]}; install them with your package manager"
+        exit 3
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    say "installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+build() {
+    if [ ! -f build/CMakeCache.txt ]; then
+        cmake -S . -B build
+    fi
+    cmake --build build -j"$(nproc 2>/dev/null || echo 2)"
+}
+
+# The bundled example: sepsis-ed when present, else the first case alphabetically.
+example_case() {
+    if [ -f scenarios/sepsis-ed.lua ]; then
+        echo scenarios/sepsis-ed.lua
+        return
+    fi
+    local first
+    first=$(find scenarios -maxdepth 1 -name '*.lua' | LC_ALL=C sort | head -n 1)
+    if [ -z "$first" ]; then
+        say "no case in scenarios/ yet"
+        exit 1
+    fi
+    echo "$first"
+}
+
+play() {
+    local case_file
+    case_file=$(example_case)
+    say "playing $case_file with the 'best' policy"
+    # appraise says on stderr where the log went.
+    build/appraise run "$case_file" --policy best
+}
+
+case "${1:-}" in
+"" | play | test) ;;
+-h | --help)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+*)
+    say "unknown option '$1' (expected nothing, play or test)"
+    exit 2
+    ;;
+esac
+
+install_packages
+build
+case "${1:-}" in
+play) play ;;
+test) ctest --test-dir build --output-on-failure -j2 ;;
+*) say "built build/appraise; try ./setup.sh play or ./setup.sh test" ;;
+esac

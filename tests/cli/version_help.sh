@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# --version, --help and the commands not built yet.
+source "$(dirname "$0")/helpers.bash"
+
+run_app --version
+expect_status 0 "--version"
+expect_in out "appraise " "--version names the program"
+expect_in out "case formats: 1" "--version names the case formats"
+if ! head -n 1 "$WORK/out" | grep -qE '^appraise [0-9]+\.[0-9]+\.[0-9]+$'; then
+    fail "--version first line is not 'appraise X.Y.Z': $(head -n 1 "$WORK/out")"
+fi
+
+run_app --help
+expect_status 0 "--help"
+for cmd in play run check graph debrief replay; do
+    expect_in out "  $cmd " "--help lists $cmd"
+done
+
+run_app run --help
+expect_status 0 "run --help"
+expect_in out "--inputs FILE" "run --help shows --inputs"
+expect_in out "--policy" "run --help shows --policy"
+expect_in out "--seed N" "run --help shows --seed"
+
+run_app check --help
+expect_status 0 "check --help"
+expect_in out "appraise check" "check --help shows its usage"
+
+for cmd in play check graph debrief replay; do
+    run_app "$cmd" x.lua
+    expect_status 2 "$cmd (not built yet)"
+    expect_in err "not available yet" "$cmd says it is not available yet"
+done
+
+run_app
+expect_status 2 "no command"
+expect_in err "not available yet" "no command says the window is not available yet"
+
+finish
