@@ -39,7 +39,8 @@ typedef struct command {
 static int cmd_run(int argc, char **argv);
 
 static const command commands[] = {
-    {"play", NULL, "appraise play CASE.lua [--trainee ID] [--seed N] [--variant NAME] [--log-dir DIR]",
+    {"play", NULL,
+     "appraise play CASE.lua [--trainee ID] [--seed N] [--variant NAME] [--log-dir DIR]",
      "play one case in the window"},
     {"run", cmd_run,
      "appraise run CASE.lua (--inputs FILE|- | --policy P) [--trainee ID] [--seed N]\n"
@@ -239,8 +240,8 @@ static int check_variant(const case_def *c, const char *variant)
     for (size_t i = 0; i < c->variants.n; i++) {
         if (strcmp(c->variants.items[i], variant) == 0)
             return 0;
-        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                         c->variants.items[i]);
+        int n =
+            snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", c->variants.items[i]);
         if (n > 0 && (size_t)n < sizeof list - used)
             used += (size_t)n;
     }
@@ -455,8 +456,8 @@ static int wants_help(int argc, char **argv)
 static int dispatch(const command *cmd, int argc, char **argv)
 {
     if (wants_help(argc, argv)) {
-        printf("Usage: %s\n\n%s%s.\n", cmd->usage, cmd->run ? "" : "Not available yet: ",
-               cmd->summary);
+        printf("Usage: %s\n\n%s%s.\n", cmd->usage,
+               cmd->run ? "" : "Not available yet: ", cmd->summary);
         if (cmd->run == cmd_run)
             printf("\n%s", run_help);
         return EXIT_OK;

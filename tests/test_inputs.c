@@ -199,9 +199,10 @@ static void test_inputs_unknown_action_lists_the_expected_ones(void **state)
     assert_string_equal(parse_error("chose sepsis6\n", buf, sizeof buf),
                         "inputs.txt:1: unknown action 'chose' (expected choose, confidence, trust, "
                         "rationale, view, ask, wait, continue or quit)");
-    assert_string_equal(parse_error("Choose a\n", buf, sizeof buf),
-                        "inputs.txt:1: unknown action 'Choose' (expected choose, confidence, trust, "
-                        "rationale, view, ask, wait, continue or quit)");
+    assert_string_equal(
+        parse_error("Choose a\n", buf, sizeof buf),
+        "inputs.txt:1: unknown action 'Choose' (expected choose, confidence, trust, "
+        "rationale, view, ask, wait, continue or quit)");
 }
 
 static void test_inputs_wait_must_be_whole_non_negative_seconds(void **state)
@@ -210,11 +211,12 @@ static void test_inputs_wait_must_be_whole_non_negative_seconds(void **state)
     char buf[1024];
     assert_string_equal(parse_error("wait -1\n", buf, sizeof buf),
                         "inputs.txt:1: wait must be a whole number of seconds (0 or more), got -1");
-    assert_string_equal(parse_error("wait 1.5\n", buf, sizeof buf),
-                        "inputs.txt:1: wait must be a whole number of seconds (0 or more), got 1.5");
     assert_string_equal(
-        parse_error("wait 99999999999999999999\n", buf, sizeof buf),
-        "inputs.txt:1: wait must be a whole number of seconds (0 or more), got 99999999999999999999");
+        parse_error("wait 1.5\n", buf, sizeof buf),
+        "inputs.txt:1: wait must be a whole number of seconds (0 or more), got 1.5");
+    assert_string_equal(parse_error("wait 99999999999999999999\n", buf, sizeof buf),
+                        "inputs.txt:1: wait must be a whole number of seconds (0 or more), got "
+                        "99999999999999999999");
     assert_string_equal(parse_error("wait\n", buf, sizeof buf),
                         "inputs.txt:1: wait must be a whole number of seconds (0 or more), got "
                         "nothing");

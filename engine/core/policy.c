@@ -7,11 +7,8 @@
 #include <string.h>
 
 static const char *const names[] = {
-    [POLICY_BEST] = "best",
-    [POLICY_FOLLOW_AI] = "follow-ai",
-    [POLICY_AGAINST_AI] = "against-ai",
-    [POLICY_FIRST] = "first",
-    [POLICY_RANDOM] = "random",
+    [POLICY_BEST] = "best",   [POLICY_FOLLOW_AI] = "follow-ai", [POLICY_AGAINST_AI] = "against-ai",
+    [POLICY_FIRST] = "first", [POLICY_RANDOM] = "random",
 };
 
 #define N_POLICIES (sizeof names / sizeof names[0])
