@@ -1113,6 +1113,7 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
     bool has_format = false;
     t = lua_absindex(x->L, t);
     x->path[0] = '\0';
+    x->c = c; /* tools are read before nodes, which name them */
     /* format first: a newer case must say so before any key it uses confuses us. */
     if (get_number(x, t, "format", false, 1, 1e9, true, &format, &has_format, NULL))
         return -1;

@@ -12,7 +12,7 @@
 /* The count hook runs every HOOK_STEP VM instructions. It keeps the budget,
  * and remembers where the case was so that a memory error (for which Lua
  * calls no message handler) can still name a line. */
-#define HOOK_STEP 1000
+#define HOOK_STEP 100
 /* Room above the cap for unwinding once the cap has tripped. */
 #define MEM_SLACK ((size_t)1024 * 1024)
 
@@ -33,18 +33,14 @@ struct script_host {
     int case_line;
 };
 
-static const char *const HOST_KEY = "appraise.host";
 static const char *const INCLUDE_CACHE = "appraise.includes";
 static const char *const RANDOMSEED = "appraise.randomseed";
 static const char *const ENV_KEY = "appraise.env";
 
+/* The host rides in the state's extra space: the hook finds it at no cost. */
 static script_host *host_of(lua_State *L)
 {
-    script_host *h;
-    lua_getfield(L, LUA_REGISTRYINDEX, HOST_KEY);
-    h = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return h;
+    return *(script_host **)lua_getextraspace(L);
 }
 
 /* ---- memory cap ---------------------------------------------------------- */
@@ -382,8 +378,7 @@ static void open_lib(lua_State *L, const char *name, lua_CFunction open)
 static int build_sandbox(lua_State *L)
 {
     script_host *h = lua_touserdata(L, 1);
-    lua_pushlightuserdata(L, h);
-    lua_setfield(L, LUA_REGISTRYINDEX, HOST_KEY);
+    *(script_host **)lua_getextraspace(L) = h;
     open_lib(L, LUA_GNAME, luaopen_base);
     open_lib(L, LUA_STRLIBNAME, luaopen_string);
     open_lib(L, LUA_TABLIBNAME, luaopen_table);

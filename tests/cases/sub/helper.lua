@@ -1,0 +1,2 @@
+counter = (counter or 0) + 1
+return { count = counter }
