@@ -1,0 +1,951 @@
+/* session: one play of a case as a pure state machine (design.md "The heart",
+ * scenario-format.md "Decisions", decision-log.md "Record types").
+ *
+ * Every change of state happens in session_act / session_tick at a time t
+ * given by the caller, and every record it causes is written (and flushed by
+ * the log writer) before the call returns. Nothing here reads a clock, so the
+ * same case, seed, variant and actions at the same t give the same records. */
+#include "session.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "json_util.h"
+
+/* Optional panels a trainee can open (cli.md "Inputs file"). */
+static const char *const VIEW_PANELS[] = {"explanation", "model_card", "results"};
+#define N_PANELS (sizeof VIEW_PANELS / sizeof VIEW_PANELS[0])
+
+/* A chain of time limits that keeps firing (limits of a millisecond looping
+ * through each other) is a broken case, not something to spin on. */
+#define MAX_TIMEOUTS_PER_TICK 10000
+
+/* What the trainee has done so far at the current decision. */
+typedef struct decision_state {
+    bool advice_shown;
+    bool asked;
+    int64_t t_advice;
+    char *initial;
+    int initial_confidence; /* 0: not given */
+    int64_t t_initial;
+    char *final;
+    int final_confidence;
+    int64_t t_final;
+    int trust;
+    char *rationale;
+    const char *viewed[N_PANELS]; /* first-opened order, each once */
+    size_t n_viewed;
+    char *next_id; /* from case_runtime_next, entered after the record */
+} decision_state;
+
+struct session {
+    case_def *c;
+    log_writer *log;
+    char *trainee;
+    const char *variant; /* one of c->variants.items, or NULL */
+    session_step step;
+    session_status status;
+    char *error;
+    int64_t last_t;
+    bool have_node;
+    case_node node;
+    case_live live;
+    int news2;
+    int64_t t_entry;
+    int64_t deadline; /* -1 when no time limit runs */
+    decision_state d;
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static char *dup_str(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+static void decision_reset(decision_state *d)
+{
+    free(d->initial);
+    free(d->final);
+    free(d->rationale);
+    free(d->next_id);
+    memset(d, 0, sizeof *d);
+}
+
+static const case_decision *cur_decision(const session *s)
+{
+    return s->have_node && s->node.kind == NODE_DECISION ? &s->node.decision : NULL;
+}
+
+static const case_advice *cur_advice(const session *s)
+{
+    const case_decision *d = cur_decision(s);
+    return d && d->advice.present ? &d->advice : NULL;
+}
+
+static const char *node_id(const session *s)
+{
+    return s->have_node && s->node.id ? s->node.id : "(none)";
+}
+
+static session_result out_of_memory(session *s, apperr *e);
+
+/* Writes one record and takes ownership of fields (freed here). A failed
+ * write ends the session: the log can no longer be trusted to keep up. */
+static session_result write_record(session *s, const char *type, int64_t t, cJSON *fields,
+                                   apperr *e)
+{
+    if (!fields)
+        return out_of_memory(s, e);
+    int rc = log_writer_write(s->log, type, t, fields, e);
+    cJSON_Delete(fields);
+    if (rc == 0)
+        return SESSION_OK;
+    char buf[2048];
+    if (e->kind == APPERR_NONE)
+        e->kind = APPERR_ENV;
+    free(s->error);
+    s->error = dup_str(apperr_format(e, buf, sizeof buf));
+    s->status = SESSION_ERROR;
+    s->step = STEP_ENDED;
+    s->deadline = -1;
+    return SESSION_IO;
+}
+
+static session_result out_of_memory(session *s, apperr *e)
+{
+    apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+    if (s) {
+        s->status = SESSION_ERROR;
+        s->step = STEP_ENDED;
+        s->deadline = -1;
+    }
+    return SESSION_IO;
+}
+
+static session_result write_session_end(session *s, int64_t t, const char *status,
+                                        const char *error, apperr *e)
+{
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        cJSON_AddStringToObject(f, "status", status);
+        if (error)
+            cJSON_AddStringToObject(f, "error", error);
+    }
+    return write_record(s, "session_end", t, f, e);
+}
+
+/* The case failed in play (e filled by case_runtime_*): log it and stop. */
+static session_result fail_case(session *s, int64_t t, apperr *e)
+{
+    char buf[2048];
+    apperr_format(e, buf, sizeof buf);
+    free(s->error);
+    s->error = dup_str(buf);
+    s->status = SESSION_ERROR;
+    s->step = STEP_ENDED;
+    s->deadline = -1;
+    apperr kept = *e;
+    session_result r = write_session_end(s, t, "error", buf, e);
+    if (r != SESSION_OK)
+        return r;
+    *e = kept;
+    return SESSION_FAILED;
+}
+
+static session_result reject(apperr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static session_result reject(apperr *e, const char *fmt, ...)
+{
+    va_list ap;
+    apperr_clear(e);
+    e->kind = APPERR_INPUT;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return SESSION_REJECTED;
+}
+
+/* ---- variants --------------------------------------------------------- */
+
+uint32_t session_fnv1a(const char *str)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (const unsigned char *p = (const unsigned char *)str; p && *p; p++) {
+        h ^= *p;
+        h *= 0x01000193u;
+    }
+    return h;
+}
+
+const char *session_derive_variant(const case_def *c, const char *trainee)
+{
+    if (!c || c->variants.n == 0)
+        return NULL;
+    const char *who = trainee ? trainee : "anonymous";
+    size_t n = strlen(who) + 1 + strlen(c->id) + 1;
+    char *key = malloc(n);
+    if (!key)
+        return NULL;
+    snprintf(key, n, "%s/%s", who, c->id);
+    uint32_t h = session_fnv1a(key);
+    free(key);
+    return c->variants.items[h % c->variants.n];
+}
+
+/* The variant asked for, as the case spells it; -1 (USAGE) when unknown. */
+static int pick_variant(const case_def *c, const session_opts *o, const char **out, apperr *e)
+{
+    *out = NULL;
+    if (!o->variant) {
+        *out = session_derive_variant(c, o->trainee);
+        if (c->variants.n > 0 && !*out) {
+            apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+            return -1;
+        }
+        return 0;
+    }
+    for (size_t i = 0; i < c->variants.n; i++)
+        if (strcmp(c->variants.items[i], o->variant) == 0) {
+            *out = c->variants.items[i];
+            return 0;
+        }
+    if (c->variants.n == 0) {
+        apperr_set(e, APPERR_USAGE, NULL, 0,
+                   "case %s has no variants, but variant \"%s\" was asked for", c->id, o->variant);
+        return -1;
+    }
+    char list[512] = "";
+    for (size_t i = 0; i < c->variants.n; i++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
+    }
+    apperr_set(e, APPERR_USAGE, NULL, 0, "case %s has no variant \"%s\"; its variants are: %s",
+               c->id, o->variant, list);
+    return -1;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+/* The seed is a 64-bit integer: written as its exact digits, since a double
+ * would round seeds above 2^53 and replay would then differ. */
+static void add_seed(cJSON *f, unsigned long long seed)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%llu", seed);
+    cJSON_AddItemToObject(f, "seed", cJSON_CreateRaw(buf));
+}
+
+static session_result write_session_start(session *s, const session_opts *o, int64_t t, apperr *e)
+{
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        json_add_string_or_null(f, "engine", o->engine_version);
+        json_add_string_or_null(f, "case", s->c->id);
+        json_add_string_or_null(f, "case_version", s->c->version);
+        json_add_string_or_null(f, "case_title", s->c->title);
+        json_add_string_or_null(f, "case_sha256", s->c->sha256);
+        json_add_string_or_null(f, "case_file", s->c->file);
+        json_add_string_or_null(f, "trainee", s->trainee);
+        json_add_string_or_null(f, "variant", s->variant);
+        add_seed(f, o->seed);
+        json_add_string_or_null(f, "mode", o->mode);
+        json_add_string_or_null(f, "host_os", o->host_os);
+    }
+    return write_record(s, "session_start", t, f, e);
+}
+
+static session_result write_node(session *s, int64_t t, apperr *e)
+{
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        cJSON_AddStringToObject(f, "node", s->node.id);
+        json_add_number(f, "clock", s->live.clock);
+        cJSON *v = vitals_to_json(&s->live.vitals);
+        if (!v) {
+            cJSON_Delete(f);
+            return out_of_memory(s, e);
+        }
+        cJSON_AddItemToObject(f, "vitals", v);
+        json_add_int_or_null(f, "news2", s->news2 >= 0, s->news2);
+    }
+    return write_record(s, "node", t, f, e);
+}
+
+static session_result write_ending(session *s, int64_t t, apperr *e)
+{
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        cJSON_AddStringToObject(f, "node", s->node.id);
+        cJSON_AddStringToObject(f, "outcome", case_outcome_name(s->node.ending.outcome));
+        json_add_number(f, "clock", s->live.clock);
+    }
+    session_result r = write_record(s, "ending", t, f, e);
+    if (r != SESSION_OK)
+        return r;
+    r = write_session_end(s, t, "complete", NULL, e);
+    if (r == SESSION_OK) {
+        s->status = SESSION_COMPLETE;
+        s->step = STEP_ENDED;
+        s->deadline = -1;
+    }
+    return r;
+}
+
+static session_result show_advice(session *s, int64_t t, apperr *e)
+{
+    const case_advice *a = cur_advice(s);
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        cJSON_AddStringToObject(f, "node", s->node.id);
+        json_add_string_or_null(f, "tool", a->tool);
+        json_add_string_or_null(f, "recommend", a->recommend);
+        if (a->has_confidence)
+            json_add_number(f, "confidence", a->confidence);
+        else
+            cJSON_AddNullToObject(f, "confidence");
+        json_add_string_or_null(f, "source", a->source ? a->source : "AI");
+        cJSON_AddStringToObject(f, "timing", advice_timing_name(a->timing));
+    }
+    session_result r = write_record(s, "advice_shown", t, f, e);
+    if (r == SESSION_OK) {
+        s->d.advice_shown = true;
+        s->d.t_advice = t;
+    }
+    return r;
+}
+
+static cJSON *string_array(char *const *items, size_t n)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < n; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(items[i]));
+    return arr;
+}
+
+static void add_rating(cJSON *f, const char *key, int value)
+{
+    json_add_int_or_null(f, key, value > 0, value);
+}
+
+static void add_ms(cJSON *f, const char *key, bool has, int64_t ms)
+{
+    json_add_int_or_null(f, key, has, (long long)ms);
+}
+
+/* The choice-dependent fields; null where there is no choice to judge. */
+static void add_judgements(cJSON *f, const session *s, const case_decision *dec,
+                           const case_advice *a)
+{
+    const decision_state *d = &s->d;
+    json_add_bool_or_null(f, "initial_correct", d->initial != NULL,
+                          d->initial && case_is_best(dec, d->initial));
+    json_add_bool_or_null(f, "final_correct", d->final != NULL,
+                          d->final && case_is_best(dec, d->final));
+    bool can_follow = a && d->advice_shown && d->final;
+    json_add_bool_or_null(f, "followed_ai", can_follow,
+                          can_follow && strcmp(d->final, a->recommend) == 0);
+    bool both = d->initial && d->final;
+    json_add_bool_or_null(f, "switched", both, both && strcmp(d->final, d->initial) != 0);
+}
+
+static cJSON *decision_fields(const session *s, bool timed_out)
+{
+    const case_decision *dec = cur_decision(s);
+    const case_advice *a = cur_advice(s);
+    const decision_state *d = &s->d;
+    cJSON *f = cJSON_CreateObject();
+    if (!f)
+        return NULL;
+    cJSON_AddStringToObject(f, "node", s->node.id);
+    cJSON *opts = cJSON_AddArrayToObject(f, "options");
+    for (size_t i = 0; opts && i < dec->n_options; i++)
+        cJSON_AddItemToArray(opts, cJSON_CreateString(dec->options[i].id));
+    cJSON_AddItemToObject(f, "best", string_array(dec->best.items, dec->best.n));
+    json_add_string_or_null(f, "timing", a ? advice_timing_name(a->timing) : NULL);
+    json_add_string_or_null(f, "ai", a ? a->recommend : NULL);
+    if (a && a->has_confidence)
+        json_add_number(f, "ai_confidence", a->confidence);
+    else
+        cJSON_AddNullToObject(f, "ai_confidence");
+    json_add_bool_or_null(f, "ai_correct", a != NULL, a && case_is_best(dec, a->recommend));
+    bool on_request = a && a->timing == TIMING_ON_REQUEST;
+    json_add_bool_or_null(f, "advice_requested", on_request, d->asked);
+    json_add_string_or_null(f, "initial", d->initial);
+    add_rating(f, "initial_confidence", timed_out ? 0 : d->initial_confidence);
+    json_add_string_or_null(f, "final", d->final);
+    add_rating(f, "final_confidence", d->final_confidence);
+    add_judgements(f, s, dec, a);
+    add_rating(f, "trust", d->trust);
+    json_add_string_or_null(f, "rationale", d->rationale);
+    cJSON *viewed = cJSON_AddArrayToObject(f, "viewed");
+    for (size_t i = 0; viewed && i < d->n_viewed; i++)
+        cJSON_AddItemToArray(viewed, cJSON_CreateString(d->viewed[i]));
+    add_ms(f, "ms_initial", d->initial != NULL, d->t_initial - s->t_entry);
+    add_ms(f, "ms_advice", d->advice_shown, d->t_advice - s->t_entry);
+    int64_t from = d->advice_shown ? d->t_advice : s->t_entry;
+    add_ms(f, "ms_final", d->final != NULL, d->t_final - from);
+    cJSON_AddBoolToObject(f, "timed_out", timed_out);
+    json_add_string_or_null(f, "next", d->next_id);
+    return f;
+}
+
+/* ---- moving through the case ------------------------------------------ */
+
+static session_result enter_node(session *s, const char *id, int64_t t, apperr *e);
+
+static void drop_node(session *s)
+{
+    if (!s->have_node)
+        return;
+    case_node_free(&s->node);
+    case_live_free(&s->live);
+    memset(&s->node, 0, sizeof s->node);
+    memset(&s->live, 0, sizeof s->live);
+    s->have_node = false;
+}
+
+static session_result begin_decision(session *s, int64_t t, apperr *e)
+{
+    const case_decision *dec = cur_decision(s);
+    const case_advice *a = cur_advice(s);
+    s->deadline = -1;
+    if (dec->time_limit > 0) {
+        /* At least 1 ms, so that a limit always lets time pass. */
+        int64_t ms = (int64_t)llround(dec->time_limit * 1000.0);
+        s->deadline = t + (ms > 0 ? ms : 1);
+    }
+    s->step = a && a->timing == TIMING_AFTER_INITIAL ? STEP_CHOOSE_INITIAL : STEP_CHOOSE_FINAL;
+    if (a && a->timing == TIMING_WITH_CASE)
+        return show_advice(s, t, e);
+    return SESSION_OK;
+}
+
+/* Enters node id at t: resolves it through the case, logs `node`, then sets
+ * up what the node waits for. An ending finishes the session right here. */
+static session_result enter_node(session *s, const char *id, int64_t t, apperr *e)
+{
+    char *target = dup_str(id); /* id may point into the node dropped below */
+    if (!target)
+        return out_of_memory(s, e);
+    drop_node(s);
+    decision_reset(&s->d);
+    s->deadline = -1;
+    int rc = case_runtime_enter(s->c, target, &s->node, &s->live, e);
+    free(target);
+    if (rc != 0) {
+        case_node_free(&s->node);
+        case_live_free(&s->live);
+        memset(&s->node, 0, sizeof s->node);
+        memset(&s->live, 0, sizeof s->live);
+        return fail_case(s, t, e);
+    }
+    s->have_node = true;
+    s->t_entry = t;
+    s->news2 = vitals_news2(&s->live.vitals);
+    session_result r = write_node(s, t, e);
+    if (r != SESSION_OK)
+        return r;
+    switch (s->node.kind) {
+    case NODE_ENDING:
+        return write_ending(s, t, e);
+    case NODE_NARRATIVE:
+        s->step = STEP_CONTINUE;
+        return SESSION_OK;
+    case NODE_DECISION:
+        return begin_decision(s, t, e);
+    }
+    return SESSION_OK;
+}
+
+/* Leaves the decision for the node case_runtime_next gave. */
+static session_result leave_decision(session *s, int64_t t, apperr *e)
+{
+    char *next = s->d.next_id;
+    s->d.next_id = NULL;
+    session_result r = enter_node(s, next, t, e);
+    free(next);
+    return r;
+}
+
+/* Writes the decision record, then shows the feedback or moves on. */
+static session_result finish_decision(session *s, int64_t t, apperr *e)
+{
+    session_result r = write_record(s, "decision", t, decision_fields(s, false), e);
+    if (r != SESSION_OK)
+        return r;
+    const char *fb = cur_decision(s)->feedback;
+    if (fb && fb[0]) {
+        s->step = STEP_FEEDBACK;
+        return SESSION_OK;
+    }
+    return leave_decision(s, t, e);
+}
+
+static bool wants_rationale(const session *s)
+{
+    const case_decision *dec = cur_decision(s);
+    const case_advice *a = cur_advice(s);
+    if (dec->ask_rationale == RATIONALE_ALWAYS)
+        return true;
+    return dec->ask_rationale == RATIONALE_OVERRIDE && a && s->d.advice_shown &&
+           strcmp(s->d.final, a->recommend) != 0;
+}
+
+/* After the final choice and its confidence: trust, rationale, record. */
+static session_result after_final_confidence(session *s, int64_t t, apperr *e)
+{
+    if (cur_decision(s)->ask_trust && s->d.advice_shown && s->step < STEP_TRUST) {
+        s->step = STEP_TRUST;
+        return SESSION_OK;
+    }
+    if (wants_rationale(s) && s->step < STEP_RATIONALE) {
+        s->step = STEP_RATIONALE;
+        return SESSION_OK;
+    }
+    return finish_decision(s, t, e);
+}
+
+static session_result after_initial_confidence(session *s, int64_t t, apperr *e)
+{
+    s->step = STEP_CHOOSE_FINAL;
+    return show_advice(s, t, e);
+}
+
+/* A time limit ran out: log the decision as it stands and go on_timeout. */
+static session_result fire_timeout(session *s, apperr *e)
+{
+    int64_t t = s->deadline;
+    s->deadline = -1;
+    char *next = NULL;
+    if (case_runtime_timeout_target(s->c, &s->node, &next, e) != 0)
+        return fail_case(s, t, e);
+    free(s->d.next_id);
+    s->d.next_id = next;
+    s->d.final_confidence = 0;
+    s->d.trust = 0;
+    session_result r = write_record(s, "decision", t, decision_fields(s, true), e);
+    if (r != SESSION_OK)
+        return r;
+    return leave_decision(s, t, e);
+}
+
+static bool limit_covers(session_step step)
+{
+    return step == STEP_CHOOSE_INITIAL || step == STEP_CONFIDENCE_INITIAL ||
+           step == STEP_CHOOSE_FINAL;
+}
+
+static session_result apply_tick(session *s, int64_t t, apperr *e)
+{
+    for (int i = 0; i < MAX_TIMEOUTS_PER_TICK; i++) {
+        if (s->status != SESSION_PLAYING || s->deadline < 0 || t < s->deadline ||
+            !limit_covers(s->step))
+            return SESSION_OK;
+        session_result r = fire_timeout(s, e);
+        if (r != SESSION_OK)
+            return r;
+    }
+    apperr_set(e, APPERR_INPUT, s->c->file, s->node.line,
+               "time limits keep running out in a loop at node %s", node_id(s));
+    return fail_case(s, t, e);
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static const char *action_name(action_kind k)
+{
+    switch (k) {
+    case ACT_CHOOSE:
+        return "choose";
+    case ACT_CONFIDENCE:
+        return "confidence";
+    case ACT_TRUST:
+        return "trust";
+    case ACT_RATIONALE:
+        return "rationale";
+    case ACT_VIEW:
+        return "view";
+    case ACT_ASK:
+        return "ask";
+    case ACT_WAIT:
+        return "wait";
+    case ACT_CONTINUE:
+        return "continue";
+    case ACT_QUIT:
+        return "quit";
+    }
+    return "an unknown action";
+}
+
+static session_result reject_step(const session *s, const session_action *a, apperr *e)
+{
+    if (s->step == STEP_ENDED)
+        return reject(e, "the session has ended; got %s", action_name(a->kind));
+    return reject(e, "expected %s at node %s, got %s", session_step_name(s->step), node_id(s),
+                  action_name(a->kind));
+}
+
+static session_result reject_option(const session *s, const char *id, apperr *e)
+{
+    const case_decision *dec = cur_decision(s);
+    char list[768] = "";
+    for (size_t i = 0; i < dec->n_options; i++) {
+        size_t len = strlen(list);
+        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", dec->options[i].id);
+    }
+    return reject(e, "no option \"%s\" at node %s; the options are: %s", id ? id : "", node_id(s),
+                  list);
+}
+
+static session_result act_choose(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step != STEP_CHOOSE_INITIAL && s->step != STEP_CHOOSE_FINAL)
+        return reject_step(s, a, e);
+    const case_decision *dec = cur_decision(s);
+    if (!a->text || !case_find_option(dec, a->text))
+        return reject_option(s, a->text, e);
+    char *id = dup_str(a->text);
+    if (!id)
+        return out_of_memory(s, e);
+    if (s->step == STEP_CHOOSE_INITIAL) {
+        s->d.initial = id;
+        s->d.t_initial = t;
+        if (dec->ask_confidence) {
+            s->step = STEP_CONFIDENCE_INITIAL;
+            return SESSION_OK;
+        }
+        return after_initial_confidence(s, t, e);
+    }
+    s->d.final = id;
+    s->d.t_final = t;
+    s->deadline = -1; /* the limit covers the choices only */
+    if (case_runtime_next(s->c, &s->node, id, &s->d.next_id, e) != 0)
+        return fail_case(s, t, e);
+    if (dec->ask_confidence) {
+        s->step = STEP_CONFIDENCE_FINAL;
+        return SESSION_OK;
+    }
+    s->step = STEP_CONFIDENCE_FINAL; /* skipped: nothing asked */
+    return after_final_confidence(s, t, e);
+}
+
+static session_result check_rating(const char *what, int value, apperr *e)
+{
+    if (value >= 1 && value <= 7)
+        return SESSION_OK;
+    return reject(e, "%s must be from 1 to 7, got %d", what, value);
+}
+
+static session_result act_confidence(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step != STEP_CONFIDENCE_INITIAL && s->step != STEP_CONFIDENCE_FINAL)
+        return reject_step(s, a, e);
+    if (check_rating("a confidence rating", a->value, e) != SESSION_OK)
+        return SESSION_REJECTED;
+    if (s->step == STEP_CONFIDENCE_INITIAL) {
+        s->d.initial_confidence = a->value;
+        return after_initial_confidence(s, t, e);
+    }
+    s->d.final_confidence = a->value;
+    return after_final_confidence(s, t, e);
+}
+
+static session_result act_trust(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step != STEP_TRUST)
+        return reject_step(s, a, e);
+    if (check_rating("a trust rating", a->value, e) != SESSION_OK)
+        return SESSION_REJECTED;
+    s->d.trust = a->value;
+    return after_final_confidence(s, t, e);
+}
+
+static session_result act_rationale(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step != STEP_RATIONALE)
+        return reject_step(s, a, e);
+    s->d.rationale = dup_str(a->text ? a->text : "");
+    if (!s->d.rationale)
+        return out_of_memory(s, e);
+    return finish_decision(s, t, e);
+}
+
+static session_result act_continue(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step == STEP_FEEDBACK)
+        return leave_decision(s, t, e);
+    if (s->step != STEP_CONTINUE)
+        return reject_step(s, a, e);
+    char *next = NULL;
+    if (case_runtime_next(s->c, &s->node, NULL, &next, e) != 0)
+        return fail_case(s, t, e);
+    session_result r = enter_node(s, next, t, e);
+    free(next);
+    return r;
+}
+
+static session_result act_ask(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    const case_advice *adv = cur_advice(s);
+    if (s->step == STEP_ENDED)
+        return reject_step(s, a, e);
+    if (!adv)
+        return reject(e, "there is no advice to ask for at node %s (expected %s)", node_id(s),
+                      session_step_name(s->step));
+    if (adv->timing != TIMING_ON_REQUEST)
+        return reject(
+            e, "the advice at node %s is shown %s, not on request (expected %s)", node_id(s),
+            adv->timing == TIMING_WITH_CASE ? "with the case" : "after the initial choice",
+            session_step_name(s->step));
+    if (s->d.asked)
+        return reject(e, "the advice at node %s has already been asked for", node_id(s));
+    if (s->step != STEP_CHOOSE_FINAL)
+        return reject(e,
+                      "the advice can only be asked for before the final choice at node %s "
+                      "(expected %s)",
+                      node_id(s), session_step_name(s->step));
+    session_result r = show_advice(s, t, e);
+    if (r == SESSION_OK)
+        s->d.asked = true;
+    return r;
+}
+
+/* Which panels make sense now: the explanation only beside visible advice,
+ * the model card only when the case has a tool, the results always. */
+static session_result check_panel(const session *s, const char *what, apperr *e)
+{
+    if (!what)
+        what = "";
+    if (strcmp(what, "results") == 0)
+        return SESSION_OK;
+    if (strcmp(what, "model_card") == 0) {
+        if (s->c->n_tools > 0)
+            return SESSION_OK;
+        return reject(e, "case %s has no AI tool, so there is no model card to view", s->c->id);
+    }
+    if (strcmp(what, "explanation") == 0) {
+        if (s->d.advice_shown)
+            return SESSION_OK;
+        return reject(e,
+                      "the explanation can only be viewed while the advice is shown "
+                      "(at node %s it is not)",
+                      node_id(s));
+    }
+    return reject(e, "cannot view \"%s\": the panels are explanation, model_card and results",
+                  what);
+}
+
+static void note_viewed(decision_state *d, const char *what)
+{
+    for (size_t i = 0; i < N_PANELS; i++) {
+        if (strcmp(VIEW_PANELS[i], what) != 0)
+            continue;
+        for (size_t j = 0; j < d->n_viewed; j++)
+            if (d->viewed[j] == VIEW_PANELS[i])
+                return;
+        d->viewed[d->n_viewed++] = VIEW_PANELS[i];
+        return;
+    }
+}
+
+static session_result act_view(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (s->step == STEP_ENDED)
+        return reject_step(s, a, e);
+    if (check_panel(s, a->text, e) != SESSION_OK)
+        return SESSION_REJECTED;
+    cJSON *f = cJSON_CreateObject();
+    if (f) {
+        cJSON_AddStringToObject(f, "node", s->node.id);
+        cJSON_AddStringToObject(f, "what", a->text);
+    }
+    session_result r = write_record(s, "view", t, f, e);
+    /* Panels opened once the decision is logged (at the feedback) belong to
+     * no decision record. */
+    if (r == SESSION_OK && cur_decision(s) && s->step != STEP_FEEDBACK)
+        note_viewed(&s->d, a->text);
+    return r;
+}
+
+static session_result act_quit(session *s, int64_t t, apperr *e)
+{
+    session_result r = write_session_end(s, t, "quit", NULL, e);
+    if (r == SESSION_OK) {
+        s->status = SESSION_QUIT;
+        s->step = STEP_ENDED;
+        s->deadline = -1;
+    }
+    return r;
+}
+
+static session_result dispatch(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    switch (a->kind) {
+    case ACT_CHOOSE:
+        return act_choose(s, a, t, e);
+    case ACT_CONFIDENCE:
+        return act_confidence(s, a, t, e);
+    case ACT_TRUST:
+        return act_trust(s, a, t, e);
+    case ACT_RATIONALE:
+        return act_rationale(s, a, t, e);
+    case ACT_VIEW:
+        return act_view(s, a, t, e);
+    case ACT_ASK:
+        return act_ask(s, a, t, e);
+    case ACT_CONTINUE:
+        return act_continue(s, a, t, e);
+    case ACT_QUIT:
+        return act_quit(s, t, e);
+    case ACT_WAIT:
+        if (a->value < 0)
+            return reject(e, "wait needs a number of seconds from 0 up, got %d", a->value);
+        return SESSION_OK; /* the due deadline was applied before dispatch */
+    }
+    return reject(e, "unknown action %d", (int)a->kind);
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+const char *session_step_name(session_step step)
+{
+    switch (step) {
+    case STEP_CONTINUE:
+        return "continue";
+    case STEP_CHOOSE_INITIAL:
+        return "an initial choice (before the advice)";
+    case STEP_CONFIDENCE_INITIAL:
+    case STEP_CONFIDENCE_FINAL:
+        return "a confidence rating from 1 to 7";
+    case STEP_CHOOSE_FINAL:
+        return "a choice";
+    case STEP_TRUST:
+        return "a trust rating from 1 to 7";
+    case STEP_RATIONALE:
+        return "a rationale";
+    case STEP_FEEDBACK:
+        return "continue after the feedback";
+    case STEP_ENDED:
+        return "nothing (the session has ended)";
+    }
+    return "nothing";
+}
+
+session_result session_open(session **out, case_def *c, const session_opts *o, int64_t t_ms,
+                            apperr *e)
+{
+    const char *variant = NULL;
+    *out = NULL;
+    apperr_clear(e);
+    if (pick_variant(c, o, &variant, e) != 0)
+        return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
+    session *s = calloc(1, sizeof *s);
+    if (!s)
+        return out_of_memory(NULL, e);
+    s->c = c;
+    s->log = o->log;
+    s->variant = variant;
+    s->trainee = dup_str(o->trainee ? o->trainee : "anonymous");
+    s->status = SESSION_PLAYING;
+    s->step = STEP_CONTINUE;
+    s->deadline = -1;
+    s->news2 = -1;
+    s->last_t = t_ms;
+    *out = s;
+    if (!s->trainee)
+        return out_of_memory(s, e);
+    /* session_start goes first so that even a case failing at once leaves a
+     * log that says which case, trainee and seed it was. */
+    session_result r = write_session_start(s, o, t_ms, e);
+    if (r != SESSION_OK)
+        return r;
+    if (case_runtime_begin(c, o->seed, variant, e) != 0)
+        return fail_case(s, t_ms, e);
+    return enter_node(s, c->start, t_ms, e);
+}
+
+session_view session_view_now(const session *s)
+{
+    session_view v;
+    memset(&v, 0, sizeof v);
+    v.step = s->step;
+    v.status = s->status;
+    v.c = s->c;
+    v.node = s->have_node ? &s->node : NULL;
+    v.live = s->have_node ? &s->live : NULL;
+    v.news2 = s->have_node ? s->news2 : -1;
+    v.variant = s->variant;
+    v.advice_shown = s->d.advice_shown;
+    const case_advice *a = cur_advice(s);
+    v.can_ask = s->status == SESSION_PLAYING && a && a->timing == TIMING_ON_REQUEST &&
+                !s->d.asked && s->step == STEP_CHOOSE_FINAL;
+    v.initial = s->d.initial;
+    v.final = s->d.final;
+    v.deadline_ms = s->status == SESSION_PLAYING && limit_covers(s->step) ? s->deadline : -1;
+    v.error = s->error;
+    return v;
+}
+
+session_result session_tick(session *s, int64_t t_ms, apperr *e)
+{
+    apperr_clear(e);
+    if (t_ms < s->last_t)
+        t_ms = s->last_t; /* t never goes back; a late tick changes nothing */
+    s->last_t = t_ms;
+    return apply_tick(s, t_ms, e);
+}
+
+session_result session_act(session *s, const session_action *a, int64_t t_ms, apperr *e)
+{
+    apperr_clear(e);
+    if (t_ms < s->last_t)
+        t_ms = s->last_t;
+    if (s->status == SESSION_PLAYING) {
+        s->last_t = t_ms;
+        session_result r = apply_tick(s, t_ms, e);
+        if (r != SESSION_OK)
+            return r;
+    }
+    if (s->status != SESSION_PLAYING)
+        return reject_step(s, a, e);
+    return dispatch(s, a, t_ms, e);
+}
+
+session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e)
+{
+    apperr_clear(e);
+    if (s->status != SESSION_PLAYING)
+        return reject(e, "the session has already ended");
+    if (t_ms < s->last_t)
+        t_ms = s->last_t;
+    s->last_t = t_ms;
+    free(s->error);
+    s->error = dup_str(msg ? msg : "");
+    s->status = SESSION_ERROR;
+    s->step = STEP_ENDED;
+    s->deadline = -1;
+    return write_session_end(s, t_ms, "error", msg ? msg : "", e);
+}
+
+void session_close(session *s)
+{
+    if (!s)
+        return;
+    drop_node(s);
+    decision_reset(&s->d);
+    free(s->trainee);
+    free(s->error);
+    free(s);
+}
