@@ -18,42 +18,40 @@
 #include "apperr.h"
 #include "case_load.h"
 #include "case_model.h"
+#include "commands.h"
 #include "inputs.h"
 #include "log_writer.h"
 #include "policy.h"
 #include "runner.h"
 #include "session.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 
 /* A path whose case never ends is stopped after this many policy actions. */
 #define POLICY_MAX_ACTIONS 100000
 
 typedef struct command {
     const char *name;
-    int (*run)(int argc, char **argv); /* NULL: not built yet */
+    int (*run)(int argc, char **argv);
     const char *usage;
     const char *summary;
 } command;
 
-static int cmd_run(int argc, char **argv);
-
 static const command commands[] = {
-    {"play", NULL,
+    {"play", cmd_play,
      "appraise play CASE.lua [--trainee ID] [--seed N] [--variant NAME] [--log-dir DIR]",
      "play one case in the window"},
     {"run", cmd_run,
      "appraise run CASE.lua (--inputs FILE|- | --policy P) [--trainee ID] [--seed N]\n"
      "                      [--variant NAME] [--log-dir DIR | --log FILE]",
      "play one case with no window, from an inputs file or a policy"},
-    {"check", NULL, "appraise check CASE.lua... [--strict] [--json]",
+    {"check", cmd_check, "appraise check CASE.lua... [--strict] [--json]",
      "validate cases and walk every path"},
-    {"graph", NULL, "appraise graph CASE.lua", "write the case's branching map as Graphviz DOT"},
-    {"debrief", NULL,
+    {"graph", cmd_graph, "appraise graph CASE.lua", "write the case's branching map as Graphviz DOT"},
+    {"debrief", cmd_debrief,
      "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE] "
      "[--xapi FILE]",
      "print the reliance metrics of session logs"},
-    {"replay", NULL, "appraise replay LOG", "step through a recorded session in the window"},
+    {"replay", cmd_replay, "appraise replay LOG", "step through a recorded session in the window"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -83,8 +81,7 @@ static void print_usage(FILE *f)
                "Practise AI-assisted clinical decisions with branching cases.\n\n"
                "Commands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(f, "  %-8s %s%s\n", commands[i].name, commands[i].summary,
-                commands[i].run ? "" : " (not available yet)");
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nExit codes: 0 success, 1 case/log/input wrong, 2 usage, 3 environment.\n");
 }
 
@@ -411,7 +408,7 @@ static int prepare(run_state *r, apperr *e)
     return 0;
 }
 
-static int cmd_run(int argc, char **argv)
+int cmd_run(int argc, char **argv)
 {
     run_state r;
     apperr e;
@@ -456,29 +453,19 @@ static int wants_help(int argc, char **argv)
 static int dispatch(const command *cmd, int argc, char **argv)
 {
     if (wants_help(argc, argv)) {
-        printf("Usage: %s\n\n%s%s.\n", cmd->usage,
-               cmd->run ? "" : "Not available yet: ", cmd->summary);
+        printf("Usage: %s\n\n%s.\n", cmd->usage, cmd->summary);
         if (cmd->run == cmd_run)
             printf("\n%s", run_help);
         return EXIT_OK;
-    }
-    if (!cmd->run) {
-        fprintf(stderr,
-                "appraise: '%s' is not available yet in this build (it will %s); "
-                "'appraise run' is.\nTry 'appraise --help'.\n",
-                cmd->name, cmd->summary);
-        return EXIT_USAGE;
     }
     return cmd->run(argc, argv);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "appraise: the case library window is not available yet in this build; "
-                        "use 'appraise run CASE.lua --policy best'.\nTry 'appraise --help'.\n");
-        return EXIT_USAGE;
-    }
+    if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
+                     strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
+        return cmd_library(argc, argv);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_usage(stdout);
         return EXIT_OK;

@@ -1,0 +1,19 @@
+/* commands: the subcommands of `appraise`, each in its own file, each
+ * returning the process exit code of cli.md (0 ok, 1 input, 2 usage, 3
+ * environment). main.c parses nothing but the command name. */
+#ifndef COMMANDS_H
+#define COMMANDS_H
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
+
+/* argv[0] is the command name; "--help" has been handled by main. */
+int cmd_run(int argc, char **argv);     /* engine/main.c */
+int cmd_check(int argc, char **argv);   /* tools/check.c */
+int cmd_graph(int argc, char **argv);   /* tools/graph.c */
+int cmd_debrief(int argc, char **argv); /* tools/debrief.c */
+int cmd_play(int argc, char **argv);    /* engine/ui/ui_main.c */
+int cmd_replay(int argc, char **argv);  /* engine/ui/ui_main.c */
+/* `appraise` with no command (or only options): the case library window. */
+int cmd_library(int argc, char **argv); /* engine/ui/ui_main.c */
+
+#endif
