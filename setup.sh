@@ -19,6 +19,8 @@ PACKAGES=(
     libsdl2-dev libsdl2-ttf-dev
     # tests of the map, the window and its screenshots
     graphviz xvfb xdotool imagemagick
+    # benchmarks (GNU time for peak RSS)
+    time
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }

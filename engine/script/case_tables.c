@@ -13,8 +13,14 @@
 
 size_t tables_path_push(tables_ctx *x, const char *key)
 {
-    size_t mark = strlen(x->path);
-    snprintf(x->path + mark, sizeof x->path - mark, "%s%s", mark ? "." : "", key);
+    /* Plain copies, not snprintf: this runs for every key of a case. */
+    size_t mark = strlen(x->path), klen = strlen(key);
+    if (mark + 1 + klen + 1 > sizeof x->path)
+        return mark; /* too deep to name: keep the path as it is */
+    char *p = x->path + mark;
+    if (mark)
+        *p++ = '.';
+    memcpy(p, key, klen + 1);
     return mark;
 }
 

@@ -18,6 +18,7 @@ typedef struct token {
 typedef struct entry {
     char *path;
     int line;
+    size_t order; /* position in the source, to keep the first of equal paths */
 } entry;
 
 struct srcmap {
@@ -185,7 +186,8 @@ static bool add_entry(srcmap *m, const char *path, int line)
     char *p = strdup(path);
     if (!p)
         return false;
-    m->items[m->n++] = (entry){p, line};
+    m->items[m->n] = (entry){p, line, m->n};
+    m->n++;
     return true;
 }
 
@@ -209,12 +211,19 @@ typedef struct walker {
     int depth; /* open blocks (function/if/do/repeat) plus parentheses */
 } walker;
 
+/* parent.key into out (plain copies: this runs for every key of a case). */
 static void join(char *out, size_t size, const char *parent, const char *key, size_t klen)
 {
-    if (parent[0])
-        snprintf(out, size, "%s.%.*s", parent, (int)klen, key);
-    else
-        snprintf(out, size, "%.*s", (int)klen, key);
+    size_t plen = strlen(parent);
+    if (plen + 1 + klen + 1 > size) {
+        out[0] = '\0'; /* too long to keep: leave it unmapped */
+        return;
+    }
+    memmove(out, parent, plen);
+    if (plen)
+        out[plen++] = '.';
+    memcpy(out + plen, key, klen);
+    out[plen + klen] = '\0';
 }
 
 static void push_frame(walker *w, const char *path, bool opaque)
@@ -225,7 +234,11 @@ static void push_frame(walker *w, const char *path, bool opaque)
     }
     frame *f = &w->frames[w->nf++];
     memset(f, 0, sizeof *f);
-    snprintf(f->path, sizeof f->path, "%s", path ? path : "");
+    size_t len = path ? strlen(path) : 0;
+    if (len >= sizeof f->path)
+        len = 0; /* cannot happen: paths are built no longer than the buffer */
+    memcpy(f->path, path ? path : "", len);
+    f->path[len] = '\0';
     f->opaque = opaque;
     f->depth = w->depth;
     f->at_elem = true;
@@ -292,6 +305,15 @@ static bool walk_token(walker *w, const token *t, size_t left)
     return true;
 }
 
+static int entry_cmp(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
 srcmap *srcmap_build(const char *text, size_t len)
 {
     srcmap *m = calloc(1, sizeof *m);
@@ -326,6 +348,8 @@ srcmap *srcmap_build(const char *text, size_t len)
             ok = walk_token(&w, &lx.toks[i], lx.n - i);
     }
     free(lx.toks);
+    if (m->n > 1)
+        qsort(m->items, m->n, sizeof *m->items, entry_cmp);
     return m;
 }
 
@@ -333,9 +357,17 @@ int srcmap_line_exact(const srcmap *m, const char *path)
 {
     if (!m)
         return 0;
-    for (size_t i = 0; i < m->n; i++)
-        if (strcmp(m->items[i].path, path) == 0)
-            return m->items[i].line;
+    /* Entries are sorted by path, then source order: find the first match. */
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(m->items[mid].path, path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->n && strcmp(m->items[lo].path, path) == 0)
+        return m->items[lo].line;
     return 0;
 }
 
