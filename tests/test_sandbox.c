@@ -144,6 +144,12 @@ static void test_pcall_cannot_swallow_the_memory_cap(void **state)
     expect_refused(CASE("sandbox_pcall_memory.lua"), 2, "used more than 64 MiB of memory");
 }
 
+static void test_memory_bomb_in_a_c_function_names_the_calling_line(void **state)
+{
+    (void)state;
+    expect_refused(CASE("sandbox_rep_bomb.lua"), 1, "used more than 64 MiB of memory");
+}
+
 static void test_memory_cap_is_configurable(void **state)
 {
     (void)state;
@@ -319,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_pcall_cannot_swallow_the_instruction_budget),
         cmocka_unit_test(test_memory_bomb_is_stopped_with_its_line),
         cmocka_unit_test(test_pcall_cannot_swallow_the_memory_cap),
+        cmocka_unit_test(test_memory_bomb_in_a_c_function_names_the_calling_line),
         cmocka_unit_test(test_memory_cap_is_configurable),
         cmocka_unit_test(test_runtime_resolves_functions_with_state),
         cmocka_unit_test(test_runtime_same_seed_same_random_text),

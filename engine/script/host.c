@@ -43,6 +43,19 @@ static script_host *host_of(lua_State *L)
     return *(script_host **)lua_getextraspace(L);
 }
 
+static void remember_place(script_host *h, lua_State *L)
+{
+    lua_Debug ar;
+    /* The innermost Lua function: level 0 may be a C function (string.rep). */
+    for (int level = 0; level < 4 && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@') {
+            snprintf(h->last_src, sizeof h->last_src, "%s", ar.source + 1);
+            h->last_line = ar.currentline;
+            return;
+        }
+    }
+}
+
 /* ---- memory cap ---------------------------------------------------------- */
 
 static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -61,6 +74,9 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
              * the case may catch the error, but the hook now fails every
              * instruction until the call is back at the host. */
             if (h->L && h->depth > 0 && h->aborting == ABORT_NONE) {
+                /* Lua calls no message handler for memory errors: note the
+                 * place now (reading the call stack allocates nothing). */
+                remember_place(h, h->L);
                 h->aborting = ABORT_MEMORY;
                 lua_sethook(h->L, lua_gethook(h->L), LUA_MASKCOUNT, 1);
             }
@@ -74,16 +90,6 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 }
 
 /* ---- instruction budget ---------------------------------------------------- */
-
-static void remember_place(script_host *h, lua_State *L)
-{
-    lua_Debug ar;
-    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
-        ar.source[0] == '@') {
-        snprintf(h->last_src, sizeof h->last_src, "%s", ar.source + 1);
-        h->last_line = ar.currentline;
-    }
-}
 
 static void host_hook(lua_State *L, lua_Debug *ar)
 {
@@ -181,7 +187,7 @@ static void set_abort_error(script_host *h, const char *what, apperr *e)
     int line = h->last_src[0] ? h->last_line : 0;
     if (h->aborting == ABORT_MEMORY)
         apperr_set(e, APPERR_INPUT, file, line,
-                   "%s used more than %zu MiB of memory (is a table growing without end?)",
+                   "%s used more than %zu MiB of memory (does a table or text grow without end?)",
                    what, h->mem_limit / (1024 * 1024));
     else
         apperr_set(e, APPERR_INPUT, file, line,
