@@ -72,7 +72,7 @@ typedef struct session_opts {
     const char *session_id;     /* UUID v4 text */
     const char *engine_version;
     const char *host_os;
-    log_writer *log;            /* borrowed; every record goes here */
+    log_writer *log;            /* borrowed; every record goes here; NULL: no log is written */
 } session_opts;
 
 /* What the front end shows and which input the session waits for. Pointers
