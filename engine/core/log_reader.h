@@ -1,0 +1,167 @@
+/* log_reader: reads session logs (decision-log.md) back, streaming. Files and
+ * folders (recursively, in byte order of names, so every run sees the same
+ * order) are read line by line; each whole session is handed to a callback
+ * and forgotten, so memory holds one session at a time, never the cohort.
+ *
+ * Bad input loses nothing and stops nothing: each problem (torn last line,
+ * line that is not JSON, file that is not a log, session without
+ * session_end, the same session twice, a case played in two versions,
+ * unknown fields or record types) is reported through a callback and the
+ * rest is used. Only a failing callback stops the read. */
+#ifndef LOG_READER_H
+#define LOG_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "apperr.h"
+
+/* One `decision` record, every field of the spec. A JSON null (or a missing
+ * or mistyped field, which is reported) is a NULL string, an empty list, or
+ * has_x == false. Strings are UTF-8 as logged (may hold newlines). */
+typedef struct log_decision {
+    const char *node;
+    const char *const *options; /* in the order shown */
+    size_t n_options;
+    const char *const *best;
+    size_t n_best;
+    const char *timing; /* "after_initial" | "with_case" | "on_request"; NULL: no advice */
+    const char *ai;
+    bool has_ai_confidence;
+    double ai_confidence; /* 0..1 */
+    bool has_ai_correct, ai_correct;
+    bool has_advice_requested, advice_requested;
+    const char *initial;
+    bool has_initial_confidence;
+    int initial_confidence; /* 1..7 */
+    const char *final;
+    bool has_final_confidence;
+    int final_confidence; /* 1..7 */
+    bool has_initial_correct, initial_correct;
+    bool has_final_correct, final_correct;
+    bool has_followed_ai, followed_ai;
+    bool has_switched, switched;
+    bool has_trust;
+    int trust; /* 1..7 */
+    const char *rationale;
+    const char *const *viewed;
+    size_t n_viewed;
+    bool has_ms_initial, has_ms_advice, has_ms_final;
+    int64_t ms_initial, ms_advice, ms_final;
+    bool timed_out;
+    const char *next;
+    /* The record's envelope. */
+    int64_t seq, t;
+    const char *at; /* UTC wall time, ISO 8601 */
+    int line;       /* line of the record in the session's file */
+} log_decision;
+
+typedef enum log_status {
+    LOG_COMPLETE,  /* session_end status "complete" */
+    LOG_QUIT,      /* "quit" */
+    LOG_ERROR,     /* "error" (see log_session.error) */
+    LOG_INCOMPLETE /* no session_end: cut short by a crash or power cut */
+} log_status;
+
+typedef enum log_outcome {
+    LOG_OUTCOME_GOOD,
+    LOG_OUTCOME_NEUTRAL,
+    LOG_OUTCOME_HARM,
+    LOG_OUTCOMES
+} log_outcome;
+
+/* One session: what session_start said, the decisions in log order, the
+ * endings and how it ended. Valid only during the callback that gets it
+ * (or until log_session_free for log_session_read). */
+typedef struct log_session {
+    const char *file; /* the file it was read from */
+    const char *id;   /* session UUID */
+    bool has_start;   /* false: no session_start was read (reported) */
+    /* From session_start; NULL when null or missing. */
+    const char *trainee, *case_id, *case_version, *case_title, *case_sha256, *variant;
+    const char *mode, *engine, *started_at;
+    bool has_seed;
+    uint64_t seed;
+    log_status status;
+    const char *error;          /* session_end's error message (LOG_ERROR), else NULL */
+    const char *ended_at;       /* session_end's `at`, NULL when incomplete */
+    int64_t end_t;              /* t of the last whole record */
+    int outcomes[LOG_OUTCOMES]; /* ending records by outcome */
+    const char *ending;         /* node of the last ending record, NULL when none */
+    const log_decision *decisions;
+    size_t n_decisions;
+} log_session;
+
+/* What can be wrong with the input; each is reported, none stops the read. */
+typedef enum log_issue_kind {
+    LOG_ISSUE_UNREADABLE,    /* a path that cannot be opened or listed */
+    LOG_ISSUE_NOT_A_LOG,     /* a file whose first line is not a session log record */
+    LOG_ISSUE_TORN_LINE,     /* the last line, without its newline, is not whole JSON */
+    LOG_ISSUE_BAD_LINE,      /* a line that is not a JSON record (not last) */
+    LOG_ISSUE_BAD_FIELD,     /* a known field of the wrong type or range: taken as null */
+    LOG_ISSUE_NEWER_VERSION, /* a record with v other than 1: skipped */
+    LOG_ISSUE_NO_START,      /* a session without session_start: used, trainee/case unknown */
+    LOG_ISSUE_INCOMPLETE,    /* a session without session_end: used, status incomplete */
+    LOG_ISSUE_DUPLICATE,     /* a session id seen before: the later copy is skipped */
+    LOG_ISSUE_TWO_VERSIONS,  /* a case id played in another case_version: both used */
+    LOG_ISSUE_UNKNOWN_FIELD, /* a field or record type the spec does not name: ignored;
+                                reported once per record type and name */
+    LOG_ISSUE_KINDS
+} log_issue_kind;
+
+typedef struct log_issue {
+    log_issue_kind kind;
+    const char *file; /* may be NULL */
+    int line;         /* 0 when not about one line */
+    const char *msg;  /* the message, without the place */
+} log_issue;
+
+/* Counts of what a read saw. */
+typedef struct log_read_stats {
+    long files;     /* regular files opened */
+    long sessions;  /* sessions handed to the callback (duplicates not counted) */
+    long decisions; /* decision records in those sessions */
+    long records;   /* whole records read, all types */
+    long issues[LOG_ISSUE_KINDS];
+} log_read_stats;
+
+/* Called once per session, in file order. Returns 0 to go on, non-zero (with
+ * e filled) to stop the read; log_read_paths then returns -1 with that e. */
+typedef int (*log_session_fn)(void *ctx, const log_session *s, apperr *e);
+/* Called for each problem found, as it is found. */
+typedef void (*log_issue_fn)(void *ctx, const log_issue *issue);
+
+typedef struct log_read_opts {
+    log_session_fn on_session; /* required */
+    log_issue_fn on_issue;     /* NULL: problems are only counted */
+    void *ctx;                 /* passed to both */
+} log_read_opts;
+
+/* Reads every path in order: a file is read as a log; a folder is walked
+ * recursively, entries sorted by name (bytes), names starting with '.'
+ * skipped. A session id already seen in this call is reported and skipped.
+ * Fills stats (may be NULL). Returns 0, or -1 when a callback stopped the
+ * read or memory ran out (APPERR_ENV). Unreadable paths are issues, not
+ * errors. */
+int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts *o,
+                   log_read_stats *stats, apperr *e);
+
+/* Reads one log file into a session the caller owns (the window's end-of-case
+ * debrief). Issues go to o->on_issue when o is given (its on_session is
+ * unused). When the file holds several sessions, the first is kept. Returns
+ * -1 with APPERR_INPUT when the file holds no session, APPERR_ENV when out
+ * of memory. */
+int log_session_read(const char *path, const log_read_opts *o, log_session **out, apperr *e);
+void log_session_free(log_session *s);
+
+/* "complete", "quit", "error", "incomplete". */
+const char *log_status_name(log_status s);
+/* "good", "neutral", "harm". */
+const char *log_outcome_name(log_outcome o);
+/* Short name of an issue kind, for summaries: "torn line", "duplicate session", … */
+const char *log_issue_name(log_issue_kind k);
+/* "FILE:LINE: msg", "FILE: msg" or "msg" into buf. */
+const char *log_issue_format(const log_issue *issue, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,150 @@
+/* metrics: the debrief metrics of decision-log.md, over any set of decision
+ * records: one session (the window's end-of-case debrief), a trainee, a case,
+ * a variant or a whole cohort. Shared by the window and `appraise debrief`.
+ *
+ * Streaming: an accumulator takes sessions (or decisions) one by one and
+ * keeps counts, sums and trust histograms; only the decision times, for the
+ * medians, are kept as arrays of numbers (8 bytes a decision), never the
+ * records. A figure whose denominator is 0 has has == false (n/a): never 0,
+ * never NaN. */
+#ifndef METRICS_H
+#define METRICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "log_reader.h"
+
+/* Every metric of the spec's table, in the spec's order (outcomes last but
+ * two; sessions and incomplete last). */
+typedef enum metric_id {
+    METRIC_DECISIONS,
+    METRIC_WITH_ADVICE,
+    METRIC_AI_ACCURACY,
+    METRIC_UNAIDED_ACCURACY,
+    METRIC_FINAL_ACCURACY,
+    METRIC_ACCURACY_AI_RIGHT,
+    METRIC_ACCURACY_AI_WRONG,
+    METRIC_AGREEMENT,
+    METRIC_SWITCH_TO_AI,
+    METRIC_OVER_RELIANCE,
+    METRIC_HARMFUL_SWITCHES,
+    METRIC_UNDER_RELIANCE,
+    METRIC_RAIR,
+    METRIC_RSR,
+    METRIC_DISCRIMINATION,
+    METRIC_TRUST_AI_RIGHT,
+    METRIC_TRUST_AI_WRONG,
+    METRIC_TRUST_AUROC,
+    METRIC_CONFIDENCE_RIGHT,
+    METRIC_CONFIDENCE_WRONG,
+    METRIC_ADVICE_REQUESTED,
+    METRIC_EXPLANATION_OPENED,
+    METRIC_MEDIAN_MS_FINAL,
+    METRIC_MEDIAN_MS_INITIAL,
+    METRIC_TIMEOUTS,
+    METRIC_OUTCOMES,
+    METRIC_SESSIONS,
+    METRIC_INCOMPLETE,
+    METRIC_COUNT
+} metric_id;
+
+/* How a metric is reported (decision-log.md "--json"). */
+typedef enum metric_kind {
+    METRIC_KIND_COUNT,      /* value only (a whole number); always defined */
+    METRIC_KIND_PROPORTION, /* value = num / den */
+    METRIC_KIND_STAT,       /* mean, median, difference or AUROC, with n */
+    METRIC_KIND_OUTCOMES    /* counts by outcome: good, neutral, harm */
+} metric_kind;
+
+typedef struct metric_value {
+    bool has;      /* false: n/a (denominator 0); value is then 0 and meaningless */
+    double value;  /* COUNT: the count; PROPORTION: num/den; STAT: the figure */
+    long num, den; /* PROPORTION only */
+    long n;        /* STAT: the decisions used; COUNT: same as value */
+} metric_value;
+
+/* The figures of one group. m[METRIC_OUTCOMES] has has == true and value =
+ * the number of ending records; outcomes[] holds them by kind. */
+typedef struct metrics {
+    metric_value m[METRIC_COUNT];
+    long outcomes[LOG_OUTCOMES];
+    /* Details beyond the spec's keys, for the report's charts. */
+    metric_value unaided_ai_right; /* P(initial_correct | ai right), after_initial */
+    metric_value unaided_ai_wrong; /* P(initial_correct | ai wrong), after_initial */
+    /* Decisions with advice, ai_correct known and followed_ai known:
+     * reliance[ai right ? 1 : 0][followed ? 1 : 0]. */
+    long reliance[2][2];
+    /* Decisions with advice and trust: trust_hist[ai right ? 1 : 0][trust 1..7]. */
+    long trust_hist[2][8];
+} metrics;
+
+/* The spec's key ("agreement", "trust_auroc", …). */
+const char *metrics_name(metric_id id);
+metric_kind metrics_kind(metric_id id);
+
+/* ---- One group ---- */
+
+typedef struct metrics_acc metrics_acc;
+
+/* NULL when out of memory. */
+metrics_acc *metrics_acc_new(void);
+void metrics_acc_free(metrics_acc *a);
+
+/* Adds one decision. -1 when out of memory (the accumulator stays usable). */
+int metrics_acc_add_decision(metrics_acc *a, const log_decision *d);
+/* Counts one session (sessions, incomplete, outcomes), not its decisions. */
+void metrics_acc_add_session_only(metrics_acc *a, const log_session *s);
+/* Both: the session and all its decisions. -1 when out of memory. */
+int metrics_acc_add_session(metrics_acc *a, const log_session *s);
+
+/* Computes every figure from what was added so far (sorts the kept times in
+ * place; more may be added afterwards). */
+void metrics_acc_compute(metrics_acc *a, metrics *out);
+
+/* The kept decision times in ms, sorted once metrics_acc_compute has run:
+ * ms_final (all decisions that have it) and ms_initial. */
+const int64_t *metrics_acc_ms_final(const metrics_acc *a, size_t *n);
+const int64_t *metrics_acc_ms_initial(const metrics_acc *a, size_t *n);
+
+/* ---- Groups by --by keys ---- */
+
+typedef enum metrics_key {
+    METRICS_BY_TRAINEE,
+    METRICS_BY_CASE,
+    METRICS_BY_VARIANT,
+    METRICS_BY_SESSION,
+    METRICS_KEYS
+} metrics_key;
+
+/* "trainee", "case", "variant", "session". */
+const char *metrics_key_name(metrics_key k);
+/* Parses a key name; -1 when unknown. */
+int metrics_key_parse(const char *name, metrics_key *out);
+
+typedef struct metrics_set metrics_set;
+
+/* Groups by the keys given, in that order (a key given twice counts once);
+ * n_by == 0 gives the one group "by": {} (which exists even with no data).
+ * -1 when out of memory. */
+int metrics_set_new(metrics_set **out, const metrics_key *by, size_t n_by);
+void metrics_set_free(metrics_set *s);
+
+/* Adds a session and its decisions to the group its trainee, case, variant
+ * and id fall in. -1 when out of memory. */
+int metrics_set_add(metrics_set *s, const log_session *ses);
+
+/* Sorts the groups (by key values in key order, null first, then bytes) and
+ * computes their figures. Call once all sessions are in. */
+void metrics_set_finish(metrics_set *s);
+
+/* After finish: */
+size_t metrics_set_groups(const metrics_set *s);
+size_t metrics_set_keys(const metrics_set *s, const metrics_key **keys);
+/* Value of key number k (0..n_keys-1) of group g; NULL for JSON null. */
+const char *metrics_set_value(const metrics_set *s, size_t g, size_t k);
+const metrics *metrics_set_metrics(const metrics_set *s, size_t g);
+const metrics_acc *metrics_set_acc(const metrics_set *s, size_t g);
+
+#endif
