@@ -1,0 +1,143 @@
+/* walk: the exhaustive exploration of a case behind `appraise check` and
+ * `appraise graph` (cli.md, issue "For case authors").
+ *
+ * For each variant the walk plays the case through the session API, with no
+ * log, taking every branch: every option at every decision as the final
+ * choice (the initial choice of after_initial advice is made the same: no
+ * case function sees it, only s.choices of final choices), the time limit
+ * running out where there is one, and on_request advice both asked and not
+ * asked. Ratings are fixed (4), a rationale is "check".
+ *
+ * A path is the sequence of those branches from the start to its end: an
+ * ending, a case failure, a return to a state already on the path (a loop
+ * the trainee may leave), or a bound. Paths are shown as
+ * "first_look=repeat → worse=(timeout)".
+ *
+ * States. The walk stops at every decision that waits for a choice; two
+ * arrivals at the same state are merged, so the branches of a state are
+ * tried once and paths are counted by dynamic programming, not enumerated:
+ *  - at a node whose whole future involves no Lua function (no function
+ *    value anywhere in it, nor in any node it can lead to), nothing can read
+ *    `s` any more, so the node alone is the state;
+ *  - elsewhere the state is the node, the resolved decision and the
+ *    canonical text of `s` with the random generator and the clock
+ *    (case_runtime_state_key).
+ * Sessions cannot be forked, so a branch is tried by replaying the shortest
+ * path to its state in a new session: cheap for plain cases (one state per
+ * node), O(states x branches x depth) for cases with functions; max_states
+ * bounds that work and is reported when hit. */
+#ifndef WALK_H
+#define WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "apperr.h"
+#include "case_model.h"
+
+typedef enum walk_step_kind {
+    WALK_CHOOSE,  /* the final choice of option */
+    WALK_TIMEOUT, /* the decision's time limit ran out */
+    WALK_CONTINUE /* Continue at a narrative node (in edges only, never in paths) */
+} walk_step_kind;
+
+/* One branch taken: the node left and how. */
+typedef struct walk_step {
+    walk_step_kind kind;
+    int node;           /* index into c->nodes */
+    const char *option; /* WALK_CHOOSE: the option id (owned by the result), else NULL */
+} walk_step;
+
+/* The decisions of a path, from the start. */
+typedef struct walk_path {
+    walk_step *steps;
+    size_t n;
+    const char *variant; /* the variant it was walked in; NULL when the case has none */
+} walk_path;
+
+/* A move from node to node that the walk saw (for the map: targets of next
+ * and on_timeout functions are known only from these). */
+typedef struct walk_edge {
+    walk_step via; /* the node left and how */
+    int to;        /* index of the node entered */
+} walk_edge;
+
+typedef enum walk_finding_kind {
+    WALK_UNREACHABLE,      /* error: no path reaches the node, in any variant */
+    WALK_NO_WAY_OUT,       /* error: from here every path loops forever */
+    WALK_TOO_LONG,         /* error: a path longer than the bound (decisions or narrative steps) */
+    WALK_CASE_FAILED,      /* error: a case function failed, ran too long, used too much
+                              memory, returned no node or a wrong value */
+    WALK_ENDING_UNREACHED, /* warning: an ending no path reaches in one variant */
+    WALK_AI_ALWAYS_RIGHT,  /* warning: the AI is right at every advised decision reached */
+    WALK_NO_DEBRIEF,       /* warning: an advised decision without debrief text */
+    WALK_BOUND             /* warning: the walk stopped at max_states; the rest is partial */
+} walk_finding_kind;
+
+typedef struct walk_finding {
+    walk_finding_kind kind;
+    bool error; /* else a warning */
+    char *file; /* the file at fault */
+    int line;   /* its line, 0 when unknown */
+    char *message;
+    int node;      /* index of the node concerned, -1 when none */
+    bool has_path; /* path: the shortest choice path that reaches it */
+    walk_path path;
+} walk_finding;
+
+/* What the walk of one variant found. Path counts are doubles: a plain case
+ * can have more paths than fit in 64 bits. */
+typedef struct walk_variant {
+    const char *name;          /* NULL when the case has no variants */
+    double paths;              /* complete paths explored */
+    double paths_to[3];        /* of those, ending in good, neutral, harm (case_outcome) */
+    double paths_failed;       /* ending in a case failure */
+    double paths_looping;      /* returning to a state already on the path */
+    double paths_cut;          /* cut short by a bound */
+    size_t endings_reached[3]; /* distinct ending nodes reached, by outcome */
+    size_t states;             /* distinct decision states */
+    size_t nodes_visited;
+    bool *visited;   /* per node of c->nodes */
+    double advised;  /* advised decisions summed over the paths */
+    double ai_right; /* of those, where the AI recommended a best option */
+    bool bound_hit;
+    walk_edge *edges; /* distinct moves seen, in the order found */
+    size_t n_edges;
+} walk_variant;
+
+typedef struct walk_result {
+    const case_def *c;
+    walk_variant *variants; /* one per variant walked (one with name NULL when none) */
+    size_t n_variants;
+    walk_finding *findings; /* errors and warnings, by file and line */
+    size_t n_findings;
+    size_t n_errors, n_warnings;
+} walk_result;
+
+#define WALK_MAX_STATES_DEFAULT 20000
+#define WALK_MAX_DEPTH_DEFAULT 500      /* decisions on one path */
+#define WALK_MAX_NARRATIVE_DEFAULT 1000 /* narrative steps between two decisions */
+
+typedef struct walk_opts {
+    size_t max_states;    /* distinct states per variant; 0: WALK_MAX_STATES_DEFAULT */
+    size_t max_depth;     /* 0: WALK_MAX_DEPTH_DEFAULT */
+    size_t max_narrative; /* 0: WALK_MAX_NARRATIVE_DEFAULT */
+    const char *variant;  /* walk only this variant; NULL: every variant */
+} walk_opts;
+
+/* Walks every path of c (which must not be in a session) and fills *out.
+ * Returns 0 with findings about the case in *out; -1 (e filled, *out NULL)
+ * only when the walk itself cannot run: an unknown variant (APPERR_USAGE),
+ * out of memory (APPERR_ENV). */
+int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e);
+
+void walk_free(walk_result *r);
+
+/* Writes p as "first_look=repeat → worse=(timeout)", "(the start)" when it
+ * has no step; returns buf. */
+const char *walk_path_format(const walk_result *r, const walk_path *p, char *buf, size_t size);
+
+/* A short stable name for the kind: "unreachable", "no_way_out", … */
+const char *walk_finding_kind_name(walk_finding_kind k);
+
+#endif
