@@ -107,6 +107,7 @@ typedef enum log_issue_kind {
     LOG_ISSUE_TWO_VERSIONS,  /* a case id played in another case_version: both used */
     LOG_ISSUE_UNKNOWN_FIELD, /* a field or record type the spec does not name: ignored;
                                 reported once per record type and name */
+    LOG_ISSUE_BLANK_LINE,    /* blank lines in a file: skipped (reported once per file) */
     LOG_ISSUE_KINDS
 } log_issue_kind;
 

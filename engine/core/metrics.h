@@ -102,6 +102,9 @@ int metrics_acc_add_session(metrics_acc *a, const log_session *s);
 /* Computes every figure from what was added so far (sorts the kept times in
  * place; more may be added afterwards). */
 void metrics_acc_compute(metrics_acc *a, metrics *out);
+/* The same, on an accumulator whose times are already sorted (by
+ * metrics_acc_compute or metrics_set_finish, with nothing added since). */
+void metrics_acc_result(const metrics_acc *a, metrics *out);
 
 /* The kept decision times in ms, sorted once metrics_acc_compute has run:
  * ms_final (all decisions that have it) and ms_initial. */
@@ -136,7 +139,8 @@ void metrics_set_free(metrics_set *s);
 int metrics_set_add(metrics_set *s, const log_session *ses);
 
 /* Sorts the groups (by key values in key order, null first, then bytes) and
- * computes their figures. Call once all sessions are in. */
+ * their kept times. Call once all sessions are in; nothing can be added
+ * afterwards (metrics_set_add then returns -1). */
 void metrics_set_finish(metrics_set *s);
 
 /* After finish: */
@@ -144,7 +148,9 @@ size_t metrics_set_groups(const metrics_set *s);
 size_t metrics_set_keys(const metrics_set *s, const metrics_key **keys);
 /* Value of key number k (0..n_keys-1) of group g; NULL for JSON null. */
 const char *metrics_set_value(const metrics_set *s, size_t g, size_t k);
-const metrics *metrics_set_metrics(const metrics_set *s, size_t g);
+/* Computes the figures of group g into out (not kept: with --by session
+ * there may be 100,000 groups). */
+void metrics_set_metrics(const metrics_set *s, size_t g, metrics *out);
 const metrics_acc *metrics_set_acc(const metrics_set *s, size_t g);
 
 #endif

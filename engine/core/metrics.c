@@ -1,0 +1,590 @@
+#include "metrics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+/* ---- names ---------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    metric_kind kind;
+} defs[METRIC_COUNT] = {
+    [METRIC_DECISIONS] = {"decisions", METRIC_KIND_COUNT},
+    [METRIC_WITH_ADVICE] = {"with_advice", METRIC_KIND_COUNT},
+    [METRIC_AI_ACCURACY] = {"ai_accuracy", METRIC_KIND_PROPORTION},
+    [METRIC_UNAIDED_ACCURACY] = {"unaided_accuracy", METRIC_KIND_PROPORTION},
+    [METRIC_FINAL_ACCURACY] = {"final_accuracy", METRIC_KIND_PROPORTION},
+    [METRIC_ACCURACY_AI_RIGHT] = {"accuracy_ai_right", METRIC_KIND_PROPORTION},
+    [METRIC_ACCURACY_AI_WRONG] = {"accuracy_ai_wrong", METRIC_KIND_PROPORTION},
+    [METRIC_AGREEMENT] = {"agreement", METRIC_KIND_PROPORTION},
+    [METRIC_SWITCH_TO_AI] = {"switch_to_ai", METRIC_KIND_PROPORTION},
+    [METRIC_OVER_RELIANCE] = {"over_reliance", METRIC_KIND_PROPORTION},
+    [METRIC_HARMFUL_SWITCHES] = {"harmful_switches", METRIC_KIND_COUNT},
+    [METRIC_UNDER_RELIANCE] = {"under_reliance", METRIC_KIND_PROPORTION},
+    [METRIC_RAIR] = {"rair", METRIC_KIND_PROPORTION},
+    [METRIC_RSR] = {"rsr", METRIC_KIND_PROPORTION},
+    [METRIC_DISCRIMINATION] = {"discrimination", METRIC_KIND_STAT},
+    [METRIC_TRUST_AI_RIGHT] = {"trust_ai_right", METRIC_KIND_STAT},
+    [METRIC_TRUST_AI_WRONG] = {"trust_ai_wrong", METRIC_KIND_STAT},
+    [METRIC_TRUST_AUROC] = {"trust_auroc", METRIC_KIND_STAT},
+    [METRIC_CONFIDENCE_RIGHT] = {"confidence_right", METRIC_KIND_STAT},
+    [METRIC_CONFIDENCE_WRONG] = {"confidence_wrong", METRIC_KIND_STAT},
+    [METRIC_ADVICE_REQUESTED] = {"advice_requested", METRIC_KIND_PROPORTION},
+    [METRIC_EXPLANATION_OPENED] = {"explanation_opened", METRIC_KIND_PROPORTION},
+    [METRIC_MEDIAN_MS_FINAL] = {"median_ms_final", METRIC_KIND_STAT},
+    [METRIC_MEDIAN_MS_INITIAL] = {"median_ms_initial", METRIC_KIND_STAT},
+    [METRIC_TIMEOUTS] = {"timeouts", METRIC_KIND_COUNT},
+    [METRIC_OUTCOMES] = {"outcomes", METRIC_KIND_OUTCOMES},
+    [METRIC_SESSIONS] = {"sessions", METRIC_KIND_COUNT},
+    [METRIC_INCOMPLETE] = {"incomplete", METRIC_KIND_COUNT},
+};
+
+const char *metrics_name(metric_id id)
+{
+    return (unsigned)id < METRIC_COUNT ? defs[id].name : "?";
+}
+
+metric_kind metrics_kind(metric_id id)
+{
+    return (unsigned)id < METRIC_COUNT ? defs[id].kind : METRIC_KIND_COUNT;
+}
+
+/* ---- one group --------------------------------------------------------------- */
+
+typedef struct prop {
+    long num, den;
+} prop;
+
+typedef struct times {
+    int64_t *v;
+    size_t n, cap;
+} times;
+
+struct metrics_acc {
+    long decisions, with_advice, harmful, timeouts, sessions, incomplete;
+    long outcomes[LOG_OUTCOMES];
+    prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
+    prop rair, rsr, advice_requested, explanation, unaided_right, unaided_wrong;
+    long reliance[2][2];         /* [ai right][followed] */
+    long trust_hist[2][8];       /* [ai right][trust] */
+    long conf_sum[2], conf_n[2]; /* final_confidence by [final_correct] */
+    times ms_final, ms_initial;
+};
+
+metrics_acc *metrics_acc_new(void)
+{
+    return calloc(1, sizeof(metrics_acc));
+}
+
+void metrics_acc_free(metrics_acc *a)
+{
+    if (!a)
+        return;
+    free(a->ms_final.v);
+    free(a->ms_initial.v);
+    free(a);
+}
+
+static int times_add(times *t, int64_t ms)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4;
+        int64_t *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = ms;
+    return 0;
+}
+
+static void count(prop *p, bool yes)
+{
+    p->den++;
+    p->num += yes;
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* "With advice": the advice was shown (decision-log.md): every after_initial
+ * and with_case decision, on_request ones only where the trainee asked. */
+static bool advice_shown(const log_decision *d)
+{
+    if (!d->timing)
+        return false;
+    if (strcmp(d->timing, "on_request") == 0)
+        return d->has_advice_requested && d->advice_requested;
+    return true;
+}
+
+static bool viewed(const log_decision *d, const char *what)
+{
+    for (size_t i = 0; i < d->n_viewed; i++)
+        if (strcmp(d->viewed[i], what) == 0)
+            return true;
+    return false;
+}
+
+/* The Schemmer et al. figures and the other after_initial-only ones. Choices
+ * compared need both the initial and the final choice made (a decision that
+ * timed out after the initial choice has no final to compare). */
+static void add_after_initial(metrics_acc *a, const log_decision *d)
+{
+    bool ai_known = d->has_ai_correct && d->ai;
+    bool choices = d->initial && d->final;
+    if (d->has_initial_correct) {
+        count(&a->unaided, d->initial_correct);
+        if (d->has_ai_correct)
+            count(d->ai_correct ? &a->unaided_right : &a->unaided_wrong, d->initial_correct);
+    }
+    if (choices && d->ai && !same(d->initial, d->ai))
+        count(&a->switch_to_ai, same(d->final, d->ai));
+    if (!choices || !ai_known || !d->has_initial_correct)
+        return;
+    bool final_wrong = d->has_final_correct && !d->final_correct;
+    if (d->initial_correct && final_wrong && same(d->final, d->ai))
+        a->harmful++;
+    if (!d->initial_correct && d->ai_correct)
+        count(&a->rair, same(d->final, d->ai));
+    if (d->initial_correct && !d->ai_correct)
+        count(&a->rsr, same(d->final, d->initial));
+}
+
+static void add_with_advice(metrics_acc *a, const log_decision *d)
+{
+    a->with_advice++;
+    count(&a->explanation, viewed(d, "explanation"));
+    if (d->has_ai_correct)
+        count(&a->ai_accuracy, d->ai_correct);
+    if (d->has_final_correct) {
+        count(&a->final_accuracy, d->final_correct);
+        if (d->has_ai_correct)
+            count(d->ai_correct ? &a->acc_right : &a->acc_wrong, d->final_correct);
+    }
+    if (d->has_followed_ai) {
+        count(&a->agreement, d->followed_ai);
+        if (d->has_ai_correct)
+            a->reliance[d->ai_correct][d->followed_ai]++;
+    }
+    if (d->has_trust && d->has_ai_correct && d->trust >= 1 && d->trust <= 7)
+        a->trust_hist[d->ai_correct][d->trust]++;
+    if (same(d->timing, "after_initial"))
+        add_after_initial(a, d);
+}
+
+int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
+{
+    if ((d->has_ms_final && times_add(&a->ms_final, d->ms_final) != 0) ||
+        (d->has_ms_initial && times_add(&a->ms_initial, d->ms_initial) != 0))
+        return -1;
+    a->decisions++;
+    a->timeouts += d->timed_out;
+    if (d->has_final_correct && d->has_final_confidence) {
+        a->conf_sum[d->final_correct] += d->final_confidence;
+        a->conf_n[d->final_correct]++;
+    }
+    if (same(d->timing, "on_request") && d->has_advice_requested)
+        count(&a->advice_requested, d->advice_requested);
+    if (advice_shown(d))
+        add_with_advice(a, d);
+    return 0;
+}
+
+void metrics_acc_add_session_only(metrics_acc *a, const log_session *s)
+{
+    a->sessions++;
+    a->incomplete += s->status == LOG_INCOMPLETE;
+    for (int k = 0; k < LOG_OUTCOMES; k++)
+        a->outcomes[k] += s->outcomes[k];
+}
+
+int metrics_acc_add_session(metrics_acc *a, const log_session *s)
+{
+    metrics_acc_add_session_only(a, s);
+    for (size_t i = 0; i < s->n_decisions; i++)
+        if (metrics_acc_add_decision(a, &s->decisions[i]) != 0)
+            return -1;
+    return 0;
+}
+
+/* ---- figures ------------------------------------------------------------------------ */
+
+static metric_value count_value(long n)
+{
+    return (metric_value){.has = true, .value = (double)n, .n = n};
+}
+
+static metric_value proportion(prop p)
+{
+    metric_value v = {.num = p.num, .den = p.den};
+    if (p.den > 0) {
+        v.has = true;
+        v.value = (double)p.num / (double)p.den;
+    }
+    return v;
+}
+
+static metric_value stat(bool has, double value, long n)
+{
+    return (metric_value){.has = has, .value = has ? value : 0, .n = n};
+}
+
+static metric_value mean(long sum, long n)
+{
+    return stat(n > 0, n > 0 ? (double)sum / (double)n : 0, n);
+}
+
+static metric_value median(const times *t)
+{
+    size_t n = t->n;
+    if (n == 0)
+        return stat(false, 0, 0);
+    double m = n % 2 ? (double)t->v[n / 2] : ((double)t->v[n / 2 - 1] + (double)t->v[n / 2]) / 2.0;
+    return stat(true, m, (long)n);
+}
+
+static metric_value trust_mean(const long hist[8])
+{
+    long sum = 0, n = 0;
+    for (int k = 1; k <= 7; k++) {
+        sum += k * hist[k];
+        n += hist[k];
+    }
+    return mean(sum, n);
+}
+
+/* AUROC of trust separating AI right (positive) from AI wrong: the share of
+ * (right, wrong) pairs where the right one got more trust, a tie counting ½
+ * (the Mann-Whitney U over the two 1..7 histograms). Counts stay far below
+ * 2^53, so the sums are exact. */
+static metric_value trust_auroc(const long hist[2][8])
+{
+    double pairs = 0, wins = 0, below = 0;
+    long pos = 0, neg = 0;
+    for (int k = 1; k <= 7; k++) {
+        wins += (double)hist[1][k] * (below + 0.5 * (double)hist[0][k]);
+        below += (double)hist[0][k];
+        pos += hist[1][k];
+        neg += hist[0][k];
+    }
+    pairs = (double)pos * (double)neg;
+    return stat(pairs > 0, pairs > 0 ? wins / pairs : 0, pos + neg);
+}
+
+/* P(follow | AI right) - P(follow | AI wrong); n: the decisions of both. */
+static metric_value discrimination(const long rel[2][2])
+{
+    long right = rel[1][0] + rel[1][1], wrong = rel[0][0] + rel[0][1];
+    bool has = right > 0 && wrong > 0;
+    double d = has ? (double)rel[1][1] / (double)right - (double)rel[0][1] / (double)wrong : 0;
+    return stat(has, d, right + wrong);
+}
+
+static int cmp_ms(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static void sort_times(metrics_acc *a)
+{
+    qsort(a->ms_final.v, a->ms_final.n, sizeof(int64_t), cmp_ms);
+    qsort(a->ms_initial.v, a->ms_initial.n, sizeof(int64_t), cmp_ms);
+}
+
+void metrics_acc_result(const metrics_acc *a, metrics *out)
+{
+    metric_value *m = out->m;
+    memset(out, 0, sizeof *out);
+    m[METRIC_DECISIONS] = count_value(a->decisions);
+    m[METRIC_WITH_ADVICE] = count_value(a->with_advice);
+    m[METRIC_AI_ACCURACY] = proportion(a->ai_accuracy);
+    m[METRIC_UNAIDED_ACCURACY] = proportion(a->unaided);
+    m[METRIC_FINAL_ACCURACY] = proportion(a->final_accuracy);
+    m[METRIC_ACCURACY_AI_RIGHT] = proportion(a->acc_right);
+    m[METRIC_ACCURACY_AI_WRONG] = proportion(a->acc_wrong);
+    m[METRIC_AGREEMENT] = proportion(a->agreement);
+    m[METRIC_SWITCH_TO_AI] = proportion(a->switch_to_ai);
+    m[METRIC_OVER_RELIANCE] =
+        proportion((prop){a->reliance[0][1], a->reliance[0][0] + a->reliance[0][1]});
+    m[METRIC_HARMFUL_SWITCHES] = count_value(a->harmful);
+    m[METRIC_UNDER_RELIANCE] =
+        proportion((prop){a->reliance[1][0], a->reliance[1][0] + a->reliance[1][1]});
+    m[METRIC_RAIR] = proportion(a->rair);
+    m[METRIC_RSR] = proportion(a->rsr);
+    m[METRIC_DISCRIMINATION] = discrimination(a->reliance);
+    m[METRIC_TRUST_AI_RIGHT] = trust_mean(a->trust_hist[1]);
+    m[METRIC_TRUST_AI_WRONG] = trust_mean(a->trust_hist[0]);
+    m[METRIC_TRUST_AUROC] = trust_auroc(a->trust_hist);
+    m[METRIC_CONFIDENCE_RIGHT] = mean(a->conf_sum[1], a->conf_n[1]);
+    m[METRIC_CONFIDENCE_WRONG] = mean(a->conf_sum[0], a->conf_n[0]);
+    m[METRIC_ADVICE_REQUESTED] = proportion(a->advice_requested);
+    m[METRIC_EXPLANATION_OPENED] = proportion(a->explanation);
+    m[METRIC_MEDIAN_MS_FINAL] = median(&a->ms_final);
+    m[METRIC_MEDIAN_MS_INITIAL] = median(&a->ms_initial);
+    m[METRIC_TIMEOUTS] = count_value(a->timeouts);
+    m[METRIC_OUTCOMES] = count_value(a->outcomes[0] + a->outcomes[1] + a->outcomes[2]);
+    m[METRIC_SESSIONS] = count_value(a->sessions);
+    m[METRIC_INCOMPLETE] = count_value(a->incomplete);
+    memcpy(out->outcomes, a->outcomes, sizeof out->outcomes);
+    out->unaided_ai_right = proportion(a->unaided_right);
+    out->unaided_ai_wrong = proportion(a->unaided_wrong);
+    memcpy(out->reliance, a->reliance, sizeof out->reliance);
+    memcpy(out->trust_hist, a->trust_hist, sizeof out->trust_hist);
+}
+
+void metrics_acc_compute(metrics_acc *a, metrics *out)
+{
+    sort_times(a);
+    metrics_acc_result(a, out);
+}
+
+const int64_t *metrics_acc_ms_final(const metrics_acc *a, size_t *n)
+{
+    *n = a->ms_final.n;
+    return a->ms_final.v;
+}
+
+const int64_t *metrics_acc_ms_initial(const metrics_acc *a, size_t *n)
+{
+    *n = a->ms_initial.n;
+    return a->ms_initial.v;
+}
+
+/* ---- groups ---------------------------------------------------------------------------- */
+
+static const char *const key_names[METRICS_KEYS] = {"trainee", "case", "variant", "session"};
+
+const char *metrics_key_name(metrics_key k)
+{
+    return (unsigned)k < METRICS_KEYS ? key_names[k] : "?";
+}
+
+int metrics_key_parse(const char *name, metrics_key *out)
+{
+    for (int k = 0; k < METRICS_KEYS; k++)
+        if (strcmp(name, key_names[k]) == 0) {
+            *out = (metrics_key)k;
+            return 0;
+        }
+    return -1;
+}
+
+typedef struct group {
+    char **values; /* one per key; NULL for null */
+    size_t n_values;
+    metrics_acc *acc;
+} group;
+
+struct metrics_set {
+    metrics_key keys[METRICS_KEYS];
+    size_t n_keys;
+    strmap *index; /* encoded key values -> group index (until finish) */
+    group *groups;
+    size_t n_groups, cap_groups;
+    bool finished;
+    char *keybuf; /* scratch for encoded key values */
+    size_t keybuf_cap;
+};
+
+static void group_free(group *g)
+{
+    for (size_t k = 0; k < g->n_values; k++)
+        free(g->values[k]);
+    free(g->values);
+    metrics_acc_free(g->acc);
+}
+
+void metrics_set_free(metrics_set *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n_groups; i++)
+        group_free(&s->groups[i]);
+    free(s->groups);
+    strmap_free(s->index);
+    free(s->keybuf);
+    free(s);
+}
+
+static const char *session_value(const log_session *ses, metrics_key k)
+{
+    switch (k) {
+    case METRICS_BY_TRAINEE:
+        return ses->trainee;
+    case METRICS_BY_CASE:
+        return ses->case_id;
+    case METRICS_BY_VARIANT:
+        return ses->variant;
+    default:
+        return ses->id;
+    }
+}
+
+/* A new group with copies of the values; -1 when out of memory. */
+static int add_group(metrics_set *s, const char *const *values)
+{
+    if (s->n_groups == s->cap_groups) {
+        size_t cap = s->cap_groups ? s->cap_groups * 2 : 8;
+        group *g = realloc(s->groups, cap * sizeof *g);
+        if (!g)
+            return -1;
+        s->groups = g;
+        s->cap_groups = cap;
+    }
+    group g = {.values = calloc(s->n_keys ? s->n_keys : 1, sizeof(char *)),
+               .acc = metrics_acc_new()};
+    int rc = g.values && g.acc ? 0 : -1;
+    g.n_values = g.values ? s->n_keys : 0;
+    for (size_t k = 0; rc == 0 && k < s->n_keys; k++)
+        if (values[k] && !(g.values[k] = strdup(values[k])))
+            rc = -1;
+    if (rc != 0) {
+        group_free(&g);
+        return -1;
+    }
+    s->groups[s->n_groups++] = g;
+    return 0;
+}
+
+int metrics_set_new(metrics_set **out, const metrics_key *by, size_t n_by)
+{
+    metrics_set *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (!s || !(s->index = strmap_new())) {
+        free(s);
+        return -1;
+    }
+    for (size_t i = 0; i < n_by; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < s->n_keys; j++)
+            dup |= s->keys[j] == by[i];
+        if (!dup && (unsigned)by[i] < METRICS_KEYS)
+            s->keys[s->n_keys++] = by[i];
+    }
+    if (s->n_keys == 0 && add_group(s, NULL) != 0) {
+        metrics_set_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+/* Each value as a 4-byte length (0xffffffff for null) and its bytes, so no
+ * two different tuples encode alike. */
+static int encode(metrics_set *s, const char *const *values, size_t *len)
+{
+    size_t need = 0;
+    for (size_t k = 0; k < s->n_keys; k++)
+        need += 4 + (values[k] ? strlen(values[k]) : 0);
+    if (need > s->keybuf_cap) {
+        char *b = realloc(s->keybuf, need);
+        if (!b)
+            return -1;
+        s->keybuf = b;
+        s->keybuf_cap = need;
+    }
+    char *p = s->keybuf;
+    for (size_t k = 0; k < s->n_keys; k++) {
+        uint32_t n = values[k] ? (uint32_t)strlen(values[k]) : 0xffffffffu;
+        memcpy(p, &n, 4);
+        p += 4;
+        if (values[k])
+            memcpy(p, values[k], n), p += n;
+    }
+    *len = need;
+    return 0;
+}
+
+static metrics_acc *group_for(metrics_set *s, const log_session *ses)
+{
+    if (s->n_keys == 0)
+        return s->groups[0].acc;
+    const char *values[METRICS_KEYS];
+    for (size_t k = 0; k < s->n_keys; k++)
+        values[k] = session_value(ses, s->keys[k]);
+    size_t len;
+    bool added = false;
+    if (encode(s, values, &len) != 0)
+        return NULL;
+    size_t *slot = strmap_put(s->index, s->keybuf, len, &added);
+    if (!slot)
+        return NULL;
+    if (added) {
+        *slot = SIZE_MAX; /* kept if add_group fails: refused below, next time too */
+        if (add_group(s, values) != 0)
+            return NULL;
+        *slot = s->n_groups - 1;
+    }
+    return *slot < s->n_groups ? s->groups[*slot].acc : NULL;
+}
+
+int metrics_set_add(metrics_set *s, const log_session *ses)
+{
+    if (s->finished)
+        return -1;
+    metrics_acc *a = group_for(s, ses);
+    return a ? metrics_acc_add_session(a, ses) : -1;
+}
+
+static int cmp_value(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+    const group *a = x, *b = y;
+    for (size_t k = 0; k < a->n_values; k++) {
+        int c = cmp_value(a->values[k], b->values[k]);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+void metrics_set_finish(metrics_set *s)
+{
+    if (s->finished)
+        return;
+    s->finished = true;
+    strmap_free(s->index); /* its indices no longer match once sorted */
+    s->index = NULL;
+    qsort(s->groups, s->n_groups, sizeof *s->groups, cmp_group);
+    for (size_t i = 0; i < s->n_groups; i++)
+        sort_times(s->groups[i].acc);
+}
+
+size_t metrics_set_groups(const metrics_set *s)
+{
+    return s->n_groups;
+}
+
+size_t metrics_set_keys(const metrics_set *s, const metrics_key **keys)
+{
+    *keys = s->keys;
+    return s->n_keys;
+}
+
+const char *metrics_set_value(const metrics_set *s, size_t g, size_t k)
+{
+    return g < s->n_groups && k < s->n_keys ? s->groups[g].values[k] : NULL;
+}
+
+void metrics_set_metrics(const metrics_set *s, size_t g, metrics *out)
+{
+    metrics_acc_result(s->groups[g].acc, out);
+}
+
+const metrics_acc *metrics_set_acc(const metrics_set *s, size_t g)
+{
+    return s->groups[g].acc;
+}
