@@ -1,0 +1,262 @@
+/* graph_map: what `appraise graph` draws, gathered from a loaded case.
+ *
+ * First the static tables (graph_map_build), then what the walk saw
+ * (graph_walk.c). Nodes merge what every source says: an option is the same
+ * option wherever it is seen (by id), a recommendation is kept per variant,
+ * an ending remembers every outcome it was seen with. */
+#include "graph_map.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int oom(apperr *e)
+{
+    apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+    return -1;
+}
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+static map_option *find_option(map_node *n, const char *id)
+{
+    for (size_t i = 0; i < n->n_options; i++)
+        if (strcmp(n->options[i].id, id) == 0)
+            return &n->options[i];
+    return NULL;
+}
+
+static map_option *add_option(graph_map *m, map_node *n, const char *id)
+{
+    map_option *o = find_option(n, id);
+    if (o)
+        return o;
+    map_option *grown = realloc(n->options, (n->n_options + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    n->options = grown;
+    o = &n->options[n->n_options];
+    memset(o, 0, sizeof *o);
+    o->id = strdup(id);
+    o->recommended = calloc(m->n_variants, sizeof *o->recommended);
+    if (!o->id || !o->recommended) {
+        free(o->id);
+        free(o->recommended);
+        return NULL;
+    }
+    n->n_options++;
+    return o;
+}
+
+/* Merges what a decision says into the node's options. variant < 0: the
+ * recommendation holds in every drawn variant (it is a constant). */
+static int merge_decision(graph_map *m, map_node *n, const case_decision *d, long variant)
+{
+    for (size_t i = 0; i < d->n_options; i++) {
+        map_option *o = add_option(m, n, d->options[i].id);
+        if (!o)
+            return -1;
+        if (!o->label && d->options[i].label && !(o->label = strdup(d->options[i].label)))
+            return -1;
+        o->best |= case_is_best(d, o->id);
+    }
+    if (!d->advice.present)
+        return 0;
+    n->advised = true;
+    map_option *o = d->advice.recommend ? find_option(n, d->advice.recommend) : NULL;
+    for (size_t v = 0; o && v < m->n_variants; v++)
+        if (variant < 0 || (size_t)variant == v)
+            o->recommended[v] = true;
+    return 0;
+}
+
+int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant)
+{
+    map_node *mn = &m->nodes[index];
+    mn->reached = true;
+    if (n->kind == NODE_ENDING)
+        mn->outcomes |= 1u << n->ending.outcome;
+    else if (n->kind == NODE_DECISION && merge_decision(m, mn, &n->decision, variant) != 0)
+        return -1;
+    return 0;
+}
+
+/* ---- edges ------------------------------------------------------------------------------ */
+
+static bool same_via(const map_edge *a, int from, map_edge_kind kind, const char *option)
+{
+    return a->from == from && a->kind == kind &&
+           (kind != MAP_CHOICE || (a->option && option && strcmp(a->option, option) == 0));
+}
+
+int graph_map_add_edge(graph_map *m, int from, int to, map_edge_kind kind, const char *option,
+                       bool dynamic, int line)
+{
+    for (size_t i = 0; i < m->n_edges; i++)
+        if (m->edges[i].to == to && same_via(&m->edges[i], from, kind, option))
+            return 0;
+    if (m->n_edges == m->cap_edges) {
+        size_t cap = m->cap_edges ? m->cap_edges * 2 : 16;
+        map_edge *grown = realloc(m->edges, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        m->edges = grown;
+        m->cap_edges = cap;
+    }
+    map_edge *ed = &m->edges[m->n_edges];
+    *ed = (map_edge){.from = from, .to = to, .kind = kind, .dynamic = dynamic, .line = line};
+    if (option && !(ed->option = strdup(option)))
+        return -1;
+    m->n_edges++;
+    return 0;
+}
+
+void graph_map_drop_resolved(graph_map *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_edges; i++) {
+        map_edge *ed = &m->edges[i];
+        bool found = false;
+        for (size_t j = 0; ed->to < 0 && j < m->n_edges && !found; j++)
+            found = m->edges[j].to >= 0 && same_via(&m->edges[j], ed->from, ed->kind, ed->option);
+        if (found) {
+            free(ed->option);
+            continue;
+        }
+        m->edges[kept++] = *ed;
+    }
+    m->n_edges = kept;
+}
+
+/* A target as written: its node index, or -1 for a function (line in *line). */
+static int target(const graph_map *m, const char *id, int fn, int fn_line, int *line)
+{
+    *line = fn ? fn_line : 0;
+    return id ? (int)case_node_index(m->c, id) : -1;
+}
+
+static int add_static_edges(graph_map *m, int i)
+{
+    const case_node *n = &m->c->nodes[i];
+    int line, to;
+    if (n->kind == NODE_NARRATIVE) {
+        to = target(m, n->next, n->next_fn, n->line, &line);
+        return graph_map_add_edge(m, i, to, MAP_CONTINUE, NULL, to < 0, line);
+    }
+    if (n->kind != NODE_DECISION)
+        return 0;
+    const case_decision *d = &n->decision;
+    for (size_t k = 0; k < d->n_options; k++) {
+        const case_option *o = &d->options[k];
+        if (o->next || o->next_fn)
+            to = target(m, o->next, o->next_fn, o->line, &line);
+        else
+            to = target(m, d->next, d->next_fn, n->line, &line);
+        if (graph_map_add_edge(m, i, to, MAP_CHOICE, o->id, to < 0, line) != 0)
+            return -1;
+    }
+    if (d->on_timeout || d->on_timeout_fn) {
+        int l = d->on_timeout_line ? d->on_timeout_line : n->line;
+        to = target(m, d->on_timeout, d->on_timeout_fn, l, &line);
+        return graph_map_add_edge(m, i, to, MAP_TIMEOUT, NULL, to < 0, line);
+    }
+    return 0;
+}
+
+bool graph_map_target_in_play(const graph_map *m, int i, map_edge_kind kind, const char *option)
+{
+    const case_node *n = &m->c->nodes[i];
+    if (kind == MAP_CONTINUE)
+        return n->next_fn != 0;
+    if (kind == MAP_TIMEOUT)
+        return n->decision.on_timeout_fn != 0;
+    const case_option *o = case_find_option(&n->decision, option);
+    if (!o)
+        return true; /* the options themselves are written as a function */
+    if (o->next || o->next_fn)
+        return o->next_fn != 0;
+    return n->decision.next_fn != 0;
+}
+
+/* ---- building --------------------------------------------------------------------------- */
+
+static int pick_variants(graph_map *m, const char *variant, apperr *e)
+{
+    const strlist *v = &m->c->variants;
+    size_t n = variant || v->n == 0 ? 1 : v->n;
+    m->variants = calloc(n, sizeof *m->variants);
+    if (!m->variants)
+        return oom(e);
+    m->n_variants = n;
+    if (!variant) {
+        for (size_t i = 0; i < v->n; i++)
+            m->variants[i] = v->items[i];
+        return 0;
+    }
+    char list[1024] = "";
+    for (size_t i = 0; i < v->n; i++) {
+        if (strcmp(v->items[i], variant) == 0) {
+            m->variants[0] = v->items[i];
+            return 0;
+        }
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", v->items[i]);
+    }
+    if (v->n)
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", variant,
+                   m->c->id, list);
+    else
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
+                   variant, m->c->id);
+    return -1;
+}
+
+/* What the tables say of node i. A node with values decided in play stays
+ * open until the walk resolves it. */
+static int add_static_node(graph_map *m, int i)
+{
+    const case_node *n = &m->c->nodes[i];
+    map_node *mn = &m->nodes[i];
+    mn->reached = !m->walked;
+    mn->open = n->dynamic;
+    if (n->kind == NODE_DECISION && merge_decision(m, mn, &n->decision, -1) != 0)
+        return -1;
+    if (n->kind == NODE_ENDING && !n->dynamic)
+        mn->outcomes |= 1u << n->ending.outcome;
+    return add_static_edges(m, i);
+}
+
+int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, apperr *e)
+{
+    memset(m, 0, sizeof *m);
+    m->c = c;
+    m->walked = false; /* the walk's side comes with tools/walk.c */
+    (void)walk;
+    if (pick_variants(m, variant, e) != 0)
+        return -1;
+    m->nodes = calloc(c->n_nodes ? c->n_nodes : 1, sizeof *m->nodes);
+    if (!m->nodes)
+        return oom(e);
+    for (size_t i = 0; i < c->n_nodes; i++)
+        if (add_static_node(m, (int)i) != 0)
+            return oom(e);
+    return 0;
+}
+
+void graph_map_free(graph_map *m)
+{
+    for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {
+        for (size_t k = 0; k < m->nodes[i].n_options; k++) {
+            free(m->nodes[i].options[k].id);
+            free(m->nodes[i].options[k].label);
+            free(m->nodes[i].options[k].recommended);
+        }
+        free(m->nodes[i].options);
+    }
+    for (size_t i = 0; i < m->n_edges; i++)
+        free(m->edges[i].option);
+    free(m->nodes);
+    free(m->edges);
+    free(m->variants);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,86 @@
+/* graph_map: what `appraise graph` draws, gathered from a loaded case.
+ *
+ * The case tables give what the author wrote as constants: nodes, options,
+ * best options, recommendations, static targets. What only play reveals
+ * comes from the walk (tools/walk.h): the targets of `next` and `on_timeout`
+ * functions (its edges), which nodes each variant reaches, and values written
+ * as functions (options, best, the recommendation, an ending's outcome). For
+ * those the node is entered for real: the shortest walked path to it is
+ * replayed in a session without a log, once per variant, and the resolved
+ * node is merged in. A value that depends on more than the variant (on
+ * earlier choices) is shown as it is on that shortest path. */
+#ifndef GRAPH_MAP_H
+#define GRAPH_MAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "apperr.h"
+#include "case_model.h"
+
+typedef struct map_option {
+    char *id;
+    char *label; /* NULL when written as a function and not resolved */
+    bool best;
+    bool *recommended; /* per drawn variant: the AI recommends this option */
+} map_option;
+
+typedef struct map_node {
+    map_option *options;
+    size_t n_options;
+    bool advised;      /* the decision has advice (known statically or resolved) */
+    bool open;         /* some of its values are decided in play and were not resolved */
+    unsigned outcomes; /* ending: bit 1 << case_outcome for each outcome seen */
+    bool reached;      /* the walk entered it in a drawn variant (true when not walked) */
+} map_node;
+
+typedef enum map_edge_kind { MAP_CHOICE, MAP_CONTINUE, MAP_TIMEOUT } map_edge_kind;
+
+typedef struct map_edge {
+    int from;
+    int to; /* node index; -1: a function decides in play and the walk saw no call */
+    map_edge_kind kind;
+    char *option; /* MAP_CHOICE: the option id */
+    bool dynamic; /* the target is found in play (a next/on_timeout function, options
+                     written as a function) */
+    int line;     /* where the function is written (to == -1), 0 when unknown */
+} map_edge;
+
+typedef struct graph_map {
+    case_def *c;
+    const char **variants; /* the drawn variants; one NULL entry when the case has none */
+    size_t n_variants;
+    map_node *nodes; /* parallel to c->nodes */
+    map_edge *edges;
+    size_t n_edges, cap_edges;
+    bool walked;
+    size_t walk_errors; /* errors the walk found (appraise check tells them) */
+} graph_map;
+
+/* Builds the map of c for one variant (variant != NULL) or all of them.
+ * With walk, plays every path (tools/walk.h) to add what only play reveals.
+ * An unknown variant is an APPERR_USAGE error; out of memory APPERR_ENV.
+ * Errors of the case in play do not fail the map: they are counted in
+ * walk_errors. Free with graph_map_free. */
+int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, apperr *e);
+
+void graph_map_free(graph_map *m);
+
+/* ---- for the walk's side (graph_walk.c) ---- */
+
+/* Merges a node as seen in play (resolved) in drawn variant `variant`
+ * (< 0: in all of them); marks it reached. 0, or -1 when out of memory. */
+int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant);
+
+/* Adds an edge unless the same one is there. 0, or -1 when out of memory. */
+int graph_map_add_edge(graph_map *m, int from, int to, map_edge_kind kind, const char *option,
+                       bool dynamic, int line);
+
+/* Whether the edge out of node i by (kind, option) is decided in play. */
+bool graph_map_target_in_play(const graph_map *m, int i, map_edge_kind kind, const char *option);
+
+/* Drops the "decided in play" edges (to == -1) for which an edge found in
+ * play exists. */
+void graph_map_drop_resolved(graph_map *m);
+
+#endif
