@@ -1,12 +1,392 @@
-/* appraise debrief: not built yet. */
+/* appraise debrief LOG_OR_DIR… [--by KEY]… [--json FILE] [--csv FILE]
+ *                              [--html FILE] [--xapi FILE]
+ *                              [--xapi-homepage URL] [--xapi-base IRI]
+ *
+ * Reads session logs (folders recursively, in name order) in one streaming
+ * pass: each session goes to the metrics groups and, with --csv, straight to
+ * the CSV, then is forgotten. Prints every metric of decision-log.md per
+ * group with its numerator and denominator (or n), n/a where undefined.
+ *
+ * --by KEY      trainee, case, variant or session; several allowed (also
+ *               "--by trainee,case"); groups are every combination present.
+ * --json FILE   the spec's JSON (see debrief_json.h for how numbers print).
+ * --csv FILE    one row per decision (see debrief_csv.h for the columns).
+ * --html FILE, --xapi FILE   the report and the xAPI statements
+ *               (debrief_report.h), with --xapi-homepage and --xapi-base.
+ * FILE '-' for --json or --csv writes to stdout, and the terminal summary is
+ * then left out.
+ *
+ * Problems in the input (torn lines, files that are not logs, duplicates…)
+ * are reported on stderr as they are found and summed up at the end; the
+ * rest is used. Exit 0 when some session was read, 1 when none was, 2 usage,
+ * 3 an output could not be written. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
+#include "debrief_csv.h"
+#include "debrief_json.h"
+#include "debrief_report.h"
+#include "json_util.h"
+#include "log_reader.h"
+#include "metrics.h"
+
+typedef struct args {
+    const char **paths;
+    size_t n_paths;
+    metrics_key by[METRICS_KEYS * 4];
+    size_t n_by;
+    const char *json, *csv, *html, *xapi, *homepage, *base;
+} args;
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "appraise: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'appraise debrief --help'.\n");
+    return EXIT_USAGE;
+}
+
+/* "trainee" or "trainee,case". */
+static int parse_by(args *a, const char *text)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *save = NULL, *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+        metrics_key key;
+        if (metrics_key_parse(k, &key) != 0)
+            return usage("--by takes trainee, case, variant or session, got '%s'", k);
+        if (a->n_by == sizeof a->by / sizeof a->by[0])
+            return usage("--by given too many times");
+        a->by[a->n_by++] = key;
+    }
+    if (a->n_by == 0)
+        return usage("--by needs a key: trainee, case, variant or session");
+    return EXIT_OK;
+}
+
+static const char **option_slot(args *a, const char *name)
+{
+    static const char *const names[] = {"--json", "--csv",           "--html",
+                                        "--xapi", "--xapi-homepage", "--xapi-base"};
+    const char **slots[] = {&a->json, &a->csv, &a->html, &a->xapi, &a->homepage, &a->base};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return slots[i];
+    return NULL;
+}
+
+/* One option, "--opt VALUE" or "--opt=VALUE"; *i moves past what it used. */
+static int parse_option(args *a, int argc, char **argv, int *i)
+{
+    char name[64];
+    const char *arg = argv[*i], *eq = strchr(arg, '='), *value;
+    snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
+    if (strcmp(name, "--by") != 0 && !option_slot(a, name))
+        return usage("unknown option '%s'", name);
+    if (eq)
+        value = eq + 1;
+    else if (*i + 1 < argc)
+        value = argv[++*i];
+    else
+        return usage("%s needs a value", name);
+    if (strcmp(name, "--by") == 0)
+        return parse_by(a, value);
+    const char **slot = option_slot(a, name);
+    if (*slot)
+        return usage("%s given twice", name);
+    if (!*value)
+        return usage("%s needs a value", name);
+    *slot = value;
+    return EXIT_OK;
+}
+
+static int parse_args(args *a, int argc, char **argv)
+{
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        if (!options_done && strcmp(argv[i], "--") == 0) {
+            options_done = true;
+        } else if (!options_done && argv[i][0] == '-' && argv[i][1] != '\0') {
+            int rc = parse_option(a, argc, argv, &i);
+            if (rc != EXIT_OK)
+                return rc;
+        } else {
+            a->paths[a->n_paths++] = argv[i];
+        }
+    }
+    if (a->n_paths == 0)
+        return usage("debrief needs at least one log file or folder");
+    if (a->json && a->csv && strcmp(a->json, "-") == 0 && strcmp(a->csv, "-") == 0)
+        return usage("--json and --csv cannot both write to stdout");
+    return EXIT_OK;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+typedef struct run {
+    const args *a;
+    metrics_set *set;
+    FILE *csv;
+    bool keep_issues;
+    char **issues;
+    size_t n_issues, cap_issues;
+    bool issues_oom;
+} run;
+
+static void on_issue(void *ctx, const log_issue *is)
+{
+    run *r = ctx;
+    char buf[2048];
+    log_issue_format(is, buf, sizeof buf);
+    fprintf(stderr, "appraise: %s\n", buf);
+    if (!r->keep_issues || r->issues_oom)
+        return;
+    if (r->n_issues == r->cap_issues) {
+        size_t cap = r->cap_issues ? r->cap_issues * 2 : 16;
+        char **p = realloc(r->issues, cap * sizeof *p);
+        if (!p) {
+            r->issues_oom = true;
+            return;
+        }
+        r->issues = p;
+        r->cap_issues = cap;
+    }
+    if (!(r->issues[r->n_issues] = strdup(buf)))
+        r->issues_oom = true;
+    else
+        r->n_issues++;
+}
+
+static int on_session(void *ctx, const log_session *s, apperr *e)
+{
+    run *r = ctx;
+    if (metrics_set_add(r->set, s) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
+        return -1;
+    }
+    if (r->csv && debrief_csv_session(r->csv, s) != 0) {
+        apperr_set(e, APPERR_ENV, r->a->csv, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the terminal summary ------------------------------------------------------ */
+
+/* Proportions as a percentage, means to two places, times in ms, AUROC and
+ * discrimination to three places: readable, with the exact counts beside. */
+static void print_figure(FILE *f, metric_id id, const metrics *m)
+{
+    const metric_value *v = &m->m[id];
+    char val[48] = "n/a", extra[64] = "";
+    switch (metrics_kind(id)) {
+    case METRIC_KIND_COUNT:
+        snprintf(val, sizeof val, "%ld", (long)v->value);
+        break;
+    case METRIC_KIND_OUTCOMES:
+        snprintf(val, sizeof val, "good %ld, neutral %ld, harm %ld", m->outcomes[0], m->outcomes[1],
+                 m->outcomes[2]);
+        break;
+    case METRIC_KIND_PROPORTION:
+        if (v->has)
+            snprintf(val, sizeof val, "%.1f%%", 100.0 * v->value);
+        snprintf(extra, sizeof extra, "(%ld/%ld)", v->num, v->den);
+        break;
+    default:
+        if (v->has && (id == METRIC_MEDIAN_MS_FINAL || id == METRIC_MEDIAN_MS_INITIAL))
+            snprintf(val, sizeof val, "%.1f ms", v->value);
+        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_DISCRIMINATION))
+            snprintf(val, sizeof val, "%.3f", v->value);
+        else if (v->has)
+            snprintf(val, sizeof val, "%.2f", v->value);
+        snprintf(extra, sizeof extra, "(n=%ld)", v->n);
+        break;
+    }
+    fprintf(f, "  %-20s %-12s %s\n", metrics_name(id), val, extra);
+}
+
+static void print_group(FILE *f, const metrics_set *set, size_t g)
+{
+    const metrics_key *keys;
+    size_t n = metrics_set_keys(set, &keys);
+    metrics m;
+    fputs(g ? "\n" : "", f);
+    if (n == 0)
+        fputs("All sessions", f);
+    for (size_t k = 0; k < n; k++) {
+        const char *v = metrics_set_value(set, g, k);
+        fprintf(f, "%s%s %s", k ? ", " : "", metrics_key_name(keys[k]), v ? v : "(none)");
+    }
+    fputs("\n", f);
+    metrics_set_metrics(set, g, &m);
+    for (int id = 0; id < METRIC_COUNT; id++)
+        print_figure(f, (metric_id)id, &m);
+}
+
+static void print_summary(const log_read_stats *st)
+{
+    long skipped = 0;
+    for (int k = 0; k < LOG_ISSUE_KINDS; k++)
+        skipped += st->issues[k];
+    if (skipped == 0)
+        return;
+    fprintf(stderr,
+            "appraise: read %ld session%s (%ld decisions) from %ld file%s; noted:", st->sessions,
+            st->sessions == 1 ? "" : "s", st->decisions, st->files, st->files == 1 ? "" : "s");
+    const char *sep = " ";
+    for (int k = 0; k < LOG_ISSUE_KINDS; k++)
+        if (st->issues[k]) {
+            fprintf(stderr, "%s%ld %s", sep, st->issues[k], log_issue_name((log_issue_kind)k));
+            sep = ", ";
+        }
+    fputs("\n", stderr);
+}
+
+/* ---- outputs --------------------------------------------------------------------- */
+
+static FILE *open_out(const char *path, apperr *e)
+{
+    if (strcmp(path, "-") == 0)
+        return stdout;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
+    return f;
+}
+
+static int close_out(FILE *f, const char *path, apperr *e)
+{
+    int bad = ferror(f);
+    if (f == stdout)
+        bad |= fflush(f) != 0;
+    else
+        bad |= fclose(f) != 0;
+    if (bad) {
+        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int write_json(const run *r, apperr *e)
+{
+    FILE *f = open_out(r->a->json, e);
+    if (!f)
+        return -1;
+    int rc = debrief_json_write(f, r->set);
+    if (close_out(f, r->a->json, e) != 0)
+        return -1;
+    if (rc != 0)
+        apperr_set(e, APPERR_ENV, r->a->json, 0, "cannot write: out of memory");
+    return rc;
+}
+
+static int write_reports(const run *r, const log_read_stats *st, apperr *e)
+{
+    debrief_report_in in = {
+        .paths = r->a->paths,
+        .n_paths = r->a->n_paths,
+        .groups = r->set,
+        .stats = st,
+        .issues = (const char *const *)r->issues,
+        .n_issues = r->n_issues,
+        .xapi_homepage = r->a->homepage,
+        .xapi_base = r->a->base,
+    };
+    if (r->a->json && write_json(r, e) != 0)
+        return -1;
+    if (r->a->html && debrief_write_html(r->a->html, &in, e) != 0)
+        return -1;
+    if (r->a->xapi && debrief_write_xapi(r->a->xapi, &in, e) != 0)
+        return -1;
+    return 0;
+}
+
+static bool to_stdout(const args *a)
+{
+    return (a->json && strcmp(a->json, "-") == 0) || (a->csv && strcmp(a->csv, "-") == 0);
+}
+
+static int fail(const apperr *e)
+{
+    char buf[2048];
+    fprintf(stderr, "appraise: %s\n", apperr_format(e, buf, sizeof buf));
+    return e->kind == APPERR_INPUT ? EXIT_INPUT : e->kind == APPERR_USAGE ? EXIT_USAGE : EXIT_ENV;
+}
+
+static int read_all(run *r, log_read_stats *st, apperr *e)
+{
+    const args *a = r->a;
+    log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
+    if (metrics_set_new(&r->set, a->by, a->n_by) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    if (a->csv) {
+        r->csv = open_out(a->csv, e);
+        if (!r->csv || debrief_csv_header(r->csv) != 0)
+            return -1;
+    }
+    int rc = log_read_paths(a->paths, a->n_paths, &o, st, e);
+    if (r->csv) {
+        FILE *f = r->csv;
+        r->csv = NULL;
+        if (close_out(f, a->csv, rc == 0 ? e : &(apperr){0}) != 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+static int debrief(run *r)
+{
+    const args *a = r->a;
+    log_read_stats st = {0};
+    apperr e;
+    apperr_clear(&e);
+    if (read_all(r, &st, &e) != 0)
+        return fail(&e);
+    metrics_set_finish(r->set);
+    print_summary(&st);
+    if (!to_stdout(a)) {
+        printf("Read %ld session%s, %ld decision%s, from %ld file%s.\n\n", st.sessions,
+               st.sessions == 1 ? "" : "s", st.decisions, st.decisions == 1 ? "" : "s", st.files,
+               st.files == 1 ? "" : "s");
+        for (size_t g = 0; g < metrics_set_groups(r->set); g++)
+            print_group(stdout, r->set, g);
+    }
+    if (write_reports(r, &st, &e) != 0)
+        return fail(&e);
+    if (st.sessions == 0) {
+        fprintf(stderr, "appraise: no session record found in what was given\n");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
 
 int cmd_debrief(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "appraise: 'debrief' is not available yet in this build.\n");
-    return EXIT_USAGE;
+    args a = {.paths = calloc((size_t)argc, sizeof(char *))};
+    run r = {.a = &a};
+    int rc = a.paths ? parse_args(&a, argc, argv) : EXIT_ENV;
+    if (rc == EXIT_OK) {
+        r.keep_issues = a.html || a.xapi;
+        rc = debrief(&r);
+    }
+    if (r.csv && r.csv != stdout)
+        fclose(r.csv);
+    metrics_set_free(r.set);
+    for (size_t i = 0; i < r.n_issues; i++)
+        free(r.issues[i]);
+    free(r.issues);
+    free(a.paths);
+    return rc;
 }

@@ -1,0 +1,27 @@
+/* debrief_csv: one CSV row per decision record, for R, pandas and
+ * spreadsheets (RFC 4180: comma-separated, CRLF row ends, fields quoted
+ * with "" doubling when they hold a comma, quote, CR or LF; UTF-8 as
+ * logged, no byte order mark).
+ *
+ * Columns: session, trainee, case, case_version, variant, status (the
+ * session's: complete, quit, error, incomplete), seq, t, at, then every
+ * field of the decision record in the spec's order (node … next). A JSON
+ * null is an empty field; an empty string is "" (quoted), so the two stay
+ * apart. Booleans are true / false. Lists (options, best, viewed) are their
+ * items joined with ';' (ids never hold one). Numbers are the shortest text
+ * that reads back exactly. Rationales are kept byte for byte, new lines,
+ * commas and quotes included. */
+#ifndef DEBRIEF_CSV_H
+#define DEBRIEF_CSV_H
+
+#include <stdio.h>
+
+#include "log_reader.h"
+
+/* The header row. -1 when the write fails. */
+int debrief_csv_header(FILE *f);
+
+/* One row per decision of s, in log order. -1 when a write fails. */
+int debrief_csv_session(FILE *f, const log_session *s);
+
+#endif
