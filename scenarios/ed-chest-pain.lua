@@ -33,6 +33,10 @@ return case {
   tags = { "emergency", "cardiology", "ecg", "ai-right", "colleague-label" },
   minutes = 8,
   variants = { "ai", "colleague" },
+  x_setting = "emergency",
+  x_profession = "doctor",
+  x_failure_modes = { "ai_right" },
+  x_ai_errors = {},
 
   patient = {
     name = "David Mensah", age = 58, sex = "M",

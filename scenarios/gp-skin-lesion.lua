@@ -31,6 +31,10 @@ return case {
   },
   tags = { "primary-care", "dermatology", "bias", "false-negative", "on-request" },
   minutes = 8,
+  x_setting = "primary_care",
+  x_profession = "gp",
+  x_failure_modes = { "training_bias", "false_negative", "ai_right" },
+  x_ai_errors = { "*/foot false_negative" },
 
   patient = {
     name = "Kwame Asante", age = 54, sex = "M",

@@ -45,6 +45,10 @@ return case {
   tags = { "paediatrics", "emergency", "intended-use", "false-negative", "on-request" },
   minutes = 9,
   variants = { "ai_right", "ai_wrong" },
+  x_setting = "paediatrics",
+  x_profession = "doctor",
+  x_failure_modes = { "out_of_scope", "false_negative" },
+  x_ai_errors = { "ai_wrong/assess false_negative", "ai_wrong/results_back false_negative" },
 
   patient = {
     name = "Leo Nowak", sex = "M",

@@ -30,6 +30,10 @@ return case {
   },
   tags = { "pharmacy", "prescribing", "alert-fatigue", "false-positive", "ai-right" },
   minutes = 10,
+  x_setting = "pharmacy",
+  x_profession = "pharmacist",
+  x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
+  x_ai_errors = { "*/paracetamol false_positive", "*/statin false_positive" },
 
   patient = {
     name = "Dennis Marsh", age = 67, sex = "M",

@@ -33,6 +33,10 @@ return case {
   tags = { "radiology", "reporting", "spurious-cue", "false-positive", "false-negative" },
   minutes = 8,
   variants = { "ai_right", "ai_wrong" },
+  x_setting = "radiology",
+  x_profession = "radiologist",
+  x_failure_modes = { "spurious_cue", "false_positive", "false_negative" },
+  x_ai_errors = { "*/drain_film false_positive", "ai_wrong/drain_out false_negative" },
 
   patient = {
     name = "Thomas Reid", age = 24, sex = "M",

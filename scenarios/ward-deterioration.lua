@@ -47,6 +47,10 @@ return case {
   tags = { "ward", "nursing", "deterioration", "false-negative", "time-limit" },
   minutes = 10,
   variants = { "ai_right", "ai_wrong" },
+  x_setting = "acute_ward",
+  x_profession = "nurse",
+  x_failure_modes = { "false_negative" },
+  x_ai_errors = { "ai_wrong/night_obs false_negative" },
 
   patient = {
     name = "Irene Walsh", age = 72, sex = "F",
