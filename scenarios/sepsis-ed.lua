@@ -1,6 +1,8 @@
 -- Confused and febrile: the quiet sepsis alert.
 -- A bundled example of the case format (format 1): two advised decisions,
 -- the AI wrong at the first in the "ai_wrong" variant and right in "ai_right".
+local models = include("models")
+
 return case {
   format = 1,
   id = "sepsis-ed",
@@ -11,7 +13,7 @@ return case {
   objectives = {
     "Recognise sepsis from the whole clinical picture, not a single score",
     "Use NEWS2 and lactate to judge urgency (NICE NG51)",
-    "Notice when an AI risk score falls outside its intended use",
+    "Notice when a risk score's explanation leans on one reassuring number",
   },
   authors = { "Appraise project" },
   references = {
@@ -21,6 +23,10 @@ return case {
   tags = { "emergency", "sepsis", "example" },
   minutes = 8,
   variants = { "ai_right", "ai_wrong" },
+  x_setting = "emergency",
+  x_profession = "doctor",
+  x_failure_modes = { "false_negative" },
+  x_ai_errors = { "ai_wrong/first_look false_negative" },
 
   patient = {
     name = "Margaret Hale", age = 78, sex = "F",
@@ -38,17 +44,7 @@ return case {
     { name = "Capillary glucose", value = 11.2, unit = "mmol/L" },
   },
 
-  ai = {
-    name = "SepsisWatch", version = "2.3",
-    kind = "risk score",
-    intended_use = "Adults aged 18 to 85 in the emergency department; predicts sepsis within 6 hours",
-    performance = { sensitivity = 0.82, specificity = 0.74, auroc = 0.85 },
-    trained_on = "2015-2019 records from three urban hospitals",
-    limitations = {
-      "Not validated in people over 85",
-      "Uses the last recorded observations only",
-    },
-  },
+  ai = models.card("sepsis"),
 
   start = "arrival",
   nodes = {
@@ -94,9 +90,12 @@ return case {
         feedback = "A NEWS2 of 7 or more with a likely source of infection calls for " ..
                    "urgent treatment, whatever a score says (NICE NG51).",
       },
-      debrief = "NEWS2 was 10 with new confusion and a systolic of 92: high risk under " ..
-                "NICE NG51. In the ai_wrong variant the tool's low score leaned on " ..
-                "temperature; the careful cue was the whole picture, not one number.",
+      debrief = "NEWS2 was 14, with new confusion, a respiratory rate of 26 and a systolic " ..
+                "of 92: high risk under NICE NG51, which asks for antibiotics within an hour. " ..
+                "In the ai_wrong variant the tool's low score leaned on a temperature below " ..
+                "39 °C, and it was wrong; in ai_right it was right. Either way the careful " ..
+                "cue was the whole picture - confusion, mottling, tachypnoea, low blood " ..
+                "pressure - not one number.",
     },
 
     worse = {
@@ -132,7 +131,8 @@ return case {
       text = "Oxygen, blood cultures, antibiotics (not penicillin), fluids, lactate and " ..
              "urine output monitoring are under way within the hour.",
       elapsed = 45,
-      vitals = { hr = 104, sbp = 104, dbp = 60, rr = 22, spo2 = 95, o2 = "2 L/min nasal" },
+      vitals = { hr = 104, sbp = 104, dbp = 60, rr = 22, spo2 = 95, o2 = "2 L/min nasal",
+                 temp = 38.2, avpu = "A" },
       results = { { name = "Lactate", value = 4.1, unit = "mmol/L", flag = "high" } },
       ending = {
         outcome = "good",
