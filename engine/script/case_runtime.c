@@ -1,5 +1,6 @@
 #include "case_runtime.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -567,4 +568,270 @@ int case_runtime_next(case_def *c, const case_node *node, const char *choice, ch
 int case_runtime_timeout_target(case_def *c, const case_node *node, char **next_id, apperr *e)
 {
     return run_target(c, node, NULL, next_id, f_timeout, e);
+}
+
+/* ---- for the checker: state keys and plain nodes ---------------------------------- */
+
+/* A growing byte buffer; oom is set once an allocation fails. */
+typedef struct keybuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} keybuf;
+
+static void kb_put(keybuf *b, const void *data, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->n + n)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, data, n);
+    b->n += n;
+}
+
+static void kb_printf(keybuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void kb_printf(keybuf *b, const char *fmt, ...)
+{
+    char tmp[600];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        kb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* Deeper tables than this are cut (and a table inside itself ends here). */
+#define KEY_MAX_DEPTH 40
+
+typedef struct key_entry {
+    char *p;
+    size_t n;
+} key_entry;
+
+static int key_entry_cmp(const void *a, const void *b)
+{
+    const key_entry *x = a, *y = b;
+    size_t n = x->n < y->n ? x->n : y->n;
+    int c = memcmp(x->p, y->p, n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+static void key_value(lua_State *L, keybuf *b, int idx, int depth);
+
+/* A table's pairs, each written "key=value" and sorted: every key encoding
+ * is self-delimiting, so sorting whole entries sorts by key. */
+static void key_table(lua_State *L, keybuf *b, int idx, int depth)
+{
+    if (depth >= KEY_MAX_DEPTH || lua_getmetatable(L, idx)) {
+        if (depth < KEY_MAX_DEPTH)
+            lua_pop(L, 1);
+        kb_printf(b, "T%p;", lua_topointer(L, idx)); /* only equal to itself */
+        return;
+    }
+    key_entry *v = NULL;
+    size_t n = 0, cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        keybuf one = {0};
+        key_value(L, &one, lua_gettop(L) - 1, depth + 1);
+        kb_put(&one, "=", 1);
+        key_value(L, &one, lua_gettop(L), depth + 1);
+        lua_pop(L, 1);
+        if (n == cap) {
+            key_entry *nv = realloc(v, (cap ? cap * 2 : 8) * sizeof *v);
+            if (!nv)
+                one.oom = true;
+            else {
+                v = nv;
+                cap = cap ? cap * 2 : 8;
+            }
+        }
+        if (one.oom) {
+            free(one.p);
+            b->oom = true;
+            continue;
+        }
+        v[n++] = (key_entry){one.p, one.n};
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, key_entry_cmp);
+    kb_put(b, "{", 1);
+    for (size_t i = 0; i < n; i++) {
+        kb_put(b, v[i].p, v[i].n);
+        kb_put(b, ",", 1);
+        free(v[i].p);
+    }
+    kb_put(b, "}", 1);
+    free(v);
+}
+
+static void key_value(lua_State *L, keybuf *b, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        kb_put(b, "n", 1);
+        break;
+    case LUA_TBOOLEAN:
+        kb_put(b, lua_toboolean(L, idx) ? "b1" : "b0", 2);
+        break;
+    case LUA_TNUMBER:
+        /* Never lua_tolstring here: it would turn a key being traversed
+         * into a string. %a writes a double exactly. */
+        if (lua_isinteger(L, idx))
+            kb_printf(b, "i%lld;", (long long)lua_tointeger(L, idx));
+        else
+            kb_printf(b, "f%a;", lua_tonumber(L, idx));
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *str = lua_tolstring(L, idx, &len);
+        kb_printf(b, "s%zu:", len);
+        kb_put(b, str, len);
+        break;
+    }
+    case LUA_TTABLE:
+        key_table(L, b, idx, depth);
+        break;
+    case LUA_TFUNCTION: {
+        lua_Debug ar;
+        lua_pushvalue(L, idx);
+        if (!lua_iscfunction(L, idx) && lua_getinfo(L, ">S", &ar))
+            kb_printf(b, "F%s:%d;", ar.source, ar.linedefined);
+        else {
+            lua_pop(L, 1);
+            kb_put(b, "C;", 2); /* s.random, s.reveal: the same in every session */
+        }
+        break;
+    }
+    default:
+        kb_printf(b, "u%s%p;", luaL_typename(L, idx), lua_topointer(L, idx));
+        break;
+    }
+}
+
+typedef struct key_ctx {
+    case_def *c;
+    keybuf b;
+} key_ctx;
+
+/* The bytes of the random generator's state: the userdata upvalue of
+ * math.random (lmathlib keeps its xoshiro state there). */
+static void key_random(lua_State *L, key_ctx *k)
+{
+    host_push_env(k->c->script->host);
+    lua_getfield(L, -1, "math");
+    if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "random");
+        if (lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 1)) {
+            if (lua_type(L, -1) == LUA_TUSERDATA) {
+                kb_put(&k->b, "R", 1);
+                kb_put(&k->b, lua_touserdata(L, -1), lua_rawlen(L, -1));
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+}
+
+static int f_state_key(lua_State *L)
+{
+    key_ctx *k = lua_touserdata(L, 1);
+    kb_printf(&k->b, "c%a;", k->c->script->clock);
+    push_s(L, k->c);
+    key_value(L, &k->b, -1, 0);
+    lua_pop(L, 1);
+    key_random(L, k);
+    return 0;
+}
+
+int case_runtime_state_key(case_def *c, char **out, size_t *len, apperr *e)
+{
+    lua_State *L = host_lua(c->script->host);
+    key_ctx k = {.c = c};
+    *out = NULL;
+    *len = 0;
+    lua_pushcfunction(L, f_state_key);
+    lua_pushlightuserdata(L, &k);
+    if (host_call(c->script->host, 1, 0, "reading the session state", e) != 0) {
+        free(k.b.p);
+        return -1;
+    }
+    if (k.b.oom) {
+        free(k.b.p);
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    *out = k.b.p;
+    *len = k.b.n;
+    return 0;
+}
+
+/* Whether the value at idx holds no function and no metatable, to depth. */
+static bool plain_value(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    int type = lua_type(L, idx);
+    if (type == LUA_TFUNCTION || type == LUA_TUSERDATA || type == LUA_TTHREAD)
+        return false;
+    if (type != LUA_TTABLE)
+        return true;
+    if (depth >= KEY_MAX_DEPTH)
+        return false;
+    if (lua_getmetatable(L, idx)) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (!plain_value(L, -1, depth + 1) || !plain_value(L, -2, depth + 1)) {
+            lua_pop(L, 2);
+            return false;
+        }
+        lua_pop(L, 1);
+    }
+    return true;
+}
+
+typedef struct plain_ctx {
+    case_def *c;
+    const char *node_id;
+    bool plain;
+} plain_ctx;
+
+static int f_node_plain(lua_State *L)
+{
+    plain_ctx *p = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, p->c->script->case_ref);
+    lua_getfield(L, -1, "nodes");
+    lua_getfield(L, -1, p->node_id);
+    p->plain = lua_istable(L, -1) && plain_value(L, -1, 0);
+    lua_pop(L, 3);
+    return 0;
+}
+
+int case_runtime_node_plain(case_def *c, const char *node_id, bool *plain, apperr *e)
+{
+    lua_State *L = host_lua(c->script->host);
+    plain_ctx p = {.c = c, .node_id = node_id, .plain = false};
+    *plain = false;
+    lua_pushcfunction(L, f_node_plain);
+    lua_pushlightuserdata(L, &p);
+    if (host_call(c->script->host, 1, 0, "reading a node", e) != 0)
+        return -1;
+    *plain = p.plain;
+    return 0;
 }

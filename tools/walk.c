@@ -1,0 +1,1435 @@
+/* walk: every path of a case, played through the session API (walk.h).
+ *
+ * Per variant the walk is a breadth-first search over decision states. The
+ * root stands for session_open; every other state is a decision waiting for
+ * its choice. A state is expanded by trying each branch in a fresh session
+ * replaying the shortest path to it (sessions cannot be forked); the result
+ * of a branch is an edge: to a state (new or merged), or an end (an ending,
+ * a failure, a loop of narrative nodes, a bound). Breadth-first order makes
+ * the first path to anything the shortest, so each finding keeps the first
+ * path found. After the search, paths are counted over the state graph by
+ * dynamic programming, and states from which no end is reachable are the
+ * loops with no way out. */
+#include "walk.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "case_runtime.h"
+#include "session.h"
+
+#define NONE UINT32_MAX
+#define OPT_TIMEOUT (-1) /* edge option: the time limit ran out */
+#define OPT_START (-2)   /* edge option: the session opened */
+#define RATING 4         /* the confidence and trust the walk gives */
+
+/* ---- interned strings: option ids outlive the sessions that saw them ---- */
+
+typedef struct pool {
+    char **items;
+    size_t n, cap;
+    uint32_t *slots; /* open addressing: index + 1, 0 empty */
+    size_t n_slots;
+} pool;
+
+static uint64_t fnv64(const void *data, size_t n, uint64_t h)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+#define FNV64_INIT 0xcbf29ce484222325ULL
+
+static int pool_grow(pool *p)
+{
+    size_t n_slots = p->n_slots ? p->n_slots * 2 : 64;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t h = fnv64(p->items[i], strlen(p->items[i]), FNV64_INIT) & (n_slots - 1);
+        while (slots[h])
+            h = (h + 1) & (n_slots - 1);
+        slots[h] = (uint32_t)i + 1;
+    }
+    free(p->slots);
+    p->slots = slots;
+    p->n_slots = n_slots;
+    return 0;
+}
+
+/* The pool's copy of s and its index in *idx; NULL when out of memory. */
+static const char *pool_intern(pool *p, const char *s, uint32_t *idx)
+{
+    if ((p->n + 1) * 2 > p->n_slots && pool_grow(p) != 0)
+        return NULL;
+    size_t h = fnv64(s, strlen(s), FNV64_INIT) & (p->n_slots - 1);
+    for (; p->slots[h]; h = (h + 1) & (p->n_slots - 1)) {
+        const char *have = p->items[p->slots[h] - 1];
+        if (strcmp(have, s) == 0) {
+            if (idx)
+                *idx = p->slots[h] - 1;
+            return have;
+        }
+    }
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 32;
+        char **items = realloc(p->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        p->items = items;
+        p->cap = cap;
+    }
+    char *copy = strdup(s);
+    if (!copy)
+        return NULL;
+    p->items[p->n] = copy;
+    p->slots[h] = (uint32_t)p->n + 1;
+    if (idx)
+        *idx = (uint32_t)p->n;
+    p->n++;
+    return copy;
+}
+
+static void pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->items[i]);
+    free(p->items);
+    free(p->slots);
+}
+
+/* ---- the result and its findings ---------------------------------------- */
+
+/* The public result and what only this file sees. */
+typedef struct result_impl {
+    walk_result pub;
+    pool strings;
+    size_t cap_findings;
+    size_t advised_states, right_states; /* over every variant: the AI always right? */
+    bool have_first_advised;
+    walk_finding first_advised; /* where to point that warning */
+    bool any_bound;
+} result_impl;
+
+static void path_free(walk_path *p)
+{
+    free(p->steps);
+    p->steps = NULL;
+    p->n = 0;
+}
+
+static void finding_free(walk_finding *f)
+{
+    free(f->file);
+    free(f->message);
+    path_free(&f->path);
+}
+
+/* Whether two findings are one: the same kind at the same place. */
+static bool same_finding(const walk_finding *a, const walk_finding *b)
+{
+    return a->kind == b->kind && a->line == b->line && a->node == b->node &&
+           strcmp(a->file, b->file) == 0 && (a->line > 0 || strcmp(a->message, b->message) == 0);
+}
+
+/* Adds f (taking what it owns) unless it is already there; a second sighting
+ * with a shorter path keeps the shorter path. Returns -1 when out of memory. */
+static int add_finding(result_impl *r, walk_finding *f)
+{
+    for (size_t i = 0; i < r->pub.n_findings; i++) {
+        walk_finding *have = &r->pub.findings[i];
+        if (!same_finding(have, f))
+            continue;
+        if (f->has_path && (!have->has_path || f->path.n < have->path.n)) {
+            walk_path keep = have->path;
+            have->path = f->path;
+            have->has_path = true;
+            f->path = keep;
+        }
+        finding_free(f);
+        return 0;
+    }
+    if (r->pub.n_findings == r->cap_findings) {
+        size_t cap = r->cap_findings ? r->cap_findings * 2 : 16;
+        walk_finding *nf = realloc(r->pub.findings, cap * sizeof *nf);
+        if (!nf) {
+            finding_free(f);
+            return -1;
+        }
+        r->pub.findings = nf;
+        r->cap_findings = cap;
+    }
+    r->pub.findings[r->pub.n_findings++] = *f;
+    return 0;
+}
+
+/* ---- one variant's search ------------------------------------------------- */
+
+typedef struct wstate {
+    uint8_t key[16];
+    int node;             /* index into c->nodes; -1 for the root */
+    uint32_t parent_edge; /* the edge that first reached it; NONE for the root */
+    uint32_t depth;       /* decisions taken before it */
+    uint32_t first_edge, n_edges;
+    const char **options; /* ids of its resolved options, interned */
+    uint32_t n_options;
+    bool timeout, on_request, advised, ai_right;
+} wstate;
+
+typedef enum edge_kind {
+    E_STATE,    /* to a decision state */
+    E_ENDING,   /* to an ending node */
+    E_FAILED,   /* the case failed */
+    E_LOOP,     /* narrative nodes that go round for ever */
+    E_TOO_LONG, /* over max_depth or max_narrative */
+    E_CUT       /* over max_states: not explored */
+} edge_kind;
+
+typedef struct wedge {
+    uint32_t from;
+    int32_t option; /* index into from's options, OPT_TIMEOUT or OPT_START */
+    uint8_t kind;
+    uint8_t outcome; /* E_ENDING: case_outcome as resolved */
+    uint32_t to;     /* E_STATE: state; E_ENDING: node */
+} wedge;
+
+typedef struct walker {
+    case_def *c;
+    size_t max_states, max_depth, max_narrative;
+    result_impl *r;
+    walk_variant *v;
+    const bool *future_plain; /* per node: nothing from here on is a function */
+    wstate *st;
+    size_t n_st, cap_st;
+    wedge *ed;
+    size_t n_ed, cap_ed;
+    uint32_t *slots; /* states by key: index + 1, 0 empty */
+    size_t n_slots;
+    uint64_t *moves; /* walk_edge keys seen + 1, 0 empty */
+    size_t n_moves_slots, n_moves;
+    uint32_t *stamp; /* per node: the advance that last passed it */
+    uint32_t stamp_now;
+    uint32_t *path_buf; /* edges of the path being replayed */
+    session *s;
+    int64_t t;
+    apperr err;    /* what the last act that failed said */
+    bool rejected; /* the session refused an action of the walk */
+    bool fatal;    /* out of memory: give up */
+    apperr fatal_e;
+} walker;
+
+static void set_oom(walker *w)
+{
+    if (!w->fatal)
+        apperr_set(&w->fatal_e, APPERR_ENV, NULL, 0, "out of memory");
+    w->fatal = true;
+}
+
+static const case_node *node_at(const walker *w, int i)
+{
+    return i >= 0 ? &w->c->nodes[i] : NULL;
+}
+
+static const char *node_file(const walker *w, int i)
+{
+    const case_node *n = node_at(w, i);
+    return n && n->file ? n->file : w->c->file;
+}
+
+/* The steps of the path that ends with edge x (x itself included). */
+static int path_of_edge(walker *w, uint32_t x, walk_path *out)
+{
+    memset(out, 0, sizeof *out);
+    out->variant = w->v->name;
+    size_t n = 0;
+    for (uint32_t e = x; e != NONE; e = w->st[w->ed[e].from].parent_edge)
+        n += w->ed[e].option != OPT_START;
+    if (n == 0)
+        return 0;
+    out->steps = calloc(n, sizeof *out->steps);
+    if (!out->steps) {
+        set_oom(w);
+        return -1;
+    }
+    out->n = n;
+    for (uint32_t e = x; e != NONE; e = w->st[w->ed[e].from].parent_edge) {
+        const wedge *d = &w->ed[e];
+        if (d->option == OPT_START)
+            continue;
+        const wstate *from = &w->st[d->from];
+        walk_step *s = &out->steps[--n];
+        s->node = from->node;
+        s->kind = d->option == OPT_TIMEOUT ? WALK_TIMEOUT : WALK_CHOOSE;
+        s->option = d->option >= 0 ? from->options[d->option] : NULL;
+    }
+    return 0;
+}
+
+/* Adds a finding; with_path: the shortest path is the one ending with edge x. */
+static void report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
+                   int node, uint32_t x, const char *msg)
+{
+    walk_finding f;
+    memset(&f, 0, sizeof f);
+    f.kind = kind;
+    f.error = error;
+    f.line = line;
+    f.node = node;
+    f.file = strdup(file ? file : w->c->file);
+    f.message = strdup(msg);
+    if (!f.file || !f.message || (x != NONE && path_of_edge(w, x, &f.path) != 0)) {
+        finding_free(&f);
+        set_oom(w);
+        return;
+    }
+    f.has_path = x != NONE;
+    if (add_finding(w->r, &f) != 0)
+        set_oom(w);
+}
+
+/* ---- moves the walk saw, for the map ------------------------------------- */
+
+static uint64_t move_key(int from, walk_step_kind kind, uint32_t option, int to)
+{
+    return ((uint64_t)(uint32_t)from << 42) ^ ((uint64_t)kind << 40) ^ ((uint64_t)option << 20) ^
+           (uint64_t)(uint32_t)to;
+}
+
+static bool move_seen(walker *w, uint64_t key)
+{
+    if ((w->n_moves + 1) * 2 > w->n_moves_slots) {
+        size_t n = w->n_moves_slots ? w->n_moves_slots * 2 : 64;
+        uint64_t *slots = calloc(n, sizeof *slots);
+        if (!slots) {
+            set_oom(w);
+            return true;
+        }
+        for (size_t i = 0; i < w->n_moves_slots; i++) {
+            uint64_t k = w->moves[i];
+            if (!k)
+                continue;
+            size_t h = fnv64(&k, sizeof k, FNV64_INIT) & (n - 1);
+            while (slots[h])
+                h = (h + 1) & (n - 1);
+            slots[h] = k;
+        }
+        free(w->moves);
+        w->moves = slots;
+        w->n_moves_slots = n;
+    }
+    uint64_t k = key + 1;
+    size_t h = fnv64(&k, sizeof k, FNV64_INIT) & (w->n_moves_slots - 1);
+    for (; w->moves[h]; h = (h + 1) & (w->n_moves_slots - 1))
+        if (w->moves[h] == k)
+            return true;
+    w->moves[h] = k;
+    w->n_moves++;
+    return false;
+}
+
+/* The session entered node `to` by prev: note the visit and the move. */
+static void note_entry(walker *w, const walk_step *prev, int to)
+{
+    walk_variant *v = w->v;
+    if (!v->visited[to]) {
+        v->visited[to] = true;
+        v->nodes_visited++;
+    }
+    if (prev->node < 0)
+        return;
+    uint32_t opt = 0;
+    if (prev->option && !pool_intern(&w->r->strings, prev->option, &opt)) {
+        set_oom(w);
+        return;
+    }
+    if (move_seen(w, move_key(prev->node, prev->kind, opt, to)))
+        return;
+    if (v->n_edges % 64 == 0) {
+        walk_edge *ne = realloc(v->edges, (v->n_edges + 64) * sizeof *ne);
+        if (!ne) {
+            set_oom(w);
+            return;
+        }
+        v->edges = ne;
+    }
+    walk_edge *e = &v->edges[v->n_edges++];
+    e->via = *prev;
+    e->via.option = prev->option ? w->r->strings.items[opt] : NULL;
+    e->to = to;
+}
+
+/* ---- acting on the session ------------------------------------------------ */
+
+/* One action, 1 s after the last (as `run` does). A case failure leaves the
+ * session ended with status error and w->err saying why. */
+static int act(walker *w, action_kind kind, const char *text, int value)
+{
+    session_action a = {kind, text, value};
+    apperr e;
+    w->t += 1000;
+    session_result r = session_act(w->s, &a, w->t, &e);
+    if (r == SESSION_OK)
+        return 0;
+    if (r == SESSION_FAILED) {
+        w->err = e;
+        return 0;
+    }
+    if (r == SESSION_REJECTED) {
+        w->err = e;
+        w->rejected = true;
+        return -1;
+    }
+    w->fatal = true;
+    w->fatal_e = e;
+    return -1;
+}
+
+/* Takes branch `option` of the decision the session waits at (state st). */
+static int take_branch(walker *w, const wstate *st, int option, bool ask)
+{
+    session_view v = session_view_now(w->s);
+    if (option == OPT_TIMEOUT) {
+        apperr e;
+        if (v.deadline_ms < 0)
+            return -1;
+        w->t = v.deadline_ms > w->t ? v.deadline_ms : w->t;
+        session_result r = session_tick(w->s, w->t, &e);
+        if (r == SESSION_FAILED)
+            w->err = e;
+        else if (r != SESSION_OK) {
+            w->fatal = true;
+            w->fatal_e = e;
+            return -1;
+        }
+        return 0;
+    }
+    const char *id = st->options[option];
+    if (v.step == STEP_CHOOSE_INITIAL && act(w, ACT_CHOOSE, id, 0) != 0)
+        return -1;
+    if (session_view_now(w->s).step == STEP_CONFIDENCE_INITIAL &&
+        act(w, ACT_CONFIDENCE, NULL, RATING) != 0)
+        return -1;
+    if (ask && session_view_now(w->s).can_ask && act(w, ACT_ASK, NULL, 0) != 0)
+        return -1;
+    if (session_view_now(w->s).step == STEP_CHOOSE_FINAL && act(w, ACT_CHOOSE, id, 0) != 0)
+        return -1;
+    for (;;) {
+        v = session_view_now(w->s);
+        if (v.status != SESSION_PLAYING)
+            return 0;
+        int rc;
+        if (v.step == STEP_CONFIDENCE_FINAL)
+            rc = act(w, ACT_CONFIDENCE, NULL, RATING);
+        else if (v.step == STEP_TRUST)
+            rc = act(w, ACT_TRUST, NULL, RATING);
+        else if (v.step == STEP_RATIONALE)
+            rc = act(w, ACT_RATIONALE, "check", 0);
+        else if (v.step == STEP_FEEDBACK)
+            rc = act(w, ACT_CONTINUE, NULL, 0);
+        else
+            return 0;
+        if (rc != 0)
+            return -1;
+    }
+}
+
+static int open_session(walker *w)
+{
+    session_opts o = {.trainee = "check",
+                      .variant = w->v->name,
+                      .seed = 1,
+                      .mode = "run",
+                      .session_id = "00000000-0000-4000-8000-000000000000",
+                      .engine_version = APPRAISE_VERSION,
+                      .host_os = "check",
+                      .log = NULL};
+    apperr e;
+    session_close(w->s);
+    w->s = NULL;
+    w->t = 0;
+    w->rejected = false;
+    session_result r = session_open(&w->s, w->c, &o, 0, &e);
+    if (r == SESSION_OK)
+        return 0;
+    if (r == SESSION_FAILED) {
+        w->err = e;
+        return 0;
+    }
+    w->fatal = true;
+    w->fatal_e = e;
+    return -1;
+}
+
+/* ---- where the session stops ---------------------------------------------- */
+
+typedef struct stop {
+    edge_kind kind;
+    int node;    /* the decision, ending or node at fault */
+    int outcome; /* E_ENDING */
+} stop;
+
+/* The node a step leads to when the case says so without a function. */
+static int static_target(const walker *w, const walk_step *prev)
+{
+    const case_node *n = node_at(w, prev->node);
+    const char *to = NULL;
+    if (!n)
+        to = w->c->start;
+    else if (prev->kind == WALK_CONTINUE)
+        to = n->next;
+    else if (prev->kind == WALK_TIMEOUT)
+        to = n->decision.on_timeout;
+    else if (n->kind == NODE_DECISION) {
+        const case_option *o = case_find_option(&n->decision, prev->option);
+        if (o && (o->next || o->next_fn))
+            to = o->next;
+        else
+            to = n->decision.next;
+    }
+    return to ? (int)case_node_index(w->c, to) : -1;
+}
+
+/* The session ended with an error: report it where the case is at fault. */
+static stop failed(walker *w, uint32_t x, const session_view *v, const walk_step *prev)
+{
+    const apperr *e = &w->err;
+    int node = v->node ? (int)case_node_index(w->c, v->node->id) : -1;
+    if (!v->node) { /* entering the next node failed: it was reached all the same */
+        node = static_target(w, prev);
+        if (node >= 0 && x != NONE && !w->v->visited[node]) {
+            w->v->visited[node] = true;
+            w->v->nodes_visited++;
+        }
+    }
+    if (node < 0)
+        node = prev->node;
+    if (x != NONE) {
+        char msg[1400];
+        if (e->where[0])
+            snprintf(msg, sizeof msg, "at %s: %s", e->where, e->msg);
+        else
+            snprintf(msg, sizeof msg, "%s", e->msg[0] ? e->msg : "the case failed");
+        const char *file = e->file[0] ? e->file : node_file(w, node);
+        int line = e->line > 0 ? e->line : node >= 0 ? w->c->nodes[node].line : 0;
+        report(w, WALK_CASE_FAILED, true, file, line, node, x, msg);
+    }
+    return (stop){E_FAILED, node, 0};
+}
+
+/* A step the session refused: the walk and the session disagree. */
+static stop refused(walker *w, uint32_t x, int node)
+{
+    if (x != NONE) {
+        char msg[1400];
+        snprintf(msg, sizeof msg, "the walk could not play this path: %s", w->err.msg);
+        report(w, WALK_CASE_FAILED, true, node_file(w, node),
+               node >= 0 ? w->c->nodes[node].line : 0, node, x, msg);
+    }
+    return (stop){E_FAILED, node, 0};
+}
+
+static stop narrative_loop(walker *w, uint32_t x, int node)
+{
+    if (x != NONE) {
+        char msg[600];
+        snprintf(msg, sizeof msg,
+                 "node '%s' comes round again through narrative nodes only: Continue never "
+                 "leads to a decision or an ending",
+                 w->c->nodes[node].id);
+        report(w, WALK_NO_WAY_OUT, true, node_file(w, node), w->c->nodes[node].line, node, x, msg);
+    }
+    return (stop){E_LOOP, node, 0};
+}
+
+static stop narrative_too_long(walker *w, uint32_t x, int node)
+{
+    if (x != NONE) {
+        char msg[600];
+        snprintf(msg, sizeof msg,
+                 "more than %zu narrative steps in a row from node '%s' without a decision "
+                 "or an ending (does it loop?)",
+                 w->max_narrative, w->c->nodes[node].id);
+        report(w, WALK_TOO_LONG, true, node_file(w, node), w->c->nodes[node].line, node, x, msg);
+    }
+    return (stop){E_TOO_LONG, node, 0};
+}
+
+/* Plays on from the session's current point through narrative nodes until
+ * a decision waits, an ending is reached or the case fails. x is the edge
+ * being discovered (visits and moves are noted, findings reported), NONE
+ * when replaying. */
+static stop advance(walker *w, uint32_t x, walk_step prev)
+{
+    size_t steps = 0;
+    w->stamp_now++;
+    for (;;) {
+        session_view v = session_view_now(w->s);
+        if (w->fatal)
+            return (stop){E_FAILED, prev.node, 0};
+        if (v.status == SESSION_ERROR)
+            return failed(w, x, &v, &prev);
+        if (!v.node)
+            return refused(w, x, prev.node);
+        int ni = (int)case_node_index(w->c, v.node->id);
+        if (ni < 0)
+            return refused(w, x, prev.node);
+        if (x != NONE)
+            note_entry(w, &prev, ni);
+        if (v.status == SESSION_COMPLETE)
+            return (stop){E_ENDING, ni, (int)v.node->ending.outcome};
+        if (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL)
+            return (stop){E_STATE, ni, 0};
+        if (v.step != STEP_CONTINUE || v.status != SESSION_PLAYING)
+            return refused(w, x, ni);
+        if (w->future_plain[ni] && w->stamp[ni] == w->stamp_now)
+            return narrative_loop(w, x, ni);
+        w->stamp[ni] = w->stamp_now;
+        if (++steps > w->max_narrative)
+            return narrative_too_long(w, x, ni);
+        prev = (walk_step){WALK_CONTINUE, ni, NULL};
+        if (act(w, ACT_CONTINUE, NULL, 0) != 0)
+            return w->fatal ? (stop){E_FAILED, ni, 0} : refused(w, x, ni);
+    }
+}
+
+/* ---- states ----------------------------------------------------------------- */
+
+typedef struct keyer {
+    struct sha256_ctx h;
+} keyer;
+
+static void key_str(keyer *k, const char *s)
+{
+    size_t n = s ? strlen(s) + 1 : 1;
+    sha256_update(&k->h, n, (const uint8_t *)(s ? s : ""));
+}
+
+/* What of a resolved decision shapes the paths from it. */
+static void key_decision(keyer *k, const case_decision *d)
+{
+    for (size_t i = 0; i < d->n_options; i++) {
+        key_str(k, d->options[i].id);
+        key_str(k, d->options[i].next);
+        key_str(k, d->options[i].next_fn ? "fn" : "");
+    }
+    key_str(k, "|");
+    key_str(k, d->next);
+    key_str(k, d->next_fn ? "fn" : "");
+    key_str(k, d->time_limit > 0 ? "limit" : "");
+    key_str(k, d->on_timeout);
+    key_str(k, d->on_timeout_fn ? "fn" : "");
+    for (size_t i = 0; i < d->best.n; i++)
+        key_str(k, d->best.items[i]);
+    key_str(k, d->advice.present ? d->advice.recommend : "");
+    key_str(k, d->advice.present ? advice_timing_name(d->advice.timing) : "");
+}
+
+/* The state key: the node alone where nothing ahead is a function, else the
+ * node, the resolved decision and the whole session state. */
+static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[16])
+{
+    keyer k;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&k.h);
+    key_str(&k, w->future_plain[ni] ? "plain" : "state");
+    key_str(&k, w->c->nodes[ni].id);
+    if (!w->future_plain[ni]) {
+        char *text = NULL;
+        size_t len = 0;
+        apperr e;
+        key_decision(&k, &resolved->decision);
+        if (case_runtime_state_key(w->c, &text, &len, &e) != 0) {
+            if (e.kind == APPERR_ENV) {
+                w->fatal = true;
+                w->fatal_e = e;
+                return -1;
+            }
+            /* A state that cannot be read is its own: never merged. */
+            key_str(&k, "unreadable");
+            sha256_update(&k.h, sizeof w->n_st, (const uint8_t *)&w->n_st);
+        } else {
+            sha256_update(&k.h, len, (const uint8_t *)text);
+        }
+        free(text);
+    }
+    sha256_digest(&k.h, sizeof digest, digest);
+    memcpy(out, digest, 16);
+    return 0;
+}
+
+static int slots_grow(walker *w)
+{
+    size_t n = w->n_slots ? w->n_slots * 2 : 256;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 1; i < w->n_st; i++) {
+        uint64_t h;
+        memcpy(&h, w->st[i].key, sizeof h);
+        size_t j = h & (n - 1);
+        while (slots[j])
+            j = (j + 1) & (n - 1);
+        slots[j] = (uint32_t)i + 1;
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->n_slots = n;
+    return 0;
+}
+
+/* The state with this key, or NONE; *slot is where a new one would go. */
+static uint32_t state_find(const walker *w, const uint8_t key[16], size_t *slot)
+{
+    uint64_t h;
+    memcpy(&h, key, sizeof h);
+    size_t j = h & (w->n_slots - 1);
+    for (; w->slots[j]; j = (j + 1) & (w->n_slots - 1))
+        if (memcmp(w->st[w->slots[j] - 1].key, key, 16) == 0)
+            return w->slots[j] - 1;
+    *slot = j;
+    return NONE;
+}
+
+static wstate *state_push(walker *w)
+{
+    if (w->n_st == w->cap_st) {
+        size_t cap = w->cap_st ? w->cap_st * 2 : 64;
+        wstate *ns = realloc(w->st, cap * sizeof *ns);
+        if (!ns) {
+            set_oom(w);
+            return NULL;
+        }
+        w->st = ns;
+        w->cap_st = cap;
+    }
+    wstate *s = &w->st[w->n_st++];
+    memset(s, 0, sizeof *s);
+    s->parent_edge = NONE;
+    s->first_edge = NONE;
+    return s;
+}
+
+/* Notes what a new state says about the case: advice without debrief, and
+ * whether the AI is right. */
+static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolved)
+{
+    const case_decision *d = &resolved->decision;
+    if (!d->advice.present)
+        return;
+    result_impl *r = w->r;
+    r->advised_states++;
+    r->right_states += case_is_best(d, d->advice.recommend);
+    if (!r->have_first_advised) {
+        walk_finding *f = &r->first_advised;
+        memset(f, 0, sizeof *f);
+        f->node = ni;
+        f->line = w->c->nodes[ni].line;
+        f->has_path = path_of_edge(w, x, &f->path) == 0;
+        r->have_first_advised = true;
+    }
+    if (!resolved->debrief || !resolved->debrief[0]) {
+        char msg[600];
+        snprintf(msg, sizeof msg,
+                 "decision '%s' gives advice but has no debrief text: say what the trainee "
+                 "should have noticed",
+                 resolved->id);
+        report(w, WALK_NO_DEBRIEF, false, node_file(w, ni), w->c->nodes[ni].line, ni, x, msg);
+    }
+}
+
+/* Fills a new state's branches from the resolved decision. */
+static int state_fill(walker *w, wstate *s, const session_view *v)
+{
+    const case_decision *d = &v->node->decision;
+    s->n_options = (uint32_t)d->n_options;
+    s->options = d->n_options ? calloc(d->n_options, sizeof *s->options) : NULL;
+    if (d->n_options && !s->options)
+        return -1;
+    for (size_t i = 0; i < d->n_options; i++)
+        if (!(s->options[i] = pool_intern(&w->r->strings, d->options[i].id, NULL)))
+            return -1;
+    s->timeout = v->deadline_ms >= 0;
+    s->on_request = d->advice.present && d->advice.timing == TIMING_ON_REQUEST;
+    s->advised = d->advice.present;
+    s->ai_right = d->advice.present && case_is_best(d, d->advice.recommend);
+    return 0;
+}
+
+/* The session waits at a decision of node ni, reached by edge x: the state
+ * it is in, merged or new (or the bound that stops it). */
+static stop reach_state(walker *w, uint32_t x, int ni)
+{
+    session_view v = session_view_now(w->s);
+    uint8_t key[16];
+    size_t slot = 0;
+    if (state_key(w, ni, v.node, key) != 0)
+        return (stop){E_FAILED, ni, 0};
+    uint32_t j = state_find(w, key, &slot);
+    if (j != NONE)
+        return (stop){E_STATE, (int)j, 0};
+    const wedge *in = &w->ed[x];
+    uint32_t depth = in->option == OPT_START ? 0 : w->st[in->from].depth + 1;
+    if (depth > w->max_depth) {
+        char msg[600];
+        snprintf(msg, sizeof msg,
+                 "a path goes on for more than %zu decisions without ending (does a loop "
+                 "change s every time round?)",
+                 w->max_depth);
+        report(w, WALK_TOO_LONG, true, node_file(w, ni), w->c->nodes[ni].line, ni, x, msg);
+        return (stop){E_TOO_LONG, ni, 0};
+    }
+    if (w->n_st > w->max_states) {
+        w->v->bound_hit = true;
+        return (stop){E_CUT, ni, 0};
+    }
+    if ((w->n_st + 2) * 2 > w->n_slots) {
+        if (slots_grow(w) != 0) {
+            set_oom(w);
+            return (stop){E_FAILED, ni, 0};
+        }
+        state_find(w, key, &slot);
+    }
+    wstate *s = state_push(w);
+    if (!s)
+        return (stop){E_FAILED, ni, 0};
+    memcpy(s->key, key, 16);
+    s->node = ni;
+    s->parent_edge = x;
+    s->depth = depth;
+    j = (uint32_t)(w->n_st - 1);
+    w->slots[slot] = j + 1;
+    if (state_fill(w, s, &v) != 0) {
+        set_oom(w);
+        return (stop){E_FAILED, ni, 0};
+    }
+    note_decision(w, x, ni, v.node);
+    return (stop){E_STATE, (int)j, 0};
+}
+
+/* ---- expanding a state -------------------------------------------------------- */
+
+/* Replays the path to state i in a new session; 0 when it waits there. */
+static int replay(walker *w, uint32_t i)
+{
+    size_t n = 0;
+    for (uint32_t e = w->st[i].parent_edge; e != NONE; e = w->st[w->ed[e].from].parent_edge)
+        w->path_buf[n++] = e;
+    if (open_session(w) != 0)
+        return -1;
+    stop at = advance(w, NONE, (walk_step){WALK_CONTINUE, -1, NULL});
+    while (n-- > 0) {
+        const wedge *d = &w->ed[w->path_buf[n]];
+        if (d->option == OPT_START)
+            continue;
+        const wstate *from = &w->st[d->from];
+        if (at.kind != E_STATE || at.node != from->node)
+            return -1;
+        if (take_branch(w, from, d->option, false) != 0)
+            return -1;
+        at = advance(w, NONE,
+                     (walk_step){d->option == OPT_TIMEOUT ? WALK_TIMEOUT : WALK_CHOOSE, from->node,
+                                 d->option >= 0 ? from->options[d->option] : NULL});
+    }
+    return at.kind == E_STATE && at.node == w->st[i].node ? 0 : -1;
+}
+
+static uint32_t edge_push(walker *w, uint32_t from, int option)
+{
+    if (w->n_ed == w->cap_ed) {
+        size_t cap = w->cap_ed ? w->cap_ed * 2 : 256;
+        wedge *ne = realloc(w->ed, cap * sizeof *ne);
+        if (!ne) {
+            set_oom(w);
+            return NONE;
+        }
+        w->ed = ne;
+        w->cap_ed = cap;
+    }
+    wedge *e = &w->ed[w->n_ed];
+    memset(e, 0, sizeof *e);
+    e->from = from;
+    e->option = option;
+    e->kind = E_FAILED;
+    return (uint32_t)w->n_ed++;
+}
+
+/* Takes one branch of state i (replayed) and records where it leads. */
+static void explore(walker *w, uint32_t i, int option, bool ask)
+{
+    uint32_t x = edge_push(w, i, option);
+    if (x == NONE)
+        return;
+    wstate *from = &w->st[i];
+    walk_step prev = {WALK_CONTINUE, -1, NULL};
+    stop at;
+    if (option == OPT_START) {
+        at = open_session(w) == 0 ? advance(w, x, prev) : (stop){E_FAILED, -1, 0};
+    } else if (replay(w, i) != 0) {
+        if (w->fatal)
+            return;
+        char msg[1400];
+        snprintf(msg, sizeof msg,
+                 "the case does not play the same way twice along this path (is state kept "
+                 "outside s, in a global or an upvalue?)%s%s",
+                 w->rejected ? ": " : "", w->rejected ? w->err.msg : "");
+        report(w, WALK_CASE_FAILED, true, node_file(w, from->node), w->c->nodes[from->node].line,
+               from->node, x, msg);
+        at = (stop){E_FAILED, from->node, 0};
+    } else {
+        prev.node = from->node;
+        prev.kind = option == OPT_TIMEOUT ? WALK_TIMEOUT : WALK_CHOOSE;
+        prev.option = option >= 0 ? from->options[option] : NULL;
+        at = take_branch(w, from, option, ask) == 0 || !w->rejected ? advance(w, x, prev)
+                                                                    : refused(w, x, from->node);
+    }
+    if (w->fatal)
+        return;
+    if (at.kind == E_STATE)
+        at = reach_state(w, x, at.node);
+    wedge *e = &w->ed[x];
+    e->kind = (uint8_t)at.kind;
+    e->to = at.node >= 0 ? (uint32_t)at.node : NONE;
+    e->outcome = (uint8_t)at.outcome;
+}
+
+/* Whether the last two edges lead to the same place (asked or not). */
+static bool same_as_previous(const walker *w)
+{
+    const wedge *a = &w->ed[w->n_ed - 2], *b = &w->ed[w->n_ed - 1];
+    return a->kind == b->kind && a->to == b->to;
+}
+
+static void expand(walker *w, uint32_t i)
+{
+    w->st[i].first_edge = (uint32_t)w->n_ed;
+    if (i == 0) {
+        explore(w, 0, OPT_START, false);
+    } else {
+        for (uint32_t k = 0; k < w->st[i].n_options && !w->fatal; k++) {
+            explore(w, i, (int)k, false);
+            /* Asking for on_request advice changes nothing a case function
+             * sees: the branch is played, and kept only if it differs. */
+            if (w->st[i].on_request && !w->fatal) {
+                explore(w, i, (int)k, true);
+                if (!w->fatal && same_as_previous(w))
+                    w->n_ed--;
+            }
+        }
+        if (w->st[i].timeout && !w->fatal)
+            explore(w, i, OPT_TIMEOUT, false);
+    }
+    w->st[i].n_edges = (uint32_t)(w->n_ed - w->st[i].first_edge);
+}
+
+/* ---- after the search: counts and traps ------------------------------------- */
+
+typedef struct agg {
+    double paths, to[3], failed, looping, cut, advised, right;
+} agg;
+
+static void agg_add(agg *a, const agg *b)
+{
+    a->paths += b->paths;
+    for (int k = 0; k < 3; k++)
+        a->to[k] += b->to[k];
+    a->failed += b->failed;
+    a->looping += b->looping;
+    a->cut += b->cut;
+    a->advised += b->advised;
+    a->right += b->right;
+}
+
+/* What edge e adds to its state's count when it is not a finished state. */
+static void agg_end(agg *a, const wedge *e)
+{
+    a->paths += 1;
+    if (e->kind == E_ENDING && e->outcome < 3)
+        a->to[e->outcome] += 1;
+    else if (e->kind == E_FAILED || e->kind == E_LOOP)
+        a->failed += 1;
+    else if (e->kind == E_STATE)
+        a->looping += 1; /* back to a state on the path */
+    else
+        a->cut += 1;
+}
+
+static void finish_state(const walker *w, agg *a, uint32_t i)
+{
+    if (w->st[i].advised)
+        a[i].advised += a[i].paths;
+    if (w->st[i].ai_right)
+        a[i].right += a[i].paths;
+}
+
+/* Counts paths by depth-first search over the states: a state's paths are
+ * the sum over its edges; an edge back to a state on the current path ends
+ * a path there (a loop the trainee may leave). */
+static int count_paths(walker *w)
+{
+    agg *a = calloc(w->n_st, sizeof *a);
+    uint8_t *color = calloc(w->n_st, 1); /* 0 new, 1 on the path, 2 done */
+    uint32_t *stack = malloc(w->n_st * sizeof *stack);
+    uint32_t *cursor = calloc(w->n_st, sizeof *cursor);
+    if (!a || !color || !stack || !cursor) {
+        free(a), free(color), free(stack), free(cursor);
+        return -1;
+    }
+    size_t top = 0;
+    stack[top++] = 0;
+    color[0] = 1;
+    while (top > 0) {
+        uint32_t i = stack[top - 1];
+        if (cursor[i] < w->st[i].n_edges) {
+            const wedge *e = &w->ed[w->st[i].first_edge + cursor[i]++];
+            if (e->kind != E_STATE || color[e->to] == 1)
+                agg_end(&a[i], e);
+            else if (color[e->to] == 2)
+                agg_add(&a[i], &a[e->to]);
+            else {
+                color[e->to] = 1;
+                stack[top++] = e->to;
+            }
+            continue;
+        }
+        finish_state(w, a, i);
+        color[i] = 2;
+        if (--top > 0)
+            agg_add(&a[stack[top - 1]], &a[i]);
+    }
+    walk_variant *v = w->v;
+    v->paths = a[0].paths;
+    for (int k = 0; k < 3; k++)
+        v->paths_to[k] = a[0].to[k];
+    v->paths_failed = a[0].failed;
+    v->paths_looping = a[0].looping;
+    v->paths_cut = a[0].cut;
+    v->advised = a[0].advised;
+    v->ai_right = a[0].right;
+    free(a), free(color), free(stack), free(cursor);
+    return 0;
+}
+
+/* The nodes of the trapped states reachable from state i, as "a, b, c". */
+static void trap_nodes(const walker *w, const uint8_t *exit_ok, uint32_t i, char *buf, size_t size)
+{
+    bool *seen_node = calloc(w->c->n_nodes, sizeof *seen_node);
+    uint8_t *seen = calloc(w->n_st, 1);
+    uint32_t *queue = malloc(w->n_st * sizeof *queue);
+    size_t head = 0, tail = 0, listed = 0;
+    buf[0] = '\0';
+    if (!seen_node || !seen || !queue) {
+        free(seen_node), free(seen), free(queue);
+        return;
+    }
+    queue[tail++] = i;
+    seen[i] = 1;
+    while (head < tail && listed < 6) {
+        const wstate *s = &w->st[queue[head++]];
+        if (!seen_node[s->node]) {
+            seen_node[s->node] = true;
+            size_t len = strlen(buf);
+            snprintf(buf + len, size - len, "%s%s", listed++ ? ", " : "", w->c->nodes[s->node].id);
+        }
+        for (uint32_t k = 0; k < s->n_edges; k++) {
+            const wedge *e = &w->ed[s->first_edge + k];
+            if (e->kind == E_STATE && !exit_ok[e->to] && !seen[e->to]) {
+                seen[e->to] = 1;
+                queue[tail++] = e->to;
+            }
+        }
+    }
+    free(seen_node), free(seen), free(queue);
+}
+
+/* States from which no end can be reached are loops with no way out: each is
+ * reported where the walk first entered it. */
+static int find_traps(walker *w)
+{
+    size_t n = w->n_st;
+    uint32_t *indeg = calloc(n + 1, sizeof *indeg);
+    uint32_t *rev = malloc((w->n_ed + 1) * sizeof *rev);
+    uint8_t *exit_ok = calloc(n, 1);
+    uint32_t *queue = malloc(n * sizeof *queue);
+    if (!indeg || !rev || !exit_ok || !queue) {
+        free(indeg), free(rev), free(exit_ok), free(queue);
+        return -1;
+    }
+    /* Reverse adjacency in compressed rows: indeg[to] .. indeg[to + 1]. */
+    for (size_t x = 0; x < w->n_ed; x++)
+        if (w->ed[x].kind == E_STATE)
+            indeg[w->ed[x].to + 1]++;
+    for (size_t i = 0; i < n; i++)
+        indeg[i + 1] += indeg[i];
+    uint32_t *fill = calloc(n, sizeof *fill);
+    if (!fill) {
+        free(indeg), free(rev), free(exit_ok), free(queue);
+        return -1;
+    }
+    size_t tail = 0, head = 0;
+    for (size_t x = 0; x < w->n_ed; x++) {
+        const wedge *e = &w->ed[x];
+        if (e->kind == E_STATE)
+            rev[indeg[e->to] + fill[e->to]++] = e->from;
+        else if (!exit_ok[e->from]) {
+            exit_ok[e->from] = 1;
+            queue[tail++] = e->from;
+        }
+    }
+    while (head < tail) {
+        uint32_t j = queue[head++];
+        for (uint32_t k = indeg[j]; k < indeg[j + 1]; k++)
+            if (!exit_ok[rev[k]]) {
+                exit_ok[rev[k]] = 1;
+                queue[tail++] = rev[k];
+            }
+    }
+    for (uint32_t i = 1; i < n && !w->fatal; i++) {
+        uint32_t pe = w->st[i].parent_edge;
+        if (exit_ok[i] || (pe != NONE && !exit_ok[w->ed[pe].from] && w->ed[pe].from != 0))
+            continue;
+        char nodes[400], msg[700];
+        trap_nodes(w, exit_ok, i, nodes, sizeof nodes);
+        snprintf(msg, sizeof msg,
+                 "no way out: from node '%s' every choice leads round a loop (%s) and no "
+                 "path reaches an ending",
+                 w->c->nodes[w->st[i].node].id, nodes);
+        int ni = w->st[i].node;
+        report(w, WALK_NO_WAY_OUT, true, node_file(w, ni), w->c->nodes[ni].line, ni, pe, msg);
+    }
+    free(indeg), free(rev), free(exit_ok), free(queue), free(fill);
+    return 0;
+}
+
+static void walker_free(walker *w)
+{
+    session_close(w->s);
+    for (size_t i = 0; i < w->n_st; i++)
+        free(w->st[i].options);
+    free(w->st);
+    free(w->ed);
+    free(w->slots);
+    free(w->moves);
+    free(w->stamp);
+    free(w->path_buf);
+}
+
+static void bound_warning(walker *w)
+{
+    char msg[600];
+    const case_node *start = case_find_node(w->c, w->c->start);
+    snprintf(msg, sizeof msg,
+             "the walk%s%s stopped at %zu distinct states: paths beyond them were not "
+             "explored, so what is said about reaching nodes is left out "
+             "(raise --max-states, or keep fewer distinct values in s)",
+             w->v->name ? " of variant " : "", w->v->name ? w->v->name : "", w->max_states);
+    report(w, WALK_BOUND, false, start && start->file ? start->file : w->c->file,
+           start ? start->line : 0, start ? (int)(start - w->c->nodes) : -1, NONE, msg);
+}
+
+/* Walks one variant into v. */
+static int walk_variant_run(walker *w)
+{
+    walk_variant *v = w->v;
+    size_t n_nodes = w->c->n_nodes;
+    v->visited = calloc(n_nodes ? n_nodes : 1, sizeof *v->visited);
+    w->stamp = calloc(n_nodes ? n_nodes : 1, sizeof *w->stamp);
+    w->path_buf = malloc((w->max_depth + 2) * sizeof *w->path_buf);
+    if (!v->visited || !w->stamp || !w->path_buf || slots_grow(w) != 0 || !state_push(w)) {
+        set_oom(w);
+        return -1;
+    }
+    w->st[0].node = -1;
+    for (uint32_t i = 0; i < w->n_st && !w->fatal; i++)
+        expand(w, i);
+    session_close(w->s);
+    w->s = NULL;
+    if (w->fatal)
+        return -1;
+    v->states = w->n_st - 1;
+    for (size_t i = 0; i < n_nodes; i++)
+        if (v->visited[i] && w->c->nodes[i].kind == NODE_ENDING)
+            v->endings_reached[w->c->nodes[i].ending.outcome]++;
+    if (count_paths(w) != 0 || find_traps(w) != 0) {
+        set_oom(w);
+        return -1;
+    }
+    if (v->bound_hit) {
+        w->r->any_bound = true;
+        bound_warning(w);
+    }
+    return w->fatal ? -1 : 0;
+}
+
+/* ---- the whole case ------------------------------------------------------------ */
+
+static void successors_plain(const case_def *c, const case_node *n, const bool *plain, bool *ok)
+{
+    const char *targets[3] = {NULL, NULL, NULL};
+    if (n->kind == NODE_NARRATIVE)
+        targets[0] = n->next;
+    if (n->kind == NODE_DECISION) {
+        targets[0] = n->decision.next;
+        targets[1] = n->decision.on_timeout;
+        for (size_t i = 0; i < n->decision.n_options && *ok; i++) {
+            const char *to =
+                n->decision.options[i].next ? n->decision.options[i].next : n->decision.next;
+            long j = to ? case_node_index(c, to) : -1;
+            *ok = j >= 0 && plain[j];
+        }
+    }
+    for (int k = 0; k < 2 && *ok; k++) {
+        long j = targets[k] ? case_node_index(c, targets[k]) : -1;
+        if (targets[k])
+            *ok = j >= 0 && plain[j];
+    }
+}
+
+/* Per node: whether entering it and everything that can follow involves no
+ * Lua function. Plain nodes have only static targets, so this is the
+ * greatest set of plain nodes closed under their targets. */
+static bool *future_plain(case_def *c, apperr *e)
+{
+    bool *p = calloc(c->n_nodes ? c->n_nodes : 1, sizeof *p);
+    if (!p) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < c->n_nodes; i++) {
+        const case_node *n = &c->nodes[i];
+        apperr ignored;
+        if (n->dynamic || case_runtime_node_plain(c, n->id, &p[i], &ignored) != 0)
+            p[i] = false;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < c->n_nodes; i++) {
+            if (!p[i])
+                continue;
+            bool ok = true;
+            successors_plain(c, &c->nodes[i], p, &ok);
+            if (!ok) {
+                p[i] = false;
+                changed = true;
+            }
+        }
+    }
+    return p;
+}
+
+static int pick_variants(result_impl *r, const case_def *c, const char *only, apperr *e)
+{
+    size_t n = c->variants.n ? c->variants.n : 1;
+    r->pub.variants = calloc(n, sizeof *r->pub.variants);
+    if (!r->pub.variants) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    if (!only) {
+        for (size_t i = 0; i < c->variants.n; i++)
+            r->pub.variants[i].name = c->variants.items[i];
+        r->pub.n_variants = n;
+        return 0;
+    }
+    for (size_t i = 0; i < c->variants.n; i++)
+        if (strcmp(c->variants.items[i], only) == 0) {
+            r->pub.variants[0].name = c->variants.items[i];
+            r->pub.n_variants = 1;
+            return 0;
+        }
+    apperr_set(e, APPERR_USAGE, NULL, 0, "case %s has no variant \"%s\"", c->id, only);
+    return -1;
+}
+
+/* Across variants: nodes no path reaches, endings one variant misses, an AI
+ * that is always right. */
+static int cross_variant(result_impl *r, walker *w)
+{
+    const case_def *c = r->pub.c;
+    char msg[600];
+    if (!r->any_bound) {
+        for (size_t i = 0; i < c->n_nodes && !w->fatal; i++) {
+            size_t reached = 0;
+            for (size_t k = 0; k < r->pub.n_variants; k++)
+                reached += r->pub.variants[k].visited[i];
+            const case_node *n = &c->nodes[i];
+            if (reached == 0) {
+                snprintf(msg, sizeof msg, "node '%s' is not reached by any path%s", n->id,
+                         r->pub.n_variants > 1 ? " in any variant" : "");
+                report(w, WALK_UNREACHABLE, true, node_file(w, (int)i), n->line, (int)i, NONE, msg);
+                continue;
+            }
+            if (n->kind != NODE_ENDING)
+                continue;
+            for (size_t k = 0; k < r->pub.n_variants && !w->fatal; k++) {
+                if (r->pub.variants[k].visited[i])
+                    continue;
+                snprintf(msg, sizeof msg, "ending '%s' is not reached in variant %s", n->id,
+                         r->pub.variants[k].name);
+                report(w, WALK_ENDING_UNREACHED, false, node_file(w, (int)i), n->line, (int)i, NONE,
+                       msg);
+            }
+        }
+    }
+    if (r->have_first_advised && r->right_states == r->advised_states && !w->fatal) {
+        walk_finding *f = &r->first_advised;
+        snprintf(msg, sizeof msg,
+                 "the AI is right at every advised decision the walk reached (%zu): there is "
+                 "nothing for a trainee to practise spotting; make it wrong somewhere, or in "
+                 "a variant",
+                 r->advised_states);
+        f->kind = WALK_AI_ALWAYS_RIGHT;
+        f->error = false;
+        f->file = strdup(node_file(w, f->node));
+        f->message = strdup(msg);
+        if (!f->file || !f->message || add_finding(r, f) != 0)
+            set_oom(w);
+        r->have_first_advised = false; /* now owned by the findings */
+    }
+    return w->fatal ? -1 : 0;
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+    const walk_finding *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+void walk_free(walk_result *pub)
+{
+    if (!pub)
+        return;
+    result_impl *r = (result_impl *)pub;
+    for (size_t i = 0; i < pub->n_findings; i++)
+        finding_free(&pub->findings[i]);
+    free(pub->findings);
+    for (size_t i = 0; i < pub->n_variants; i++) {
+        free(pub->variants[i].visited);
+        free(pub->variants[i].edges);
+    }
+    free(pub->variants);
+    if (r->have_first_advised)
+        path_free(&r->first_advised.path);
+    pool_free(&r->strings);
+    free(r);
+}
+
+static size_t or_default(size_t v, size_t def)
+{
+    return v ? v : def;
+}
+
+int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e)
+{
+    walk_opts none;
+    memset(&none, 0, sizeof none);
+    if (!o)
+        o = &none;
+    *out = NULL;
+    apperr_clear(e);
+    result_impl *r = calloc(1, sizeof *r);
+    if (!r) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    r->pub.c = c;
+    bool *plain = NULL;
+    if (pick_variants(r, c, o->variant, e) != 0 || !(plain = future_plain(c, e))) {
+        walk_free(&r->pub);
+        return -1;
+    }
+    walker w;
+    int rc = 0;
+    for (size_t k = 0; k < r->pub.n_variants && rc == 0; k++) {
+        memset(&w, 0, sizeof w);
+        w.c = c;
+        w.r = r;
+        w.v = &r->pub.variants[k];
+        w.future_plain = plain;
+        w.max_states = or_default(o->max_states, WALK_MAX_STATES_DEFAULT);
+        w.max_depth = or_default(o->max_depth, WALK_MAX_DEPTH_DEFAULT);
+        w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
+        rc = walk_variant_run(&w);
+        if (rc == 0)
+            rc = k + 1 == r->pub.n_variants ? cross_variant(r, &w) : 0;
+        if (rc != 0)
+            *e = w.fatal_e;
+        walker_free(&w);
+    }
+    free(plain);
+    if (rc != 0) {
+        walk_free(&r->pub);
+        return -1;
+    }
+    qsort(r->pub.findings, r->pub.n_findings, sizeof *r->pub.findings, finding_cmp);
+    for (size_t i = 0; i < r->pub.n_findings; i++) {
+        if (r->pub.findings[i].error)
+            r->pub.n_errors++;
+        else
+            r->pub.n_warnings++;
+    }
+    *out = &r->pub;
+    return 0;
+}
+
+/* ---- text ------------------------------------------------------------------------ */
+
+const char *walk_path_format(const walk_result *r, const walk_path *p, char *buf, size_t size)
+{
+    size_t used = 0;
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (p->n == 0) {
+        snprintf(buf, size, "(the start)");
+        return buf;
+    }
+    for (size_t i = 0; i < p->n && used < size; i++) {
+        const walk_step *s = &p->steps[i];
+        const char *id = s->node >= 0 ? r->c->nodes[s->node].id : "?";
+        int n = snprintf(buf + used, size - used, "%s%s=%s", i ? " \xe2\x86\x92 " : "", id,
+                         s->kind == WALK_TIMEOUT ? "(timeout)"
+                         : s->option             ? s->option
+                                                 : "?");
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    return buf;
+}
+
+const char *walk_finding_kind_name(walk_finding_kind k)
+{
+    switch (k) {
+    case WALK_UNREACHABLE:
+        return "unreachable";
+    case WALK_NO_WAY_OUT:
+        return "no_way_out";
+    case WALK_TOO_LONG:
+        return "too_long";
+    case WALK_CASE_FAILED:
+        return "case_failed";
+    case WALK_ENDING_UNREACHED:
+        return "ending_unreached";
+    case WALK_AI_ALWAYS_RIGHT:
+        return "ai_always_right";
+    case WALK_NO_DEBRIEF:
+        return "no_debrief";
+    case WALK_BOUND:
+        return "bound";
+    }
+    return "unknown";
+}
