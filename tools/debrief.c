@@ -211,7 +211,10 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
         snprintf(extra, sizeof extra, "(n=%ld)", v->n);
         break;
     }
-    fprintf(f, "  %-20s %-12s %s\n", metrics_name(id), val, extra);
+    if (extra[0])
+        fprintf(f, "  %-20s %-12s %s\n", metrics_name(id), val, extra);
+    else
+        fprintf(f, "  %-20s %s\n", metrics_name(id), val);
 }
 
 static void print_group(FILE *f, const metrics_set *set, size_t g)
@@ -240,8 +243,9 @@ static void print_summary(const log_read_stats *st)
     if (skipped == 0)
         return;
     fprintf(stderr,
-            "appraise: read %ld session%s (%ld decisions) from %ld file%s; noted:", st->sessions,
-            st->sessions == 1 ? "" : "s", st->decisions, st->files, st->files == 1 ? "" : "s");
+            "appraise: read %ld session%s (%ld decision%s) from %ld file%s; noted:", st->sessions,
+            st->sessions == 1 ? "" : "s", st->decisions, st->decisions == 1 ? "" : "s", st->files,
+            st->files == 1 ? "" : "s");
     const char *sep = " ";
     for (int k = 0; k < LOG_ISSUE_KINDS; k++)
         if (st->issues[k]) {

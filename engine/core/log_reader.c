@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 
+#include "json_util.h"
 #include "strmap.h"
 
 /* Folders nested deeper than this are not entered: a symbolic link loop
@@ -802,10 +803,14 @@ static line_result read_line(reader *r, char *s, size_t n, int line)
         return bad_line(r, line, false, "not a record with v, type and session");
     }
     if (!cJSON_IsNumber(env.v) || env.v->valuedouble != 1) {
+        char v[32] = "that is not a number";
+        if (cJSON_IsNumber(env.v))
+            json_number_text(env.v->valuedouble, v, sizeof v);
         if (!r->newer_reported)
             issue(r, LOG_ISSUE_NEWER_VERSION, r->path, line,
-                  "records of log version %s are not read by this version (1): skipped",
-                  cJSON_IsNumber(env.v) ? "other than 1" : "(not a number)");
+                  "records of log version %s are not read by this version (it reads 1): "
+                  "skipped",
+                  v);
         r->newer_reported = true;
         r->file_records++;
         cJSON_Delete(root);

@@ -1,0 +1,540 @@
+/* log_reader: every field of a decision read back (nulls kept apart from
+ * values), folders walked in name order, and each kind of bad input
+ * reported once while the rest is used. Fixtures: tests/debrief/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "log_reader.h"
+#include "support.h"
+
+#define FIX TEST_DATA_DIR "/debrief"
+#define MAX_SEEN 16
+
+/* What one read saw: a copy of the bits the tests look at. */
+typedef struct seen {
+    int sessions;
+    char ids[MAX_SEEN][40];
+    char trainees[MAX_SEEN][16];
+    char files[MAX_SEEN][256];
+    log_status status[MAX_SEEN];
+    size_t decisions[MAX_SEEN];
+    int outcomes[MAX_SEEN][LOG_OUTCOMES];
+    int issues[LOG_ISSUE_KINDS];
+    int issue_lines[LOG_ISSUE_KINDS];
+    char last_msg[LOG_ISSUE_KINDS][512];
+    int mistyped;   /* BAD_FIELD issues about a field's type, not its absence */
+    int stop_after; /* the callback fails on this session (1-based); 0 never */
+} seen;
+
+static int on_session(void *ctx, const log_session *s, apperr *e)
+{
+    seen *w = ctx;
+    int i = w->sessions++;
+    if (i < MAX_SEEN) {
+        snprintf(w->ids[i], sizeof w->ids[i], "%s", s->id);
+        snprintf(w->trainees[i], sizeof w->trainees[i], "%s", s->trainee ? s->trainee : "(null)");
+        snprintf(w->files[i], sizeof w->files[i], "%s", s->file);
+        w->status[i] = s->status;
+        w->decisions[i] = s->n_decisions;
+        memcpy(w->outcomes[i], s->outcomes, sizeof s->outcomes);
+    }
+    if (w->stop_after == w->sessions) {
+        apperr_set(e, APPERR_ENV, "out.csv", 0, "disk full");
+        return -1;
+    }
+    return 0;
+}
+
+static void on_issue(void *ctx, const log_issue *is)
+{
+    seen *w = ctx;
+    w->issues[is->kind]++;
+    w->issue_lines[is->kind] = is->line;
+    snprintf(w->last_msg[is->kind], sizeof w->last_msg[is->kind], "%s", is->msg);
+    w->mistyped += is->kind == LOG_ISSUE_BAD_FIELD && strstr(is->msg, " is not ") != NULL;
+}
+
+static int read_paths(const char *const *paths, size_t n, seen *w, log_read_stats *st)
+{
+    log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = w};
+    apperr e;
+    apperr_clear(&e);
+    return log_read_paths(paths, n, &o, st, &e);
+}
+
+static int read_one(const char *path, seen *w, log_read_stats *st)
+{
+    return read_paths(&path, 1, w, st);
+}
+
+static int total_issues(const seen *w)
+{
+    int n = 0;
+    for (int k = 0; k < LOG_ISSUE_KINDS; k++)
+        n += w->issues[k];
+    return n;
+}
+
+static log_session *must_read_session(const char *path)
+{
+    log_session *s = NULL;
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(log_session_read(path, NULL, &s, &e), 0);
+    assert_non_null(s);
+    return s;
+}
+
+/* ---- reading records back ---------------------------------------------- */
+
+static void test_every_decision_field_is_read(void **state)
+{
+    (void)state;
+    log_session *s = must_read_session(FIX "/cohort/t1_c1.jsonl");
+    assert_string_equal(s->id, "aaaaaaaa-0000-4000-8000-000000000001");
+    assert_string_equal(s->trainee, "t1");
+    assert_string_equal(s->case_id, "c1");
+    assert_string_equal(s->case_version, "1.0");
+    assert_null(s->variant);
+    assert_true(s->has_start);
+    assert_int_equal(s->status, LOG_COMPLETE);
+    assert_int_equal(s->outcomes[LOG_OUTCOME_GOOD], 1);
+    assert_int_equal(s->n_decisions, 3);
+    const log_decision *d = &s->decisions[0];
+    assert_string_equal(d->node, "d1");
+    assert_int_equal(d->n_options, 2);
+    assert_string_equal(d->options[1], "b");
+    assert_int_equal(d->n_best, 1);
+    assert_string_equal(d->best[0], "a");
+    assert_string_equal(d->timing, "after_initial");
+    assert_string_equal(d->ai, "b");
+    assert_true(d->has_ai_confidence);
+    assert_true(d->ai_confidence == 0.8);
+    assert_true(d->has_ai_correct && !d->ai_correct);
+    assert_false(d->has_advice_requested);
+    assert_string_equal(d->initial, "a");
+    assert_true(d->has_initial_confidence && d->initial_confidence == 5);
+    assert_string_equal(d->final, "b");
+    assert_true(d->has_final_confidence && d->final_confidence == 4);
+    assert_true(d->has_initial_correct && d->initial_correct);
+    assert_true(d->has_final_correct && !d->final_correct);
+    assert_true(d->has_followed_ai && d->followed_ai);
+    assert_true(d->has_switched && d->switched);
+    assert_true(d->has_trust && d->trust == 2);
+    assert_string_equal(d->rationale, "The AI, \"confident\", said b;\nso I went with it");
+    assert_int_equal(d->n_viewed, 1);
+    assert_string_equal(d->viewed[0], "explanation");
+    assert_true(d->has_ms_initial && d->ms_initial == 2000);
+    assert_true(d->has_ms_advice && d->ms_advice == 3000);
+    assert_true(d->has_ms_final && d->ms_final == 4000);
+    assert_false(d->timed_out);
+    assert_string_equal(d->next, "n3");
+    assert_int_equal(d->seq, 2);
+    assert_int_equal(d->t, 9000);
+    assert_int_equal(d->line, 3);
+    log_session_free(s);
+}
+
+static void test_nulls_are_kept_apart_from_values(void **state)
+{
+    (void)state;
+    log_session *s = must_read_session(FIX "/cohort/sub/t2_c2.jsonl");
+    const log_decision *d = &s->decisions[0]; /* no advice */
+    assert_null(d->timing);
+    assert_null(d->ai);
+    assert_false(d->has_ai_confidence);
+    assert_false(d->has_ai_correct);
+    assert_null(d->initial);
+    assert_false(d->has_initial_confidence);
+    assert_false(d->has_followed_ai);
+    assert_false(d->has_trust);
+    assert_null(d->rationale);
+    assert_int_equal(d->n_viewed, 0);
+    assert_false(d->has_ms_initial);
+    d = &s->decisions[1]; /* timed out */
+    assert_true(d->timed_out);
+    assert_null(d->final);
+    assert_false(d->has_final_correct);
+    assert_false(d->has_ms_final);
+    assert_true(d->has_ms_advice && d->ms_advice == 0);
+    log_session_free(s);
+}
+
+static void test_empty_rationale_is_not_null(void **state)
+{
+    (void)state;
+    log_session *s = must_read_session(FIX "/cohort/t1_c1.jsonl");
+    assert_non_null(s->decisions[1].rationale);
+    assert_string_equal(s->decisions[1].rationale, "");
+    assert_string_equal(s->decisions[2].rationale, "Überprüft: é ü — kept as typed");
+    log_session_free(s);
+}
+
+static void test_folders_are_walked_recursively_in_name_order(void **state)
+{
+    (void)state;
+    seen w = {0};
+    log_read_stats st;
+    assert_int_equal(read_one(FIX "/cohort", &w, &st), 0);
+    assert_int_equal(w.sessions, 3);
+    /* "sub" sorts before "t1_c1.jsonl" */
+    assert_string_equal(w.files[0], FIX "/cohort/sub/t2_c2.jsonl");
+    assert_string_equal(w.files[1], FIX "/cohort/t1_c1.jsonl");
+    assert_string_equal(w.files[2], FIX "/cohort/t2_c1.jsonl");
+    assert_int_equal(st.files, 3);
+    assert_int_equal(st.sessions, 3);
+    assert_int_equal(st.decisions, 8);
+    assert_int_equal(w.issues[LOG_ISSUE_INCOMPLETE], 1);
+    assert_int_equal(total_issues(&w), 1);
+}
+
+static void test_a_clean_log_reports_nothing(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/cohort/t1_c1.jsonl", &w, NULL), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(total_issues(&w), 0);
+}
+
+/* ---- bad input: reported, the rest used --------------------------------- */
+
+static void test_torn_last_line_is_skipped_and_reported(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/bad/torn.jsonl", &w, NULL), 0);
+    assert_int_equal(w.issues[LOG_ISSUE_TORN_LINE], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_TORN_LINE], 3);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.decisions[0], 1);
+    assert_int_equal(w.status[0], LOG_INCOMPLETE);
+    assert_int_equal(w.issues[LOG_ISSUE_INCOMPLETE], 1);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_LINE], 0);
+}
+
+static void test_log_without_session_end_is_incomplete(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/bad/no_end.jsonl", &w, NULL), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.status[0], LOG_INCOMPLETE);
+    assert_int_equal(w.decisions[0], 1);
+    assert_int_equal(w.outcomes[0][LOG_OUTCOME_NEUTRAL], 1);
+    assert_int_equal(w.issues[LOG_ISSUE_INCOMPLETE], 1);
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_INCOMPLETE], "000000000005"));
+}
+
+static void test_unknown_fields_and_types_are_reported_once_and_ignored(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *twice[] = {FIX "/bad/unknown_fields.jsonl", FIX "/bad/unknown_fields.jsonl"};
+    assert_int_equal(read_paths(twice, 2, &w, NULL), 0);
+    /* mood and extra in decision records, and the bookmark record type:
+     * once each, though the file was read twice */
+    assert_int_equal(w.issues[LOG_ISSUE_UNKNOWN_FIELD], 3);
+    assert_string_equal(w.last_msg[LOG_ISSUE_UNKNOWN_FIELD],
+                        "unknown record type 'bookmark' ignored (reported once)");
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.decisions[0], 1);
+    assert_int_equal(w.status[0], LOG_COMPLETE);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 1);
+}
+
+static void test_blank_lines_are_skipped_and_reported_once_per_file(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/bad/blank_lines.jsonl", &w, NULL), 0);
+    assert_int_equal(w.issues[LOG_ISSUE_BLANK_LINE], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_BLANK_LINE], 2);
+    assert_string_equal(w.last_msg[LOG_ISSUE_BLANK_LINE], "3 blank lines skipped");
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.status[0], LOG_COMPLETE);
+    assert_int_equal(w.decisions[0], 1);
+}
+
+static void test_non_log_files_are_skipped_and_reported(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *paths[] = {FIX "/bad/notes.txt", FIX "/bad/other.json", FIX "/no_logs"};
+    assert_int_equal(read_paths(paths, 3, &w, NULL), 0);
+    assert_int_equal(w.sessions, 0);
+    /* notes.txt, other.json (JSON, not a record), empty.jsonl, readme.txt */
+    assert_int_equal(w.issues[LOG_ISSUE_NOT_A_LOG], 4);
+    assert_int_equal(total_issues(&w), 4);
+}
+
+static void test_same_session_twice_is_used_once(void **state)
+{
+    (void)state;
+    seen w = {0};
+    log_read_stats st;
+    const char *paths[] = {FIX "/bad/dup_a.jsonl", FIX "/bad/dup_b.jsonl"};
+    assert_int_equal(read_paths(paths, 2, &w, &st), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_string_equal(w.trainees[0], "t3"); /* the first copy, not dup_b's t9 */
+    assert_int_equal(st.sessions, 1);
+    assert_int_equal(st.decisions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 1);
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_DUPLICATE], "dup_a.jsonl"));
+}
+
+static void test_case_in_two_versions_is_reported_and_both_used(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *paths[] = {FIX "/bad/dup_a.jsonl", FIX "/bad/version_2.jsonl",
+                           FIX "/bad/no_end.jsonl", FIX "/bad/version_2.jsonl"};
+    assert_int_equal(read_paths(paths, 4, &w, NULL), 0);
+    assert_int_equal(w.sessions, 3);
+    assert_int_equal(w.issues[LOG_ISSUE_TWO_VERSIONS], 1); /* once per case and version */
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_TWO_VERSIONS], "'c3'"));
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_TWO_VERSIONS], "version 2.0 here"));
+}
+
+static void test_line_that_is_not_a_record_is_skipped(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/bad/bad_line.jsonl", &w, NULL), 0);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_LINE], 2);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_BAD_LINE], 4);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.status[0], LOG_COMPLETE);
+    assert_int_equal(w.outcomes[0][LOG_OUTCOME_NEUTRAL], 1);
+}
+
+static void test_records_of_a_newer_log_version_are_skipped(void **state)
+{
+    (void)state;
+    seen w = {0};
+    assert_int_equal(read_one(FIX "/bad/newer.jsonl", &w, NULL), 0);
+    assert_int_equal(w.sessions, 0);
+    assert_int_equal(w.issues[LOG_ISSUE_NEWER_VERSION], 1);
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_NEWER_VERSION], "version 2"));
+}
+
+static void test_whole_bad_folder_uses_every_good_session(void **state)
+{
+    (void)state;
+    seen w = {0};
+    log_read_stats st;
+    assert_int_equal(read_one(FIX "/bad", &w, &st), 0);
+    /* bad_line, blank_lines, dup_a, no_end, torn, unknown_fields, version_2 */
+    assert_int_equal(st.sessions, 7);
+    assert_int_equal(st.files, 11);
+    assert_int_equal(st.issues[LOG_ISSUE_DUPLICATE], 1);
+    assert_int_equal(st.issues[LOG_ISSUE_TORN_LINE], 1);
+    assert_int_equal(st.issues[LOG_ISSUE_NOT_A_LOG], 2);
+    assert_int_equal(st.issues[LOG_ISSUE_TWO_VERSIONS], 1);
+}
+
+/* ---- fields of the wrong type, edge cases, written on the spot ---------- */
+
+static char *tmp;
+
+static int setup_tmp(void **state)
+{
+    (void)state;
+    tmp = test_tmpdir();
+    return tmp ? 0 : -1;
+}
+
+static int teardown_tmp(void **state)
+{
+    (void)state;
+    test_rmtree(tmp);
+    free(tmp);
+    return 0;
+}
+
+static const char *write_tmp(const char *name, const char *text)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+#define ENV(type, seq) "{\"v\":1,\"type\":\"" type "\",\"session\":\"s1\",\"seq\":" #seq ",\"t\":0"
+
+static void test_mistyped_fields_are_reported_and_taken_as_null(void **state)
+{
+    (void)state;
+    const char *path = write_tmp(
+        "typed.jsonl", ENV("session_start", 0) ",\"trainee\":7,\"case\":\"c\"}\n" ENV(
+                           "decision", 1) ",\"trust\":9,\"final_confidence\":\"high\","
+                                          "\"ai_correct\":\"yes\",\"ms_final\":-5,"
+                                          "\"ai_confidence\":1.5,\"viewed\":[\"explanation\",3],"
+                                          "\"timed_out\":null,\"options\":\"a\"}\n");
+    log_session *s = NULL;
+    seen w = {0};
+    log_read_opts o = {.on_issue = on_issue, .ctx = &w};
+    apperr e;
+    assert_int_equal(log_session_read(path, &o, &s, &e), 0);
+    assert_null(s->trainee);
+    const log_decision *d = &s->decisions[0];
+    assert_false(d->has_trust);
+    assert_false(d->has_final_confidence);
+    assert_false(d->has_ai_correct);
+    assert_false(d->has_ms_final);
+    assert_false(d->has_ai_confidence);
+    assert_false(d->timed_out);
+    assert_int_equal(d->n_options, 0);
+    assert_int_equal(d->n_viewed, 1);
+    assert_string_equal(d->viewed[0], "explanation");
+    /* trainee, trust, final_confidence, ai_correct, ms_final, ai_confidence,
+     * the 3 in viewed, timed_out, options; the fields left out are reported
+     * as missing besides */
+    assert_int_equal(w.mistyped, 9);
+    assert_true(w.issues[LOG_ISSUE_BAD_FIELD] > 9);
+    log_session_free(s);
+}
+
+static void test_missing_session_start_is_reported_and_used(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *path =
+        write_tmp("nostart.jsonl", ENV("decision", 3) ",\"final\":\"a\",\"timed_out\":false}\n" ENV(
+                                       "session_end", 4) ",\"status\":\"quit\"}\n");
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_string_equal(w.trainees[0], "(null)");
+    assert_int_equal(w.status[0], LOG_QUIT);
+    assert_int_equal(w.issues[LOG_ISSUE_NO_START], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_NO_START], 1);
+}
+
+static void test_two_sessions_in_one_file_are_both_read(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *path = write_tmp(
+        "two.jsonl", ENV("session_start", 0) ",\"trainee\":\"x\"}\n" ENV(
+                         "session_end", 1) ",\"status\":\"complete\"}\n"
+                                           "{\"v\":1,\"type\":\"session_start\",\"session\":\"s2\","
+                                           "\"seq\":0,\"t\":0,\"trainee\":\"y\"}\n");
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.sessions, 2);
+    assert_string_equal(w.ids[0], "s1");
+    assert_string_equal(w.trainees[1], "y");
+    assert_int_equal(w.status[0], LOG_COMPLETE);
+    assert_int_equal(w.status[1], LOG_INCOMPLETE);
+}
+
+static void test_torn_only_line_gives_no_session(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *path = write_tmp("crashed.jsonl", "{\"v\":1,\"type\":\"sess");
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.sessions, 0);
+    assert_int_equal(w.issues[LOG_ISSUE_TORN_LINE], 1);
+}
+
+static void test_whole_last_record_without_newline_is_used(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *path = write_tmp(
+        "nonl.jsonl", ENV("session_start", 0) ",\"trainee\":\"x\"}\n" ENV(
+                          "session_end", 1) ",\"status\":\"error\",\"error\":\"x:1: y\"}");
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.status[0], LOG_ERROR);
+    assert_int_equal(w.issues[LOG_ISSUE_TORN_LINE], 0);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_LINE], 0);
+}
+
+static void test_unreadable_path_is_reported_not_fatal(void **state)
+{
+    (void)state;
+    seen w = {0};
+    const char *paths[] = {FIX "/does-not-exist", FIX "/cohort/t1_c1.jsonl"};
+    assert_int_equal(read_paths(paths, 2, &w, NULL), 0);
+    assert_int_equal(w.issues[LOG_ISSUE_UNREADABLE], 1);
+    assert_int_equal(w.sessions, 1);
+}
+
+static void test_failing_callback_stops_the_read_with_its_error(void **state)
+{
+    (void)state;
+    seen w = {.stop_after = 2};
+    log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = &w};
+    apperr e;
+    apperr_clear(&e);
+    const char *path = FIX "/cohort";
+    assert_int_equal(log_read_paths(&path, 1, &o, NULL, &e), -1);
+    assert_int_equal(w.sessions, 2);
+    assert_int_equal(e.kind, APPERR_ENV);
+    assert_string_equal(e.msg, "disk full");
+}
+
+static void test_session_read_of_a_file_without_session_fails(void **state)
+{
+    (void)state;
+    log_session *s = (log_session *)1;
+    apperr e;
+    assert_int_equal(log_session_read(FIX "/bad/notes.txt", NULL, &s, &e), -1);
+    assert_null(s);
+    assert_int_equal(e.kind, APPERR_INPUT);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(log_status_name(LOG_INCOMPLETE), "incomplete");
+    assert_string_equal(log_outcome_name(LOG_OUTCOME_HARM), "harm");
+    for (int k = 0; k < LOG_ISSUE_KINDS; k++)
+        assert_string_not_equal(log_issue_name((log_issue_kind)k), "?");
+    char buf[128];
+    log_issue is = {LOG_ISSUE_TORN_LINE, "a.jsonl", 3, "torn"};
+    assert_string_equal(log_issue_format(&is, buf, sizeof buf), "a.jsonl:3: torn");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_decision_field_is_read),
+        cmocka_unit_test(test_nulls_are_kept_apart_from_values),
+        cmocka_unit_test(test_empty_rationale_is_not_null),
+        cmocka_unit_test(test_folders_are_walked_recursively_in_name_order),
+        cmocka_unit_test(test_a_clean_log_reports_nothing),
+        cmocka_unit_test(test_torn_last_line_is_skipped_and_reported),
+        cmocka_unit_test(test_log_without_session_end_is_incomplete),
+        cmocka_unit_test(test_unknown_fields_and_types_are_reported_once_and_ignored),
+        cmocka_unit_test(test_blank_lines_are_skipped_and_reported_once_per_file),
+        cmocka_unit_test(test_non_log_files_are_skipped_and_reported),
+        cmocka_unit_test(test_same_session_twice_is_used_once),
+        cmocka_unit_test(test_case_in_two_versions_is_reported_and_both_used),
+        cmocka_unit_test(test_line_that_is_not_a_record_is_skipped),
+        cmocka_unit_test(test_records_of_a_newer_log_version_are_skipped),
+        cmocka_unit_test(test_whole_bad_folder_uses_every_good_session),
+        cmocka_unit_test_setup_teardown(test_mistyped_fields_are_reported_and_taken_as_null,
+                                        setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_missing_session_start_is_reported_and_used, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_two_sessions_in_one_file_are_both_read, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_torn_only_line_gives_no_session, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_whole_last_record_without_newline_is_used, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test(test_unreadable_path_is_reported_not_fatal),
+        cmocka_unit_test(test_failing_callback_stops_the_read_with_its_error),
+        cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
+        cmocka_unit_test(test_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
