@@ -30,6 +30,14 @@ typedef struct debrief_report_in {
     const char *xapi_base;
 } debrief_report_in;
 
+/* Defaults of --xapi-homepage and --xapi-base: under the reserved .invalid
+ * domain (RFC 2606), so an export made without the flags is plainly a
+ * placeholder that no Learning Record Store mistakes for a real site.
+ * Activities are BASE/cases/CASE and BASE/cases/CASE/nodes/NODE, extensions
+ * BASE/extensions/FIELD (the log's field name). */
+#define DEBRIEF_XAPI_HOMEPAGE "https://appraise.invalid"
+#define DEBRIEF_XAPI_BASE "https://appraise.invalid/xapi"
+
 /* Writes the self-contained HTML report to path (created or replaced).
  * Returns 0, or -1 with e filled (APPERR_ENV when path cannot be written). */
 int debrief_write_html(const char *path, const debrief_report_in *in, apperr *e);
