@@ -9,6 +9,7 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 /* argv[0] is the command name; "--help" has been handled by main. */
 int cmd_run(int argc, char **argv);     /* engine/main.c */
 int cmd_check(int argc, char **argv);   /* tools/check.c */
+extern const char cmd_check_help[];     /* tools/check.c: check --help after the usage */
 int cmd_graph(int argc, char **argv);   /* tools/graph.c */
 int cmd_debrief(int argc, char **argv); /* tools/debrief.c */
 int cmd_play(int argc, char **argv);    /* engine/ui/ui_main.c */

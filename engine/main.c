@@ -44,7 +44,9 @@ static const command commands[] = {
      "appraise run CASE.lua (--inputs FILE|- | --policy P) [--trainee ID] [--seed N]\n"
      "                      [--variant NAME] [--log-dir DIR | --log FILE]",
      "play one case with no window, from an inputs file or a policy"},
-    {"check", cmd_check, "appraise check CASE.lua... [--strict] [--json]",
+    {"check", cmd_check,
+     "appraise check CASE.lua... [--strict] [--json] [--variant NAME] [--max-states N]\n"
+     "                           [--max-depth N]",
      "validate cases and walk every path"},
     {"graph", cmd_graph, "appraise graph CASE.lua", "write the case's branching map as Graphviz DOT"},
     {"debrief", cmd_debrief,
@@ -456,6 +458,8 @@ static int dispatch(const command *cmd, int argc, char **argv)
         printf("Usage: %s\n\n%s.\n", cmd->usage, cmd->summary);
         if (cmd->run == cmd_run)
             printf("\n%s", run_help);
+        if (cmd->run == cmd_check)
+            printf("\n%s", cmd_check_help);
         return EXIT_OK;
     }
     return cmd->run(argc, argv);

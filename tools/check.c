@@ -35,6 +35,7 @@ const char cmd_check_help[] =
     "  --json            one JSON document on stdout instead of text\n"
     "  --variant NAME    walk only this variant\n"
     "  --max-states N    distinct states walked per variant (default 20000)\n"
+    "  --max-depth N     decisions on one path before it counts as endless (default 200)\n"
     "\n"
     "--json writes {\"ok\": bool, \"errors\": N, \"warnings\": N, \"files\": [FILE...]}, each\n"
     "FILE {\"file\", \"case\": id|null, \"ok\", \"errors\", \"warnings\", \"findings\": [...],\n"
@@ -95,14 +96,16 @@ static int parse_args(int argc, char **argv, check_args *a)
             a->json = true;
         else if (strcmp(arg, "--strict") == 0)
             a->strict = true;
-        else if (strcmp(arg, "--variant") == 0 || strcmp(arg, "--max-states") == 0) {
+        else if (strcmp(arg, "--variant") == 0 || strcmp(arg, "--max-states") == 0 ||
+                 strcmp(arg, "--max-depth") == 0) {
             if (i + 1 >= argc)
                 return usage("%s needs a value", arg);
             const char *val = argv[++i];
-            if (arg[2] == 'v')
+            if (strcmp(arg, "--variant") == 0)
                 a->walk.variant = val;
-            else if (parse_count(val, &a->walk.max_states) != 0)
-                return usage("--max-states needs a whole number from 1 up, got '%s'", val);
+            else if (parse_count(val, arg[6] == 's' ? &a->walk.max_states : &a->walk.max_depth) !=
+                     0)
+                return usage("a whole number from 1 up is needed, got '%s'", val);
         } else if (arg[0] == '-' && arg[1] != '\0')
             return usage("unknown option '%s' for check", arg);
         else

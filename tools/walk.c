@@ -216,7 +216,8 @@ typedef struct walker {
     size_t n_slots;
     uint64_t *moves; /* walk_edge keys seen + 1, 0 empty */
     size_t n_moves_slots, n_moves;
-    uint32_t *stamp; /* per node: the advance that last passed it */
+    uint8_t *outcomes; /* per ending node: the outcomes it was reached with, as bits */
+    uint32_t *stamp;   /* per node: the advance that last passed it */
     uint32_t stamp_now;
     uint32_t *path_buf; /* edges of the path being replayed */
     session *s;
@@ -895,6 +896,8 @@ static void explore(walker *w, uint32_t i, int option, bool ask)
         return;
     if (at.kind == E_STATE)
         at = reach_state(w, x, at.node);
+    if (at.kind == E_ENDING && at.outcome >= 0 && at.outcome < 3)
+        w->outcomes[at.node] |= (uint8_t)(1u << at.outcome);
     wedge *e = &w->ed[x];
     e->kind = (uint8_t)at.kind;
     e->to = at.node >= 0 ? (uint32_t)at.node : NONE;
@@ -1119,6 +1122,7 @@ static void walker_free(walker *w)
     free(w->slots);
     free(w->moves);
     free(w->stamp);
+    free(w->outcomes);
     free(w->path_buf);
 }
 
@@ -1142,8 +1146,10 @@ static int walk_variant_run(walker *w)
     size_t n_nodes = w->c->n_nodes;
     v->visited = calloc(n_nodes ? n_nodes : 1, sizeof *v->visited);
     w->stamp = calloc(n_nodes ? n_nodes : 1, sizeof *w->stamp);
+    w->outcomes = calloc(n_nodes ? n_nodes : 1, 1);
     w->path_buf = malloc((w->max_depth + 2) * sizeof *w->path_buf);
-    if (!v->visited || !w->stamp || !w->path_buf || slots_grow(w) != 0 || !state_push(w)) {
+    if (!v->visited || !w->stamp || !w->outcomes || !w->path_buf || slots_grow(w) != 0 ||
+        !state_push(w)) {
         set_oom(w);
         return -1;
     }
@@ -1155,9 +1161,10 @@ static int walk_variant_run(walker *w)
     if (w->fatal)
         return -1;
     v->states = w->n_st - 1;
+    /* By the outcome as resolved in play: it may be a function. */
     for (size_t i = 0; i < n_nodes; i++)
-        if (v->visited[i] && w->c->nodes[i].kind == NODE_ENDING)
-            v->endings_reached[w->c->nodes[i].ending.outcome]++;
+        for (int k = 0; k < 3; k++)
+            v->endings_reached[k] += (w->outcomes[i] >> k) & 1u;
     if (count_paths(w) != 0 || find_traps(w) != 0) {
         set_oom(w);
         return -1;
@@ -1387,6 +1394,11 @@ int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e)
 
 /* ---- text ------------------------------------------------------------------------ */
 
+static bool same_step(const walk_step *a, const walk_step *b)
+{
+    return a->kind == b->kind && a->node == b->node && a->option == b->option;
+}
+
 const char *walk_path_format(const walk_result *r, const walk_path *p, char *buf, size_t size)
 {
     size_t used = 0;
@@ -1397,16 +1409,23 @@ const char *walk_path_format(const walk_result *r, const walk_path *p, char *buf
         snprintf(buf, size, "(the start)");
         return buf;
     }
-    for (size_t i = 0; i < p->n && used < size; i++) {
+    /* A step repeated round a loop is written once with its count. */
+    for (size_t i = 0; i < p->n && used < size;) {
         const walk_step *s = &p->steps[i];
+        size_t run = 1;
+        while (i + run < p->n && same_step(s, &p->steps[i + run]))
+            run++;
         const char *id = s->node >= 0 ? r->c->nodes[s->node].id : "?";
         int n = snprintf(buf + used, size - used, "%s%s=%s", i ? " \xe2\x86\x92 " : "", id,
                          s->kind == WALK_TIMEOUT ? "(timeout)"
                          : s->option             ? s->option
                                                  : "?");
+        if (n >= 0 && run > 1 && used + (size_t)n < size)
+            n += snprintf(buf + used + n, size - used - (size_t)n, " \xc3\x97%zu", run);
         if (n < 0)
             break;
         used += (size_t)n;
+        i += run;
     }
     return buf;
 }

@@ -115,7 +115,7 @@ typedef struct walk_result {
 } walk_result;
 
 #define WALK_MAX_STATES_DEFAULT 20000
-#define WALK_MAX_DEPTH_DEFAULT 500      /* decisions on one path */
+#define WALK_MAX_DEPTH_DEFAULT 200      /* decisions on one path */
 #define WALK_MAX_NARRATIVE_DEFAULT 1000 /* narrative steps between two decisions */
 
 typedef struct walk_opts {
@@ -133,8 +133,9 @@ int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e);
 
 void walk_free(walk_result *r);
 
-/* Writes p as "first_look=repeat → worse=(timeout)", "(the start)" when it
- * has no step; returns buf. */
+/* Writes p as "first_look=repeat → worse=(timeout)" (a step repeated n times
+ * in a row as "count=again ×n"), "(the start)" when it has no step; returns
+ * buf. */
 const char *walk_path_format(const walk_result *r, const walk_path *p, char *buf, size_t size);
 
 /* A short stable name for the kind: "unreachable", "no_way_out", … */
