@@ -1,0 +1,115 @@
+/* app: the window's state and what each command does, with no SDL. The
+ * front end turns keys and clicks into ui_cmd values; app_command turns them
+ * into session actions (the only way anything reaches the log) or moves
+ * between screens. Time comes in as `now`, monotonic milliseconds. */
+#ifndef APP_H
+#define APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "apperr.h"
+#include "case_model.h"
+#include "library.h"
+#include "log_writer.h"
+#include "recap.h"
+#include "session.h"
+
+typedef enum ui_screen {
+    SCR_LIBRARY, /* trainee id and the cases */
+    SCR_TRAINEE, /* `play` without --trainee: who is playing */
+    SCR_START,   /* patient, setting, objectives */
+    SCR_CASE,    /* the case itself, step by step */
+    SCR_ENDING,  /* the ending (or "you left") */
+    SCR_DEBRIEF, /* the trainee's own debrief */
+    SCR_ERROR    /* the case failed in play, or the log could not be written */
+} ui_screen;
+
+typedef enum ui_cmd_kind {
+    CMD_NONE,
+    CMD_PICK,   /* arg: option index (0-based), or rating 1-7 */
+    CMD_COMMIT, /* the picked option or rating, the typed text; continue */
+    CMD_ASK,
+    CMD_EXPLANATION, /* open/close the panels */
+    CMD_MODEL_CARD,
+    CMD_RESULTS,
+    CMD_ESCAPE, /* Esc: asks before leaving a case; closes a dialog */
+    CMD_LEAVE,  /* leaving confirmed: quit is logged */
+    CMD_STAY,
+    CMD_OPEN_CASE, /* arg: library index */
+    CMD_FIELD,     /* the text field (trainee id, rationale) */
+    CMD_DONE,      /* leave the debrief or error screen */
+    CMD_CLOSE      /* the window is being closed */
+} ui_cmd_kind;
+
+typedef struct ui_cmd {
+    ui_cmd_kind kind;
+    int arg;
+} ui_cmd;
+
+bool ui_cmd_eq(ui_cmd a, ui_cmd b);
+
+typedef struct app_opts {
+    const char *library_dir; /* the library, or NULL for `play` */
+    case_def *c;             /* `play`: the case, loaded and checked (the app owns it) */
+    const char *trainee;     /* NULL: asked for */
+    bool have_seed;          /* else a random seed per session, logged */
+    unsigned long long seed;
+    const char *variant;
+    const char *log_dir; /* checked writable before the window opened */
+    const char *host_os;
+} app_opts;
+
+#define APP_TEXT_MAX 1024
+
+typedef struct app {
+    app_opts o;
+    ui_screen screen;
+    bool running;
+    int exit_code;
+    library lib;
+    char trainee[128];
+    case_def *c;
+    log_writer *log;
+    session *s;
+    char session_id[37];
+    char log_path[4096];
+    int64_t t0; /* `now` at the session start */
+    int64_t t;  /* the session time last given */
+    /* what the trainee is doing at this step */
+    char seen_node[128]; /* the node and step the picks below belong to */
+    session_step seen_step;
+    unsigned long long seed;
+    int picked; /* option index, or rating; -1 none */
+    char text[APP_TEXT_MAX];
+    bool explanation, model_card, results, confirm_leave;
+    ui_cmd focus; /* CMD_NONE: nothing focused */
+    char notice[1200];
+    char error[2048];
+    bool log_kept;
+    recap rc;
+    bool have_recap;
+} app;
+
+/* Starts on the library (o->library_dir) or on the case of o->c (the
+ * trainee screen first when o->trainee is NULL). */
+int app_init(app *a, const app_opts *o, apperr *e);
+void app_free(app *a);
+
+/* Runs one command at monotonic time now; true when the screen changed. */
+bool app_command(app *a, ui_cmd cmd, int64_t now);
+/* Time passes: a due time limit fires. true when the screen changed. */
+bool app_tick(app *a, int64_t now);
+
+/* Milliseconds left on the current time limit, -1 when none runs. */
+int64_t app_time_left(const app *a, int64_t now);
+/* The text field typing goes into now (rationale, trainee id), or NULL. */
+char *app_text_field(app *a, size_t *cap);
+/* The command a digit key 1-9 means now: an option (index d-1) at a choice,
+ * a rating (d) at a rating step; CMD_NONE elsewhere. */
+ui_cmd app_digit(const app *a, int d);
+/* The current view of the session (valid while a->s is open). */
+session_view app_view(const app *a);
+
+#endif

@@ -1,0 +1,443 @@
+/* layout: rectangles, text scale, paragraph wrapping, focus order and
+ * scrolling, all pure so that tests/test_ui_layout.c pins them without SDL. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool ui_rect_contains(ui_rect outer, ui_rect inner)
+{
+    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w &&
+           inner.y + inner.h <= outer.y + outer.h;
+}
+
+bool ui_rect_overlaps(ui_rect a, ui_rect b)
+{
+    return a.w > 0 && a.h > 0 && b.w > 0 && b.h > 0 && a.x < b.x + b.w && b.x < a.x + a.w &&
+           a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+bool ui_rect_hit(ui_rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+ui_rect ui_rect_inset(ui_rect r, int by)
+{
+    ui_rect o = {r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by};
+    if (o.w < 0)
+        o.w = 0;
+    if (o.h < 0)
+        o.h = 0;
+    return o;
+}
+
+int ui_scale_clamp(int percent)
+{
+    if (percent <= 0)
+        return 100;
+    if (percent < UI_SCALE_MIN)
+        return UI_SCALE_MIN;
+    return percent > UI_SCALE_MAX ? UI_SCALE_MAX : percent;
+}
+
+int ui_scale_step(int percent, int dir)
+{
+    percent = ui_scale_clamp(percent);
+    /* Snap onto the 25% grid first, so that --scale 110 steps to 125 / 100. */
+    int below = percent - (percent - UI_SCALE_MIN) % UI_SCALE_STEP;
+    if (dir > 0)
+        return ui_scale_clamp(below + UI_SCALE_STEP);
+    if (dir < 0)
+        return ui_scale_clamp(below == percent ? percent - UI_SCALE_STEP : below);
+    return percent;
+}
+
+int ui_font_px(int base_px, double density, int percent)
+{
+    if (density < 1.0)
+        density = 1.0;
+    int px = (int)lround(base_px * density * ui_scale_clamp(percent) / 100.0);
+    return px < 6 ? 6 : px;
+}
+
+size_t ui_utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 1; /* a cut or bad sequence: one byte at a time */
+    return n;
+}
+
+bool ui_utf8_pop(char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0)
+        return false;
+    size_t i = n - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    s[i] = '\0';
+    return true;
+}
+
+/* ---- wrapping ----------------------------------------------------------- */
+
+/* A growable string. */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static int sbuf_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p)
+            return -1;
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
+
+/* One style run of the line being built. */
+typedef struct run {
+    sbuf text;
+    bool bold;
+    int x;
+} run;
+
+/* The line being built, the word being read, and where the output stands. */
+typedef struct wrapper {
+    const ui_text_metrics *m;
+    int max_w;
+    run *runs;
+    size_t n_runs, runs_cap;
+    sbuf scratch;
+    int y;
+    bool failed;
+    ui_wrapped *out;
+} wrapper;
+
+static int measure(const wrapper *w, const char *s, size_t n, bool bold)
+{
+    return n ? w->m->measure(w->m->ctx, s, n, bold) : 0;
+}
+
+/* Width of the line if piece (n bytes, bold) were appended, with a space
+ * before it when space is set. */
+static int width_with(wrapper *w, const char *piece, size_t n, bool bold, bool space)
+{
+    if (w->n_runs == 0)
+        return measure(w, piece, n, bold);
+    run *last = &w->runs[w->n_runs - 1];
+    w->scratch.len = 0;
+    if (sbuf_add(&w->scratch, last->text.s, last->text.len) != 0 ||
+        (space && sbuf_add(&w->scratch, " ", 1) != 0) ||
+        (last->bold == bold && sbuf_add(&w->scratch, piece, n) != 0)) {
+        w->failed = true;
+        return 0;
+    }
+    int x = last->x + measure(w, w->scratch.s, w->scratch.len, last->bold);
+    return last->bold == bold ? x : x + measure(w, piece, n, bold);
+}
+
+static void append(wrapper *w, const char *piece, size_t n, bool bold, bool space)
+{
+    run *last = w->n_runs ? &w->runs[w->n_runs - 1] : NULL;
+    if (last && space && sbuf_add(&last->text, " ", 1) != 0)
+        w->failed = true;
+    if (last && last->bold == bold) {
+        if (sbuf_add(&last->text, piece, n) != 0)
+            w->failed = true;
+        return;
+    }
+    if (w->n_runs == w->runs_cap) {
+        size_t cap = w->runs_cap ? w->runs_cap * 2 : 8;
+        run *p = realloc(w->runs, cap * sizeof *p);
+        if (!p) {
+            w->failed = true;
+            return;
+        }
+        w->runs = p;
+        w->runs_cap = cap;
+    }
+    int x = last ? last->x + measure(w, last->text.s, last->text.len, last->bold) : 0;
+    run *r = &w->runs[w->n_runs++];
+    memset(r, 0, sizeof *r);
+    r->bold = bold;
+    r->x = x;
+    if (sbuf_add(&r->text, piece, n) != 0)
+        w->failed = true;
+}
+
+static int add_seg(ui_wrapped *o, const run *r, int y, int width)
+{
+    if (o->n_segs == o->segs_cap) {
+        size_t cap = o->segs_cap ? o->segs_cap * 2 : 16;
+        ui_seg *p = realloc(o->segs, cap * sizeof *p);
+        if (!p)
+            return -1;
+        o->segs = p;
+        o->segs_cap = cap;
+    }
+    sbuf b = {o->buf, o->len, o->cap};
+    size_t off = b.len;
+    if (sbuf_add(&b, r->text.s, r->text.len + 1) != 0)
+        return -1;
+    o->buf = b.s;
+    o->len = b.len;
+    o->cap = b.cap;
+    o->segs[o->n_segs++] = (ui_seg){off, r->bold, r->x, y, width};
+    return 0;
+}
+
+/* Ends the line: its runs become segments at the current y. */
+static void flush_line(wrapper *w)
+{
+    int line_w = 0;
+    for (size_t i = 0; i < w->n_runs; i++) {
+        run *r = &w->runs[i];
+        int rw = measure(w, r->text.s, r->text.len, r->bold);
+        if (r->text.len && add_seg(w->out, r, w->y, rw) != 0)
+            w->failed = true;
+        if (r->x + rw > line_w)
+            line_w = r->x + rw;
+        free(r->text.s);
+    }
+    w->n_runs = 0;
+    if (line_w > w->out->w)
+        w->out->w = line_w;
+    w->out->n_lines++;
+    w->out->h = w->y + w->m->line_h;
+    w->y += w->m->line_h;
+}
+
+/* A word is pieces of alternating style with no space between them. */
+typedef struct piece {
+    const char *s;
+    size_t n;
+    bool bold;
+} piece;
+
+static int word_width(wrapper *w, const piece *p, size_t n)
+{
+    int total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += measure(w, p[i].s, p[i].n, p[i].bold);
+    return total;
+}
+
+/* A word wider than a whole line: character by character. */
+static void place_broken(wrapper *w, const piece *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < p[i].n;) {
+            size_t cn = ui_utf8_len(p[i].s + k);
+            if (w->n_runs && width_with(w, p[i].s + k, cn, p[i].bold, false) > w->max_w)
+                flush_line(w);
+            append(w, p[i].s + k, cn, p[i].bold, false);
+            k += cn;
+        }
+}
+
+static void place_word(wrapper *w, const piece *p, size_t n)
+{
+    if (n == 0)
+        return;
+    bool space = w->n_runs > 0;
+    int x = width_with(w, p[0].s, p[0].n, p[0].bold, space);
+    if (space && x + word_width(w, p + 1, n - 1) > w->max_w) {
+        flush_line(w);
+        space = false;
+    }
+    if (!space && word_width(w, p, n) > w->max_w) {
+        place_broken(w, p, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        append(w, p[i].s, p[i].n, p[i].bold, space && i == 0);
+}
+
+#define MAX_PIECES 64
+
+/* Reads one word at text (no leading space), following **; returns its end. */
+static const char *read_word(const char *t, bool *bold, piece *p, size_t *n)
+{
+    *n = 0;
+    const char *start = t;
+    while (*t && *t != ' ' && *t != '\t' && *t != '\n' && *t != '\r') {
+        if (t[0] == '*' && t[1] == '*') {
+            if (t > start && *n < MAX_PIECES)
+                p[(*n)++] = (piece){start, (size_t)(t - start), *bold};
+            *bold = !*bold;
+            t += 2;
+            start = t;
+            continue;
+        }
+        t += ui_utf8_len(t);
+    }
+    if (t > start && *n < MAX_PIECES)
+        p[(*n)++] = (piece){start, (size_t)(t - start), *bold};
+    return t;
+}
+
+/* Counts the newlines in the whitespace at t, moving past it. */
+static const char *skip_space(const char *t, int *newlines)
+{
+    *newlines = 0;
+    while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r') {
+        *newlines += *t == '\n';
+        t++;
+    }
+    return t;
+}
+
+/* After a line break: one newline ends the line, two or more the paragraph. */
+static void line_break(wrapper *w, int newlines, bool had_text)
+{
+    if (newlines == 0)
+        return;
+    if (w->n_runs)
+        flush_line(w);
+    else if (newlines == 1 && had_text)
+        w->y += w->m->line_h; /* an empty line kept as written */
+    if (newlines >= 2 && had_text)
+        w->y += w->m->para_gap;
+}
+
+int ui_wrap(ui_wrapped *out, const char *text, int max_w, const ui_text_metrics *m)
+{
+    memset(out, 0, sizeof *out);
+    wrapper w = {.m = m, .max_w = max_w > 1 ? max_w : 1, .out = out};
+    bool bold = false;
+    int newlines;
+    const char *t = skip_space(text ? text : "", &newlines);
+    while (*t && !w.failed) {
+        piece p[MAX_PIECES];
+        size_t n;
+        t = read_word(t, &bold, p, &n);
+        place_word(&w, p, n);
+        t = skip_space(t, &newlines);
+        if (*t)
+            line_break(&w, newlines, true);
+    }
+    if (w.n_runs)
+        flush_line(&w);
+    free(w.runs);
+    free(w.scratch.s);
+    if (w.failed) {
+        ui_wrapped_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void ui_wrapped_free(ui_wrapped *w)
+{
+    free(w->buf);
+    free(w->segs);
+    memset(w, 0, sizeof *w);
+}
+
+int ui_ellipsize(const char *text, int max_w, bool bold, const ui_text_metrics *m, char *buf,
+                 size_t size)
+{
+    static const char ELLIPSIS[] = "\xe2\x80\xa6";
+    size_t n = strlen(text);
+    buf[0] = '\0';
+    if (size == 0)
+        return 0;
+    int full = n ? m->measure(m->ctx, text, n, bold) : 0;
+    if (full <= max_w && n < size) {
+        memcpy(buf, text, n + 1);
+        return full;
+    }
+    int best = 0;
+    size_t cut = 0;
+    char tmp[1024];
+    for (size_t k = 0; k < n;) {
+        k += ui_utf8_len(text + k);
+        if (k + sizeof ELLIPSIS > sizeof tmp || k + sizeof ELLIPSIS > size)
+            break;
+        memcpy(tmp, text, k);
+        memcpy(tmp + k, ELLIPSIS, sizeof ELLIPSIS);
+        int wk = m->measure(m->ctx, tmp, k + sizeof ELLIPSIS - 1, bold);
+        if (wk > max_w)
+            break;
+        cut = k;
+        best = wk;
+    }
+    if (cut == 0) {
+        int we = m->measure(m->ctx, ELLIPSIS, sizeof ELLIPSIS - 1, bold);
+        if (we > max_w || size < sizeof ELLIPSIS)
+            return 0;
+        memcpy(buf, ELLIPSIS, sizeof ELLIPSIS);
+        return we;
+    }
+    memcpy(buf, text, cut);
+    memcpy(buf + cut, ELLIPSIS, sizeof ELLIPSIS);
+    return best;
+}
+
+/* ---- focus, scrolling, columns ------------------------------------------- */
+
+int ui_focus_move(int cur, int n, int dir)
+{
+    if (n <= 0)
+        return -1;
+    if (cur < 0 || cur >= n)
+        return dir >= 0 ? 0 : n - 1;
+    return ((cur + (dir >= 0 ? 1 : -1)) % n + n) % n;
+}
+
+int ui_scroll_clamp(int scroll, int content_h, int view_h)
+{
+    int max = content_h - view_h;
+    if (max < 0)
+        max = 0;
+    return scroll < 0 ? 0 : scroll > max ? max : scroll;
+}
+
+int ui_scroll_to_show(int scroll, int top, int bottom, int view_h)
+{
+    if (bottom - top > view_h || top < scroll)
+        return top;
+    if (bottom > scroll + view_h)
+        return bottom - view_h;
+    return scroll;
+}
+
+bool ui_two_columns(int width, int em)
+{
+    return width >= 54 * em;
+}
+
+int ui_side_width(int width, int em)
+{
+    int w = 20 * em;
+    return w > width * 2 / 5 ? width * 2 / 5 : w;
+}
+
+int ui_flow(const int *w, size_t n, int max_w, int gap, int *x, int *row)
+{
+    int rows = n ? 1 : 0, cx = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cx > 0 && cx + w[i] > max_w) {
+            rows++;
+            cx = 0;
+        }
+        x[i] = cx;
+        row[i] = rows - 1;
+        cx += w[i] + gap;
+    }
+    return rows;
+}

@@ -1,0 +1,130 @@
+/* library: scans a folder for cases and loads each to describe it. */
+#include "library.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "case_load.h"
+#include "case_model.h"
+
+#define MAX_DEPTH 2
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s ? s : "") + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s ? s : "", n);
+    return p;
+}
+
+static char *join(const strlist *l, const char *sep)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < l->n; i++)
+        n += strlen(l->items[i]) + strlen(sep);
+    char *out = malloc(n);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            strcat(out, sep);
+        strcat(out, l->items[i]);
+    }
+    return out;
+}
+
+static int add_entry(library *lib, const char *path)
+{
+    library_entry *p = realloc(lib->items, (lib->n + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    lib->items = p;
+    library_entry *en = &lib->items[lib->n++];
+    memset(en, 0, sizeof *en);
+    en->path = dup_str(path);
+    case_def *c = NULL;
+    apperr e;
+    apperr_clear(&e);
+    case_load_opts lo = {.seed = 1};
+    if (case_load(&c, path, &lo, &e) != 0) {
+        char buf[2048];
+        const char *base = strrchr(path, '/');
+        en->title = dup_str(base ? base + 1 : path);
+        en->summary = dup_str("");
+        en->tags = dup_str("");
+        en->error = dup_str(apperr_format(&e, buf, sizeof buf));
+        return en->path && en->title && en->summary && en->tags && en->error ? 0 : -1;
+    }
+    en->id = dup_str(c->id);
+    en->title = dup_str(c->title);
+    en->summary = dup_str(c->summary);
+    en->minutes = c->minutes;
+    en->tags = join(&c->tags, ", ");
+    case_free(c);
+    return en->path && en->id && en->title && en->summary && en->tags ? 0 : -1;
+}
+
+static int scan(library *lib, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return depth == 0 ? -1 : 0;
+    struct dirent *de;
+    int rc = 0;
+    while (rc == 0 && (de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        if (name[0] == '.' || strcmp(name, "lib") == 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        size_t n = strlen(name);
+        if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
+            rc = scan(lib, path, depth + 1) < 0 ? -1 : 0;
+        else if (S_ISREG(st.st_mode) && n > 4 && strcmp(name + n - 4, ".lua") == 0)
+            rc = add_entry(lib, path);
+    }
+    closedir(d);
+    return rc;
+}
+
+static int by_title(const void *a, const void *b)
+{
+    const library_entry *x = a, *y = b;
+    int c = strcmp(x->title, y->title);
+    return c ? c : strcmp(x->path, y->path);
+}
+
+int library_scan(library *lib, const char *dir, apperr *e)
+{
+    memset(lib, 0, sizeof *lib);
+    if (scan(lib, dir, 0) != 0) {
+        library_free(lib);
+        apperr_set(e, APPERR_ENV, dir, 0, "cannot read the case library folder");
+        return -1;
+    }
+    qsort(lib->items, lib->n, sizeof *lib->items, by_title);
+    return 0;
+}
+
+void library_free(library *lib)
+{
+    for (size_t i = 0; i < lib->n; i++) {
+        library_entry *en = &lib->items[i];
+        free(en->path);
+        free(en->id);
+        free(en->title);
+        free(en->summary);
+        free(en->tags);
+        free(en->error);
+    }
+    free(lib->items);
+    memset(lib, 0, sizeof *lib);
+}

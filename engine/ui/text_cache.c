@@ -1,0 +1,353 @@
+/* text_cache: SDL_ttf fonts opened from the bundled files (read once into
+ * memory, then opened at each pixel size the screen needs), textures of
+ * rendered strings and wrapped paragraphs in two small hash tables. */
+#include "text_cache.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+
+#define N_BUCKETS 1024
+#define MAX_FACES 8
+/* Budgets: beyond these, entries unused in the last frames are dropped. */
+#define TEXTURE_BUDGET 1500
+#define WRAP_BUDGET 400
+#define KEEP_FRAMES 2
+
+typedef struct face {
+    text_cache *tc;
+    int px;
+    TTF_Font *font[2]; /* regular, bold */
+    unsigned long used;
+} face;
+
+typedef struct entry {
+    struct entry *next;
+    uint32_t hash;
+    int px, max_w;
+    bool bold;
+    uint32_t colour;
+    char *text;
+    SDL_Texture *tex;
+    int w, h;
+    ui_wrapped wrap;
+    unsigned long used;
+} entry;
+
+typedef struct table {
+    entry *b[N_BUCKETS];
+    size_t n;
+} table;
+
+struct text_cache {
+    SDL_Renderer *r;
+    void *file[2];
+    size_t file_len[2];
+    face faces[MAX_FACES];
+    table textures, wraps;
+    unsigned long frame;
+};
+
+static void *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long n = ftell(f);
+        if (n > 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n)) != NULL &&
+            fread(buf, 1, (size_t)n, f) != (size_t)n) {
+            free(buf);
+            buf = NULL;
+        }
+        *len = n > 0 ? (size_t)n : 0;
+    }
+    fclose(f);
+    return buf;
+}
+
+text_cache *text_cache_new(SDL_Renderer *r, const char *font_dir, apperr *e)
+{
+    static const char *const names[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    text_cache *tc = calloc(1, sizeof *tc);
+    if (!tc) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return NULL;
+    }
+    tc->r = r;
+    for (int i = 0; i < 2; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", font_dir, names[i]);
+        tc->file[i] = read_file(path, &tc->file_len[i]);
+        if (!tc->file[i]) {
+            apperr_set(e, APPERR_ENV, path, 0, "cannot read the window's font");
+            text_cache_free(tc);
+            return NULL;
+        }
+    }
+    return tc;
+}
+
+static void entry_free(entry *en)
+{
+    if (en->tex)
+        SDL_DestroyTexture(en->tex);
+    ui_wrapped_free(&en->wrap);
+    free(en->text);
+    free(en);
+}
+
+static void table_clear(table *t)
+{
+    for (size_t i = 0; i < N_BUCKETS; i++)
+        while (t->b[i]) {
+            entry *en = t->b[i];
+            t->b[i] = en->next;
+            entry_free(en);
+        }
+    t->n = 0;
+}
+
+void text_cache_free(text_cache *tc)
+{
+    if (!tc)
+        return;
+    table_clear(&tc->textures);
+    table_clear(&tc->wraps);
+    for (int i = 0; i < MAX_FACES; i++)
+        for (int k = 0; k < 2; k++)
+            if (tc->faces[i].font[k])
+                TTF_CloseFont(tc->faces[i].font[k]);
+    free(tc->file[0]);
+    free(tc->file[1]);
+    free(tc);
+}
+
+/* ---- faces ---------------------------------------------------------------- */
+
+static void face_close(face *f)
+{
+    for (int k = 0; k < 2; k++)
+        if (f->font[k])
+            TTF_CloseFont(f->font[k]);
+    memset(f, 0, sizeof *f);
+}
+
+/* The face at px, opened when first asked for; the least recently used goes
+ * when all slots are taken (text scale changes open new sizes). */
+static face *get_face(text_cache *tc, int px)
+{
+    face *oldest = &tc->faces[0];
+    for (int i = 0; i < MAX_FACES; i++) {
+        face *f = &tc->faces[i];
+        if (f->font[0] && f->px == px) {
+            f->used = tc->frame;
+            return f;
+        }
+        if (!f->font[0] || f->used < oldest->used)
+            oldest = f;
+    }
+    face_close(oldest);
+    for (int k = 0; k < 2; k++) {
+        SDL_RWops *rw = SDL_RWFromConstMem(tc->file[k], (int)tc->file_len[k]);
+        oldest->font[k] = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+        if (!oldest->font[k]) {
+            face_close(oldest);
+            return NULL;
+        }
+    }
+    oldest->tc = tc;
+    oldest->px = px;
+    oldest->used = tc->frame;
+    return oldest;
+}
+
+int text_cache_measure(text_cache *tc, int px, bool bold, const char *s, size_t len)
+{
+    face *f = get_face(tc, px);
+    char small[512];
+    char *buf = len < sizeof small ? small : malloc(len + 1);
+    int w = 0;
+    if (!f || !buf)
+        return (int)len * px; /* no font: a wide guess keeps layout safe */
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (TTF_SizeUTF8(f->font[bold ? 1 : 0], buf, &w, NULL) != 0)
+        w = (int)len * px;
+    if (buf != small)
+        free(buf);
+    return w;
+}
+
+int text_cache_line_h(text_cache *tc, int px)
+{
+    face *f = get_face(tc, px);
+    int h = f ? TTF_FontLineSkip(f->font[0]) : px * 5 / 4;
+    return h > px ? h : px;
+}
+
+static int measure_thunk(void *ctx, const char *text, size_t len, bool bold)
+{
+    face *f = ctx;
+    return text_cache_measure(f->tc, f->px, bold, text, len);
+}
+
+void text_cache_metrics(text_cache *tc, int px, ui_text_metrics *m)
+{
+    face *f = get_face(tc, px);
+    m->measure = measure_thunk;
+    m->ctx = f;
+    m->line_h = text_cache_line_h(tc, px);
+    m->para_gap = m->line_h / 2;
+    if (!f) { /* no face: measure through a face-less thunk is not possible */
+        static face none;
+        none.tc = tc;
+        none.px = px;
+        m->ctx = &none;
+    }
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static uint32_t hash_key(const char *s, int px, int max_w, bool bold, uint32_t colour)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 0x01000193u;
+    uint32_t extra[4] = {(uint32_t)px, (uint32_t)max_w, bold, colour};
+    for (int i = 0; i < 4; i++)
+        h = (h ^ extra[i]) * 0x01000193u;
+    return h;
+}
+
+static entry *table_find(table *t, uint32_t h, const char *s, int px, int max_w, bool bold,
+                         uint32_t colour)
+{
+    for (entry *en = t->b[h % N_BUCKETS]; en; en = en->next)
+        if (en->hash == h && en->px == px && en->max_w == max_w && en->bold == bold &&
+            en->colour == colour && strcmp(en->text, s) == 0)
+            return en;
+    return NULL;
+}
+
+static entry *table_add(table *t, uint32_t h, const char *s, int px, int max_w, bool bold,
+                        uint32_t colour)
+{
+    entry *en = calloc(1, sizeof *en);
+    size_t n = strlen(s) + 1;
+    if (en)
+        en->text = malloc(n);
+    if (!en || !en->text) {
+        free(en);
+        return NULL;
+    }
+    memcpy(en->text, s, n);
+    en->hash = h;
+    en->px = px;
+    en->max_w = max_w;
+    en->bold = bold;
+    en->colour = colour;
+    en->next = t->b[h % N_BUCKETS];
+    t->b[h % N_BUCKETS] = en;
+    t->n++;
+    return en;
+}
+
+/* Drops entries not used in the last KEEP_FRAMES frames. */
+static void table_trim(table *t, unsigned long frame)
+{
+    for (size_t i = 0; i < N_BUCKETS; i++) {
+        entry **link = &t->b[i];
+        while (*link) {
+            entry *en = *link;
+            if (en->used + KEEP_FRAMES < frame) {
+                *link = en->next;
+                entry_free(en);
+                t->n--;
+            } else {
+                link = &en->next;
+            }
+        }
+    }
+}
+
+static uint32_t pack(ui_rgba c)
+{
+    return (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+}
+
+SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colour, const char *s,
+                                int *w, int *h)
+{
+    uint32_t col = pack(colour);
+    uint32_t hk = hash_key(s, px, 0, bold, col);
+    entry *en = table_find(&tc->textures, hk, s, px, 0, bold, col);
+    if (!en) {
+        face *f = get_face(tc, px);
+        SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
+        SDL_Surface *surf = f && s[0] ? TTF_RenderUTF8_Blended(f->font[bold], s, c) : NULL;
+        if (!surf)
+            return NULL;
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->r, surf);
+        int sw = surf->w, sh = surf->h;
+        SDL_FreeSurface(surf);
+        en = tex ? table_add(&tc->textures, hk, s, px, 0, bold, col) : NULL;
+        if (!en) {
+            if (tex)
+                SDL_DestroyTexture(tex);
+            return NULL;
+        }
+        en->tex = tex;
+        en->w = sw;
+        en->h = sh;
+    }
+    en->used = tc->frame;
+    *w = en->w;
+    *h = en->h;
+    return en->tex;
+}
+
+const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int max_w)
+{
+    uint32_t hk = hash_key(text, px, max_w, false, 0);
+    entry *en = table_find(&tc->wraps, hk, text, px, max_w, false, 0);
+    if (!en) {
+        ui_text_metrics m;
+        text_cache_metrics(tc, px, &m);
+        en = table_add(&tc->wraps, hk, text, px, max_w, false, 0);
+        if (!en)
+            return NULL;
+        if (ui_wrap(&en->wrap, text, max_w, &m) != 0) {
+            en->used = 0; /* dropped at the next trim */
+            return NULL;
+        }
+    }
+    en->used = tc->frame;
+    return &en->wrap;
+}
+
+void text_cache_end_frame(text_cache *tc)
+{
+    tc->frame++;
+    if (tc->textures.n > TEXTURE_BUDGET)
+        table_trim(&tc->textures, tc->frame);
+    if (tc->wraps.n > WRAP_BUDGET)
+        table_trim(&tc->wraps, tc->frame);
+}
+
+void text_cache_counts(const text_cache *tc, size_t *textures, size_t *wraps, size_t *faces)
+{
+    size_t nf = 0;
+    for (int i = 0; i < MAX_FACES; i++)
+        nf += tc->faces[i].font[0] != NULL;
+    if (textures)
+        *textures = tc->textures.n;
+    if (wraps)
+        *wraps = tc->wraps.n;
+    if (faces)
+        *faces = nf;
+}

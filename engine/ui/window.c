@@ -1,0 +1,392 @@
+/* window: SDL2 set-up, input mapping (cli.md "Keyboard") and the loop. */
+#include "window.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "draw.h"
+#include "format.h"
+#include "screens.h"
+#include "text_cache.h"
+#include "theme.h"
+
+typedef struct win {
+    SDL_Window *w;
+    SDL_Renderer *r;
+    text_cache *tc;
+    ui_ctx ctx;
+    app *a;
+    bool fullscreen;
+} win;
+
+static int64_t now_ms(void)
+{
+    return (int64_t)SDL_GetTicks64();
+}
+
+static void frame(win *w)
+{
+    int ow, oh, ww, wh;
+    SDL_GetRendererOutputSize(w->r, &ow, &oh);
+    SDL_GetWindowSize(w->w, &ww, &wh);
+    ui_ctx *c = &w->ctx;
+    c->w = ow;
+    c->h = oh;
+    c->density = ww > 0 ? (double)ow / ww : 1.0;
+    ui_ctx_metrics(c);
+    SDL_SetRenderDrawColor(w->r, c->th->bg.r, c->th->bg.g, c->th->bg.b, 255);
+    SDL_RenderClear(w->r);
+    screens_frame(c, w->a, now_ms());
+    SDL_RenderPresent(w->r);
+    text_cache_end_frame(w->tc);
+}
+
+/* ---- input ------------------------------------------------------------------- */
+
+static bool run(win *w, ui_cmd cmd)
+{
+    return cmd.kind != CMD_NONE && app_command(w->a, cmd, now_ms());
+}
+
+static bool move_focus(win *w, int dir)
+{
+    int n = 0, cur = ui_focus_index(&w->ctx, w->a->focus, &n);
+    int next = ui_focus_move(cur, n, dir);
+    if (next < 0)
+        return false;
+    w->a->focus = ui_focus_at(&w->ctx, next);
+    return true;
+}
+
+/* Whether the focused command is on screen now (a stale focus is ignored). */
+static bool focus_live(win *w)
+{
+    return w->a->focus.kind != CMD_NONE && ui_focus_index(&w->ctx, w->a->focus, NULL) >= 0;
+}
+
+static bool enter(win *w)
+{
+    app *a = w->a;
+    if (a->confirm_leave || !focus_live(w) || a->focus.kind == CMD_FIELD)
+        return run(w, (ui_cmd){CMD_COMMIT, 0});
+    ui_cmd f = a->focus;
+    if (f.kind == CMD_PICK) {
+        run(w, f);
+        return run(w, (ui_cmd){CMD_COMMIT, 0}) || true;
+    }
+    return run(w, f);
+}
+
+static bool scroll_by(win *w, int dy)
+{
+    int before = w->ctx.scroll;
+    w->ctx.scroll = ui_scroll_clamp(before + dy, w->ctx.content_h, w->ctx.view.h);
+    return w->ctx.scroll != before;
+}
+
+static bool set_scale(win *w, int percent)
+{
+    int before = w->ctx.scale;
+    w->ctx.scale = ui_scale_clamp(percent);
+    return w->ctx.scale != before;
+}
+
+static bool global_key(win *w, SDL_Keycode k, bool ctrl, bool shift)
+{
+    if (ctrl && (k == SDLK_EQUALS || k == SDLK_PLUS || k == SDLK_KP_PLUS))
+        return set_scale(w, ui_scale_step(w->ctx.scale, +1));
+    if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS))
+        return set_scale(w, ui_scale_step(w->ctx.scale, -1));
+    if (ctrl && (k == SDLK_0 || k == SDLK_KP_0))
+        return set_scale(w, 100);
+    switch (k) {
+    case SDLK_F11:
+        w->fullscreen = !w->fullscreen;
+        SDL_SetWindowFullscreen(w->w, w->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return true;
+    case SDLK_TAB:
+        return move_focus(w, shift ? -1 : 1);
+    case SDLK_PAGEUP:
+        return scroll_by(w, -w->ctx.view.h * 9 / 10);
+    case SDLK_PAGEDOWN:
+        return scroll_by(w, w->ctx.view.h * 9 / 10);
+    case SDLK_ESCAPE:
+        return run(w, (ui_cmd){CMD_ESCAPE, 0});
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return enter(w);
+    default:
+        return false;
+    }
+}
+
+static int digit_of(SDL_Keycode k)
+{
+    if (k >= SDLK_1 && k <= SDLK_9)
+        return (int)(k - SDLK_1) + 1;
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_9)
+        return (int)(k - SDLK_KP_1) + 1;
+    return 0;
+}
+
+/* Keys that mean something only outside a text field. */
+static bool command_key(win *w, SDL_Keycode k)
+{
+    int d = digit_of(k);
+    if (d)
+        return run(w, app_digit(w->a, d));
+    switch (k) {
+    case SDLK_a:
+        return run(w, (ui_cmd){CMD_ASK, 0});
+    case SDLK_e:
+        return run(w, (ui_cmd){CMD_EXPLANATION, 0});
+    case SDLK_m:
+        return run(w, (ui_cmd){CMD_MODEL_CARD, 0});
+    case SDLK_r:
+        return run(w, (ui_cmd){CMD_RESULTS, 0});
+    case SDLK_UP:
+        return move_focus(w, -1);
+    case SDLK_DOWN:
+        return move_focus(w, 1);
+    case SDLK_HOME:
+        return scroll_by(w, -w->ctx.content_h);
+    case SDLK_END:
+        return scroll_by(w, w->ctx.content_h);
+    case SDLK_SPACE:
+        return focus_live(w) && run(w, w->a->focus);
+    default:
+        return false;
+    }
+}
+
+static bool key(win *w, const SDL_KeyboardEvent *ev)
+{
+    SDL_Keycode k = ev->keysym.sym;
+    bool ctrl = (ev->keysym.mod & KMOD_CTRL) != 0, shift = (ev->keysym.mod & KMOD_SHIFT) != 0;
+    bool repeatable = k == SDLK_TAB || k == SDLK_BACKSPACE || k == SDLK_PAGEUP ||
+                      k == SDLK_PAGEDOWN || k == SDLK_UP || k == SDLK_DOWN;
+    if (ev->repeat && !repeatable)
+        return false; /* a held key must not commit twice */
+    if (global_key(w, k, ctrl, shift))
+        return true;
+    size_t cap;
+    char *field = app_text_field(w->a, &cap);
+    if (field) {
+        if (k == SDLK_BACKSPACE)
+            return ui_utf8_pop(field);
+        if (k == SDLK_UP || k == SDLK_DOWN)
+            return move_focus(w, k == SDLK_UP ? -1 : 1);
+        return false; /* letters arrive as SDL_TEXTINPUT */
+    }
+    if (ctrl)
+        return false;
+    return command_key(w, k);
+}
+
+static bool text_input(win *w, const char *text)
+{
+    size_t cap;
+    char *field = app_text_field(w->a, &cap);
+    size_t n = field ? strlen(field) : 0, add = strlen(text);
+    if (!field || n + add + 1 > cap)
+        return false;
+    memcpy(field + n, text, add + 1);
+    return true;
+}
+
+static bool click(win *w, int x, int y)
+{
+    const ui_target *t = ui_target_at(&w->ctx, x, y);
+    if (!t)
+        return false;
+    ui_cmd cmd = t->cmd;
+    if (t->focusable)
+        w->a->focus = cmd;
+    run(w, cmd);
+    return true;
+}
+
+static bool hover(win *w, int x, int y)
+{
+    const ui_target *before = ui_target_at(&w->ctx, w->ctx.mouse_x, w->ctx.mouse_y);
+    w->ctx.mouse_x = x;
+    w->ctx.mouse_y = y;
+    return before != ui_target_at(&w->ctx, x, y);
+}
+
+/* Window coordinates to output pixels (they differ on HiDPI screens). */
+static void to_output(win *w, int *x, int *y)
+{
+    *x = (int)(*x * w->ctx.density);
+    *y = (int)(*y * w->ctx.density);
+}
+
+static bool handle(win *w, const SDL_Event *ev)
+{
+    int x, y;
+    switch (ev->type) {
+    case SDL_QUIT:
+        return run(w, (ui_cmd){CMD_CLOSE, 0}) || true;
+    case SDL_WINDOWEVENT:
+        return ev->window.event != SDL_WINDOWEVENT_MOVED;
+    case SDL_KEYDOWN:
+        return key(w, &ev->key);
+    case SDL_TEXTINPUT:
+        return text_input(w, ev->text.text);
+    case SDL_MOUSEMOTION:
+        x = ev->motion.x, y = ev->motion.y;
+        to_output(w, &x, &y);
+        return hover(w, x, y);
+    case SDL_MOUSEBUTTONDOWN:
+        if (ev->button.button != SDL_BUTTON_LEFT)
+            return false;
+        x = ev->button.x, y = ev->button.y;
+        to_output(w, &x, &y);
+        return click(w, x, y);
+    case SDL_MOUSEWHEEL:
+        return scroll_by(w, -ev->wheel.y * 3 * w->ctx.line_h);
+    default:
+        return false;
+    }
+}
+
+/* Text input is on only while a text field takes it, so that letters are
+ * shortcuts elsewhere and no stray text arrives after a shortcut. */
+static void sync_text_input(win *w)
+{
+    size_t cap;
+    bool want = app_text_field(w->a, &cap) != NULL;
+    if (want && !SDL_IsTextInputActive())
+        SDL_StartTextInput();
+    else if (!want && SDL_IsTextInputActive())
+        SDL_StopTextInput();
+}
+
+/* ---- the loop ------------------------------------------------------------------ */
+
+static int timeout_ms(win *w)
+{
+    int64_t left = app_time_left(w->a, now_ms());
+    if (left < 0)
+        return -1;
+    int next = ui_countdown_next_change(left);
+    if (left < next)
+        next = (int)left;
+    return next + 1;
+}
+
+static long long realtime_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void bench(win *w, int frames)
+{
+    double total = 0, worst = 0;
+    for (int i = 0; i < frames; i++) {
+        uint64_t t0 = SDL_GetPerformanceCounter();
+        frame(w);
+        double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+                    (double)SDL_GetPerformanceFrequency();
+        total += ms;
+        worst = ms > worst ? ms : worst;
+    }
+    fprintf(stderr, "appraise-ui: frames %d mean_ms %.3f max_ms %.3f size %dx%d\n", frames,
+            total / frames, worst, w->ctx.w, w->ctx.h);
+}
+
+static void loop(win *w, const window_opts *o)
+{
+    bool dirty = true, first = true;
+    while (w->a->running) {
+        sync_text_input(w);
+        if (dirty) {
+            frame(w);
+            dirty = false;
+            if (first && o->trace)
+                fprintf(stderr, "appraise-ui: first_frame_realtime_ns %lld\n", realtime_ns());
+            if (first && o->bench_frames > 0)
+                bench(w, o->bench_frames);
+            first = false;
+        }
+        SDL_Event ev;
+        int to = timeout_ms(w);
+        int got = to < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, to);
+        if (!got) {
+            app_tick(w->a, now_ms());
+            dirty = true; /* the countdown's text moved on */
+            continue;
+        }
+        do
+            dirty |= handle(w, &ev);
+        while (w->a->running && SDL_PollEvent(&ev));
+        dirty |= app_tick(w->a, now_ms());
+    }
+}
+
+static void close_win(win *w)
+{
+    text_cache_free(w->tc);
+    if (w->r)
+        SDL_DestroyRenderer(w->r);
+    if (w->w)
+        SDL_DestroyWindow(w->w);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+}
+
+static int open_win(win *w, const window_opts *o, apperr *e)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "cannot open a window (no display?): %s",
+                   SDL_GetError());
+        return -1;
+    }
+    if (TTF_Init() != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "cannot start SDL_ttf: %s", TTF_GetError());
+        return -1;
+    }
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    w->w = SDL_CreateWindow("Appraise", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                            o->width > 0 ? o->width : 1280, o->height > 0 ? o->height : 800, flags);
+    if (w->w)
+        w->r = SDL_CreateRenderer(w->w, -1, SDL_RENDERER_ACCELERATED);
+    if (w->w && !w->r)
+        w->r = SDL_CreateRenderer(w->w, -1, SDL_RENDERER_SOFTWARE);
+    if (!w->w || !w->r) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "cannot open a window: %s", SDL_GetError());
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(w->w, 480, 360);
+    w->fullscreen = o->fullscreen;
+    w->tc = text_cache_new(w->r, o->font_dir, e);
+    return w->tc ? 0 : -1;
+}
+
+int window_run(app *a, const window_opts *o, apperr *e)
+{
+    win w;
+    memset(&w, 0, sizeof w);
+    w.a = a;
+    int rc = open_win(&w, o, e);
+    if (rc == 0) {
+        w.ctx.r = w.r;
+        w.ctx.tc = w.tc;
+        w.ctx.th = ui_theme_find(o->theme);
+        w.ctx.scale = ui_scale_clamp(o->scale);
+        w.ctx.density = 1.0;
+        SDL_StopTextInput();
+        loop(&w, o);
+    }
+    close_win(&w);
+    return rc;
+}
