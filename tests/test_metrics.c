@@ -1,0 +1,469 @@
+/* metrics: every figure of decision-log.md "Debrief metrics" on
+ * hand-computed data — the cohort fixture (tests/debrief/cohort, worked out
+ * by hand in the comments below) and decisions built here — including the
+ * n/a cases, AUROC ties, even-count medians and --by grouping. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "log_reader.h"
+#include "metrics.h"
+
+#define COHORT TEST_DATA_DIR "/debrief/cohort"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void prop_is(const metrics *m, metric_id id, long num, long den)
+{
+    const metric_value *v = &m->m[id];
+    if (v->num != num || v->den != den)
+        fail_msg("%s: %ld/%ld, expected %ld/%ld", metrics_name(id), v->num, v->den, num, den);
+    assert_int_equal(v->has, den > 0);
+    if (den > 0)
+        assert_true(v->value == (double)num / (double)den);
+    else
+        assert_true(v->value == 0);
+}
+
+static void stat_is(const metrics *m, metric_id id, double value, long n)
+{
+    const metric_value *v = &m->m[id];
+    if (!v->has || v->value != value || v->n != n)
+        fail_msg("%s: has %d value %.17g n %ld, expected %.17g n %ld", metrics_name(id), v->has,
+                 v->value, v->n, value, n);
+}
+
+static void na_is(const metrics *m, metric_id id, long n)
+{
+    const metric_value *v = &m->m[id];
+    if (v->has || v->n != n || isnan(v->value))
+        fail_msg("%s: expected n/a with n %ld, got has %d value %g n %ld", metrics_name(id), n,
+                 v->has, v->value, v->n);
+}
+
+static void count_is(const metrics *m, metric_id id, long n)
+{
+    const metric_value *v = &m->m[id];
+    if (!v->has || v->value != (double)n)
+        fail_msg("%s: %g, expected %ld", metrics_name(id), v->value, n);
+}
+
+/* Reading the fixture cohort into a set grouped by keys. */
+static int add_to_set(void *ctx, const log_session *s, apperr *e)
+{
+    (void)e;
+    return metrics_set_add(ctx, s);
+}
+
+static metrics_set *read_cohort(const metrics_key *by, size_t n_by)
+{
+    metrics_set *set = NULL;
+    assert_int_equal(metrics_set_new(&set, by, n_by), 0);
+    log_read_opts o = {.on_session = add_to_set, .ctx = set};
+    apperr e;
+    const char *path = COHORT;
+    assert_int_equal(log_read_paths(&path, 1, &o, NULL, &e), 0);
+    metrics_set_finish(set);
+    return set;
+}
+
+/* A decision with advice of the given timing; the rest null. */
+static log_decision advised(const char *timing, bool ai_right)
+{
+    log_decision d = {.timing = timing, .ai = ai_right ? "a" : "b"};
+    d.has_ai_correct = true;
+    d.ai_correct = ai_right;
+    return d;
+}
+
+static log_decision trusted(bool ai_right, int trust)
+{
+    log_decision d = advised("with_case", ai_right);
+    d.has_trust = true;
+    d.trust = trust;
+    return d;
+}
+
+static void compute(log_decision *ds, size_t n, metrics *m)
+{
+    metrics_acc *a = metrics_acc_new();
+    assert_non_null(a);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(metrics_acc_add_decision(a, &ds[i]), 0);
+    metrics_acc_compute(a, m);
+    metrics_acc_free(a);
+}
+
+/* ---- the cohort, by hand -------------------------------------------------
+ * t1/c1 (complete, good): d1 after_initial AI wrong, a->b following the AI
+ *   (trust 2, conf 4, ms 2000/4000, explanation); d2 after_initial AI right,
+ *   b->a following (trust 6, conf 6, ms 1000/2000); d3 with_case AI right,
+ *   overridden to a wrong b (trust 6, conf 3, ms -/5000).
+ * t2/c1 variant v2 (complete, harm): d4 after_initial AI wrong, stays a
+ *   right (trust 2, conf 7, ms 3000/1000, explanation); d5 on_request not
+ *   asked, a right (conf 5, ms 6000); d6 on_request asked, follows a right
+ *   (trust 4, conf 6, ms 3000, explanation).
+ * t2/c2 (no session_end): d7 no advice, right (conf 2, ms 8000); d8
+ *   with_case AI right, timed out. */
+
+static void test_every_metric_over_the_cohort(void **state)
+{
+    (void)state;
+    metrics_set *set = read_cohort(NULL, 0);
+    metrics m;
+    assert_int_equal(metrics_set_groups(set), 1);
+    metrics_set_metrics(set, 0, &m);
+    count_is(&m, METRIC_DECISIONS, 8);
+    count_is(&m, METRIC_WITH_ADVICE, 6);         /* d1 d2 d3 d4 d6 d8 */
+    prop_is(&m, METRIC_AI_ACCURACY, 4, 6);       /* d2 d3 d6 d8 */
+    prop_is(&m, METRIC_UNAIDED_ACCURACY, 2, 3);  /* d1 d4 of d1 d2 d4 */
+    prop_is(&m, METRIC_FINAL_ACCURACY, 3, 5);    /* d2 d4 d6; d8 has no final */
+    prop_is(&m, METRIC_ACCURACY_AI_RIGHT, 2, 3); /* d2 d6 of d2 d3 d6 */
+    prop_is(&m, METRIC_ACCURACY_AI_WRONG, 1, 2); /* d4 of d1 d4 */
+    prop_is(&m, METRIC_AGREEMENT, 3, 5);         /* d1 d2 d6 of d1 d2 d3 d4 d6 */
+    prop_is(&m, METRIC_SWITCH_TO_AI, 2, 3);      /* d1 d2 of d1 d2 d4 */
+    prop_is(&m, METRIC_OVER_RELIANCE, 1, 2);     /* d1 of d1 d4 */
+    count_is(&m, METRIC_HARMFUL_SWITCHES, 1);    /* d1 */
+    prop_is(&m, METRIC_UNDER_RELIANCE, 1, 3);    /* d3 of d2 d3 d6 */
+    prop_is(&m, METRIC_RAIR, 1, 1);              /* d2 */
+    prop_is(&m, METRIC_RSR, 1, 2);               /* d4 of d1 d4 */
+    stat_is(&m, METRIC_DISCRIMINATION, 2.0 / 3.0 - 1.0 / 2.0, 5);
+    stat_is(&m, METRIC_TRUST_AI_RIGHT, 16.0 / 3.0, 3); /* 6 6 4 */
+    stat_is(&m, METRIC_TRUST_AI_WRONG, 2.0, 2);        /* 2 2 */
+    stat_is(&m, METRIC_TRUST_AUROC, 1.0, 5);
+    stat_is(&m, METRIC_CONFIDENCE_RIGHT, 5.2, 5); /* 6 7 5 6 2 */
+    stat_is(&m, METRIC_CONFIDENCE_WRONG, 3.5, 2); /* 4 3 */
+    prop_is(&m, METRIC_ADVICE_REQUESTED, 1, 2);   /* d6 of d5 d6 */
+    prop_is(&m, METRIC_EXPLANATION_OPENED, 3, 6); /* d1 d4 d6 */
+    stat_is(&m, METRIC_MEDIAN_MS_FINAL, 4000, 7); /* 1000 2000 3000 4000 5000 6000 8000 */
+    stat_is(&m, METRIC_MEDIAN_MS_INITIAL, 2000, 3);
+    count_is(&m, METRIC_TIMEOUTS, 1);
+    count_is(&m, METRIC_OUTCOMES, 2);
+    assert_int_equal(m.outcomes[LOG_OUTCOME_GOOD], 1);
+    assert_int_equal(m.outcomes[LOG_OUTCOME_NEUTRAL], 0);
+    assert_int_equal(m.outcomes[LOG_OUTCOME_HARM], 1);
+    count_is(&m, METRIC_SESSIONS, 3);
+    count_is(&m, METRIC_INCOMPLETE, 1);
+    /* The chart details. */
+    prop_is(&(metrics){.m[0] = m.unaided_ai_right}, 0, 0, 1); /* d2 wrong at first */
+    prop_is(&(metrics){.m[0] = m.unaided_ai_wrong}, 0, 2, 2); /* d1 d4 */
+    assert_int_equal(m.reliance[1][1], 2);
+    assert_int_equal(m.reliance[1][0], 1);
+    assert_int_equal(m.reliance[0][1], 1);
+    assert_int_equal(m.reliance[0][0], 1);
+    assert_int_equal(m.trust_hist[1][6], 2);
+    assert_int_equal(m.trust_hist[1][4], 1);
+    assert_int_equal(m.trust_hist[0][2], 2);
+    metrics_set_free(set);
+}
+
+static void test_by_trainee_gives_one_group_each_in_order(void **state)
+{
+    (void)state;
+    metrics_key by = METRICS_BY_TRAINEE;
+    metrics_set *set = read_cohort(&by, 1);
+    metrics m;
+    assert_int_equal(metrics_set_groups(set), 2);
+    assert_string_equal(metrics_set_value(set, 0, 0), "t1");
+    assert_string_equal(metrics_set_value(set, 1, 0), "t2");
+    metrics_set_metrics(set, 0, &m);
+    count_is(&m, METRIC_DECISIONS, 3);
+    prop_is(&m, METRIC_UNAIDED_ACCURACY, 1, 2);
+    prop_is(&m, METRIC_ACCURACY_AI_WRONG, 0, 1);
+    prop_is(&m, METRIC_RSR, 0, 1);
+    stat_is(&m, METRIC_DISCRIMINATION, 0.5 - 1.0, 3);
+    stat_is(&m, METRIC_TRUST_AI_RIGHT, 6.0, 2);
+    stat_is(&m, METRIC_MEDIAN_MS_INITIAL, 1500, 2); /* 1000 2000: mean of the middle two */
+    prop_is(&m, METRIC_ADVICE_REQUESTED, 0, 0);     /* no on_request: n/a */
+    count_is(&m, METRIC_INCOMPLETE, 0);
+    metrics_set_metrics(set, 1, &m);
+    count_is(&m, METRIC_DECISIONS, 5);
+    count_is(&m, METRIC_SESSIONS, 2);
+    count_is(&m, METRIC_INCOMPLETE, 1);
+    prop_is(&m, METRIC_UNAIDED_ACCURACY, 1, 1);
+    stat_is(&m, METRIC_TRUST_AUROC, 1.0, 2); /* right d6 (4) over wrong d4 (2): 1 pair */
+    metrics_set_free(set);
+}
+
+static void test_several_keys_give_every_combination_present(void **state)
+{
+    (void)state;
+    metrics_key by[] = {METRICS_BY_CASE, METRICS_BY_VARIANT, METRICS_BY_CASE};
+    metrics_set *set = read_cohort(by, 3);
+    const metrics_key *keys;
+    metrics m;
+    assert_int_equal(metrics_set_keys(set, &keys), 2); /* case given twice counts once */
+    assert_int_equal(keys[0], METRICS_BY_CASE);
+    assert_int_equal(keys[1], METRICS_BY_VARIANT);
+    assert_int_equal(metrics_set_groups(set), 3);
+    /* c1/null, c1/v2, c2/null: null sorts first */
+    assert_string_equal(metrics_set_value(set, 0, 0), "c1");
+    assert_null(metrics_set_value(set, 0, 1));
+    assert_string_equal(metrics_set_value(set, 1, 0), "c1");
+    assert_string_equal(metrics_set_value(set, 1, 1), "v2");
+    assert_string_equal(metrics_set_value(set, 2, 0), "c2");
+    assert_null(metrics_set_value(set, 2, 1));
+    metrics_set_metrics(set, 1, &m);
+    count_is(&m, METRIC_DECISIONS, 3);
+    metrics_set_free(set);
+}
+
+static void test_by_session_gives_one_group_per_session(void **state)
+{
+    (void)state;
+    metrics_key by = METRICS_BY_SESSION;
+    metrics_set *set = read_cohort(&by, 1);
+    assert_int_equal(metrics_set_groups(set), 3);
+    assert_string_equal(metrics_set_value(set, 0, 0), "aaaaaaaa-0000-4000-8000-000000000001");
+    assert_non_null(metrics_set_acc(set, 2));
+    metrics_set_free(set);
+}
+
+static void test_no_keys_give_one_group_even_without_data(void **state)
+{
+    (void)state;
+    metrics_set *set = NULL;
+    metrics m;
+    assert_int_equal(metrics_set_new(&set, NULL, 0), 0);
+    metrics_set_finish(set);
+    assert_int_equal(metrics_set_groups(set), 1);
+    metrics_set_metrics(set, 0, &m);
+    for (int id = 0; id < METRIC_COUNT; id++) {
+        assert_false(isnan(m.m[id].value));
+        assert_true(m.m[id].value == 0);
+        assert_int_equal(m.m[id].has, metrics_kind((metric_id)id) == METRIC_KIND_COUNT ||
+                                          metrics_kind((metric_id)id) == METRIC_KIND_OUTCOMES);
+    }
+    assert_int_equal(metrics_set_add(set, &(log_session){0}), -1); /* finished */
+    metrics_set_free(set);
+}
+
+static void test_keys_without_data_give_no_group(void **state)
+{
+    (void)state;
+    metrics_set *set = NULL;
+    metrics_key by = METRICS_BY_TRAINEE;
+    assert_int_equal(metrics_set_new(&set, &by, 1), 0);
+    metrics_set_finish(set);
+    assert_int_equal(metrics_set_groups(set), 0);
+    metrics_set_free(set);
+}
+
+/* ---- single figures on decisions built here ------------------------------ */
+
+static void test_auroc_counts_ties_as_half(void **state)
+{
+    (void)state;
+    /* right: 5 5 3; wrong: 5 2. Pairs (6): 5>2 twice, 3>2 once = 3 wins;
+     * 5=5 twice = 1; 3<5 = 0. AUROC 4/6. */
+    log_decision ds[] = {trusted(true, 5), trusted(true, 5), trusted(true, 3), trusted(false, 5),
+                         trusted(false, 2)};
+    metrics m;
+    compute(ds, 5, &m);
+    stat_is(&m, METRIC_TRUST_AUROC, 4.0 / 6.0, 5);
+    stat_is(&m, METRIC_TRUST_AI_RIGHT, 13.0 / 3.0, 3);
+    stat_is(&m, METRIC_TRUST_AI_WRONG, 3.5, 2);
+}
+
+static void test_auroc_of_all_ties_is_one_half(void **state)
+{
+    (void)state;
+    log_decision ds[] = {trusted(true, 4), trusted(false, 4), trusted(false, 4)};
+    metrics m;
+    compute(ds, 3, &m);
+    stat_is(&m, METRIC_TRUST_AUROC, 0.5, 3);
+}
+
+static void test_auroc_below_one_half_when_trust_is_backwards(void **state)
+{
+    (void)state;
+    log_decision ds[] = {trusted(true, 1), trusted(false, 7)};
+    metrics m;
+    compute(ds, 2, &m);
+    stat_is(&m, METRIC_TRUST_AUROC, 0.0, 2);
+}
+
+static void test_auroc_is_na_with_only_right_advice(void **state)
+{
+    (void)state;
+    log_decision ds[] = {trusted(true, 4), trusted(true, 6)};
+    metrics m;
+    compute(ds, 2, &m);
+    na_is(&m, METRIC_TRUST_AUROC, 2);
+    na_is(&m, METRIC_TRUST_AI_WRONG, 0);
+    stat_is(&m, METRIC_TRUST_AI_RIGHT, 5.0, 2);
+}
+
+static void test_medians_odd_and_even(void **state)
+{
+    (void)state;
+    log_decision ds[4] = {0};
+    int64_t ms[] = {900, 100, 500, 301};
+    for (int i = 0; i < 4; i++) {
+        ds[i].has_ms_final = ds[i].has_ms_initial = true;
+        ds[i].ms_final = ms[i];
+        ds[i].ms_initial = ms[i];
+    }
+    ds[3].has_ms_initial = false;
+    metrics m;
+    compute(ds, 4, &m);
+    stat_is(&m, METRIC_MEDIAN_MS_FINAL, 400.5, 4); /* (301 + 500) / 2 */
+    stat_is(&m, METRIC_MEDIAN_MS_INITIAL, 500, 3);
+    count_is(&m, METRIC_DECISIONS, 4);
+    count_is(&m, METRIC_WITH_ADVICE, 0);
+}
+
+static void test_on_request_not_asked_is_a_decision_without_advice(void **state)
+{
+    (void)state;
+    log_decision d = advised("on_request", false);
+    d.has_advice_requested = true;
+    d.advice_requested = false;
+    d.has_followed_ai = true; /* even if a log said so, it does not count */
+    d.followed_ai = true;
+    d.has_trust = true;
+    d.trust = 7;
+    metrics m;
+    compute(&d, 1, &m);
+    count_is(&m, METRIC_WITH_ADVICE, 0);
+    prop_is(&m, METRIC_ADVICE_REQUESTED, 0, 1);
+    prop_is(&m, METRIC_AGREEMENT, 0, 0);
+    prop_is(&m, METRIC_AI_ACCURACY, 0, 0);
+    na_is(&m, METRIC_TRUST_AI_WRONG, 0);
+    prop_is(&m, METRIC_EXPLANATION_OPENED, 0, 0);
+}
+
+static void test_every_proportion_is_na_without_decisions(void **state)
+{
+    (void)state;
+    metrics m;
+    compute(NULL, 0, &m);
+    for (int id = 0; id < METRIC_COUNT; id++) {
+        metric_kind k = metrics_kind((metric_id)id);
+        if (k == METRIC_KIND_PROPORTION)
+            prop_is(&m, (metric_id)id, 0, 0);
+        else if (k == METRIC_KIND_STAT)
+            na_is(&m, (metric_id)id, 0);
+        else
+            count_is(&m, (metric_id)id, 0);
+    }
+}
+
+static void test_discrimination_needs_both_kinds_of_advice(void **state)
+{
+    (void)state;
+    log_decision ds[] = {advised("with_case", true), advised("with_case", true)};
+    for (int i = 0; i < 2; i++) {
+        ds[i].has_followed_ai = true;
+        ds[i].followed_ai = i == 0;
+    }
+    metrics m;
+    compute(ds, 2, &m);
+    na_is(&m, METRIC_DISCRIMINATION, 2);
+    prop_is(&m, METRIC_UNDER_RELIANCE, 1, 2);
+    prop_is(&m, METRIC_OVER_RELIANCE, 0, 0);
+}
+
+/* After the initial choice but timed out before the final: unaided
+ * accuracy counts it; the switch figures, which compare the two choices,
+ * do not. */
+static void test_timeout_after_initial_counts_only_where_it_can(void **state)
+{
+    (void)state;
+    log_decision d = advised("after_initial", true);
+    d.initial = "b";
+    d.has_initial_correct = true;
+    d.initial_correct = false;
+    d.timed_out = true;
+    metrics m;
+    compute(&d, 1, &m);
+    prop_is(&m, METRIC_UNAIDED_ACCURACY, 0, 1);
+    prop_is(&m, METRIC_SWITCH_TO_AI, 0, 0);
+    prop_is(&m, METRIC_RAIR, 0, 0);
+    prop_is(&m, METRIC_FINAL_ACCURACY, 0, 0);
+    count_is(&m, METRIC_TIMEOUTS, 1);
+}
+
+static void test_session_only_counts_sessions_and_outcomes(void **state)
+{
+    (void)state;
+    metrics_acc *a = metrics_acc_new();
+    log_session s = {.status = LOG_INCOMPLETE, .outcomes = {0, 2, 1}};
+    metrics m;
+    metrics_acc_add_session_only(a, &s);
+    metrics_acc_compute(a, &m);
+    count_is(&m, METRIC_SESSIONS, 1);
+    count_is(&m, METRIC_INCOMPLETE, 1);
+    count_is(&m, METRIC_OUTCOMES, 3);
+    assert_int_equal(m.outcomes[LOG_OUTCOME_NEUTRAL], 2);
+    count_is(&m, METRIC_DECISIONS, 0);
+    metrics_acc_free(a);
+}
+
+static void test_kept_times_are_sorted_after_compute(void **state)
+{
+    (void)state;
+    metrics_acc *a = metrics_acc_new();
+    int64_t ms[] = {30, 10, 20};
+    for (int i = 0; i < 3; i++) {
+        log_decision d = {.has_ms_final = true, .ms_final = ms[i]};
+        assert_int_equal(metrics_acc_add_decision(a, &d), 0);
+    }
+    metrics m;
+    metrics_acc_compute(a, &m);
+    size_t n;
+    const int64_t *v = metrics_acc_ms_final(a, &n);
+    assert_int_equal(n, 3);
+    assert_true(v[0] == 10 && v[1] == 20 && v[2] == 30);
+    assert_null(metrics_acc_ms_initial(a, &n));
+    assert_int_equal(n, 0);
+    metrics_acc_free(a);
+}
+
+static void test_names_and_keys(void **state)
+{
+    (void)state;
+    metrics_key k;
+    assert_string_equal(metrics_name(METRIC_TRUST_AUROC), "trust_auroc");
+    assert_string_equal(metrics_name(METRIC_INCOMPLETE), "incomplete");
+    assert_int_equal(metrics_kind(METRIC_AGREEMENT), METRIC_KIND_PROPORTION);
+    assert_int_equal(metrics_kind(METRIC_DISCRIMINATION), METRIC_KIND_STAT);
+    assert_int_equal(metrics_kind(METRIC_HARMFUL_SWITCHES), METRIC_KIND_COUNT);
+    for (int id = 0; id < METRIC_COUNT; id++)
+        assert_string_not_equal(metrics_name((metric_id)id), "?");
+    assert_int_equal(metrics_key_parse("variant", &k), 0);
+    assert_int_equal(k, METRICS_BY_VARIANT);
+    assert_int_equal(metrics_key_parse("Variant", &k), -1);
+    assert_string_equal(metrics_key_name(METRICS_BY_SESSION), "session");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_metric_over_the_cohort),
+        cmocka_unit_test(test_by_trainee_gives_one_group_each_in_order),
+        cmocka_unit_test(test_several_keys_give_every_combination_present),
+        cmocka_unit_test(test_by_session_gives_one_group_per_session),
+        cmocka_unit_test(test_no_keys_give_one_group_even_without_data),
+        cmocka_unit_test(test_keys_without_data_give_no_group),
+        cmocka_unit_test(test_auroc_counts_ties_as_half),
+        cmocka_unit_test(test_auroc_of_all_ties_is_one_half),
+        cmocka_unit_test(test_auroc_below_one_half_when_trust_is_backwards),
+        cmocka_unit_test(test_auroc_is_na_with_only_right_advice),
+        cmocka_unit_test(test_medians_odd_and_even),
+        cmocka_unit_test(test_on_request_not_asked_is_a_decision_without_advice),
+        cmocka_unit_test(test_every_proportion_is_na_without_decisions),
+        cmocka_unit_test(test_discrimination_needs_both_kinds_of_advice),
+        cmocka_unit_test(test_timeout_after_initial_counts_only_where_it_can),
+        cmocka_unit_test(test_session_only_counts_sessions_and_outcomes),
+        cmocka_unit_test(test_kept_times_are_sorted_after_compute),
+        cmocka_unit_test(test_names_and_keys),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
