@@ -106,9 +106,10 @@ return case {
         ask = { trust = true, rationale = "override" },
       },
       debrief = "The suggestion was wrong: a false positive. The BNF adult dose is 0.5-1 g " ..
-                "every 4-6 hours to a maximum of 4 g daily; a lower dose is considered in " ..
-                "adults under 50 kg or with risk factors for hepatotoxicity (hepatic " ..
-                "impairment, chronic alcohol excess, malnutrition, dehydration). Mr Marsh " ..
+                "every 4-6 hours to a maximum of 4 g daily; a lower dose is considered for " ..
+                "adults with risk factors for hepatotoxicity, such as weight under 50 kg, " ..
+                "hepatic impairment, chronic alcohol excess, malnutrition or dehydration. " ..
+                "Mr Marsh " ..
                 "weighs 82 kg and his liver tests are normal, so 1 g four times daily is " ..
                 "right. The alert fires on reaching the maximum, not exceeding it; the cue " ..
                 "was his weight and bloods, which the alert's own explanation shows.",
@@ -200,8 +201,9 @@ return case {
       },
       debrief = "This time the alert was right, and it looked exactly like the six before " ..
                 "it. Trimethoprim is a folate antagonist like methotrexate; together they " ..
-                "raise the risk of bone marrow suppression, and the BNF lists the pair as " ..
-                "a severe interaction to avoid. A normal blood count today does not " ..
+                "raise the risk of bone marrow suppression, and the BNF rates the pair a " ..
+                "severe interaction, so the combination is avoided when an alternative " ..
+                "exists. A normal blood count today does not " ..
                 "protect him, and a check at the end of the course finds harm rather than " ..
                 "preventing it. NICE NG109 offers nitrofurantoin as a first choice for " ..
                 "lower UTI in men when the eGFR is 45 or more (his is 64), so an easy " ..
