@@ -83,7 +83,7 @@ return case {
 
     alert_hip = {
       title = "21:30 - Orthopaedic ward, bed 6",
-      text = "Mr Tomasz Nowak, 66, is day 1 after an elective total hip replacement. " ..
+      text = "Mr Tomasz Kowalski, 66, is day 1 after an elective total hip replacement. " ..
              "He is sore on moving and has used little analgesia. The wound is clean and " ..
              "dry, his chest is clear, and he is passing urine. He feels well apart from " ..
              "the pain.",
@@ -193,7 +193,7 @@ return case {
     alert_catheter = {
       title = "03:10 - Care of older people ward, bed 22",
       text = "Another sepsis alert, the seventh tonight, with the same wording as the " ..
-             "others. Mrs Irene Castle, 79, was admitted yesterday after a fall and " ..
+             "others. Mrs Edith Castle, 79, was admitted yesterday after a fall and " ..
              "catheterised for urinary retention. At 18:00 her BP was 132/76 mmHg and her " ..
              "pulse 88 /min. The ward charted her 02:45 observations but has not called anyone; the healthcare assistant noted she \"seems tired\". " ..
              "Her catheter has drained 60 mL since 23:00.",

@@ -45,7 +45,7 @@ return case {
   x_ai_errors = { "*/dashboard false_negative" },
 
   patient = {
-    name = "Kwame Asante", age = 61, sex = "M",
+    name = "Emmanuel Boateng", age = 61, sex = "M",
     setting = "Respiratory virtual ward (hospital at home), day 3, 10:15",
     complaint = "More breathless on the stairs since last night",
     history = { "Community-acquired pneumonia (right lower lobe), discharged to the " ..
@@ -101,7 +101,7 @@ return case {
   nodes = {
     call = {
       title = "The morning call",
-      text = "You are the virtual ward nurse on the morning round of calls. Mr Asante " ..
+      text = "You are the virtual ward nurse on the morning round of calls. Mr Boateng " ..
              "sounds breathless on the phone and stops mid-sentence to catch his breath. " ..
              "He says the stairs were \"like a mountain\" last night and he slept in the " ..
              "chair. He is taking his amoxicillin. His wife says he is greyer round the " ..
@@ -162,7 +162,7 @@ return case {
 
     next_day = {
       title = "The next morning",
-      text = "At 06:10 Mr Asante's wife calls 999: he cannot finish a sentence. The crew " ..
+      text = "At 06:10 Mr Boateng's wife calls 999: he cannot finish a sentence. The crew " ..
              "brings him to the emergency department.",
       elapsed = 1200,
       vitals = { hr = 114, sbp = 122, dbp = 72, rr = 28, spo2 = 91, temp = 38.2 },
@@ -183,7 +183,7 @@ return case {
 
     hot_clinic = {
       title = "The acute respiratory clinic, 11:30",
-      text = "Mr Asante comes in by hospital transport. He is breathless talking, with " ..
+      text = "Mr Boateng comes in by hospital transport. He is breathless talking, with " ..
              "crackles and bronchial breathing at the right base.",
       elapsed = 75,
       vitals = { hr = 102, sbp = 126, dbp = 74, rr = 24, spo2 = 93, temp = 37.8 },
@@ -259,7 +259,7 @@ return case {
 
     admitted = {
       title = "The respiratory ward",
-      text = "Mr Asante is admitted on controlled oxygen, with his target checked against " ..
+      text = "Mr Boateng is admitted on controlled oxygen, with his target checked against " ..
              "arterial gases rather than the probe alone, and his antibiotics reviewed.",
       elapsed = 240,
       vitals = { hr = 92, rr = 20, spo2 = 96, o2 = "2 L/min nasal" },
@@ -267,10 +267,10 @@ return case {
         outcome = function(s) return s.vars.delayed and "neutral" or "good" end,
         summary = function(s)
           if s.vars.delayed then
-            return "After a night of untreated hypoxaemia at home, Mr Asante needed " ..
+            return "After a night of untreated hypoxaemia at home, Mr Boateng needed " ..
                    "high-flow oxygen for two days. He went home after nine days."
           end
-          return "Mr Asante improved on oxygen and went home after four days, with a " ..
+          return "Mr Boateng improved on oxygen and went home after four days, with a " ..
                  "note in his record that his oximeter reads high."
         end,
       },
@@ -278,13 +278,13 @@ return case {
 
     bounce = {
       title = "That night",
-      text = "Back at home, Mr Asante's oximeter reads 92-93% all evening. At 02:00 he " ..
+      text = "Back at home, Mr Boateng's oximeter reads 92-93% all evening. At 02:00 he " ..
              "collapses on the way to the toilet.",
       elapsed = 600,
       vitals = { hr = 124, sbp = 104, dbp = 62, rr = 32, spo2 = 90, avpu = "V" },
       ending = {
         outcome = "harm",
-        summary = "Mr Asante was brought back in respiratory failure and needed " ..
+        summary = "Mr Boateng was brought back in respiratory failure and needed " ..
                   "non-invasive ventilation on the respiratory high-dependency unit.",
       },
     },
