@@ -1,6 +1,8 @@
 -- No ST elevation: the ECG reader that was right.
--- Emergency department. The tool is right at both decisions, and trainees
--- tend to overrule it because the standard 12 leads show no ST elevation.
+-- Emergency department. The tool is right at the first two decisions, and
+-- trainees tend to overrule it because the standard 12 leads show no ST
+-- elevation. At the third its rhythm alert calls a benign reperfusion rhythm
+-- ventricular tachycardia (a false positive): right twice is not right always.
 -- Variants keep the advice identical and change only who gives it: an AI
 -- tool ("ai") or the cardiology registrar on the phone ("colleague"), so a
 -- cohort can compare reliance on the two.
@@ -35,8 +37,8 @@ return case {
   variants = { "ai", "colleague" },
   x_setting = "emergency",
   x_profession = "doctor",
-  x_failure_modes = { "ai_right" },
-  x_ai_errors = {},
+  x_failure_modes = { "ai_right", "false_positive" },
+  x_ai_errors = { "*/awaiting false_positive" },
 
   patient = {
     name = "David Mensah", age = 58, sex = "M",
@@ -160,12 +162,7 @@ return case {
                                  "at 1 hour" },
         },
         next = function(s, choice)
-          if choice == "ppci" then
-            return s.choices.ecg_read == "posterior" and "ppci_prompt" or "ppci_late"
-          elseif choice == "lysis" then
-            return "lysis"
-          end
-          return "arrest"
+          return choice == "wait" and "arrest" or "awaiting"
         end,
         best = { "ppci" },
         advice = {
@@ -198,24 +195,104 @@ return case {
                 "transfer and omits the second antiplatelet and anticoagulant choices.",
     },
 
+    awaiting = {
+      title = "A new rhythm",
+      text = function(s)
+        local before
+        if s.choices.reperfusion == "lysis" then
+          before = "Tenecteplase has been given and he is waiting for the ambulance."
+        else
+          before = "The PCI centre has accepted him and the ambulance is ten minutes away."
+        end
+        return before .. " Suddenly his pain eases to 2 out of 10. The monitor shows a " ..
+               "regular broad-complex rhythm at 78/min, with P waves marching through " ..
+               "independently. He is talking, BP 132/80, and feels better than he has all " ..
+               "evening."
+      end,
+      elapsed = 12,
+      vitals = { hr = 78, sbp = 132, dbp = 80, pain = 2 },
+      results = {
+        { name = "Rhythm strip",
+          value = "Regular broad-complex rhythm 78/min, QRS 150 ms, AV dissociation; " ..
+                  "reverts to sinus rhythm 84/min and back twice in 3 minutes" },
+      },
+      decision = {
+        prompt = "What do you do about the rhythm?",
+        options = {
+          { id = "amiodarone", label = "Give amiodarone 300 mg IV" },
+          { id = "observe", label = "No antiarrhythmic: accelerated idioventricular " ..
+                                    "rhythm; keep monitoring and carry on with the plan" },
+          { id = "cardiovert", label = "Sedate and give synchronised DC cardioversion" },
+        },
+        next = function(s)
+          if s.choices.reperfusion == "lysis" then return "lysis" end
+          return s.choices.ecg_read == "posterior" and "ppci_prompt" or "ppci_late"
+        end,
+        best = { "observe" },
+        advice = {
+          recommend = "amiodarone",
+          confidence = nil,
+          message = "Ventricular tachycardia. Consider amiodarone or synchronised DC " ..
+                    "cardioversion.",
+          reasons = variants.pick {
+            ai = {
+              { "QRS duration 150 ms", 0.41 },
+              { "AV dissociation", 0.27 },
+              { "Rate 78 /min", -0.06 },
+            },
+            colleague = nil,
+          },
+          timing = "with_case",
+          source = source,
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = "This time the advice was wrong: a false positive inviting a needless " ..
+                "treatment. A regular ventricular rhythm at 78/min, competing with sinus " ..
+                "rhythm in a comfortable patient whose pain has just eased, is an " ..
+                "accelerated idioventricular rhythm: a common, usually self-limiting " ..
+                "sign of reperfusion, spontaneous or after fibrinolysis. It is not a " ..
+                "tachycardia, so the Resuscitation Council UK tachycardia algorithm does " ..
+                "not apply; antiarrhythmics or cardioversion add risk (hypotension, and " ..
+                "suppressing the only ventricular rhythm if sinus slows) and delay the " ..
+                "transfer. The careful cue was the rate, which the explanation itself " ..
+                "scored as evidence against. Easing pain does not cancel angiography: the " ..
+                "artery still needs opening. Advice that was right twice is not right " ..
+                "for that reason the third time. For teaching, the rhythm is described " ..
+                "in words.",
+    },
+
     ppci_prompt = {
       title = "Catheter laboratory",
-      text = "Angiography shows an occluded dominant left circumflex artery, opened and " ..
-             "stented. Door-to-balloon time was 64 minutes.",
-      elapsed = 70,
+      text = "Angiography shows a dominant left circumflex artery with a tight, " ..
+             "thrombotic lesion and sluggish flow, which is stented. Door-to-balloon time " ..
+             "was 64 minutes.",
+      elapsed = 58,
       vitals = { hr = 78, sbp = 128, dbp = 76, pain = 0 },
       ending = {
-        outcome = "good",
-        summary = "Mr Mensah was reperfused quickly. His echocardiogram shows a small " ..
-                  "posterolateral wall motion abnormality with preserved function.",
+        outcome = function(s)
+          return s.choices.awaiting == "observe" and "good" or "neutral"
+        end,
+        summary = function(s)
+          local base = "Mr Mensah was reperfused quickly. His echocardiogram shows a small " ..
+                       "posterolateral wall motion abnormality with preserved function."
+          if s.choices.awaiting == "amiodarone" then
+            return base .. " Amiodarone for a reperfusion rhythm dropped his blood " ..
+                   "pressure to 84/50 on the way, which needed fluid and a slower journey."
+          elseif s.choices.awaiting == "cardiovert" then
+            return base .. " Sedation and cardioversion for a benign reperfusion rhythm " ..
+                   "added risk and 20 minutes to his transfer."
+          end
+          return base
+        end,
       },
     },
 
     ppci_late = {
       title = "Catheter laboratory",
-      text = "Angiography shows an occluded dominant left circumflex artery, opened and " ..
-             "stented. Door-to-balloon time was 112 minutes.",
-      elapsed = 70,
+      text = "Angiography shows a dominant left circumflex artery with a tight, " ..
+             "thrombotic lesion, which is stented. Door-to-balloon time was 112 minutes.",
+      elapsed = 58,
       vitals = { hr = 84, sbp = 118, dbp = 72, pain = 0 },
       ending = {
         outcome = "neutral",
@@ -226,9 +303,9 @@ return case {
 
     lysis = {
       title = "Fibrinolysis",
-      text = "Tenecteplase is given. His pain eases over an hour and he is transferred " ..
-             "for angiography the next morning.",
-      elapsed = 90,
+      text = "He is transferred to the PCI centre after fibrinolysis and has angiography " ..
+             "and a stent the same day.",
+      elapsed = 360,
       vitals = { hr = 86, sbp = 126, dbp = 74, pain = 1 },
       ending = {
         outcome = "neutral",
