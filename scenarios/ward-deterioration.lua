@@ -117,7 +117,7 @@ return case {
                       "Clinical review suggested.",
             reasons = {
               { "New confusion charted 02:00", 0.31 },
-              { "Heart rate 84 -> 104 /min", 0.22 },
+              { "Heart rate 84 → 104 /min", 0.22 },
               { "Temperature 38.0 °C", 0.09 },
               { "Day 2 after bowel surgery", 0.08 },
               { "Urine output not charted", 0.00 },
