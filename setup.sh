@@ -19,11 +19,18 @@ PACKAGES=(
     libsdl2-dev libsdl2-ttf-dev
     # tests of the map, the window and its screenshots
     graphviz xvfb xdotool imagemagick
+    # tests of the debrief report (headless browser) and of its xAPI (npm validator)
+    chromium nodejs
     # benchmarks (GNU time for peak RSS)
     time
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }
+
+# Debian ships npm apart from nodejs; other nodejs builds bundle it.
+if ! command -v npm >/dev/null; then
+    PACKAGES+=(npm)
+fi
 
 missing_packages() {
     local p

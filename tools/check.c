@@ -126,11 +126,22 @@ static void print_place(const char *file, int line)
         printf("%s: ", file);
 }
 
+/* The loader's message as apperr_format words it: the key path is named
+ * when there is no line. */
+static const char *load_message(const apperr *e, char *buf, size_t size)
+{
+    if (e->line == 0 && e->where[0] && strncmp(e->msg, "at ", 3) != 0)
+        snprintf(buf, size, "at %s: %s", e->where, e->msg);
+    else
+        snprintf(buf, size, "%s", e->msg);
+    return buf;
+}
+
 static void print_load_error(const char *path, const apperr *e)
 {
+    char msg[1400];
     print_place(e->file[0] ? e->file : path, e->line);
-    printf("error: %s%s%s%s\n", e->where[0] ? "at " : "", e->where, e->where[0] ? ": " : "",
-           e->msg);
+    printf("error: %s\n", load_message(e, msg, sizeof msg));
     printf("%s: errors (1 error, 0 warnings)\n", path);
 }
 
@@ -303,9 +314,8 @@ static cJSON *json_load_error(const char *path, const apperr *e)
 {
     cJSON *o = json_file(path, NULL, 1, 0);
     char msg[1400];
-    snprintf(msg, sizeof msg, "%s%s%s%s", e->where[0] ? "at " : "", e->where,
-             e->where[0] ? ": " : "", e->msg);
-    cJSON *f = json_finding("error", "load", e->file[0] ? e->file : path, e->line, msg, NULL);
+    cJSON *f = json_finding("error", "load", e->file[0] ? e->file : path, e->line,
+                            load_message(e, msg, sizeof msg), NULL);
     if (f)
         cJSON_AddNullToObject(f, "path");
     cJSON_AddItemToArray(cJSON_GetObjectItem(o, "findings"), f);

@@ -377,7 +377,7 @@ static const char css[] =
     ".callout{border:3px solid var(--orange);background:#fff8e6;padding:.5rem 1rem;"
     "margin:1rem 0}\n"
     ".callout.ok{border-color:var(--green);background:#eefaf5}\n"
-    "figure{margin:1rem 0 1.5rem;break-inside:avoid}"
+    "figure{margin:1rem 0 1.5rem;break-inside:avoid}.keep{break-inside:avoid}"
     "figure svg{width:100%;max-width:900px;height:auto;display:block}\n"
     "figcaption{font-size:.9rem;color:var(--ink);max-width:900px}\n"
     ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
@@ -479,13 +479,13 @@ static const char *group_name(const metrics_set *s, size_t g)
 static void write_reliance(html *h, const metrics *cohort)
 {
     size_t n = metrics_set_groups(h->by_trainee);
-    out(h, "<section id=\"reliance\">\n<h2>Reliance on the AI</h2>\n"
+    out(h, "<section id=\"reliance\">\n<div class=\"keep\">\n<h2>Reliance on the AI</h2>\n"
            "<p>Decisions with advice shown, by whether the AI was right and whether the "
            "trainee's final choice followed it. Appropriate reliance is on the diagonal from "
            "top left: follow right advice, override wrong advice. Hatched cells are the "
            "errors of reliance.</p>\n");
     debrief_chart_reliance(&h->ch, "the cohort", cohort, false);
-    out(h, "<h3>By trainee</h3>\n");
+    out(h, "</div>\n<h3>By trainee</h3>\n");
     if (n <= MAX_SMALL_MULTIPLES) {
         out(h, "<div class=\"multiples\">\n");
         for (size_t g = 0; g < n; g++) {
@@ -533,7 +533,7 @@ static void write_reliance(html *h, const metrics *cohort)
 
 static void write_trust(html *h, const metrics *m)
 {
-    out(h, "<section id=\"trust\">\n<h2>Trust by AI correctness</h2>\n"
+    out(h, "<section id=\"trust\" class=\"keep\">\n<h2>Trust by AI correctness</h2>\n"
            "<p>Each decision's trust rating (1&#8211;7) of the advice it was given. Calibrated "
            "trust is high when the AI is right and low when it is wrong.</p>\n");
     debrief_chart_trust(&h->ch, m);
@@ -542,7 +542,7 @@ static void write_trust(html *h, const metrics *m)
 
 static void write_accuracy(html *h, const metrics *m)
 {
-    out(h, "<section id=\"accuracy\">\n<h2>Unaided and final accuracy</h2>\n"
+    out(h, "<section id=\"accuracy\" class=\"keep\">\n<h2>Unaided and final accuracy</h2>\n"
            "<p>Unaided: the initial choice, made before the advice (after_initial decisions "
            "only). Final: the committed choice, over every decision with advice shown. Benefit "
            "from good advice shows on the left, harm from bad advice on the right.</p>\n");
@@ -558,7 +558,8 @@ static void write_times(html *h, const metrics *m)
         v[k] = h->ms_final[k].v;
         n[k] = h->ms_final[k].n;
     }
-    out(h, "<section id=\"times\">\n<h2>Decision times</h2>\n<p>Time to the final choice: "
+    out(h, "<section id=\"times\" class=\"keep\">\n<h2>Decision times</h2>\n<p>Time to the final "
+           "choice: "
            "from the advice shown (or from entering the decision, without advice). Median "
            "over all decisions: ");
     write_value(h, m, METRIC_MEDIAN_MS_FINAL);

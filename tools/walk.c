@@ -118,6 +118,7 @@ typedef struct result_impl {
     bool have_first_advised;
     walk_finding first_advised; /* where to point that warning */
     bool any_bound;
+    bool any_diverged; /* a replay went another way: what was reached is unsure */
 } result_impl;
 
 static void path_free(walk_path *p)
@@ -515,7 +516,7 @@ static stop failed(walker *w, uint32_t x, const session_view *v, const walk_step
         node = prev->node;
     if (x != NONE) {
         char msg[1400];
-        if (e->where[0])
+        if (e->line == 0 && e->where[0] && strncmp(e->msg, "at ", 3) != 0)
             snprintf(msg, sizeof msg, "at %s: %s", e->where, e->msg);
         else
             snprintf(msg, sizeof msg, "%s", e->msg[0] ? e->msg : "the case failed");
@@ -877,6 +878,7 @@ static void explore(walker *w, uint32_t i, int option, bool ask)
     } else if (replay(w, i) != 0) {
         if (w->fatal)
             return;
+        w->r->any_diverged = true;
         char msg[1400];
         snprintf(msg, sizeof msg,
                  "the case does not play the same way twice along this path (is state kept "
@@ -1262,7 +1264,7 @@ static int cross_variant(result_impl *r, walker *w)
 {
     const case_def *c = r->pub.c;
     char msg[600];
-    if (!r->any_bound) {
+    if (!r->any_bound && !r->any_diverged) {
         for (size_t i = 0; i < c->n_nodes && !w->fatal; i++) {
             size_t reached = 0;
             for (size_t k = 0; k < r->pub.n_variants; k++)

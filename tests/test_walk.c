@@ -1,0 +1,499 @@
+/* test_walk: the exhaustive walk behind `appraise check` and `appraise graph`
+ * (tools/walk.h), on the fixture cases of tests/check/ (one defect each) and
+ * on generated cases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "case_load.h"
+#include "support.h"
+#include "walk.h"
+
+#define CHECK_DIR TEST_DATA_DIR "/check"
+
+/* ---- harness ----------------------------------------------------------- */
+
+typedef struct walked {
+    case_def *c;
+    walk_result *r;
+} walked;
+
+static walked walk_file(const char *path, const walk_opts *o)
+{
+    walked w = {NULL, NULL};
+    apperr e;
+    char buf[2048];
+    if (case_load(&w.c, path, NULL, &e) != 0)
+        fail_msg("loading %s: %s", path, apperr_format(&e, buf, sizeof buf));
+    if (walk_case(w.c, o, &w.r, &e) != 0)
+        fail_msg("walking %s: %s", path, apperr_format(&e, buf, sizeof buf));
+    return w;
+}
+
+static walked walk_fixture(const char *name, const walk_opts *o)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", CHECK_DIR, name);
+    return walk_file(path, o);
+}
+
+static void walked_free(walked *w)
+{
+    walk_free(w->r);
+    case_free(w->c);
+}
+
+/* The only finding of this kind; fails when there is not exactly one. */
+static const walk_finding *the_finding(const walked *w, walk_finding_kind kind)
+{
+    const walk_finding *found = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < w->r->n_findings; i++)
+        if (w->r->findings[i].kind == kind) {
+            found = &w->r->findings[i];
+            n++;
+        }
+    if (n != 1)
+        fail_msg("expected one %s finding, got %zu", walk_finding_kind_name(kind), n);
+    return found;
+}
+
+static void assert_path(const walked *w, const walk_finding *f, const char *text)
+{
+    char buf[4096];
+    assert_true(f->has_path);
+    assert_string_equal(walk_path_format(w->r, &f->path, buf, sizeof buf), text);
+}
+
+static char *write_temp_case(char **dir, const char *text)
+{
+    *dir = test_tmpdir();
+    assert_non_null(*dir);
+    char *path = malloc(strlen(*dir) + 32);
+    assert_non_null(path);
+    sprintf(path, "%s/gen.lua", *dir);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+/* A chain of n decisions of two options each, both to the next decision.
+ * The first dynamic_upto nodes have a function for their text: no future
+ * through them is plain, so their states differ by s.choices. */
+static char *chain_case(int n, int dynamic_upto)
+{
+    size_t cap = 4096 + (size_t)n * 400;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t used = (size_t)snprintf(s, cap,
+                                   "return case { id = \"gen\", version = \"1\", title = \"G\", "
+                                   "start = \"d1\", nodes = {\n");
+    for (int i = 1; i <= n; i++) {
+        char next[32];
+        if (i == n)
+            snprintf(next, sizeof next, "done");
+        else
+            snprintf(next, sizeof next, "d%d", i + 1);
+        const char *text = i <= dynamic_upto ? "function(s) return \"T\" end" : "\"T\"";
+        used += (size_t)snprintf(s + used, cap - used,
+                                 "  d%d = { text = %s, decision = { options = {\n"
+                                 "    { id = \"a\", label = \"A\", next = \"%s\" },\n"
+                                 "    { id = \"b\", label = \"B\", next = \"%s\" } } } },\n",
+                                 i, text, next, next);
+    }
+    snprintf(s + used, cap - used,
+             "  done = { text = \"\", ending = { outcome = \"good\" } },\n} }\n");
+    return s;
+}
+
+static walked walk_text(const char *text, const walk_opts *o, char **dir)
+{
+    char *path = write_temp_case(dir, text);
+    walked w = walk_file(path, o);
+    free(path);
+    return w;
+}
+
+/* ---- one defect per fixture --------------------------------------------- */
+
+static void test_clean_case_has_no_findings(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("clean.lua", NULL);
+    assert_int_equal(w.r->n_findings, 0);
+    assert_int_equal(w.r->n_variants, 1);
+    const walk_variant *v = &w.r->variants[0];
+    assert_null(v->name);
+    /* triage: urgent -> review (treat, wait, timeout), routine -> waited. */
+    assert_true(v->paths == 4);
+    assert_true(v->paths_to[OUTCOME_GOOD] == 1 && v->paths_to[OUTCOME_NEUTRAL] == 1 &&
+                v->paths_to[OUTCOME_HARM] == 2);
+    assert_int_equal(v->endings_reached[OUTCOME_HARM], 1);
+    assert_int_equal(v->nodes_visited, w.c->n_nodes);
+    /* Advised at triage on 4 paths (AI wrong) and at review on 3 (AI right). */
+    assert_true(v->advised == 7 && v->ai_right == 3);
+    assert_false(v->bound_hit);
+    walked_free(&w);
+}
+
+static void test_asking_on_request_advice_does_not_double_paths(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("clean.lua", NULL);
+    /* review is on_request: asked and not asked reach the same ends. */
+    assert_true(w.r->variants[0].paths == 4);
+    walked_free(&w);
+}
+
+static void test_unreachable_node_is_an_error_at_its_line(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("unreachable.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_UNREACHABLE);
+    assert_true(f->error);
+    assert_int_equal(f->line, 6);
+    assert_string_equal(f->message, "node 'orphan' is not reached by any path");
+    assert_false(f->has_path);
+    assert_int_equal(w.r->n_errors, 1);
+    walked_free(&w);
+}
+
+static void test_loop_with_no_way_out_is_reported_where_it_is_entered(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("no_way_out.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_NO_WAY_OUT);
+    assert_true(f->error);
+    assert_int_equal(f->line, 14);
+    assert_non_null(strstr(f->message, "(left, right)"));
+    assert_path(&w, f, "choose=maze");
+    assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+}
+
+static void test_narrative_loop_is_reported(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("narrative_loop.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_NO_WAY_OUT);
+    assert_int_equal(f->line, 14);
+    assert_path(&w, f, "choose=round");
+    walked_free(&w);
+}
+
+static void test_overlong_path_is_cut_at_the_depth_bound(void **state)
+{
+    (void)state;
+    walk_opts o = {.max_depth = 10};
+    walked w = walk_fixture("overlong.lua", &o);
+    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    assert_true(f->error);
+    assert_int_equal(f->line, 6);
+    assert_int_equal(f->path.n, 11);
+    assert_path(&w, f,
+                "count=again \xc3\x97"
+                "11");
+    assert_true(w.r->variants[0].paths_cut == 1);
+    walked_free(&w);
+}
+
+static void test_next_functions_returning_nil_are_reported_at_their_lines(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("next_nil.lua", NULL);
+    assert_int_equal(w.r->n_findings, 2);
+    const walk_finding *f = &w.r->findings[0];
+    assert_int_equal(f->kind, WALK_CASE_FAILED);
+    assert_int_equal(f->line, 10);
+    assert_string_equal(f->message,
+                        "the next function of node pick returned nothing; it must return a "
+                        "node id");
+    assert_path(&w, f, "pick=lost");
+    f = &w.r->findings[1];
+    assert_int_equal(f->line, 15);
+    assert_non_null(strstr(f->message, "on_timeout function"));
+    assert_path(&w, f, "pick=(timeout)");
+    assert_true(w.r->variants[0].paths_failed == 2);
+    walked_free(&w);
+}
+
+static void test_erroring_function_is_reported_at_its_line(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("erroring.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_CASE_FAILED);
+    assert_int_equal(f->line, 17);
+    assert_non_null(strstr(f->file, "erroring.lua"));
+    assert_non_null(strstr(f->message, "attempt to index a nil value"));
+    assert_path(&w, f, "pick=bad");
+    /* The node that failed on entry was reached all the same. */
+    assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+}
+
+static void test_function_running_too_long_is_reported(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("runs_too_long.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_CASE_FAILED);
+    assert_int_equal(f->line, 17);
+    assert_non_null(strstr(f->message, "ran too long"));
+    assert_path(&w, f, "pick=spin");
+    walked_free(&w);
+}
+
+static void test_memory_bomb_on_one_path_is_reported(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("memory_bomb.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_CASE_FAILED);
+    assert_int_equal(f->line, 27);
+    assert_non_null(strstr(f->message, "MiB of memory"));
+    assert_path(&w, f, "first=on \xe2\x86\x92 second=(timeout)");
+    /* The other paths still end well. */
+    assert_true(w.r->variants[0].paths_to[OUTCOME_GOOD] == 2);
+    walked_free(&w);
+}
+
+static void test_ending_one_variant_misses_is_a_warning(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("variant_ending.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_ENDING_UNREACHED);
+    assert_false(f->error);
+    assert_int_equal(f->line, 18);
+    assert_string_equal(f->message, "ending 'left_end' is not reached in variant right");
+    assert_int_equal(w.r->n_errors, 0);
+    assert_int_equal(w.r->n_variants, 2);
+    assert_true(w.r->variants[0].paths_to[OUTCOME_NEUTRAL] == 1);
+    assert_true(w.r->variants[1].paths_to[OUTCOME_NEUTRAL] == 0);
+    walked_free(&w);
+}
+
+static void test_ai_right_everywhere_is_a_warning(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("ai_always_right.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_AI_ALWAYS_RIGHT);
+    assert_false(f->error);
+    assert_int_equal(f->line, 5);
+    assert_path(&w, f, "(the start)");
+    assert_true(w.r->variants[0].ai_right == w.r->variants[0].advised);
+    walked_free(&w);
+}
+
+static void test_ai_wrong_in_one_variant_is_no_warning(void **state)
+{
+    (void)state;
+    walked w = walk_file(SCENARIOS_DIR "/sepsis-ed.lua", NULL);
+    assert_int_equal(w.r->n_findings, 0);
+    assert_true(w.r->variants[0].ai_right == w.r->variants[0].advised);
+    assert_true(w.r->variants[1].ai_right < w.r->variants[1].advised);
+    walked_free(&w);
+}
+
+static void test_advised_decision_without_debrief_is_a_warning(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("no_debrief.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_NO_DEBRIEF);
+    assert_false(f->error);
+    assert_int_equal(f->line, 7);
+    assert_path(&w, f, "(the start)");
+    assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+}
+
+static void test_state_kept_outside_s_is_reported(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("upvalue.lua", NULL);
+    const walk_finding *f = the_finding(&w, WALK_CASE_FAILED);
+    assert_non_null(strstr(f->message, "does not play the same way twice"));
+    assert_int_equal(f->line, 19);
+    /* What was reached is unsure then: no unreachable-node errors. */
+    assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+}
+
+/* ---- states, counts and bounds ------------------------------------------- */
+
+static void test_plain_chain_paths_are_counted_not_enumerated(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = chain_case(17, 0);
+    walked w = walk_text(text, NULL, &dir);
+    const walk_variant *v = &w.r->variants[0];
+    assert_true(v->paths == 131072);
+    assert_true(v->paths_to[OUTCOME_GOOD] == 131072);
+    assert_int_equal(v->states, 17); /* one state per decision */
+    assert_int_equal(w.r->n_findings, 0);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_states_with_functions_merge_only_when_s_is_equal(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = chain_case(3, 3);
+    walked w = walk_text(text, NULL, &dir);
+    /* s.choices differs on every path: 1 + 2 + 4 states, 8 paths. */
+    assert_int_equal(w.r->variants[0].states, 7);
+    assert_true(w.r->variants[0].paths == 8);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+
+    text = chain_case(4, 1);
+    w = walk_text(text, NULL, &dir);
+    /* Only d1 has a function: from d2 on the node alone is the state. */
+    assert_int_equal(w.r->variants[0].states, 4);
+    assert_true(w.r->variants[0].paths == 16);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_state_bound_is_reported_and_stops_the_walk(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = chain_case(6, 6);
+    walk_opts o = {.max_states = 5};
+    walked w = walk_text(text, &o, &dir);
+    const walk_variant *v = &w.r->variants[0];
+    assert_true(v->bound_hit);
+    assert_int_equal(v->states, 5);
+    assert_true(v->paths_cut > 0);
+    const walk_finding *f = the_finding(&w, WALK_BOUND);
+    assert_false(f->error);
+    assert_non_null(strstr(f->message, "stopped at 5 distinct states"));
+    /* Partial: nothing is said about nodes not reached. */
+    assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_walk_records_targets_of_next_functions(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("variant_ending.lua", NULL);
+    long pick = case_node_index(w.c, "pick"), left = case_node_index(w.c, "left_end");
+    bool seen[2] = {false, false};
+    for (size_t k = 0; k < 2; k++) {
+        const walk_variant *v = &w.r->variants[k];
+        for (size_t i = 0; i < v->n_edges; i++) {
+            const walk_edge *e = &v->edges[i];
+            if (e->via.node == pick && e->via.kind == WALK_CHOOSE &&
+                strcmp(e->via.option, "go") == 0 && e->to == left)
+                seen[k] = true;
+        }
+    }
+    assert_true(seen[0]);  /* variant left: go -> left_end */
+    assert_false(seen[1]); /* variant right: go -> common_end */
+    walked_free(&w);
+}
+
+static void test_one_variant_can_be_walked_alone(void **state)
+{
+    (void)state;
+    walk_opts o = {.variant = "right"};
+    walked w = walk_fixture("variant_ending.lua", &o);
+    assert_int_equal(w.r->n_variants, 1);
+    assert_string_equal(w.r->variants[0].name, "right");
+    /* Only that variant: left_end is then not reached at all. */
+    const walk_finding *f = the_finding(&w, WALK_UNREACHABLE);
+    assert_int_equal(f->line, 18);
+    walked_free(&w);
+}
+
+static void test_unknown_variant_is_a_usage_error(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    walk_result *r = NULL;
+    apperr e;
+    assert_int_equal(case_load(&c, CHECK_DIR "/variant_ending.lua", NULL, &e), 0);
+    walk_opts o = {.variant = "middle"};
+    assert_int_equal(walk_case(c, &o, &r, &e), -1);
+    assert_null(r);
+    assert_int_equal(e.kind, APPERR_USAGE);
+    assert_non_null(strstr(e.msg, "middle"));
+    case_free(c);
+}
+
+static void test_path_format_names_each_choice(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("memory_bomb.lua", NULL);
+    walk_step steps[3] = {{WALK_CHOOSE, (int)case_node_index(w.c, "first"), "on"},
+                          {WALK_CHOOSE, (int)case_node_index(w.c, "first"), "on"},
+                          {WALK_TIMEOUT, (int)case_node_index(w.c, "second"), NULL}};
+    walk_path p = {steps, 3, NULL};
+    char buf[256];
+    assert_string_equal(walk_path_format(w.r, &p, buf, sizeof buf),
+                        "first=on \xc3\x97"
+                        "2 \xe2\x86\x92 second=(timeout)");
+    p.n = 0;
+    assert_string_equal(walk_path_format(w.r, &p, buf, sizeof buf), "(the start)");
+    /* A short buffer is cut, never overrun. */
+    p.n = 3;
+    assert_string_equal(walk_path_format(w.r, &p, buf, 6), "first");
+    walked_free(&w);
+}
+
+static void test_every_bundled_case_walks_without_errors(void **state)
+{
+    (void)state;
+    walked w = walk_file(SCENARIOS_DIR "/sepsis-ed.lua", NULL);
+    assert_int_equal(w.r->n_errors, 0);
+    assert_int_equal(w.r->n_warnings, 0);
+    for (size_t k = 0; k < w.r->n_variants; k++) {
+        assert_true(w.r->variants[k].paths == 5);
+        assert_int_equal(w.r->variants[k].nodes_visited, w.c->n_nodes);
+    }
+    walked_free(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_case_has_no_findings),
+        cmocka_unit_test(test_asking_on_request_advice_does_not_double_paths),
+        cmocka_unit_test(test_unreachable_node_is_an_error_at_its_line),
+        cmocka_unit_test(test_loop_with_no_way_out_is_reported_where_it_is_entered),
+        cmocka_unit_test(test_narrative_loop_is_reported),
+        cmocka_unit_test(test_overlong_path_is_cut_at_the_depth_bound),
+        cmocka_unit_test(test_next_functions_returning_nil_are_reported_at_their_lines),
+        cmocka_unit_test(test_erroring_function_is_reported_at_its_line),
+        cmocka_unit_test(test_function_running_too_long_is_reported),
+        cmocka_unit_test(test_memory_bomb_on_one_path_is_reported),
+        cmocka_unit_test(test_ending_one_variant_misses_is_a_warning),
+        cmocka_unit_test(test_ai_right_everywhere_is_a_warning),
+        cmocka_unit_test(test_ai_wrong_in_one_variant_is_no_warning),
+        cmocka_unit_test(test_advised_decision_without_debrief_is_a_warning),
+        cmocka_unit_test(test_state_kept_outside_s_is_reported),
+        cmocka_unit_test(test_plain_chain_paths_are_counted_not_enumerated),
+        cmocka_unit_test(test_states_with_functions_merge_only_when_s_is_equal),
+        cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
+        cmocka_unit_test(test_walk_records_targets_of_next_functions),
+        cmocka_unit_test(test_one_variant_can_be_walked_alone),
+        cmocka_unit_test(test_unknown_variant_is_a_usage_error),
+        cmocka_unit_test(test_path_format_names_each_choice),
+        cmocka_unit_test(test_every_bundled_case_walks_without_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
