@@ -36,7 +36,7 @@ return case {
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
   },
   tags = { "mental-health", "rapid-tranquillisation", "bias", "counterbalanced" },
-  minutes = 8,
+  minutes = 9,
   variants = { "ai_wrong_first", "ai_wrong_second" },
 
   x_setting = "mental_health",
@@ -286,11 +286,73 @@ return case {
 
     settled = {
       title = "Asleep",
-      text = "After IM lorazepam Daniel is released from the hold and settles, then sleeps. " ..
-             "You record his pulse, blood pressure, breathing, temperature and conscious " ..
-             "level every 15 minutes while he sleeps.",
+      text = "After IM lorazepam Daniel is released from the hold and settles in his room. " ..
+             "Twenty minutes later he is asleep on his bed, snoring softly. The healthcare " ..
+             "assistant asks how often he should be checked; the prescribing aid has " ..
+             "written a monitoring plan on the drug chart.",
+      elapsed = 20,
+      vitals = { hr = 92, sbp = 126, dbp = 78, rr = 14, spo2 = 97, avpu = "V" },
+      decision = {
+        prompt = "How do you monitor him?",
+        options = {
+          { id = "door", label = "Let him sleep: look in through the door each hour and do " ..
+                                 "a full set of observations when he wakes", next = "slowed" },
+          { id = "q15", label = "Observe him every 15 minutes while he sleeps: breathing, " ..
+                                "pulse, blood pressure, temperature, hydration and conscious " ..
+                                "level, without waking him where you can", next = "asleep_safe" },
+          { id = "morning", label = "Leave him undisturbed until the morning round",
+            next = "slowed" },
+        },
+        best = { "q15" },
+        advice = {
+          tool = "rx",
+          recommend = "q15",
+          confidence = nil,
+          message = "Monitoring after rapid tranquillisation: every 15 minutes - he appears " ..
+                    "asleep and has had oral and IM lorazepam within 3 hours.",
+          reasons = {
+            { "Appears asleep or sedated", 0.34 },
+            { "Two doses of lorazepam tonight", 0.27 },
+            { "Restrictive intervention before RT", 0.12 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, rationale = "override" },
+        feedback = "NICE NG10: after rapid tranquillisation, monitor side effects, pulse, " ..
+                   "blood pressure, respiratory rate, temperature, hydration and level of " ..
+                   "consciousness at least hourly until there are no concerns - and every " ..
+                   "15 minutes if the person appears asleep or sedated, among other reasons.",
+      },
+      debrief = "The aid was right, and here the pull was to overrule it out of kindness: " ..
+                "he was finally asleep and waking him felt cruel. But a person who appears " ..
+                "asleep after lorazepam may be over-sedated, and his breathing is what you " ..
+                "cannot see through a door. The careful cue was 'appears asleep' after two " ..
+                "doses of a benzodiazepine - exactly NG10's reason for 15-minute checks, most " ..
+                "of which (breathing, colour, position) can be done without waking him. " ..
+                "Simplified: the trust's policy would also say when to call the doctor and " ..
+                "where flumazenil is kept.",
+    },
+
+    slowed = {
+      title = "03:40",
+      text = "When you next look in, Daniel is hard to rouse. His breathing is slow and " ..
+             "shallow. You call the duty doctor and the emergency team.",
+      elapsed = 120,
+      vitals = { hr = 58, sbp = 102, dbp = 60, rr = 7, spo2 = 86, avpu = "P" },
+      ending = {
+        outcome = "harm",
+        summary = "Daniel had respiratory depression after lorazepam, unseen for over an " ..
+                  "hour. He needed oxygen, flumazenil and a transfer to the acute hospital " ..
+                  "for monitoring, and recovered.",
+      },
+    },
+
+    asleep_safe = {
+      title = "Through the night",
+      text = "You record his observations every 15 minutes while he sleeps. His breathing " ..
+             "stays steady, and after an hour he wakes enough to drink some water.",
       elapsed = 60,
-      vitals = { hr = 88, sbp = 124, dbp = 76, rr = 14, avpu = "V" },
+      vitals = { hr = 84, sbp = 122, dbp = 74, rr = 14, spo2 = 97, avpu = "A" },
       ending = {
         outcome = function(s)
           if s.vars.path == "deescalated" then return "good" end

@@ -37,7 +37,7 @@ return case {
   x_setting = "stroke",
   x_profession = "stroke_registrar",
   x_failure_modes = { "ai_right", "out_of_scope", "false_negative" },
-  x_ai_errors = { "*/angio false_negative" },
+  x_ai_errors = { "*/angio_decision false_negative" },
 
   patient = {
     name = "Graham Pryce", age = 71, sex = "M",
