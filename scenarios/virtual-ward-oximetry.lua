@@ -37,7 +37,7 @@ return case {
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
   },
   tags = { "virtual-ward", "respiratory", "oximetry", "bias" },
-  minutes = 7,
+  minutes = 8,
 
   x_setting = "virtual_ward",
   x_profession = "nurse",
@@ -93,6 +93,19 @@ return case {
       limitations = {
         "Needs a blood gas for its oxygenation input; without one it falls back to SpO2",
         "Not for hospital-acquired or aspiration pneumonia",
+      },
+    },
+    oxygen = {
+      name = "O2 Assist", version = "1.0",
+      kind = "oxygen prescribing aid",
+      intended_use = "Adult inpatients; proposes a target saturation range from the record " ..
+                     "and recent blood gases, following the BTS guideline",
+      performance = { agreement_with_respiratory_consultant = 0.93 },
+      trained_on = "Rules from the BTS 2017 guideline, with risk factors for hypercapnia " ..
+                   "read from the coded record",
+      limitations = {
+        "Relies on coded diagnoses: uncoded COPD or obesity hypoventilation is missed",
+        "Compares probe and gas only when both are recorded within 10 minutes",
       },
     },
   },
@@ -258,9 +271,65 @@ return case {
     },
 
     admitted = {
+      title = "The oxygen prescription",
+      text = "Mr Boateng is admitted to the respiratory ward and his antibiotics reviewed. " ..
+             "On 2 L/min by nasal cannula the finger probe reads 97%. The oxygen " ..
+             "prescribing aid proposes a target range for the chart.",
+      elapsed = 45,
+      vitals = { hr = 96, rr = 22, spo2 = 97, o2 = "2 L/min nasal" },
+      decision = {
+        prompt = "Which target do you prescribe?",
+        options = {
+          { id = "low", label = "88-92%, to be cautious with oxygen", next = "probe_only" },
+          { id = "probe", label = "94-98% by the finger probe", next = "probe_only" },
+          { id = "gas", label = "94-98%, with the probe checked against an arterial gas " ..
+                                "because it reads high for him", next = "ward" },
+        },
+        best = { "gas" },
+        advice = {
+          tool = "oxygen",
+          recommend = "gas",
+          confidence = 0.9,
+          message = "Target 94-98%. No risk factors for hypercapnic respiratory failure. " ..
+                    "The probe read well above his arterial SaO2 today: confirm with a gas.",
+          reasons = {
+            { "No COPD, obesity or neuromuscular disease recorded", 0.31 },
+            { "PaCO2 4.2 kPa", 0.22 },
+            { "Probe reading above arterial SaO2 today", 0.27 },
+          },
+          timing = "after_initial",
+        },
+        ask = { trust = true, confidence = true },
+        feedback = "BTS 2017: a target saturation of 94-98% for most acutely ill adults; " ..
+                   "88-92% only for those at risk of hypercapnic respiratory failure. Where " ..
+                   "the probe and the gas disagree, titrate against the gas.",
+      },
+      debrief = "The oxygen aid was right. He has no risk factor for hypercapnia and a low " ..
+                "PaCO2, so the BTS target is 94-98%; 88-92% would leave him hypoxaemic. " ..
+                "And because his probe read 5 or more points above his arterial saturation, " ..
+                "a probe reading of 94% could mean 89% or less. The careful cue was the gap measured " ..
+                "on the day, which the aid had used too. Simplified: how often to repeat " ..
+                "gases is a clinical decision, and a prescription alone does not do it.",
+    },
+
+    probe_only = {
+      title = "The next day",
+      text = "The probe reads in range all day, but an arterial gas the next morning shows " ..
+             "a PaO2 of 7.9 kPa on his oxygen, and his breathing is faster.",
+      elapsed = 1200,
+      vitals = { hr = 104, rr = 26, spo2 = 94 },
+      ending = {
+        outcome = "neutral",
+        summary = "Mr Boateng was under-oxygenated for a day on a target the probe could " ..
+                  "not measure for him. His oxygen was increased and he went home after a " ..
+                  "week.",
+      },
+    },
+
+    ward = {
       title = "The respiratory ward",
-      text = "Mr Boateng is admitted on controlled oxygen, with his target checked against " ..
-             "arterial gases rather than the probe alone, and his antibiotics reviewed.",
+      text = "His oxygen is titrated against arterial gases as well as the probe, and " ..
+             "weaned over three days.",
       elapsed = 240,
       vitals = { hr = 92, rr = 20, spo2 = 96, o2 = "2 L/min nasal" },
       ending = {
