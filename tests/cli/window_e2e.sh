@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The real window under Xvfb, driven with xdotool keys through a fixture
+# case: its log must match `appraise run` with the same inputs, decision for
+# decision and record for record (apart from ids, times and the mode).
+source "$(dirname "$0")/helpers.bash"
+CASE="$TEST_DATA_DIR/cases/window_case.lua"
+
+if [ "${1:-}" != inner ]; then
+    for tool in xvfb-run xdotool jq; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "skipped: $tool is not installed (./setup.sh installs it)"
+            exit 0
+        fi
+    done
+    # A fresh X server with no window manager; the script runs again inside it.
+    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" inner
+fi
+
+# The same session as an inputs file for `run`, and as keys for the window.
+cat >"$WORK/inputs.txt" <<'IN'
+continue              # Return
+choose obs            # 2 Return (initial, as the AI will advise)
+confidence 3          # 3 Return
+view explanation      # e
+view model_card       # m
+choose ctpa           # 1 Return (final: against the AI)
+confidence 6          # 6 Return
+trust 2               # 2 Return
+rationale "Post-op and breathless: PE first"
+continue              # Return (leave the feedback)
+view results          # r
+ask                   # a
+choose escalate       # 1 Return
+trust 6               # 6 Return
+IN
+KEYS=(Return # the case start screen: not an action
+    Return 2 Return 3 Return e m 1 Return 6 Return 2 Return
+    "type:Post-op and breathless: PE first" Return Return r a 1 Return 6 Return
+    Return Return) # the ending, then the debrief closes the window
+
+# play_with KEYS...: plays the case in the window with those keys; the log
+# goes to $WORK/play.
+play_with() {
+    "$APPRAISE" play "$CASE" --trainee e2e --seed 11 --log-dir "$WORK/play" \
+        >"$WORK/play.out" 2>"$WORK/play.err" &
+    local pid=$! wid k
+    wid=$(timeout 20 xdotool search --sync --name '^Appraise$' | head -n 1)
+    if [ -z "$wid" ]; then
+        fail "the window did not open: $(cat "$WORK/play.err")"
+        kill "$pid" 2>/dev/null || true
+        return
+    fi
+    xdotool windowfocus --sync "$wid"
+    sleep 0.3
+    for k in "$@"; do
+        case "$k" in
+        type:*) xdotool type --delay 15 "${k#type:}" ;;
+        *) xdotool key "$k" ;;
+        esac
+        sleep 0.25
+    done
+    for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        fail "the window did not close after the debrief"
+        kill "$pid"
+    fi
+    set +e
+    wait "$pid"
+    play_status=$?
+    set -e
+}
+
+# The records without what differs between play and run: ids, wall and
+# session times, the mode and the host.
+normalise() {
+    jq -c 'del(.session, .t, .at, .ms_initial, .ms_advice, .ms_final, .mode, .host_os)' "$1"
+}
+
+compare_logs() {
+    local what=$1 play_log run_log
+    play_log=$(find "$WORK/play" -name '*.jsonl' | head -n 1)
+    run_log=$(find "$WORK/run" -name '*.jsonl' | head -n 1)
+    if [ -z "$play_log" ] || [ -z "$run_log" ]; then
+        fail "$what: a log is missing (play: '$play_log', run: '$run_log')"
+        return
+    fi
+    grep -q '"mode":"play"' "$play_log" || fail "$what: the window's log is not mode play"
+    if ! diff <(normalise "$run_log") <(normalise "$play_log") >"$WORK/diff"; then
+        fail "$what: the window's log differs from run's: $(cat "$WORK/diff")"
+        return
+    fi
+    local decisions
+    decisions=$(grep -c '"type":"decision"' "$play_log" || true)
+    echo "$what: $(wc -l <"$play_log") records, $decisions decisions match"
+}
+
+# 1. A whole case: every kind of step, panel and rating.
+run_app run "$CASE" --inputs "$WORK/inputs.txt" --trainee e2e --seed 11 --log-dir "$WORK/run"
+expect_status 0 "run with the inputs"
+play_with "${KEYS[@]}"
+[ "$play_status" -eq 0 ] || fail "the window exited $play_status: $(cat "$WORK/play.err")"
+grep -q "log written to $WORK/play/" "$WORK/play.err" || fail "the window did not say where the log is"
+compare_logs "whole case"
+[ "$(grep -c '"type":"decision"' "$WORK"/play/*.jsonl)" -eq 2 ] || fail "expected 2 decisions"
+
+# 2. Esc asks, Enter leaves: logged as quit, like `quit` in the inputs.
+rm -rf "$WORK/play" "$WORK/run"
+printf 'continue\nquit\n' >"$WORK/quit.txt"
+run_app run "$CASE" --inputs "$WORK/quit.txt" --trainee e2e --seed 11 --log-dir "$WORK/run"
+play_with Return Return Escape Return Return Return
+[ "$play_status" -eq 0 ] || fail "leaving: the window exited $play_status"
+compare_logs "leaving"
+grep -q '"status":"quit"' "$WORK"/play/*.jsonl || fail "leaving was not logged as quit"
+
+finish
