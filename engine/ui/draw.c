@@ -40,12 +40,18 @@ void ui_fill(ui_ctx *c, ui_rect r, ui_rgba col)
     SDL_RenderFillRect(c->r, &s);
 }
 
+/* One call for the four sides: every draw call costs on a software GL. */
 void ui_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick)
 {
-    ui_fill(c, (ui_rect){r.x, r.y, r.w, thick}, col);
-    ui_fill(c, (ui_rect){r.x, r.y + r.h - thick, r.w, thick}, col);
-    ui_fill(c, (ui_rect){r.x, r.y, thick, r.h}, col);
-    ui_fill(c, (ui_rect){r.x + r.w - thick, r.y, thick, r.h}, col);
+    if (!c->drawing || r.w <= 0 || r.h <= 0)
+        return;
+    SDL_Rect s[4] = {{r.x, r.y, r.w, thick},
+                     {r.x, r.y + r.h - thick, r.w, thick},
+                     {r.x, r.y, thick, r.h},
+                     {r.x + r.w - thick, r.y, thick, r.h}};
+    set_colour(c, col);
+    SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_RenderFillRects(c->r, s, 4);
 }
 
 /* Skips drawing what the scrolling body hides anyway. */
@@ -78,15 +84,14 @@ int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *tex
     ui_rect box = {x, y, w, wr->h};
     for (size_t i = 0; i < wr->n_segs; i++) {
         const ui_seg *s = &wr->segs[i];
-        const char *str = wr->buf + s->off;
-        audit_text(c, (ui_rect){x + s->x, y + s->y, s->w, lh}, box, str);
-        if (hidden(c, y + s->y, lh) || strspn(str, " ") == strlen(str))
-            continue;
-        int tw, th;
-        SDL_Texture *tex = text_cache_texture(c->tc, px, s->bold, col, str, &tw, &th);
-        if (!tex)
-            continue;
-        SDL_Rect dst = {x + s->x, y + s->y + (lh - th) / 2, tw, th};
+        audit_text(c, (ui_rect){x + s->x, y + s->y, s->w, lh}, box, wr->buf + s->off);
+    }
+    if (hidden(c, y, wr->h))
+        return wr->h;
+    int tw, th;
+    SDL_Texture *tex = text_cache_paragraph(c->tc, px, col, text, w, &tw, &th);
+    if (tex) {
+        SDL_Rect dst = {x, y, tw, th};
         SDL_RenderCopy(c->r, tex, NULL, &dst);
     }
     return wr->h;

@@ -943,9 +943,9 @@ static int body(ui_ctx *c, app *a, int x, int y, int w)
     return y;
 }
 
+/* The frame starts cleared to the theme's background (window.c, tests). */
 void screens_pass(ui_ctx *c, app *a, int64_t now)
 {
-    ui_fill(c, (ui_rect){0, 0, c->w, c->h}, c->th->bg);
     c->region = REGION_HEADER;
     int hh = header(c, a, now);
     c->region = REGION_FOOTER;

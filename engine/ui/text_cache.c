@@ -311,6 +311,67 @@ SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colou
     return en->tex;
 }
 
+/* Each run of the paragraph rendered and copied (not blended) into place:
+ * runs do not overlap, and copying keeps the glyphs' own alpha. */
+static SDL_Surface *paragraph_surface(text_cache *tc, int px, ui_rgba colour, const ui_wrapped *wr)
+{
+    face *f = get_face(tc, px);
+    if (!f || wr->w <= 0 || wr->h <= 0)
+        return NULL;
+    SDL_Surface *out =
+        SDL_CreateRGBSurfaceWithFormat(0, wr->w, wr->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!out)
+        return NULL;
+    SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, colour.r, colour.g, colour.b, 0));
+    int lh = text_cache_line_h(tc, px);
+    SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
+    for (size_t i = 0; i < wr->n_segs; i++) {
+        const ui_seg *sg = &wr->segs[i];
+        const char *str = wr->buf + sg->off;
+        if (strspn(str, " ") == strlen(str))
+            continue;
+        SDL_Surface *s = TTF_RenderUTF8_Blended(f->font[sg->bold], str, c);
+        if (!s)
+            continue;
+        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
+        SDL_Rect dst = {sg->x, sg->y + (lh - s->h) / 2, s->w, s->h};
+        SDL_BlitSurface(s, NULL, out, &dst);
+        SDL_FreeSurface(s);
+    }
+    return out;
+}
+
+SDL_Texture *text_cache_paragraph(text_cache *tc, int px, ui_rgba colour, const char *text,
+                                  int max_w, int *w, int *h)
+{
+    uint32_t col = pack(colour);
+    uint32_t hk = hash_key(text, px, max_w, false, col);
+    entry *en = table_find(&tc->textures, hk, text, px, max_w, false, col);
+    if (!en) {
+        const ui_wrapped *wr = text_cache_wrap(tc, px, text, max_w);
+        SDL_Surface *surf = wr ? paragraph_surface(tc, px, colour, wr) : NULL;
+        if (!surf)
+            return NULL;
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->r, surf);
+        int sw = surf->w, sh = surf->h;
+        SDL_FreeSurface(surf);
+        en = tex ? table_add(&tc->textures, hk, text, px, max_w, false, col) : NULL;
+        if (!en) {
+            if (tex)
+                SDL_DestroyTexture(tex);
+            return NULL;
+        }
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        en->tex = tex;
+        en->w = sw;
+        en->h = sh;
+    }
+    en->used = tc->frame;
+    *w = en->w;
+    *h = en->h;
+    return en->tex;
+}
+
 const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int max_w)
 {
     uint32_t hk = hash_key(text, px, max_w, false, 0);

@@ -38,6 +38,12 @@ SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colou
  * memory. Valid until text_cache_end_frame. */
 const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int max_w);
 
+/* text wrapped to max_w at px (as text_cache_wrap) and drawn into one
+ * texture in colour: one draw call for a whole paragraph. NULL when empty
+ * or it cannot be rendered. */
+SDL_Texture *text_cache_paragraph(text_cache *tc, int px, ui_rgba colour, const char *text,
+                                  int max_w, int *w, int *h);
+
 /* Marks the end of a frame: entries not used lately may now be dropped. */
 void text_cache_end_frame(text_cache *tc);
 
