@@ -28,7 +28,7 @@ return case {
   references = {
     "NICE NG133 (2019, updated 2023) Hypertension in pregnancy: diagnosis and management",
     "NICE NG229 (2022) Fetal monitoring in labour",
-    "RCOG Green-top Guideline 31 (2014) The investigation and management of the " ..
+    "RCOG Green-top Guideline 31 (2013, revised 2014) The investigation and management of the " ..
       "small-for-gestational-age fetus (antenatal CTG and computerised analysis)",
     "MBRRACE-UK (2023) Saving Lives, Improving Mothers' Care: lessons on hypertensive " ..
       "disorders of pregnancy",

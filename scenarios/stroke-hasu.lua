@@ -28,7 +28,8 @@ return case {
     "BNF: alteplase (acute ischaemic stroke dosing)",
     "Royal College of Physicians Intercollegiate Stroke Working Party (2023) " ..
       "National clinical guideline for stroke for the UK and Ireland",
-    "Royal College of Radiologists: standards for the reporting of emergency imaging",
+    "Royal College of Radiologists (2018) Standards for interpretation and reporting of " ..
+      "imaging investigations",
   },
   tags = { "stroke", "imaging", "thrombolysis", "colleague" },
   minutes = 7,
@@ -128,10 +129,13 @@ return case {
             colleague = "I've looked at the CT: no haemorrhage, no early infarct. Go ahead " ..
                         "and lyse if he's otherwise eligible - my report will follow.",
           },
-          reasons = {
-            { "No hyperdense blood in the parenchyma", 0.41 },
-            { "Ventricles and sulci symmetrical", 0.22 },
-            { "No extra-axial collection", 0.19 },
+          -- A colleague on the phone gives no weighted reasons.
+          reasons = variants.pick{
+            ai = {
+              { "No hyperdense blood in the parenchyma", 0.41 },
+              { "Ventricles and sulci symmetrical", 0.22 },
+              { "No extra-axial collection", 0.19 },
+            },
           },
           timing = "with_case",
           source = variants.pick{ ai = "AI", colleague = "Radiology registrar (phone)" },
