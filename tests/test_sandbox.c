@@ -286,6 +286,30 @@ static void test_runtime_dynamic_value_checked_on_entry(void **state)
     expect_next_error("dynbad", 35, "'zzz' is not an option of this decision");
 }
 
+static void test_runtime_entry_effects_as_functions_run_once_in_order(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    apperr e;
+    case_node n;
+    case_live live;
+    apperr_clear(&e);
+    assert_int_equal(case_load(&c, CASE("runtime_effects.lua"), NULL, &e), 0);
+    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
+    if (case_runtime_enter(c, "a", &n, &live, &e) != 0) {
+        char buf[1400];
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    }
+    assert_string_equal(n.text, "calls 5");
+    assert_int_equal((int)live.clock, 7);
+    assert_int_equal((int)live.vitals.num[VITAL_HR], 97); /* vitals saw the clock */
+    assert_int_equal(live.n_results, 1);
+    assert_int_equal((int)n.elapsed, 7);
+    case_node_free(&n);
+    case_live_free(&live);
+    case_free(c);
+}
+
 static void test_runtime_timeout_function(void **state)
 {
     (void)state;
@@ -334,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_runtime_error_in_on_enter_has_its_line),
         cmocka_unit_test(test_runtime_endless_loop_in_text_function),
         cmocka_unit_test(test_runtime_dynamic_value_checked_on_entry),
+        cmocka_unit_test(test_runtime_entry_effects_as_functions_run_once_in_order),
         cmocka_unit_test(test_runtime_timeout_function),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

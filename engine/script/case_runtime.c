@@ -353,6 +353,7 @@ static int f_enter(lua_State *L)
         return 0;
     }
     /* 1. the clock */
+    double elapsed = 0;
     lua_getfield(L, n, "elapsed");
     call_if_function(L, c);
     if (!lua_isnil(L, -1)) {
@@ -363,7 +364,8 @@ static int f_enter(lua_State *L)
             tables_path_pop(&x, mark);
             return 0;
         }
-        c->script->clock += lua_tonumber(L, -1);
+        elapsed = lua_tonumber(L, -1);
+        c->script->clock += elapsed;
     }
     lua_pop(L, 1);
     push_s(L, c);
@@ -392,9 +394,25 @@ static int f_enter(lua_State *L)
     } else {
         lua_pop(L, 1);
     }
-    /* 6. function values, then the checks of a resolved node */
+    /* 6. function values, then the checks of a resolved node. The entry
+     * effects were applied above (and are checked as s.vitals/s.results
+     * below): the resolved copy keeps their values, never the functions,
+     * which must not run twice. */
     resolve_node(L, c, n);
     int r = lua_gettop(L);
+    static const char *const effects[] = {"vitals", "results", "set"};
+    for (int i = 0; i < 3; i++) {
+        if (lua_getfield(L, r, effects[i]) == LUA_TFUNCTION) {
+            lua_pushnil(L);
+            lua_setfield(L, r, effects[i]);
+        }
+        lua_pop(L, 1);
+    }
+    if (lua_getfield(L, r, "elapsed") == LUA_TFUNCTION) {
+        lua_pushnumber(L, elapsed);
+        lua_setfield(L, r, "elapsed");
+    }
+    lua_pop(L, 1);
     memset(st->node, 0, sizeof *st->node);
     if (tables_read_node(&x, r, st->node_id, st->node) || tables_check_node_refs(&x, st->node))
         return 0;
