@@ -48,7 +48,8 @@ static const command commands[] = {
      "appraise check CASE.lua... [--strict] [--json] [--variant NAME] [--max-states N]\n"
      "                           [--max-depth N]",
      "validate cases and walk every path"},
-    {"graph", cmd_graph, "appraise graph CASE.lua", "write the case's branching map as Graphviz DOT"},
+    {"graph", cmd_graph, "appraise graph CASE.lua [--variant NAME] | dot -Tsvg -o map.svg",
+     "write the case's branching map as Graphviz DOT"},
     {"debrief", cmd_debrief,
      "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE] "
      "[--xapi FILE]",

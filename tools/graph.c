@@ -244,6 +244,8 @@ static void write_edge(dot_out *o, const graph_map *m, const map_edge *ed, size_
         fprintf(o->f, "  \"PLAY-%zu\" [shape=note, style=dashed, label=\"decided in play", k);
         if (ed->line > 0)
             fprintf(o->f, "\\n(function, line %d)", ed->line);
+        if (m->walked)
+            fputs("\\nnot seen in play:\\nsee appraise check", o->f);
         fputs("\"];\n", o->f);
     }
     edge_head(o, m, ed, k);
@@ -253,13 +255,11 @@ static void write_edge(dot_out *o, const graph_map *m, const map_edge *ed, size_
     else if (ed->kind == MAP_TIMEOUT)
         fprintf(o->f, "time runs out (%g s)", m->c->nodes[ed->from].decision.time_limit);
     fputs("\"", o->f);
-    const char *style[3] = {ed->dynamic ? "dashed" : NULL,
-                            ed->kind == MAP_TIMEOUT ? "dotted" : NULL, ai ? "bold" : NULL};
-    for (int s = 0, n = 0; s < 3; s++)
-        if (style[s])
-            fprintf(o->f, "%s%s", n++ ? "," : ", style=\"", style[s]);
-    if (ed->dynamic || ed->kind == MAP_TIMEOUT || ai)
-        fputs("\"", o->f);
+    /* Found in play wins over a time-out's dots: the label says time-out. */
+    const char *line = ed->dynamic ? "dashed" : ed->kind == MAP_TIMEOUT ? "dotted" : NULL;
+    if (line || ai)
+        fprintf(o->f, ", style=\"%s%s%s\"", line ? line : "", line && ai ? "," : "",
+                ai ? "bold" : "");
     if (ai)
         fputs(", penwidth=2.5", o->f);
     if (best)
@@ -384,12 +384,13 @@ static int report(const apperr *e)
 }
 
 /* Builds the map and its DOT; NULL with e filled on failure. */
-static char *draw(case_def *c, const char *variant, apperr *e)
+static char *draw(case_def *c, const char *variant, size_t *walk_errors, apperr *e)
 {
     graph_map m;
     char *dot = NULL;
     if (graph_map_build(&m, c, variant, true, e) == 0 && !(dot = render(&m, variant)))
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+    *walk_errors = m.walk_errors;
     graph_map_free(&m);
     return dot;
 }
@@ -406,7 +407,13 @@ int cmd_graph(int argc, char **argv)
     case_load_opts lo = {.seed = 1};
     if (case_load(&c, a.case_path, &lo, &e) != 0)
         return report(&e);
-    char *dot = draw(c, a.variant, &e);
+    size_t walk_errors = 0;
+    char *dot = draw(c, a.variant, &walk_errors, &e);
+    if (dot && walk_errors)
+        fprintf(stderr,
+                "appraise: warning: 'appraise check %s' finds %zu error%s; the map shows "
+                "what the walk saw.\n",
+                a.case_path, walk_errors, walk_errors == 1 ? "" : "s");
     if (!dot) {
         rc = report(&e);
     } else if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_walk.h"
+
 static int oom(apperr *e)
 {
     apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
@@ -230,8 +232,7 @@ int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, a
 {
     memset(m, 0, sizeof *m);
     m->c = c;
-    m->walked = false; /* the walk's side comes with tools/walk.c */
-    (void)walk;
+    m->walked = walk;
     if (pick_variants(m, variant, e) != 0)
         return -1;
     m->nodes = calloc(c->n_nodes ? c->n_nodes : 1, sizeof *m->nodes);
@@ -240,7 +241,7 @@ int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, a
     for (size_t i = 0; i < c->n_nodes; i++)
         if (add_static_node(m, (int)i) != 0)
             return oom(e);
-    return 0;
+    return walk ? graph_walk_merge(m, variant, e) : 0;
 }
 
 void graph_map_free(graph_map *m)

@@ -26,7 +26,7 @@ run_app check --help
 expect_status 0 "check --help"
 expect_in out "appraise check" "check --help shows its usage"
 
-for cmd in play graph debrief replay; do
+for cmd in play debrief replay; do
     run_app "$cmd" x.lua
     expect_status 2 "$cmd (not built yet)"
     expect_in err "not available yet" "$cmd says it is not available yet"
