@@ -19,6 +19,7 @@
 #include "case_load.h"
 #include "case_model.h"
 #include "commands.h"
+#include "debrief_report.h"
 #include "inputs.h"
 #include "log_writer.h"
 #include "policy.h"
@@ -51,8 +52,8 @@ static const command commands[] = {
     {"graph", cmd_graph, "appraise graph CASE.lua [--variant NAME] | dot -Tsvg -o map.svg",
      "write the case's branching map as Graphviz DOT"},
     {"debrief", cmd_debrief,
-     "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE] "
-     "[--xapi FILE]",
+     "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE]\n"
+     "                        [--xapi FILE [--xapi-homepage URL] [--xapi-base IRI]]",
      "print the reliance metrics of session logs"},
     {"replay", cmd_replay, "appraise replay LOG", "step through a recorded session in the window"},
 };
@@ -461,6 +462,8 @@ static int dispatch(const command *cmd, int argc, char **argv)
             printf("\n%s", run_help);
         if (cmd->run == cmd_check)
             printf("\n%s", cmd_check_help);
+        if (cmd->run == cmd_debrief)
+            printf("\n%s", debrief_report_help);
         return EXIT_OK;
     }
     return cmd->run(argc, argv);

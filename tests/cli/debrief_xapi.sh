@@ -65,4 +65,10 @@ expect_status 2 "--xapi-homepage without a scheme"
 run_app debrief "$LOGS" --xapi "$WORK/no/such/folder/x.json"
 expect_status 3 "--xapi into a missing folder"
 
+# The flags and their defaults are in the help.
+run_app debrief --help
+expect_status 0 "debrief --help"
+expect_in out "--xapi-homepage URL" "help shows --xapi-homepage"
+expect_in out "(default: https://appraise.invalid/xapi)" "help gives the default base"
+
 finish
