@@ -181,28 +181,27 @@ static void write_node(dot_out *o, const graph_map *m, size_t i)
 
 /* ---- edges ------------------------------------------------------------------------------ */
 
-/* "[AI]" when the option is recommended in every drawn variant, "[AI in
- * a, b]" when only in some; nothing when in none. */
-static bool ai_mark(dot_out *o, const graph_map *m, const map_option *opt)
+/* How many drawn variants flags holds for. */
+static size_t count_variants(const graph_map *m, const bool *flags)
 {
     size_t n = 0;
     for (size_t v = 0; v < m->n_variants; v++)
-        n += opt->recommended[v];
-    if (n == 0)
-        return false;
-    if (n == m->n_variants) {
-        fputs("\\n[AI]", o->f);
-        return true;
-    }
-    fputs("\\n[AI in ", o->f);
+        n += flags[v];
+    return n;
+}
+
+/* " in a, b": the variants flags holds for, when not all of them. */
+static void variant_names(dot_out *o, const graph_map *m, const bool *flags)
+{
+    if (count_variants(m, flags) == m->n_variants)
+        return;
+    fputs(" in ", o->f);
     for (size_t v = 0, k = 0; v < m->n_variants; v++) {
-        if (!opt->recommended[v])
+        if (!flags[v])
             continue;
-        fprintf(o->f, "%s", k++ ? ", " : "");
+        fputs(k++ ? ", " : "", o->f);
         text(o, m->variants[v], 0, 0);
     }
-    fputs("]", o->f);
-    return true;
 }
 
 static const map_option *edge_option(const graph_map *m, const map_edge *ed)
@@ -214,10 +213,13 @@ static const map_option *edge_option(const graph_map *m, const map_edge *ed)
     return NULL;
 }
 
+/* "✓ id: label" for a best option, then "(best in a)" when only in some
+ * variants, and "[AI]" or "[AI in a]" for the recommendation. */
 static void choice_label(dot_out *o, const graph_map *m, const map_edge *ed, bool *best, bool *ai)
 {
     const map_option *opt = edge_option(m, ed);
-    *best = opt && opt->best;
+    *best = opt && count_variants(m, opt->best) > 0;
+    *ai = opt && count_variants(m, opt->recommended) > 0;
     if (*best)
         fputs("✓ ", o->f);
     text(o, ed->option, 0, 0);
@@ -225,7 +227,16 @@ static void choice_label(dot_out *o, const graph_map *m, const map_edge *ed, boo
         fputs(": ", o->f);
         text(o, opt->label, EDGE_WIDTH, 4);
     }
-    *ai = opt && ai_mark(o, m, opt);
+    if (*best && count_variants(m, opt->best) < m->n_variants) {
+        fputs("\\n(best", o->f);
+        variant_names(o, m, opt->best);
+        fputs(")", o->f);
+    }
+    if (*ai) {
+        fputs("\\n[AI", o->f);
+        variant_names(o, m, opt->recommended);
+        fputs("]", o->f);
+    }
 }
 
 static void edge_head(dot_out *o, const graph_map *m, const map_edge *ed, size_t k)
@@ -273,7 +284,7 @@ static void write_title(dot_out *o, const graph_map *m, const char *variant)
 {
     const case_def *c = m->c;
     fputs("  graph [label=\"", o->f);
-    text(o, c->title, 60, 3);
+    text(o, c->title, 72, 3);
     fputs("\\n", o->f);
     text(o, c->id, 0, 0);
     fputs(" ", o->f);

@@ -40,9 +40,11 @@ static map_option *add_option(graph_map *m, map_node *n, const char *id)
     o = &n->options[n->n_options];
     memset(o, 0, sizeof *o);
     o->id = strdup(id);
+    o->best = calloc(m->n_variants, sizeof *o->best);
     o->recommended = calloc(m->n_variants, sizeof *o->recommended);
-    if (!o->id || !o->recommended) {
+    if (!o->id || !o->best || !o->recommended) {
         free(o->id);
+        free(o->best);
         free(o->recommended);
         return NULL;
     }
@@ -50,8 +52,16 @@ static map_option *add_option(graph_map *m, map_node *n, const char *id)
     return o;
 }
 
-/* Merges what a decision says into the node's options. variant < 0: the
- * recommendation holds in every drawn variant (it is a constant). */
+/* Sets flags[v] for drawn variant `variant`, or for all when it is < 0. */
+static void mark(const graph_map *m, bool *flags, long variant)
+{
+    for (size_t v = 0; v < m->n_variants; v++)
+        if (variant < 0 || (size_t)variant == v)
+            flags[v] = true;
+}
+
+/* Merges what a decision says into the node's options. variant < 0: what
+ * it says holds in every drawn variant (the values are constants). */
 static int merge_decision(graph_map *m, map_node *n, const case_decision *d, long variant)
 {
     for (size_t i = 0; i < d->n_options; i++) {
@@ -60,15 +70,15 @@ static int merge_decision(graph_map *m, map_node *n, const case_decision *d, lon
             return -1;
         if (!o->label && d->options[i].label && !(o->label = strdup(d->options[i].label)))
             return -1;
-        o->best |= case_is_best(d, o->id);
+        if (case_is_best(d, o->id))
+            mark(m, o->best, variant);
     }
     if (!d->advice.present)
         return 0;
     n->advised = true;
     map_option *o = d->advice.recommend ? find_option(n, d->advice.recommend) : NULL;
-    for (size_t v = 0; o && v < m->n_variants; v++)
-        if (variant < 0 || (size_t)variant == v)
-            o->recommended[v] = true;
+    if (o)
+        mark(m, o->recommended, variant);
     return 0;
 }
 
@@ -250,6 +260,7 @@ void graph_map_free(graph_map *m)
         for (size_t k = 0; k < m->nodes[i].n_options; k++) {
             free(m->nodes[i].options[k].id);
             free(m->nodes[i].options[k].label);
+            free(m->nodes[i].options[k].best);
             free(m->nodes[i].options[k].recommended);
         }
         free(m->nodes[i].options);

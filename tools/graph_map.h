@@ -20,8 +20,8 @@
 
 typedef struct map_option {
     char *id;
-    char *label; /* NULL when written as a function and not resolved */
-    bool best;
+    char *label;       /* NULL when written as a function and not resolved */
+    bool *best;        /* per drawn variant: the option is in best */
     bool *recommended; /* per drawn variant: the AI recommends this option */
 } map_option;
 

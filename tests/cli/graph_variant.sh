@@ -55,4 +55,26 @@ expect_in err "--variant needs a value" "missing variant name"
 
 run_app graph "$CASE" --variant ai_right --variant ai_wrong
 expect_status 2 "--variant twice"
+# Options, best options and an outcome written as functions of the variant.
+DYN="$HERE/graph_dynamic.lua"
+run_app graph "$DYN"
+expect_status 0 "graph of values decided in play"
+if ! grep -qE '^  "a" -> "b" \[label="✓ p: P in vx\\n\(best in vx\)\\n\[AI\]", style="dashed,bold"' "$WORK/out"; then
+    fail "all variants: options found in play, best in one variant: $(grep '"a" -> "b"' "$WORK/out")"
+fi
+if ! grep -qE '^  "a" -> "c" \[label="✓ q: Q\\n\(best in vy\)", style="dashed"' "$WORK/out"; then
+    fail "all variants: the other variant's best: $(grep '"a" -> "c"' "$WORK/out")"
+fi
+expect_in out '"b" [label="GOOD or HARM\nb"' "an outcome that differs by variant names both"
+
+run_app graph "$DYN" --variant vy
+expect_status 0 "graph of values decided in play, one variant"
+if ! grep -qE '^  "a" -> "b" \[label="p: P in vy\\n\[AI\]"' "$WORK/out"; then
+    fail "vy: p is not best there: $(grep '"a" -> "b"' "$WORK/out")"
+fi
+if ! grep -qE '^  "a" -> "c" \[label="✓ q: Q", style="dashed", color="black:invis:black"' "$WORK/out"; then
+    fail "vy: q is best there: $(grep '"a" -> "c"' "$WORK/out")"
+fi
+expect_in out '"b" [label="HARM\nb", shape=doubleoctagon, style="filled", fillcolor="#D55E00"' \
+    "vy: the ending's outcome as the variant resolves it"
 finish
