@@ -613,6 +613,13 @@ static void test_recap_reads_each_decision_back_from_the_log(void **state)
     assert_int_equal(r->ai_wrong, 1);
     assert_int_equal(r->ai_wrong_followed, 0);
     assert_int_equal(r->n_points, 1); /* the narrative's teaching point */
+    /* The session's metrics, as `appraise debrief` computes them. */
+    assert_true(r->has_metrics);
+    assert_int_equal(r->m.m[METRIC_AGREEMENT].num, 1);
+    assert_int_equal(r->m.m[METRIC_AGREEMENT].den, 2);
+    assert_int_equal(r->m.m[METRIC_OVER_RELIANCE].num, 0);
+    assert_int_equal(r->m.m[METRIC_OVER_RELIANCE].den, 1);
+    assert_false(r->m.m[METRIC_TRUST_AI_WRONG].has == false);
     cmd(f, CMD_COMMIT, 0);
     assert_int_equal(f->a.screen, SCR_DEBRIEF);
     cmd(f, CMD_DONE, 0);

@@ -55,7 +55,9 @@ typedef struct ui_ctx {
     int scroll;
     int content_h; /* height of the body's content, from the measuring pass */
     int mouse_x, mouse_y;
-    ui_cmd shown_focus; /* the focus last scrolled into view */
+    ui_cmd shown_focus;       /* the focus last scrolled into view */
+    int act_top;              /* content y of what the step asks for, -1 when none */
+    unsigned long shown_step; /* the step last scrolled to (screen, node, step) */
     bool audit;
     ui_text_rec texts[UI_MAX_AUDIT];
     int n_texts;

@@ -160,6 +160,24 @@ static int add_line(recap *r, const case_def *c, const char *line)
     return rc;
 }
 
+/* The same figures `appraise debrief` gives, for this session alone; the
+ * recap still stands without them. */
+static void add_metrics(recap *r, const char *path)
+{
+    log_session *ls = NULL;
+    apperr e;
+    apperr_clear(&e);
+    if (log_session_read(path, NULL, &ls, &e) != 0)
+        return;
+    metrics_acc *acc = metrics_acc_new();
+    if (acc && metrics_acc_add_session(acc, ls) == 0) {
+        metrics_acc_compute(acc, &r->m);
+        r->has_metrics = true;
+    }
+    metrics_acc_free(acc);
+    log_session_free(ls);
+}
+
 int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
 {
     memset(r, 0, sizeof *r);
@@ -178,8 +196,10 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
     if (rc != 0) {
         recap_free(r);
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return rc;
     }
-    return rc;
+    add_metrics(r, path);
+    return 0;
 }
 
 void recap_free(recap *r)

@@ -1,7 +1,8 @@
 /* recap: the trainee's own debrief after a case, read back from the session
  * log the session wrote (so it shows exactly what was logged): each decision
  * with the first choice, the advice, the final choice and the best answer,
- * and the teaching points of the nodes visited. No SDL. */
+ * and the teaching points of the nodes visited, and the session's reliance
+ * metrics as `appraise debrief` computes them. No SDL. */
 #ifndef RECAP_H
 #define RECAP_H
 
@@ -10,6 +11,7 @@
 
 #include "apperr.h"
 #include "case_model.h"
+#include "metrics.h"
 
 typedef enum recap_mark { MARK_NONE, MARK_RIGHT, MARK_WRONG } recap_mark;
 
@@ -34,6 +36,8 @@ typedef struct recap {
     char **points; /* teaching points of narrative and ending nodes visited */
     size_t n_points;
     int followed, with_advice, ai_wrong_followed, ai_wrong; /* simple counts */
+    bool has_metrics; /* the debrief metrics of this one session (metrics.h) */
+    metrics m;
 } recap;
 
 /* Reads the decision and node records of the log at path; labels and

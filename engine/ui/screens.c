@@ -603,12 +603,14 @@ static int case_body(ui_ctx *c, app *a, int x, int y, int w)
     if (ui_two_columns(w, c->px)) {
         int sw = ui_side_width(w, c->px), mw = w - sw - c->pad * 2;
         int ly = story(c, &v, x, y, mw) + c->pad;
+        c->act_top = ly + c->scroll - c->view.y;
         ly = act_block(c, a, &v, x, ly, mw);
         int ry = side_column(c, a, &v, x + mw + c->pad * 2, y, sw);
         return ly > ry ? ly : ry;
     }
     y = story(c, &v, x, y, w) + c->pad;
     y = side_column(c, a, &v, x, y, w);
+    c->act_top = y + c->scroll - c->view.y;
     return act_block(c, a, &v, x, y, w);
 }
 
@@ -813,12 +815,51 @@ static int recap_item_panel(ui_ctx *c, const recap_item *it, int x, int y, int w
     return cy;
 }
 
+/* One figure of the reliance metrics in words: "1 of 2 (50%)", "5.0", or
+ * n/a with the reason (never 0 for an empty denominator). */
+static void figure(const metric_value *v, char *buf, size_t size)
+{
+    if (!v->has)
+        snprintf(buf, size, "n/a (no such decisions here)");
+    else if (v->den > 0)
+        snprintf(buf, size, "%ld of %ld (%.0f%%)", v->num, v->den, v->value * 100.0);
+    else
+        snprintf(buf, size, "%.1f", v->value);
+}
+
+static int metrics_panel(ui_ctx *c, const metrics *m, int x, int y, int w)
+{
+    static const struct {
+        metric_id id;
+        const char *what;
+    } rows[] = {
+        {METRIC_AGREEMENT, "You followed the AI"},
+        {METRIC_OVER_RELIANCE, "You followed it when it was wrong (over-reliance)"},
+        {METRIC_UNDER_RELIANCE, "You rejected it when it was right (under-reliance)"},
+        {METRIC_SWITCH_TO_AI, "You switched to its answer after your first choice"},
+        {METRIC_TRUST_AI_RIGHT, "Your trust when it was right (1-7)"},
+        {METRIC_TRUST_AI_WRONG, "Your trust when it was wrong (1-7)"},
+    };
+    int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
+    int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
+    cy += bold(c, ix, cy, iw, c->px_h2, c->th->text, "Your reliance on the AI") + c->gap;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char val[96], line[256];
+        figure(&m->m[rows[i].id], val, sizeof val);
+        snprintf(line, sizeof line, "%s: **%s**", rows[i].what, val);
+        cy += ui_text(c, ix, cy, iw, c->px, c->th->text, line) + c->gap / 2;
+    }
+    cy += c->pad - c->gap / 2;
+    ui_panel_end(c, p, y, cy);
+    return cy;
+}
+
 static int debrief_body(ui_ctx *c, app *a, int x, int y, int w)
 {
     char buf[1024];
     const recap *r = &a->rc;
     y += bold(c, x, y, w, c->px_h1, c->th->text, "Your debrief") + c->gap;
-    if (r->with_advice) {
+    if (r->with_advice && !r->has_metrics) {
         snprintf(buf, sizeof buf,
                  "You followed the AI at **%d of %d** decisions where you saw its advice. It was "
                  "wrong at %d of them, and you followed it there %d time%s.",
@@ -831,6 +872,8 @@ static int debrief_body(ui_ctx *c, app *a, int x, int y, int w)
              c->pad;
     for (size_t i = 0; a->have_recap && i < r->n; i++)
         y = recap_item_panel(c, &r->items[i], x, y, w) + c->pad;
+    if (a->have_recap && r->has_metrics && r->with_advice)
+        y = metrics_panel(c, &r->m, x, y, w) + c->pad;
     if (r->n_points)
         y += bold(c, x, y, w, c->px_h2, c->th->text, "Teaching points") + c->gap;
     for (size_t i = 0; i < r->n_points; i++) {
@@ -973,11 +1016,36 @@ void screens_pass(ui_ctx *c, app *a, int64_t now)
     c->region = REGION_BODY;
 }
 
+/* Which screen, node and step are shown: screen and node in the high bits
+ * (a change means a new page), the step in the low ones. */
+static unsigned long step_key(const app *a)
+{
+    unsigned long node = 0;
+    for (const unsigned char *p = (const unsigned char *)a->seen_node; *p; p++)
+        node = node * 31 + *p;
+    unsigned long step = a->s ? (unsigned long)session_view_now(a->s).step : 0;
+    return (((unsigned long)a->screen * 1000003ul + node) & 0xFFFFFFul) << 24 | (step + 1);
+}
+
 void screens_frame(ui_ctx *c, app *a, int64_t now)
 {
     ui_ctx_begin(c, false);
+    c->act_top = -1;
     screens_pass(c, a, now);
     c->scroll = ui_scroll_clamp(c->scroll, c->content_h, c->view.h);
+    /* A new screen starts at its top; a new step brings what it asks for
+     * (the advice, the options, the scale) into view. */
+    unsigned long step = step_key(a);
+    if (step != c->shown_step) {
+        bool same_screen = (c->shown_step >> 24) == (step >> 24);
+        int top = c->act_top - c->pad;
+        c->scroll =
+            !same_screen || c->act_top < 0
+                ? 0
+                : ui_scroll_clamp(ui_scroll_to_show(c->scroll, top, top + c->view.h / 2, c->view.h),
+                                  c->content_h, c->view.h);
+        c->shown_step = step;
+    }
     /* Keep the focused item in view: keyboard users must see where they are. */
     bool moved = !ui_cmd_eq(c->shown_focus, a->focus);
     c->shown_focus = a->focus;
