@@ -294,8 +294,11 @@ static int cmp_ms(const void *x, const void *y)
 
 static void sort_times(metrics_acc *a)
 {
-    qsort(a->ms_final.v, a->ms_final.n, sizeof(int64_t), cmp_ms);
-    qsort(a->ms_initial.v, a->ms_initial.n, sizeof(int64_t), cmp_ms);
+    /* qsort on an empty, never-allocated (NULL) array is undefined. */
+    if (a->ms_final.n > 0)
+        qsort(a->ms_final.v, a->ms_final.n, sizeof(int64_t), cmp_ms);
+    if (a->ms_initial.n > 0)
+        qsort(a->ms_initial.v, a->ms_initial.n, sizeof(int64_t), cmp_ms);
 }
 
 void metrics_acc_result(const metrics_acc *a, metrics *out)
@@ -558,7 +561,8 @@ void metrics_set_finish(metrics_set *s)
     s->finished = true;
     strmap_free(s->index); /* its indices no longer match once sorted */
     s->index = NULL;
-    qsort(s->groups, s->n_groups, sizeof *s->groups, cmp_group);
+    if (s->n_groups > 0)
+        qsort(s->groups, s->n_groups, sizeof *s->groups, cmp_group);
     for (size_t i = 0; i < s->n_groups; i++)
         sort_times(s->groups[i].acc);
 }
