@@ -51,18 +51,22 @@ static void test_html_escapes_markup_and_both_quotes(void **state)
 static void test_html_keeps_utf8_tabs_and_newlines(void **state)
 {
     (void)state;
-    expect_html("38.5 \xC2\xB0" "C \xE2\x86\x92 now\nline\ttab\r\n",
-                "38.5 \xC2\xB0" "C \xE2\x86\x92 now\nline\ttab\r\n");
+    expect_html("38.5 \xC2\xB0"
+                "C \xE2\x86\x92 now\nline\ttab\r\n",
+                "38.5 \xC2\xB0"
+                "C \xE2\x86\x92 now\nline\ttab\r\n");
     expect_html("\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"); /* 4-byte sequence */
 }
 
 static void test_html_replaces_invalid_utf8_and_controls(void **state)
 {
     (void)state;
-    expect_html("a\xFF" "b", "a" FFFD "b");
-    expect_html("\xC0\xAF", FFFD FFFD);         /* overlong '/' */
+    expect_html("a\xFF"
+                "b",
+                "a" FFFD "b");
+    expect_html("\xC0\xAF", FFFD FFFD);          /* overlong '/' */
     expect_html("\xED\xA0\x80", FFFD FFFD FFFD); /* a UTF-16 surrogate */
-    expect_html("\xE2\x82", FFFD FFFD);         /* cut short at the end */
+    expect_html("\xE2\x82", FFFD FFFD);          /* cut short at the end */
     expect_html("x\x01y\x7F", "x" FFFD "y" FFFD);
 }
 
@@ -259,6 +263,43 @@ static void test_html_report_flags_incomplete_sessions_and_na(void **state)
     free(page);
 }
 
+static int add_to_set(void *ctx, const log_session *s, apperr *e)
+{
+    (void)e;
+    return metrics_set_add(ctx, s);
+}
+
+static void test_html_report_lists_the_command_lines_groups(void **state)
+{
+    fixture *fx = *state;
+    metrics_key by = METRICS_BY_VARIANT;
+    metrics_set *set;
+    log_read_opts o = {.on_session = add_to_set};
+    apperr e;
+    char *page;
+    apperr_clear(&e);
+    assert_int_equal(metrics_set_new(&set, &by, 1), 0);
+    o.ctx = set;
+    assert_int_equal(log_read_paths(fx->paths, 1, &o, NULL, &e), 0);
+    metrics_set_finish(set);
+    fx->in.groups = set;
+    page = write_html(fx);
+    assert_non_null(strstr(page, "<h2>By variant</h2>"));
+    assert_non_null(strstr(page, "<td>confident</td><td class=\"num\">1</td>"));
+    assert_non_null(strstr(page, "<a href=\"#groups\">"));
+    free(page);
+    metrics_set_free(set);
+}
+
+static void test_html_report_without_by_has_no_groups_section(void **state)
+{
+    fixture *fx = *state;
+    char *page = write_html(fx);
+    assert_null(strstr(page, "id=\"groups\""));
+    assert_null(strstr(page, "#groups"));
+    free(page);
+}
+
 static void test_html_report_of_no_sessions_has_no_nan(void **state)
 {
     fixture *fx = *state;
@@ -367,6 +408,10 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_report_flags_incomplete_sessions_and_na, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_html_report_lists_the_command_lines_groups, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_html_report_without_by_has_no_groups_section, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_html_report_of_no_sessions_has_no_nan, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_html_report_to_unwritable_path_is_env_error, setup,
@@ -374,10 +419,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xapi_export_is_deterministic_json_array, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_xapi_of_no_sessions_is_empty_array, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_xapi_to_unwritable_path_is_env_error, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_xapi_to_unwritable_path_is_env_error, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

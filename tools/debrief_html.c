@@ -397,6 +397,7 @@ static const char css[] =
 
 static void write_head(html *h, const metrics *m)
 {
+    const metrics_key *keys;
     out(h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -421,8 +422,11 @@ static void write_head(html *h, const metrics *m)
     out(h, "<nav><p>Sections: <a href=\"#summary\">summary</a> &#183; <a href=\"#reliance\">"
            "reliance</a> &#183; <a href=\"#trust\">trust</a> &#183; <a href=\"#accuracy\">"
            "accuracy</a> &#183; <a href=\"#times\">times</a> &#183; <a href=\"#cases\">cases"
-           "</a> &#183; <a href=\"#sessions\">sessions</a> &#183; <a href=\"#decisions\">"
-           "decisions</a> &#183; <a href=\"#input\">input</a></p></nav>\n");
+           "</a> &#183; ");
+    if (h->in->groups && metrics_set_keys(h->in->groups, &keys) > 0)
+        out(h, "<a href=\"#groups\">groups</a> &#183; ");
+    out(h, "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#decisions\">decisions</a> "
+           "&#183; <a href=\"#input\">input</a></p></nav>\n");
 }
 
 static void write_flags(html *h, const metrics *m)
@@ -612,6 +616,59 @@ static void write_cases(html *h)
         out(h, "</td></tr>\n");
     }
     out(h, "</tbody>\n</table>\n</section>\n");
+}
+
+/* The command line's --by groups, when it named any: one row each. */
+static void write_by_groups(html *h)
+{
+    const metrics_set *set = h->in->groups;
+    const metrics_key *keys;
+    size_t n_keys, n;
+    if (!set || (n_keys = metrics_set_keys(set, &keys)) == 0)
+        return;
+    n = metrics_set_groups(set);
+    out(h, "<section id=\"groups\">\n<h2>By");
+    for (size_t k = 0; k < n_keys; k++)
+        out(h, "%s %s", k == 0 ? "" : ",", metrics_key_name(keys[k]));
+    out(h, "</h2>\n<div class=\"wide\"><table>\n<thead><tr>");
+    for (size_t k = 0; k < n_keys; k++)
+        out(h, "<th scope=\"col\">%s</th>", metrics_key_name(keys[k]));
+    out(h, "<th scope=\"col\" class=\"num\">Sessions</th>"
+           "<th scope=\"col\" class=\"num\">Decisions</th>"
+           "<th scope=\"col\" class=\"num\">Final accuracy</th>"
+           "<th scope=\"col\" class=\"num\">Over-reliance</th>"
+           "<th scope=\"col\" class=\"num\">Under-reliance</th>"
+           "<th scope=\"col\" class=\"num\">Trust AUROC</th>"
+           "<th scope=\"col\" class=\"num\">Median time</th></tr></thead>\n<tbody>\n");
+    for (size_t g = 0; g < n && g < MAX_SESSION_ROWS; g++) {
+        metrics m;
+        metrics_set_metrics(set, g, &m);
+        out(h, "<tr>");
+        for (size_t k = 0; k < n_keys; k++) {
+            out(h, "<td>");
+            esc_or_dash(h, metrics_set_value(set, g, k));
+            out(h, "</td>");
+        }
+        out(h, "<td class=\"num\">%.0f</td><td class=\"num\">%.0f</td><td class=\"num\">",
+            m.m[METRIC_SESSIONS].value, m.m[METRIC_DECISIONS].value);
+        write_prop_cell(h, &m.m[METRIC_FINAL_ACCURACY]);
+        out(h, "</td><td class=\"num\">");
+        write_prop_cell(h, &m.m[METRIC_OVER_RELIANCE]);
+        out(h, "</td><td class=\"num\">");
+        write_prop_cell(h, &m.m[METRIC_UNDER_RELIANCE]);
+        out(h, "</td><td class=\"num\">");
+        write_value(h, &m, METRIC_TRUST_AUROC);
+        out(h, "</td><td class=\"num\">");
+        write_value(h, &m, METRIC_MEDIAN_MS_FINAL);
+        out(h, "</td></tr>\n");
+    }
+    out(h, "</tbody>\n</table></div>\n");
+    if (n > MAX_SESSION_ROWS)
+        out(h,
+            "<p>The first %d of %zu groups are listed; <code>--json</code> has every one."
+            "</p>\n",
+            MAX_SESSION_ROWS, n);
+    out(h, "</section>\n");
 }
 
 /* ---- Sessions ---- */
@@ -867,6 +924,7 @@ static int write_page(html *h, apperr *e)
     write_accuracy(h, m);
     write_times(h, m);
     write_cases(h);
+    write_by_groups(h);
     write_sessions(h);
     if (write_decisions(h, m, e) != 0)
         return -1;
