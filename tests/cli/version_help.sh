@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --version, --help and the commands not built yet.
+# --version, --help, and commands given files that do not exist.
 source "$(dirname "$0")/helpers.bash"
 
 run_app --version
@@ -26,14 +26,16 @@ run_app check --help
 expect_status 0 "check --help"
 expect_in out "appraise check" "check --help shows its usage"
 
-for cmd in play debrief replay; do
-    run_app "$cmd" x.lua
-    expect_status 2 "$cmd (not built yet)"
-    expect_in err "not available yet" "$cmd says it is not available yet"
-done
+# Commands that take files fail on a missing one before any window opens.
+run_app play no-such-case.lua
+expect_status 1 "play with a missing case"
+expect_in err "no-such-case.lua" "play names the missing case"
 
-run_app
-expect_status 2 "no command"
-expect_in err "not available yet" "no command says the window is not available yet"
+run_app debrief no-such-log.jsonl
+expect_status 1 "debrief with nothing readable"
+
+run_app replay x.jsonl
+expect_status 2 "replay (not built yet)"
+expect_in err "not available yet" "replay says it is not available yet"
 
 finish
