@@ -11,6 +11,7 @@ int cmd_run(int argc, char **argv);     /* engine/main.c */
 int cmd_check(int argc, char **argv);   /* tools/check.c */
 extern const char cmd_check_help[];     /* tools/check.c: check --help after the usage */
 int cmd_graph(int argc, char **argv);   /* tools/graph.c */
+extern const char cmd_graph_help[];     /* tools/graph.c: graph --help after the usage */
 int cmd_debrief(int argc, char **argv); /* tools/debrief.c */
 int cmd_play(int argc, char **argv);    /* engine/ui/ui_main.c */
 int cmd_replay(int argc, char **argv);  /* engine/ui/ui_main.c */

@@ -49,7 +49,7 @@ static const command commands[] = {
      "appraise check CASE.lua... [--strict] [--json] [--variant NAME] [--max-states N]\n"
      "                           [--max-depth N]",
      "validate cases and walk every path"},
-    {"graph", cmd_graph, "appraise graph CASE.lua [--variant NAME] | dot -Tsvg -o map.svg",
+    {"graph", cmd_graph, "appraise graph CASE.lua [--variant NAME]",
      "write the case's branching map as Graphviz DOT"},
     {"debrief", cmd_debrief,
      "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE]\n"
@@ -462,6 +462,8 @@ static int dispatch(const command *cmd, int argc, char **argv)
             printf("\n%s", run_help);
         if (cmd->run == cmd_check)
             printf("\n%s", cmd_check_help);
+        if (cmd->run == cmd_graph)
+            printf("\n%s", cmd_graph_help);
         if (cmd->run == cmd_debrief)
             printf("\n%s", debrief_report_help);
         return EXIT_OK;

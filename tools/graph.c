@@ -27,6 +27,23 @@
 static const char *const outcome_fill[3] = {"#56B4E9", "#F0E442", "#D55E00"};
 static const char *const outcome_text[3] = {"GOOD", "NEUTRAL", "HARM"};
 
+const char cmd_graph_help[] =
+    "Writes the case's branching map as Graphviz DOT on stdout; render it with\n"
+    "  appraise graph CASE.lua | dot -Tsvg -o map.svg\n"
+    "\n"
+    "The map walks every path (as appraise check does) to find what only play\n"
+    "reveals. Decisions are diamonds, narrative nodes rounded boxes, endings double\n"
+    "octagons filled and labelled by outcome (GOOD, NEUTRAL, HARM). Edges are\n"
+    "options: double with a tick for a best option, bold with [AI] for the AI's\n"
+    "recommendation ([AI in VARIANT] when only in some), dotted where the time runs\n"
+    "out, dashed where only play shows the target (a next or on_timeout function).\n"
+    "A node no path reaches is dashed grey and says so. A legend is drawn.\n"
+    "\n"
+    "  --variant NAME    draw one variant (default: all, marks naming the variant)\n"
+    "\n"
+    "Exit: 0 the map was written (a warning names errors check would find); 1 the\n"
+    "case does not load (FILE:LINE: message); 2 usage; 3 the environment failed.\n";
+
 typedef struct graph_args {
     const char *case_path;
     const char *variant;

@@ -35,4 +35,5 @@ expect_in err "no-such-case.lua" "missing file is named"
 run_app graph --help
 expect_status 0 "graph --help"
 expect_in out "--variant NAME" "help shows --variant"
+expect_in out "appraise graph CASE.lua | dot -Tsvg -o map.svg" "help shows how to render"
 finish
