@@ -137,14 +137,18 @@ typedef struct log_read_opts {
     log_session_fn on_session; /* required */
     log_issue_fn on_issue;     /* NULL: problems are only counted */
     void *ctx;                 /* passed to both */
+    int threads; /* files parsed at once: 0 = one per processor; 1 = this thread only */
 } log_read_opts;
 
 /* Reads every path in order: a file is read as a log; a folder is walked
  * recursively, entries sorted by name (bytes), names starting with '.'
  * skipped. A session id already seen in this call is reported and skipped.
- * Fills stats (may be NULL). Returns 0, or -1 when a callback stopped the
- * read or memory ran out (APPERR_ENV). Unreadable paths are issues, not
- * errors. */
+ * Files may be parsed on several threads (o->threads), but the callbacks
+ * are all called on this thread, in file order, with the same sessions and
+ * problems whatever the number of threads (problems of the folder walk
+ * come first). Fills stats (may be NULL). Returns 0, or -1 when a callback
+ * stopped the read or memory ran out (APPERR_ENV). Unreadable paths are
+ * issues, not errors. Installs cJSON allocation hooks (log_parse.h). */
 int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts *o,
                    log_read_stats *stats, apperr *e);
 
