@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# appraise debrief --json: the spec's document, byte for byte as pinned in
+# tests/debrief/expected (values checked by hand in tests/test_metrics.c),
+# one group per --by combination, "by": {} without --by, n/a as null.
+source "$(dirname "$0")/helpers.bash"
+D="$TEST_DATA_DIR/debrief"
+
+same_file() { # same_file GOT WANT WHAT
+    if ! cmp -s "$1" "$2"; then
+        fail "$3: differs from $2: $(diff "$1" "$2" | head -n 5)"
+    fi
+}
+
+run_app debrief "$D/cohort" --json "$WORK/all.json"
+expect_status 0 "cohort"
+same_file "$WORK/all.json" "$D/expected/cohort.json" "no --by"
+grep -qF '{"v":1,"groups":[' "$WORK/all.json" || fail "document starts with v and groups"
+grep -qF '{"by":{},"metrics":{' "$WORK/all.json" || fail "one group with an empty by"
+grep -qF '"agreement":{"value":0.6,"num":3,"den":5}' "$WORK/all.json" || fail "a proportion"
+grep -qF '"trust_ai_right":{"value":5.333333333333333,"n":3}' "$WORK/all.json" ||
+    fail "a mean at full precision with its n"
+grep -qF '"trust_ai_wrong":{"value":2.0,"n":2}' "$WORK/all.json" || fail "a whole mean prints 2.0"
+grep -qF '"decisions":{"value":8}' "$WORK/all.json" || fail "a count has only its value"
+grep -qF '"outcomes":{"value":{"good":1,"neutral":0,"harm":1}}' "$WORK/all.json" ||
+    fail "outcomes by kind"
+
+run_app debrief "$D/cohort" --by trainee --json "$WORK/t.json"
+same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
+grep -qF '"advice_requested":{"value":null,"num":0,"den":0}' "$WORK/t.json" ||
+    fail "n/a is null, with its zero denominator"
+[ "$(grep -c '^.\{0,1\}{"by":' "$WORK/t.json")" -eq 2 ] || fail "two trainees, two groups"
+
+run_app debrief "$D/cohort" --by case --by variant --json "$WORK/cv.json"
+grep -qF '{"by":{"case":"c1","variant":null}' "$WORK/cv.json" || fail "null key value first"
+grep -qF '{"by":{"case":"c1","variant":"v2"}' "$WORK/cv.json" || fail "second combination"
+grep -qF '{"by":{"case":"c2","variant":null}' "$WORK/cv.json" || fail "third combination"
+[ "$(grep -c '"by":' "$WORK/cv.json")" -eq 3 ] || fail "only combinations present"
+
+run_app debrief "$D/cohort" --by trainee,case --json "$WORK/tc.json"
+grep -qF '{"by":{"trainee":"t2","case":"c2"}' "$WORK/tc.json" || fail "comma-separated keys"
+
+run_app debrief "$D/cohort" --by session --json -
+expect_status 0 "JSON to stdout"
+expect_not_in out "Read 3 sessions" "no terminal summary mixed into JSON on stdout"
+expect_in out '{"by":{"session":"aaaaaaaa-0000-4000-8000-000000000001"}' "by session"
+
+# The terminal summary: every metric with num/den or n, n/a where undefined.
+run_app debrief "$D/cohort" --by trainee
+cmp -s "$WORK/out" "$D/expected/cohort_by_trainee.txt" ||
+    fail "terminal summary: $(diff "$WORK/out" "$D/expected/cohort_by_trainee.txt" | head -n 5)"
+expect_in out "advice_requested     n/a          (0/0)" "n/a with its denominator"
+expect_in out "median_ms_initial    1500.0 ms    (n=2)" "a median with n"
+
+finish
