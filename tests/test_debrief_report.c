@@ -1,4 +1,4 @@
-/* debrief reports: the text rules (HTML escaping, ISO 8601 durations and
+/* debrief reports: the text rules (HTML and JSON escaping, ISO 8601 durations and
  * timestamps, IRIs, statement ids), the chart arithmetic, and the HTML and
  * xAPI writers on the fixture logs in tests/report/logs, error paths
  * included. */
@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include <cJSON.h>
 
 #include "debrief_chart.h"
 #include "debrief_fmt.h"
@@ -75,6 +77,54 @@ static void test_html_null_writes_nothing(void **state)
     (void)state;
     expect_html(NULL, "");
     expect_html("", "");
+}
+
+/* debrief_fmt_json_string(s) as a malloc'd string. */
+static char *json_of(const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    debrief_fmt_json_string(f, s);
+    fclose(f);
+    return buf;
+}
+
+static void expect_json(const char *in, const char *want)
+{
+    char *got = json_of(in);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_json_string_escapes_quotes_backslashes_and_controls(void **state)
+{
+    (void)state;
+    expect_json("say \"no\"", "\"say \\\"no\\\"\"");
+    expect_json("a\\b", "\"a\\\\b\"");
+    expect_json("line\nnext\ttab\r", "\"line\\nnext\\ttab\\r\"");
+    expect_json("\x01\x1f", "\"\\u0001\\u001f\"");
+    expect_json("</script> & 38.5 \xC2\xB0"
+                "C",
+                "\"</script> & 38.5 \xC2\xB0"
+                "C\"");
+}
+
+static void test_json_string_replaces_invalid_utf8(void **state)
+{
+    (void)state;
+    expect_json("a\xFF"
+                "b\xC0\xAF",
+                "\"a\\ufffdb\\ufffd\\ufffd\"");
+    expect_json("\xE2\x82", "\"\\ufffd\\ufffd\"");
+}
+
+static void test_json_string_null_is_json_null(void **state)
+{
+    (void)state;
+    expect_json(NULL, "null");
+    expect_json("", "\"\"");
 }
 
 static const char *dur(int64_t ms)
@@ -345,6 +395,51 @@ static void test_xapi_export_is_deterministic_json_array(void **state)
     free(b);
 }
 
+/* A log whose rationale holds a byte that is not UTF-8 (a garbled file). */
+static const char garbled_log[] =
+    "{\"v\":1,\"type\":\"session_start\",\"session\":\"bbbb0001-1b3d-4e5f-8a9b-0c1d2e3f4a01\","
+    "\"seq\":0,\"t\":0,\"at\":\"2026-11-27T09:14:00.512Z\",\"trainee\":\"t\xFF\","
+    "\"case\":\"c\",\"case_version\":\"1\"}\n"
+    "{\"v\":1,\"type\":\"decision\",\"session\":\"bbbb0001-1b3d-4e5f-8a9b-0c1d2e3f4a01\","
+    "\"seq\":1,\"t\":1000,\"at\":\"2026-11-27T09:14:01.512Z\",\"node\":\"n\","
+    "\"options\":[\"a\",\"b\"],\"best\":[\"a\"],\"timing\":null,\"ai\":null,"
+    "\"final\":\"a\",\"final_correct\":true,\"rationale\":\"ok \xC0 then\",\"viewed\":[],"
+    "\"timed_out\":false,\"next\":\"end\"}\n";
+
+static void test_xapi_and_html_stay_valid_utf8_on_garbled_logs(void **state)
+{
+    fixture *fx = *state;
+    char log[1100];
+    apperr e;
+    char *text, *page;
+    cJSON *all, *st, *x;
+    snprintf(log, sizeof log, "%s/garbled.jsonl", fx->dir);
+    assert_int_equal(test_write_file(log, garbled_log), 0);
+    fx->paths[0] = log;
+    apperr_clear(&e);
+    snprintf(fx->out, sizeof fx->out, "%s/x.json", fx->dir);
+    assert_int_equal(debrief_write_xapi(fx->out, &fx->in, &e), 0);
+    text = test_read_file(fx->out, NULL);
+    all = cJSON_Parse(text);
+    assert_non_null(all);
+    st = cJSON_GetArrayItem(all, 1); /* answered */
+    x = cJSON_GetObjectItem(cJSON_GetObjectItem(st, "result"), "extensions");
+    assert_string_equal(
+        cJSON_GetObjectItem(x, DEBRIEF_XAPI_BASE "/extensions/rationale")->valuestring,
+        "ok \xEF\xBF\xBD then");
+    assert_string_equal(
+        cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(st, "actor"), "account"),
+                            "name")
+            ->valuestring,
+        "t\xEF\xBF\xBD");
+    cJSON_Delete(all);
+    free(text);
+    page = write_html(fx);
+    assert_non_null(strstr(page, "ok \xEF\xBF\xBD then"));
+    assert_null(strstr(page, "\xC0"));
+    free(page);
+}
+
 static void test_xapi_of_no_sessions_is_empty_array(void **state)
 {
     fixture *fx = *state;
@@ -395,6 +490,9 @@ int main(void)
         cmocka_unit_test(test_html_keeps_utf8_tabs_and_newlines),
         cmocka_unit_test(test_html_replaces_invalid_utf8_and_controls),
         cmocka_unit_test(test_html_null_writes_nothing),
+        cmocka_unit_test(test_json_string_escapes_quotes_backslashes_and_controls),
+        cmocka_unit_test(test_json_string_replaces_invalid_utf8),
+        cmocka_unit_test(test_json_string_null_is_json_null),
         cmocka_unit_test(test_duration_is_shortest_exact_iso8601),
         cmocka_unit_test(test_duration_refuses_negative_and_small_buffers),
         cmocka_unit_test(test_timestamp_accepts_the_log_format_only),
@@ -417,6 +515,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_html_report_to_unwritable_path_is_env_error, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_xapi_export_is_deterministic_json_array, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_xapi_and_html_stay_valid_utf8_on_garbled_logs, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_xapi_of_no_sessions_is_empty_array, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup, teardown),

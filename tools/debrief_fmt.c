@@ -58,25 +58,102 @@ static const char *html_entity(unsigned char c)
     }
 }
 
+enum { SPECIAL_HTML, SPECIAL_JSON };
+
+/* Single bytes the output cannot take as they are. */
+static bool is_special(unsigned char c, int mode)
+{
+    if (mode == SPECIAL_JSON)
+        return c == '"' || c == '\\' || c < 0x20;
+    return html_entity(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
+/* Bytes from p that can be copied as they are: valid UTF-8 and not
+ * special. ASCII, the common case, is checked without decoding. */
+static size_t plain_span(const unsigned char *p, int mode)
+{
+    size_t k = 0;
+    while (p[k]) {
+        size_t n;
+        if (p[k] < 0x80) {
+            if (is_special(p[k], mode))
+                break;
+            k++;
+            continue;
+        }
+        n = utf8_len(p + k);
+        if (n == 0)
+            break;
+        k += n;
+    }
+    return k;
+}
+
 void debrief_fmt_html(FILE *f, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (!s)
         return;
     while (*p) {
-        const char *ent = html_entity(*p);
-        size_t n = utf8_len(p);
-        if (ent) {
-            fputs(ent, f);
-            p++;
-        } else if (n == 0 || (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F) {
-            fputs("\xEF\xBF\xBD", f); /* U+FFFD REPLACEMENT CHARACTER */
-            p++;
-        } else {
-            fwrite(p, 1, n, f);
-            p += n;
-        }
+        size_t k = plain_span(p, SPECIAL_HTML);
+        const char *ent;
+        fwrite(p, 1, k, f);
+        p += k;
+        if (!*p)
+            break;
+        ent = html_entity(*p);
+        fputs(ent ? ent : "\xEF\xBF\xBD", f); /* U+FFFD REPLACEMENT CHARACTER */
+        p++;
     }
+}
+
+static void json_escape(FILE *f, unsigned char c)
+{
+    switch (c) {
+    case '"':
+        fputs("\\\"", f);
+        break;
+    case '\\':
+        fputs("\\\\", f);
+        break;
+    case '\n':
+        fputs("\\n", f);
+        break;
+    case '\r':
+        fputs("\\r", f);
+        break;
+    case '\t':
+        fputs("\\t", f);
+        break;
+    default:
+        fprintf(f, "\\u%04x", c);
+        break;
+    }
+}
+
+void debrief_fmt_json_string(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    flockfile(f); /* once per string, not per byte: putc's lock dominated the export */
+    putc_unlocked('"', f);
+    while (*p) {
+        size_t k = plain_span(p, SPECIAL_JSON);
+        fwrite(p, 1, k, f);
+        p += k;
+        if (!*p)
+            break;
+        if (is_special(*p, SPECIAL_JSON))
+            json_escape(f, *p);
+        else
+            fputs("\\ufffd", f); /* not valid UTF-8 */
+        p++;
+    }
+    putc_unlocked('"', f);
+    funlockfile(f);
 }
 
 const char *debrief_fmt_duration(int64_t ms, char *buf, size_t size)

@@ -17,6 +17,12 @@
  * nothing. */
 void debrief_fmt_html(FILE *f, const char *s);
 
+/* Writes s as a JSON string, quotes included: " \\ and C0 controls are
+ * escaped (\n, \t, \u0001 …); bytes that are not valid UTF-8 become
+ * \ufffd, so the output is always valid UTF-8 JSON whatever the log held.
+ * NULL writes null. */
+void debrief_fmt_json_string(FILE *f, const char *s);
+
 /* ms as an ISO 8601 duration, the shortest exact form: 4250 -> "PT4.25S",
  * 0 -> "PT0S", 61000 -> "PT1M1S", 3723004 -> "PT1H2M3.004S". Returns buf, or
  * NULL when ms is negative or buf (32 bytes are always enough) is too small. */

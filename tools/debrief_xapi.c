@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
 #include <uuid/uuid.h>
 
 #include "debrief_fmt.h"
@@ -29,6 +28,7 @@
 #define ACTIVITY_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
 #define ACTIVITY_INTERACTION "http://adlnet.gov/expapi/activities/cmi.interaction"
 #define LANG "en"
+#define JW_DEPTH 16
 
 /* The extension keys: base IRI + "/extensions/" + the log's field name. */
 typedef enum ext_id {
@@ -90,8 +90,18 @@ static const char *const ext_names[EXT_COUNT] = {"session",
                                                  "outcomes",
                                                  "ending"};
 
-typedef struct xapi_writer {
+/* A JSON writer straight onto the file: statements are written as the logs
+ * stream past, with no tree built (cJSON cost ~30 µs a statement). It puts
+ * the commas; the callers open and close in order. The file stays locked
+ * (flockfile) for the whole export, so single bytes go out unlocked. */
+typedef struct jw {
     FILE *f;
+    int depth;
+    bool more[JW_DEPTH]; /* a member was written at this depth */
+} jw;
+
+typedef struct xapi_writer {
+    jw j;
     const char *path;
     const char *homepage;
     const char *base;
@@ -117,284 +127,320 @@ static const char *or_unknown(const char *s)
     return s ? s : "unknown";
 }
 
-static cJSON *lang_map(const char *text)
+/* ---- JSON ---- */
+
+static void jw_member(jw *j, const char *key)
 {
-    cJSON *m = cJSON_CreateObject();
-    if (m)
-        cJSON_AddStringToObject(m, LANG, text);
-    return m;
+    if (j->more[j->depth])
+        putc_unlocked(',', j->f);
+    j->more[j->depth] = true;
+    if (key) {
+        debrief_fmt_json_string(j->f, key);
+        putc_unlocked(':', j->f);
+    }
 }
 
-static void add_verb(cJSON *st, const char *verb)
+static void jw_open(jw *j, const char *key, char bracket)
 {
-    char iri[96];
-    cJSON *v = cJSON_AddObjectToObject(st, "verb");
-    snprintf(iri, sizeof iri, VERB_BASE "%s", verb);
-    cJSON_AddStringToObject(v, "id", iri);
-    cJSON_AddItemToObject(v, "display", lang_map(verb));
+    jw_member(j, key);
+    putc_unlocked(bracket, j->f);
+    j->depth++;
+    j->more[j->depth] = false;
 }
 
-static void add_actor(cJSON *st, const xapi_writer *w, const log_session *s)
+static void jw_close(jw *j, char bracket)
 {
-    cJSON *a = cJSON_AddObjectToObject(st, "actor");
-    cJSON *acc;
-    cJSON_AddStringToObject(a, "objectType", "Agent");
-    acc = cJSON_AddObjectToObject(a, "account");
-    cJSON_AddStringToObject(acc, "homePage", w->homepage);
-    cJSON_AddStringToObject(acc, "name", or_unknown(s->trainee));
+    putc_unlocked(bracket, j->f);
+    j->depth--;
+}
+
+static void jw_str(jw *j, const char *key, const char *v)
+{
+    jw_member(j, key);
+    debrief_fmt_json_string(j->f, v);
+}
+
+static void jw_num(jw *j, const char *key, double v)
+{
+    char buf[32];
+    jw_member(j, key);
+    fputs(json_number_text(v, buf, sizeof buf), j->f);
+}
+
+static void jw_bool(jw *j, const char *key, bool v)
+{
+    jw_member(j, key);
+    fputs(v ? "true" : "false", j->f);
+}
+
+static void jw_lang(jw *j, const char *key, const char *text)
+{
+    jw_open(j, key, '{');
+    jw_str(j, LANG, text);
+    jw_close(j, '}');
+}
+
+static void jw_strings(jw *j, const char *key, const char *const *v, size_t n)
+{
+    jw_open(j, key, '[');
+    for (size_t i = 0; i < n; i++)
+        jw_str(j, NULL, v[i]);
+    jw_close(j, ']');
 }
 
 /* ---- Extensions: only what the log holds (nulls are left out) ---- */
 
-static void ext_string(cJSON *x, const xapi_writer *w, ext_id id, const char *v)
+static void ext_string(xapi_writer *w, ext_id id, const char *v)
 {
     if (v)
-        cJSON_AddStringToObject(x, w->ext[id], v);
+        jw_str(&w->j, w->ext[id], v);
 }
 
-static void ext_bool(cJSON *x, const xapi_writer *w, ext_id id, bool has, bool v)
+static void ext_bool(xapi_writer *w, ext_id id, bool has, bool v)
 {
     if (has)
-        cJSON_AddBoolToObject(x, w->ext[id], v);
+        jw_bool(&w->j, w->ext[id], v);
 }
 
-static void ext_number(cJSON *x, const xapi_writer *w, ext_id id, bool has, double v)
+static void ext_number(xapi_writer *w, ext_id id, bool has, double v)
 {
     if (has)
-        json_add_number(x, w->ext[id], v);
-}
-
-/* Adds "extensions" to obj only when it has at least one member. */
-static void attach_extensions(cJSON *obj, cJSON *x)
-{
-    if (cJSON_GetArraySize(x) > 0)
-        cJSON_AddItemToObject(obj, "extensions", x);
-    else
-        cJSON_Delete(x);
+        jw_num(&w->j, w->ext[id], v);
 }
 
 /* ---- Statement parts ---- */
 
-static cJSON *statement_new(const xapi_writer *w, const xapi_session *xs, const char *verb,
-                            int64_t seq, const char *at)
+static void open_statement(xapi_writer *w, const xapi_session *xs, const char *verb, int64_t seq,
+                           const char *at)
 {
-    char id[37];
-    cJSON *st = cJSON_CreateObject();
-    if (!st)
-        return NULL;
+    jw *j = &w->j;
+    char id[37], iri[96];
     debrief_fmt_statement_id(or_unknown(xs->s->id), verb, seq, id);
-    cJSON_AddStringToObject(st, "id", id);
-    add_actor(st, w, xs->s);
-    add_verb(st, verb);
+    fputs(w->written == 0 ? "\n" : ",\n", j->f); /* one statement a line */
+    w->written++;
+    j->more[0] = false;
+    jw_open(j, NULL, '{');
+    jw_str(j, "id", id);
+    jw_open(j, "actor", '{');
+    jw_str(j, "objectType", "Agent");
+    jw_open(j, "account", '{');
+    jw_str(j, "homePage", w->homepage);
+    jw_str(j, "name", or_unknown(xs->s->trainee));
+    jw_close(j, '}');
+    jw_close(j, '}');
+    jw_open(j, "verb", '{');
+    snprintf(iri, sizeof iri, VERB_BASE "%s", verb);
+    jw_str(j, "id", iri);
+    jw_lang(j, "display", verb);
+    jw_close(j, '}');
     if (debrief_fmt_is_timestamp(at))
-        cJSON_AddStringToObject(st, "timestamp", at);
-    return st;
+        jw_str(j, "timestamp", at);
 }
 
-/* The context every statement of a session carries; returns its
- * extensions object for the caller to add to. */
-static cJSON *add_context(cJSON *st, const xapi_writer *w, const xapi_session *xs, bool with_parent)
+static void activity_ref(jw *j, const char *iri)
 {
+    jw_open(j, NULL, '{');
+    jw_str(j, "objectType", "Activity");
+    jw_str(j, "id", iri);
+    jw_close(j, '}');
+}
+
+/* Opens the context every statement of a session carries and its
+ * extensions object, for the caller to add to and close (close_context). */
+static void open_context(xapi_writer *w, const xapi_session *xs, bool with_parent)
+{
+    jw *j = &w->j;
     const log_session *s = xs->s;
-    cJSON *c = cJSON_AddObjectToObject(st, "context");
-    cJSON *x = cJSON_CreateObject();
+    jw_open(j, "context", '{');
     if (xs->registration)
-        cJSON_AddStringToObject(c, "registration", s->id);
+        jw_str(j, "registration", s->id);
     if (with_parent) {
-        cJSON *ca = cJSON_AddObjectToObject(c, "contextActivities");
-        cJSON *parent = cJSON_AddArrayToObject(ca, "parent");
-        cJSON *act = cJSON_CreateObject();
-        cJSON_AddStringToObject(act, "objectType", "Activity");
-        cJSON_AddStringToObject(act, "id", xs->case_iri);
-        cJSON_AddItemToArray(parent, act);
+        jw_open(j, "contextActivities", '{');
+        jw_open(j, "parent", '[');
+        activity_ref(j, xs->case_iri);
+        jw_close(j, ']');
+        jw_close(j, '}');
     }
     if (s->engine) {
         char platform[128];
         snprintf(platform, sizeof platform, "Appraise %s", s->engine);
-        cJSON_AddStringToObject(c, "platform", platform);
+        jw_str(j, "platform", platform);
     }
-    ext_string(x, w, EXT_SESSION, s->id);
-    ext_string(x, w, EXT_CASE_VERSION, s->case_version);
-    ext_string(x, w, EXT_VARIANT, s->variant);
-    cJSON_AddItemToObject(c, "extensions", x);
-    return x;
+    jw_open(j, "extensions", '{');
+    ext_string(w, EXT_SESSION, s->id);
+    ext_string(w, EXT_CASE_VERSION, s->case_version);
+    ext_string(w, EXT_VARIANT, s->variant);
 }
 
-static void add_case_object(cJSON *st, const xapi_session *xs)
+static void close_context(xapi_writer *w)
 {
+    jw_close(&w->j, '}'); /* extensions */
+    jw_close(&w->j, '}'); /* context */
+}
+
+static void case_object(xapi_writer *w, const xapi_session *xs)
+{
+    jw *j = &w->j;
     const log_session *s = xs->s;
-    cJSON *o = cJSON_AddObjectToObject(st, "object");
-    cJSON *d;
-    cJSON_AddStringToObject(o, "objectType", "Activity");
-    cJSON_AddStringToObject(o, "id", xs->case_iri);
-    d = cJSON_AddObjectToObject(o, "definition");
-    cJSON_AddItemToObject(d, "name",
-                          lang_map(s->case_title ? s->case_title : or_unknown(s->case_id)));
-    cJSON_AddStringToObject(d, "type", ACTIVITY_SIMULATION);
+    jw_open(j, "object", '{');
+    jw_str(j, "objectType", "Activity");
+    jw_str(j, "id", xs->case_iri);
+    jw_open(j, "definition", '{');
+    jw_lang(j, "name", s->case_title ? s->case_title : or_unknown(s->case_id));
+    jw_str(j, "type", ACTIVITY_SIMULATION);
+    jw_close(j, '}');
+    jw_close(j, '}');
 }
 
-static cJSON *string_array(const char *const *v, size_t n)
+static int node_object(xapi_writer *w, const xapi_session *xs, const log_decision *d)
 {
-    cJSON *a = cJSON_CreateArray();
-    for (size_t i = 0; a && i < n; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
-    return a;
-}
-
-static int add_node_object(cJSON *st, const xapi_writer *w, const xapi_session *xs,
-                           const log_decision *d)
-{
+    jw *j = &w->j;
     const char *seg[] = {"cases", xs->s->case_id, "nodes", d->node};
     char *iri = debrief_fmt_iri(w->base, seg, 4);
-    cJSON *o = cJSON_AddObjectToObject(st, "object");
-    cJSON *def, *choices;
     if (!iri)
         return -1;
-    cJSON_AddStringToObject(o, "objectType", "Activity");
-    cJSON_AddStringToObject(o, "id", iri);
+    jw_open(j, "object", '{');
+    jw_str(j, "objectType", "Activity");
+    jw_str(j, "id", iri);
     free(iri);
-    def = cJSON_AddObjectToObject(o, "definition");
-    cJSON_AddItemToObject(def, "name", lang_map(or_unknown(d->node)));
-    cJSON_AddStringToObject(def, "type", ACTIVITY_INTERACTION);
-    cJSON_AddStringToObject(def, "interactionType", "choice");
+    jw_open(j, "definition", '{');
+    jw_lang(j, "name", or_unknown(d->node));
+    jw_str(j, "type", ACTIVITY_INTERACTION);
+    jw_str(j, "interactionType", "choice");
     /* Each accepted answer is a correct response of its own. */
-    cJSON_AddItemToObject(def, "correctResponsesPattern", string_array(d->best, d->n_best));
-    choices = cJSON_AddArrayToObject(def, "choices");
+    jw_strings(j, "correctResponsesPattern", d->best, d->n_best);
+    jw_open(j, "choices", '[');
     for (size_t i = 0; i < d->n_options; i++) {
-        cJSON *c = cJSON_CreateObject();
-        cJSON_AddStringToObject(c, "id", d->options[i]);
-        cJSON_AddItemToObject(c, "description", lang_map(d->options[i]));
-        cJSON_AddItemToArray(choices, c);
+        jw_open(j, NULL, '{');
+        jw_str(j, "id", d->options[i]);
+        jw_lang(j, "description", d->options[i]);
+        jw_close(j, '}');
     }
+    jw_close(j, ']');
+    jw_close(j, '}');
+    jw_close(j, '}');
     return 0;
 }
 
-static void add_decision_result(cJSON *st, const xapi_writer *w, const log_decision *d)
+static void decision_result(xapi_writer *w, const log_decision *d)
 {
-    cJSON *r = cJSON_AddObjectToObject(st, "result");
-    cJSON *x = cJSON_CreateObject();
+    jw *j = &w->j;
     char dur[32];
+    jw_open(j, "result", '{');
     if (d->final)
-        cJSON_AddStringToObject(r, "response", d->final);
+        jw_str(j, "response", d->final);
     if (d->has_final_correct)
-        cJSON_AddBoolToObject(r, "success", d->final_correct);
+        jw_bool(j, "success", d->final_correct);
     if (d->has_ms_final && debrief_fmt_duration(d->ms_final, dur, sizeof dur))
-        cJSON_AddStringToObject(r, "duration", dur);
-    ext_string(x, w, EXT_INITIAL, d->initial);
-    ext_number(x, w, EXT_INITIAL_CONFIDENCE, d->has_initial_confidence, d->initial_confidence);
-    ext_bool(x, w, EXT_INITIAL_CORRECT, d->has_initial_correct, d->initial_correct);
-    ext_number(x, w, EXT_FINAL_CONFIDENCE, d->has_final_confidence, d->final_confidence);
-    ext_number(x, w, EXT_TRUST, d->has_trust, d->trust);
-    ext_bool(x, w, EXT_FOLLOWED_AI, d->has_followed_ai, d->followed_ai);
-    ext_bool(x, w, EXT_SWITCHED, d->has_switched, d->switched);
-    ext_string(x, w, EXT_RATIONALE, d->rationale);
+        jw_str(j, "duration", dur);
+    jw_open(j, "extensions", '{');
+    ext_string(w, EXT_INITIAL, d->initial);
+    ext_number(w, EXT_INITIAL_CONFIDENCE, d->has_initial_confidence, d->initial_confidence);
+    ext_bool(w, EXT_INITIAL_CORRECT, d->has_initial_correct, d->initial_correct);
+    ext_number(w, EXT_FINAL_CONFIDENCE, d->has_final_confidence, d->final_confidence);
+    ext_number(w, EXT_TRUST, d->has_trust, d->trust);
+    ext_bool(w, EXT_FOLLOWED_AI, d->has_followed_ai, d->followed_ai);
+    ext_bool(w, EXT_SWITCHED, d->has_switched, d->switched);
+    ext_string(w, EXT_RATIONALE, d->rationale);
     if (d->n_viewed > 0)
-        cJSON_AddItemToObject(x, w->ext[EXT_VIEWED], string_array(d->viewed, d->n_viewed));
-    ext_number(x, w, EXT_MS_INITIAL, d->has_ms_initial, (double)d->ms_initial);
-    ext_number(x, w, EXT_MS_ADVICE, d->has_ms_advice, (double)d->ms_advice);
-    cJSON_AddBoolToObject(x, w->ext[EXT_TIMED_OUT], d->timed_out);
-    attach_extensions(r, x);
+        jw_strings(j, w->ext[EXT_VIEWED], d->viewed, d->n_viewed);
+    ext_number(w, EXT_MS_INITIAL, d->has_ms_initial, (double)d->ms_initial);
+    ext_number(w, EXT_MS_ADVICE, d->has_ms_advice, (double)d->ms_advice);
+    jw_bool(j, w->ext[EXT_TIMED_OUT], d->timed_out);
+    jw_close(j, '}');
+    jw_close(j, '}');
 }
 
 /* The advice as the case gave it: the situation, so context. */
-static void add_advice_context(cJSON *x, const xapi_writer *w, const log_decision *d)
+static void advice_context(xapi_writer *w, const log_decision *d)
 {
-    ext_string(x, w, EXT_TIMING, d->timing);
-    ext_string(x, w, EXT_AI, d->ai);
-    ext_number(x, w, EXT_AI_CONFIDENCE, d->has_ai_confidence, d->ai_confidence);
-    ext_bool(x, w, EXT_AI_CORRECT, d->has_ai_correct, d->ai_correct);
-    ext_bool(x, w, EXT_ADVICE_REQUESTED, d->has_advice_requested, d->advice_requested);
+    ext_string(w, EXT_TIMING, d->timing);
+    ext_string(w, EXT_AI, d->ai);
+    ext_number(w, EXT_AI_CONFIDENCE, d->has_ai_confidence, d->ai_confidence);
+    ext_bool(w, EXT_AI_CORRECT, d->has_ai_correct, d->ai_correct);
+    ext_bool(w, EXT_ADVICE_REQUESTED, d->has_advice_requested, d->advice_requested);
 }
 
-/* ---- Output ---- */
+/* ---- Statements ---- */
 
-static int emit(xapi_writer *w, cJSON *st, apperr *e)
+static int close_statement(xapi_writer *w, apperr *e)
 {
-    char *text;
-    if (!st)
-        return set_oom(e);
-    text = cJSON_PrintUnformatted(st);
-    cJSON_Delete(st);
-    if (!text)
-        return set_oom(e);
-    fputs(w->written == 0 ? "\n" : ",\n", w->f);
-    fputs(text, w->f);
-    free(text);
-    w->written++;
-    if (ferror(w->f)) {
+    jw_close(&w->j, '}');
+    if (ferror(w->j.f)) {
         apperr_set(e, APPERR_ENV, w->path, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
     return 0;
 }
 
+static void seed_extension(xapi_writer *w, const log_session *s)
+{
+    char seed[24];
+    if (!s->has_seed)
+        return;
+    if (s->seed <= (UINT64_C(1) << 53)) {
+        ext_number(w, EXT_SEED, true, (double)s->seed);
+        return;
+    }
+    snprintf(seed, sizeof seed, "%" PRIu64, s->seed); /* beyond a double: keep every digit */
+    ext_string(w, EXT_SEED, seed);
+}
+
 static int emit_initialized(xapi_writer *w, const xapi_session *xs, apperr *e)
 {
     const log_session *s = xs->s;
-    cJSON *st = statement_new(w, xs, "initialized", 0, s->started_at);
-    cJSON *x;
-    if (!st)
-        return set_oom(e);
-    add_case_object(st, xs);
-    x = add_context(st, w, xs, false);
-    ext_string(x, w, EXT_CASE_SHA256, s->case_sha256);
-    if (s->has_seed && s->seed <= (UINT64_C(1) << 53)) {
-        ext_number(x, w, EXT_SEED, true, (double)s->seed);
-    } else if (s->has_seed) { /* beyond a double's exact range: keep every digit */
-        char seed[24];
-        snprintf(seed, sizeof seed, "%" PRIu64, s->seed);
-        ext_string(x, w, EXT_SEED, seed);
-    }
-    ext_string(x, w, EXT_MODE, s->mode);
-    return emit(w, st, e);
+    open_statement(w, xs, "initialized", 0, s->started_at);
+    case_object(w, xs);
+    open_context(w, xs, false);
+    ext_string(w, EXT_CASE_SHA256, s->case_sha256);
+    seed_extension(w, s);
+    ext_string(w, EXT_MODE, s->mode);
+    close_context(w);
+    return close_statement(w, e);
 }
 
 static int emit_answered(xapi_writer *w, const xapi_session *xs, const log_decision *d, apperr *e)
 {
-    cJSON *st = statement_new(w, xs, "answered", d->seq, d->at);
-    if (!st || add_node_object(st, w, xs, d) != 0) {
-        cJSON_Delete(st);
+    open_statement(w, xs, "answered", d->seq, d->at);
+    if (node_object(w, xs, d) != 0)
         return set_oom(e);
-    }
-    add_decision_result(st, w, d);
-    add_advice_context(add_context(st, w, xs, true), w, d);
-    return emit(w, st, e);
-}
-
-static cJSON *outcomes_object(const log_session *s)
-{
-    cJSON *o = cJSON_CreateObject();
-    for (int k = 0; o && k < LOG_OUTCOMES; k++)
-        cJSON_AddNumberToObject(o, log_outcome_name((log_outcome)k), s->outcomes[k]);
-    return o;
+    decision_result(w, d);
+    open_context(w, xs, true);
+    advice_context(w, d);
+    close_context(w);
+    return close_statement(w, e);
 }
 
 /* completed and terminated: the session's end; duration = the session's
  * length in its own time (t of the last record). */
 static int emit_end(xapi_writer *w, const xapi_session *xs, const char *verb, apperr *e)
 {
+    jw *j = &w->j;
     const log_session *s = xs->s;
-    cJSON *st = statement_new(w, xs, verb, -1, s->ended_at);
-    cJSON *r, *x;
     char dur[32];
-    if (!st)
-        return set_oom(e);
-    add_case_object(st, xs);
-    r = cJSON_AddObjectToObject(st, "result");
-    x = cJSON_CreateObject();
-    if (strcmp(verb, "completed") == 0) {
-        cJSON_AddBoolToObject(r, "completion", true);
-        cJSON_AddItemToObject(x, w->ext[EXT_OUTCOMES], outcomes_object(s));
-        ext_string(x, w, EXT_ENDING, s->ending);
-    } else {
-        cJSON_AddStringToObject(x, w->ext[EXT_STATUS], log_status_name(s->status));
-        ext_string(x, w, EXT_ERROR, s->error);
-    }
+    open_statement(w, xs, verb, -1, s->ended_at);
+    case_object(w, xs);
+    jw_open(j, "result", '{');
+    if (strcmp(verb, "completed") == 0)
+        jw_bool(j, "completion", true);
     if (debrief_fmt_duration(s->end_t, dur, sizeof dur))
-        cJSON_AddStringToObject(r, "duration", dur);
-    attach_extensions(r, x);
-    add_context(st, w, xs, false);
-    return emit(w, st, e);
+        jw_str(j, "duration", dur);
+    jw_open(j, "extensions", '{');
+    if (strcmp(verb, "completed") == 0) {
+        jw_open(j, w->ext[EXT_OUTCOMES], '{');
+        for (int k = 0; k < LOG_OUTCOMES; k++)
+            jw_num(j, log_outcome_name((log_outcome)k), s->outcomes[k]);
+        jw_close(j, '}');
+        ext_string(w, EXT_ENDING, s->ending);
+    } else {
+        ext_string(w, EXT_STATUS, log_status_name(s->status));
+        ext_string(w, EXT_ERROR, s->error);
+    }
+    jw_close(j, '}');
+    jw_close(j, '}');
+    open_context(w, xs, false);
+    close_context(w);
+    return close_statement(w, e);
 }
 
 static int write_session(xapi_writer *w, const xapi_session *xs, apperr *e)
@@ -428,6 +474,8 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
     free(xs.case_iri);
     return rc;
 }
+
+/* ---- The writer ---- */
 
 const char debrief_report_help[] =
     "  --html FILE           a self-contained report for a debrief room and for print\n"
@@ -506,17 +554,19 @@ int debrief_write_xapi(const char *path, const debrief_report_in *in, apperr *e)
     if (writer_init(&w, in, e) != 0)
         return -1;
     w.path = path;
-    w.f = fopen(path, "w");
-    if (!w.f) {
+    w.j.f = fopen(path, "w");
+    if (!w.j.f) {
         apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
         writer_free(&w);
         return -1;
     }
     o.ctx = &w;
-    fputs("[", w.f);
+    flockfile(w.j.f);
+    fputs("[", w.j.f);
     rc = log_read_paths(in->paths, in->n_paths, &o, NULL, e);
-    fputs(w.written ? "\n]\n" : "]\n", w.f);
-    rc = close_file(w.f, path, rc, e);
+    fputs(w.written ? "\n]\n" : "]\n", w.j.f);
+    funlockfile(w.j.f);
+    rc = close_file(w.j.f, path, rc, e);
     writer_free(&w);
     return rc;
 }
