@@ -308,13 +308,18 @@ return case {
           tool = "rx",
           recommend = "q15",
           confidence = nil,
-          message = "Monitoring after rapid tranquillisation: every 15 minutes - he appears " ..
-                    "asleep and has had oral and IM lorazepam within 3 hours.",
-          reasons = {
-            { "Appears asleep or sedated", 0.34 },
-            { "Two doses of lorazepam tonight", 0.27 },
-            { "Restrictive intervention before RT", 0.12 },
-          },
+          message = "Monitoring after rapid tranquillisation: every 15 minutes while he " ..
+                    "appears asleep or sedated.",
+          reasons = function(s)
+            if s.vars.path == "deescalated" then
+              return { { "Appears asleep or sedated", 0.34 },
+                       { "Oral and IM lorazepam within 3 hours", 0.27 },
+                       { "Physical restraint before RT", 0.12 } }
+            end
+            return { { "Appears asleep or sedated", 0.34 },
+                     { "Physical restraint before RT", 0.21 },
+                     { "IM lorazepam 20 minutes ago", 0.17 } }
+          end,
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
@@ -326,9 +331,9 @@ return case {
       debrief = "The aid was right, and here the pull was to overrule it out of kindness: " ..
                 "he was finally asleep and waking him felt cruel. But a person who appears " ..
                 "asleep after lorazepam may be over-sedated, and his breathing is what you " ..
-                "cannot see through a door. The careful cue was 'appears asleep' after two " ..
-                "doses of a benzodiazepine - exactly NG10's reason for 15-minute checks, most " ..
-                "of which (breathing, colour, position) can be done without waking him. " ..
+                "cannot see through a door. The careful cue was 'appears asleep' after a " ..
+                "benzodiazepine - one of NG10's reasons for 15-minute checks, most of " ..
+                "which (breathing, colour, position) can be done without waking him. " ..
                 "Simplified: the trust's policy would also say when to call the doctor and " ..
                 "where flumazenil is kept.",
     },
