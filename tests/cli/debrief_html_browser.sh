@@ -82,6 +82,22 @@ for label in 'Trust rating (1 = no trust, 7 = complete trust)' 'Correct choices'
 done
 grep -qF 'aaaa0004-1b3d-4e5f-8a9b-0c1d2e3f4a04' "$WORK/dom.html" || fail "the incomplete session is not listed"
 
+# A report of real logs, every bundled case played under three policies,
+# loads without a console message too.
+for case in "$SCENARIOS_DIR"/*.lua; do
+    for policy in best follow-ai against-ai; do
+        "$APPRAISE" run "$case" --policy "$policy" --trainee "$policy" --log-dir "$WORK/runs" \
+            >/dev/null 2>&1 || fail "run $case --policy $policy"
+    done
+done
+run_app debrief "$WORK/runs" --html "$WORK/runs.html"
+expect_status 0 "debrief --html of the bundled cases' logs"
+chrome --dump-dom "file://$WORK/runs.html" >"$WORK/runs.dom" || fail "chromium --dump-dom failed"
+msgs=$(console_messages)
+[ -z "$msgs" ] || fail "console messages while loading the bundled cases' report: $msgs"
+[ "$(grep -o '<svg ' "$WORK/runs.dom" | wc -l)" -eq 7 ] ||
+    fail "the bundled cases' report does not have its 7 charts (cohort, 3 policies, trust, accuracy, times)"
+
 # The page renders: a screenshot of the top and a printed PDF.
 chrome --hide-scrollbars --window-size=1280,2400 --screenshot="$WORK/report.png" "file://$REPORT" >/dev/null ||
     fail "chromium --screenshot failed"

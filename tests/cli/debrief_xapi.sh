@@ -34,6 +34,19 @@ if ! node "$XAPI/check_fixture.js" "$WORK/x.json" >"$WORK/fields.out" 2>&1; then
     fail "fields: $(cat "$WORK/fields.out")"
 fi
 
+# Real logs: every bundled case played under three policies.
+for case in "$SCENARIOS_DIR"/*.lua; do
+    for policy in best follow-ai against-ai; do
+        "$APPRAISE" run "$case" --policy "$policy" --trainee "$policy" --log-dir "$WORK/runs" \
+            >/dev/null 2>&1 || fail "run $case --policy $policy"
+    done
+done
+run_app debrief "$WORK/runs" --xapi "$WORK/runs.json"
+expect_status 0 "export of the bundled cases' logs"
+if ! node "$XAPI/validate.js" "$WORK/runs.json" >"$WORK/runs.out" 2>&1; then
+    fail "the validator rejected statements from played cases: $(head -20 "$WORK/runs.out")"
+fi
+
 # The same logs give the same statements, ids included.
 export_to "$WORK/again.json"
 cmp -s "$WORK/x.json" "$WORK/again.json" || fail "a second export differs from the first"
