@@ -25,6 +25,7 @@
 #define MAX_SESSION_ROWS 2000
 #define MAX_DECISION_ROWS 5000
 #define MAX_SMALL_MULTIPLES 60
+#define MAX_ISSUE_ROWS 1000
 
 typedef struct times {
     int64_t *v;
@@ -884,12 +885,17 @@ static void write_input(html *h)
         out(h, "<p>No problems found in the input.</p>\n");
     } else {
         out(h, "<ul>\n");
-        for (size_t i = 0; i < h->in->n_issues; i++) {
+        for (size_t i = 0; i < h->in->n_issues && i < MAX_ISSUE_ROWS; i++) {
             out(h, "<li><code>");
             esc(h, h->in->issues[i]);
             out(h, "</code></li>\n");
         }
         out(h, "</ul>\n");
+        if (h->in->n_issues > MAX_ISSUE_ROWS)
+            out(h,
+                "<p>The first %d of %zu are listed; <code>appraise debrief</code> prints every "
+                "one on stderr.</p>\n",
+                MAX_ISSUE_ROWS, h->in->n_issues);
     }
     out(h, "</section>\n");
 }
