@@ -43,8 +43,10 @@ int tables_fail(tables_ctx *x, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* With a line, the path goes into the message (FILE:LINE: at PATH: …);
+     * without one, apperr_format shows it (FILE: at PATH: …). */
     int line = srcmap_line(x->map, x->path);
-    if (x->path[0])
+    if (x->path[0] && line > 0)
         apperr_set(x->e, APPERR_INPUT, x->file, line, "at %s: %s", x->path, msg);
     else
         apperr_set(x->e, APPERR_INPUT, x->file, line, "%s", msg);
@@ -92,8 +94,8 @@ static int check_keys(tables_ctx *x, int t, const char *const *allowed)
         if (lua_type(L, -1) != LUA_TSTRING) {
             const char *shown = lua_type(L, -1) == LUA_TNUMBER ? "a list entry" : "a key";
             lua_pop(L, 1);
-            return tables_fail(x, "%s of type %s is not allowed here (expected named keys)",
-                               shown, type_name(L, -1));
+            return tables_fail(x, "%s of type %s is not allowed here (expected named keys)", shown,
+                               type_name(L, -1));
         }
         const char *k = lua_tostring(L, -1);
         bool ok = strncmp(k, "x_", 2) == 0;
@@ -346,8 +348,9 @@ int tables_read_result(tables_ctx *x, int t, case_result *r)
     memset(r, 0, sizeof *r);
     t = lua_absindex(L, t);
     if (lua_type(L, t) != LUA_TTABLE)
-        return tables_fail(x, "expected a result such as { name = \"CRP\", value = 212, "
-                              "unit = \"mg/L\" }, got a %s",
+        return tables_fail(x,
+                           "expected a result such as { name = \"CRP\", value = 212, "
+                           "unit = \"mg/L\" }, got a %s",
                            type_name(L, t));
     if (check_keys(x, t, RESULT_KEYS) || get_string(x, t, "name", true, &r->name, NULL) ||
         get_string(x, t, "unit", false, &r->unit, NULL) ||
@@ -398,17 +401,15 @@ static int read_results(tables_ctx *x, int t, const char *key, case_result **out
 /* ---- decisions ---------------------------------------------------------------- */
 
 static const char *const OPTION_KEYS[] = {"id", "label", "next", NULL};
-static const char *const ADVICE_KEYS[] = {"tool",   "recommend", "confidence", "message",
+static const char *const ADVICE_KEYS[] = {"tool",    "recommend", "confidence", "message",
                                           "reasons", "timing",    "source",     NULL};
 static const char *const ASK_KEYS[] = {"trust", "confidence", "rationale", NULL};
-static const char *const DECISION_KEYS[] = {"prompt",     "options",    "best",
-                                            "advice",     "ask",        "time_limit",
-                                            "on_timeout", "feedback",   "next",
-                                            NULL};
+static const char *const DECISION_KEYS[] = {"prompt",     "options",    "best",     "advice", "ask",
+                                            "time_limit", "on_timeout", "feedback", "next",   NULL};
 static const char *const ENDING_KEYS[] = {"outcome", "summary", NULL};
-static const char *const NODE_KEYS[] = {"title", "text",   "elapsed",  "vitals",
-                                        "results", "set",  "on_enter", "decision",
-                                        "next",  "ending", "debrief",  NULL};
+static const char *const NODE_KEYS[] = {"title",   "text",   "elapsed",  "vitals",
+                                        "results", "set",    "on_enter", "decision",
+                                        "next",    "ending", "debrief",  NULL};
 
 /* A node target: a node id, or a function (flag 1 in *fn). */
 static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn, int *line)
@@ -436,8 +437,9 @@ static int read_option(tables_ctx *x, int t, case_option *o, bool *dynamic)
     t = lua_absindex(x->L, t);
     o->line = srcmap_line(x->map, x->path);
     if (lua_type(x->L, t) != LUA_TTABLE)
-        return tables_fail(x, "expected an option such as { id = \"wait\", label = \"Wait and "
-                              "see\", next = \"later\" }, got a %s",
+        return tables_fail(x,
+                           "expected an option such as { id = \"wait\", label = \"Wait and "
+                           "see\", next = \"later\" }, got a %s",
                            type_name(x->L, t));
     if (check_keys(x, t, OPTION_KEYS) || get_string(x, t, "id", true, &o->id, NULL) ||
         get_string(x, t, "label", true, &o->label, dynamic) ||
@@ -540,8 +542,9 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     if (!x->c->multi_tool) {
         if (tool && strcmp(tool, x->c->tools[0].name) != 0) {
             size_t mark = tables_path_push(x, "tool");
-            tables_fail(x, "tool '%s' is not the case's tool '%s' (with one tool, leave "
-                           "tool out)",
+            tables_fail(x,
+                        "tool '%s' is not the case's tool '%s' (with one tool, leave "
+                        "tool out)",
                         tool, x->c->tools[0].name);
             tables_path_pop(x, mark);
             free(tool);
@@ -583,8 +586,7 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     a->tool_index = -1;
     if (check_keys(x, t, ADVICE_KEYS) || read_tool_ref(x, t, a, dynamic) ||
         get_string(x, t, "recommend", true, &a->recommend, dynamic) ||
-        get_number(x, t, "confidence", false, 0, 1, false, &a->confidence, &has_conf,
-                   dynamic) ||
+        get_number(x, t, "confidence", false, 0, 1, false, &a->confidence, &has_conf, dynamic) ||
         get_string(x, t, "message", false, &a->message, dynamic) ||
         read_reasons(x, t, a, dynamic) || get_string(x, t, "timing", false, &timing, dynamic) ||
         get_string(x, t, "source", false, &a->source, dynamic))
@@ -626,8 +628,7 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
             d->ask_rationale = RATIONALE_ALWAYS;
         else if (strcmp(rationale, "never") != 0) {
             size_t mark = tables_path_push(x, "rationale");
-            rc = tables_fail(x, "rationale '%s' is not one of never, override, always",
-                             rationale);
+            rc = tables_fail(x, "rationale '%s' is not one of never, override, always", rationale);
             tables_path_pop(x, mark);
         }
     }
@@ -640,8 +641,7 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
     size_t mark;
     int has;
     bool has_limit = false;
-    if (check_keys(x, t, DECISION_KEYS) ||
-        get_string(x, t, "prompt", false, &d->prompt, dynamic) ||
+    if (check_keys(x, t, DECISION_KEYS) || get_string(x, t, "prompt", false, &d->prompt, dynamic) ||
         read_options(x, t, d, dynamic) || get_strlist(x, t, "best", &d->best, dynamic) ||
         get_number(x, t, "time_limit", false, 1, 86400, false, &d->time_limit, &has_limit,
                    dynamic) ||
@@ -688,8 +688,7 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 {
     char *outcome = NULL;
-    if (check_keys(x, t, ENDING_KEYS) ||
-        get_string(x, t, "outcome", true, &outcome, dynamic) ||
+    if (check_keys(x, t, ENDING_KEYS) || get_string(x, t, "outcome", true, &outcome, dynamic) ||
         get_string(x, t, "summary", false, &en->summary, dynamic)) {
         free(outcome);
         return -1;
@@ -741,8 +740,8 @@ static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
     if (has > 0)
         unfield(x, mark);
     double elapsed;
-    if (has < 0 || get_number(x, t, "elapsed", false, 0, 1e7, false, &elapsed, NULL,
-                              effects_dynamic))
+    if (has < 0 ||
+        get_number(x, t, "elapsed", false, 0, 1e7, false, &elapsed, NULL, effects_dynamic))
         return -1;
     lua_getfield(x->L, t, "on_enter");
     int type = lua_type(x->L, -1);
@@ -766,8 +765,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     n->file = (char *)x->file;
     n->line = srcmap_line(x->map, x->path);
     if (lua_type(L, t) != LUA_TTABLE)
-        return tables_fail(x, "expected a node table { text = …, … }, got a %s",
-                           type_name(L, t));
+        return tables_fail(x, "expected a node table { text = …, … }, got a %s", type_name(L, t));
     if (check_keys(x, t, NODE_KEYS) || check_entry_effects(x, t, &effects) ||
         get_string(x, t, "title", false, &n->title, &dynamic) ||
         get_string(x, t, "text", true, &n->text, &dynamic) ||
@@ -839,8 +837,7 @@ static int check_target(tables_ctx *x, const char *key, const char *target)
     return -1;
 }
 
-static int check_option_ref(tables_ctx *x, const case_decision *d, const char *key,
-                            const char *id)
+static int check_option_ref(tables_ctx *x, const case_decision *d, const char *key, const char *id)
 {
     if (!id || d->n_options == 0 || case_find_option(d, id))
         return 0;
@@ -868,10 +865,10 @@ int tables_check_node_refs(tables_ctx *x, const case_node *n)
         size_t m2 = tables_path_push(x, "options");
         tables_path_push_index(x, (long)i + 1);
         rc = check_target(x, "next", d->options[i].next);
-        if (rc == 0 && !d->options[i].next && !d->options[i].next_fn && !d->next &&
-            !d->next_fn)
-            rc = tables_fail(x, "option '%s' leads nowhere: give it next = \"node\", or give "
-                                "the decision a next",
+        if (rc == 0 && !d->options[i].next && !d->options[i].next_fn && !d->next && !d->next_fn)
+            rc = tables_fail(x,
+                             "option '%s' leads nowhere: give it next = \"node\", or give "
+                             "the decision a next",
                              d->options[i].id);
         tables_path_pop(x, m2);
     }
@@ -888,14 +885,13 @@ int tables_check_node_refs(tables_ctx *x, const case_node *n)
 
 /* ---- the case table ------------------------------------------------------------------ */
 
-static const char *const CASE_KEYS[] = {
-    "format", "id",      "version",    "title", "summary", "objectives", "authors",
-    "references", "tags", "minutes",   "variants", "patient", "vitals", "results",
-    "ai",     "start",   "nodes",      NULL};
-static const char *const PATIENT_KEYS[] = {"name",      "age",     "sex",
-                                           "setting",   "complaint", "history",
-                                           "medications", "allergies", NULL};
-static const char *const TOOL_KEYS[] = {"name",       "version", "kind",        "intended_use",
+static const char *const CASE_KEYS[] = {"format",     "id",      "version",    "title",   "summary",
+                                        "objectives", "authors", "references", "tags",    "minutes",
+                                        "variants",   "patient", "vitals",     "results", "ai",
+                                        "start",      "nodes",   NULL};
+static const char *const PATIENT_KEYS[] = {
+    "name", "age", "sex", "setting", "complaint", "history", "medications", "allergies", NULL};
+static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
                                         "performance", "trained_on", "limitations", NULL};
 
 static int read_patient(tables_ctx *x, int t, case_patient *p)
@@ -1062,9 +1058,9 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
     while (rc == 0 && lua_next(x->L, nt)) {
         if (lua_type(x->L, -2) != LUA_TSTRING || !valid_id(lua_tostring(x->L, -2), "_")) {
             char shown[80];
-            snprintf(shown, sizeof shown, "%s", lua_type(x->L, -2) == LUA_TSTRING
-                                                    ? lua_tostring(x->L, -2)
-                                                    : luaL_typename(x->L, -2));
+            snprintf(shown, sizeof shown, "%s",
+                     lua_type(x->L, -2) == LUA_TSTRING ? lua_tostring(x->L, -2)
+                                                       : luaL_typename(x->L, -2));
             lua_pop(x->L, 2);
             rc = tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", shown);
             break;
@@ -1125,8 +1121,9 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         return -1;
     if (format > CASE_FORMAT_MAX) {
         size_t mark = tables_path_push(x, "format");
-        tables_fail(x, "this case is written in format %g, but this engine reads formats up "
-                       "to %d; update Appraise",
+        tables_fail(x,
+                    "this case is written in format %g, but this engine reads formats up "
+                    "to %d; update Appraise",
                     format, CASE_FORMAT_MAX);
         tables_path_pop(x, mark);
         return -1;

@@ -21,7 +21,7 @@ typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY } abort_reaso
 struct script_host {
     lua_State *L;
     char *case_file;
-    char *case_dir;  /* folder of the case file, "." when none */
+    char *case_dir; /* folder of the case file, "." when none */
     size_t mem_used;
     size_t mem_limit;
     unsigned long instr_limit;
@@ -355,6 +355,27 @@ static int f_include(lua_State *L)
 
 /* ---- the sandbox -------------------------------------------------------------- */
 
+/* Reading a name that was never given a value is a mistake in a case (most
+ * often text without quotes: summary = Ankle sprain), not a silent nil. */
+static const char *const REFUSED[] = {"os",        "io",      "debug",   "load",  "loadfile",
+                                      "dofile",    "require", "package", "print", "collectgarbage",
+                                      "coroutine", NULL};
+
+static int f_unknown_global(lua_State *L)
+{
+    const char *name = lua_tostring(L, 2);
+    for (int i = 0; name && REFUSED[i]; i++)
+        if (strcmp(name, REFUSED[i]) == 0)
+            return luaL_error(L,
+                              "'%s' is not available to cases: a case runs in a sandbox "
+                              "without files, programs or code loading",
+                              name);
+    return luaL_error(L,
+                      "unknown name '%s': if it is text, put it in quotes (\"%s\"); if it is "
+                      "a variable, give it a value first (local %s = ...)",
+                      name ? name : "?", name ? name : "?", name ? name : "x");
+}
+
 /* case{ … } checks its argument and remembers where it was called. */
 static int f_case(lua_State *L)
 {
@@ -368,9 +389,9 @@ static int f_case(lua_State *L)
 }
 
 static const char *const BASE_ALLOWED[] = {
-    "ipairs", "pairs", "next", "select", "type", "tostring", "tonumber", "error",
-    "assert", "pcall", "setmetatable", "getmetatable", "rawget", "rawset", "rawequal",
-    "rawlen", NULL};
+    "ipairs",   "pairs",  "next",  "select",       "type",         "tostring", "tonumber",
+    "error",    "assert", "pcall", "setmetatable", "getmetatable", "rawget",   "rawset",
+    "rawequal", "rawlen", NULL};
 
 static void open_lib(lua_State *L, const char *name, lua_CFunction open)
 {
@@ -428,6 +449,10 @@ static int build_sandbox(lua_State *L)
     lua_setfield(L, env, "case");
     lua_pushcfunction(L, f_include);
     lua_setfield(L, env, "include");
+    lua_newtable(L);
+    lua_pushcfunction(L, f_unknown_global);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, env);
     lua_pushvalue(L, env);
     lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
     /* The real globals keep nothing a case could reach: the env is separate,
@@ -441,8 +466,8 @@ static int build_sandbox(lua_State *L)
     return 0;
 }
 
-int host_open(script_host **out, const char *case_file, size_t mem_limit,
-              unsigned long instr_limit, apperr *e)
+int host_open(script_host **out, const char *case_file, size_t mem_limit, unsigned long instr_limit,
+              apperr *e)
 {
     script_host *h = calloc(1, sizeof *h);
     *out = NULL;

@@ -1,2 +1,3 @@
-counter = (counter or 0) + 1
+local counter = 0
+counter = counter + 1
 return { count = counter }
