@@ -39,7 +39,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"play", cmd_play,
-     "appraise play CASE.lua [--trainee ID] [--seed N] [--variant NAME] [--log-dir DIR]",
+     "appraise play CASE.lua [--trainee ID] [--seed N] [--variant NAME] [--log-dir DIR]\n"
+     "                       [--theme default|high-contrast] [--scale 75-200] [--fullscreen]",
      "play one case in the window"},
     {"run", cmd_run,
      "appraise run CASE.lua (--inputs FILE|- | --policy P) [--trainee ID] [--seed N]\n"
