@@ -1,6 +1,7 @@
 #include "debrief_csv.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json_util.h"
@@ -43,115 +44,147 @@ static const char *const columns[] = {
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
+/* A row is built in memory and written with one fwrite: a million rows of
+ * putc calls on a locked stream cost seconds. */
+typedef struct row {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} row;
+
+static void put(row *r, const char *s, size_t n)
+{
+    if (r->n + n > r->cap) {
+        size_t cap = r->cap ? r->cap : 1024;
+        while (cap < r->n + n)
+            cap *= 2;
+        char *p = realloc(r->p, cap);
+        if (!p) {
+            r->oom = true;
+            return;
+        }
+        r->p = p;
+        r->cap = cap;
+    }
+    memcpy(r->p + r->n, s, n);
+    r->n += n;
+}
+
+static void put_c(row *r, char c)
+{
+    put(r, &c, 1);
+}
+
+/* s with its quotes doubled. */
+static void put_quoted_body(row *r, const char *s, size_t n)
+{
+    const char *q;
+    while (n > 0 && (q = memchr(s, '"', n)) != NULL) {
+        put(r, s, (size_t)(q - s) + 1);
+        put_c(r, '"');
+        n -= (size_t)(q - s) + 1;
+        s = q + 1;
+    }
+    put(r, s, n);
+}
+
 /* Quoted only when it must be, so plain ids stay readable. */
-static void text(FILE *f, const char *s, size_t n)
+static void text(row *r, const char *s, size_t n)
 {
     if (n > 0 && strcspn(s, ",\"\r\n") >= n && s[0] != ' ' && s[n - 1] != ' ') {
-        fwrite(s, 1, n, f);
+        put(r, s, n);
         return;
     }
-    putc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            putc('"', f);
-        putc(s[i], f);
-    }
-    putc('"', f);
+    put_c(r, '"');
+    put_quoted_body(r, s, n);
+    put_c(r, '"');
 }
 
-static void sep(FILE *f)
+static void str(row *r, const char *s)
 {
-    putc(',', f);
-}
-
-static void str(FILE *f, const char *s)
-{
-    sep(f);
+    put_c(r, ',');
     if (s)
-        text(f, s, strlen(s));
+        text(r, s, strlen(s));
 }
 
 /* Items joined with ';'; an empty list is an empty field. */
-static void list(FILE *f, const char *const *items, size_t n)
+static void list(row *r, const char *const *items, size_t n)
 {
     bool quote = false;
-    sep(f);
+    put_c(r, ',');
     for (size_t i = 0; i < n; i++)
         quote |= strpbrk(items[i], ",\"\r\n") != NULL;
     if (quote)
-        putc('"', f);
+        put_c(r, '"');
     for (size_t i = 0; i < n; i++) {
         if (i)
-            putc(';', f);
-        for (const char *p = items[i]; *p; p++) {
-            if (*p == '"')
-                putc('"', f);
-            putc(*p, f);
-        }
+            put_c(r, ';');
+        put_quoted_body(r, items[i], strlen(items[i]));
     }
     if (quote)
-        putc('"', f);
+        put_c(r, '"');
 }
 
-static void boolean(FILE *f, bool has, bool v)
+static void boolean(row *r, bool has, bool v)
 {
-    sep(f);
+    put_c(r, ',');
     if (has)
-        fputs(v ? "true" : "false", f);
+        put(r, v ? "true" : "false", v ? 4 : 5);
 }
 
-static void integer(FILE *f, bool has, long long v)
-{
-    sep(f);
-    if (has)
-        fprintf(f, "%lld", v);
-}
-
-static void number(FILE *f, bool has, double v)
+static void integer(row *r, bool has, long long v)
 {
     char buf[32];
-    sep(f);
+    put_c(r, ',');
     if (has)
-        fputs(json_number_text(v, buf, sizeof buf), f);
+        put(r, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
 }
 
-static void row(FILE *f, const log_session *s, const log_decision *d)
+static void number(row *r, bool has, double v)
+{
+    char buf[32];
+    put_c(r, ',');
+    if (has)
+        put(r, buf, strlen(json_number_text(v, buf, sizeof buf)));
+}
+
+static void decision_row(row *r, const log_session *s, const log_decision *d)
 {
     if (s->id)
-        text(f, s->id, strlen(s->id));
-    str(f, s->trainee);
-    str(f, s->case_id);
-    str(f, s->case_version);
-    str(f, s->variant);
-    str(f, log_status_name(s->status));
-    integer(f, true, d->seq);
-    integer(f, true, d->t);
-    str(f, d->at);
-    str(f, d->node);
-    list(f, d->options, d->n_options);
-    list(f, d->best, d->n_best);
-    str(f, d->timing);
-    str(f, d->ai);
-    number(f, d->has_ai_confidence, d->ai_confidence);
-    boolean(f, d->has_ai_correct, d->ai_correct);
-    boolean(f, d->has_advice_requested, d->advice_requested);
-    str(f, d->initial);
-    integer(f, d->has_initial_confidence, d->initial_confidence);
-    str(f, d->final);
-    integer(f, d->has_final_confidence, d->final_confidence);
-    boolean(f, d->has_initial_correct, d->initial_correct);
-    boolean(f, d->has_final_correct, d->final_correct);
-    boolean(f, d->has_followed_ai, d->followed_ai);
-    boolean(f, d->has_switched, d->switched);
-    integer(f, d->has_trust, d->trust);
-    str(f, d->rationale);
-    list(f, d->viewed, d->n_viewed);
-    integer(f, d->has_ms_initial, d->ms_initial);
-    integer(f, d->has_ms_advice, d->ms_advice);
-    integer(f, d->has_ms_final, d->ms_final);
-    boolean(f, true, d->timed_out);
-    str(f, d->next);
-    fputs("\r\n", f);
+        text(r, s->id, strlen(s->id));
+    str(r, s->trainee);
+    str(r, s->case_id);
+    str(r, s->case_version);
+    str(r, s->variant);
+    str(r, log_status_name(s->status));
+    integer(r, true, d->seq);
+    integer(r, true, d->t);
+    str(r, d->at);
+    str(r, d->node);
+    list(r, d->options, d->n_options);
+    list(r, d->best, d->n_best);
+    str(r, d->timing);
+    str(r, d->ai);
+    number(r, d->has_ai_confidence, d->ai_confidence);
+    boolean(r, d->has_ai_correct, d->ai_correct);
+    boolean(r, d->has_advice_requested, d->advice_requested);
+    str(r, d->initial);
+    integer(r, d->has_initial_confidence, d->initial_confidence);
+    str(r, d->final);
+    integer(r, d->has_final_confidence, d->final_confidence);
+    boolean(r, d->has_initial_correct, d->initial_correct);
+    boolean(r, d->has_final_correct, d->final_correct);
+    boolean(r, d->has_followed_ai, d->followed_ai);
+    boolean(r, d->has_switched, d->switched);
+    integer(r, d->has_trust, d->trust);
+    str(r, d->rationale);
+    list(r, d->viewed, d->n_viewed);
+    integer(r, d->has_ms_initial, d->ms_initial);
+    integer(r, d->has_ms_advice, d->ms_advice);
+    integer(r, d->has_ms_final, d->ms_final);
+    boolean(r, true, d->timed_out);
+    str(r, d->next);
+    put(r, "\r\n", 2);
 }
 
 int debrief_csv_header(FILE *f)
@@ -164,7 +197,11 @@ int debrief_csv_header(FILE *f)
 
 int debrief_csv_session(FILE *f, const log_session *s)
 {
+    row r = {0};
     for (size_t i = 0; i < s->n_decisions; i++)
-        row(f, s, &s->decisions[i]);
-    return ferror(f) ? -1 : 0;
+        decision_row(&r, s, &s->decisions[i]);
+    if (r.n)
+        fwrite(r.p, 1, r.n, f);
+    free(r.p);
+    return r.oom || ferror(f) ? -1 : 0;
 }
