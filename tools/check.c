@@ -34,7 +34,7 @@ const char cmd_check_help[] =
     "  --strict          warnings fail the check too\n"
     "  --json            one JSON document on stdout instead of text\n"
     "  --variant NAME    walk only this variant\n"
-    "  --max-states N    distinct states walked per variant (default 20000)\n"
+    "  --max-states N    distinct states walked per variant (default 5000)\n"
     "  --max-depth N     decisions on one path before it counts as endless (default 200)\n"
     "\n"
     "--json writes {\"ok\": bool, \"errors\": N, \"warnings\": N, \"files\": [FILE...]}, each\n"

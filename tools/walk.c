@@ -1,14 +1,19 @@
 /* walk: every path of a case, played through the session API (walk.h).
  *
- * Per variant the walk is a breadth-first search over decision states. The
+ * Per variant the walk is a depth-first search over decision states. The
  * root stands for session_open; every other state is a decision waiting for
- * its choice. A state is expanded by trying each branch in a fresh session
- * replaying the shortest path to it (sessions cannot be forked); the result
- * of a branch is an edge: to a state (new or merged), or an end (an ending,
- * a failure, a loop of narrative nodes, a bound). Breadth-first order makes
- * the first path to anything the shortest, so each finding keeps the first
- * path found. After the search, paths are counted over the state graph by
- * dynamic programming, and states from which no end is reachable are the
+ * its choice. Each state has one edge per branch: to a state (new or
+ * merged), or an end (an ending, a failure, a loop of narrative nodes, a
+ * bound). A new state's first branch is taken in the session that reached
+ * it; its other branches replay a path to it in a fresh session (sessions
+ * cannot be forked).
+ *
+ * After the search, shortest paths over the state graph give each finding
+ * the shortest of the edges it was met on (findings wait as "pending" until
+ * then). A state first reached beyond max_depth is not expanded; if a
+ * shorter path to it turns up, it is searched again from there, so "too
+ * long" means that even the shortest path to it is. Paths are then counted
+ * by dynamic programming, and states from which no end is reachable are the
  * loops with no way out. */
 #include "walk.h"
 
@@ -178,12 +183,15 @@ static int add_finding(result_impl *r, walk_finding *f)
 typedef struct wstate {
     uint8_t key[16];
     int node;             /* index into c->nodes; -1 for the root */
-    uint32_t parent_edge; /* the edge that first reached it; NONE for the root */
-    uint32_t depth;       /* decisions taken before it */
+    uint32_t parent_edge; /* the edge a replay reaches it by (after each round the
+                             last of a shortest path); NONE for the root */
+    uint32_t depth;       /* decisions along parent edges */
     uint32_t first_edge, n_edges;
+    uint32_t cursor;      /* the next branch to try */
     const char **options; /* ids of its resolved options, interned */
     uint32_t n_options;
     bool timeout, on_request, advised, ai_right;
+    bool deep; /* reached beyond max_depth: not expanded (unless a shorter path turns up) */
 } wstate;
 
 typedef enum edge_kind {
@@ -191,7 +199,7 @@ typedef enum edge_kind {
     E_ENDING,   /* to an ending node */
     E_FAILED,   /* the case failed */
     E_LOOP,     /* narrative nodes that go round for ever */
-    E_TOO_LONG, /* over max_depth or max_narrative */
+    E_TOO_LONG, /* over max_narrative */
     E_CUT       /* over max_states: not explored */
 } edge_kind;
 
@@ -202,6 +210,16 @@ typedef struct wedge {
     uint8_t outcome; /* E_ENDING: case_outcome as resolved */
     uint32_t to;     /* E_STATE: state; E_ENDING: node */
 } wedge;
+
+/* A finding met on an edge during the search. Its path is the shortest of
+ * those edges, known only when the search is over. */
+typedef struct pending {
+    walk_finding f;
+} pending;
+
+typedef struct sighting {
+    uint32_t pending, edge;
+} sighting;
 
 typedef struct walker {
     case_def *c;
@@ -221,6 +239,14 @@ typedef struct walker {
     uint32_t *stamp;   /* per node: the advance that last passed it */
     uint32_t stamp_now;
     uint32_t *path_buf; /* edges of the path being replayed */
+    uint32_t *stack;    /* the depth-first search: states whose branches are being tried */
+    size_t n_stack, cap_stack;
+    uint32_t fresh; /* the state the last branch created, NONE when none */
+    pending *pend;  /* findings met during the search, placed once paths are known */
+    size_t n_pend, cap_pend;
+    sighting *seen; /* every edge a pending finding was met on */
+    size_t n_seen, cap_seen;
+    uint32_t *dist; /* after a round: decisions on a shortest path to each state */
     session *s;
     int64_t t;
     apperr err;    /* what the last act that failed said */
@@ -276,7 +302,45 @@ static int path_of_edge(walker *w, uint32_t x, walk_path *out)
     return 0;
 }
 
-/* Adds a finding; with_path: the shortest path is the one ending with edge x. */
+static int grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *np = realloc(*p, c * size);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = c;
+    return 0;
+}
+
+/* Notes that edge x meets finding f (taking what it owns). */
+static void sight(walker *w, walk_finding *f, uint32_t x)
+{
+    size_t k = 0;
+    while (k < w->n_pend && !same_finding(&w->pend[k].f, f))
+        k++;
+    if (k == w->n_pend) {
+        if (grow((void **)&w->pend, &w->cap_pend, w->n_pend, sizeof *w->pend) != 0) {
+            finding_free(f);
+            set_oom(w);
+            return;
+        }
+        w->pend[w->n_pend++].f = *f;
+    } else {
+        finding_free(f);
+    }
+    if (grow((void **)&w->seen, &w->cap_seen, w->n_seen, sizeof *w->seen) != 0) {
+        set_oom(w);
+        return;
+    }
+    w->seen[w->n_seen++] = (sighting){(uint32_t)k, x};
+}
+
+/* Adds a finding: with x NONE at once and without a path; else met on edge
+ * x, and given the shortest path of the edges it is met on once the search
+ * is over (place_findings). */
 static void report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
                    int node, uint32_t x, const char *msg)
 {
@@ -288,13 +352,14 @@ static void report(walker *w, walk_finding_kind kind, bool error, const char *fi
     f.node = node;
     f.file = strdup(file ? file : w->c->file);
     f.message = strdup(msg);
-    if (!f.file || !f.message || (x != NONE && path_of_edge(w, x, &f.path) != 0)) {
+    if (!f.file || !f.message) {
         finding_free(&f);
         set_oom(w);
         return;
     }
-    f.has_path = x != NONE;
-    if (add_finding(w->r, &f) != 0)
+    if (x != NONE)
+        sight(w, &f, x);
+    else if (add_finding(w->r, &f) != 0)
         set_oom(w);
 }
 
@@ -730,14 +795,6 @@ static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolv
     result_impl *r = w->r;
     r->advised_states++;
     r->right_states += case_is_best(d, d->advice.recommend);
-    if (!r->have_first_advised) {
-        walk_finding *f = &r->first_advised;
-        memset(f, 0, sizeof *f);
-        f->node = ni;
-        f->line = w->c->nodes[ni].line;
-        f->has_path = path_of_edge(w, x, &f->path) == 0;
-        r->have_first_advised = true;
-    }
     if (!resolved->debrief || !resolved->debrief[0]) {
         char msg[600];
         snprintf(msg, sizeof msg,
@@ -780,15 +837,6 @@ static stop reach_state(walker *w, uint32_t x, int ni)
         return (stop){E_STATE, (int)j, 0};
     const wedge *in = &w->ed[x];
     uint32_t depth = in->option == OPT_START ? 0 : w->st[in->from].depth + 1;
-    if (depth > w->max_depth) {
-        char msg[600];
-        snprintf(msg, sizeof msg,
-                 "a path goes on for more than %zu decisions without ending (does a loop "
-                 "change s every time round?)",
-                 w->max_depth);
-        report(w, WALK_TOO_LONG, true, node_file(w, ni), w->c->nodes[ni].line, ni, x, msg);
-        return (stop){E_TOO_LONG, ni, 0};
-    }
     if (w->n_st > w->max_states) {
         w->v->bound_hit = true;
         return (stop){E_CUT, ni, 0};
@@ -807,7 +855,9 @@ static stop reach_state(walker *w, uint32_t x, int ni)
     s->node = ni;
     s->parent_edge = x;
     s->depth = depth;
+    s->deep = depth > w->max_depth;
     j = (uint32_t)(w->n_st - 1);
+    w->fresh = j;
     w->slots[slot] = j + 1;
     if (state_fill(w, s, &v) != 0) {
         set_oom(w);
@@ -844,38 +894,32 @@ static int replay(walker *w, uint32_t i)
     return at.kind == E_STATE && at.node == w->st[i].node ? 0 : -1;
 }
 
-static uint32_t edge_push(walker *w, uint32_t from, int option)
+/* The branches of state i: its options in order, then the time limit
+ * running out when it has one; the root's one branch opens the session. */
+static uint32_t n_branches(const walker *w, uint32_t i)
 {
-    if (w->n_ed == w->cap_ed) {
-        size_t cap = w->cap_ed ? w->cap_ed * 2 : 256;
-        wedge *ne = realloc(w->ed, cap * sizeof *ne);
-        if (!ne) {
-            set_oom(w);
-            return NONE;
-        }
-        w->ed = ne;
-        w->cap_ed = cap;
-    }
-    wedge *e = &w->ed[w->n_ed];
-    memset(e, 0, sizeof *e);
-    e->from = from;
-    e->option = option;
-    e->kind = E_FAILED;
-    return (uint32_t)w->n_ed++;
+    const wstate *s = &w->st[i];
+    return i == 0 ? 1 : s->n_options + (s->timeout ? 1 : 0);
 }
 
-/* Takes one branch of state i (replayed) and records where it leads. */
-static void explore(walker *w, uint32_t i, int option, bool ask)
+/* Takes branch b of state i and records where it leads in its edge. The
+ * session is replayed to i unless it waits there already (live). */
+static void explore(walker *w, uint32_t i, uint32_t b, bool live)
 {
-    uint32_t x = edge_push(w, i, option);
-    if (x == NONE)
-        return;
-    wstate *from = &w->st[i];
+    uint32_t x = w->st[i].first_edge + b;
+    const wstate *from = &w->st[i];
+    int option = i == 0 ? OPT_START : b < from->n_options ? (int)b : OPT_TIMEOUT;
+    /* Asking for on_request advice changes nothing a case function sees:
+     * it is asked before every other option, so both ways are played. */
+    bool ask = from->on_request && option >= 0 && (from->n_options == 1 || b % 2 == 1);
     walk_step prev = {WALK_CONTINUE, -1, NULL};
     stop at;
+    w->ed[x].from = i;
+    w->ed[x].option = option;
+    w->fresh = NONE;
     if (option == OPT_START) {
         at = open_session(w) == 0 ? advance(w, x, prev) : (stop){E_FAILED, -1, 0};
-    } else if (replay(w, i) != 0) {
+    } else if (!live && replay(w, i) != 0) {
         if (w->fatal)
             return;
         w->r->any_diverged = true;
@@ -906,33 +950,63 @@ static void explore(walker *w, uint32_t i, int option, bool ask)
     e->outcome = (uint8_t)at.outcome;
 }
 
-/* Whether the last two edges lead to the same place (asked or not). */
-static bool same_as_previous(const walker *w)
+/* Gives state i its edges, one per branch, side by side. */
+static int reserve_edges(walker *w, uint32_t i)
 {
-    const wedge *a = &w->ed[w->n_ed - 2], *b = &w->ed[w->n_ed - 1];
-    return a->kind == b->kind && a->to == b->to;
+    uint32_t n = n_branches(w, i);
+    while (w->n_ed + n > w->cap_ed) {
+        size_t cap = w->cap_ed ? w->cap_ed * 2 : 256;
+        wedge *ne = realloc(w->ed, cap * sizeof *ne);
+        if (!ne)
+            return -1;
+        w->ed = ne;
+        w->cap_ed = cap;
+    }
+    w->st[i].first_edge = (uint32_t)w->n_ed;
+    w->st[i].n_edges = n;
+    for (uint32_t k = 0; k < n; k++) {
+        wedge *e = &w->ed[w->n_ed + k];
+        memset(e, 0, sizeof *e);
+        e->from = i;
+        e->kind = E_FAILED;
+    }
+    w->n_ed += n;
+    return 0;
 }
 
-static void expand(walker *w, uint32_t i)
+static int push_state(walker *w, uint32_t i)
 {
-    w->st[i].first_edge = (uint32_t)w->n_ed;
-    if (i == 0) {
-        explore(w, 0, OPT_START, false);
-    } else {
-        for (uint32_t k = 0; k < w->st[i].n_options && !w->fatal; k++) {
-            explore(w, i, (int)k, false);
-            /* Asking for on_request advice changes nothing a case function
-             * sees: the branch is played, and kept only if it differs. */
-            if (w->st[i].on_request && !w->fatal) {
-                explore(w, i, (int)k, true);
-                if (!w->fatal && same_as_previous(w))
-                    w->n_ed--;
-            }
+    if (grow((void **)&w->stack, &w->cap_stack, w->n_stack, sizeof *w->stack) != 0)
+        return -1;
+    w->stack[w->n_stack++] = i;
+    return 0;
+}
+
+/* Depth first from the states on the stack: a new state's first branch is
+ * taken in the session that just reached it, so only the others replay. */
+static void search(walker *w)
+{
+    uint32_t live = NONE;
+    while (w->n_stack > 0 && !w->fatal) {
+        uint32_t i = w->stack[w->n_stack - 1];
+        wstate *s = &w->st[i];
+        if (!s->deep && s->cursor == 0 && s->n_edges == 0 && reserve_edges(w, i) != 0) {
+            set_oom(w);
+            return;
         }
-        if (w->st[i].timeout && !w->fatal)
-            explore(w, i, OPT_TIMEOUT, false);
+        if (s->deep || s->cursor >= s->n_edges) {
+            w->n_stack--;
+            continue;
+        }
+        uint32_t b = s->cursor++;
+        explore(w, i, b, live == i);
+        live = NONE;
+        if (w->fresh != NONE && !w->st[w->fresh].deep) {
+            live = w->fresh;
+            if (push_state(w, live) != 0)
+                set_oom(w);
+        }
     }
-    w->st[i].n_edges = (uint32_t)(w->n_ed - w->st[i].first_edge);
 }
 
 /* ---- after the search: counts and traps ------------------------------------- */
@@ -969,6 +1043,10 @@ static void agg_end(agg *a, const wedge *e)
 
 static void finish_state(const walker *w, agg *a, uint32_t i)
 {
+    if (w->st[i].deep) { /* beyond the depth bound: a path cut short here */
+        a[i].paths = 1;
+        a[i].cut = 1;
+    }
     if (w->st[i].advised)
         a[i].advised += a[i].paths;
     if (w->st[i].ai_right)
@@ -1080,6 +1158,11 @@ static int find_traps(walker *w)
         return -1;
     }
     size_t tail = 0, head = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (w->st[i].deep) { /* not walked beyond the bound: not known to be a trap */
+            exit_ok[i] = 1;
+            queue[tail++] = i;
+        }
     for (size_t x = 0; x < w->n_ed; x++) {
         const wedge *e = &w->ed[x];
         if (e->kind == E_STATE)
@@ -1126,6 +1209,12 @@ static void walker_free(walker *w)
     free(w->stamp);
     free(w->outcomes);
     free(w->path_buf);
+    free(w->stack);
+    for (size_t k = 0; k < w->n_pend; k++)
+        finding_free(&w->pend[k].f);
+    free(w->pend);
+    free(w->seen);
+    free(w->dist);
 }
 
 static void bound_warning(walker *w)
@@ -1142,6 +1231,132 @@ static void bound_warning(walker *w)
 }
 
 /* Walks one variant into v. */
+/* Shortest paths over the states found so far (breadth first over their
+ * edges): dist, and parent_edge and depth set to match, so that replays and
+ * the paths reported take the shortest way. */
+static int shortest_paths(walker *w)
+{
+    size_t n = w->n_st;
+    uint32_t *queue = malloc(n * sizeof *queue);
+    uint32_t *dist = realloc(w->dist, n * sizeof *dist);
+    if (!queue || !dist) {
+        free(queue);
+        if (dist)
+            w->dist = dist;
+        return -1;
+    }
+    w->dist = dist;
+    for (size_t i = 0; i < n; i++)
+        dist[i] = NONE;
+    size_t head = 0, tail = 0;
+    dist[0] = 0;
+    queue[tail++] = 0;
+    while (head < tail) {
+        uint32_t i = queue[head++];
+        for (uint32_t k = 0; k < w->st[i].n_edges; k++) {
+            uint32_t x = w->st[i].first_edge + k;
+            const wedge *e = &w->ed[x];
+            if (e->kind != E_STATE || dist[e->to] != NONE)
+                continue;
+            dist[e->to] = i == 0 ? 0 : dist[i] + 1;
+            w->st[e->to].parent_edge = x;
+            w->st[e->to].depth = dist[e->to];
+            queue[tail++] = e->to;
+        }
+    }
+    free(queue);
+    return 0;
+}
+
+/* Decisions on the shortest path that ends with edge x. */
+static uint32_t edge_dist(const walker *w, uint32_t x)
+{
+    const wedge *e = &w->ed[x];
+    return e->option == OPT_START ? 0 : w->dist[e->from] + 1;
+}
+
+/* Deep states a shorter path reaches within the bound go back on the stack;
+ * returns how many. */
+static size_t undeepen(walker *w)
+{
+    size_t n = 0;
+    for (uint32_t i = 1; i < w->n_st && !w->fatal; i++) {
+        wstate *s = &w->st[i];
+        if (!s->deep || w->dist[i] > w->max_depth)
+            continue;
+        s->deep = false;
+        if (push_state(w, i) != 0)
+            set_oom(w);
+        n++;
+    }
+    return n;
+}
+
+static void too_long(walker *w)
+{
+    char msg[600];
+    snprintf(msg, sizeof msg,
+             "a path goes on for more than %zu decisions without ending (does a loop change s "
+             "every time round?)",
+             w->max_depth);
+    for (uint32_t i = 1; i < w->n_st && !w->fatal; i++) {
+        int ni = w->st[i].node;
+        if (w->st[i].deep)
+            report(w, WALK_TOO_LONG, true, node_file(w, ni), w->c->nodes[ni].line, ni,
+                   w->st[i].parent_edge, msg);
+    }
+}
+
+/* Gives each finding met on edges the shortest path of those edges. */
+static void place_findings(walker *w)
+{
+    uint32_t *best = malloc((w->n_pend ? w->n_pend : 1) * sizeof *best);
+    if (!best) {
+        set_oom(w);
+        return;
+    }
+    for (size_t k = 0; k < w->n_pend; k++)
+        best[k] = NONE;
+    for (size_t j = 0; j < w->n_seen; j++) {
+        const sighting *g = &w->seen[j];
+        if (best[g->pending] == NONE || edge_dist(w, g->edge) < edge_dist(w, best[g->pending]))
+            best[g->pending] = g->edge;
+    }
+    for (size_t k = 0; k < w->n_pend; k++) {
+        walk_finding *f = &w->pend[k].f;
+        if (!w->fatal && path_of_edge(w, best[k], &f->path) == 0) {
+            f->has_path = true;
+            if (add_finding(w->r, f) != 0)
+                set_oom(w);
+        } else {
+            finding_free(f);
+        }
+    }
+    w->n_pend = 0;
+    free(best);
+}
+
+/* The AI-always-right warning points at the advised decision nearest the
+ * start of the first variant walked. */
+static void note_first_advised(walker *w)
+{
+    result_impl *r = w->r;
+    uint32_t pick = NONE;
+    for (uint32_t i = 1; i < w->n_st; i++)
+        if (w->st[i].advised && (pick == NONE || w->dist[i] < w->dist[pick]))
+            pick = i;
+    if (r->have_first_advised || pick == NONE)
+        return;
+    walk_finding *f = &r->first_advised;
+    memset(f, 0, sizeof *f);
+    f->node = w->st[pick].node;
+    f->line = w->c->nodes[f->node].line;
+    f->has_path = path_of_edge(w, w->st[pick].parent_edge, &f->path) == 0;
+    r->have_first_advised = true;
+}
+
+/* Walks one variant into v: search, then shortest paths; states that only
+ * a long way reached are searched again from the short way, until none is. */
 static int walk_variant_run(walker *w)
 {
     walk_variant *v = w->v;
@@ -1151,13 +1366,16 @@ static int walk_variant_run(walker *w)
     w->outcomes = calloc(n_nodes ? n_nodes : 1, 1);
     w->path_buf = malloc((w->max_depth + 2) * sizeof *w->path_buf);
     if (!v->visited || !w->stamp || !w->outcomes || !w->path_buf || slots_grow(w) != 0 ||
-        !state_push(w)) {
+        !state_push(w) || push_state(w, 0) != 0) {
         set_oom(w);
         return -1;
     }
     w->st[0].node = -1;
-    for (uint32_t i = 0; i < w->n_st && !w->fatal; i++)
-        expand(w, i);
+    do {
+        search(w);
+        if (!w->fatal && shortest_paths(w) != 0)
+            set_oom(w);
+    } while (!w->fatal && undeepen(w) > 0);
     session_close(w->s);
     w->s = NULL;
     if (w->fatal)
@@ -1167,10 +1385,13 @@ static int walk_variant_run(walker *w)
     for (size_t i = 0; i < n_nodes; i++)
         for (int k = 0; k < 3; k++)
             v->endings_reached[k] += (w->outcomes[i] >> k) & 1u;
+    too_long(w);
     if (count_paths(w) != 0 || find_traps(w) != 0) {
         set_oom(w);
         return -1;
     }
+    place_findings(w);
+    note_first_advised(w);
     if (v->bound_hit) {
         w->r->any_bound = true;
         bound_warning(w);
@@ -1383,7 +1604,8 @@ int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e)
         walk_free(&r->pub);
         return -1;
     }
-    qsort(r->pub.findings, r->pub.n_findings, sizeof *r->pub.findings, finding_cmp);
+    if (r->pub.n_findings > 1)
+        qsort(r->pub.findings, r->pub.n_findings, sizeof *r->pub.findings, finding_cmp);
     for (size_t i = 0; i < r->pub.n_findings; i++) {
         if (r->pub.findings[i].error)
             r->pub.n_errors++;

@@ -599,7 +599,7 @@ typedef struct keybuf {
 
 static void kb_put(keybuf *b, const void *data, size_t n)
 {
-    if (b->oom)
+    if (b->oom || n == 0)
         return;
     if (b->n + n > b->cap) {
         size_t cap = b->cap ? b->cap : 256;

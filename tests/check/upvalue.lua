@@ -18,7 +18,8 @@ return case {
     },
     b = {
       text = "B.",
-      decision = { options = { { id = "y", label = "Y", next = "done" } } },
+      decision = { options = { { id = "y", label = "Y", next = "done" },
+                               { id = "z", label = "Z", next = "done" } } },
     },
     done = { text = "", ending = { outcome = "good" } },
   },
