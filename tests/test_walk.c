@@ -387,6 +387,45 @@ static void test_state_bound_is_reported_and_stops_the_walk(void **state)
     free(dir);
 }
 
+static void test_state_first_reached_the_long_way_is_walked_from_the_short_way(void **state)
+{
+    (void)state;
+    /* Depth first, d4 is first met through d2 and d3, beyond a bound of 2
+     * decisions; d1=short reaches it within the bound, so it is walked. */
+    static const char text[] =
+        "return case { id = \"g\", version = \"1\", title = \"G\", start = \"d1\",\n"
+        "nodes = {\n"
+        "  d1 = { text = \"\", decision = { options = {\n"
+        "    { id = \"long\", label = \"L\", next = \"d2\" },\n"
+        "    { id = \"short\", label = \"S\", next = \"d4\" } } } },\n"
+        "  d2 = { text = \"\", decision = { options = {\n"
+        "    { id = \"on\", label = \"O\", next = \"d3\" } } } },\n"
+        "  d3 = { text = \"\", decision = { options = {\n"
+        "    { id = \"on\", label = \"O\", next = \"d4\" } } } },\n"
+        "  d4 = { text = \"\", decision = { options = {\n"
+        "    { id = \"end\", label = \"E\", next = \"done\" } } } },\n"
+        "  done = { text = \"\", ending = { outcome = \"good\" } },\n"
+        "} }\n";
+    char *dir = NULL;
+    walk_opts o = {.max_depth = 2};
+    walked w = walk_text(text, &o, &dir);
+    assert_int_equal(w.r->n_findings, 0);
+    assert_true(w.r->variants[0].paths == 2);
+    assert_true(w.r->variants[0].paths_cut == 0);
+    walked_free(&w);
+    /* With a bound of 1, d4 is still within it by the short way, d3 is not. */
+    o.max_depth = 1;
+    test_rmtree(dir);
+    free(dir);
+    w = walk_text(text, &o, &dir);
+    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    assert_int_equal(f->line, 8);
+    assert_path(&w, f, "d1=long \xe2\x86\x92 d2=on");
+    walked_free(&w);
+    test_rmtree(dir);
+    free(dir);
+}
+
 static void test_walk_records_targets_of_next_functions(void **state)
 {
     (void)state;
@@ -489,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_plain_chain_paths_are_counted_not_enumerated),
         cmocka_unit_test(test_states_with_functions_merge_only_when_s_is_equal),
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
+        cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),
         cmocka_unit_test(test_one_variant_can_be_walked_alone),
         cmocka_unit_test(test_unknown_variant_is_a_usage_error),
