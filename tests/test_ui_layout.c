@@ -680,7 +680,10 @@ typedef struct canvas {
     ui_ctx ctx;
 } canvas;
 
-static const int SIZES[][2] = {{800, 600}, {1280, 800}, {1920, 1080}};
+/* Output pixels and density: three window sizes, and a HiDPI laptop whose
+ * 1280x800 window has 2560x1600 output pixels. */
+static const int SIZES[][3] = {{800, 600, 1}, {1280, 800, 1}, {1920, 1080, 1}, {2560, 1600, 2}};
+#define N_SIZES (sizeof SIZES / sizeof SIZES[0])
 static const int SCALES[] = {100, 200};
 static const char *const THEMES[] = {"default", "high-contrast"};
 
@@ -690,7 +693,7 @@ static int checked; /* screens drawn and audited, for the count test */
  * first text out of place. */
 static void audit_screen(app *a, const char *what)
 {
-    for (size_t s = 0; s < 3; s++)
+    for (size_t s = 0; s < N_SIZES; s++)
         for (size_t k = 0; k < 2; k++)
             for (size_t t = 0; t < 2; t++) {
                 canvas cv;
@@ -708,11 +711,12 @@ static void audit_screen(app *a, const char *what)
                 c->tc = cv.tc;
                 c->th = ui_theme_find(THEMES[t]);
                 c->scale = SCALES[k];
-                c->density = 1.0;
+                c->density = SIZES[s][2];
                 c->w = SIZES[s][0];
                 c->h = SIZES[s][1];
                 c->audit = true;
                 ui_ctx_metrics(c);
+                assert_int_equal(c->px, ui_font_px(16, c->density, c->scale));
                 screens_frame(c, a, 0);
                 char why[512];
                 int n = ui_audit_problems(c, why, sizeof why);
@@ -728,7 +732,7 @@ static void audit_screen(app *a, const char *what)
             }
 }
 
-static void test_every_screen_fits_at_three_sizes_and_two_scales(void **state)
+static void test_every_screen_fits_at_three_sizes_hidpi_and_two_scales(void **state)
 {
     fixture *f = *state;
     app *a = &f->a;
@@ -932,7 +936,7 @@ int main(void)
         cmocka_unit_test(test_audit_catches_text_out_of_its_box),
         cmocka_unit_test(test_text_cache_reuses_textures_and_wraps),
         cmocka_unit_test(test_text_cache_without_its_font_is_an_environment_error),
-        APP_TEST(test_every_screen_fits_at_three_sizes_and_two_scales),
+        APP_TEST(test_every_screen_fits_at_three_sizes_hidpi_and_two_scales),
         cmocka_unit_test(test_library_and_trainee_screens_fit),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -58,6 +58,7 @@ typedef struct ui_ctx {
     ui_cmd shown_focus;       /* the focus last scrolled into view */
     int act_top;              /* content y of what the step asks for, -1 when none */
     unsigned long shown_step; /* the step last scrolled to (screen, node, step) */
+    bool refocus;             /* the layout changed (scale, size): find the focus again */
     bool audit;
     ui_text_rec texts[UI_MAX_AUDIT];
     int n_texts;

@@ -438,14 +438,19 @@ static int option_row(ui_ctx *c, app *a, const session_view *v, size_t i, int x,
         size_t n = strlen(tags);
         snprintf(tags + n, sizeof tags - n, "%sYour first choice", n ? "  " DOT "  " : "");
     }
-    char label[1024];
-    snprintf(label, sizeof label, "%s %s", picked ? "\xe2\x97\x89" : "\xe2\x97\x8b", o->label);
+    /* The radio mark in its own column, so that a long label hangs. */
+    const char *mark = picked ? "\xe2\x97\x89" : "\xe2\x97\x8b";
+    int mw = ui_text_w(c, c->px, false, mark) + c->gap;
+    lx += mw;
+    lw -= mw;
+    const char *label = o->label;
     int h = ui_text_h(c, c->px, label, lw) + (tags[0] ? ui_text_h(c, c->px_small, tags, lw) : 0);
     ui_rect r = {x, y, w, h + c->pad};
     ui_fill(c, r, picked ? c->th->picked_bg : c->th->panel);
     ui_outline(c, r, picked ? c->th->accent : c->th->panel_border,
                picked || ui_hovered(c, r) ? 2 * c->border : c->border);
     ui_text(c, x + c->pad, y + c->pad / 2, kw, c->px, c->th->text, key);
+    ui_text(c, lx - mw, y + c->pad / 2, mw, c->px, c->th->text, mark);
     int ty = y + c->pad / 2;
     ty += ui_text(c, lx, ty, lw, c->px, c->th->text, label);
     if (tags[0])
@@ -1036,6 +1041,11 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
     /* A new screen starts at its top; a new step brings what it asks for
      * (the advice, the options, the scale) into view. */
     unsigned long step = step_key(a);
+    if (c->refocus) { /* as if the step were new, on the same screen */
+        c->shown_step = (step & ~0xFFFFFFul) | 0xFFFFFFul;
+        c->shown_focus = (ui_cmd){CMD_NONE, -1};
+        c->refocus = false;
+    }
     if (step != c->shown_step) {
         bool same_screen = (c->shown_step >> 24) == (step >> 24);
         int top = c->act_top - c->pad;

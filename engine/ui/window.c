@@ -98,6 +98,7 @@ static bool set_scale(win *w, int percent)
 {
     int before = w->ctx.scale;
     w->ctx.scale = ui_scale_clamp(percent);
+    w->ctx.refocus = true;
     return w->ctx.scale != before;
 }
 
@@ -238,6 +239,8 @@ static bool handle(win *w, const SDL_Event *ev)
     case SDL_QUIT:
         return run(w, (ui_cmd){CMD_CLOSE, 0}) || true;
     case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            w->ctx.refocus = true;
         return ev->window.event != SDL_WINDOWEVENT_MOVED;
     case SDL_KEYDOWN:
         return key(w, &ev->key);
