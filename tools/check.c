@@ -163,30 +163,45 @@ static const char *plural(double n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* A count of paths: exact while a double holds it exactly, else rounded
+ * (a case of 300 decisions has more paths than fit in 64 bits). */
+static const char *count_text(double n, char *buf, size_t size)
+{
+    if (n < 1e15)
+        snprintf(buf, size, "%.0f", n);
+    else
+        snprintf(buf, size, "%.3g", n);
+    return buf;
+}
+
 static void print_variant(const walk_result *r, const walk_variant *v)
 {
     static const char *const outcomes[3] = {"good", "neutral", "harm"};
+    char a[32], b[32], c[32];
     if (v->name)
         printf("  variant %s: ", v->name);
     else
         printf("  all paths: ");
-    printf("%.0f %s explored, %zu of %zu nodes visited, %zu decision %s\n", v->paths,
-           plural(v->paths, "path", "paths"), v->nodes_visited, r->c->n_nodes, v->states,
-           plural((double)v->states, "state", "states"));
+    printf("%s %s explored, %zu of %zu nodes visited, %zu decision %s\n",
+           count_text(v->paths, a, sizeof a), plural(v->paths, "path", "paths"), v->nodes_visited,
+           r->c->n_nodes, v->states, plural((double)v->states, "state", "states"));
     printf("    endings reached:");
     for (int k = 0; k < 3; k++) {
         printf("%s %s %zu", k ? "," : "", outcomes[k], v->endings_reached[k]);
         if (v->paths_to[k] > 0)
-            printf(" (%.0f %s)", v->paths_to[k], plural(v->paths_to[k], "path", "paths"));
+            printf(" (%s %s)", count_text(v->paths_to[k], a, sizeof a),
+                   plural(v->paths_to[k], "path", "paths"));
     }
     printf("\n");
     if (v->paths_failed > 0 || v->paths_looping > 0 || v->paths_cut > 0)
-        printf("    %.0f %s in a failure, %.0f loop back, %.0f cut short by a bound\n",
-               v->paths_failed, plural(v->paths_failed, "path ends", "paths end"), v->paths_looping,
-               v->paths_cut);
+        printf("    %s %s in a failure, %s loop back, %s cut short by a bound\n",
+               count_text(v->paths_failed, a, sizeof a),
+               plural(v->paths_failed, "path ends", "paths end"),
+               count_text(v->paths_looping, b, sizeof b), count_text(v->paths_cut, c, sizeof c));
     if (v->advised > 0)
-        printf("    the AI is right at %.0f of %.0f advised decisions along the paths (%.0f%%)\n",
-               v->ai_right, v->advised, 100.0 * v->ai_right / v->advised);
+        printf("    the AI is right at %s of %s advised decisions along the paths (%.0f%%)\n",
+               count_text(v->ai_right, a, sizeof a), count_text(v->advised, b, sizeof b),
+               100.0 * v->ai_right / v->advised);
     else
         printf("    no advised decision along the paths\n");
 }
