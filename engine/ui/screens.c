@@ -80,8 +80,6 @@ static void patient_line(const app *a, char *buf, size_t size)
                               p->sex ? " " : "", p->sex ? p->sex : "");
     if (p->setting && n < size)
         snprintf(buf + n, size - n, "%s%s", n ? "  " DOT "  " : "", p->setting);
-    if (!buf[0])
-        snprintf(buf, size, "**%s**", a->c->title);
 }
 
 static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t size)
@@ -115,14 +113,18 @@ static int header(ui_ctx *c, app *a, int64_t now)
     bool stack = inner - rw < 16 * c->px;
     int lw = stack ? inner : inner - rw;
     int y = c->pad;
+    /* No patient given: the title alone, in bold, instead of both lines. */
+    bool sub = a->c && line[0];
+    if (!line[0] && a->c)
+        snprintf(line, sizeof line, "**%s**", a->c->title);
     int h = ui_text_h(c, c->px, line, lw);
-    if (a->c)
+    if (sub)
         h += ui_text_h(c, c->px_small, a->c->title, lw);
     int rh = (l1[0] ? c->line_h : 0) + (l2[0] ? c->line_h : 0);
     int total = stack ? h + rh : (h > rh ? h : rh);
     ui_fill(c, (ui_rect){0, 0, c->w, total + 2 * c->pad}, c->th->header_bg);
     y += ui_text(c, m, y, lw, c->px, c->th->header_text, line);
-    if (a->c)
+    if (sub)
         y += ui_text(c, m, y, lw, c->px_small, c->th->header_text, a->c->title);
     int rx = stack ? m : m + inner - rw + c->pad, ry = stack ? y : c->pad;
     int rwid = stack ? inner : rw - c->pad;
