@@ -422,8 +422,8 @@ static void write_head(html *h, const metrics *m)
     out(h, "</p>\n</header>\n");
     out(h, "<nav><p>Sections: <a href=\"#summary\">summary</a> &#183; <a href=\"#reliance\">"
            "reliance</a> &#183; <a href=\"#trust\">trust</a> &#183; <a href=\"#accuracy\">"
-           "accuracy</a> &#183; <a href=\"#times\">times</a> &#183; <a href=\"#cases\">cases"
-           "</a> &#183; ");
+           "accuracy</a> &#183; <a href=\"#times\">times</a> &#183; <a href=\"#trainees\">"
+           "trainees</a> &#183; <a href=\"#cases\">cases</a> &#183; ");
     if (h->in->groups && metrics_set_keys(h->in->groups, &keys) > 0)
         out(h, "<a href=\"#groups\">groups</a> &#183; ");
     out(h, "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#decisions\">decisions</a> "
@@ -483,14 +483,21 @@ static const char *group_name(const metrics_set *s, size_t g)
 
 static void write_reliance(html *h, const metrics *cohort)
 {
-    size_t n = metrics_set_groups(h->by_trainee);
     out(h, "<section id=\"reliance\">\n<div class=\"keep\">\n<h2>Reliance on the AI</h2>\n"
            "<p>Decisions with advice shown, by whether the AI was right and whether the "
            "trainee's final choice followed it. Appropriate reliance is on the diagonal from "
            "top left: follow right advice, override wrong advice. Hatched cells are the "
            "errors of reliance.</p>\n");
     debrief_chart_reliance(&h->ch, "the cohort", cohort, false);
-    out(h, "</div>\n<h3>By trainee</h3>\n");
+    out(h, "</div>\n</section>\n");
+}
+
+/* After the cohort's charts, so a large cohort's table does not push them
+ * off the first screens. */
+static void write_trainees(html *h, const metrics *cohort)
+{
+    size_t n = metrics_set_groups(h->by_trainee);
+    out(h, "<section id=\"trainees\">\n<h2>Reliance by trainee</h2>\n");
     if (n <= MAX_SMALL_MULTIPLES) {
         out(h, "<div class=\"multiples\">\n");
         for (size_t g = 0; g < n; g++) {
@@ -929,6 +936,7 @@ static int write_page(html *h, apperr *e)
     write_trust(h, m);
     write_accuracy(h, m);
     write_times(h, m);
+    write_trainees(h, m);
     write_cases(h);
     write_by_groups(h);
     write_sessions(h);
