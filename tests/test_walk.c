@@ -446,6 +446,32 @@ static void test_walk_records_targets_of_next_functions(void **state)
     walked_free(&w);
 }
 
+static void test_each_node_has_its_shortest_path(void **state)
+{
+    (void)state;
+    walked w = walk_file(SCENARIOS_DIR "/sepsis-ed.lua", NULL);
+    const walk_variant *v = &w.r->variants[1];
+    char buf[512];
+    long late = case_node_index(w.c, "late"), start = case_node_index(w.c, "arrival");
+    long treated = case_node_index(w.c, "treated");
+    assert_string_equal(walk_path_format(w.r, &v->node_paths[late], buf, sizeof buf),
+                        "first_look=repeat \xe2\x86\x92 worse=sepsis6");
+    assert_string_equal(v->node_paths[late].variant, "ai_wrong");
+    assert_true(v->visited[start]);
+    assert_int_equal(v->node_paths[start].n, 0);
+    assert_string_equal(walk_path_format(w.r, &v->node_paths[treated], buf, sizeof buf),
+                        "first_look=sepsis6");
+    walked_free(&w);
+
+    /* A node whose entry fails is reached all the same, by its path. */
+    w = walk_fixture("memory_bomb.lua", NULL);
+    long bomb = case_node_index(w.c, "bomb");
+    assert_true(w.r->variants[0].visited[bomb]);
+    assert_string_equal(walk_path_format(w.r, &w.r->variants[0].node_paths[bomb], buf, sizeof buf),
+                        "first=on \xe2\x86\x92 second=(timeout)");
+    walked_free(&w);
+}
+
 static void test_one_variant_can_be_walked_alone(void **state)
 {
     (void)state;
@@ -530,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
         cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),
+        cmocka_unit_test(test_each_node_has_its_shortest_path),
         cmocka_unit_test(test_one_variant_can_be_walked_alone),
         cmocka_unit_test(test_unknown_variant_is_a_usage_error),
         cmocka_unit_test(test_path_format_names_each_choice),

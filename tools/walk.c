@@ -221,6 +221,11 @@ typedef struct sighting {
     uint32_t pending, edge;
 } sighting;
 
+/* Edge `edge` entered node `node`. */
+typedef struct entry {
+    uint32_t node, edge;
+} entry;
+
 typedef struct walker {
     case_def *c;
     size_t max_states, max_depth, max_narrative;
@@ -246,6 +251,8 @@ typedef struct walker {
     size_t n_pend, cap_pend;
     sighting *seen; /* every edge a pending finding was met on */
     size_t n_seen, cap_seen;
+    entry *entries; /* every edge that entered a node, and the node */
+    size_t n_entries, cap_entries;
     uint32_t *dist; /* after a round: decisions on a shortest path to each state */
     session *s;
     int64_t t;
@@ -403,14 +410,27 @@ static bool move_seen(walker *w, uint64_t key)
     return false;
 }
 
-/* The session entered node `to` by prev: note the visit and the move. */
-static void note_entry(walker *w, const walk_step *prev, int to)
+/* Edge x entered node n: it is visited, and x is a way to it. */
+static void note_visit(walker *w, int n, uint32_t x)
 {
     walk_variant *v = w->v;
-    if (!v->visited[to]) {
-        v->visited[to] = true;
+    if (!v->visited[n]) {
+        v->visited[n] = true;
         v->nodes_visited++;
     }
+    if (grow((void **)&w->entries, &w->cap_entries, w->n_entries, sizeof *w->entries) != 0) {
+        set_oom(w);
+        return;
+    }
+    w->entries[w->n_entries++] = (entry){(uint32_t)n, x};
+}
+
+/* The session entered node `to` by prev on edge x: note the visit and the
+ * move. */
+static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
+{
+    walk_variant *v = w->v;
+    note_visit(w, to, x);
     if (prev->node < 0)
         return;
     uint32_t opt = 0;
@@ -572,10 +592,8 @@ static stop failed(walker *w, uint32_t x, const session_view *v, const walk_step
     int node = v->node ? (int)case_node_index(w->c, v->node->id) : -1;
     if (!v->node) { /* entering the next node failed: it was reached all the same */
         node = static_target(w, prev);
-        if (node >= 0 && x != NONE && !w->v->visited[node]) {
-            w->v->visited[node] = true;
-            w->v->nodes_visited++;
-        }
+        if (node >= 0 && x != NONE)
+            note_visit(w, node, x);
     }
     if (node < 0)
         node = prev->node;
@@ -650,7 +668,7 @@ static stop advance(walker *w, uint32_t x, walk_step prev)
         if (ni < 0)
             return refused(w, x, prev.node);
         if (x != NONE)
-            note_entry(w, &prev, ni);
+            note_entry(w, &prev, ni, x);
         if (v.status == SESSION_COMPLETE)
             return (stop){E_ENDING, ni, (int)v.node->ending.outcome};
         if (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL)
@@ -1214,6 +1232,7 @@ static void walker_free(walker *w)
         finding_free(&w->pend[k].f);
     free(w->pend);
     free(w->seen);
+    free(w->entries);
     free(w->dist);
 }
 
@@ -1336,6 +1355,31 @@ static void place_findings(walker *w)
     free(best);
 }
 
+/* Each node's shortest path: the shortest of the edges that entered it. */
+static void node_paths(walker *w)
+{
+    size_t n = w->c->n_nodes;
+    uint32_t *best = malloc((n ? n : 1) * sizeof *best);
+    walk_variant *v = w->v;
+    v->node_paths = calloc(n ? n : 1, sizeof *v->node_paths);
+    if (!best || !v->node_paths) {
+        free(best);
+        set_oom(w);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        best[i] = NONE;
+    for (size_t j = 0; j < w->n_entries; j++) {
+        const entry *g = &w->entries[j];
+        if (best[g->node] == NONE || edge_dist(w, g->edge) < edge_dist(w, best[g->node]))
+            best[g->node] = g->edge;
+    }
+    for (size_t i = 0; i < n && !w->fatal; i++)
+        if (best[i] != NONE)
+            path_of_edge(w, best[i], &v->node_paths[i]);
+    free(best);
+}
+
 /* The AI-always-right warning points at the advised decision nearest the
  * start of the first variant walked. */
 static void note_first_advised(walker *w)
@@ -1391,6 +1435,7 @@ static int walk_variant_run(walker *w)
         return -1;
     }
     place_findings(w);
+    node_paths(w);
     note_first_advised(w);
     if (v->bound_hit) {
         w->r->any_bound = true;
@@ -1547,8 +1592,12 @@ void walk_free(walk_result *pub)
         finding_free(&pub->findings[i]);
     free(pub->findings);
     for (size_t i = 0; i < pub->n_variants; i++) {
-        free(pub->variants[i].visited);
-        free(pub->variants[i].edges);
+        walk_variant *v = &pub->variants[i];
+        for (size_t k = 0; v->node_paths && k < pub->c->n_nodes; k++)
+            path_free(&v->node_paths[k]);
+        free(v->node_paths);
+        free(v->visited);
+        free(v->edges);
     }
     free(pub->variants);
     if (r->have_first_advised)

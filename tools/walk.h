@@ -108,6 +108,8 @@ typedef struct walk_variant {
     bool bound_hit;
     walk_edge *edges; /* distinct moves seen, in the order found */
     size_t n_edges;
+    walk_path *node_paths; /* per node of c->nodes: the shortest choice path that enters
+                              it (no step for the start, and for a node not visited) */
 } walk_variant;
 
 typedef struct walk_result {
