@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/stat.h>
-#include <threads.h>
 #include <unistd.h>
 
 #include "log_parse.h"
@@ -262,9 +262,9 @@ typedef struct batch {
 
 typedef struct pool {
     reader *r;
-    mtx_t mu;
-    cnd_t work;                    /* a worker waits for room */
-    cnd_t done;                    /* the reading thread waits for its next batch */
+    pthread_mutex_t mu;
+    pthread_cond_t work;           /* a worker waits for room */
+    pthread_cond_t done;           /* the reading thread waits for its next batch */
     size_t next, taken, n_batches; /* next batch to parse; batches handed over */
     batch *slot[BATCHES];
     bool ready[BATCHES];
@@ -273,13 +273,13 @@ typedef struct pool {
 
 static bool claim(pool *pl, size_t *b)
 {
-    mtx_lock(&pl->mu);
+    pthread_mutex_lock(&pl->mu);
     while (!pl->stop && pl->next < pl->n_batches && pl->next >= pl->taken + BATCHES)
-        cnd_wait(&pl->work, &pl->mu);
+        pthread_cond_wait(&pl->work, &pl->mu);
     bool ok = !pl->stop && pl->next < pl->n_batches;
     if (ok)
         *b = pl->next++;
-    mtx_unlock(&pl->mu);
+    pthread_mutex_unlock(&pl->mu);
     return ok;
 }
 
@@ -298,35 +298,35 @@ static batch *parse_batch(pool *pl, log_parser *p, size_t b)
     return bt;
 }
 
-static int worker(void *arg)
+static void *worker(void *arg)
 {
     pool *pl = arg;
     log_parser *p = log_parser_new();
     size_t b;
     while (claim(pl, &b)) {
         batch *bt = parse_batch(pl, p, b);
-        mtx_lock(&pl->mu);
+        pthread_mutex_lock(&pl->mu);
         pl->slot[b % BATCHES] = bt;
         pl->ready[b % BATCHES] = true;
         if (b == pl->taken)
-            cnd_signal(&pl->done);
-        mtx_unlock(&pl->mu);
+            pthread_cond_signal(&pl->done);
+        pthread_mutex_unlock(&pl->mu);
     }
     log_parser_free(p);
-    return 0;
+    return NULL;
 }
 
 static batch *take(pool *pl, size_t b)
 {
-    mtx_lock(&pl->mu);
+    pthread_mutex_lock(&pl->mu);
     while (!pl->ready[b % BATCHES])
-        cnd_wait(&pl->done, &pl->mu);
+        pthread_cond_wait(&pl->done, &pl->mu);
     batch *bt = pl->slot[b % BATCHES];
     pl->slot[b % BATCHES] = NULL;
     pl->ready[b % BATCHES] = false;
     pl->taken = b + 1;
-    cnd_broadcast(&pl->work);
-    mtx_unlock(&pl->mu);
+    pthread_cond_broadcast(&pl->work);
+    pthread_mutex_unlock(&pl->mu);
     return bt;
 }
 
@@ -357,14 +357,14 @@ static void hand_over(pool *pl, log_parser *here)
     }
 }
 
-static void stop_pool(pool *pl, thrd_t *t, int n)
+static void stop_pool(pool *pl, pthread_t *t, int n)
 {
-    mtx_lock(&pl->mu);
+    pthread_mutex_lock(&pl->mu);
     pl->stop = true;
-    cnd_broadcast(&pl->work);
-    mtx_unlock(&pl->mu);
+    pthread_cond_broadcast(&pl->work);
+    pthread_mutex_unlock(&pl->mu);
     for (int k = 0; k < n; k++)
-        thrd_join(t[k], NULL);
+        pthread_join(t[k], NULL);
     for (size_t k = 0; k < BATCHES; k++)
         free_batch(pl->slot[k]);
 }
@@ -374,18 +374,18 @@ static pool *pool_new(reader *r)
     pool *pl = calloc(1, sizeof *pl);
     if (!pl)
         return NULL;
-    if (mtx_init(&pl->mu, mtx_plain) != thrd_success) {
+    if (pthread_mutex_init(&pl->mu, NULL) != 0) {
         free(pl);
         return NULL;
     }
-    if (cnd_init(&pl->work) != thrd_success) {
-        mtx_destroy(&pl->mu);
+    if (pthread_cond_init(&pl->work, NULL) != 0) {
+        pthread_mutex_destroy(&pl->mu);
         free(pl);
         return NULL;
     }
-    if (cnd_init(&pl->done) != thrd_success) {
-        cnd_destroy(&pl->work);
-        mtx_destroy(&pl->mu);
+    if (pthread_cond_init(&pl->done, NULL) != 0) {
+        pthread_cond_destroy(&pl->work);
+        pthread_mutex_destroy(&pl->mu);
         free(pl);
         return NULL;
     }
@@ -396,9 +396,9 @@ static pool *pool_new(reader *r)
 
 static void pool_free(pool *pl)
 {
-    cnd_destroy(&pl->done);
-    cnd_destroy(&pl->work);
-    mtx_destroy(&pl->mu);
+    pthread_cond_destroy(&pl->done);
+    pthread_cond_destroy(&pl->work);
+    pthread_mutex_destroy(&pl->mu);
     free(pl);
 }
 
@@ -407,11 +407,11 @@ static void pool_free(pool *pl)
 static bool read_threaded(reader *r, log_parser *here, int threads)
 {
     pool *pl = pool_new(r);
-    thrd_t t[MAX_THREADS];
+    pthread_t t[MAX_THREADS];
     int n = 0;
     if (!pl)
         return false;
-    while (n < threads && thrd_create(&t[n], worker, pl) == thrd_success)
+    while (n < threads && pthread_create(&t[n], NULL, worker, pl) == 0)
         n++;
     if (n > 0)
         hand_over(pl, here);
