@@ -13,6 +13,7 @@ extern const char cmd_check_help[];     /* tools/check.c: check --help after the
 int cmd_graph(int argc, char **argv);   /* tools/graph.c */
 extern const char cmd_graph_help[];     /* tools/graph.c: graph --help after the usage */
 int cmd_debrief(int argc, char **argv); /* tools/debrief.c */
+extern const char cmd_debrief_help[];   /* tools/debrief.c: debrief --help after the usage */
 int cmd_play(int argc, char **argv);    /* engine/ui/ui_main.c */
 int cmd_replay(int argc, char **argv);  /* engine/ui/ui_main.c */
 /* `appraise` with no command (or only options): the case library window. */

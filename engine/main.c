@@ -466,7 +466,7 @@ static int dispatch(const command *cmd, int argc, char **argv)
         if (cmd->run == cmd_graph)
             printf("\n%s", cmd_graph_help);
         if (cmd->run == cmd_debrief)
-            printf("\n%s", debrief_report_help);
+            printf("\n%s%s", cmd_debrief_help, debrief_report_help);
         return EXIT_OK;
     }
     return cmd->run(argc, argv);

@@ -34,6 +34,27 @@
 #include "log_reader.h"
 #include "metrics.h"
 
+const char cmd_debrief_help[] =
+    "Reads session logs (folders recursively, in name order; names starting with '.'\n"
+    "skipped) and prints every metric of the decision-log spec per group, with its\n"
+    "numerator/denominator or n, and n/a where the denominator is 0. Problems in the\n"
+    "input (torn last lines, logs without session_end, unknown fields, blank lines,\n"
+    "files that are not logs, the same session twice, a case in two versions) are\n"
+    "reported on stderr and the rest is used. Exit 0 when a session was read, 1 when\n"
+    "none was, 2 usage, 3 an output could not be written.\n"
+    "\n"
+    "  --by KEY              trainee, case, variant or session; several allowed (or\n"
+    "                        --by trainee,case): one group per combination present\n"
+    "  --json FILE           {\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
+    "                        counts are whole numbers, every other value has a\n"
+    "                        fraction (5.0) at full precision; n/a is null\n"
+    "  --csv FILE            one row per decision (RFC 4180, UTF-8, CRLF): session,\n"
+    "                        trainee, case, case_version, variant, status, seq, t, at\n"
+    "                        and every field of the decision record; null is an empty\n"
+    "                        field, \"\" an empty string; options, best and viewed are\n"
+    "                        joined with ';'\n"
+    "  FILE '-'              --json or --csv to stdout (the summary is then left out)\n";
+
 typedef struct args {
     const char **paths;
     size_t n_paths;

@@ -50,6 +50,11 @@ run_app debrief "$D/cohort" --csv "$WORK/no/such/dir/out.csv"
 expect_status 3 "CSV into a missing folder"
 expect_in err "out.csv: cannot write" "unwritable CSV named"
 
+run_app debrief --help
+expect_status 0 "help"
+expect_in out "--csv FILE" "help tells the CSV"
+expect_in out "counts are whole numbers, every other value has a" "help tells how numbers print"
+
 # "--" ends the options: a log whose name starts with a dash.
 cp "$D/cohort/t1_c1.jsonl" "$WORK/-odd.jsonl"
 (cd "$WORK" && run_app debrief -- -odd.jsonl && expect_status 0 "a file named like an option")
