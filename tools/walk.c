@@ -6,7 +6,8 @@
  * merged), or an end (an ending, a failure, a loop of narrative nodes, a
  * bound). A new state's first branch is taken in the session that reached
  * it; its other branches replay a path to it in a fresh session (sessions
- * cannot be forked).
+ * cannot be forked), except at a plain-future state, where they are read
+ * from the case (advance_plain).
  *
  * After the search, shortest paths over the state graph give each finding
  * the shortest of the edges it was met on (findings wait as "pending" until
@@ -246,8 +247,9 @@ typedef struct walker {
     uint32_t *path_buf; /* edges of the path being replayed */
     uint32_t *stack;    /* the depth-first search: states whose branches are being tried */
     size_t n_stack, cap_stack;
-    uint32_t fresh; /* the state the last branch created, NONE when none */
-    pending *pend;  /* findings met during the search, placed once paths are known */
+    uint32_t fresh;  /* the state the last branch created, NONE when none */
+    bool fresh_live; /* and the session waits there */
+    pending *pend;   /* findings met during the search, placed once paths are known */
     size_t n_pend, cap_pend;
     sighting *seen; /* every edge a pending finding was met on */
     size_t n_seen, cap_seen;
@@ -686,6 +688,33 @@ static stop advance(walker *w, uint32_t x, walk_step prev)
     }
 }
 
+/* Where prev leads when the future is plain, read from the case itself:
+ * no function can make playing it differ, so no replay is needed. */
+static stop advance_plain(walker *w, uint32_t x, walk_step prev)
+{
+    size_t steps = 0;
+    w->stamp_now++;
+    for (;;) {
+        int ni = static_target(w, &prev);
+        if (ni < 0) {
+            apperr_set(&w->err, APPERR_INPUT, NULL, 0, "no node follows");
+            return refused(w, x, prev.node);
+        }
+        const case_node *n = &w->c->nodes[ni];
+        note_entry(w, &prev, ni, x);
+        if (n->kind == NODE_ENDING)
+            return (stop){E_ENDING, ni, (int)n->ending.outcome};
+        if (n->kind == NODE_DECISION)
+            return (stop){E_STATE, ni, 0};
+        if (w->stamp[ni] == w->stamp_now)
+            return narrative_loop(w, x, ni);
+        w->stamp[ni] = w->stamp_now;
+        if (++steps > w->max_narrative)
+            return narrative_too_long(w, x, ni);
+        prev = (walk_step){WALK_CONTINUE, ni, NULL};
+    }
+}
+
 /* ---- states ----------------------------------------------------------------- */
 
 typedef struct keyer {
@@ -824,9 +853,9 @@ static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolv
 }
 
 /* Fills a new state's branches from the resolved decision. */
-static int state_fill(walker *w, wstate *s, const session_view *v)
+static int state_fill(walker *w, wstate *s, const case_node *resolved)
 {
-    const case_decision *d = &v->node->decision;
+    const case_decision *d = &resolved->decision;
     s->n_options = (uint32_t)d->n_options;
     s->options = d->n_options ? calloc(d->n_options, sizeof *s->options) : NULL;
     if (d->n_options && !s->options)
@@ -834,21 +863,21 @@ static int state_fill(walker *w, wstate *s, const session_view *v)
     for (size_t i = 0; i < d->n_options; i++)
         if (!(s->options[i] = pool_intern(&w->r->strings, d->options[i].id, NULL)))
             return -1;
-    s->timeout = v->deadline_ms >= 0;
+    s->timeout = d->time_limit > 0;
     s->on_request = d->advice.present && d->advice.timing == TIMING_ON_REQUEST;
     s->advised = d->advice.present;
     s->ai_right = d->advice.present && case_is_best(d, d->advice.recommend);
     return 0;
 }
 
-/* The session waits at a decision of node ni, reached by edge x: the state
- * it is in, merged or new (or the bound that stops it). */
-static stop reach_state(walker *w, uint32_t x, int ni)
+/* Edge x reached a decision of node ni, as resolved (the session's view of
+ * it, or the case's own node for a plain future): the state it is in,
+ * merged or new (or the bound that stops it). */
+static stop reach_state(walker *w, uint32_t x, int ni, const case_node *resolved)
 {
-    session_view v = session_view_now(w->s);
     uint8_t key[16];
     size_t slot = 0;
-    if (state_key(w, ni, v.node, key) != 0)
+    if (state_key(w, ni, resolved, key) != 0)
         return (stop){E_FAILED, ni, 0};
     uint32_t j = state_find(w, key, &slot);
     if (j != NONE)
@@ -877,11 +906,11 @@ static stop reach_state(walker *w, uint32_t x, int ni)
     j = (uint32_t)(w->n_st - 1);
     w->fresh = j;
     w->slots[slot] = j + 1;
-    if (state_fill(w, s, &v) != 0) {
+    if (state_fill(w, s, resolved) != 0) {
         set_oom(w);
         return (stop){E_FAILED, ni, 0};
     }
-    note_decision(w, x, ni, v.node);
+    note_decision(w, x, ni, resolved);
     return (stop){E_STATE, (int)j, 0};
 }
 
@@ -932,10 +961,16 @@ static void explore(walker *w, uint32_t i, uint32_t b, bool live)
     bool ask = from->on_request && option >= 0 && (from->n_options == 1 || b % 2 == 1);
     walk_step prev = {WALK_CONTINUE, -1, NULL};
     stop at;
+    bool plain = option != OPT_START && !live && w->future_plain[from->node];
     w->ed[x].from = i;
     w->ed[x].option = option;
     w->fresh = NONE;
-    if (option == OPT_START) {
+    if (plain) {
+        prev.node = from->node;
+        prev.kind = option == OPT_TIMEOUT ? WALK_TIMEOUT : WALK_CHOOSE;
+        prev.option = option >= 0 ? from->options[option] : NULL;
+        at = advance_plain(w, x, prev);
+    } else if (option == OPT_START) {
         at = open_session(w) == 0 ? advance(w, x, prev) : (stop){E_FAILED, -1, 0};
     } else if (!live && replay(w, i) != 0) {
         if (w->fatal)
@@ -959,7 +994,9 @@ static void explore(walker *w, uint32_t i, uint32_t b, bool live)
     if (w->fatal)
         return;
     if (at.kind == E_STATE)
-        at = reach_state(w, x, at.node);
+        at =
+            reach_state(w, x, at.node, plain ? &w->c->nodes[at.node] : session_view_now(w->s).node);
+    w->fresh_live = !plain;
     if (at.kind == E_ENDING && at.outcome >= 0 && at.outcome < 3)
         w->outcomes[at.node] |= (uint8_t)(1u << at.outcome);
     wedge *e = &w->ed[x];
@@ -1020,8 +1057,8 @@ static void search(walker *w)
         explore(w, i, b, live == i);
         live = NONE;
         if (w->fresh != NONE && !w->st[w->fresh].deep) {
-            live = w->fresh;
-            if (push_state(w, live) != 0)
+            live = w->fresh_live ? w->fresh : NONE;
+            if (push_state(w, w->fresh) != 0)
                 set_oom(w);
         }
     }

@@ -25,11 +25,13 @@
  *    canonical text of `s` with the random generator and the clock
  *    (case_runtime_state_key).
  * Sessions cannot be forked. The search goes depth first, taking a new
- * state's first branch in the session that just reached it and replaying a
- * path to the state in a new session for each other branch: cheap for plain
- * cases (one state per node), O(states x depth) session steps for cases
- * with functions (about 1 ms per state 16 decisions deep); max_states
- * bounds that work and is reported when hit. Shortest paths are found over
+ * state's first branch in the session that just reached it; each other
+ * branch of a plain-future state is read from the case itself (playing it
+ * could not differ), and each other branch elsewhere replays a path to the
+ * state in a new session. So a plain case costs one session step per
+ * state, a case with functions O(states x depth) steps (about 1 ms per
+ * state 16 decisions deep); max_states bounds that work and is reported
+ * when hit. Shortest paths are found over
  * the state graph afterwards, so every path reported is a shortest one. */
 #ifndef WALK_H
 #define WALK_H

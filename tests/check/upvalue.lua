@@ -17,7 +17,7 @@ return case {
       },
     },
     b = {
-      text = "B.",
+      text = function(s) return "B." end,
       decision = { options = { { id = "y", label = "Y", next = "done" },
                                { id = "z", label = "Z", next = "done" } } },
     },
