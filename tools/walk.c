@@ -957,8 +957,9 @@ static void explore(walker *w, uint32_t i, uint32_t b, bool live)
     const wstate *from = &w->st[i];
     int option = i == 0 ? OPT_START : b < from->n_options ? (int)b : OPT_TIMEOUT;
     /* Asking for on_request advice changes nothing a case function sees:
-     * it is asked before every other option, so both ways are played. */
-    bool ask = from->on_request && option >= 0 && (from->n_options == 1 || b % 2 == 1);
+     * it is asked before every other option, the first included (the first
+     * branch is always played in a session), so both ways are played. */
+    bool ask = from->on_request && option >= 0 && b % 2 == 0;
     walk_step prev = {WALK_CONTINUE, -1, NULL};
     stop at;
     bool plain = option != OPT_START && !live && w->future_plain[from->node];

@@ -6,9 +6,10 @@
  * choice (the initial choice of after_initial advice is made the same: no
  * case function sees it, only s.choices of final choices), and the time
  * limit running out where there is one. On_request advice is asked before
- * every other option, so at each such decision it is both asked and not
- * (asking changes nothing a case function sees). Ratings are fixed (4), a
- * rationale is "check"; the seed is 1.
+ * the first, third, … option and not before the others, so where there are
+ * two options it is both asked and not (asking changes nothing a case
+ * function sees; the first branch, always played in a session, asks).
+ * Ratings are fixed (4), a rationale is "check"; the seed is 1.
  *
  * A path is the sequence of those branches from the start to its end: an
  * ending, a case failure, a return to a state already on the path (a loop
