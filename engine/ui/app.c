@@ -134,6 +134,46 @@ static void load_recap(app *a)
     a->have_recap = recap_read(&a->rc, a->c, a->log_path, &e) == 0;
 }
 
+/* A replay shows what the trainee is about to do: the option or rating
+ * picked, the rationale typed, and what comes next in words. */
+static void replay_preview(app *a)
+{
+    const replay *r = a->o.replay;
+    session_action next;
+    a->picked = -1;
+    a->text[0] = '\0';
+    if (!replay_peek(r, a->s, &next)) {
+        snprintf(a->notice, sizeof a->notice, "Replay of %s's session: the recording ends here.",
+                 r->start.trainee);
+        return;
+    }
+    session_view v = session_view_now(a->s);
+    const case_decision *d = v.node && v.node->kind == NODE_DECISION ? &v.node->decision : NULL;
+    for (size_t i = 0; next.kind == ACT_CHOOSE && d && i < d->n_options; i++)
+        if (strcmp(d->options[i].id, next.text) == 0)
+            a->picked = (int)i;
+    if (next.kind == ACT_CONFIDENCE || next.kind == ACT_TRUST)
+        a->picked = next.value;
+    if (next.kind == ACT_RATIONALE)
+        snprintf(a->text, sizeof a->text, "%s", next.text);
+    static const char *const what[] = {"the choice",
+                                       "the confidence rating",
+                                       "the trust rating",
+                                       "the rationale",
+                                       "opening a panel",
+                                       "asking the AI",
+                                       "waiting until the time ran out",
+                                       "continuing",
+                                       "leaving the case"};
+    if (next.kind == ACT_CONTINUE)
+        snprintf(a->notice, sizeof a->notice, "Replay of %s's session: Enter continues.",
+                 r->start.trainee);
+    else
+        snprintf(a->notice, sizeof a->notice,
+                 "Replay of %s's session, action %zu of %zu: Enter shows %s.", r->start.trainee,
+                 r->next + 1, r->n, what[next.kind]);
+}
+
 /* After every session call: follow the session to its new step or end. */
 static void sync(app *a)
 {
@@ -162,8 +202,10 @@ static void sync(app *a)
         reset_step(a);
     }
     a->seen_step = v.step;
-    if (v.step == STEP_RATIONALE)
+    if (v.step == STEP_RATIONALE && !a->o.replay)
         a->focus = (ui_cmd){CMD_FIELD, 0};
+    if (a->o.replay)
+        replay_preview(a);
 }
 
 static bool after(app *a, session_result r, const apperr *e)
@@ -218,7 +260,7 @@ static bool start_session(app *a, int64_t now)
     session_opts so = {.trainee = trainee_id(a),
                        .variant = a->o.variant,
                        .seed = a->seed,
-                       .mode = "play",
+                       .mode = a->o.replay ? "replay" : "play",
                        .session_id = a->session_id,
                        .engine_version = APPRAISE_VERSION,
                        .host_os = a->o.host_os ? a->o.host_os : "unknown",
@@ -363,8 +405,55 @@ static bool toggle(app *a, bool *open, const char *what, int64_t now)
     return after(a, r, &e);
 }
 
+/* Enter in a replay: the next recorded action, at virtual time. */
+static bool replay_next_step(app *a)
+{
+    session_action next;
+    if (!replay_peek(a->o.replay, a->s, &next))
+        return false;
+    apperr e;
+    apperr_clear(&e);
+    session_result r = replay_apply(a->s, &next, &a->t, &e);
+    if (r == SESSION_OK)
+        replay_advance(a->o.replay, &next);
+    bool changed = after(a, r, &e);
+    if (r == SESSION_REJECTED) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "The recording does not fit this case: %s", e.msg);
+        notice(a, msg);
+    }
+    return changed;
+}
+
+static bool replay_command(app *a, ui_cmd cmd, int64_t now)
+{
+    switch (cmd.kind) {
+    case CMD_COMMIT:
+        if (a->confirm_leave) {
+            a->running = false;
+            return true;
+        }
+        return replay_next_step(a);
+    case CMD_ESCAPE:
+        a->confirm_leave = !a->confirm_leave;
+        return true;
+    case CMD_STAY:
+        a->confirm_leave = false;
+        return true;
+    case CMD_LEAVE:
+    case CMD_CLOSE:
+        (void)now;
+        a->running = false;
+        return true;
+    default:
+        return false; /* the recording decides, not the keys */
+    }
+}
+
 static bool case_command(app *a, ui_cmd cmd, int64_t now)
 {
+    if (a->o.replay)
+        return replay_command(a, cmd, now);
     if (a->confirm_leave && cmd.kind != CMD_LEAVE && cmd.kind != CMD_STAY &&
         cmd.kind != CMD_ESCAPE && cmd.kind != CMD_COMMIT && cmd.kind != CMD_CLOSE)
         return false; /* the dialog is up: only its own answers count */
@@ -515,8 +604,8 @@ bool app_command(app *a, ui_cmd cmd, int64_t now)
 
 bool app_tick(app *a, int64_t now)
 {
-    if (a->screen != SCR_CASE || !a->s)
-        return false;
+    if (a->screen != SCR_CASE || !a->s || a->o.replay)
+        return false; /* a replay runs on the recording's own time */
     session_view v = session_view_now(a->s);
     if (v.status != SESSION_PLAYING || v.deadline_ms < 0 || now - a->t0 < v.deadline_ms)
         return false;
@@ -533,13 +622,13 @@ int64_t app_time_left(const app *a, int64_t now)
     session_view v = session_view_now(a->s);
     if (v.status != SESSION_PLAYING || v.deadline_ms < 0)
         return -1;
-    int64_t left = v.deadline_ms - (now - a->t0);
+    int64_t left = v.deadline_ms - (a->o.replay ? a->t : now - a->t0);
     return left > 0 ? left : 0;
 }
 
 char *app_text_field(app *a, size_t *cap)
 {
-    if (a->confirm_leave)
+    if (a->confirm_leave || a->o.replay)
         return NULL;
     if (a->screen == SCR_TRAINEE || (a->screen == SCR_LIBRARY && a->focus.kind == CMD_FIELD)) {
         *cap = sizeof a->trainee;

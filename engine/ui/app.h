@@ -14,6 +14,7 @@
 #include "library.h"
 #include "log_writer.h"
 #include "recap.h"
+#include "replay.h"
 #include "session.h"
 
 typedef enum ui_screen {
@@ -59,6 +60,7 @@ typedef struct app_opts {
     const char *variant;
     const char *log_dir; /* checked writable before the window opened */
     const char *host_os;
+    replay *replay; /* `replay`: the recording to step through (borrowed) */
 } app_opts;
 
 #define APP_TEXT_MAX 1024

@@ -153,6 +153,9 @@ const char *screens_hints(const app *a)
         return "Enter start " DOT " Esc back " DOT " Ctrl +/\xe2\x88\x92 text size " DOT
                " F11 full screen";
     case SCR_CASE:
+        if (a->o.replay)
+            return "Enter the next recorded action " DOT " Esc leave the replay " DOT
+                   " Ctrl +/\xe2\x88\x92 text size";
         break;
     case SCR_ENDING:
         return "Enter see your debrief " DOT " Ctrl +/\xe2\x88\x92 text size";

@@ -15,6 +15,7 @@
 #include "case_load.h"
 #include "commands.h"
 #include "log_writer.h"
+#include "replay.h"
 #include "theme.h"
 #include "window.h"
 
@@ -37,7 +38,7 @@ static int usage(const ui_args *a, const char *fmt, const char *arg)
 {
     fprintf(stderr, "appraise: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'appraise %s--help'.\n", a->cmd[0] ? "play " : "");
+    fprintf(stderr, "\nTry 'appraise %s%s--help'.\n", a->cmd, a->cmd[0] ? " " : "");
     return EXIT_USAGE;
 }
 
@@ -137,9 +138,11 @@ static int parse(ui_args *a, const char *cmd, int argc, char **argv)
             return rc;
     }
     if (cmd[0] && a->library)
-        return usage(a, "%s: --library is for 'appraise' alone (the case library)", "play");
+        return usage(a, "%s: --library is for 'appraise' alone (the case library)", cmd);
     if (cmd[0] && !a->case_path)
-        return usage(a, "play needs a case file (CASE.lua)%s", "");
+        return usage(a, "%s",
+                     strcmp(cmd, "play") == 0 ? "play needs a case file (CASE.lua)"
+                                              : "replay needs a session log (LOG)");
     return check_values(a);
 }
 
@@ -280,11 +283,70 @@ int cmd_library(int argc, char **argv)
     return open_window(&args, &ao);
 }
 
+/* The replay's own log goes to a fresh folder unless --log-dir says where:
+ * replays are not sessions of the trainee and stay out of their folder. */
+static int replay_log_dir(const ui_args *a, char *buf, size_t size, apperr *e)
+{
+    if (a->log_dir)
+        return prepare_log_dir(a, buf, size, e);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(buf, size, "%s/appraise-replay-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    if (!mkdtemp(buf)) {
+        apperr_set(e, APPERR_ENV, buf, 0, "cannot make a folder for the replay's log: %s",
+                   strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int load_replayed_case(const replay *r, const char *log, case_def **c, apperr *e)
+{
+    case_load_opts lo = {.seed = r->start.seed};
+    if (case_load(c, r->start.case_file, &lo, e) != 0) {
+        char buf[2048];
+        fprintf(stderr, "appraise: %s: the case it was played from cannot be loaded: %s\n", log,
+                apperr_format(e, buf, sizeof buf));
+        return EXIT_INPUT;
+    }
+    if (r->start.sha256[0] && strcmp(r->start.sha256, (*c)->sha256) != 0)
+        fprintf(stderr,
+                "appraise: warning: %s has changed since this session was played; the "
+                "replay may differ\n",
+                r->start.case_file);
+    return 0;
+}
+
 int cmd_replay(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "appraise: 'replay' is not available yet in this build; the log can be "
-                    "read with 'appraise debrief LOG'.\n");
-    return EXIT_USAGE;
+    ui_args args;
+    apperr e;
+    char dir[4096];
+    replay r;
+    apperr_clear(&e);
+    int rc = parse(&args, "replay", argc, argv);
+    if (rc)
+        return rc;
+    if (args.trainee || args.seed_text || args.variant)
+        return usage(&args, "%s", "replay takes the trainee, seed and variant from the log");
+    if (replay_open(&r, args.case_path, &e) != 0)
+        return report(&e);
+    case_def *c = NULL;
+    rc = load_replayed_case(&r, args.case_path, &c, &e);
+    if (rc == 0 && replay_log_dir(&args, dir, sizeof dir, &e) != 0)
+        rc = report(&e);
+    if (rc == 0) {
+        app_opts ao = {.c = c,
+                       .trainee = r.start.trainee,
+                       .have_seed = true,
+                       .seed = r.start.seed,
+                       .variant = r.start.variant,
+                       .log_dir = dir,
+                       .replay = &r};
+        c = NULL; /* the app owns it */
+        rc = open_window(&args, &ao);
+    }
+    if (c)
+        case_free(c);
+    replay_close(&r);
+    return rc;
 }

@@ -280,7 +280,7 @@ static void sync_text_input(win *w)
 static int timeout_ms(win *w)
 {
     int64_t left = app_time_left(w->a, now_ms());
-    if (left < 0)
+    if (left < 0 || w->a->o.replay) /* a replay's clock only moves on Enter */
         return -1;
     int next = ui_countdown_next_change(left);
     if (left < next)

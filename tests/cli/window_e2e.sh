@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real window under Xvfb, driven with xdotool keys through a fixture
 # case: its log must match `appraise run` with the same inputs, decision for
-# decision and record for record (apart from ids, times and the mode).
+# decision and record for record (apart from ids, times and the mode); and
+# `appraise replay` of that log gives its records again.
 source "$(dirname "$0")/helpers.bash"
 CASE="$TEST_DATA_DIR/cases/window_case.lua"
 
@@ -110,8 +111,36 @@ grep -q "log written to $WORK/play/" "$WORK/play.err" || fail "the window did no
 compare_logs "whole case"
 [ "$(grep -c '"type":"decision"' "$WORK"/play/*.jsonl)" -eq 2 ] || fail "expected 2 decisions"
 
-# 2. Esc asks, Enter leaves: logged as quit, like `quit` in the inputs.
-rm -rf "$WORK/play" "$WORK/run"
+# 2. `appraise replay` steps through the window's log with Enter and logs the
+#    same records again (mode replay, its own times).
+play_log=$(find "$WORK/play" -name '*.jsonl' | head -n 1)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    "$APPRAISE" replay "$play_log" --log-dir "$WORK/replay" >"$WORK/replay.out" 2>"$WORK/replay.err" &
+pid=$!
+wid=$(timeout 20 xdotool search --sync --name '^Appraise$' | head -n 1)
+xdotool windowfocus --sync "$wid"
+for _ in $(seq 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    xdotool key Return 2>/dev/null || true
+    sleep 0.2
+done
+if kill -0 "$pid" 2>/dev/null; then
+    fail "the replay did not close after its debrief"
+    kill "$pid"
+fi
+replay_log=$(find "$WORK/replay" -name '*.jsonl' | head -n 1)
+untimed() { jq -c 'del(.session, .t, .at, .ms_initial, .ms_advice, .ms_final, .mode, .host_os)' "$1"; }
+if [ -z "$replay_log" ]; then
+    fail "the replay wrote no log: $(cat "$WORK/replay.err")"
+elif ! diff <(untimed "$play_log") <(untimed "$replay_log") >"$WORK/diff"; then
+    fail "the replay's records differ from the session's: $(cat "$WORK/diff")"
+else
+    grep -q '"mode":"replay"' "$replay_log" || fail "the replay's log is not mode replay"
+    echo "replay: $(wc -l <"$replay_log") records match"
+fi
+
+# 3. Esc asks, Enter leaves: logged as quit, like `quit` in the inputs.
+rm -rf "$WORK/play" "$WORK/run" "$WORK/replay"
 printf 'continue\nquit\n' >"$WORK/quit.txt"
 run_app run "$CASE" --inputs "$WORK/quit.txt" --trainee e2e --seed 11 --log-dir "$WORK/run"
 play_with Return Return Escape Return Return Return
