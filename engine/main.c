@@ -56,7 +56,10 @@ static const command commands[] = {
      "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE]\n"
      "                        [--xapi FILE [--xapi-homepage URL] [--xapi-base IRI]]",
      "print the reliance metrics of session logs"},
-    {"replay", cmd_replay, "appraise replay LOG", "step through a recorded session in the window"},
+    {"replay", cmd_replay,
+     "appraise replay LOG [--log-dir DIR] [--theme default|high-contrast] [--scale 75-200]\n"
+     "                    [--fullscreen]",
+     "step through a recorded session in the window"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

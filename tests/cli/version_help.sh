@@ -35,7 +35,7 @@ run_app debrief no-such-log.jsonl
 expect_status 1 "debrief with nothing readable"
 
 run_app replay x.jsonl
-expect_status 2 "replay (not built yet)"
-expect_in err "not available yet" "replay says it is not available yet"
+expect_status 1 "replay with a missing log"
+expect_in err "x.jsonl" "replay names the missing log"
 
 finish
