@@ -60,9 +60,11 @@ NODE
 TAIL
 }
 
-# Best (lowest) wall time and the peak RSS of that run, of 5.
+# Best (lowest) wall time and the peak RSS of that run, of 5; TARGET=0
+# before it: no target (a figure for information).
 measure() {
   local label=$1; shift
+  local target=${TARGET:-1}
   local best="" rss=""
   for _ in 1 2 3 4 5; do
     # Exit 1 is a case with findings (the generated chain has an unused
@@ -76,7 +78,7 @@ measure() {
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$kb; fi
   done
   printf '%-44s %8.3f s %8.1f MB\n' "$label" "$best" "$(awk "BEGIN{print $rss/1024}")"
-  awk "BEGIN{exit !($best <= 2.0 && $rss <= 65536)}" ||
+  [ "$target" = 0 ] || awk "BEGIN{exit !($best <= 2.0 && $rss <= 65536)}" ||
     echo "bench: $label is over the target (2 s, 64 MB)" >&2
 }
 
@@ -87,4 +89,12 @@ echo "appraise check benchmarks ($(nproc) cores; target: <= 2 s, <= 64 MB)"
 measure "check, 2^17 = 131,072 paths x 2 variants" "$APPRAISE" check --strict "$work/paths17.lua"
 grep -E "paths explored" "$work/out" | sed 's/^ */  /'
 measure "check, 3^11 = 177,147 paths x 2 variants" "$APPRAISE" check "$work/chain11.lua"
+grep -E "paths explored" "$work/out" | sed 's/^ */  /'
+
+# For information: the same 2^17 paths with a function in every node, so
+# no state merges; the walk replays paths and stops at its state bound.
+sed 's/text = "Decision \([0-9]*\) of \([0-9]*\).",/text = function(s) return "Decision \1" end,/' \
+  "$work/paths17.lua" >"$work/dyn17.lua"
+TARGET=0 measure "check, 2^17 paths, functions everywhere (bound)" \
+  "$APPRAISE" check --variant ai_right "$work/dyn17.lua"
 grep -E "paths explored" "$work/out" | sed 's/^ */  /'
