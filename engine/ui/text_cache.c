@@ -49,6 +49,7 @@ struct text_cache {
     face faces[MAX_FACES];
     table textures, wraps;
     unsigned long frame;
+    face none; /* measures without a font (a wide guess) when none opens */
 };
 
 static void *read_file(const char *path, size_t *len)
@@ -203,11 +204,10 @@ void text_cache_metrics(text_cache *tc, int px, ui_text_metrics *m)
     m->ctx = f;
     m->line_h = text_cache_line_h(tc, px);
     m->para_gap = m->line_h / 2;
-    if (!f) { /* no face: measure through a face-less thunk is not possible */
-        static face none;
-        none.tc = tc;
-        none.px = px;
-        m->ctx = &none;
+    if (!f) {
+        tc->none.tc = tc;
+        tc->none.px = px;
+        m->ctx = &tc->none;
     }
 }
 
