@@ -899,9 +899,12 @@ static size_t read_lines(log_parser *p, size_t have, bool at_end, file_pos *pos,
     return start;
 }
 
-static void read_fd(log_parser *p, int fd, log_parse_sink sink, void *ctx)
+/* size: the file's size when known (else -1): once that much is read, the
+ * end is taken as reached without one more read() to see it. */
+static void read_fd(log_parser *p, int fd, long long size, log_parse_sink sink, void *ctx)
 {
     size_t have = 0;
+    long long total = 0;
     file_pos pos = {0};
     bool first = true;
     for (;;) {
@@ -914,11 +917,13 @@ static void read_fd(log_parser *p, int fd, log_parse_sink sink, void *ctx)
             got = 0;
         }
         have += (size_t)got;
+        total += got;
         if (first && !starts_like_json(p, p->buf, have))
             return;
         first = false;
-        size_t used = read_lines(p, have, got == 0, &pos, sink, ctx);
-        if (got == 0 || pos.stop)
+        bool at_end = got == 0 || (size >= 0 && total >= size);
+        size_t used = read_lines(p, have, at_end, &pos, sink, ctx);
+        if (at_end || pos.stop)
             return;
         memmove(p->buf, p->buf + used, have - used);
         have -= used;
@@ -930,8 +935,8 @@ static void read_fd(log_parser *p, int fd, log_parse_sink sink, void *ctx)
     }
 }
 
-void log_parse_file(log_parser *p, const char *path, log_parsed_file *out, log_parse_sink sink,
-                    void *ctx)
+void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_file *out,
+                    log_parse_sink sink, void *ctx)
 {
     out->path = path;
     p->out = out;
@@ -943,7 +948,7 @@ void log_parse_file(log_parser *p, const char *path, log_parsed_file *out, log_p
         return;
     }
     out->opened = true;
-    read_fd(p, fd, sink, ctx);
+    read_fd(p, fd, size, sink, ctx);
     close(fd);
     end_session(p, sink, ctx); /* a stop from the sink changes nothing now */
     if (p->blank_lines)

@@ -62,11 +62,13 @@ void log_parser_free(log_parser *p);
 typedef int (*log_parse_sink)(void *ctx, log_parsed_file *f);
 
 /* Reads path into out (zeroed or cleared), never failing as a whole:
- * problems become events; out->oom when memory ran out. Without a sink the
- * events of the whole file are kept for the caller; with one, they go to it
- * session by session (and what is left at the end stays in out). */
-void log_parse_file(log_parser *p, const char *path, log_parsed_file *out, log_parse_sink sink,
-                    void *ctx);
+ * problems become events; out->oom when memory ran out. size is the file's
+ * size from stat (what is read stops there), or -1 to read to the end.
+ * Without a sink the events of the whole file are kept for the caller; with
+ * one, they go to it session by session (and what is left at the end stays
+ * in out). */
+void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_file *out,
+                    log_parse_sink sink, void *ctx);
 
 /* Makes cJSON allocate the records of a session from that session's arena
  * (one block, freed at once; a third of parsing time otherwise goes to

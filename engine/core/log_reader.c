@@ -23,7 +23,8 @@
 
 typedef struct file_entry {
     char *path;
-    bool here; /* parse on the reading thread (big file or not a regular file) */
+    long long size; /* from stat; -1 when not a regular file */
+    bool here;      /* parse on the reading thread (big file or not a regular file) */
 } file_entry;
 
 typedef struct version_seen {
@@ -241,7 +242,7 @@ static void finish_file(reader *r, log_parsed_file *f, size_t file)
 static void read_here(reader *r, log_parser *p, size_t i, log_parsed_file *f)
 {
     here_ctx h = {r, i};
-    log_parse_file(p, r->files[i].path, f, sink, &h);
+    log_parse_file(p, r->files[i].path, r->files[i].size, f, sink, &h);
     finish_file(r, f, i);
 }
 
@@ -294,7 +295,8 @@ static batch *parse_batch(pool *pl, log_parser *p, size_t b)
     bt->oom = !p;
     for (size_t k = 0; k < bt->n && p; k++)
         if (!r->files[bt->first + k].here)
-            log_parse_file(p, r->files[bt->first + k].path, &bt->files[k], NULL, NULL);
+            log_parse_file(p, r->files[bt->first + k].path, r->files[bt->first + k].size,
+                           &bt->files[k], NULL, NULL);
     return bt;
 }
 
@@ -452,7 +454,7 @@ static void read_files(reader *r)
 
 /* ---- files and folders ---------------------------------------------------- */
 
-static void add_file(reader *r, const char *path, bool here)
+static void add_file(reader *r, const char *path, long long size, bool here)
 {
     char *copy = strdup(path);
     void *q = copy ? room(r->files, &r->cap_files, r->n_files, sizeof *r->files) : NULL;
@@ -462,7 +464,7 @@ static void add_file(reader *r, const char *path, bool here)
         return;
     }
     r->files = q;
-    r->files[r->n_files++] = (file_entry){copy, here};
+    r->files[r->n_files++] = (file_entry){copy, size, here};
 }
 
 static void visit(reader *r, const char *path, int depth, bool given);
@@ -538,9 +540,9 @@ static void visit(reader *r, const char *path, int depth, bool given)
     if (S_ISDIR(st.st_mode))
         walk(r, path, depth);
     else if (S_ISREG(st.st_mode))
-        add_file(r, path, st.st_size > (off_t)BIG_FILE);
+        add_file(r, path, (long long)st.st_size, st.st_size > (off_t)BIG_FILE);
     else if (given)
-        add_file(r, path, true);
+        add_file(r, path, -1, true);
     else
         issue(r, LOG_ISSUE_NOT_A_LOG, path, 0, "not a regular file: skipped");
 }
@@ -599,7 +601,7 @@ int log_session_read(const char *path, const log_read_opts *o, log_session **out
     *out = NULL;
     if (reader_init(&r, o ? o : &none, e) == 0) {
         r.keep_first = true;
-        add_file(&r, path, true);
+        add_file(&r, path, -1, true);
         if (!r.failed)
             read_files(&r);
     }
