@@ -54,6 +54,14 @@ expect_in out "variant_ending.lua:18: error: node 'left_end' is not reached by a
     "one variant"
 expect_not_in out "variant left" "one variant"
 
+# The bound on states: reported, and what it would say about reach left out.
+run_app check --max-states 5 overlong.lua
+expect_status 0 "check --max-states 5: a warning"
+expect_in out "overlong.lua:6: warning: the walk stopped at 5 distinct states" "bound reported"
+expect_in out "1 cut short by a bound" "bound in the summary"
+run_app check --strict --max-states 5 overlong.lua
+expect_status 1 "check --strict --max-states 5"
+
 # Usage and environment.
 run_app check
 expect_status 2 "check without a file"
