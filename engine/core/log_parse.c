@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,44 +33,112 @@ struct log_chunk {
     _Alignas(16) unsigned char data[];
 };
 
-static void *arena_alloc(log_chunk **head, size_t n)
+/* Chunks of the usual size, given back by sessions once handed over and
+ * taken again by the threads that parse: without it, the allocator hands
+ * the memory back to the system between batches and every chunk costs
+ * fresh page faults. */
+struct log_chunk_pool {
+    pthread_mutex_t mu;
+    log_chunk *free;
+    size_t n, max;
+};
+
+log_chunk_pool *log_chunk_pool_new(size_t max_chunks)
+{
+    log_chunk_pool *pool = calloc(1, sizeof *pool);
+    if (pool && pthread_mutex_init(&pool->mu, NULL) != 0) {
+        free(pool);
+        return NULL;
+    }
+    if (pool)
+        pool->max = max_chunks;
+    return pool;
+}
+
+void log_chunk_pool_free(log_chunk_pool *pool)
+{
+    if (!pool)
+        return;
+    while (pool->free) {
+        log_chunk *next = pool->free->next;
+        free(pool->free);
+        pool->free = next;
+    }
+    pthread_mutex_destroy(&pool->mu);
+    free(pool);
+}
+
+static log_chunk *chunk_get(log_chunk_pool *pool, size_t cap)
+{
+    log_chunk *c = NULL;
+    if (pool && cap == CHUNK_BYTES) {
+        pthread_mutex_lock(&pool->mu);
+        if ((c = pool->free) != NULL) {
+            pool->free = c->next;
+            pool->n--;
+        }
+        pthread_mutex_unlock(&pool->mu);
+    }
+    if (!c && (c = malloc(sizeof *c + cap)) != NULL)
+        c->cap = cap;
+    return c;
+}
+
+static void chunk_put(log_chunk_pool *pool, log_chunk *c)
+{
+    if (pool && c->cap == CHUNK_BYTES) {
+        pthread_mutex_lock(&pool->mu);
+        bool kept = pool->n < pool->max;
+        if (kept) {
+            c->next = pool->free;
+            pool->free = c;
+            pool->n++;
+        }
+        pthread_mutex_unlock(&pool->mu);
+        if (kept)
+            return;
+    }
+    free(c);
+}
+
+static void *arena_alloc(log_arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
-    log_chunk *c = *head;
+    log_chunk *c = a->head;
     if (c && c->cap - c->used >= n) {
         void *p = c->data + c->used;
         c->used += n;
         return p;
     }
-    size_t cap = n > CHUNK_BYTES / 4 ? n : CHUNK_BYTES;
-    log_chunk *fresh = malloc(sizeof *fresh + cap);
+    log_chunk *fresh = chunk_get(a->pool, n > CHUNK_BYTES / 4 ? n : CHUNK_BYTES);
     if (!fresh)
         return NULL;
-    fresh->cap = cap;
     fresh->used = n;
-    if (c && cap != CHUNK_BYTES) {
+    if (c && fresh->cap != CHUNK_BYTES) {
         /* a large block goes behind the current chunk, which stays in use */
         fresh->next = c->next;
         c->next = fresh;
     } else {
         fresh->next = c;
-        *head = fresh;
+        a->head = fresh;
     }
     return fresh->data;
 }
 
-static void arena_free(log_chunk *c)
+static void arena_free(log_arena *a)
 {
+    log_chunk *c = a->head;
     while (c) {
         log_chunk *next = c->next;
-        free(c);
+        chunk_put(a->pool, c);
         c = next;
     }
+    a->head = NULL;
 }
 
 /* The arena cJSON allocates from on this thread while a line is parsed;
  * NULL the rest of the time, when the hooks are plain malloc and free. */
-static _Thread_local log_chunk **tls_arena;
+static _Thread_local log_arena *tls_arena;
 
 static void *hook_malloc(size_t n)
 {
@@ -96,7 +165,7 @@ void log_parsed_session_free(log_parsed_session *s)
 {
     if (!s)
         return;
-    arena_free(s->arena);
+    arena_free(&s->arena);
     free(s->decs);
     free(s->id);
     free(s->file);
@@ -117,7 +186,7 @@ void log_parsed_file_clear(log_parsed_file *f)
 struct log_parser {
     log_parsed_file *out;
     log_parsed_session *cur; /* the session being read, NULL between sessions */
-    log_chunk *arena;        /* where lines are parsed: the next session's arena */
+    log_arena arena;         /* where lines are parsed: the next session's arena */
     char *buf;
     size_t cap;
     long file_records, blank_lines;
@@ -125,9 +194,11 @@ struct log_parser {
     bool newer_reported;
 };
 
-log_parser *log_parser_new(void)
+log_parser *log_parser_new(log_chunk_pool *pool)
 {
     log_parser *p = calloc(1, sizeof *p);
+    if (p)
+        p->arena.pool = pool;
     if (p && !(p->buf = malloc(BLOCK_BYTES))) {
         free(p);
         return NULL;
@@ -142,7 +213,7 @@ void log_parser_free(log_parser *p)
     if (!p)
         return;
     log_parsed_session_free(p->cur);
-    arena_free(p->arena);
+    arena_free(&p->arena);
     free(p->buf);
     free(p);
 }
@@ -350,12 +421,21 @@ static const schema *schema_for(const char *type)
 
 /* The field named key: first where the last match left off (fields come in
  * the writer's order), else anywhere. */
+/* Field names are short: comparing in line beats a call to strcmp, and
+ * this runs for every member of every record. */
+static bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
 static long find_field(const schema *sc, const char *key, size_t *hint)
 {
-    if (*hint < sc->n && strcmp(sc->f[*hint].name, key) == 0)
+    if (*hint < sc->n && same_name(sc->f[*hint].name, key))
         return (long)(*hint)++;
     for (size_t i = 0; i < sc->n; i++)
-        if (strcmp(sc->f[i].name, key) == 0) {
+        if (same_name(sc->f[i].name, key)) {
             *hint = i + 1;
             return (long)i;
         }
@@ -574,7 +654,7 @@ static int end_session(log_parser *p, log_parse_sink sink, void *ctx)
         return 0;
     p->cur = NULL;
     s->arena = p->arena;
-    p->arena = NULL;
+    p->arena.head = NULL;
     s->pub.decisions = s->decs;
     s->pub.n_decisions = s->n_decs;
     if (!s->has_end)
@@ -954,6 +1034,5 @@ void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_
     if (p->blank_lines)
         issue(p, LOG_ISSUE_BLANK_LINE, p->first_blank, "%ld blank line%s skipped", p->blank_lines,
               p->blank_lines == 1 ? "" : "s");
-    arena_free(p->arena); /* lines parsed after the last session: not records */
-    p->arena = NULL;
+    arena_free(&p->arena); /* lines parsed after the last session: not records */
 }

@@ -12,14 +12,28 @@
 #include "log_reader.h"
 
 typedef struct log_chunk log_chunk;
+typedef struct log_chunk_pool log_chunk_pool;
+
+/* Memory of a session's parsed records, freed at once (to the pool, when
+ * there is one). */
+typedef struct log_arena {
+    log_chunk *head;
+    log_chunk_pool *pool;
+} log_arena;
+
+/* A pool of arena chunks shared by threads (max_chunks kept at most), so
+ * memory is reused rather than given back to the system and faulted in
+ * again. Freed after every session using it. NULL when out of memory. */
+log_chunk_pool *log_chunk_pool_new(size_t max_chunks);
+void log_chunk_pool_free(log_chunk_pool *pool);
 
 /* One session as read; pub first, so a log_session* from it converts back. */
 typedef struct log_parsed_session {
     log_session pub;
     char *id;
     size_t id_len;
-    char *file;       /* owned copy of the path, set by log_session_read */
-    log_chunk *arena; /* the parsed records and lists the strings point into */
+    char *file;      /* owned copy of the path, set by log_session_read */
+    log_arena arena; /* the parsed records and lists the strings point into */
     log_decision *decs;
     size_t n_decs, cap_decs;
     bool has_end;
@@ -50,9 +64,10 @@ typedef struct log_parsed_file {
  * to NULL to keep it). */
 void log_parsed_file_clear(log_parsed_file *f);
 
-/* Buffers for one thread. NULL when out of memory. */
+/* Buffers for one thread; sessions take their memory from pool (may be
+ * NULL: plain malloc). NULL when out of memory. */
 typedef struct log_parser log_parser;
-log_parser *log_parser_new(void);
+log_parser *log_parser_new(log_chunk_pool *pool);
 void log_parser_free(log_parser *p);
 
 /* Called as soon as a whole session has been added to f's events, to take

@@ -263,6 +263,7 @@ typedef struct batch {
 
 typedef struct pool {
     reader *r;
+    log_chunk_pool *chunks;
     pthread_mutex_t mu;
     pthread_cond_t work;           /* a worker waits for room */
     pthread_cond_t done;           /* the reading thread waits for its next batch */
@@ -303,7 +304,7 @@ static batch *parse_batch(pool *pl, log_parser *p, size_t b)
 static void *worker(void *arg)
 {
     pool *pl = arg;
-    log_parser *p = log_parser_new();
+    log_parser *p = log_parser_new(pl->chunks);
     size_t b;
     while (claim(pl, &b)) {
         batch *bt = parse_batch(pl, p, b);
@@ -371,7 +372,7 @@ static void stop_pool(pool *pl, pthread_t *t, int n)
         free_batch(pl->slot[k]);
 }
 
-static pool *pool_new(reader *r)
+static pool *pool_new(reader *r, log_chunk_pool *chunks)
 {
     pool *pl = calloc(1, sizeof *pl);
     if (!pl)
@@ -392,6 +393,7 @@ static pool *pool_new(reader *r)
         return NULL;
     }
     pl->r = r;
+    pl->chunks = chunks;
     pl->n_batches = (r->n_files + BATCH - 1) / BATCH;
     return pl;
 }
@@ -406,9 +408,9 @@ static void pool_free(pool *pl)
 
 /* Parses on threads; false when none could be started (then nothing was
  * read and the caller reads on this thread). */
-static bool read_threaded(reader *r, log_parser *here, int threads)
+static bool read_threaded(reader *r, log_parser *here, log_chunk_pool *chunks, int threads)
 {
-    pool *pl = pool_new(r);
+    pool *pl = pool_new(r, chunks);
     pthread_t t[MAX_THREADS];
     int n = 0;
     if (!pl)
@@ -437,19 +439,20 @@ static int thread_count(const log_read_opts *o, size_t n_files)
 
 static void read_files(reader *r)
 {
-    log_parser *here = log_parser_new();
+    /* A kept session outlives the read: its memory must not be pooled. */
+    log_chunk_pool *chunks = r->keep_first ? NULL : log_chunk_pool_new(4 * BATCHES * BATCH);
+    log_parser *here = log_parser_new(chunks);
     int threads = r->keep_first ? 1 : thread_count(r->o, r->n_files);
-    if (!here) {
+    if (!here || (!r->keep_first && !chunks)) {
         out_of_memory(r);
-        return;
-    }
-    if (threads < 2 || !read_threaded(r, here, threads)) {
+    } else if (threads < 2 || !read_threaded(r, here, chunks, threads)) {
         for (size_t i = 0; i < r->n_files && !r->failed && !r->kept; i++) {
             log_parsed_file f = {0};
             read_here(r, here, i, &f);
         }
     }
     log_parser_free(here);
+    log_chunk_pool_free(chunks);
 }
 
 /* ---- files and folders ---------------------------------------------------- */
