@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -503,6 +504,98 @@ static void test_names(void **state)
     assert_string_equal(log_issue_format(&is, buf, sizeof buf), "a.jsonl:3: torn");
 }
 
+/* ---- threads change nothing ------------------------------------------------ */
+
+/* Everything a read hands over, as text, in order. */
+typedef struct transcript {
+    char *text;
+    size_t len, cap;
+} transcript;
+
+static void say(transcript *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(transcript *t, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (t->len + (size_t)n + 1 > t->cap) {
+        t->cap = (t->len + (size_t)n + 1) * 2;
+        t->text = realloc(t->text, t->cap);
+        assert_non_null(t->text);
+    }
+    memcpy(t->text + t->len, line, (size_t)n + 1);
+    t->len += (size_t)n;
+}
+
+static int note_session(void *ctx, const log_session *s, apperr *e)
+{
+    (void)e;
+    say(ctx, "session %s %s %zu %s\n", s->id, s->file, s->n_decisions, log_status_name(s->status));
+    for (size_t i = 0; i < s->n_decisions; i++)
+        say(ctx, "  %s %s\n", s->decisions[i].node,
+            s->decisions[i].rationale ? s->decisions[i].rationale : "-");
+    return 0;
+}
+
+static void note_issue(void *ctx, const log_issue *is)
+{
+    char buf[2048];
+    say(ctx, "issue %s\n", log_issue_format(is, buf, sizeof buf));
+}
+
+static char *read_transcript(const char *dir, int threads)
+{
+    transcript t = {0};
+    log_read_opts o = {
+        .on_session = note_session, .on_issue = note_issue, .ctx = &t, .threads = threads};
+    apperr e;
+    assert_int_equal(log_read_paths(&dir, 1, &o, NULL, &e), 0);
+    return t.text;
+}
+
+/* Copies of the fixtures under new session ids, across folders, with
+ * duplicates and bad files among them: more files than one thread's batch. */
+static void write_many(const char *dir)
+{
+    static const char *const names[] = {"cohort/t1_c1.jsonl",       "cohort/t2_c1.jsonl",
+                                        "cohort/sub/t2_c2.jsonl",   "bad/torn.jsonl",
+                                        "bad/unknown_fields.jsonl", "bad/notes.txt"};
+    for (int i = 0; i < 150; i++) {
+        const char *name = names[i % 6];
+        char src[1024], dst[1200], sub[1024], id[16];
+        snprintf(src, sizeof src, "%s/%s", FIX, name);
+        snprintf(sub, sizeof sub, "%s/f%02d", dir, i % 7);
+        mkdir(sub, 0777);
+        snprintf(dst, sizeof dst, "%s/%03d_%s", sub, i, strrchr(name, '/') + 1);
+        char *text = test_read_file(src, NULL);
+        assert_non_null(text);
+        /* a new id, except every 10th copy: the id of the same fixture 6 copies back */
+        snprintf(id, sizeof id, "%08x", i % 10 == 9 ? (unsigned)(i - 6) : (unsigned)i);
+        for (char *p = text; (p = strstr(p, "-0000-4000-8000-")) != NULL; p++)
+            memcpy(p - 8, id, 8);
+        assert_int_equal(test_write_file(dst, text), 0);
+        free(text);
+    }
+}
+
+static void test_threads_change_nothing_the_callbacks_see(void **state)
+{
+    (void)state;
+    write_many(tmp);
+    char *one = read_transcript(tmp, 1);
+    assert_non_null(strstr(one, "was already read from"));
+    assert_non_null(strstr(one, "torn last line"));
+    for (int threads = 2; threads <= 4; threads++) {
+        char *many = read_transcript(tmp, threads);
+        assert_string_equal(one, many);
+        free(many);
+    }
+    free(one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -535,6 +628,8 @@ int main(void)
         cmocka_unit_test(test_failing_callback_stops_the_read_with_its_error),
         cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
         cmocka_unit_test(test_names),
+        cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,
+                                        teardown_tmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
