@@ -504,6 +504,54 @@ static void test_names(void **state)
     assert_string_equal(log_issue_format(&is, buf, sizeof buf), "a.jsonl:3: torn");
 }
 
+/* A file past the size parsed ahead on threads: read on the calling thread
+ * and handed over session by session; a line longer than a read block. */
+static void test_big_file_and_long_line_are_read_whole(void **state)
+{
+    (void)state;
+    char *one = test_read_file(FIX "/cohort/t1_c1.jsonl", NULL);
+    assert_non_null(one);
+    size_t len = strlen(one), copies = 9u * 1024 * 1024 / len + 1;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/big.jsonl", tmp);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (size_t i = 0; i < copies; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%08zx", i);
+        for (char *p = one; (p = strstr(p, "-0000-4000-8000-")) != NULL; p++)
+            memcpy(p - 8, id, 8);
+        fputs(one, f);
+    }
+    /* a session whose rationale is 3 MB, longer than the 1 MB read block */
+    size_t big = 3u << 20;
+    fputs("{\"v\":1,\"type\":\"session_start\",\"session\":\"long\",\"seq\":0,\"t\":0}\n"
+          "{\"v\":1,\"type\":\"decision\",\"session\":\"long\",\"seq\":1,\"t\":0,"
+          "\"rationale\":\"",
+          f);
+    for (size_t i = 0; i < big; i++)
+        putc('a' + (int)(i % 26), f);
+    fputs("\",\"timed_out\":false}\n", f);
+    assert_int_equal(fclose(f), 0);
+    free(one);
+
+    seen w = {0};
+    log_read_stats st;
+    const char *paths[] = {path, FIX "/cohort"}; /* more than one file: threads on */
+    assert_int_equal(read_paths(paths, 2, &w, &st), 0);
+    assert_int_equal(st.sessions, (long)copies + 1 + 3);
+    assert_int_equal(st.decisions, (long)copies * 3 + 1 + 8);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_LINE], 0);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 0);
+
+    log_session *s = NULL;
+    apperr e;
+    /* log_session_read keeps the first session only */
+    assert_int_equal(log_session_read(path, NULL, &s, &e), 0);
+    assert_string_equal(s->id, "00000000-0000-4000-8000-000000000001");
+    log_session_free(s);
+}
+
 /* ---- threads change nothing ------------------------------------------------ */
 
 /* Everything a read hands over, as text, in order. */
@@ -628,6 +676,8 @@ int main(void)
         cmocka_unit_test(test_failing_callback_stops_the_read_with_its_error),
         cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
         cmocka_unit_test(test_names),
+        cmocka_unit_test_setup_teardown(test_big_file_and_long_line_are_read_whole, setup_tmp,
+                                        teardown_tmp),
         cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,
                                         teardown_tmp),
     };

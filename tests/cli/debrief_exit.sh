@@ -50,6 +50,11 @@ run_app debrief "$D/cohort" --csv "$WORK/no/such/dir/out.csv"
 expect_status 3 "CSV into a missing folder"
 expect_in err "out.csv: cannot write" "unwritable CSV named"
 
+# A pipe named on the command line is read too.
+run_app debrief <(cat "$D/cohort/t1_c1.jsonl")
+expect_status 0 "a log through a pipe"
+expect_in out "Read 1 session, 3 decisions, from 1 file." "the pipe read"
+
 run_app debrief --help
 expect_status 0 "help"
 expect_in out "--csv FILE" "help tells the CSV"
