@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -552,6 +553,26 @@ static void test_big_file_and_long_line_are_read_whole(void **state)
     log_session_free(s);
 }
 
+static void test_link_loop_ends_with_a_report(void **state)
+{
+    (void)state;
+    char dir[1200], link[1300], log[1300];
+    snprintf(dir, sizeof dir, "%s/a", tmp);
+    snprintf(link, sizeof link, "%s/loop", dir);
+    snprintf(log, sizeof log, "%s/one.jsonl", dir);
+    assert_int_equal(mkdir(dir, 0777), 0);
+    assert_int_equal(symlink("..", link), 0); /* a/loop -> the folder holding a */
+    char *text = test_read_file(FIX "/cohort/t1_c1.jsonl", NULL);
+    assert_int_equal(test_write_file(log, text), 0);
+    free(text);
+    seen w = {0};
+    assert_int_equal(read_one(tmp, &w, NULL), 0);
+    assert_int_equal(w.sessions, 1); /* the copies seen through the loop are duplicates */
+    assert_true(w.issues[LOG_ISSUE_DUPLICATE] > 10);
+    assert_int_equal(w.issues[LOG_ISSUE_UNREADABLE], 1);
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "a link loop?"));
+}
+
 /* ---- threads change nothing ------------------------------------------------ */
 
 /* Everything a read hands over, as text, in order. */
@@ -676,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_failing_callback_stops_the_read_with_its_error),
         cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
         cmocka_unit_test(test_names),
+        cmocka_unit_test_setup_teardown(test_link_loop_ends_with_a_report, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_big_file_and_long_line_are_read_whole, setup_tmp,
                                         teardown_tmp),
         cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cJSON.h>
@@ -1015,7 +1016,7 @@ static void read_fd(log_parser *p, int fd, long long size, log_parse_sink sink, 
     }
 }
 
-void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_file *out,
+void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed_file *out,
                     log_parse_sink sink, void *ctx)
 {
     out->path = path;
@@ -1025,6 +1026,13 @@ void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         issue(p, LOG_ISSUE_UNREADABLE, 0, "cannot open: %s", strerror(errno));
+        return;
+    }
+    struct stat st;
+    long long size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+    if (!sink && limit > 0 && size > limit) {
+        out->deferred = true;
+        close(fd);
         return;
     }
     out->opened = true;

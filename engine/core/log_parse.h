@@ -55,6 +55,7 @@ typedef struct log_parsed_file {
     const char *path; /* not owned */
     bool opened;      /* the file could be opened (counted in files) */
     bool oom;         /* memory ran out: the read must stop */
+    bool deferred;    /* larger than the limit: not read (see log_parse_file) */
     long records;     /* whole records read */
     log_event *events;
     size_t n_events, cap_events;
@@ -77,12 +78,13 @@ void log_parser_free(log_parser *p);
 typedef int (*log_parse_sink)(void *ctx, log_parsed_file *f);
 
 /* Reads path into out (zeroed or cleared), never failing as a whole:
- * problems become events; out->oom when memory ran out. size is the file's
- * size from stat (what is read stops there), or -1 to read to the end.
- * Without a sink the events of the whole file are kept for the caller; with
- * one, they go to it session by session (and what is left at the end stays
- * in out). */
-void log_parse_file(log_parser *p, const char *path, long long size, log_parsed_file *out,
+ * problems become events; out->oom when memory ran out. A regular file is
+ * read up to its size at opening. Without a sink the events of the whole
+ * file are kept for the caller, and a file larger than limit (when limit >
+ * 0) is not read: out->deferred is set, for the caller to read it with a
+ * sink. With a sink, events go to it session by session (and what is left
+ * at the end stays in out). */
+void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed_file *out,
                     log_parse_sink sink, void *ctx);
 
 /* Makes cJSON allocate the records of a session from that session's arena

@@ -1,3 +1,7 @@
+/* d_type in struct dirent (glibc and the BSDs have it): the folder walk then
+ * needs no stat() for each file. */
+#define _DEFAULT_SOURCE
+
 #include "log_reader.h"
 
 #include <dirent.h>
@@ -23,8 +27,7 @@
 
 typedef struct file_entry {
     char *path;
-    long long size; /* from stat; -1 when not a regular file */
-    bool here;      /* parse on the reading thread (big file or not a regular file) */
+    bool here; /* parse on the reading thread (not a regular file: a pipe) */
 } file_entry;
 
 typedef struct version_seen {
@@ -242,7 +245,7 @@ static void finish_file(reader *r, log_parsed_file *f, size_t file)
 static void read_here(reader *r, log_parser *p, size_t i, log_parsed_file *f)
 {
     here_ctx h = {r, i};
-    log_parse_file(p, r->files[i].path, r->files[i].size, f, sink, &h);
+    log_parse_file(p, r->files[i].path, 0, f, sink, &h);
     finish_file(r, f, i);
 }
 
@@ -296,8 +299,7 @@ static batch *parse_batch(pool *pl, log_parser *p, size_t b)
     bt->oom = !p;
     for (size_t k = 0; k < bt->n && p; k++)
         if (!r->files[bt->first + k].here)
-            log_parse_file(p, r->files[bt->first + k].path, r->files[bt->first + k].size,
-                           &bt->files[k], NULL, NULL);
+            log_parse_file(p, r->files[bt->first + k].path, BIG_FILE, &bt->files[k], NULL, NULL);
     return bt;
 }
 
@@ -351,7 +353,7 @@ static void hand_over(pool *pl, log_parser *here)
             out_of_memory(r);
         for (size_t k = 0; bt && k < bt->n && !r->failed; k++) {
             size_t i = bt->first + k;
-            if (r->files[i].here)
+            if (r->files[i].here || bt->files[k].deferred)
                 read_here(r, here, i, &bt->files[k]);
             else
                 finish_file(r, &bt->files[k], i);
@@ -457,7 +459,7 @@ static void read_files(reader *r)
 
 /* ---- files and folders ---------------------------------------------------- */
 
-static void add_file(reader *r, const char *path, long long size, bool here)
+static void add_file(reader *r, const char *path, bool here)
 {
     char *copy = strdup(path);
     void *q = copy ? room(r->files, &r->cap_files, r->n_files, sizeof *r->files) : NULL;
@@ -467,17 +469,37 @@ static void add_file(reader *r, const char *path, long long size, bool here)
         return;
     }
     r->files = q;
-    r->files[r->n_files++] = (file_entry){copy, size, here};
+    r->files[r->n_files++] = (file_entry){copy, here};
 }
 
 static void visit(reader *r, const char *path, int depth, bool given);
 
+typedef struct entry {
+    char *name;
+    int kind; /* ENTRY_FILE, ENTRY_DIR, or ENTRY_OTHER (to stat) */
+} entry;
+
+enum { ENTRY_OTHER, ENTRY_FILE, ENTRY_DIR };
+
 static int by_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
-static int list_folder(reader *r, const char *dir, char ***names, size_t *n)
+static int entry_kind(const struct dirent *ent)
+{
+#ifdef DT_REG
+    if (ent->d_type == DT_REG)
+        return ENTRY_FILE;
+    if (ent->d_type == DT_DIR)
+        return ENTRY_DIR;
+#else
+    (void)ent;
+#endif
+    return ENTRY_OTHER; /* a link, or a file system that does not say */
+}
+
+static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
 {
     size_t cap = 0;
     DIR *d = opendir(dir);
@@ -490,17 +512,17 @@ static int list_folder(reader *r, const char *dir, char ***names, size_t *n)
         if (ent->d_name[0] == '.')
             continue; /* ., .. and hidden files such as editor swap files */
         char *name = strdup(ent->d_name);
-        void *q = name ? room(*names, &cap, *n, sizeof **names) : NULL;
+        void *q = name ? room(*list, &cap, *n, sizeof **list) : NULL;
         if (!q) {
             free(name);
             out_of_memory(r);
             break;
         }
-        *names = q;
-        (*names)[(*n)++] = name;
+        *list = q;
+        (*list)[(*n)++] = (entry){name, entry_kind(ent)};
     }
     closedir(d);
-    qsort(*names, *n, sizeof **names, by_name);
+    qsort(*list, *n, sizeof **list, by_name);
     return 0;
 }
 
@@ -511,25 +533,30 @@ static void walk(reader *r, const char *dir, int depth)
               "folders nested deeper than %d (a link loop?): not entered", LOG_MAX_DEPTH);
         return;
     }
-    char **names = NULL;
+    entry *list = NULL;
     size_t n = 0;
-    if (list_folder(r, dir, &names, &n) == 0) {
+    if (list_folder(r, dir, &list, &n) == 0) {
         size_t len = strlen(dir);
         const char *sep = len && dir[len - 1] == '/' ? "" : "/";
         for (size_t i = 0; i < n && !r->failed; i++) {
-            char *path = malloc(len + strlen(names[i]) + 2);
+            char *path = malloc(len + strlen(list[i].name) + 2);
             if (!path) {
                 out_of_memory(r);
                 break;
             }
-            sprintf(path, "%s%s%s", dir, sep, names[i]);
-            visit(r, path, depth + 1, false);
+            sprintf(path, "%s%s%s", dir, sep, list[i].name);
+            if (list[i].kind == ENTRY_FILE)
+                add_file(r, path, false);
+            else if (list[i].kind == ENTRY_DIR)
+                walk(r, path, depth + 1);
+            else
+                visit(r, path, depth + 1, false);
             free(path);
         }
     }
     for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+        free(list[i].name);
+    free(list);
 }
 
 /* given: named by the user, so read whatever it is (a pipe too). */
@@ -543,9 +570,9 @@ static void visit(reader *r, const char *path, int depth, bool given)
     if (S_ISDIR(st.st_mode))
         walk(r, path, depth);
     else if (S_ISREG(st.st_mode))
-        add_file(r, path, (long long)st.st_size, st.st_size > (off_t)BIG_FILE);
+        add_file(r, path, false);
     else if (given)
-        add_file(r, path, -1, true);
+        add_file(r, path, true);
     else
         issue(r, LOG_ISSUE_NOT_A_LOG, path, 0, "not a regular file: skipped");
 }
@@ -604,7 +631,7 @@ int log_session_read(const char *path, const log_read_opts *o, log_session **out
     *out = NULL;
     if (reader_init(&r, o ? o : &none, e) == 0) {
         r.keep_first = true;
-        add_file(&r, path, -1, true);
+        add_file(&r, path, true);
         if (!r.failed)
             read_files(&r);
     }
