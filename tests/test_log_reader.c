@@ -518,7 +518,7 @@ static void test_big_file_and_long_line_are_read_whole(void **state)
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     for (size_t i = 0; i < copies; i++) {
-        char id[16];
+        char id[24];
         snprintf(id, sizeof id, "%08zx", i);
         for (char *p = one; (p = strstr(p, "-0000-4000-8000-")) != NULL; p++)
             memcpy(p - 8, id, 8);

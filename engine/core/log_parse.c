@@ -13,7 +13,6 @@
 
 #include <cJSON.h>
 
-#include "json_flat.h"
 #include "json_util.h"
 
 /* Below 2^53 a JSON number is an exact integer in a double. */
@@ -825,22 +824,13 @@ static bool skippable(const log_parser *p, const char *s, size_t n)
     return false;
 }
 
-static void *flat_alloc(void *ctx, size_t size)
-{
-    return arena_alloc(ctx, size);
-}
-
-/* Parses s (n bytes, the newline included when there is one) into the
- * arena of the session it will belong to: json_flat for the usual flat
- * record, cJSON for everything else (and to decide what is not JSON). */
+/* Parses s (n bytes, the newline included when there is one) with cJSON
+ * into the arena of the session it will belong to. */
 static cJSON *parse(log_parser *p, const char *s, size_t n)
 {
-    cJSON *root = json_flat_parse(s, n, flat_alloc, &p->arena);
-    if (root)
-        return root;
     const char *end = NULL;
     tls_arena = &p->arena;
-    root = cJSON_ParseWithLengthOpts(s, n, &end, false);
+    cJSON *root = cJSON_ParseWithLengthOpts(s, n, &end, false);
     tls_arena = NULL;
     if (root && !blank(end, n - (size_t)(end - s)))
         root = NULL; /* trailing bytes after the object; arena memory, nothing to free */
