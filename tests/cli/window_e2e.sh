@@ -49,7 +49,7 @@ play_with() {
         "$APPRAISE" play "$CASE" --trainee e2e --seed 11 --log-dir "$WORK/play" \
         >"$WORK/play.out" 2>"$WORK/play.err" &
     local pid=$! wid k
-    wid=$(timeout 20 xdotool search --sync --name '^Appraise$' | head -n 1)
+    wid=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
     if [ -z "$wid" ]; then
         fail "the window did not open: $(cat "$WORK/play.err")"
         kill "$pid" 2>/dev/null || true
@@ -117,7 +117,7 @@ play_log=$(find "$WORK/play" -name '*.jsonl' | head -n 1)
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     "$APPRAISE" replay "$play_log" --log-dir "$WORK/replay" >"$WORK/replay.out" 2>"$WORK/replay.err" &
 pid=$!
-wid=$(timeout 20 xdotool search --sync --name '^Appraise$' | head -n 1)
+wid=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
 xdotool windowfocus --sync "$wid"
 for _ in $(seq 40); do
     kill -0 "$pid" 2>/dev/null || break
