@@ -97,8 +97,10 @@ static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t si
     if (v.live)
         snprintf(l1, size, "Case clock: %s", ui_format_minutes(v.live->clock, m, sizeof m));
     int64_t left = app_time_left(a, now);
+    /* The last half minute is marked by a sign, not by colour alone. */
     if (left >= 0)
-        snprintf(l2, size, "**Time left %s**", ui_format_countdown(left, t, sizeof t));
+        snprintf(l2, size, "**%sTime left %s**", left <= 30000 ? WARN_SIGN " " : "",
+                 ui_format_countdown(left, t, sizeof t));
 }
 
 static int header(ui_ctx *c, app *a, int64_t now)
@@ -129,10 +131,7 @@ static int header(ui_ctx *c, app *a, int64_t now)
     int rx = stack ? m : m + inner - rw + c->pad, ry = stack ? y : c->pad;
     int rwid = stack ? inner : rw - c->pad;
     ry += ui_text(c, rx, ry, rwid, c->px, c->th->header_text, l1);
-    if (l2[0]) {
-        int64_t left = app_time_left(a, now);
-        ui_text(c, rx, ry, rwid, c->px, left < 30000 ? c->th->accent_text : c->th->header_text, l2);
-    }
+    ui_text(c, rx, ry, rwid, c->px, c->th->header_text, l2);
     if (c->th->header_bg.r == c->th->bg.r && c->th->header_bg.g == c->th->bg.g)
         ui_fill(c, (ui_rect){0, total + 2 * c->pad - c->border, c->w, c->border},
                 c->th->panel_border);
