@@ -18,7 +18,7 @@ PACKAGES=(
     # the window
     libsdl2-dev libsdl2-ttf-dev
     # tests of the map, the window and its screenshots
-    graphviz xvfb xdotool imagemagick
+    graphviz xvfb xdotool imagemagick jq
     # tests of the debrief report (headless browser) and of its xAPI (npm validator)
     chromium nodejs
     # benchmarks (GNU time for peak RSS)

@@ -9,8 +9,8 @@ CASE="$TEST_DATA_DIR/cases/window_case.lua"
 if [ "${1:-}" != inner ]; then
     for tool in xvfb-run xdotool jq; do
         if ! command -v "$tool" >/dev/null; then
-            echo "skipped: $tool is not installed (./setup.sh installs it)"
-            exit 0
+            echo "$tool is needed (./setup.sh installs it)" >&2
+            exit 1
         fi
     done
     # A fresh X server with no window manager; the script runs again inside it.
