@@ -876,6 +876,36 @@ static void test_text_cache_reuses_textures_and_wraps(void **state)
     SDL_FreeSurface(surf);
 }
 
+/* Typing a long rationale makes a new paragraph texture at every key; the
+ * cache lets the old ones go once it holds more than its budget. */
+static void test_text_cache_stays_within_its_byte_budget_while_typing(void **state)
+{
+    (void)state;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    apperr e;
+    text_cache *tc = text_cache_new(r, TEST_ASSETS_DIR "/fonts", &e);
+    assert_non_null(tc);
+    ui_rgba ink = {0, 0, 0, 255};
+    char typed[2100] = "";
+    size_t peak = 0;
+    for (int i = 0; i < 2000; i++) {
+        typed[i] = (char)('a' + i % 26);
+        typed[i + 1] = '\0';
+        if (i % 9 == 8)
+            typed[i] = ' ';
+        int w, h;
+        assert_non_null(text_cache_paragraph(tc, 32, ink, typed, 1200, &w, &h));
+        text_cache_end_frame(tc);
+        peak = text_cache_bytes(tc) > peak ? text_cache_bytes(tc) : peak;
+    }
+    assert_true(peak < (32u << 20));
+    assert_true(peak > (8u << 20)); /* it did keep a working set */
+    text_cache_free(tc);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 static void test_text_cache_without_its_font_is_an_environment_error(void **state)
 {
     (void)state;
@@ -1088,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_library_lists_a_broken_case_with_its_error),
         cmocka_unit_test(test_audit_catches_text_out_of_its_box),
         cmocka_unit_test(test_text_cache_reuses_textures_and_wraps),
+        cmocka_unit_test(test_text_cache_stays_within_its_byte_budget_while_typing),
         cmocka_unit_test(test_text_cache_without_its_font_is_an_environment_error),
         APP_TEST(test_every_screen_fits_at_three_sizes_hidpi_and_two_scales),
         cmocka_unit_test(test_library_and_trainee_screens_fit),

@@ -14,6 +14,7 @@
 #define MAX_FACES 8
 /* Budgets: beyond these, entries unused in the last frames are dropped. */
 #define TEXTURE_BUDGET 1500
+#define TEXTURE_BYTES_BUDGET (24u << 20) /* typing a rationale makes a texture a key */
 #define WRAP_BUDGET 400
 #define KEEP_FRAMES 2
 
@@ -40,6 +41,7 @@ typedef struct entry {
 typedef struct table {
     entry *b[N_BUCKETS];
     size_t n;
+    size_t bytes; /* pixels held by its textures, 4 bytes each */
 } table;
 
 struct text_cache {
@@ -111,6 +113,7 @@ static void table_clear(table *t)
             entry_free(en);
         }
     t->n = 0;
+    t->bytes = 0;
 }
 
 void text_cache_free(text_cache *tc)
@@ -266,6 +269,7 @@ static void table_trim(table *t, unsigned long frame)
             entry *en = *link;
             if (en->used + KEEP_FRAMES < frame) {
                 *link = en->next;
+                t->bytes -= (size_t)en->w * (size_t)en->h * 4;
                 entry_free(en);
                 t->n--;
             } else {
@@ -304,6 +308,7 @@ SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colou
         en->tex = tex;
         en->w = sw;
         en->h = sh;
+        tc->textures.bytes += (size_t)sw * (size_t)sh * 4;
     }
     en->used = tc->frame;
     *w = en->w;
@@ -365,6 +370,7 @@ SDL_Texture *text_cache_paragraph(text_cache *tc, int px, ui_rgba colour, const 
         en->tex = tex;
         en->w = sw;
         en->h = sh;
+        tc->textures.bytes += (size_t)sw * (size_t)sh * 4;
     }
     en->used = tc->frame;
     *w = en->w;
@@ -394,7 +400,7 @@ const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int 
 void text_cache_end_frame(text_cache *tc)
 {
     tc->frame++;
-    if (tc->textures.n > TEXTURE_BUDGET)
+    if (tc->textures.n > TEXTURE_BUDGET || tc->textures.bytes > TEXTURE_BYTES_BUDGET)
         table_trim(&tc->textures, tc->frame);
     if (tc->wraps.n > WRAP_BUDGET)
         table_trim(&tc->wraps, tc->frame);
@@ -411,4 +417,9 @@ void text_cache_counts(const text_cache *tc, size_t *textures, size_t *wraps, si
         *wraps = tc->wraps.n;
     if (faces)
         *faces = nf;
+}
+
+size_t text_cache_bytes(const text_cache *tc)
+{
+    return tc->textures.bytes;
 }

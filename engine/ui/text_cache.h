@@ -49,5 +49,7 @@ void text_cache_end_frame(text_cache *tc);
 
 /* Entries held now, for tests and the benchmark. */
 void text_cache_counts(const text_cache *tc, size_t *textures, size_t *wraps, size_t *faces);
+/* Bytes of pixels the cached textures hold. */
+size_t text_cache_bytes(const text_cache *tc);
 
 #endif
