@@ -106,6 +106,9 @@ measure() {
     local build renderer
     build=$(sed -n 's/.*build_ms \([0-9.]*\).*/\1/p' <<<"$frames")
     renderer=$(sed -n 's/.*renderer \([a-z0-9]*\).*/\1/p' <<<"$frames")
+    local calls
+    calls=$(sed -n 's/.*draw_calls \([0-9]*\).*/\1/p' <<<"$frames")
+    [ -z "$calls" ] || renderer="$renderer, $calls draw calls"
     printf '%-34s %6s ms %8s %% %8s ms %8s ms %8s ms %8s MB  %s\n' "$name" "$best" "$idle" \
         "$mean" "$worst" "${build:--}" "$(peak_mb "$app_pid")" "${renderer:-}"
     stop

@@ -22,6 +22,7 @@ void ui_ctx_begin(ui_ctx *c, bool drawing)
     c->panel_i = 0;
     c->n_targets = 0;
     c->n_texts = 0;
+    c->draw_calls = 0;
     c->region = REGION_BODY;
 }
 
@@ -38,6 +39,7 @@ void ui_fill(ui_ctx *c, ui_rect r, ui_rgba col)
     set_colour(c, col);
     SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_RenderFillRect(c->r, &s);
+    c->draw_calls++;
 }
 
 /* One call for the four sides: every draw call costs on a software GL. */
@@ -52,6 +54,7 @@ void ui_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick)
     set_colour(c, col);
     SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_RenderFillRects(c->r, s, 4);
+    c->draw_calls++;
 }
 
 /* Skips drawing what the scrolling body hides anyway. */
@@ -93,6 +96,7 @@ int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *tex
     if (tex) {
         SDL_Rect dst = {x, y, tw, th};
         SDL_RenderCopy(c->r, tex, NULL, &dst);
+        c->draw_calls++;
     }
     return wr->h;
 }

@@ -59,6 +59,7 @@ typedef struct ui_ctx {
     int act_top;              /* content y of what the step asks for, -1 when none */
     unsigned long shown_step; /* the step last scrolled to (screen, node, step) */
     bool refocus;             /* the layout changed (scale, size): find the focus again */
+    int draw_calls;           /* in the last drawing pass (each costs on a software GL) */
     bool audit;
     ui_text_rec texts[UI_MAX_AUDIT];
     int n_texts;

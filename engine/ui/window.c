@@ -310,8 +310,9 @@ static void bench(win *w, int frames)
     SDL_GetRendererInfo(w->r, &info);
     fprintf(stderr,
             "appraise-ui: frames %d mean_ms %.3f max_ms %.3f build_ms %.3f size %dx%d "
-            "renderer %s\n",
-            frames, total / frames, worst, build / frames, w->ctx.w, w->ctx.h, info.name);
+            "renderer %s draw_calls %d\n",
+            frames, total / frames, worst, build / frames, w->ctx.w, w->ctx.h, info.name,
+            w->ctx.draw_calls);
 }
 
 static void loop(win *w, const window_opts *o)
