@@ -31,6 +31,7 @@
 #include "support.h"
 #include "text_cache.h"
 #include "theme.h"
+#include "window.h"
 
 /* ---- a fake font: 10 px a character, 12 in bold ------------------------------- */
 
@@ -1065,6 +1066,81 @@ static void test_replay_of_what_is_not_a_log_is_an_input_error(void **state)
     assert_int_equal(e.kind, APPERR_INPUT);
 }
 
+/* ---- the real window loop on SDL's dummy video driver -------------------------- */
+
+static void push_key(SDL_Keycode k, Uint16 mod)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.mod = mod;
+    assert_int_equal(SDL_PushEvent(&ev), 1);
+}
+
+/* Characters as keys; newline is Enter. */
+static void push_keys(const char *keys)
+{
+    for (const char *k = keys; *k; k++)
+        push_key(*k == '\n' ? SDLK_RETURN : (SDL_Keycode)*k, KMOD_NONE);
+}
+
+/* Keys as cli.md maps them, through window.c's own loop, with no display:
+ * the events are queued before the window opens and the loop plays them.
+ * (Typed text is left to window_e2e.sh: SDL drops text events queued while
+ * text input is off.) */
+static void test_window_keys_play_a_case_with_no_display(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {.seed = 3};
+    assert_int_equal(case_load(&c, TEST_DATA_DIR "/cli/mini.lua", &lo, &e), 0);
+    app a;
+    app_opts o = {.c = c,
+                  .trainee = "keys",
+                  .have_seed = true,
+                  .seed = 3,
+                  .variant = "ai_wrong",
+                  .log_dir = dir,
+                  .host_os = "test"};
+    assert_int_equal(app_init(&a, &o, &e), 0);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
+    push_keys("\n\n");                 /* start, continue */
+    push_keys("r1\n5\n");              /* results; initial choice "treat", confidence 5 */
+    push_key(SDLK_EQUALS, KMOD_LCTRL); /* Ctrl + : bigger text changes nothing logged */
+    push_key(SDLK_ESCAPE, KMOD_NONE);  /* asks before leaving... */
+    push_keys("2");                    /* ...and takes no choice while it asks */
+    push_key(SDLK_ESCAPE, KMOD_NONE);  /* stay */
+    push_key(SDLK_TAB, KMOD_LSHIFT);   /* focus moves; nothing logged */
+    push_keys("e2\n6\n3\n");           /* why; final "wait" (the AI's), confidence 6, trust 3 */
+    push_keys("\n\n\n");               /* the feedback, the ending, the debrief closes */
+    window_opts wo = {.theme = "high-contrast",
+                      .scale = 100,
+                      .font_dir = TEST_ASSETS_DIR "/fonts",
+                      .width = 800,
+                      .height = 600};
+    assert_int_equal(window_run(&a, &wo, &e), 0);
+    assert_false(a.running);
+    char *log = test_read_file(a.log_path, NULL);
+    assert_non_null(log);
+    assert_non_null(strstr(log, "\"what\":\"results\""));
+    assert_non_null(strstr(log, "\"what\":\"explanation\""));
+    assert_non_null(strstr(log, "\"initial\":\"treat\",\"initial_confidence\":5"));
+    assert_non_null(strstr(log, "\"final\":\"wait\",\"final_confidence\":6"));
+    assert_non_null(strstr(log, "\"trust\":3,\"rationale\":null"));
+    assert_non_null(strstr(log, "\"status\":\"complete\""));
+    free(log);
+    app_free(&a);
+    test_rmtree(dir);
+    free(dir);
+    assert_int_equal(SDL_Init(0), 0); /* window_run shut SDL and SDL_ttf down */
+    assert_int_equal(TTF_Init(), 0);
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -1126,6 +1202,7 @@ int main(void)
         cmocka_unit_test(test_replay_of_a_time_limit_running_out_gives_the_same_records),
         cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
         cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
+        cmocka_unit_test(test_window_keys_play_a_case_with_no_display),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
