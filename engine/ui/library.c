@@ -78,7 +78,8 @@ static int scan(library *lib, const char *dir, int depth)
     int rc = 0;
     while (rc == 0 && (de = readdir(d)) != NULL) {
         const char *name = de->d_name;
-        if (name[0] == '.' || strcmp(name, "lib") == 0)
+        if (name[0] == '.' || strcmp(name, "lib") == 0 ||
+            (depth == 0 && strcmp(name, "examples") == 0))
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -95,11 +96,42 @@ static int scan(library *lib, const char *dir, int depth)
     return rc;
 }
 
-static int by_title(const void *a, const void *b)
+/* Teaching-path cases first, in path order; then the rest by title. */
+static int by_path_then_title(const void *a, const void *b)
 {
     const library_entry *x = a, *y = b;
+    if (x->path_step != y->path_step) {
+        if (x->path_step == 0 || y->path_step == 0)
+            return x->path_step == 0 ? 1 : -1;
+        return x->path_step < y->path_step ? -1 : 1;
+    }
     int c = strcmp(x->title, y->title);
     return c ? c : strcmp(x->path, y->path);
+}
+
+/* Reads dir/teaching-path.txt, if there is one, into each entry's path_step. */
+static void read_teaching_path(library *lib, const char *dir)
+{
+    char path[4096], line[256];
+    snprintf(path, sizeof path, "%s/teaching-path.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    int step = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, " \t\r\n#")] = '\0';
+        if (!line[0])
+            continue;
+        for (size_t i = 0; i < lib->n; i++) {
+            library_entry *en = &lib->items[i];
+            if (en->id && en->path_step == 0 && strcmp(en->id, line) == 0) {
+                en->path_step = ++step;
+                break;
+            }
+        }
+    }
+    fclose(f);
+    lib->path_len = step;
 }
 
 int library_scan(library *lib, const char *dir, apperr *e)
@@ -110,7 +142,8 @@ int library_scan(library *lib, const char *dir, apperr *e)
         apperr_set(e, APPERR_ENV, dir, 0, "cannot read the case library folder");
         return -1;
     }
-    qsort(lib->items, lib->n, sizeof *lib->items, by_title);
+    read_teaching_path(lib, dir);
+    qsort(lib->items, lib->n, sizeof *lib->items, by_path_then_title);
     return 0;
 }
 

@@ -1,6 +1,8 @@
 /* library: the cases in a folder, for the library screen. Each .lua file
- * (folders named lib/ hold helpers and are skipped) is loaded and checked;
- * one that fails is still listed, with its error. No SDL. */
+ * (folders named lib/ hold helpers and examples/ the authoring guide's
+ * recipes: both are skipped) is loaded and checked; one that fails is still
+ * listed, with its error. The folder's teaching-path.txt (case ids in order,
+ * # comments) puts those cases first, in its order. No SDL. */
 #ifndef LIBRARY_H
 #define LIBRARY_H
 
@@ -16,11 +18,13 @@ typedef struct library_entry {
     double minutes;
     char *tags;  /* joined with ", " */
     char *error; /* NULL, or why the case cannot be played */
+    int path_step; /* 1.. its place in the teaching path, 0 when not on it */
 } library_entry;
 
 typedef struct library {
-    library_entry *items; /* sorted by title, then path */
+    library_entry *items; /* the teaching path in order, then by title, then path */
     size_t n;
+    int path_len; /* cases on the teaching path that are in the library */
 } library;
 
 /* Lists the cases under dir (two folder levels down at most). -1 with

@@ -652,9 +652,13 @@ static int library_body(ui_ctx *c, app *a, int x, int y, int w)
             snprintf(meta, sizeof meta, WARN_SIGN " Cannot be played: %s", en->error);
             cy += ui_text(c, ix, cy, iw, c->px_small, c->th->warn, meta);
         } else {
-            snprintf(meta, sizeof meta, "%s%s%s", en->minutes > 0 ? "About " : "",
-                     en->minutes > 0 ? ui_format_minutes(en->minutes, m, sizeof m) : "",
-                     en->tags[0] ? "" : "");
+            meta[0] = '\0';
+            if (en->path_step > 0)
+                snprintf(meta, sizeof meta, "Teaching path %d of %d  " DOT "  ", en->path_step,
+                         a->lib.path_len);
+            snprintf(meta + strlen(meta), sizeof meta - strlen(meta), "%s%s",
+                     en->minutes > 0 ? "About " : "",
+                     en->minutes > 0 ? ui_format_minutes(en->minutes, m, sizeof m) : "");
             if (en->tags[0])
                 snprintf(meta + strlen(meta), sizeof meta - strlen(meta), "%s%s",
                          meta[0] ? "  " DOT "  " : "", en->tags);
