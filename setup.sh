@@ -2,9 +2,11 @@
 # Sets up Appraise on Debian or Ubuntu: installs the packages the build and
 # the tests need (only those missing), then configures and builds into build/.
 #
-#   ./setup.sh          install what is missing, build
-#   ./setup.sh play     ... then play the bundled example case with the `best` policy
-#   ./setup.sh test     ... then run the tests (ctest)
+#   ./setup.sh          install what is missing to build and play, build
+#   ./setup.sh play     ... then open the case library window (build/appraise);
+#                       with no display, play the example case window-less
+#                       with the `best` policy and say where the log went
+#   ./setup.sh test     ... also install the test tools, then run every test (ctest)
 #
 # Running it again is quick: nothing is installed when all is there, and the
 # build only recompiles what changed.
@@ -17,6 +19,8 @@ PACKAGES=(
     cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev libcmocka-dev
     # the window
     libsdl2-dev libsdl2-ttf-dev
+)
+TEST_PACKAGES=(
     # tests of the map, the window and its screenshots
     graphviz xvfb xdotool imagemagick jq
     # tests of the debrief report (headless browser) and of its xAPI (npm validator)
@@ -27,10 +31,13 @@ PACKAGES=(
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
-# Debian ships npm apart from nodejs; other nodejs builds bundle it.
-if ! command -v npm >/dev/null; then
-    PACKAGES+=(npm)
-fi
+with_test_packages() {
+    PACKAGES+=("${TEST_PACKAGES[@]}")
+    # Debian ships npm apart from nodejs; other nodejs builds bundle it.
+    if ! command -v npm >/dev/null; then
+        PACKAGES+=(npm)
+    fi
+}
 
 missing_packages() {
     local p
@@ -84,17 +91,22 @@ example_case() {
 }
 
 play() {
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        say "opening the case library"
+        # appraise says on stderr where each session's log went.
+        build/appraise
+        return
+    fi
     local case_file
     case_file=$(example_case)
-    say "playing $case_file with the 'best' policy"
-    # appraise says on stderr where the log went.
+    say "no display: playing $case_file window-less with the 'best' policy"
     build/appraise run "$case_file" --policy best
 }
 
 case "${1:-}" in
 "" | play | test) ;;
 -h | --help)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
@@ -103,6 +115,9 @@ case "${1:-}" in
     ;;
 esac
 
+if [ "${1:-}" = test ]; then
+    with_test_packages
+fi
 install_packages
 build
 case "${1:-}" in
