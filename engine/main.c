@@ -19,6 +19,7 @@
 #include "case_load.h"
 #include "case_model.h"
 #include "commands.h"
+#include "ui/data_dir.h"
 #include "debrief_report.h"
 #include "inputs.h"
 #include "log_writer.h"
@@ -95,10 +96,12 @@ static void print_usage(FILE *f)
 
 static void print_version(void)
 {
+    char dir[4096];
     printf("appraise %s\ncase formats: ", APPRAISE_VERSION);
     for (int f = 1; f <= CASE_FORMAT_MAX; f++)
         printf(f > 1 ? ", %d" : "%d", f);
-    printf("\n");
+    printf("\ncase library: %s\n", data_dir(DATA_SCENARIOS, dir, sizeof dir));
+    printf("assets: %s\n", data_dir(DATA_ASSETS, dir, sizeof dir));
 }
 
 static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -14,6 +14,7 @@
 #include "apperr.h"
 #include "case_load.h"
 #include "commands.h"
+#include "data_dir.h"
 #include "log_writer.h"
 #include "replay.h"
 #include "theme.h"
@@ -209,9 +210,8 @@ static void env_window(window_opts *w)
 
 static int open_window(const ui_args *args, app_opts *ao)
 {
-    char fonts[4096], os[512];
-    const char *assets = getenv("APPRAISE_ASSETS_DIR");
-    snprintf(fonts, sizeof fonts, "%s/fonts", assets && assets[0] ? assets : APPRAISE_ASSETS_DIR);
+    char fonts[4200], assets[4096], os[512];
+    snprintf(fonts, sizeof fonts, "%s/fonts", data_dir(DATA_ASSETS, assets, sizeof assets));
     host_os(os, sizeof os);
     ao->host_os = os;
     window_opts wo = {.theme = args->theme,
@@ -274,7 +274,9 @@ int cmd_library(int argc, char **argv)
         return rc;
     if (prepare_log_dir(&args, dir, sizeof dir, &e) != 0)
         return report(&e);
-    app_opts ao = {.library_dir = args.library ? args.library : APPRAISE_SCENARIOS_DIR,
+    char bundled[4096];
+    app_opts ao = {.library_dir = args.library ? args.library
+                                               : data_dir(DATA_SCENARIOS, bundled, sizeof bundled),
                    .trainee = args.trainee,
                    .have_seed = args.seed_text != NULL,
                    .seed = args.seed,
