@@ -4,12 +4,24 @@
 # on a private Xvfb server:
 #   first frame  launch to the first frame presented (ms, best of 3)
 #   idle CPU     CPU time used over 10 s with nothing happening (% of a core)
-#   frame time   mean and worst of 200 redraws (ms) of a busy case screen:
-#                advice card with its reasons, model card and results open;
-#                "of it ours" is the layout and the issuing of draw calls, the
-#                rest is the renderer rasterising and presenting (on Xvfb a
-#                software OpenGL, llvmpipe: a real GPU does that part for free)
 #   peak RSS     VmHWM at the end (MB)
+#   frame time   mean and worst of 200 frames (ms) of a busy case screen,
+#                advice card with its reasons, model card and results open,
+#                each frame after one change (never a frame with nothing to
+#                do):
+#                  cold     everything drawn invalidated: a full redraw (the
+#                           text cache stays warm; the first frame pays that)
+#                  tick     the countdown moved on a second: what a timed
+#                           decision costs each second
+#                  focus    Tab and Shift+Tab in turns: one focus move
+#                as the window draws (every frame in full) and with its
+#                retained canvas on (APPRAISE_UI_CACHE=1: only the cells that
+#                changed are redrawn into a target texture, which is then
+#                copied to the window). "of it ours" is the layout and the
+#                issuing of draw calls; the rest is the renderer rasterising
+#                and presenting (on Xvfb a software OpenGL, llvmpipe: a real
+#                GPU does that part for free). The floor's frame is a full
+#                redraw of its one line.
 # Aims: first frame <= 150 ms, idle <= 1%, frame <= 4 ms, RSS <= floor + 20 MB.
 #
 #   APPRAISE=build/appraise bash bench/window.sh
@@ -71,8 +83,32 @@ stop() {
     app_pid=
 }
 
-# measure NAME KEYS CMD...: first frame (best of 3), idle CPU, frame time
-# after KEYS (a space-separated xdotool key list), peak RSS.
+# frames NAME: presses F12 and waits for the frame times; prints one row a
+# kind of frame the program reported.
+frames() {
+    local name=$1 line
+    xdotool key F12
+    for _ in $(seq 300); do
+        grep -aqE '^appraise-ui: frames 200 (done|mean)' "$work/$name.err" && break
+        sleep 0.1
+    done
+    grep -a 'mean_ms' "$work/$name.err" | while read -r line; do
+        local kind mean worst build renderer calls
+        kind=$(sed -n 's/.*bench \([a-z]*\) .*/\1/p' <<<"$line")
+        mean=$(sed -n 's/.*mean_ms \([0-9.]*\).*/\1/p' <<<"$line")
+        worst=$(sed -n 's/.*max_ms \([0-9.]*\).*/\1/p' <<<"$line")
+        build=$(sed -n 's/.*build_ms \([0-9.]*\).*/\1/p' <<<"$line")
+        renderer=$(sed -n 's/.*renderer \([a-z0-9]*\).*/\1/p' <<<"$line")
+        calls=$(sed -n 's/.*draw_calls \([0-9]*\).*/\1/p' <<<"$line")
+        [ -z "$calls" ] || renderer="$renderer, $calls draw calls"
+        printf '  %-40s %8s ms %8s ms %8s ms  %s\n' "$name: ${kind:-full redraw}" "$mean" \
+            "$worst" "${build:--}" "$renderer"
+    done
+}
+
+# measure NAME KEYS CMD...: first frame (best of 3), idle CPU and peak RSS
+# after KEYS (a space-separated xdotool key list); frame times to
+# $work/frames.
 measure() {
     local name=$1 keys=$2; shift 2
     local best=
@@ -82,43 +118,42 @@ measure() {
         stop
     done
     launch "$name" "$@"
-    local wid
-    wid=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
-    xdotool windowfocus --sync "$wid" 2>/dev/null || true
-    # shellcheck disable=SC2086
-    [ -z "$keys" ] || xdotool key --delay 150 $keys
-    sleep 1
+    show "$keys"
     local c0 c1 idle
     c0=$(cpu_ticks "$app_pid")
     sleep "$IDLE_S"
     c1=$(cpu_ticks "$app_pid")
     idle=$(awk -v d=$((c1 - c0)) -v hz="$clk" -v s="$IDLE_S" 'BEGIN{printf "%.2f", 100 * d / hz / s}')
-    xdotool key F12
-    local frames=
-    for _ in $(seq 100); do
-        frames=$(grep -a -m1 'frames 200' "$work/$name.err" || true)
-        [ -n "$frames" ] && break
-        sleep 0.1
-    done
-    local mean worst
-    mean=$(sed -n 's/.*mean_ms \([0-9.]*\).*/\1/p' <<<"$frames")
-    worst=$(sed -n 's/.*max_ms \([0-9.]*\).*/\1/p' <<<"$frames")
-    local build renderer
-    build=$(sed -n 's/.*build_ms \([0-9.]*\).*/\1/p' <<<"$frames")
-    renderer=$(sed -n 's/.*renderer \([a-z0-9]*\).*/\1/p' <<<"$frames")
-    local calls
-    calls=$(sed -n 's/.*draw_calls \([0-9]*\).*/\1/p' <<<"$frames")
-    [ -z "$calls" ] || renderer="$renderer, $calls draw calls"
-    printf '%-34s %6s ms %8s %% %8s ms %8s ms %8s ms %8s MB  %s\n' "$name" "$best" "$idle" \
-        "$mean" "$worst" "${build:--}" "$(peak_mb "$app_pid")" "${renderer:-}"
+    frames "$name" >>"$work/frames"
+    printf '%-34s %6s ms %8s %% %8s MB\n' "$name" "$best" "$idle" "$(peak_mb "$app_pid")"
     stop
 }
 
+# show KEYS: focuses the window launched and types KEYS.
+show() {
+    local wid
+    wid=$(xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1)
+    xdotool windowfocus --sync "$wid" 2>/dev/null || true
+    xdotool mousemove 0 0 # no hover
+    # shellcheck disable=SC2086
+    [ -z "$1" ] || xdotool key --delay 150 $1
+    sleep 1
+}
+
 echo "Window benchmark: 1920x1080 on Xvfb, idle over ${IDLE_S} s, 200 frames ($(nproc) cores)"
-printf '%-34s %9s %10s %11s %11s %11s %11s  %s\n' "" "first" "idle CPU" "frame mean" "frame max" \
-    "of it ours" "peak RSS" "renderer"
+printf '%-34s %9s %10s %11s\n' "" "first" "idle CPU" "peak RSS"
+: >"$work/frames"
 measure "floor (bare SDL2, one line)" "" "$work/window_floor" "$FONT"
 # Start, continue, initial choice, confidence, then the advice with its
 # reasons, the model card and the results open.
-measure "appraise play (advice screen)" "Return Return 2 Return 3 Return e m r" \
-    "$APPRAISE" play "$CASE" --trainee bench --seed 1 --log-dir "$work/logs"
+keys="Return Return 2 Return 3 Return e m r"
+play=("$APPRAISE" play "$CASE" --trainee bench --seed 1 --log-dir "$work/logs")
+measure "appraise play (advice screen)" "$keys" "${play[@]}"
+# The same screen with the retained canvas on, for comparison.
+APPRAISE_UI_CACHE=1 launch "canvas on" "${play[@]}"
+show "$keys"
+frames "canvas on" >>"$work/frames"
+stop
+echo
+printf '  %-40s %11s %11s %11s  %s\n' "Frame time at 1920x1080" "mean" "max" "of it ours" "renderer"
+cat "$work/frames"

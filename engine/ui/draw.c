@@ -31,15 +31,30 @@ static void set_colour(ui_ctx *c, ui_rgba col)
     SDL_SetRenderDrawColor(c->r, col.r, col.g, col.b, col.a);
 }
 
+void ui_clip(ui_ctx *c, const ui_rect *r)
+{
+    if (!c->drawing)
+        return;
+    SDL_Rect s = r ? (SDL_Rect){r->x, r->y, r->w, r->h} : (SDL_Rect){0, 0, 0, 0};
+    if (c->rc)
+        rencache_clip(c->rc, r ? &s : NULL);
+    else
+        SDL_RenderSetClipRect(c->r, r ? &s : NULL);
+}
+
 void ui_fill(ui_ctx *c, ui_rect r, ui_rgba col)
 {
     if (!c->drawing || r.w <= 0 || r.h <= 0)
         return;
     SDL_Rect s = {r.x, r.y, r.w, r.h};
+    c->draw_calls++;
+    if (c->rc) {
+        rencache_fill(c->rc, &s, 1, col);
+        return;
+    }
     set_colour(c, col);
     SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_RenderFillRect(c->r, &s);
-    c->draw_calls++;
 }
 
 /* One call for the four sides: every draw call costs on a software GL. */
@@ -51,10 +66,14 @@ void ui_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick)
                      {r.x, r.y + r.h - thick, r.w, thick},
                      {r.x, r.y, thick, r.h},
                      {r.x + r.w - thick, r.y, thick, r.h}};
+    c->draw_calls++;
+    if (c->rc) {
+        rencache_fill(c->rc, s, 4, col);
+        return;
+    }
     set_colour(c, col);
     SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_RenderFillRects(c->r, s, 4);
-    c->draw_calls++;
 }
 
 /* Skips drawing what the scrolling body hides anyway. */
@@ -72,6 +91,21 @@ static void audit_text(ui_ctx *c, ui_rect text, ui_rect box, const char *s)
     t->box = box;
     t->region = c->region;
     snprintf(t->what, sizeof t->what, "%s", s);
+}
+
+/* What a paragraph texture holds, for the render cache: equal keys, equal
+ * pixels (the texture itself may be made again at another address). */
+static uint32_t text_key(const char *text, int px, ui_rgba col, int w)
+{
+    uint32_t h = 0x811c9dc5u;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        h = (h ^ *p) * 0x01000193u;
+    uint32_t extra[3] = {(uint32_t)px, (uint32_t)w,
+                         (uint32_t)col.r << 24 | (uint32_t)col.g << 16 | (uint32_t)col.b << 8 |
+                             col.a};
+    for (int i = 0; i < 3; i++)
+        h = (h ^ extra[i]) * 0x01000193u;
+    return h;
 }
 
 int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *text)
@@ -93,7 +127,10 @@ int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *tex
         return wr->h;
     int tw, th;
     SDL_Texture *tex = text_cache_paragraph(c->tc, px, col, text, w, &tw, &th);
-    if (tex) {
+    if (tex && c->rc) {
+        rencache_copy(c->rc, tex, x, y, tw, th, text_key(text, px, col, w));
+        c->draw_calls++;
+    } else if (tex) {
         SDL_Rect dst = {x, y, tw, th};
         SDL_RenderCopy(c->r, tex, NULL, &dst);
         c->draw_calls++;

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "layout.h"
+#include "rencache.h"
 #include "text_cache.h"
 #include "theme.h"
 
@@ -38,6 +39,7 @@ typedef struct ui_text_rec {
 
 typedef struct ui_ctx {
     SDL_Renderer *r;
+    rencache *rc; /* records the drawing pass; NULL draws straight to r */
     text_cache *tc;
     const ui_theme *th;
     int w, h;                       /* output pixels */
@@ -70,6 +72,8 @@ void ui_ctx_metrics(ui_ctx *c);
 /* Starts a pass (drawing or measuring). */
 void ui_ctx_begin(ui_ctx *c, bool drawing);
 
+/* Cuts what is drawn next to r (NULL: the whole window). */
+void ui_clip(ui_ctx *c, const ui_rect *r);
 void ui_fill(ui_ctx *c, ui_rect r, ui_rgba col);
 void ui_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick);
 

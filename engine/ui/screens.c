@@ -1014,13 +1014,9 @@ void screens_pass(ui_ctx *c, app *a, int64_t now)
     if (cw > max_w)
         cw = max_w;
     int x = (c->w - cw) / 2, top = c->view.y + m - c->scroll;
-    if (c->drawing) {
-        SDL_Rect clip = {c->view.x, c->view.y, c->view.w, c->view.h};
-        SDL_RenderSetClipRect(c->r, &clip);
-    }
+    ui_clip(c, &c->view);
     int bottom = body(c, a, x, top, cw);
-    if (c->drawing)
-        SDL_RenderSetClipRect(c->r, NULL);
+    ui_clip(c, NULL);
     c->content_h = bottom - top + 2 * m;
     c->region = REGION_FOOTER;
     footer(c, a, fh);

@@ -397,6 +397,11 @@ const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int 
     return &en->wrap;
 }
 
+void text_cache_drop_textures(text_cache *tc)
+{
+    table_clear(&tc->textures);
+}
+
 void text_cache_end_frame(text_cache *tc)
 {
     tc->frame++;

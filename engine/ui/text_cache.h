@@ -44,6 +44,10 @@ const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int 
 SDL_Texture *text_cache_paragraph(text_cache *tc, int px, ui_rgba colour, const char *text,
                                   int max_w, int *w, int *h);
 
+/* Forgets every texture (the renderer lost them: SDL_RENDER_DEVICE_RESET);
+ * they are made again when next asked for. */
+void text_cache_drop_textures(text_cache *tc);
+
 /* Marks the end of a frame: entries not used lately may now be dropped. */
 void text_cache_end_frame(text_cache *tc);
 
