@@ -12,7 +12,8 @@
 #                  cold     everything drawn invalidated: a full redraw (the
 #                           text cache stays warm; the first frame pays that)
 #                  tick     the countdown moved on a second: what a timed
-#                           decision costs each second
+#                           decision costs each second (only on a screen
+#                           with a countdown; the advice screen here has none)
 #                  focus    Tab and Shift+Tab in turns: one focus move
 #                as the window draws (every frame in full) and with its
 #                retained canvas on (APPRAISE_UI_CACHE=1: only the cells that
