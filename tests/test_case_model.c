@@ -14,54 +14,7 @@
 
 #include "case_model.h"
 
-/* ---- failing allocations ---- */
-
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-#define FAILING_ALLOC 1
-/* The test binary's own malloc family, in front of glibc's: it can fail the
- * n-th allocation and counts blocks, so a test sees what a call leaked. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-
-static long fail_in = -1; /* allocations left before one fails; -1: never */
-static long live;         /* blocks allocated and not yet freed */
-
-static bool should_fail(void)
-{
-    if (fail_in < 0)
-        return false;
-    return fail_in-- == 0;
-}
-
-void *malloc(size_t n)
-{
-    void *p = should_fail() ? NULL : __libc_malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-void *calloc(size_t n, size_t size)
-{
-    void *p = should_fail() ? NULL : __libc_calloc(n, size);
-    live += p != NULL;
-    return p;
-}
-
-void *realloc(void *old, size_t n)
-{
-    if (!old)
-        return malloc(n);
-    return should_fail() ? NULL : __libc_realloc(old, n);
-}
-
-void free(void *p)
-{
-    live -= p != NULL;
-    __libc_free(p);
-}
-#endif
+#include "failing_alloc.h"
 
 /* ---- building nodes ---- */
 
@@ -373,14 +326,14 @@ static void test_case_node_copy_out_of_memory_leaks_nothing(void **state)
     full_decision(&a);
     long fails = 0;
     for (long k = 0;; k++) {
-        long before = live;
-        fail_in = k;
+        long before = alloc_live;
+        alloc_fail_in = k;
         int rc = case_node_copy(&b, &a);
-        fail_in = -1;
+        alloc_fail_in = -1;
         if (rc == 0)
             break;
         fails++;
-        assert_int_equal(live, before);
+        assert_int_equal(alloc_live, before);
         assert_null(b.id);
         assert_null(b.decision.options);
         assert_null(b.decision.best.items);
@@ -396,15 +349,15 @@ static void test_case_result_copy_out_of_memory_leaks_nothing(void **state)
     (void)state;
     case_result a = {str_dup("Lactate"), true, 4.1, NULL, str_dup("mmol/L"), str_dup("high")}, b;
     for (long k = 0;; k++) {
-        long before = live;
-        fail_in = k;
+        long before = alloc_live;
+        alloc_fail_in = k;
         int rc = case_result_copy(&b, &a);
-        fail_in = -1;
+        alloc_fail_in = -1;
         if (rc == 0) {
             assert_int_equal(k, 3);
             break;
         }
-        assert_int_equal(live, before);
+        assert_int_equal(alloc_live, before);
         assert_null(b.name);
     }
     case_result_free(&a);

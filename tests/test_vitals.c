@@ -15,54 +15,7 @@
 
 #include "vitals.h"
 
-/* ---- failing allocations ---- */
-
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-#define FAILING_ALLOC 1
-/* The test binary's own malloc family, in front of glibc's: it can fail the
- * n-th allocation and counts blocks, so a test sees what a call leaked. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-
-static long fail_in = -1; /* allocations left before one fails; -1: never */
-static long live;         /* blocks allocated and not yet freed */
-
-static bool should_fail(void)
-{
-    if (fail_in < 0)
-        return false;
-    return fail_in-- == 0;
-}
-
-void *malloc(size_t n)
-{
-    void *p = should_fail() ? NULL : __libc_malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-void *calloc(size_t n, size_t size)
-{
-    void *p = should_fail() ? NULL : __libc_calloc(n, size);
-    live += p != NULL;
-    return p;
-}
-
-void *realloc(void *old, size_t n)
-{
-    if (!old)
-        return malloc(n);
-    return should_fail() ? NULL : __libc_realloc(old, n);
-}
-
-void free(void *p)
-{
-    live -= p != NULL;
-    __libc_free(p);
-}
-#endif
+#include "failing_alloc.h"
 
 /* ---- helpers ---- */
 
@@ -699,13 +652,13 @@ static void test_vitals_copy_out_of_memory_leaks_nothing(void **state)
     full_patient(&a);
     long k = 0;
     for (;; k++) {
-        long before = live;
-        fail_in = k;
+        long before = alloc_live;
+        alloc_fail_in = k;
         int rc = vitals_copy(&b, &a);
-        fail_in = -1;
+        alloc_fail_in = -1;
         if (rc == 0)
             break;
-        assert_int_equal(live, before);
+        assert_int_equal(alloc_live, before);
         assert_null(b.o2);
         assert_null(b.extra);
         assert_int_equal(b.n_extra, 0);
@@ -727,10 +680,10 @@ static void test_vitals_set_out_of_memory_keeps_old_values(void **state)
     int refused = 0;
     for (size_t i = 0; i < 3; i++) {
         for (long k = 0; k < 3; k++) {
-            long before = live;
-            fail_in = k;
+            long before = alloc_live;
+            alloc_fail_in = k;
             int rc = vitals_set(&v, keys[i], false, 0, "replacement", &e);
-            fail_in = -1;
+            alloc_fail_in = -1;
             if (rc == 0) {
                 vitals_free(&v);
                 full_patient(&v);
@@ -739,7 +692,7 @@ static void test_vitals_set_out_of_memory_keeps_old_values(void **state)
             refused++;
             assert_int_equal(e.kind, APPERR_ENV);
             assert_string_equal(e.msg, "out of memory");
-            assert_int_equal(live, before);
+            assert_int_equal(alloc_live, before);
             assert_string_equal(v.o2, "2 L/min");
             assert_int_equal(v.n_extra, 2);
             assert_string_equal(v.extra[1].key, "x_note");
@@ -759,13 +712,13 @@ static void test_vitals_json_out_of_memory_returns_null(void **state)
     cJSON *obj = NULL;
     long k = 0;
     for (;; k++) {
-        long before = live;
-        fail_in = k;
+        long before = alloc_live;
+        alloc_fail_in = k;
         obj = vitals_to_json(&v);
-        fail_in = -1;
+        alloc_fail_in = -1;
         if (obj)
             break;
-        assert_int_equal(live, before);
+        assert_int_equal(alloc_live, before);
     }
     assert_true(k > 10);
     cJSON_Delete(obj);
