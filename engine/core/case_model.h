@@ -5,7 +5,8 @@
  * node is then marked `dynamic` and the runtime (script/case_runtime.c)
  * resolves it into a fresh case_node when the node is entered. `next` and
  * `on_timeout` functions are called later, when the choice is made or the
- * time runs out; they show here as a Lua reference (`*_fn` != 0). */
+ * time runs out; here they show only as a flag (`*_fn` == 1): the runtime
+ * finds the function in the node as resolved on entry. */
 #ifndef CASE_MODEL_H
 #define CASE_MODEL_H
 
@@ -44,7 +45,7 @@ typedef struct case_option {
     char *id;
     char *label;
     char *next;  /* NULL: the decision's next */
-    int next_fn; /* Lua registry ref of a next function, 0 when none */
+    int next_fn; /* 1 when next is a function, 0 when none */
     int line;
 } case_option;
 
@@ -78,10 +79,10 @@ typedef struct case_decision {
     rationale_ask ask_rationale;
     double time_limit; /* seconds; 0 when none */
     char *on_timeout;  /* node id, NULL when none */
-    int on_timeout_fn; /* Lua ref, 0 when none */
+    int on_timeout_fn; /* 1 when on_timeout is a function, 0 when none */
     int on_timeout_line;
     char *next;        /* decision-level next, NULL when none */
-    int next_fn;       /* Lua ref of a decision-level next function, 0 when none */
+    int next_fn;       /* 1 when the decision-level next is a function, 0 when none */
     char *feedback;    /* NULL or "" for none */
 } case_decision;
 
@@ -178,7 +179,7 @@ const char *advice_timing_name(advice_timing t);
 
 /* Releases what a case_node owns (not the node itself). */
 void case_node_free(case_node *n);
-/* Deep copy of a node; 0, or -1 when out of memory. Lua refs are shared. */
+/* Deep copy of a node; 0, or -1 when out of memory. */
 int case_node_copy(case_node *dst, const case_node *src);
 void strlist_free(strlist *l);
 void case_result_free(case_result *r);
