@@ -441,6 +441,17 @@ static int open_win(win *w, const window_opts *o, apperr *e)
                    SDL_GetError());
         return -1;
     }
+    /* With no display SDL falls back to drivers that show nothing: a trainee
+     * would wait on an invisible window. Only tests ask for them by name. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && (!asked || !asked[0]) &&
+        (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0)) {
+        apperr_set(e, APPERR_ENV, NULL, 0,
+                   "cannot open a window: no display (set DISPLAY or WAYLAND_DISPLAY, or use "
+                   "'appraise run' without a window)");
+        return -1;
+    }
     if (TTF_Init() != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "cannot start SDL_ttf: %s", TTF_GetError());
         return -1;

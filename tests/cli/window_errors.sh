@@ -51,6 +51,17 @@ expect_status 3 "no display"
 expect_in err "cannot open a window" "no display is said"
 no_log "no display"
 
+# No display at all and no driver asked for: SDL would fall back to one that
+# shows nothing; the trainee is told instead of facing an invisible window.
+set +e
+env -u SDL_VIDEODRIVER DISPLAY= WAYLAND_DISPLAY= timeout 30 \
+    "$APPRAISE" play "$CASE" --trainee t --log-dir "$LOGS" >"$WORK/out" 2>"$WORK/err"
+status=$?
+set -e
+expect_status 3 "no display and no driver asked for"
+expect_in err "no display" "no display is said"
+no_log "no display and no driver asked for"
+
 run_app --library "$WORK/none" --log-dir "$LOGS"
 expect_status 3 "library without a display"
 
