@@ -13,4 +13,10 @@ char *test_read_file(const char *path, size_t *len);
 /* Writes text to path; 0 on success. */
 int test_write_file(const char *path, const char *text);
 
+/* Asserts (cmocka) that loading the case at path fails as an author's
+ * mistake (APPERR_INPUT) whose formatted message contains want and never
+ * says ESCAPED (the sandbox fixtures' marker of a way out); unless line is
+ * -1, at that line of path itself (0: no line). */
+void expect_load_error(const char *path, int line, const char *want);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "case_load.h"
+#include "support.h"
 #include "srcmap.h"
 
 #define CASE(name) TEST_CASES_DIR "/" name
@@ -27,25 +28,6 @@ static case_def *load_ok(const char *path)
     assert_int_equal(rc, 0);
     assert_non_null(c);
     return c;
-}
-
-/* Loads a fixture that must fail; checks the line (0: none expected) and
- * that the formatted message contains want. */
-static void expect_error(const char *path, int line, const char *want)
-{
-    case_def *c = NULL;
-    apperr e;
-    char buf[1400];
-    apperr_clear(&e);
-    assert_int_equal(case_load(&c, path, NULL, &e), -1);
-    assert_null(c);
-    apperr_format(&e, buf, sizeof buf);
-    if (!strstr(buf, want) || e.line != line)
-        fprintf(stderr, "got: %s (line %d), wanted line %d and '%s'\n", buf, e.line, line, want);
-    assert_int_equal(e.kind, APPERR_INPUT);
-    assert_string_equal(e.file, path);
-    assert_int_equal(e.line, line);
-    assert_non_null(strstr(buf, want));
 }
 
 static void test_load_reads_every_key(void **state)
@@ -122,120 +104,120 @@ static void test_load_defaults_source_to_ai_and_timing_to_after_initial(void **s
 static void test_load_reports_syntax_error_with_line(void **state)
 {
     (void)state;
-    expect_error(CASE("load_syntax.lua"), 3, "'}' expected");
+    expect_load_error(CASE("load_syntax.lua"), 3, "'}' expected");
 }
 
 static void test_load_reports_unknown_key_with_line_and_hint(void **state)
 {
     (void)state;
-    expect_error(CASE("load_unknown_key.lua"), 4,
+    expect_load_error(CASE("load_unknown_key.lua"), 4,
                  "at nodes.a.ending.sumary: unknown key 'sumary' (did you mean 'summary'?)");
 }
 
 static void test_load_reports_missing_required_key_at_case_call(void **state)
 {
     (void)state;
-    expect_error(CASE("load_missing_key.lua"), 1, "missing required key 'title'");
+    expect_load_error(CASE("load_missing_key.lua"), 1, "missing required key 'title'");
 }
 
 static void test_load_reports_wrong_type(void **state)
 {
     (void)state;
-    expect_error(CASE("load_wrong_type.lua"), 7,
+    expect_load_error(CASE("load_wrong_type.lua"), 7,
                  "at nodes.a.decision.options[1].label: expected a text (in quotes), got a number");
 }
 
 static void test_load_reports_value_out_of_range(void **state)
 {
     (void)state;
-    expect_error(CASE("load_out_of_range.lua"), 9,
+    expect_load_error(CASE("load_out_of_range.lua"), 9,
                  "at nodes.a.decision.advice.confidence: expected a number from 0 to 1, got 87");
 }
 
 static void test_load_reports_vital_out_of_range(void **state)
 {
     (void)state;
-    expect_error(CASE("load_vital_range.lua"), 4, "at vitals.spo2:");
+    expect_load_error(CASE("load_vital_range.lua"), 4, "at vitals.spo2:");
 }
 
 static void test_load_reports_start_naming_no_node(void **state)
 {
     (void)state;
-    expect_error(CASE("load_bad_start.lua"), 3, "start 'arival' names no node");
+    expect_load_error(CASE("load_bad_start.lua"), 3, "start 'arival' names no node");
 }
 
 static void test_load_reports_next_naming_no_node(void **state)
 {
     (void)state;
-    expect_error(CASE("load_bad_next.lua"), 4, "at nodes.a.next: next 'nowhere' names no node");
+    expect_load_error(CASE("load_bad_next.lua"), 4, "at nodes.a.next: next 'nowhere' names no node");
 }
 
 static void test_load_reports_on_timeout_naming_no_node(void **state)
 {
     (void)state;
-    expect_error(CASE("load_bad_on_timeout.lua"), 9, "on_timeout 'gone' names no node");
+    expect_load_error(CASE("load_bad_on_timeout.lua"), 9, "on_timeout 'gone' names no node");
 }
 
 static void test_load_reports_recommend_naming_no_option(void **state)
 {
     (void)state;
-    expect_error(CASE("load_bad_recommend.lua"), 10,
+    expect_load_error(CASE("load_bad_recommend.lua"), 10,
                  "'q' is not an option of this decision (options: o, p)");
 }
 
 static void test_load_reports_best_naming_no_option(void **state)
 {
     (void)state;
-    expect_error(CASE("load_bad_best.lua"), 8, "'zz' is not an option of this decision");
+    expect_load_error(CASE("load_bad_best.lua"), 8, "'zz' is not an option of this decision");
 }
 
 static void test_load_reports_duplicate_option_ids(void **state)
 {
     (void)state;
-    expect_error(CASE("load_duplicate_option.lua"), 9, "duplicate option id 'o'");
+    expect_load_error(CASE("load_duplicate_option.lua"), 9, "duplicate option id 'o'");
 }
 
 static void test_load_reports_advice_without_best(void **state)
 {
     (void)state;
-    expect_error(CASE("load_advice_without_best.lua"), 6, "'best' is missing");
+    expect_load_error(CASE("load_advice_without_best.lua"), 6, "'best' is missing");
 }
 
 static void test_load_reports_node_without_kind(void **state)
 {
     (void)state;
-    expect_error(CASE("load_no_kind.lua"), 4, "a node needs one of decision, next or ending");
+    expect_load_error(CASE("load_no_kind.lua"), 4, "a node needs one of decision, next or ending");
 }
 
 static void test_load_reports_node_with_several_kinds(void **state)
 {
     (void)state;
-    expect_error(CASE("load_two_kinds.lua"), 4, "exactly one of decision, next or ending");
+    expect_load_error(CASE("load_two_kinds.lua"), 4, "exactly one of decision, next or ending");
 }
 
 static void test_load_refuses_newer_format(void **state)
 {
     (void)state;
-    expect_error(CASE("load_format_newer.lua"), 2,
+    expect_load_error(CASE("load_format_newer.lua"), 2,
                  "written in format 2, but this engine reads formats up to 1");
 }
 
 static void test_load_reports_file_that_returns_no_case(void **state)
 {
     (void)state;
-    expect_error(CASE("load_not_a_case.lua"), 0, "the file must end with: return case");
+    expect_load_error(CASE("load_not_a_case.lua"), 0, "the file must end with: return case");
 }
 
 static void test_load_reports_runtime_error_while_file_runs(void **state)
 {
     (void)state;
-    expect_error(CASE("load_runtime_error.lua"), 2, "attempt to index a nil value");
+    expect_load_error(CASE("load_runtime_error.lua"), 2, "attempt to index a nil value");
 }
 
 static void test_load_reports_missing_file(void **state)
 {
     (void)state;
-    expect_error(CASE("no_such_case.lua"), 0, "cannot open the case file");
+    expect_load_error(CASE("no_such_case.lua"), 0, "cannot open the case file");
 }
 
 static void test_srcmap_maps_nested_keys_and_list_entries(void **state)
