@@ -241,25 +241,10 @@ static int parse_run_args(run_args *a, int argc, char **argv)
 /* An unknown --variant is a usage error found before any log exists. */
 static int check_variant(const case_def *c, const char *variant)
 {
-    char list[1024] = "";
-    size_t used = 0;
-    if (!variant)
+    apperr e;
+    if (!variant || session_find_variant(c, variant, &e))
         return 0;
-    for (size_t i = 0; i < c->variants.n; i++) {
-        if (strcmp(c->variants.items[i], variant) == 0)
-            return 0;
-        int n =
-            snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", c->variants.items[i]);
-        if (n > 0 && (size_t)n < sizeof list - used)
-            used += (size_t)n;
-    }
-    fprintf(stderr, "appraise: unknown variant '%s' ", variant);
-    if (c->variants.n)
-        fprintf(stderr, "(case %s has: %s)\n", c->id, list);
-    else
-        fprintf(stderr, "(case %s has no variants)\n", c->id);
-    fprintf(stderr, "Try 'appraise run --help'.\n");
-    return EXIT_USAGE;
+    return usage_error("run", "%s", e.msg);
 }
 
 /* Whole file (or stdin for "-") as a NUL-terminated string. */

@@ -5,6 +5,7 @@
  * option wherever it is seen (by id), a recommendation is kept per variant,
  * an ending remembers every outcome it was seen with. */
 #include "graph_map.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,22 +206,8 @@ static int pick_variants(graph_map *m, const char *variant, apperr *e)
             m->variants[i] = v->items[i];
         return 0;
     }
-    char list[1024] = "";
-    for (size_t i = 0; i < v->n; i++) {
-        if (strcmp(v->items[i], variant) == 0) {
-            m->variants[0] = v->items[i];
-            return 0;
-        }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", v->items[i]);
-    }
-    if (v->n)
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", variant,
-                   m->c->id, list);
-    else
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
-                   variant, m->c->id);
-    return -1;
+    m->variants[0] = session_find_variant(m->c, variant, e);
+    return m->variants[0] ? 0 : -1;
 }
 
 /* What the tables say of node i. A node with values decided in play stays

@@ -1552,14 +1552,9 @@ static int pick_variants(result_impl *r, const case_def *c, const char *only, ap
         r->pub.n_variants = n;
         return 0;
     }
-    for (size_t i = 0; i < c->variants.n; i++)
-        if (strcmp(c->variants.items[i], only) == 0) {
-            r->pub.variants[0].name = c->variants.items[i];
-            r->pub.n_variants = 1;
-            return 0;
-        }
-    apperr_set(e, APPERR_USAGE, NULL, 0, "case %s has no variant \"%s\"", c->id, only);
-    return -1;
+    r->pub.variants[0].name = session_find_variant(c, only, e);
+    r->pub.n_variants = r->pub.variants[0].name ? 1 : 0;
+    return r->pub.variants[0].name ? 0 : -1;
 }
 
 /* Across variants: nodes no path reaches, endings one variant misses, an AI

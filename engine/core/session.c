@@ -208,36 +208,38 @@ const char *session_derive_variant(const case_def *c, const char *trainee)
     return c->variants.items[h % c->variants.n];
 }
 
-/* The variant asked for, as the case spells it; -1 (USAGE) when unknown. */
-static int pick_variant(const case_def *c, const session_opts *o, const char **out, apperr *e)
+const char *session_find_variant(const case_def *c, const char *name, apperr *e)
 {
-    *out = NULL;
-    if (!o->variant) {
-        *out = session_derive_variant(c, o->trainee);
-        if (c->variants.n > 0 && !*out) {
-            apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
-            return -1;
-        }
-        return 0;
-    }
-    for (size_t i = 0; i < c->variants.n; i++)
-        if (strcmp(c->variants.items[i], o->variant) == 0) {
-            *out = c->variants.items[i];
-            return 0;
-        }
-    if (c->variants.n == 0) {
-        apperr_set(e, APPERR_USAGE, NULL, 0,
-                   "case %s has no variants, but variant \"%s\" was asked for", c->id, o->variant);
-        return -1;
-    }
     char list[512] = "";
     for (size_t i = 0; i < c->variants.n; i++) {
+        if (strcmp(c->variants.items[i], name) == 0)
+            return c->variants.items[i];
         size_t len = strlen(list);
         snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
     }
-    apperr_set(e, APPERR_USAGE, NULL, 0, "case %s has no variant \"%s\"; its variants are: %s",
-               c->id, o->variant, list);
-    return -1;
+    if (c->variants.n == 0)
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
+                   name, c->id);
+    else
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name,
+                   c->id, list);
+    return NULL;
+}
+
+/* The variant asked for, else the one derived; -1 (USAGE) when unknown. */
+static int pick_variant(const case_def *c, const session_opts *o, const char **out, apperr *e)
+{
+    *out = NULL;
+    if (o->variant) {
+        *out = session_find_variant(c, o->variant, e);
+        return *out ? 0 : -1;
+    }
+    *out = session_derive_variant(c, o->trainee);
+    if (c->variants.n > 0 && !*out) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- records ---------------------------------------------------------- */

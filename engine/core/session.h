@@ -99,6 +99,12 @@ typedef struct session session;
  * the number of variants; NULL when the case has none. */
 const char *session_derive_variant(const case_def *c, const char *trainee);
 
+/* The variant called name, as the case spells it (a pointer into c). When
+ * the case has none of that name: NULL and an APPERR_USAGE error "unknown
+ * variant 'X' (case ID has: a, b)" or "(case ID has no variants)". Every
+ * front end checks --variant with this before anything is written. */
+const char *session_find_variant(const case_def *c, const char *name, apperr *e);
+
 /* 32-bit FNV-1a of the bytes of s. */
 uint32_t session_fnv1a(const char *s);
 

@@ -17,6 +17,7 @@
 #include "data_dir.h"
 #include "log_writer.h"
 #include "replay.h"
+#include "session.h"
 #include "theme.h"
 #include "window.h"
 
@@ -157,19 +158,13 @@ static unsigned long long random_seed(void)
     return seed;
 }
 
-static int check_variant(const case_def *c, const char *variant)
+/* An unknown --variant is a usage error found before any window or log. */
+static int check_variant(const ui_args *a, const case_def *c)
 {
-    if (!variant)
+    apperr e;
+    if (!a->variant || session_find_variant(c, a->variant, &e))
         return 0;
-    for (size_t i = 0; i < c->variants.n; i++)
-        if (strcmp(c->variants.items[i], variant) == 0)
-            return 0;
-    fprintf(stderr, "appraise: unknown variant '%s' (case %s has %s", variant, c->id,
-            c->variants.n ? "" : "no variants");
-    for (size_t i = 0; i < c->variants.n; i++)
-        fprintf(stderr, "%s%s", i ? ", " : "", c->variants.items[i]);
-    fprintf(stderr, ")\nTry 'appraise play --help'.\n");
-    return EXIT_USAGE;
+    return usage(a, "%s", e.msg);
 }
 
 /* The log folder, made and checked writable now rather than after play. */
@@ -247,7 +242,7 @@ int cmd_play(int argc, char **argv)
     case_load_opts lo = {.seed = seed};
     if (case_load(&c, args.case_path, &lo, &e) != 0)
         return report(&e);
-    rc = check_variant(c, args.variant);
+    rc = check_variant(&args, c);
     if (rc == 0 && prepare_log_dir(&args, dir, sizeof dir, &e) != 0)
         rc = report(&e);
     if (rc) {

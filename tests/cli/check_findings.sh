@@ -72,7 +72,7 @@ run_app check --max-states zero clean.lua
 expect_status 2 "bad --max-states"
 run_app check --variant middle variant_ending.lua
 expect_status 2 "unknown variant"
-expect_in err "no variant \"middle\"" "unknown variant named"
+expect_in err "unknown variant 'middle' (case " "unknown variant named"
 run_app check no-such-case.lua
 expect_status 1 "missing file"
 expect_in out "no-such-case.lua: error: cannot open the case file" "missing file reported"
