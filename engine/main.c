@@ -3,17 +3,13 @@
  * log or input is wrong, 2 usage, 3 the environment failed. The only place
  * in the program that exits. */
 #include <errno.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
-#include <time.h>
 
-#include <uuid/uuid.h>
 
 #include "apperr.h"
 #include "case_load.h"
@@ -22,11 +18,11 @@
 #include "ui/data_dir.h"
 #include "debrief_report.h"
 #include "inputs.h"
+#include "launch.h"
 #include "log_writer.h"
 #include "policy.h"
 #include "runner.h"
 #include "session.h"
-
 
 /* A path whose case never ends is stopped after this many policy actions. */
 #define POLICY_MAX_ACTIONS 100000
@@ -160,16 +156,6 @@ static const run_option run_options[] = {
     {"--log", offsetof(run_args, log_file)},
 };
 
-/* A whole number 0..2^64-1, digits only (no sign, no spaces). */
-static int parse_seed(const char *text, unsigned long long *out)
-{
-    if (!text[0] || strspn(text, "0123456789") != strlen(text))
-        return -1;
-    errno = 0;
-    *out = strtoull(text, NULL, 10);
-    return errno == ERANGE ? -1 : 0;
-}
-
 /* Matches "--name VALUE" or "--name=VALUE" at argv[*i]; 1 when it did. */
 static int take_option(run_args *a, int argc, char **argv, int *i, int *rc)
 {
@@ -205,7 +191,7 @@ static int check_run_args(run_args *a)
                            "unknown policy '%s' (expected best, follow-ai, against-ai, first or "
                            "random)",
                            a->policy);
-    if (a->seed_text && parse_seed(a->seed_text, &a->seed) != 0)
+    if (a->seed_text && launch_parse_seed(a->seed_text, &a->seed) != 0)
         return usage_error("run",
                            "--seed must be a whole number from 0 to 18446744073709551615, got '%s'",
                            a->seed_text);
@@ -297,41 +283,6 @@ static int load_inputs(inputs *in, const char *path, apperr *e)
     return rc;
 }
 
-/* The folder the log goes in, checked writable before play (exit 3). */
-static int prepare_log_dir(const run_args *a, char *buf, size_t size, apperr *e)
-{
-    const char *dir = a->log_dir;
-    if (a->log_file) {
-        snprintf(buf, size, "%s", a->log_file);
-        dir = dirname(buf);
-    } else if (!dir) {
-        dir = log_default_dir(buf, size);
-    }
-    if (!dir) {
-        apperr_set(e, APPERR_ENV, NULL, 0,
-                   "no folder for logs: set XDG_DATA_HOME or HOME, or give --log-dir DIR");
-        return -1;
-    }
-    return log_dir_check(dir, e);
-}
-
-static int64_t wall_clock_ms(void *ctx)
-{
-    struct timespec ts;
-    (void)ctx;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void host_os(char *buf, size_t size)
-{
-    struct utsname u;
-    if (uname(&u) == 0)
-        snprintf(buf, size, "%s %s %s", u.sysname, u.release, u.machine);
-    else
-        snprintf(buf, size, "unknown");
-}
-
 /* Everything a run holds; freed in one place. */
 typedef struct run_state {
     run_args args;
@@ -340,32 +291,19 @@ typedef struct run_state {
     log_writer *log;
     session *s;
     char session_id[37];
+    char log_dir[4096];
 } run_state;
 
 static int open_log(run_state *r, apperr *e)
 {
-    uuid_t id;
-    uuid_generate_random(id);
-    uuid_unparse_lower(id, r->session_id);
-    log_open_opts o = {
-        .dir = r->args.log_file ? NULL : r->args.log_dir,
-        .path = r->args.log_file,
-        .session = r->session_id,
-        .trainee = r->args.trainee,
-        .case_id = r->c->id,
-        .start_ms = wall_clock_ms(NULL),
-        .clock = wall_clock_ms,
-    };
-    char dir[4096];
-    if (!o.dir && !o.path)
-        o.dir = log_default_dir(dir, sizeof dir);
-    return log_writer_open(&r->log, &o, e);
+    return launch_open_log(&r->log, r->session_id, r->log_dir, r->args.log_file, r->args.trainee,
+                           r->c->id, e);
 }
 
 static int play(run_state *r, apperr *e)
 {
     char os[512];
-    host_os(os, sizeof os);
+    launch_host_os(os, sizeof os);
     session_opts o = {
         .trainee = r->args.trainee,
         .variant = r->args.variant,
@@ -390,14 +328,13 @@ static int play(run_state *r, apperr *e)
 /* Everything up to the first log record; no log exists when this fails. */
 static int prepare(run_state *r, apperr *e)
 {
-    char dir[4096];
     case_load_opts lo = {.seed = r->args.seed};
     if (case_load(&r->c, r->args.case_path, &lo, e) != 0)
         return report(e);
     int rc = check_variant(r->c, r->args.variant);
     if (rc)
         return rc;
-    if (prepare_log_dir(&r->args, dir, sizeof dir, e) != 0)
+    if (launch_log_dir(r->args.log_dir, r->args.log_file, r->log_dir, sizeof r->log_dir, e) != 0)
         return report(e);
     if (r->args.inputs && load_inputs(&r->in, r->args.inputs, e) != 0)
         return report(e);

@@ -7,33 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#include <uuid/uuid.h>
 
 #include "case_load.h"
+#include "launch.h"
 
 bool ui_cmd_eq(ui_cmd a, ui_cmd b)
 {
     return a.kind == b.kind && a.arg == b.arg;
-}
-
-static int64_t wall_ms(void *ctx)
-{
-    struct timespec ts;
-    (void)ctx;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static unsigned long long random_seed(void)
-{
-    uuid_t u;
-    unsigned long long seed = 0;
-    uuid_generate_random(u);
-    for (int i = 0; i < 8; i++)
-        seed = seed << 8 | u[i];
-    return seed;
 }
 
 static void notice(app *a, const char *msg)
@@ -72,7 +52,7 @@ int app_init(app *a, const app_opts *o, apperr *e)
             a->focus = (ui_cmd){CMD_FIELD, 0};
         return library_scan(&a->lib, o->library_dir, e);
     }
-    a->seed = o->have_seed ? o->seed : random_seed();
+    a->seed = o->have_seed ? o->seed : launch_random_seed();
     a->screen = o->trainee ? SCR_START : SCR_TRAINEE;
     if (!o->trainee)
         a->focus = (ui_cmd){CMD_FIELD, 0};
@@ -243,16 +223,8 @@ static bool start_session(app *a, int64_t now)
 {
     apperr e;
     apperr_clear(&e);
-    uuid_t id;
-    uuid_generate_random(id);
-    uuid_unparse_lower(id, a->session_id);
-    log_open_opts lo = {.dir = a->o.log_dir,
-                        .session = a->session_id,
-                        .trainee = trainee_id(a),
-                        .case_id = a->c->id,
-                        .start_ms = wall_ms(NULL),
-                        .clock = wall_ms};
-    if (log_writer_open(&a->log, &lo, &e) != 0) {
+    if (launch_open_log(&a->log, a->session_id, a->o.log_dir, NULL, trainee_id(a), a->c->id, &e) !=
+        0) {
         show_error(a, "The session log could not be created", &e);
         return true;
     }
@@ -294,7 +266,7 @@ static bool open_case(app *a, int i)
     }
     apperr e;
     apperr_clear(&e);
-    a->seed = a->o.have_seed ? a->o.seed : random_seed();
+    a->seed = a->o.have_seed ? a->o.seed : launch_random_seed();
     case_load_opts lo = {.seed = a->seed};
     if (a->c)
         case_free(a->c);

@@ -6,15 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
-
-#include <uuid/uuid.h>
 
 #include "app.h"
 #include "apperr.h"
 #include "case_load.h"
 #include "commands.h"
 #include "data_dir.h"
+#include "launch.h"
 #include "log_writer.h"
 #include "replay.h"
 #include "session.h"
@@ -116,11 +114,7 @@ static int check_values(ui_args *a)
         a->scale = (int)s;
     }
     if (a->seed_text) {
-        char *end;
-        errno = 0;
-        a->seed = strtoull(a->seed_text, &end, 10);
-        if (errno || *end || !a->seed_text[0] ||
-            strspn(a->seed_text, "0123456789") != strlen(a->seed_text))
+        if (launch_parse_seed(a->seed_text, &a->seed) != 0)
             return usage(a,
                          "--seed must be a whole number from 0 to 18446744073709551615, got '%s'",
                          a->seed_text);
@@ -148,16 +142,6 @@ static int parse(ui_args *a, const char *cmd, int argc, char **argv)
     return check_values(a);
 }
 
-static unsigned long long random_seed(void)
-{
-    uuid_t u;
-    unsigned long long seed = 0;
-    uuid_generate_random(u);
-    for (int i = 0; i < 8; i++)
-        seed = seed << 8 | u[i];
-    return seed;
-}
-
 /* An unknown --variant is a usage error found before any window or log. */
 static int check_variant(const ui_args *a, const case_def *c)
 {
@@ -165,29 +149,6 @@ static int check_variant(const ui_args *a, const case_def *c)
     if (!a->variant || session_find_variant(c, a->variant, &e))
         return 0;
     return usage(a, "%s", e.msg);
-}
-
-/* The log folder, made and checked writable now rather than after play. */
-static int prepare_log_dir(const ui_args *a, char *buf, size_t size, apperr *e)
-{
-    const char *dir = a->log_dir ? a->log_dir : log_default_dir(buf, size);
-    if (!dir) {
-        apperr_set(e, APPERR_ENV, NULL, 0,
-                   "no folder for logs: set XDG_DATA_HOME or HOME, or give --log-dir DIR");
-        return -1;
-    }
-    if (dir != buf)
-        snprintf(buf, size, "%s", dir);
-    return log_dir_check(buf, e);
-}
-
-static void host_os(char *buf, size_t size)
-{
-    struct utsname u;
-    if (uname(&u) == 0)
-        snprintf(buf, size, "%s %s %s", u.sysname, u.release, u.machine);
-    else
-        snprintf(buf, size, "unknown");
 }
 
 /* Development knobs (tests, benchmarks, screenshots): the window size, and
@@ -207,7 +168,7 @@ static int open_window(const ui_args *args, app_opts *ao)
 {
     char fonts[4200], assets[4096], os[512];
     snprintf(fonts, sizeof fonts, "%s/fonts", data_dir(DATA_ASSETS, assets, sizeof assets));
-    host_os(os, sizeof os);
+    launch_host_os(os, sizeof os);
     ao->host_os = os;
     window_opts wo = {.theme = args->theme,
                       .scale = args->scale,
@@ -237,13 +198,13 @@ int cmd_play(int argc, char **argv)
     int rc = parse(&args, "play", argc, argv);
     if (rc)
         return rc;
-    unsigned long long seed = args.seed_text ? args.seed : random_seed();
+    unsigned long long seed = args.seed_text ? args.seed : launch_random_seed();
     case_def *c = NULL;
     case_load_opts lo = {.seed = seed};
     if (case_load(&c, args.case_path, &lo, &e) != 0)
         return report(&e);
     rc = check_variant(&args, c);
-    if (rc == 0 && prepare_log_dir(&args, dir, sizeof dir, &e) != 0)
+    if (rc == 0 && launch_log_dir(args.log_dir, NULL, dir, sizeof dir, &e) != 0)
         rc = report(&e);
     if (rc) {
         case_free(c);
@@ -267,7 +228,7 @@ int cmd_library(int argc, char **argv)
     int rc = parse(&args, "", argc, argv);
     if (rc)
         return rc;
-    if (prepare_log_dir(&args, dir, sizeof dir, &e) != 0)
+    if (launch_log_dir(args.log_dir, NULL, dir, sizeof dir, &e) != 0)
         return report(&e);
     char bundled[4096];
     app_opts ao = {.library_dir = args.library ? args.library
@@ -285,7 +246,7 @@ int cmd_library(int argc, char **argv)
 static int replay_log_dir(const ui_args *a, char *buf, size_t size, apperr *e)
 {
     if (a->log_dir)
-        return prepare_log_dir(a, buf, size, e);
+        return launch_log_dir(a->log_dir, NULL, buf, size, e);
     const char *tmp = getenv("TMPDIR");
     snprintf(buf, size, "%s/appraise-replay-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
     if (!mkdtemp(buf)) {
