@@ -69,9 +69,9 @@ install_packages() {
 }
 
 build() {
-    if [ ! -f build/CMakeCache.txt ]; then
-        cmake -S . -B build
-    fi
+    # Configure every time (a second of work): a cache left by a configure
+    # that failed for want of a package would otherwise stop the build.
+    cmake -S . -B build >/dev/null
     cmake --build build -j"$(nproc 2>/dev/null || echo 2)"
 }
 
