@@ -365,6 +365,48 @@ static void test_states_with_functions_merge_only_when_s_is_equal(void **state)
     free(dir);
 }
 
+static void test_states_merge_by_content_not_by_how_s_was_built(void **state)
+{
+    (void)state;
+    /* fwd and back forget their choice and leave s equal, built two ways: a
+     * long string made by different operations (two string objects, one
+     * text) and a table filled in opposite orders. other differs in one
+     * byte of its long string. So d2 is one state for fwd and back, another
+     * for other. */
+    static const char text[] =
+        "local function fill(s, choice)\n"
+        "  s.choices.d1 = nil\n"
+        "  local t = {}\n"
+        "  for i = 1, 40 do\n"
+        "    local j = choice == 'fwd' and i or 41 - i\n"
+        "    t['k' .. j] = j\n"
+        "  end\n"
+        "  s.vars.t = t\n"
+        "  if choice == 'fwd' then s.vars.long = ('ab'):rep(50)\n"
+        "  elseif choice == 'back' then s.vars.long = 'a' .. ('ba'):rep(49) .. 'b'\n"
+        "  else s.vars.long = ('ab'):rep(49) .. 'aa' end\n"
+        "  return 'd2'\n"
+        "end\n"
+        "return case { id = \"g\", version = \"1\", title = \"G\", start = \"d1\",\n"
+        "nodes = {\n"
+        "  d1 = { text = \"\", decision = { options = {\n"
+        "    { id = \"fwd\", label = \"F\", next = fill },\n"
+        "    { id = \"back\", label = \"B\", next = fill },\n"
+        "    { id = \"other\", label = \"O\", next = fill } } } },\n"
+        "  d2 = { text = function(s) return #s.vars.long .. ' bytes' end,\n"
+        "    decision = { options = { { id = \"end\", label = \"E\", next = \"done\" } } } },\n"
+        "  done = { text = \"\", ending = { outcome = \"good\" } },\n"
+        "} }\n";
+    char *dir = NULL;
+    walked w = walk_text(text, NULL, &dir);
+    assert_int_equal(w.r->n_findings, 0);
+    assert_int_equal(w.r->variants[0].states, 3); /* d1, d2 twice */
+    assert_true(w.r->variants[0].paths == 3);
+    walked_free(&w);
+    test_rmtree(dir);
+    free(dir);
+}
+
 static void test_state_bound_is_reported_and_stops_the_walk(void **state)
 {
     (void)state;
@@ -553,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_state_kept_outside_s_is_reported),
         cmocka_unit_test(test_plain_chain_paths_are_counted_not_enumerated),
         cmocka_unit_test(test_states_with_functions_merge_only_when_s_is_equal),
+        cmocka_unit_test(test_states_merge_by_content_not_by_how_s_was_built),
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
         cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),

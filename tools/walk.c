@@ -26,6 +26,7 @@
 #include <nettle/sha2.h>
 
 #include "case_runtime.h"
+#include "case_state.h"
 #include "session.h"
 
 #define NONE UINT32_MAX
@@ -757,11 +758,10 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[1
     key_str(&k, w->future_plain[ni] ? "plain" : "state");
     key_str(&k, w->c->nodes[ni].id);
     if (!w->future_plain[ni]) {
-        char *text = NULL;
-        size_t len = 0;
+        uint8_t s[CASE_STATE_KEY_SIZE];
         apperr e;
         key_decision(&k, &resolved->decision);
-        if (case_runtime_state_key(w->c, &text, &len, &e) != 0) {
+        if (case_state_key(w->c, s, &e) != 0) {
             if (e.kind == APPERR_ENV) {
                 w->fatal = true;
                 w->fatal_e = e;
@@ -771,9 +771,9 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[1
             key_str(&k, "unreadable");
             sha256_update(&k.h, sizeof w->n_st, (const uint8_t *)&w->n_st);
         } else {
-            sha256_update(&k.h, len, (const uint8_t *)text);
+            key_str(&k, "s");
+            sha256_update(&k.h, sizeof s, s);
         }
-        free(text);
     }
     sha256_digest(&k.h, sizeof digest, digest);
     memcpy(out, digest, 16);

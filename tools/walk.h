@@ -22,9 +22,9 @@
  *  - at a node whose whole future involves no Lua function (no function
  *    value anywhere in it, nor in any node it can lead to), nothing can read
  *    `s` any more, so the node alone is the state;
- *  - elsewhere the state is the node, the resolved decision and the
- *    canonical text of `s` with the random generator and the clock
- *    (case_runtime_state_key).
+ *  - elsewhere the state is the node, the resolved decision and a digest
+ *    of `s` with the random generator and the clock (case_state_key; its
+ *    cost does not grow with how often `s` holds one big string).
  * Sessions cannot be forked. The search goes depth first, taking a new
  * state's first branch in the session that just reached it; each other
  * branch of a plain-future state is read from the case itself (playing it
