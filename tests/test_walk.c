@@ -407,6 +407,47 @@ static void test_states_merge_by_content_not_by_how_s_was_built(void **state)
     free(dir);
 }
 
+/* Tables nested deeper than the walk reads them, in a node (set) and in s
+ * (made by on_enter): each level once took two Lua stack slots without
+ * asking for them, writing past the stack (a crash in release builds). */
+static void test_deeply_nested_tables_are_read_within_the_lua_stack(void **state)
+{
+    (void)state;
+    char nest[200] = "";
+    for (int i = 0; i < 45; i++)
+        strcat(nest, "{");
+    strcat(nest, "1");
+    for (int i = 0; i < 45; i++)
+        strcat(nest, "}");
+    char set[300];
+    snprintf(set, sizeof set, "set = { deep = %s }", nest);
+    /* Made a level at a time, so that no Lua function needs a deep stack. */
+    const char *const ways[2] = {
+        set,
+        "on_enter = function(s) local t = 1 for i = 1, 45 do t = { t } end s.vars.deep = t end"};
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "return case { id = \"g\", version = \"1\", title = \"G\", start = \"d1\",\n"
+                 "nodes = {\n"
+                 "  d1 = { text = \"\", %s, decision = { options = {\n"
+                 "    { id = \"a\", label = \"A\", next = \"d2\" },\n"
+                 "    { id = \"b\", label = \"B\", next = \"d2\" } } } },\n"
+                 "  d2 = { text = function(s) return \"T\" end, decision = { options = {\n"
+                 "    { id = \"end\", label = \"E\", next = \"done\" } } } },\n"
+                 "  done = { text = \"\", ending = { outcome = \"good\" } },\n"
+                 "} }\n",
+                 ways[k]);
+        char *dir = NULL;
+        walked w = walk_text(text, NULL, &dir);
+        assert_int_equal(w.r->n_findings, 0);
+        assert_int_equal(w.r->variants[0].states, 3); /* d1; d2 after a, after b */
+        walked_free(&w);
+        test_rmtree(dir);
+        free(dir);
+    }
+}
+
 static void test_state_bound_is_reported_and_stops_the_walk(void **state)
 {
     (void)state;
@@ -596,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_plain_chain_paths_are_counted_not_enumerated),
         cmocka_unit_test(test_states_with_functions_merge_only_when_s_is_equal),
         cmocka_unit_test(test_states_merge_by_content_not_by_how_s_was_built),
+        cmocka_unit_test(test_deeply_nested_tables_are_read_within_the_lua_stack),
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
         cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),

@@ -602,7 +602,9 @@ static bool plain_value(lua_State *L, int idx, int depth)
         return false;
     if (type != LUA_TTABLE)
         return true;
-    if (depth >= KEY_MAX_DEPTH)
+    /* Each level holds a key and a value: more than the 20 stack slots a C
+     * function is given, once tables nest deep (a set table can). */
+    if (depth >= KEY_MAX_DEPTH || !lua_checkstack(L, 3))
         return false;
     if (lua_getmetatable(L, idx)) {
         lua_pop(L, 1);
