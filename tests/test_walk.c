@@ -111,6 +111,38 @@ static char *chain_case(int n, int dynamic_upto)
     return s;
 }
 
+/* A line of n nodes n1 … nn, then the ending done: narrative nodes, or
+ * decisions of one option; with functions, each text is a function (so no
+ * future is plain and a state is the whole of s). Node ni is on line i + 1. */
+static char *line_case(int n, bool decisions, bool functions)
+{
+    size_t cap = 4096 + (size_t)n * 200;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t used = (size_t)snprintf(s, cap,
+                                   "return case { id = \"line\", version = \"1\", title = \"L\", "
+                                   "start = \"n1\", nodes = {\n");
+    for (int i = 1; i <= n; i++) {
+        char next[32];
+        if (i == n)
+            snprintf(next, sizeof next, "done");
+        else
+            snprintf(next, sizeof next, "n%d", i + 1);
+        const char *text = functions ? "function(s) return \"T\" end" : "\"T\"";
+        if (decisions)
+            used += (size_t)snprintf(s + used, cap - used,
+                                     "  n%d = { text = %s, decision = { options = { { id = \"on\", "
+                                     "label = \"On\", next = \"%s\" } } } },\n",
+                                     i, text, next);
+        else
+            used += (size_t)snprintf(s + used, cap - used,
+                                     "  n%d = { text = %s, next = \"%s\" },\n", i, text, next);
+    }
+    snprintf(s + used, cap - used,
+             "  done = { text = \"\", ending = { outcome = \"good\" } },\n} }\n");
+    return s;
+}
+
 static walked walk_text(const char *text, const walk_opts *o, char **dir)
 {
     char *path = write_temp_case(dir, text);
@@ -501,10 +533,113 @@ static void test_state_first_reached_the_long_way_is_walked_from_the_short_way(v
     test_rmtree(dir);
     free(dir);
     w = walk_text(text, &o, &dir);
-    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    const walk_finding *f = the_finding(&w, WALK_BOUND); /* no function: long, not endless */
+    assert_false(f->error);
     assert_int_equal(f->line, 8);
     assert_path(&w, f, "d1=long \xe2\x86\x92 d2=on");
     walked_free(&w);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* A chain longer than the bound on narrative steps, with no function: it
+ * ends (run reaches the ending), so the walk says where it stopped and that
+ * the nodes past it are not explored; it never calls them unreached. */
+static void test_plain_chain_past_the_narrative_bound_is_not_explored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(1005, false, false);
+    walked w = walk_text(text, NULL, &dir);
+    assert_int_equal(w.r->n_errors, 0);
+    assert_int_equal(w.r->n_warnings, 2);
+    const walk_finding *f = the_finding(&w, WALK_BOUND);
+    assert_int_equal(f->line, 1002);
+    assert_string_equal(w.c->nodes[f->node].id, "n1001");
+    assert_string_equal(f->message,
+                        "node 'n1001' and what follows are not explored (bound 1000 reached): "
+                        "the walk stops a path that goes on for more than 1000 narrative steps "
+                        "in a row without a decision or an ending");
+    assert_path(&w, f, "(the start)");
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_false(f->error);
+    assert_int_equal(f->line, 1003);
+    assert_false(f->has_path);
+    assert_string_equal(f->message,
+                        "node 'n1002' is not explored (bound 1000 reached), nor are 4 other "
+                        "nodes: no path within the walk's bounds reaches them, so whether one "
+                        "does is not known");
+    assert_true(w.r->variants[0].paths_cut == 1);
+    assert_int_equal(w.r->variants[0].nodes_visited, 1001);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_plain_chain_past_the_depth_bound_is_not_explored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(8, true, false);
+    walk_opts o = {.max_depth = 5};
+    walked w = walk_text(text, &o, &dir);
+    assert_int_equal(w.r->n_errors, 0);
+    const walk_finding *f = the_finding(&w, WALK_BOUND);
+    assert_int_equal(f->line, 8);
+    assert_string_equal(f->message,
+                        "decision 'n7' and what follows are not explored (bound 5 reached): the "
+                        "walk stops a path that goes on for more than 5 decisions (raise "
+                        "--max-depth)");
+    assert_path(&w, f,
+                "n1=on \xe2\x86\x92 n2=on \xe2\x86\x92 n3=on \xe2\x86\x92 n4=on "
+                "\xe2\x86\x92 n5=on \xe2\x86\x92 n6=on");
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_string_equal(f->message,
+                        "node 'n8' is not explored (bound 5 reached), nor is 1 other node: no "
+                        "path within the walk's bounds reaches them, so whether one does is not "
+                        "known");
+    assert_int_equal(w.r->n_findings, 2);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Where functions lie ahead, s may change each time round: a path past the
+ * bound may be endless, and stays an error. What lies past it is still
+ * only not explored. */
+static void
+test_chain_with_functions_past_the_bound_is_an_error_and_the_rest_unexplored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(8, true, true);
+    walk_opts o = {.max_depth = 5};
+    walked w = walk_text(text, &o, &dir);
+    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    assert_true(f->error);
+    assert_int_equal(f->line, 8);
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_false(f->error);
+    assert_int_equal(f->line, 9);
+    assert_int_equal(w.r->n_errors, 1);
+    assert_int_equal(w.r->n_warnings, 1);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+
+    text = line_case(1005, false, true);
+    w = walk_text(text, NULL, &dir);
+    f = the_finding(&w, WALK_TOO_LONG);
+    assert_true(f->error);
+    assert_non_null(strstr(f->message, "more than 1000 narrative steps in a row from node"));
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_int_equal(f->line, 1003);
+    assert_int_equal(w.r->n_findings, 2);
+    walked_free(&w);
+    free(text);
     test_rmtree(dir);
     free(dir);
 }
@@ -640,6 +775,10 @@ int main(void)
         cmocka_unit_test(test_deeply_nested_tables_are_read_within_the_lua_stack),
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
         cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
+        cmocka_unit_test(test_plain_chain_past_the_narrative_bound_is_not_explored),
+        cmocka_unit_test(test_plain_chain_past_the_depth_bound_is_not_explored),
+        cmocka_unit_test(
+            test_chain_with_functions_past_the_bound_is_an_error_and_the_rest_unexplored),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),
         cmocka_unit_test(test_each_node_has_its_shortest_path),
         cmocka_unit_test(test_one_variant_can_be_walked_alone),

@@ -125,7 +125,9 @@ typedef struct result_impl {
     bool have_first_advised;
     walk_finding first_advised; /* where to point that warning */
     bool any_bound;
-    bool any_diverged; /* a replay went another way: what was reached is unsure */
+    bool any_diverged;    /* a replay went another way: what was reached is unsure */
+    size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
+    size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
 } result_impl;
 
 static void path_free(walk_path *p)
@@ -638,15 +640,29 @@ static stop narrative_loop(walker *w, uint32_t x, int node)
     return (stop){E_LOOP, node, 0};
 }
 
+/* Where no function lies ahead, loops are seen by node alone, so a path
+ * past the bound is long, not endless: a warning that the rest is not
+ * explored. Elsewhere `s` may change each time round: an error. */
 static stop narrative_too_long(walker *w, uint32_t x, int node)
 {
+    w->r->cut_narrative = w->max_narrative;
     if (x != NONE) {
         char msg[600];
-        snprintf(msg, sizeof msg,
-                 "more than %zu narrative steps in a row from node '%s' without a decision "
-                 "or an ending (does it loop?)",
-                 w->max_narrative, w->c->nodes[node].id);
-        report(w, WALK_TOO_LONG, true, node_file(w, node), w->c->nodes[node].line, node, x, msg);
+        const char *id = w->c->nodes[node].id;
+        bool plain = w->future_plain[node];
+        if (plain)
+            snprintf(msg, sizeof msg,
+                     "node '%s' and what follows are not explored (bound %zu reached): the walk "
+                     "stops a path that goes on for more than %zu narrative steps in a row "
+                     "without a decision or an ending",
+                     id, w->max_narrative, w->max_narrative);
+        else
+            snprintf(msg, sizeof msg,
+                     "more than %zu narrative steps in a row from node '%s' without a decision "
+                     "or an ending (does it loop?)",
+                     w->max_narrative, id);
+        report(w, plain ? WALK_BOUND : WALK_TOO_LONG, !plain, node_file(w, node),
+               w->c->nodes[node].line, node, x, msg);
     }
     return (stop){E_TOO_LONG, node, 0};
 }
@@ -1349,18 +1365,29 @@ static size_t undeepen(walker *w)
     return n;
 }
 
+/* States beyond the bound on decisions: as for narrative steps, an error
+ * only where `s` can change on the way. */
 static void too_long(walker *w)
 {
-    char msg[600];
-    snprintf(msg, sizeof msg,
+    char endless[600], msg[600];
+    snprintf(endless, sizeof endless,
              "a path goes on for more than %zu decisions without ending (does a loop change s "
              "every time round?)",
              w->max_depth);
     for (uint32_t i = 1; i < w->n_st && !w->fatal; i++) {
         int ni = w->st[i].node;
-        if (w->st[i].deep)
-            report(w, WALK_TOO_LONG, true, node_file(w, ni), w->c->nodes[ni].line, ni,
-                   w->st[i].parent_edge, msg);
+        if (!w->st[i].deep)
+            continue;
+        w->r->cut_depth = w->max_depth;
+        bool plain = w->future_plain[ni];
+        if (plain)
+            snprintf(msg, sizeof msg,
+                     "decision '%s' and what follows are not explored (bound %zu reached): the "
+                     "walk stops a path that goes on for more than %zu decisions (raise "
+                     "--max-depth)",
+                     w->c->nodes[ni].id, w->max_depth, w->max_depth);
+        report(w, plain ? WALK_BOUND : WALK_TOO_LONG, !plain, node_file(w, ni),
+               w->c->nodes[ni].line, ni, w->st[i].parent_edge, plain ? msg : endless);
     }
 }
 
@@ -1557,13 +1584,57 @@ static int pick_variants(result_impl *r, const case_def *c, const char *only, ap
     return r->pub.variants[0].name ? 0 : -1;
 }
 
-/* Across variants: nodes no path reaches, endings one variant misses, an AI
- * that is always right. */
+static bool reached_in_any(const result_impl *r, size_t i)
+{
+    for (size_t k = 0; k < r->pub.n_variants; k++)
+        if (r->pub.variants[k].visited[i])
+            return true;
+    return false;
+}
+
+/* A path was cut at a bound on decisions or narrative steps: nodes no path
+ * reached may lie beyond it, so they are not explored rather than not
+ * reached. One warning, at the first of them in the files. */
+static void unexplored(result_impl *r, walker *w)
+{
+    const case_def *c = r->pub.c;
+    size_t n = 0, first = 0;
+    for (size_t i = 0; i < c->n_nodes; i++) {
+        if (reached_in_any(r, i))
+            continue;
+        int by_file = n ? strcmp(node_file(w, (int)i), node_file(w, (int)first)) : 0;
+        if (n++ == 0 || by_file < 0 || (by_file == 0 && c->nodes[i].line < c->nodes[first].line))
+            first = i;
+    }
+    if (n == 0)
+        return;
+    char bound[80], others[80], msg[600];
+    if (r->cut_depth && r->cut_narrative)
+        snprintf(bound, sizeof bound, "bounds %zu and %zu", r->cut_depth, r->cut_narrative);
+    else
+        snprintf(bound, sizeof bound, "bound %zu", r->cut_depth ? r->cut_depth : r->cut_narrative);
+    if (n > 1)
+        snprintf(others, sizeof others, ", nor %s %zu other %s", n == 2 ? "is" : "are", n - 1,
+                 n == 2 ? "node" : "nodes");
+    else
+        others[0] = '\0';
+    snprintf(msg, sizeof msg,
+             "node '%s' is not explored (%s reached)%s: no path within the walk's bounds reaches "
+             "%s, so whether one does is not known",
+             c->nodes[first].id, bound, others, n > 1 ? "them" : "it");
+    report(w, WALK_UNEXPLORED, false, node_file(w, (int)first), c->nodes[first].line, (int)first,
+           NONE, msg);
+}
+
+/* Across variants: nodes no path reaches (or, past a bound, not explored),
+ * endings one variant misses, an AI that is always right. */
 static int cross_variant(result_impl *r, walker *w)
 {
     const case_def *c = r->pub.c;
     char msg[600];
-    if (!r->any_bound && !r->any_diverged) {
+    if (!r->any_bound && !r->any_diverged && (r->cut_depth || r->cut_narrative))
+        unexplored(r, w);
+    else if (!r->any_bound && !r->any_diverged) {
         for (size_t i = 0; i < c->n_nodes && !w->fatal; i++) {
             size_t reached = 0;
             for (size_t k = 0; k < r->pub.n_variants; k++)
@@ -1755,6 +1826,8 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "no_debrief";
     case WALK_BOUND:
         return "bound";
+    case WALK_UNEXPLORED:
+        return "unexplored";
     }
     return "unknown";
 }
