@@ -111,6 +111,38 @@ static char *chain_case(int n, int dynamic_upto)
     return s;
 }
 
+/* A line of n nodes n1 … nn, then the ending done: narrative nodes, or
+ * decisions of one option; with functions, each text is a function (so no
+ * future is plain and a state is the whole of s). Node ni is on line i + 1. */
+static char *line_case(int n, bool decisions, bool functions)
+{
+    size_t cap = 4096 + (size_t)n * 200;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t used = (size_t)snprintf(s, cap,
+                                   "return case { id = \"line\", version = \"1\", title = \"L\", "
+                                   "start = \"n1\", nodes = {\n");
+    for (int i = 1; i <= n; i++) {
+        char next[32];
+        if (i == n)
+            snprintf(next, sizeof next, "done");
+        else
+            snprintf(next, sizeof next, "n%d", i + 1);
+        const char *text = functions ? "function(s) return \"T\" end" : "\"T\"";
+        if (decisions)
+            used += (size_t)snprintf(s + used, cap - used,
+                                     "  n%d = { text = %s, decision = { options = { { id = \"on\", "
+                                     "label = \"On\", next = \"%s\" } } } },\n",
+                                     i, text, next);
+        else
+            used += (size_t)snprintf(s + used, cap - used,
+                                     "  n%d = { text = %s, next = \"%s\" },\n", i, text, next);
+    }
+    snprintf(s + used, cap - used,
+             "  done = { text = \"\", ending = { outcome = \"good\" } },\n} }\n");
+    return s;
+}
+
 static walked walk_text(const char *text, const walk_opts *o, char **dir)
 {
     char *path = write_temp_case(dir, text);
@@ -365,6 +397,89 @@ static void test_states_with_functions_merge_only_when_s_is_equal(void **state)
     free(dir);
 }
 
+static void test_states_merge_by_content_not_by_how_s_was_built(void **state)
+{
+    (void)state;
+    /* fwd and back forget their choice and leave s equal, built two ways: a
+     * long string made by different operations (two string objects, one
+     * text) and a table filled in opposite orders. other differs in one
+     * byte of its long string. So d2 is one state for fwd and back, another
+     * for other. */
+    static const char text[] =
+        "local function fill(s, choice)\n"
+        "  s.choices.d1 = nil\n"
+        "  local t = {}\n"
+        "  for i = 1, 40 do\n"
+        "    local j = choice == 'fwd' and i or 41 - i\n"
+        "    t['k' .. j] = j\n"
+        "  end\n"
+        "  s.vars.t = t\n"
+        "  if choice == 'fwd' then s.vars.long = ('ab'):rep(50)\n"
+        "  elseif choice == 'back' then s.vars.long = 'a' .. ('ba'):rep(49) .. 'b'\n"
+        "  else s.vars.long = ('ab'):rep(49) .. 'aa' end\n"
+        "  return 'd2'\n"
+        "end\n"
+        "return case { id = \"g\", version = \"1\", title = \"G\", start = \"d1\",\n"
+        "nodes = {\n"
+        "  d1 = { text = \"\", decision = { options = {\n"
+        "    { id = \"fwd\", label = \"F\", next = fill },\n"
+        "    { id = \"back\", label = \"B\", next = fill },\n"
+        "    { id = \"other\", label = \"O\", next = fill } } } },\n"
+        "  d2 = { text = function(s) return #s.vars.long .. ' bytes' end,\n"
+        "    decision = { options = { { id = \"end\", label = \"E\", next = \"done\" } } } },\n"
+        "  done = { text = \"\", ending = { outcome = \"good\" } },\n"
+        "} }\n";
+    char *dir = NULL;
+    walked w = walk_text(text, NULL, &dir);
+    assert_int_equal(w.r->n_findings, 0);
+    assert_int_equal(w.r->variants[0].states, 3); /* d1, d2 twice */
+    assert_true(w.r->variants[0].paths == 3);
+    walked_free(&w);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Tables nested deeper than the walk reads them, in a node (set) and in s
+ * (made by on_enter): each level once took two Lua stack slots without
+ * asking for them, writing past the stack (a crash in release builds). */
+static void test_deeply_nested_tables_are_read_within_the_lua_stack(void **state)
+{
+    (void)state;
+    char nest[200] = "";
+    for (int i = 0; i < 45; i++)
+        strcat(nest, "{");
+    strcat(nest, "1");
+    for (int i = 0; i < 45; i++)
+        strcat(nest, "}");
+    char set[300];
+    snprintf(set, sizeof set, "set = { deep = %s }", nest);
+    /* Made a level at a time, so that no Lua function needs a deep stack. */
+    const char *const ways[2] = {
+        set,
+        "on_enter = function(s) local t = 1 for i = 1, 45 do t = { t } end s.vars.deep = t end"};
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "return case { id = \"g\", version = \"1\", title = \"G\", start = \"d1\",\n"
+                 "nodes = {\n"
+                 "  d1 = { text = \"\", %s, decision = { options = {\n"
+                 "    { id = \"a\", label = \"A\", next = \"d2\" },\n"
+                 "    { id = \"b\", label = \"B\", next = \"d2\" } } } },\n"
+                 "  d2 = { text = function(s) return \"T\" end, decision = { options = {\n"
+                 "    { id = \"end\", label = \"E\", next = \"done\" } } } },\n"
+                 "  done = { text = \"\", ending = { outcome = \"good\" } },\n"
+                 "} }\n",
+                 ways[k]);
+        char *dir = NULL;
+        walked w = walk_text(text, NULL, &dir);
+        assert_int_equal(w.r->n_findings, 0);
+        assert_int_equal(w.r->variants[0].states, 3); /* d1; d2 after a, after b */
+        walked_free(&w);
+        test_rmtree(dir);
+        free(dir);
+    }
+}
+
 static void test_state_bound_is_reported_and_stops_the_walk(void **state)
 {
     (void)state;
@@ -418,10 +533,113 @@ static void test_state_first_reached_the_long_way_is_walked_from_the_short_way(v
     test_rmtree(dir);
     free(dir);
     w = walk_text(text, &o, &dir);
-    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    const walk_finding *f = the_finding(&w, WALK_BOUND); /* no function: long, not endless */
+    assert_false(f->error);
     assert_int_equal(f->line, 8);
     assert_path(&w, f, "d1=long \xe2\x86\x92 d2=on");
     walked_free(&w);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* A chain longer than the bound on narrative steps, with no function: it
+ * ends (run reaches the ending), so the walk says where it stopped and that
+ * the nodes past it are not explored; it never calls them unreached. */
+static void test_plain_chain_past_the_narrative_bound_is_not_explored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(1005, false, false);
+    walked w = walk_text(text, NULL, &dir);
+    assert_int_equal(w.r->n_errors, 0);
+    assert_int_equal(w.r->n_warnings, 2);
+    const walk_finding *f = the_finding(&w, WALK_BOUND);
+    assert_int_equal(f->line, 1002);
+    assert_string_equal(w.c->nodes[f->node].id, "n1001");
+    assert_string_equal(f->message,
+                        "node 'n1001' and what follows are not explored (bound 1000 reached): "
+                        "the walk stops a path that goes on for more than 1000 narrative steps "
+                        "in a row without a decision or an ending");
+    assert_path(&w, f, "(the start)");
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_false(f->error);
+    assert_int_equal(f->line, 1003);
+    assert_false(f->has_path);
+    assert_string_equal(f->message,
+                        "node 'n1002' is not explored (bound 1000 reached), nor are 4 other "
+                        "nodes: no path within the walk's bounds reaches them, so whether one "
+                        "does is not known");
+    assert_true(w.r->variants[0].paths_cut == 1);
+    assert_int_equal(w.r->variants[0].nodes_visited, 1001);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_plain_chain_past_the_depth_bound_is_not_explored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(8, true, false);
+    walk_opts o = {.max_depth = 5};
+    walked w = walk_text(text, &o, &dir);
+    assert_int_equal(w.r->n_errors, 0);
+    const walk_finding *f = the_finding(&w, WALK_BOUND);
+    assert_int_equal(f->line, 8);
+    assert_string_equal(f->message,
+                        "decision 'n7' and what follows are not explored (bound 5 reached): the "
+                        "walk stops a path that goes on for more than 5 decisions (raise "
+                        "--max-depth)");
+    assert_path(&w, f,
+                "n1=on \xe2\x86\x92 n2=on \xe2\x86\x92 n3=on \xe2\x86\x92 n4=on "
+                "\xe2\x86\x92 n5=on \xe2\x86\x92 n6=on");
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_string_equal(f->message,
+                        "node 'n8' is not explored (bound 5 reached), nor is 1 other node: no "
+                        "path within the walk's bounds reaches them, so whether one does is not "
+                        "known");
+    assert_int_equal(w.r->n_findings, 2);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Where functions lie ahead, s may change each time round: a path past the
+ * bound may be endless, and stays an error. What lies past it is still
+ * only not explored. */
+static void
+test_chain_with_functions_past_the_bound_is_an_error_and_the_rest_unexplored(void **state)
+{
+    (void)state;
+    char *dir = NULL;
+    char *text = line_case(8, true, true);
+    walk_opts o = {.max_depth = 5};
+    walked w = walk_text(text, &o, &dir);
+    const walk_finding *f = the_finding(&w, WALK_TOO_LONG);
+    assert_true(f->error);
+    assert_int_equal(f->line, 8);
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_false(f->error);
+    assert_int_equal(f->line, 9);
+    assert_int_equal(w.r->n_errors, 1);
+    assert_int_equal(w.r->n_warnings, 1);
+    walked_free(&w);
+    free(text);
+    test_rmtree(dir);
+    free(dir);
+
+    text = line_case(1005, false, true);
+    w = walk_text(text, NULL, &dir);
+    f = the_finding(&w, WALK_TOO_LONG);
+    assert_true(f->error);
+    assert_non_null(strstr(f->message, "more than 1000 narrative steps in a row from node"));
+    f = the_finding(&w, WALK_UNEXPLORED);
+    assert_int_equal(f->line, 1003);
+    assert_int_equal(w.r->n_findings, 2);
+    walked_free(&w);
+    free(text);
     test_rmtree(dir);
     free(dir);
 }
@@ -553,8 +771,14 @@ int main(void)
         cmocka_unit_test(test_state_kept_outside_s_is_reported),
         cmocka_unit_test(test_plain_chain_paths_are_counted_not_enumerated),
         cmocka_unit_test(test_states_with_functions_merge_only_when_s_is_equal),
+        cmocka_unit_test(test_states_merge_by_content_not_by_how_s_was_built),
+        cmocka_unit_test(test_deeply_nested_tables_are_read_within_the_lua_stack),
         cmocka_unit_test(test_state_bound_is_reported_and_stops_the_walk),
         cmocka_unit_test(test_state_first_reached_the_long_way_is_walked_from_the_short_way),
+        cmocka_unit_test(test_plain_chain_past_the_narrative_bound_is_not_explored),
+        cmocka_unit_test(test_plain_chain_past_the_depth_bound_is_not_explored),
+        cmocka_unit_test(
+            test_chain_with_functions_past_the_bound_is_an_error_and_the_rest_unexplored),
         cmocka_unit_test(test_walk_records_targets_of_next_functions),
         cmocka_unit_test(test_each_node_has_its_shortest_path),
         cmocka_unit_test(test_one_variant_can_be_walked_alone),

@@ -9,13 +9,12 @@
  * cannot be forked), except at a plain-future state, where they are read
  * from the case (advance_plain).
  *
- * After the search, shortest paths over the state graph give each finding
- * the shortest of the edges it was met on (findings wait as "pending" until
- * then). A state first reached beyond max_depth is not expanded; if a
- * shorter path to it turns up, it is searched again from there, so "too
- * long" means that even the shortest path to it is. Paths are then counted
- * by dynamic programming, and states from which no end is reachable are the
- * loops with no way out. */
+ * After each round of search, shortest paths are found over the state
+ * graph (walk_analysis.c). A state first reached beyond max_depth is not
+ * expanded; if a shorter path to it turns up, it is searched again from
+ * there, so "too long" means that even the shortest path to it is. What the
+ * finished graph says (counts, traps, findings' paths, nodes not reached)
+ * is walk_analysis.c's. */
 #include "walk.h"
 
 #include <stdint.h>
@@ -26,21 +25,14 @@
 #include <nettle/sha2.h>
 
 #include "case_runtime.h"
+#include "case_state.h"
 #include "session.h"
+#include "walk_analysis.h"
+#include "walk_internal.h"
 
-#define NONE UINT32_MAX
-#define OPT_TIMEOUT (-1) /* edge option: the time limit ran out */
-#define OPT_START (-2)   /* edge option: the session opened */
-#define RATING 4         /* the confidence and trust the walk gives */
+#define RATING 4 /* the confidence and trust the walk gives */
 
 /* ---- interned strings: option ids outlive the sessions that saw them ---- */
-
-typedef struct pool {
-    char **items;
-    size_t n, cap;
-    uint32_t *slots; /* open addressing: index + 1, 0 empty */
-    size_t n_slots;
-} pool;
 
 static uint64_t fnv64(const void *data, size_t n, uint64_t h)
 {
@@ -115,18 +107,6 @@ static void pool_free(pool *p)
 
 /* ---- the result and its findings ---------------------------------------- */
 
-/* The public result and what only this file sees. */
-typedef struct result_impl {
-    walk_result pub;
-    pool strings;
-    size_t cap_findings;
-    size_t advised_states, right_states; /* over every variant: the AI always right? */
-    bool have_first_advised;
-    walk_finding first_advised; /* where to point that warning */
-    bool any_bound;
-    bool any_diverged; /* a replay went another way: what was reached is unsure */
-} result_impl;
-
 static void path_free(walk_path *p)
 {
     free(p->steps);
@@ -134,7 +114,7 @@ static void path_free(walk_path *p)
     p->n = 0;
 }
 
-static void finding_free(walk_finding *f)
+void walk_finding_free(walk_finding *f)
 {
     free(f->file);
     free(f->message);
@@ -150,7 +130,7 @@ static bool same_finding(const walk_finding *a, const walk_finding *b)
 
 /* Adds f (taking what it owns) unless it is already there; a second sighting
  * with a shorter path keeps the shorter path. Returns -1 when out of memory. */
-static int add_finding(result_impl *r, walk_finding *f)
+int walk_add_finding(result_impl *r, walk_finding *f)
 {
     for (size_t i = 0; i < r->pub.n_findings; i++) {
         walk_finding *have = &r->pub.findings[i];
@@ -162,14 +142,14 @@ static int add_finding(result_impl *r, walk_finding *f)
             have->has_path = true;
             f->path = keep;
         }
-        finding_free(f);
+        walk_finding_free(f);
         return 0;
     }
     if (r->pub.n_findings == r->cap_findings) {
         size_t cap = r->cap_findings ? r->cap_findings * 2 : 16;
         walk_finding *nf = realloc(r->pub.findings, cap * sizeof *nf);
         if (!nf) {
-            finding_free(f);
+            walk_finding_free(f);
             return -1;
         }
         r->pub.findings = nf;
@@ -181,90 +161,7 @@ static int add_finding(result_impl *r, walk_finding *f)
 
 /* ---- one variant's search ------------------------------------------------- */
 
-typedef struct wstate {
-    uint8_t key[16];
-    int node;             /* index into c->nodes; -1 for the root */
-    uint32_t parent_edge; /* the edge a replay reaches it by (after each round the
-                             last of a shortest path); NONE for the root */
-    uint32_t depth;       /* decisions along parent edges */
-    uint32_t first_edge, n_edges;
-    uint32_t cursor;      /* the next branch to try */
-    const char **options; /* ids of its resolved options, interned */
-    uint32_t n_options;
-    bool timeout, on_request, advised, ai_right;
-    bool deep; /* reached beyond max_depth: not expanded (unless a shorter path turns up) */
-} wstate;
-
-typedef enum edge_kind {
-    E_STATE,    /* to a decision state */
-    E_ENDING,   /* to an ending node */
-    E_FAILED,   /* the case failed */
-    E_LOOP,     /* narrative nodes that go round for ever */
-    E_TOO_LONG, /* over max_narrative */
-    E_CUT       /* over max_states: not explored */
-} edge_kind;
-
-typedef struct wedge {
-    uint32_t from;
-    int32_t option; /* index into from's options, OPT_TIMEOUT or OPT_START */
-    uint8_t kind;
-    uint8_t outcome; /* E_ENDING: case_outcome as resolved */
-    uint32_t to;     /* E_STATE: state; E_ENDING: node */
-} wedge;
-
-/* A finding met on an edge during the search. Its path is the shortest of
- * those edges, known only when the search is over. */
-typedef struct pending {
-    walk_finding f;
-} pending;
-
-typedef struct sighting {
-    uint32_t pending, edge;
-} sighting;
-
-/* Edge `edge` entered node `node`. */
-typedef struct entry {
-    uint32_t node, edge;
-} entry;
-
-typedef struct walker {
-    case_def *c;
-    size_t max_states, max_depth, max_narrative;
-    result_impl *r;
-    walk_variant *v;
-    const bool *future_plain; /* per node: nothing from here on is a function */
-    wstate *st;
-    size_t n_st, cap_st;
-    wedge *ed;
-    size_t n_ed, cap_ed;
-    uint32_t *slots; /* states by key: index + 1, 0 empty */
-    size_t n_slots;
-    uint64_t *moves; /* walk_edge keys seen + 1, 0 empty */
-    size_t n_moves_slots, n_moves;
-    uint8_t *outcomes; /* per ending node: the outcomes it was reached with, as bits */
-    uint32_t *stamp;   /* per node: the advance that last passed it */
-    uint32_t stamp_now;
-    uint32_t *path_buf; /* edges of the path being replayed */
-    uint32_t *stack;    /* the depth-first search: states whose branches are being tried */
-    size_t n_stack, cap_stack;
-    uint32_t fresh;  /* the state the last branch created, NONE when none */
-    bool fresh_live; /* and the session waits there */
-    pending *pend;   /* findings met during the search, placed once paths are known */
-    size_t n_pend, cap_pend;
-    sighting *seen; /* every edge a pending finding was met on */
-    size_t n_seen, cap_seen;
-    entry *entries; /* every edge that entered a node, and the node */
-    size_t n_entries, cap_entries;
-    uint32_t *dist; /* after a round: decisions on a shortest path to each state */
-    session *s;
-    int64_t t;
-    apperr err;    /* what the last act that failed said */
-    bool rejected; /* the session refused an action of the walk */
-    bool fatal;    /* out of memory: give up */
-    apperr fatal_e;
-} walker;
-
-static void set_oom(walker *w)
+void walk_set_oom(walker *w)
 {
     if (!w->fatal)
         apperr_set(&w->fatal_e, APPERR_ENV, NULL, 0, "out of memory");
@@ -276,14 +173,14 @@ static const case_node *node_at(const walker *w, int i)
     return i >= 0 ? &w->c->nodes[i] : NULL;
 }
 
-static const char *node_file(const walker *w, int i)
+const char *walk_node_file(const walker *w, int i)
 {
     const case_node *n = node_at(w, i);
     return n && n->file ? n->file : w->c->file;
 }
 
 /* The steps of the path that ends with edge x (x itself included). */
-static int path_of_edge(walker *w, uint32_t x, walk_path *out)
+int walk_path_of_edge(walker *w, uint32_t x, walk_path *out)
 {
     memset(out, 0, sizeof *out);
     out->variant = w->v->name;
@@ -294,7 +191,7 @@ static int path_of_edge(walker *w, uint32_t x, walk_path *out)
         return 0;
     out->steps = calloc(n, sizeof *out->steps);
     if (!out->steps) {
-        set_oom(w);
+        walk_set_oom(w);
         return -1;
     }
     out->n = n;
@@ -332,16 +229,16 @@ static void sight(walker *w, walk_finding *f, uint32_t x)
         k++;
     if (k == w->n_pend) {
         if (grow((void **)&w->pend, &w->cap_pend, w->n_pend, sizeof *w->pend) != 0) {
-            finding_free(f);
-            set_oom(w);
+            walk_finding_free(f);
+            walk_set_oom(w);
             return;
         }
         w->pend[w->n_pend++].f = *f;
     } else {
-        finding_free(f);
+        walk_finding_free(f);
     }
     if (grow((void **)&w->seen, &w->cap_seen, w->n_seen, sizeof *w->seen) != 0) {
-        set_oom(w);
+        walk_set_oom(w);
         return;
     }
     w->seen[w->n_seen++] = (sighting){(uint32_t)k, x};
@@ -350,8 +247,8 @@ static void sight(walker *w, walk_finding *f, uint32_t x)
 /* Adds a finding: with x NONE at once and without a path; else met on edge
  * x, and given the shortest path of the edges it is met on once the search
  * is over (place_findings). */
-static void report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
-                   int node, uint32_t x, const char *msg)
+void walk_report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
+                 int node, uint32_t x, const char *msg)
 {
     walk_finding f;
     memset(&f, 0, sizeof f);
@@ -362,14 +259,14 @@ static void report(walker *w, walk_finding_kind kind, bool error, const char *fi
     f.file = strdup(file ? file : w->c->file);
     f.message = strdup(msg);
     if (!f.file || !f.message) {
-        finding_free(&f);
-        set_oom(w);
+        walk_finding_free(&f);
+        walk_set_oom(w);
         return;
     }
     if (x != NONE)
         sight(w, &f, x);
-    else if (add_finding(w->r, &f) != 0)
-        set_oom(w);
+    else if (walk_add_finding(w->r, &f) != 0)
+        walk_set_oom(w);
 }
 
 /* ---- moves the walk saw, for the map ------------------------------------- */
@@ -386,7 +283,7 @@ static bool move_seen(walker *w, uint64_t key)
         size_t n = w->n_moves_slots ? w->n_moves_slots * 2 : 64;
         uint64_t *slots = calloc(n, sizeof *slots);
         if (!slots) {
-            set_oom(w);
+            walk_set_oom(w);
             return true;
         }
         for (size_t i = 0; i < w->n_moves_slots; i++) {
@@ -421,7 +318,7 @@ static void note_visit(walker *w, int n, uint32_t x)
         v->nodes_visited++;
     }
     if (grow((void **)&w->entries, &w->cap_entries, w->n_entries, sizeof *w->entries) != 0) {
-        set_oom(w);
+        walk_set_oom(w);
         return;
     }
     w->entries[w->n_entries++] = (entry){(uint32_t)n, x};
@@ -437,7 +334,7 @@ static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
         return;
     uint32_t opt = 0;
     if (prev->option && !pool_intern(&w->r->strings, prev->option, &opt)) {
-        set_oom(w);
+        walk_set_oom(w);
         return;
     }
     if (move_seen(w, move_key(prev->node, prev->kind, opt, to)))
@@ -445,7 +342,7 @@ static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
     if (v->n_edges % 64 == 0) {
         walk_edge *ne = realloc(v->edges, (v->n_edges + 64) * sizeof *ne);
         if (!ne) {
-            set_oom(w);
+            walk_set_oom(w);
             return;
         }
         v->edges = ne;
@@ -605,9 +502,9 @@ static stop failed(walker *w, uint32_t x, const session_view *v, const walk_step
             snprintf(msg, sizeof msg, "at %s: %s", e->where, e->msg);
         else
             snprintf(msg, sizeof msg, "%s", e->msg[0] ? e->msg : "the case failed");
-        const char *file = e->file[0] ? e->file : node_file(w, node);
+        const char *file = e->file[0] ? e->file : walk_node_file(w, node);
         int line = e->line > 0 ? e->line : node >= 0 ? w->c->nodes[node].line : 0;
-        report(w, WALK_CASE_FAILED, true, file, line, node, x, msg);
+        walk_report(w, WALK_CASE_FAILED, true, file, line, node, x, msg);
     }
     return (stop){E_FAILED, node, 0};
 }
@@ -618,8 +515,8 @@ static stop refused(walker *w, uint32_t x, int node)
     if (x != NONE) {
         char msg[1400];
         snprintf(msg, sizeof msg, "the walk could not play this path: %s", w->err.msg);
-        report(w, WALK_CASE_FAILED, true, node_file(w, node),
-               node >= 0 ? w->c->nodes[node].line : 0, node, x, msg);
+        walk_report(w, WALK_CASE_FAILED, true, walk_node_file(w, node),
+                    node >= 0 ? w->c->nodes[node].line : 0, node, x, msg);
     }
     return (stop){E_FAILED, node, 0};
 }
@@ -632,20 +529,35 @@ static stop narrative_loop(walker *w, uint32_t x, int node)
                  "node '%s' comes round again through narrative nodes only: Continue never "
                  "leads to a decision or an ending",
                  w->c->nodes[node].id);
-        report(w, WALK_NO_WAY_OUT, true, node_file(w, node), w->c->nodes[node].line, node, x, msg);
+        walk_report(w, WALK_NO_WAY_OUT, true, walk_node_file(w, node), w->c->nodes[node].line, node,
+                    x, msg);
     }
     return (stop){E_LOOP, node, 0};
 }
 
+/* Where no function lies ahead, loops are seen by node alone, so a path
+ * past the bound is long, not endless: a warning that the rest is not
+ * explored. Elsewhere `s` may change each time round: an error. */
 static stop narrative_too_long(walker *w, uint32_t x, int node)
 {
+    w->r->cut_narrative = w->max_narrative;
     if (x != NONE) {
         char msg[600];
-        snprintf(msg, sizeof msg,
-                 "more than %zu narrative steps in a row from node '%s' without a decision "
-                 "or an ending (does it loop?)",
-                 w->max_narrative, w->c->nodes[node].id);
-        report(w, WALK_TOO_LONG, true, node_file(w, node), w->c->nodes[node].line, node, x, msg);
+        const char *id = w->c->nodes[node].id;
+        bool plain = w->future_plain[node];
+        if (plain)
+            snprintf(msg, sizeof msg,
+                     "node '%s' and what follows are not explored (bound %zu reached): the walk "
+                     "stops a path that goes on for more than %zu narrative steps in a row "
+                     "without a decision or an ending",
+                     id, w->max_narrative, w->max_narrative);
+        else
+            snprintf(msg, sizeof msg,
+                     "more than %zu narrative steps in a row from node '%s' without a decision "
+                     "or an ending (does it loop?)",
+                     w->max_narrative, id);
+        walk_report(w, plain ? WALK_BOUND : WALK_TOO_LONG, !plain, walk_node_file(w, node),
+                    w->c->nodes[node].line, node, x, msg);
     }
     return (stop){E_TOO_LONG, node, 0};
 }
@@ -757,11 +669,10 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[1
     key_str(&k, w->future_plain[ni] ? "plain" : "state");
     key_str(&k, w->c->nodes[ni].id);
     if (!w->future_plain[ni]) {
-        char *text = NULL;
-        size_t len = 0;
+        uint8_t s[CASE_STATE_KEY_SIZE];
         apperr e;
         key_decision(&k, &resolved->decision);
-        if (case_runtime_state_key(w->c, &text, &len, &e) != 0) {
+        if (case_state_key(w->c, s, &e) != 0) {
             if (e.kind == APPERR_ENV) {
                 w->fatal = true;
                 w->fatal_e = e;
@@ -771,9 +682,9 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[1
             key_str(&k, "unreadable");
             sha256_update(&k.h, sizeof w->n_st, (const uint8_t *)&w->n_st);
         } else {
-            sha256_update(&k.h, len, (const uint8_t *)text);
+            key_str(&k, "s");
+            sha256_update(&k.h, sizeof s, s);
         }
-        free(text);
     }
     sha256_digest(&k.h, sizeof digest, digest);
     memcpy(out, digest, 16);
@@ -819,7 +730,7 @@ static wstate *state_push(walker *w)
         size_t cap = w->cap_st ? w->cap_st * 2 : 64;
         wstate *ns = realloc(w->st, cap * sizeof *ns);
         if (!ns) {
-            set_oom(w);
+            walk_set_oom(w);
             return NULL;
         }
         w->st = ns;
@@ -848,7 +759,8 @@ static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolv
                  "decision '%s' gives advice but has no debrief text: say what the trainee "
                  "should have noticed",
                  resolved->id);
-        report(w, WALK_NO_DEBRIEF, false, node_file(w, ni), w->c->nodes[ni].line, ni, x, msg);
+        walk_report(w, WALK_NO_DEBRIEF, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni, x,
+                    msg);
     }
 }
 
@@ -890,7 +802,7 @@ static stop reach_state(walker *w, uint32_t x, int ni, const case_node *resolved
     }
     if ((w->n_st + 2) * 2 > w->n_slots) {
         if (slots_grow(w) != 0) {
-            set_oom(w);
+            walk_set_oom(w);
             return (stop){E_FAILED, ni, 0};
         }
         state_find(w, key, &slot);
@@ -907,7 +819,7 @@ static stop reach_state(walker *w, uint32_t x, int ni, const case_node *resolved
     w->fresh = j;
     w->slots[slot] = j + 1;
     if (state_fill(w, s, resolved) != 0) {
-        set_oom(w);
+        walk_set_oom(w);
         return (stop){E_FAILED, ni, 0};
     }
     note_decision(w, x, ni, resolved);
@@ -982,8 +894,8 @@ static void explore(walker *w, uint32_t i, uint32_t b, bool live)
                  "the case does not play the same way twice along this path (is state kept "
                  "outside s, in a global or an upvalue?)%s%s",
                  w->rejected ? ": " : "", w->rejected ? w->err.msg : "");
-        report(w, WALK_CASE_FAILED, true, node_file(w, from->node), w->c->nodes[from->node].line,
-               from->node, x, msg);
+        walk_report(w, WALK_CASE_FAILED, true, walk_node_file(w, from->node),
+                    w->c->nodes[from->node].line, from->node, x, msg);
         at = (stop){E_FAILED, from->node, 0};
     } else {
         prev.node = from->node;
@@ -1047,7 +959,7 @@ static void search(walker *w)
         uint32_t i = w->stack[w->n_stack - 1];
         wstate *s = &w->st[i];
         if (!s->deep && s->cursor == 0 && s->n_edges == 0 && reserve_edges(w, i) != 0) {
-            set_oom(w);
+            walk_set_oom(w);
             return;
         }
         if (s->deep || s->cursor >= s->n_edges) {
@@ -1060,197 +972,9 @@ static void search(walker *w)
         if (w->fresh != NONE && !w->st[w->fresh].deep) {
             live = w->fresh_live ? w->fresh : NONE;
             if (push_state(w, w->fresh) != 0)
-                set_oom(w);
+                walk_set_oom(w);
         }
     }
-}
-
-/* ---- after the search: counts and traps ------------------------------------- */
-
-typedef struct agg {
-    double paths, to[3], failed, looping, cut, advised, right;
-} agg;
-
-static void agg_add(agg *a, const agg *b)
-{
-    a->paths += b->paths;
-    for (int k = 0; k < 3; k++)
-        a->to[k] += b->to[k];
-    a->failed += b->failed;
-    a->looping += b->looping;
-    a->cut += b->cut;
-    a->advised += b->advised;
-    a->right += b->right;
-}
-
-/* What edge e adds to its state's count when it is not a finished state. */
-static void agg_end(agg *a, const wedge *e)
-{
-    a->paths += 1;
-    if (e->kind == E_ENDING && e->outcome < 3)
-        a->to[e->outcome] += 1;
-    else if (e->kind == E_FAILED || e->kind == E_LOOP)
-        a->failed += 1;
-    else if (e->kind == E_STATE)
-        a->looping += 1; /* back to a state on the path */
-    else
-        a->cut += 1;
-}
-
-static void finish_state(const walker *w, agg *a, uint32_t i)
-{
-    if (w->st[i].deep) { /* beyond the depth bound: a path cut short here */
-        a[i].paths = 1;
-        a[i].cut = 1;
-    }
-    if (w->st[i].advised)
-        a[i].advised += a[i].paths;
-    if (w->st[i].ai_right)
-        a[i].right += a[i].paths;
-}
-
-/* Counts paths by depth-first search over the states: a state's paths are
- * the sum over its edges; an edge back to a state on the current path ends
- * a path there (a loop the trainee may leave). */
-static int count_paths(walker *w)
-{
-    agg *a = calloc(w->n_st, sizeof *a);
-    uint8_t *color = calloc(w->n_st, 1); /* 0 new, 1 on the path, 2 done */
-    uint32_t *stack = malloc(w->n_st * sizeof *stack);
-    uint32_t *cursor = calloc(w->n_st, sizeof *cursor);
-    if (!a || !color || !stack || !cursor) {
-        free(a), free(color), free(stack), free(cursor);
-        return -1;
-    }
-    size_t top = 0;
-    stack[top++] = 0;
-    color[0] = 1;
-    while (top > 0) {
-        uint32_t i = stack[top - 1];
-        if (cursor[i] < w->st[i].n_edges) {
-            const wedge *e = &w->ed[w->st[i].first_edge + cursor[i]++];
-            if (e->kind != E_STATE || color[e->to] == 1)
-                agg_end(&a[i], e);
-            else if (color[e->to] == 2)
-                agg_add(&a[i], &a[e->to]);
-            else {
-                color[e->to] = 1;
-                stack[top++] = e->to;
-            }
-            continue;
-        }
-        finish_state(w, a, i);
-        color[i] = 2;
-        if (--top > 0)
-            agg_add(&a[stack[top - 1]], &a[i]);
-    }
-    walk_variant *v = w->v;
-    v->paths = a[0].paths;
-    for (int k = 0; k < 3; k++)
-        v->paths_to[k] = a[0].to[k];
-    v->paths_failed = a[0].failed;
-    v->paths_looping = a[0].looping;
-    v->paths_cut = a[0].cut;
-    v->advised = a[0].advised;
-    v->ai_right = a[0].right;
-    free(a), free(color), free(stack), free(cursor);
-    return 0;
-}
-
-/* The nodes of the trapped states reachable from state i, as "a, b, c". */
-static void trap_nodes(const walker *w, const uint8_t *exit_ok, uint32_t i, char *buf, size_t size)
-{
-    bool *seen_node = calloc(w->c->n_nodes, sizeof *seen_node);
-    uint8_t *seen = calloc(w->n_st, 1);
-    uint32_t *queue = malloc(w->n_st * sizeof *queue);
-    size_t head = 0, tail = 0, listed = 0;
-    buf[0] = '\0';
-    if (!seen_node || !seen || !queue) {
-        free(seen_node), free(seen), free(queue);
-        return;
-    }
-    queue[tail++] = i;
-    seen[i] = 1;
-    while (head < tail && listed < 6) {
-        const wstate *s = &w->st[queue[head++]];
-        if (!seen_node[s->node]) {
-            seen_node[s->node] = true;
-            size_t len = strlen(buf);
-            snprintf(buf + len, size - len, "%s%s", listed++ ? ", " : "", w->c->nodes[s->node].id);
-        }
-        for (uint32_t k = 0; k < s->n_edges; k++) {
-            const wedge *e = &w->ed[s->first_edge + k];
-            if (e->kind == E_STATE && !exit_ok[e->to] && !seen[e->to]) {
-                seen[e->to] = 1;
-                queue[tail++] = e->to;
-            }
-        }
-    }
-    free(seen_node), free(seen), free(queue);
-}
-
-/* States from which no end can be reached are loops with no way out: each is
- * reported where the walk first entered it. */
-static int find_traps(walker *w)
-{
-    size_t n = w->n_st;
-    uint32_t *indeg = calloc(n + 1, sizeof *indeg);
-    uint32_t *rev = malloc((w->n_ed + 1) * sizeof *rev);
-    uint8_t *exit_ok = calloc(n, 1);
-    uint32_t *queue = malloc(n * sizeof *queue);
-    if (!indeg || !rev || !exit_ok || !queue) {
-        free(indeg), free(rev), free(exit_ok), free(queue);
-        return -1;
-    }
-    /* Reverse adjacency in compressed rows: indeg[to] .. indeg[to + 1]. */
-    for (size_t x = 0; x < w->n_ed; x++)
-        if (w->ed[x].kind == E_STATE)
-            indeg[w->ed[x].to + 1]++;
-    for (size_t i = 0; i < n; i++)
-        indeg[i + 1] += indeg[i];
-    uint32_t *fill = calloc(n, sizeof *fill);
-    if (!fill) {
-        free(indeg), free(rev), free(exit_ok), free(queue);
-        return -1;
-    }
-    size_t tail = 0, head = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (w->st[i].deep) { /* not walked beyond the bound: not known to be a trap */
-            exit_ok[i] = 1;
-            queue[tail++] = i;
-        }
-    for (size_t x = 0; x < w->n_ed; x++) {
-        const wedge *e = &w->ed[x];
-        if (e->kind == E_STATE)
-            rev[indeg[e->to] + fill[e->to]++] = e->from;
-        else if (!exit_ok[e->from]) {
-            exit_ok[e->from] = 1;
-            queue[tail++] = e->from;
-        }
-    }
-    while (head < tail) {
-        uint32_t j = queue[head++];
-        for (uint32_t k = indeg[j]; k < indeg[j + 1]; k++)
-            if (!exit_ok[rev[k]]) {
-                exit_ok[rev[k]] = 1;
-                queue[tail++] = rev[k];
-            }
-    }
-    for (uint32_t i = 1; i < n && !w->fatal; i++) {
-        uint32_t pe = w->st[i].parent_edge;
-        if (exit_ok[i] || (pe != NONE && !exit_ok[w->ed[pe].from] && w->ed[pe].from != 0))
-            continue;
-        char nodes[400], msg[700];
-        trap_nodes(w, exit_ok, i, nodes, sizeof nodes);
-        snprintf(msg, sizeof msg,
-                 "no way out: from node '%s' every choice leads round a loop (%s) and no "
-                 "path reaches an ending",
-                 w->c->nodes[w->st[i].node].id, nodes);
-        int ni = w->st[i].node;
-        report(w, WALK_NO_WAY_OUT, true, node_file(w, ni), w->c->nodes[ni].line, ni, pe, msg);
-    }
-    free(indeg), free(rev), free(exit_ok), free(queue), free(fill);
-    return 0;
 }
 
 static void walker_free(walker *w)
@@ -1267,69 +991,11 @@ static void walker_free(walker *w)
     free(w->path_buf);
     free(w->stack);
     for (size_t k = 0; k < w->n_pend; k++)
-        finding_free(&w->pend[k].f);
+        walk_finding_free(&w->pend[k].f);
     free(w->pend);
     free(w->seen);
     free(w->entries);
     free(w->dist);
-}
-
-static void bound_warning(walker *w)
-{
-    char msg[600];
-    const case_node *start = case_find_node(w->c, w->c->start);
-    snprintf(msg, sizeof msg,
-             "the walk%s%s stopped at %zu distinct states: paths beyond them were not "
-             "explored, so what is said about reaching nodes is left out "
-             "(raise --max-states, or keep fewer distinct values in s)",
-             w->v->name ? " of variant " : "", w->v->name ? w->v->name : "", w->max_states);
-    report(w, WALK_BOUND, false, start && start->file ? start->file : w->c->file,
-           start ? start->line : 0, start ? (int)(start - w->c->nodes) : -1, NONE, msg);
-}
-
-/* Walks one variant into v. */
-/* Shortest paths over the states found so far (breadth first over their
- * edges): dist, and parent_edge and depth set to match, so that replays and
- * the paths reported take the shortest way. */
-static int shortest_paths(walker *w)
-{
-    size_t n = w->n_st;
-    uint32_t *queue = malloc(n * sizeof *queue);
-    uint32_t *dist = realloc(w->dist, n * sizeof *dist);
-    if (!queue || !dist) {
-        free(queue);
-        if (dist)
-            w->dist = dist;
-        return -1;
-    }
-    w->dist = dist;
-    for (size_t i = 0; i < n; i++)
-        dist[i] = NONE;
-    size_t head = 0, tail = 0;
-    dist[0] = 0;
-    queue[tail++] = 0;
-    while (head < tail) {
-        uint32_t i = queue[head++];
-        for (uint32_t k = 0; k < w->st[i].n_edges; k++) {
-            uint32_t x = w->st[i].first_edge + k;
-            const wedge *e = &w->ed[x];
-            if (e->kind != E_STATE || dist[e->to] != NONE)
-                continue;
-            dist[e->to] = i == 0 ? 0 : dist[i] + 1;
-            w->st[e->to].parent_edge = x;
-            w->st[e->to].depth = dist[e->to];
-            queue[tail++] = e->to;
-        }
-    }
-    free(queue);
-    return 0;
-}
-
-/* Decisions on the shortest path that ends with edge x. */
-static uint32_t edge_dist(const walker *w, uint32_t x)
-{
-    const wedge *e = &w->ed[x];
-    return e->option == OPT_START ? 0 : w->dist[e->from] + 1;
 }
 
 /* Deep states a shorter path reaches within the bound go back on the stack;
@@ -1343,98 +1009,10 @@ static size_t undeepen(walker *w)
             continue;
         s->deep = false;
         if (push_state(w, i) != 0)
-            set_oom(w);
+            walk_set_oom(w);
         n++;
     }
     return n;
-}
-
-static void too_long(walker *w)
-{
-    char msg[600];
-    snprintf(msg, sizeof msg,
-             "a path goes on for more than %zu decisions without ending (does a loop change s "
-             "every time round?)",
-             w->max_depth);
-    for (uint32_t i = 1; i < w->n_st && !w->fatal; i++) {
-        int ni = w->st[i].node;
-        if (w->st[i].deep)
-            report(w, WALK_TOO_LONG, true, node_file(w, ni), w->c->nodes[ni].line, ni,
-                   w->st[i].parent_edge, msg);
-    }
-}
-
-/* Gives each finding met on edges the shortest path of those edges. */
-static void place_findings(walker *w)
-{
-    uint32_t *best = malloc((w->n_pend ? w->n_pend : 1) * sizeof *best);
-    if (!best) {
-        set_oom(w);
-        return;
-    }
-    for (size_t k = 0; k < w->n_pend; k++)
-        best[k] = NONE;
-    for (size_t j = 0; j < w->n_seen; j++) {
-        const sighting *g = &w->seen[j];
-        if (best[g->pending] == NONE || edge_dist(w, g->edge) < edge_dist(w, best[g->pending]))
-            best[g->pending] = g->edge;
-    }
-    for (size_t k = 0; k < w->n_pend; k++) {
-        walk_finding *f = &w->pend[k].f;
-        if (!w->fatal && path_of_edge(w, best[k], &f->path) == 0) {
-            f->has_path = true;
-            if (add_finding(w->r, f) != 0)
-                set_oom(w);
-        } else {
-            finding_free(f);
-        }
-    }
-    w->n_pend = 0;
-    free(best);
-}
-
-/* Each node's shortest path: the shortest of the edges that entered it. */
-static void node_paths(walker *w)
-{
-    size_t n = w->c->n_nodes;
-    uint32_t *best = malloc((n ? n : 1) * sizeof *best);
-    walk_variant *v = w->v;
-    v->node_paths = calloc(n ? n : 1, sizeof *v->node_paths);
-    if (!best || !v->node_paths) {
-        free(best);
-        set_oom(w);
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        best[i] = NONE;
-    for (size_t j = 0; j < w->n_entries; j++) {
-        const entry *g = &w->entries[j];
-        if (best[g->node] == NONE || edge_dist(w, g->edge) < edge_dist(w, best[g->node]))
-            best[g->node] = g->edge;
-    }
-    for (size_t i = 0; i < n && !w->fatal; i++)
-        if (best[i] != NONE)
-            path_of_edge(w, best[i], &v->node_paths[i]);
-    free(best);
-}
-
-/* The AI-always-right warning points at the advised decision nearest the
- * start of the first variant walked. */
-static void note_first_advised(walker *w)
-{
-    result_impl *r = w->r;
-    uint32_t pick = NONE;
-    for (uint32_t i = 1; i < w->n_st; i++)
-        if (w->st[i].advised && (pick == NONE || w->dist[i] < w->dist[pick]))
-            pick = i;
-    if (r->have_first_advised || pick == NONE)
-        return;
-    walk_finding *f = &r->first_advised;
-    memset(f, 0, sizeof *f);
-    f->node = w->st[pick].node;
-    f->line = w->c->nodes[f->node].line;
-    f->has_path = path_of_edge(w, w->st[pick].parent_edge, &f->path) == 0;
-    r->have_first_advised = true;
 }
 
 /* Walks one variant into v: search, then shortest paths; states that only
@@ -1449,14 +1027,14 @@ static int walk_variant_run(walker *w)
     w->path_buf = malloc((w->max_depth + 2) * sizeof *w->path_buf);
     if (!v->visited || !w->stamp || !w->outcomes || !w->path_buf || slots_grow(w) != 0 ||
         !state_push(w) || push_state(w, 0) != 0) {
-        set_oom(w);
+        walk_set_oom(w);
         return -1;
     }
     w->st[0].node = -1;
     do {
         search(w);
-        if (!w->fatal && shortest_paths(w) != 0)
-            set_oom(w);
+        if (!w->fatal && walk_analysis_shortest_paths(w) != 0)
+            walk_set_oom(w);
     } while (!w->fatal && undeepen(w) > 0);
     session_close(w->s);
     w->s = NULL;
@@ -1467,19 +1045,7 @@ static int walk_variant_run(walker *w)
     for (size_t i = 0; i < n_nodes; i++)
         for (int k = 0; k < 3; k++)
             v->endings_reached[k] += (w->outcomes[i] >> k) & 1u;
-    too_long(w);
-    if (count_paths(w) != 0 || find_traps(w) != 0) {
-        set_oom(w);
-        return -1;
-    }
-    place_findings(w);
-    node_paths(w);
-    note_first_advised(w);
-    if (v->bound_hit) {
-        w->r->any_bound = true;
-        bound_warning(w);
-    }
-    return w->fatal ? -1 : 0;
+    return walk_analysis_variant(w);
 }
 
 /* ---- the whole case ------------------------------------------------------------ */
@@ -1557,54 +1123,6 @@ static int pick_variants(result_impl *r, const case_def *c, const char *only, ap
     return r->pub.variants[0].name ? 0 : -1;
 }
 
-/* Across variants: nodes no path reaches, endings one variant misses, an AI
- * that is always right. */
-static int cross_variant(result_impl *r, walker *w)
-{
-    const case_def *c = r->pub.c;
-    char msg[600];
-    if (!r->any_bound && !r->any_diverged) {
-        for (size_t i = 0; i < c->n_nodes && !w->fatal; i++) {
-            size_t reached = 0;
-            for (size_t k = 0; k < r->pub.n_variants; k++)
-                reached += r->pub.variants[k].visited[i];
-            const case_node *n = &c->nodes[i];
-            if (reached == 0) {
-                snprintf(msg, sizeof msg, "node '%s' is not reached by any path%s", n->id,
-                         r->pub.n_variants > 1 ? " in any variant" : "");
-                report(w, WALK_UNREACHABLE, true, node_file(w, (int)i), n->line, (int)i, NONE, msg);
-                continue;
-            }
-            if (n->kind != NODE_ENDING)
-                continue;
-            for (size_t k = 0; k < r->pub.n_variants && !w->fatal; k++) {
-                if (r->pub.variants[k].visited[i])
-                    continue;
-                snprintf(msg, sizeof msg, "ending '%s' is not reached in variant %s", n->id,
-                         r->pub.variants[k].name);
-                report(w, WALK_ENDING_UNREACHED, false, node_file(w, (int)i), n->line, (int)i, NONE,
-                       msg);
-            }
-        }
-    }
-    if (r->have_first_advised && r->right_states == r->advised_states && !w->fatal) {
-        walk_finding *f = &r->first_advised;
-        snprintf(msg, sizeof msg,
-                 "the AI is right at every advised decision the walk reached (%zu): there is "
-                 "nothing for a trainee to practise spotting; make it wrong somewhere, or in "
-                 "a variant",
-                 r->advised_states);
-        f->kind = WALK_AI_ALWAYS_RIGHT;
-        f->error = false;
-        f->file = strdup(node_file(w, f->node));
-        f->message = strdup(msg);
-        if (!f->file || !f->message || add_finding(r, f) != 0)
-            set_oom(w);
-        r->have_first_advised = false; /* now owned by the findings */
-    }
-    return w->fatal ? -1 : 0;
-}
-
 static int finding_cmp(const void *a, const void *b)
 {
     const walk_finding *x = a, *y = b;
@@ -1622,7 +1140,7 @@ void walk_free(walk_result *pub)
         return;
     result_impl *r = (result_impl *)pub;
     for (size_t i = 0; i < pub->n_findings; i++)
-        finding_free(&pub->findings[i]);
+        walk_finding_free(&pub->findings[i]);
     free(pub->findings);
     for (size_t i = 0; i < pub->n_variants; i++) {
         walk_variant *v = &pub->variants[i];
@@ -1676,7 +1194,7 @@ int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e)
         w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
         rc = walk_variant_run(&w);
         if (rc == 0)
-            rc = k + 1 == r->pub.n_variants ? cross_variant(r, &w) : 0;
+            rc = k + 1 == r->pub.n_variants ? walk_analysis_cross_variant(r, &w) : 0;
         if (rc != 0)
             *e = w.fatal_e;
         walker_free(&w);
@@ -1755,6 +1273,8 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "no_debrief";
     case WALK_BOUND:
         return "bound";
+    case WALK_UNEXPLORED:
+        return "unexplored";
     }
     return "unknown";
 }

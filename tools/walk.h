@@ -22,9 +22,9 @@
  *  - at a node whose whole future involves no Lua function (no function
  *    value anywhere in it, nor in any node it can lead to), nothing can read
  *    `s` any more, so the node alone is the state;
- *  - elsewhere the state is the node, the resolved decision and the
- *    canonical text of `s` with the random generator and the clock
- *    (case_runtime_state_key).
+ *  - elsewhere the state is the node, the resolved decision and a digest
+ *    of `s` with the random generator and the clock (case_state_key; its
+ *    cost does not grow with how often `s` holds one big string).
  * Sessions cannot be forked. The search goes depth first, taking a new
  * state's first branch in the session that just reached it; each other
  * branch of a plain-future state is read from the case itself (playing it
@@ -71,15 +71,22 @@ typedef struct walk_edge {
 } walk_edge;
 
 typedef enum walk_finding_kind {
-    WALK_UNREACHABLE,      /* error: no path reaches the node, in any variant */
+    WALK_UNREACHABLE,      /* error: no path reaches the node, in any variant (said only
+                              when the walk was cut by no bound) */
     WALK_NO_WAY_OUT,       /* error: from here every path loops forever */
-    WALK_TOO_LONG,         /* error: a path longer than the bound (decisions or narrative steps) */
+    WALK_TOO_LONG,         /* error: a path longer than the bound (decisions or narrative
+                              steps) where `s` can change: it may never end */
     WALK_CASE_FAILED,      /* error: a case function failed, ran too long, used too much
                               memory, returned no node or a wrong value */
     WALK_ENDING_UNREACHED, /* warning: an ending no path reaches in one variant */
     WALK_AI_ALWAYS_RIGHT,  /* warning: the AI is right at every advised decision reached */
     WALK_NO_DEBRIEF,       /* warning: an advised decision without debrief text */
-    WALK_BOUND             /* warning: the walk stopped at max_states; the rest is partial */
+    WALK_BOUND,            /* warning: the walk stopped at max_states, or a path with no
+                              function ahead at the bound on decisions or narrative steps
+                              (it does end: it is only long); the rest is partial */
+    WALK_UNEXPLORED        /* warning: nodes no path reached within the bounds on decisions
+                              and narrative steps, once a path was cut by one: one finding,
+                              at the first of them, with their count */
 } walk_finding_kind;
 
 typedef struct walk_finding {

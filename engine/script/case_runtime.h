@@ -44,13 +44,6 @@ int case_runtime_next(case_def *c, const case_node *node, const char *choice, ch
 /* The node on_timeout names (calling it with (s) when it is a function). */
 int case_runtime_timeout_target(case_def *c, const case_node *node, char **next_id, apperr *e);
 
-/* For the checker (tools/walk.c). A canonical text of the session state:
- * `s` (vars, vitals, results, choices, clock, variant; tables with sorted
- * keys, functions by where they are defined), the state of the random
- * generator and the engine's clock. Two states with the same text play the
- * same from here on. *out is malloc'd (the caller frees it), *len its length. */
-int case_runtime_state_key(case_def *c, char **out, size_t *len, apperr *e);
-
 /* For the checker: whether the node's table holds no function value and no
  * metatable anywhere (so entering it and leaving it cannot read `s`). */
 int case_runtime_node_plain(case_def *c, const char *node_id, bool *plain, apperr *e);

@@ -1,5 +1,5 @@
-/* case_script: the Lua side of a loaded case, shared by case_load.c and
- * case_runtime.c only. */
+/* case_script: the Lua side of a loaded case, shared by case_load.c,
+ * case_runtime.c and case_state.c only. */
 #ifndef CASE_SCRIPT_H
 #define CASE_SCRIPT_H
 

@@ -1,0 +1,278 @@
+/* case_state: the state key behind the checker's merging of states.
+ *
+ * The key is the SHA-256 digest of a canonical encoding of the state,
+ * hashed as the state is read: the encoding is never held in memory. A
+ * table is encoded as the digests of its entries ("key=value"), sorted,
+ * since the order lua_next gives depends on the table's history. A string
+ * of LONG_STRING bytes or more is encoded as its length and its own digest,
+ * which is kept by the string's address while one key is computed: `s` may
+ * hold one big string many times (60 references to an 8 MiB string once
+ * made a key text of 480 MB), and each is hashed once. Every encoding is
+ * self-delimiting, so different states give different keys. */
+#include "case_state.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <nettle/sha2.h>
+
+#include "case_script.h"
+
+/* Deeper tables than this are cut (and a table inside itself ends here). */
+#define KEY_MAX_DEPTH 40
+/* Strings from this length on are encoded by their digest. */
+#define LONG_STRING 64
+
+typedef uint8_t digest[SHA256_DIGEST_SIZE];
+
+/* A long string's digest, by the address of the Lua string: while a key is
+ * computed `s` holds the string, so the address is its alone. */
+typedef struct string_digest {
+    const char *p; /* NULL: an empty slot */
+    size_t len;
+    digest d;
+} string_digest;
+
+typedef struct key_ctx {
+    case_def *c;
+    struct sha256_ctx h; /* the whole key */
+    string_digest *memo; /* open addressing; a power of two slots */
+    size_t n_memo, cap_memo;
+    bool oom;
+} key_ctx;
+
+static void put(struct sha256_ctx *h, const void *data, size_t n)
+{
+    sha256_update(h, n, data);
+}
+
+static void put_printf(struct sha256_ctx *h, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Short formatted items only: numbers, addresses. */
+static void put_printf(struct sha256_ctx *h, const char *fmt, ...)
+{
+    char tmp[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        put(h, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static size_t slot_of(const char *p, size_t cap)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x & (cap - 1);
+}
+
+static int memo_grow(key_ctx *k)
+{
+    size_t cap = k->cap_memo ? k->cap_memo * 2 : 16;
+    string_digest *m = calloc(cap, sizeof *m);
+    if (!m)
+        return -1;
+    for (size_t i = 0; i < k->cap_memo; i++) {
+        if (!k->memo[i].p)
+            continue;
+        size_t j = slot_of(k->memo[i].p, cap);
+        while (m[j].p)
+            j = (j + 1) & (cap - 1);
+        m[j] = k->memo[i];
+    }
+    free(k->memo);
+    k->memo = m;
+    k->cap_memo = cap;
+    return 0;
+}
+
+/* The digest of a long string: from the memo, else computed (and kept when
+ * there is memory for it). */
+static const uint8_t *string_digest_of(key_ctx *k, const char *p, size_t len, digest tmp)
+{
+    struct sha256_ctx one;
+    string_digest *slot = NULL;
+    if ((k->n_memo + 1) * 2 <= k->cap_memo || memo_grow(k) == 0) {
+        size_t i = slot_of(p, k->cap_memo);
+        for (; k->memo[i].p; i = (i + 1) & (k->cap_memo - 1))
+            if (k->memo[i].p == p && k->memo[i].len == len)
+                return k->memo[i].d;
+        slot = &k->memo[i];
+    }
+    uint8_t *out = slot ? slot->d : tmp;
+    sha256_init(&one);
+    put(&one, p, len);
+    sha256_digest(&one, SHA256_DIGEST_SIZE, out);
+    if (slot) {
+        slot->p = p;
+        slot->len = len;
+        k->n_memo++;
+    }
+    return out;
+}
+
+static int digest_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, SHA256_DIGEST_SIZE);
+}
+
+static void key_value(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, int depth);
+
+/* A table: the number of its entries, then their digests in order. */
+static void key_table(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, int depth)
+{
+    /* A table with a metatable, or too deep, is only equal to itself. Each
+     * level holds a key, a value and a function on the stack. */
+    bool cut = depth >= KEY_MAX_DEPTH || !lua_checkstack(L, 4);
+    if (!cut && lua_getmetatable(L, idx)) {
+        lua_pop(L, 1);
+        cut = true;
+    }
+    if (cut) {
+        put_printf(h, "T%p;", lua_topointer(L, idx));
+        return;
+    }
+    digest *v = NULL;
+    size_t n = 0, cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            digest *nv = realloc(v, ncap * sizeof *v);
+            if (!nv) {
+                k->oom = true;
+                lua_pop(L, 2);
+                break;
+            }
+            v = nv;
+            cap = ncap;
+        }
+        struct sha256_ctx one;
+        sha256_init(&one);
+        key_value(L, k, &one, -2, depth + 1);
+        put(&one, "=", 1);
+        key_value(L, k, &one, -1, depth + 1);
+        sha256_digest(&one, SHA256_DIGEST_SIZE, v[n++]);
+        lua_pop(L, 1);
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, digest_cmp);
+    put_printf(h, "{%zu:", n);
+    for (size_t i = 0; i < n; i++)
+        put(h, v[i], sizeof v[i]);
+    free(v);
+}
+
+static void key_value(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        put(h, "n", 1);
+        break;
+    case LUA_TBOOLEAN:
+        put(h, lua_toboolean(L, idx) ? "b1" : "b0", 2);
+        break;
+    case LUA_TNUMBER:
+        /* Never lua_tolstring here: it would turn a key being traversed
+         * into a string. %a writes a double exactly. */
+        if (lua_isinteger(L, idx))
+            put_printf(h, "i%lld;", (long long)lua_tointeger(L, idx));
+        else
+            put_printf(h, "f%a;", lua_tonumber(L, idx));
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *str = lua_tolstring(L, idx, &len);
+        if (len < LONG_STRING) {
+            put_printf(h, "s%zu:", len);
+            put(h, str, len);
+        } else {
+            digest tmp;
+            put_printf(h, "S%zu:", len);
+            put(h, string_digest_of(k, str, len, tmp), SHA256_DIGEST_SIZE);
+        }
+        break;
+    }
+    case LUA_TTABLE:
+        key_table(L, k, h, idx, depth);
+        break;
+    case LUA_TFUNCTION: {
+        lua_Debug ar;
+        lua_pushvalue(L, idx);
+        if (!lua_iscfunction(L, idx) && lua_getinfo(L, ">S", &ar)) {
+            put(h, "F", 1);
+            put(h, ar.source, strlen(ar.source) + 1);
+            put_printf(h, "%d;", ar.linedefined);
+        } else {
+            lua_pop(L, 1);
+            put(h, "C;", 2); /* s.random, s.reveal: the same in every session */
+        }
+        break;
+    }
+    default:
+        put_printf(h, "u%s%p;", luaL_typename(L, idx), lua_topointer(L, idx));
+        break;
+    }
+}
+
+/* The bytes of the random generator's state: the userdata upvalue of
+ * math.random (lmathlib keeps its xoshiro state there). */
+static void key_random(lua_State *L, key_ctx *k)
+{
+    host_push_env(k->c->script->host);
+    lua_getfield(L, -1, "math");
+    if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "random");
+        if (lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 1)) {
+            if (lua_type(L, -1) == LUA_TUSERDATA) {
+                put(&k->h, "R", 1);
+                put(&k->h, lua_touserdata(L, -1), lua_rawlen(L, -1));
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+}
+
+static int f_state_key(lua_State *L)
+{
+    key_ctx *k = lua_touserdata(L, 1);
+    put_printf(&k->h, "c%a;", k->c->script->clock);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, k->c->script->s_ref);
+    key_value(L, k, &k->h, -1, 0);
+    lua_pop(L, 1);
+    key_random(L, k);
+    return 0;
+}
+
+int case_state_key(case_def *c, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
+{
+    lua_State *L = host_lua(c->script->host);
+    key_ctx k;
+    memset(&k, 0, sizeof k);
+    k.c = c;
+    sha256_init(&k.h);
+    lua_pushcfunction(L, f_state_key);
+    lua_pushlightuserdata(L, &k);
+    int rc = host_call(c->script->host, 1, 0, "reading the session state", e);
+    free(k.memo);
+    if (rc != 0)
+        return -1;
+    if (k.oom) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    sha256_digest(&k.h, CASE_STATE_KEY_SIZE, key);
+    return 0;
+}

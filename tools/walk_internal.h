@@ -1,0 +1,147 @@
+/* walk_internal: what the walk's two files share (private to tools/): the
+ * search (walk.c) builds a graph of states and edges, the analysis
+ * (walk_analysis.c) reads it once the search is over. See walk.c. */
+#ifndef WALK_INTERNAL_H
+#define WALK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "session.h"
+#include "walk.h"
+
+#define NONE UINT32_MAX
+#define OPT_TIMEOUT (-1) /* edge option: the time limit ran out */
+#define OPT_START (-2)   /* edge option: the session opened */
+
+/* Interned strings: option ids outlive the sessions that saw them. */
+typedef struct pool {
+    char **items;
+    size_t n, cap;
+    uint32_t *slots; /* open addressing: index + 1, 0 empty */
+    size_t n_slots;
+} pool;
+
+/* The public result and what only the walk's files see. */
+typedef struct result_impl {
+    walk_result pub;
+    pool strings;
+    size_t cap_findings;
+    size_t advised_states, right_states; /* over every variant: the AI always right? */
+    bool have_first_advised;
+    walk_finding first_advised; /* where to point that warning */
+    bool any_bound;
+    bool any_diverged;    /* a replay went another way: what was reached is unsure */
+    size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
+    size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
+} result_impl;
+
+/* ---- one variant's search ------------------------------------------------- */
+
+typedef struct wstate {
+    uint8_t key[16];
+    int node;             /* index into c->nodes; -1 for the root */
+    uint32_t parent_edge; /* the edge a replay reaches it by (after each round the
+                             last of a shortest path); NONE for the root */
+    uint32_t depth;       /* decisions along parent edges */
+    uint32_t first_edge, n_edges;
+    uint32_t cursor;      /* the next branch to try */
+    const char **options; /* ids of its resolved options, interned */
+    uint32_t n_options;
+    bool timeout, on_request, advised, ai_right;
+    bool deep; /* reached beyond max_depth: not expanded (unless a shorter path turns up) */
+} wstate;
+
+typedef enum edge_kind {
+    E_STATE,    /* to a decision state */
+    E_ENDING,   /* to an ending node */
+    E_FAILED,   /* the case failed */
+    E_LOOP,     /* narrative nodes that go round for ever */
+    E_TOO_LONG, /* over max_narrative */
+    E_CUT       /* over max_states: not explored */
+} edge_kind;
+
+typedef struct wedge {
+    uint32_t from;
+    int32_t option; /* index into from's options, OPT_TIMEOUT or OPT_START */
+    uint8_t kind;
+    uint8_t outcome; /* E_ENDING: case_outcome as resolved */
+    uint32_t to;     /* E_STATE: state; E_ENDING: node */
+} wedge;
+
+/* A finding met on an edge during the search. Its path is the shortest of
+ * those edges, known only when the search is over. */
+typedef struct pending {
+    walk_finding f;
+} pending;
+
+typedef struct sighting {
+    uint32_t pending, edge;
+} sighting;
+
+/* Edge `edge` entered node `node`. */
+typedef struct entry {
+    uint32_t node, edge;
+} entry;
+
+typedef struct walker {
+    case_def *c;
+    size_t max_states, max_depth, max_narrative;
+    result_impl *r;
+    walk_variant *v;
+    const bool *future_plain; /* per node: nothing from here on is a function */
+    wstate *st;
+    size_t n_st, cap_st;
+    wedge *ed;
+    size_t n_ed, cap_ed;
+    uint32_t *slots; /* states by key: index + 1, 0 empty */
+    size_t n_slots;
+    uint64_t *moves; /* walk_edge keys seen + 1, 0 empty */
+    size_t n_moves_slots, n_moves;
+    uint8_t *outcomes; /* per ending node: the outcomes it was reached with, as bits */
+    uint32_t *stamp;   /* per node: the advance that last passed it */
+    uint32_t stamp_now;
+    uint32_t *path_buf; /* edges of the path being replayed */
+    uint32_t *stack;    /* the depth-first search: states whose branches are being tried */
+    size_t n_stack, cap_stack;
+    uint32_t fresh;  /* the state the last branch created, NONE when none */
+    bool fresh_live; /* and the session waits there */
+    pending *pend;   /* findings met during the search, placed once paths are known */
+    size_t n_pend, cap_pend;
+    sighting *seen; /* every edge a pending finding was met on */
+    size_t n_seen, cap_seen;
+    entry *entries; /* every edge that entered a node, and the node */
+    size_t n_entries, cap_entries;
+    uint32_t *dist; /* after a round: decisions on a shortest path to each state */
+    session *s;
+    int64_t t;
+    apperr err;    /* what the last act that failed said */
+    bool rejected; /* the session refused an action of the walk */
+    bool fatal;    /* out of memory: give up */
+    apperr fatal_e;
+} walker;
+
+/* ---- helpers of walk.c the analysis uses ----------------------------------- */
+
+void walk_finding_free(walk_finding *f);
+
+/* Adds f (taking what it owns) unless it is already there; a second sighting
+ * with a shorter path keeps the shorter path. Returns -1 when out of memory. */
+int walk_add_finding(result_impl *r, walk_finding *f);
+
+/* Out of memory: the walk gives up. */
+void walk_set_oom(walker *w);
+
+/* The file of node i (the case's own file for -1 or a node without one). */
+const char *walk_node_file(const walker *w, int i);
+
+/* The steps of the path that ends with edge x (x itself included). */
+int walk_path_of_edge(walker *w, uint32_t x, walk_path *out);
+
+/* Adds a finding: with x NONE at once and without a path; else met on edge
+ * x, and given the shortest path of the edges it is met on once the search
+ * is over. */
+void walk_report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
+                 int node, uint32_t x, const char *msg);
+
+#endif
