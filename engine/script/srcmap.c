@@ -1,6 +1,7 @@
 #include "srcmap.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,8 +229,11 @@ static void join(char *out, size_t size, const char *parent, const char *key, si
 
 static void push_frame(walker *w, const char *path, bool opaque)
 {
-    if (w->nf == MAX_FRAMES) {
-        w->nf++; /* too deep: count it, record nothing */
+    if (w->nf >= MAX_FRAMES) {
+        /* Too deep to map (Lua itself refuses a few hundred levels): count
+         * the level so that its "}" closes it, record nothing inside. */
+        if (w->nf < INT_MAX)
+            w->nf++;
         return;
     }
     frame *f = &w->frames[w->nf++];
