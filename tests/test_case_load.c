@@ -7,7 +7,11 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "case_file.h"
 
 #include "case_load.h"
 #include "support.h"
@@ -111,7 +115,7 @@ static void test_load_reports_unknown_key_with_line_and_hint(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_unknown_key.lua"), 4,
-                 "at nodes.a.ending.sumary: unknown key 'sumary' (did you mean 'summary'?)");
+                      "at nodes.a.ending.sumary: unknown key 'sumary' (did you mean 'summary'?)");
 }
 
 static void test_load_reports_missing_required_key_at_case_call(void **state)
@@ -123,15 +127,17 @@ static void test_load_reports_missing_required_key_at_case_call(void **state)
 static void test_load_reports_wrong_type(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_wrong_type.lua"), 7,
-                 "at nodes.a.decision.options[1].label: expected a text (in quotes), got a number");
+    expect_load_error(
+        CASE("load_wrong_type.lua"), 7,
+        "at nodes.a.decision.options[1].label: expected a text (in quotes), got a number");
 }
 
 static void test_load_reports_value_out_of_range(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_out_of_range.lua"), 9,
-                 "at nodes.a.decision.advice.confidence: expected a number from 0 to 1, got 87");
+    expect_load_error(
+        CASE("load_out_of_range.lua"), 9,
+        "at nodes.a.decision.advice.confidence: expected a number from 0 to 1, got 87");
 }
 
 static void test_load_reports_vital_out_of_range(void **state)
@@ -149,7 +155,8 @@ static void test_load_reports_start_naming_no_node(void **state)
 static void test_load_reports_next_naming_no_node(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_bad_next.lua"), 4, "at nodes.a.next: next 'nowhere' names no node");
+    expect_load_error(CASE("load_bad_next.lua"), 4,
+                      "at nodes.a.next: next 'nowhere' names no node");
 }
 
 static void test_load_reports_on_timeout_naming_no_node(void **state)
@@ -162,7 +169,7 @@ static void test_load_reports_recommend_naming_no_option(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_bad_recommend.lua"), 10,
-                 "'q' is not an option of this decision (options: o, p)");
+                      "'q' is not an option of this decision (options: o, p)");
 }
 
 static void test_load_reports_best_naming_no_option(void **state)
@@ -199,7 +206,7 @@ static void test_load_refuses_newer_format(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_format_newer.lua"), 2,
-                 "written in format 2, but this engine reads formats up to 1");
+                      "written in format 2, but this engine reads formats up to 1");
 }
 
 static void test_load_reports_file_that_returns_no_case(void **state)
@@ -244,6 +251,146 @@ static void test_srcmap_maps_nested_keys_and_list_entries(void **state)
     srcmap_free(m);
 }
 
+/* Writes text nested depth levels deep: "{ { … } }" with a key after it. */
+static char *nested_text(int depth, const char *before, const char *after)
+{
+    size_t n = strlen(before) + strlen(after) + 2 * (size_t)depth + 1;
+    char *s = malloc(n);
+    assert_non_null(s);
+    char *p = s;
+    p += sprintf(p, "%s", before);
+    memset(p, '{', (size_t)depth);
+    p += depth;
+    memset(p, '}', (size_t)depth);
+    p += depth;
+    sprintf(p, "%s", after);
+    return s;
+}
+
+static void test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames(void **state)
+{
+    (void)state;
+    /* 65 is one past the frames the map keeps; 1,000 and 100,000 are far
+     * past them (and past what Lua reads). Keys after the deep table keep
+     * their lines, and nothing is written out of bounds (ASan). */
+    const int depths[] = {63, 64, 65, 66, 1000, 100000};
+    for (size_t i = 0; i < sizeof depths / sizeof *depths; i++) {
+        char *src = nested_text(
+            depths[i], "return case {\n  patient = { history = ", " },\n  start = \"a\",\n}\n");
+        srcmap *m = srcmap_build(src, strlen(src));
+        assert_non_null(m);
+        assert_int_equal(srcmap_line_exact(m, "patient"), 2);
+        assert_int_equal(srcmap_line_exact(m, "start"), 3);
+        assert_int_equal(srcmap_too_deep(m), depths[i] + 2 > SRCMAP_NEST_MAX ? 2 : 0);
+        srcmap_free(m);
+        free(src);
+    }
+}
+
+static void test_load_reads_a_case_nested_65_levels_deep(void **state)
+{
+    (void)state;
+    case_def *c = load_ok(CASE("load_deep_65.lua"));
+    assert_string_equal(c->id, "deep");
+    case_free(c);
+}
+
+/* Writes text to a new file name in dir; returns its malloc'd path. */
+static char *write_temp(const char *dir, const char *name, const char *text)
+{
+    char *path = malloc(strlen(dir) + strlen(name) + 2);
+    assert_non_null(path);
+    sprintf(path, "%s/%s", dir, name);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+static void test_load_refuses_tables_nested_deeper_than_lua_reads(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    const int depths[] = {SRCMAP_NEST_MAX + 1, 1000};
+    for (size_t i = 0; i < 2; i++) {
+        char *src = nested_text(depths[i],
+                                "return case {\n  id = \"x\", version = \"1\", title = "
+                                "\"t\", start = \"a\",\n  x_deep =\n",
+                                ",\n  nodes = { a = { text = \"\", ending = { outcome = "
+                                "\"good\" } } },\n}\n");
+        char *path = write_temp(dir, "deep.lua", src);
+        expect_load_error(path, 4, "nest more than 100 levels deep here");
+        free(path);
+        free(src);
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_load_names_an_expression_too_deep_for_lua(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char src[4096] = "local x = ";
+    for (int i = 0; i < 300; i++)
+        strcat(src, "\"a\"..");
+    strcat(src, "\"b\"\nreturn case { id = \"x\", version = \"1\", title = \"t\", start = "
+                "\"a\", nodes = { a = { text = x, ending = { outcome = \"good\" } } } }\n");
+    char *path = write_temp(dir, "chain.lua", src);
+    expect_load_error(path, 0, "an expression nests too deeply");
+    free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* A case file of exactly size bytes: a valid case padded with a comment. */
+static char *case_of_size(const char *dir, const char *name, size_t size)
+{
+    const char *head = "return case { id = \"big\", version = \"1\", title = \"t\", start = "
+                       "\"a\", nodes = { a = { text = \"\", ending = { outcome = \"good\" } } "
+                       "} }\n-- ";
+    char *text = malloc(size + 1);
+    assert_non_null(text);
+    assert_true(strlen(head) < size);
+    memset(text, 'x', size);
+    memcpy(text, head, strlen(head));
+    text[size] = '\0';
+    char *path = write_temp(dir, name, text);
+    free(text);
+    return path;
+}
+
+static void test_load_refuses_case_file_over_16_mib_before_reading_it(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char *at_limit = case_of_size(dir, "limit.lua", CASE_FILE_MAX);
+    case_def *c = load_ok(at_limit);
+    case_free(c);
+    char *over = case_of_size(dir, "over.lua", CASE_FILE_MAX + 1);
+    expect_load_error(over, 0, "more than the 16 MiB a case file may be");
+    free(at_limit);
+    free(over);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_load_refuses_a_case_path_that_is_no_regular_file(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char fifo[4200];
+    snprintf(fifo, sizeof fifo, "%s/pipe.lua", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    /* Opening a pipe with no writer must not wait. */
+    expect_load_error(fifo, 0, "is not a regular file");
+    expect_load_error(dir, 0, "is not a regular file");
+    test_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +416,12 @@ int main(void)
         cmocka_unit_test(test_load_reports_runtime_error_while_file_runs),
         cmocka_unit_test(test_load_reports_missing_file),
         cmocka_unit_test(test_srcmap_maps_nested_keys_and_list_entries),
+        cmocka_unit_test(test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames),
+        cmocka_unit_test(test_load_reads_a_case_nested_65_levels_deep),
+        cmocka_unit_test(test_load_refuses_tables_nested_deeper_than_lua_reads),
+        cmocka_unit_test(test_load_names_an_expression_too_deep_for_lua),
+        cmocka_unit_test(test_load_refuses_case_file_over_16_mib_before_reading_it),
+        cmocka_unit_test(test_load_refuses_a_case_path_that_is_no_regular_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
