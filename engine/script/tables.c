@@ -1,0 +1,295 @@
+#include "tables.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+/* ---- paths and errors ------------------------------------------------------ */
+
+size_t tables_path_push(tables_ctx *x, const char *key)
+{
+    /* Plain copies, not snprintf: this runs for every key of a case. */
+    size_t mark = strlen(x->path), klen = strlen(key);
+    if (mark + 1 + klen + 1 > sizeof x->path)
+        return mark; /* too deep to name: keep the path as it is */
+    char *p = x->path + mark;
+    if (mark)
+        *p++ = '.';
+    memcpy(p, key, klen + 1);
+    return mark;
+}
+
+size_t tables_path_push_index(tables_ctx *x, long i)
+{
+    size_t mark = strlen(x->path);
+    snprintf(x->path + mark, sizeof x->path - mark, "[%ld]", i);
+    return mark;
+}
+
+void tables_path_pop(tables_ctx *x, size_t mark)
+{
+    x->path[mark] = '\0';
+}
+
+int tables_fail(tables_ctx *x, const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* With a line, the path goes into the message (FILE:LINE: at PATH: …);
+     * without one, apperr_format shows it (FILE: at PATH: …). */
+    int line = srcmap_line(x->map, x->path);
+    if (x->path[0] && line > 0)
+        apperr_set(x->e, APPERR_INPUT, x->file, line, "at %s: %s", x->path, msg);
+    else
+        apperr_set(x->e, APPERR_INPUT, x->file, line, "%s", msg);
+    apperr_set_where(x->e, x->path);
+    return -1;
+}
+
+const char *tables_type_name(lua_State *L, int i)
+{
+    return luaL_typename(L, i);
+}
+
+/* Edit distance, for "did you mean" hints on misspelt keys. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+/* Every key of the table at t must be one of allowed (or begin with x_). */
+int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
+{
+    lua_State *L = x->L;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            const char *shown = lua_type(L, -1) == LUA_TNUMBER ? "a list entry" : "a key";
+            lua_pop(L, 1);
+            return tables_fail(x, "%s of type %s is not allowed here (expected named keys)", shown,
+                               tables_type_name(L, -1));
+        }
+        const char *k = lua_tostring(L, -1);
+        bool ok = strncmp(k, "x_", 2) == 0;
+        for (int i = 0; !ok && allowed[i]; i++)
+            ok = strcmp(k, allowed[i]) == 0;
+        if (!ok) {
+            char list[600] = "";
+            const char *hint = NULL;
+            size_t best = 3;
+            for (int i = 0; allowed[i]; i++) {
+                size_t d = distance(k, allowed[i]);
+                if (d < best) {
+                    best = d;
+                    hint = allowed[i];
+                }
+                size_t used = strlen(list);
+                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+            }
+            size_t mark = tables_path_push(x, k);
+            char key[128];
+            snprintf(key, sizeof key, "%s", k);
+            lua_pop(L, 1);
+            if (hint)
+                tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
+            else
+                tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)",
+                            key, list);
+            tables_path_pop(x, mark);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Pushes t[key] and the path to it. */
+int tables_field(tables_ctx *x, int t, const char *key, size_t *mark)
+{
+    *mark = tables_path_push(x, key);
+    return lua_getfield(x->L, t, key);
+}
+
+void tables_unfield(tables_ctx *x, size_t mark)
+{
+    lua_pop(x->L, 1);
+    tables_path_pop(x, mark);
+}
+
+/* The value on top is a function: fine when the context allows it. */
+bool tables_dynamic_here(tables_ctx *x, bool *dynamic)
+{
+    if (lua_type(x->L, -1) != LUA_TFUNCTION || x->resolved || !dynamic)
+        return false;
+    *dynamic = true;
+    return true;
+}
+
+/* Reads t[key] as a string. required: missing is an error. dynamic: NULL when
+ * a function is not allowed here, else set to true when one is found. */
+int tables_get_string(tables_ctx *x, int t, const char *key, bool required, char **out,
+                      bool *dynamic)
+{
+    size_t mark;
+    int type = tables_field(x, t, key, &mark);
+    int rc = 0;
+    *out = NULL;
+    if (type == LUA_TNIL) {
+        if (required)
+            rc = tables_fail(x, "missing required key '%s' (a text)", key);
+    } else if (tables_dynamic_here(x, dynamic)) {
+        /* resolved on entry */
+    } else if (type != LUA_TSTRING) {
+        rc = tables_fail(x, "expected a text (in quotes), got a %s", tables_type_name(x->L, -1));
+    } else if (!(*out = strdup(lua_tostring(x->L, -1)))) {
+        rc = tables_fail(x, "out of memory");
+    }
+    tables_unfield(x, mark);
+    return rc;
+}
+
+int tables_get_number(tables_ctx *x, int t, const char *key, bool required, double lo, double hi,
+                      bool integer, double *out, bool *has, bool *dynamic)
+{
+    size_t mark;
+    int type = tables_field(x, t, key, &mark);
+    int rc = 0;
+    if (has)
+        *has = false;
+    if (type == LUA_TNIL) {
+        if (required)
+            rc = tables_fail(x, "missing required key '%s' (a number)", key);
+    } else if (tables_dynamic_here(x, dynamic)) {
+    } else if (type != LUA_TNUMBER) {
+        rc = tables_fail(x, "expected a number, got a %s", tables_type_name(x->L, -1));
+    } else {
+        double v = lua_tonumber(x->L, -1);
+        if (!(v >= lo && v <= hi) || (integer && v != floor(v)))
+            rc = tables_fail(x, "expected %s from %g to %g, got %g",
+                             integer ? "a whole number" : "a number", lo, hi, v);
+        else {
+            *out = v;
+            if (has)
+                *has = true;
+        }
+    }
+    tables_unfield(x, mark);
+    return rc;
+}
+
+int tables_get_bool(tables_ctx *x, int t, const char *key, bool *out)
+{
+    size_t mark;
+    int type = tables_field(x, t, key, &mark);
+    int rc = 0;
+    if (type == LUA_TBOOLEAN)
+        *out = lua_toboolean(x->L, -1);
+    else if (type != LUA_TNIL)
+        rc = tables_fail(x, "expected true or false, got a %s", tables_type_name(x->L, -1));
+    tables_unfield(x, mark);
+    return rc;
+}
+
+/* The table at -1 is a plain list 1..n: returns n, or -1 with an error. */
+long tables_list_length(tables_ctx *x, const char *what)
+{
+    lua_State *L = x->L;
+    long n = (long)lua_rawlen(L, -1), count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        count++;
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
+            lua_pop(L, 1);
+            return tables_fail(x, "expected a list of %s in { }, but it has named keys", what);
+        }
+    }
+    if (count != n)
+        return tables_fail(x, "the list of %s has gaps (nil entries)", what);
+    return n;
+}
+
+int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool *dynamic)
+{
+    size_t mark;
+    int type = tables_field(x, t, key, &mark);
+    int rc = 0;
+    memset(out, 0, sizeof *out);
+    if (type == LUA_TNIL || tables_dynamic_here(x, dynamic)) {
+        tables_unfield(x, mark);
+        return 0;
+    }
+    if (type == LUA_TSTRING) {
+        rc = tables_fail(x, "expected a list of texts in { }, got a single text (write { \"…\" })");
+        tables_unfield(x, mark);
+        return rc;
+    }
+    if (type != LUA_TTABLE) {
+        rc =
+            tables_fail(x, "expected a list of texts in { }, got a %s", tables_type_name(x->L, -1));
+        tables_unfield(x, mark);
+        return rc;
+    }
+    long n = tables_list_length(x, "texts");
+    if (n < 0) {
+        tables_unfield(x, mark);
+        return -1;
+    }
+    out->items = calloc((size_t)n + 1, sizeof *out->items);
+    for (long i = 1; i <= n && rc == 0 && out->items; i++) {
+        size_t m2 = tables_path_push_index(x, i);
+        lua_rawgeti(x->L, -1, i);
+        if (lua_type(x->L, -1) != LUA_TSTRING)
+            rc = tables_fail(x, "expected a text, got a %s", tables_type_name(x->L, -1));
+        else if (!(out->items[out->n++] = strdup(lua_tostring(x->L, -1))))
+            rc = tables_fail(x, "out of memory");
+        lua_pop(x->L, 1);
+        tables_path_pop(x, m2);
+    }
+    if (!out->items)
+        rc = tables_fail(x, "out of memory");
+    tables_unfield(x, mark);
+    return rc;
+}
+
+/* Pushes t[key] when it is a table (returns 1), nothing when nil (0), or
+ * fails on another type (-1). A function where allowed counts as dynamic (0). */
+int tables_get_table(tables_ctx *x, int t, const char *key, size_t *mark, bool *dynamic)
+{
+    int type = tables_field(x, t, key, mark);
+    if (type == LUA_TTABLE)
+        return 1;
+    if (type == LUA_TNIL || tables_dynamic_here(x, dynamic)) {
+        tables_unfield(x, *mark);
+        return 0;
+    }
+    tables_fail(x, "expected a table in { }, got a %s", tables_type_name(x->L, -1));
+    tables_unfield(x, *mark);
+    return -1;
+}
