@@ -6,10 +6,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "case_file.h"
 
@@ -391,6 +395,116 @@ static void test_load_refuses_a_case_path_that_is_no_regular_file(void **state)
     free(dir);
 }
 
+/* Loads path in a child process bounded to 20 s: the load must end (no
+ * hang) by itself (no abort, no signal) and fail as expect_load_error says. */
+static void expect_load_error_bounded(const char *path, int line, const char *want)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        alarm(20);
+        case_def *c = NULL;
+        apperr e;
+        char buf[1400];
+        apperr_clear(&e);
+        int rc = case_load(&c, path, NULL, &e);
+        apperr_format(&e, buf, sizeof buf);
+        bool ok = rc == -1 && e.kind == APPERR_INPUT && strstr(buf, want) &&
+                  !strstr(buf, "ESCAPED") && (line < 0 || e.line == line);
+        if (!ok)
+            fprintf(stderr, "got: %s (line %d), wanted line %d and '%s'\n", buf, e.line, line,
+                    want);
+        case_free(c);
+        _exit(ok ? 0 : 1);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "loading %s ended by signal %d\n", path, WTERMSIG(status));
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void test_load_names_the_type_of_a_stray_list_entry(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_stray_entry.lua"), 4,
+                      "at [1]: a list entry of type string is not allowed here");
+}
+
+#define METATABLE "has a metatable (setmetatable): the engine reads the tables of a case"
+
+static void test_load_never_runs_an_index_that_loops(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_index_loops.lua"), 3, METATABLE);
+}
+
+static void test_load_never_runs_an_index_that_errors(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_index_errors.lua"), 6,
+                              "at nodes.a: this table " METATABLE);
+}
+
+static void test_load_never_runs_len_or_pairs_of_a_list(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_list.lua"), 6,
+                              "at objectives: this table " METATABLE);
+}
+
+static void test_load_names_a_table_key_without_its_metamethods(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_key.lua"), 8,
+                              "a key of type table is not allowed here");
+}
+
+static void test_load_refuses_a_case_id_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_id.lua"), 3,
+                      "at id: this text holds a NUL byte (\\0) at byte 2");
+}
+
+static void test_load_refuses_a_node_id_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_node.lua"), 4,
+                      "at nodes: a node id holds a NUL byte (\\0) at byte 2");
+}
+
+static void test_load_refuses_a_label_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_label.lua"), 6,
+                      "at nodes.a.decision.options[1].label: this text holds a NUL byte (\\0) "
+                      "at byte 11");
+}
+
+static void test_load_refuses_a_label_that_is_not_utf8(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_latin1_label.lua"), 7,
+                      "at nodes.a.decision.options[1].label: this text is not valid UTF-8: byte 4 "
+                      "(0xE9) is not part of a UTF-8 character; save the case file as UTF-8");
+}
+
+static void test_load_counts_copies_of_a_repeated_text(void **state)
+{
+    (void)state;
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
+    expect_load_error(CASE("load_text_repeated.lua"), 9,
+                      "at objectives[16]: the texts of this case add up to more than 16 MiB");
+    getrusage(RUSAGE_SELF, &after);
+    /* Copying all 400 entries would take 400 MiB; the limit keeps it to
+     * 16 MiB of copies beside Lua's one string (ASan adds its own). */
+    assert_true(after.ru_maxrss - before.ru_maxrss < 200 * 1024);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +536,16 @@ int main(void)
         cmocka_unit_test(test_load_names_an_expression_too_deep_for_lua),
         cmocka_unit_test(test_load_refuses_case_file_over_16_mib_before_reading_it),
         cmocka_unit_test(test_load_refuses_a_case_path_that_is_no_regular_file),
+        cmocka_unit_test(test_load_names_the_type_of_a_stray_list_entry),
+        cmocka_unit_test(test_load_never_runs_an_index_that_loops),
+        cmocka_unit_test(test_load_never_runs_an_index_that_errors),
+        cmocka_unit_test(test_load_never_runs_len_or_pairs_of_a_list),
+        cmocka_unit_test(test_load_names_a_table_key_without_its_metamethods),
+        cmocka_unit_test(test_load_refuses_a_case_id_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_node_id_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_label_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_label_that_is_not_utf8),
+        cmocka_unit_test(test_load_counts_copies_of_a_repeated_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

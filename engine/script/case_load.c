@@ -23,6 +23,28 @@ static void sha256_hex(const char *data, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
+typedef struct read_job {
+    tables_ctx *x;
+    case_def *c;
+    int rc;  /* tables_read_case's */
+    int ref; /* registry ref of the case table once read */
+} read_job;
+
+/* Reads the case table (argument 2) inside host_call: reading is raw (no
+ * metamethod runs), and a memory error while reading unwinds to the host
+ * instead of ending the process. */
+static int f_read_case(lua_State *L)
+{
+    read_job *job = lua_touserdata(L, 1);
+    luaL_checkstack(L, 40, "reading the case table");
+    job->rc = tables_read_case(job->x, 2, job->c);
+    if (job->rc == 0) {
+        lua_pushvalue(L, 2);
+        job->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return 0;
+}
+
 int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
 {
     case_load_opts none = {0, 0, 0};
@@ -94,17 +116,21 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     x.file = c->file;
     x.map = cs->map;
     x.e = e;
-    int rc = tables_read_case(&x, -1, c);
+    read_job job = {&x, c, -1, LUA_NOREF};
+    lua_pushcfunction(L, f_read_case);
+    lua_pushlightuserdata(L, &job);
+    lua_pushvalue(L, -3);
+    int rc = host_call(cs->host, 2, 0, "reading the case table", e) ? -1 : job.rc;
+    lua_pop(L, 1);
     /* A top-level key that is missing or wrong has no line of its own:
      * point at the line that calls case { … }. */
     if (rc != 0 && e->line == 0 && !strpbrk(e->where, ".[") && host_case_line(cs->host) > 0)
         e->line = host_case_line(cs->host);
     if (rc != 0) {
-        lua_pop(L, 1);
         case_free(c);
         return -1;
     }
-    cs->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    cs->case_ref = job.ref;
     *out = c;
     return 0;
 }

@@ -9,6 +9,8 @@
 
 #include <lauxlib.h>
 
+#include "utf8.h"
+
 /* ---- ids -------------------------------------------------------------------- */
 
 static bool valid_id(const char *s, const char *extra)
@@ -27,17 +29,30 @@ int tables_read_vitals(tables_ctx *x, int t, vitals *v)
 {
     lua_State *L = x->L;
     t = lua_absindex(L, t);
+    if (tables_plain(x, t))
+        return -1;
     lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -2) != LUA_TSTRING) {
             lua_pop(L, 2);
             return tables_fail(x, "vitals are named, as in { hr = 90 }");
         }
+        if (tables_check_text(x, -2, "a key")) {
+            lua_pop(L, 2);
+            return -1;
+        }
         size_t mark = tables_path_push(x, lua_tostring(L, -2));
         apperr err;
         apperr_clear(&err);
         int type = lua_type(L, -1);
         int rc = -1;
+        if (type == LUA_TSTRING &&
+            (tables_check_text(x, -1, "this text") ||
+             tables_count_text(x, lua_rawlen(L, -1) + lua_rawlen(L, -2) + 2))) {
+            tables_path_pop(x, mark);
+            lua_pop(L, 2);
+            return -1;
+        }
         if (type == LUA_TNUMBER)
             rc = vitals_set(v, lua_tostring(L, -2), true, lua_tonumber(L, -1), NULL, &err);
         else if (type == LUA_TSTRING)
@@ -81,7 +96,7 @@ int tables_read_result(tables_ctx *x, int t, case_result *r)
         r->is_num = true;
         r->num = lua_tonumber(L, -1);
     } else if (type == LUA_TSTRING) {
-        r->text = strdup(lua_tostring(L, -1));
+        rc = tables_copy_text(x, -1, &r->text);
     } else if (type == LUA_TNIL) {
         rc = tables_fail(x, "missing required key 'value' (a number or a text)");
     } else {
@@ -142,7 +157,7 @@ static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn,
     if (type == LUA_TFUNCTION)
         *fn = 1;
     else if (type == LUA_TSTRING)
-        *id = strdup(lua_tostring(x->L, -1));
+        rc = tables_copy_text(x, -1, id);
     else if (type != LUA_TNIL)
         rc = tables_fail(x, "expected a node id (a text) or a function, got a %s",
                          tables_type_name(x->L, -1));
@@ -221,14 +236,15 @@ static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         if (lua_type(x->L, -1) != LUA_TTABLE || lua_rawlen(x->L, -1) != 2) {
             rc = tables_fail(x, "expected a reason as { \"factor\", weight }, e.g. "
                                 "{ \"Age 78\", 0.12 }");
+        } else if (tables_plain(x, -1)) {
+            rc = -1;
         } else {
             lua_rawgeti(x->L, -1, 1);
             lua_rawgeti(x->L, -2, 2);
             if (lua_type(x->L, -2) != LUA_TSTRING || lua_type(x->L, -1) != LUA_TNUMBER)
                 rc = tables_fail(x, "expected a reason as { \"factor\", weight }: a text, then "
                                     "a number");
-            else {
-                a->reasons[i - 1].factor = strdup(lua_tostring(x->L, -2));
+            else if ((rc = tables_copy_text(x, -2, &a->reasons[i - 1].factor)) == 0) {
                 a->reasons[i - 1].weight = lua_tonumber(x->L, -1);
                 a->n_reasons++;
             }
@@ -269,13 +285,11 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
             return -1;
         }
         free(tool);
-        a->tool = strdup(x->c->tools[0].name);
         a->tool_index = 0;
-        return 0;
+        return tables_copy_string(x, x->c->tools[0].name, &a->tool);
     }
     if (!tool) {
-        lua_getfield(x->L, t, "tool");
-        bool dyn = lua_type(x->L, -1) == LUA_TFUNCTION;
+        bool dyn = tables_rawfield(x->L, t, "tool") == LUA_TFUNCTION;
         lua_pop(x->L, 1);
         if (dyn)
             return 0;
@@ -386,12 +400,9 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
         if (rc)
             return -1;
     }
-    lua_getfield(x->L, t, "advice");
-    bool advice_given = !lua_isnil(x->L, -1);
-    lua_getfield(x->L, t, "best");
-    bool best_given = !lua_isnil(x->L, -1);
-    lua_getfield(x->L, t, "time_limit");
-    bool limit_given = !lua_isnil(x->L, -1);
+    bool advice_given = tables_rawfield(x->L, t, "advice") != LUA_TNIL;
+    bool best_given = tables_rawfield(x->L, t, "best") != LUA_TNIL;
+    bool limit_given = tables_rawfield(x->L, t, "time_limit") != LUA_TNIL;
     lua_pop(x->L, 3);
     if (advice_given && !best_given)
         return tables_fail(x, "advice is given but 'best' is missing: list the options an "
@@ -465,8 +476,7 @@ static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
     if (has < 0 ||
         tables_get_number(x, t, "elapsed", false, 0, 1e7, false, &elapsed, NULL, effects_dynamic))
         return -1;
-    lua_getfield(x->L, t, "on_enter");
-    int type = lua_type(x->L, -1);
+    int type = tables_rawfield(x->L, t, "on_enter");
     lua_pop(x->L, 1);
     if (type != LUA_TNIL && type != LUA_TFUNCTION) {
         mark = tables_path_push(x, "on_enter");
@@ -483,9 +493,10 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     bool dynamic = false, effects = false;
     size_t mark;
     t = lua_absindex(L, t);
-    n->id = strdup(id);
     n->file = (char *)x->file;
     n->line = srcmap_line(x->map, x->path);
+    if (tables_copy_string(x, id, &n->id))
+        return -1;
     if (lua_type(L, t) != LUA_TTABLE)
         return tables_fail(x, "expected a node table { text = …, … }, got a %s",
                            tables_type_name(L, t));
@@ -495,8 +506,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
         tables_get_string(x, t, "debrief", false, &n->debrief, &dynamic))
         return -1;
     double elapsed = 0;
-    lua_getfield(L, t, "elapsed");
-    if (lua_type(L, -1) == LUA_TNUMBER)
+    if (tables_rawfield(L, t, "elapsed") == LUA_TNUMBER)
         elapsed = lua_tonumber(L, -1);
     lua_pop(L, 1);
     n->elapsed = elapsed;
@@ -504,8 +514,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     int kinds = 0;
     const char *which[3] = {"decision", "next", "ending"};
     for (int i = 0; i < 3; i++) {
-        lua_getfield(L, t, which[i]);
-        kinds += !lua_isnil(L, -1);
+        kinds += tables_rawfield(L, t, which[i]) != LUA_TNIL;
         lua_pop(L, 1);
     }
     if (kinds != 1)
@@ -515,8 +524,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     int has = tables_get_table(x, t, "decision", &mark, &dynamic);
     if (has < 0)
         return -1;
-    lua_getfield(L, t, "decision");
-    bool decision = !lua_isnil(L, -1);
+    bool decision = tables_rawfield(L, t, "decision") != LUA_TNIL;
     lua_pop(L, 1);
     if (has) {
         int rc = read_decision(x, lua_gettop(L), &n->decision, &dynamic);
@@ -524,8 +532,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
         if (rc)
             return -1;
     }
-    lua_getfield(L, t, "ending");
-    bool ending = !lua_isnil(L, -1);
+    bool ending = tables_rawfield(L, t, "ending") != LUA_TNIL;
     lua_pop(L, 1);
     if (ending) {
         n->kind = NODE_ENDING;
@@ -668,8 +675,14 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
             }
             tool->performance = kv;
         }
-        tool->performance[tool->n_performance].key = strdup(lua_tostring(x->L, -2));
-        tool->performance[tool->n_performance++].value = lua_tonumber(x->L, -1);
+        case_kv *kv = &tool->performance[tool->n_performance];
+        if (tables_copy_text(x, -2, &kv->key)) {
+            lua_pop(x->L, 2);
+            rc = -1;
+            break;
+        }
+        kv->value = lua_tonumber(x->L, -1);
+        tool->n_performance++;
         lua_pop(x->L, 1);
     }
     if (tool->performance)
@@ -709,8 +722,7 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
         return has;
     int at = lua_gettop(x->L);
     int rc = 0;
-    lua_getfield(x->L, at, "name");
-    bool single = !lua_isnil(x->L, -1);
+    bool single = tables_rawfield(x->L, at, "name") != LUA_TNIL;
     lua_pop(x->L, 1);
     if (single) {
         c->tools = calloc(1, sizeof *c->tools);
@@ -733,14 +745,24 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
     c->tools = calloc(count, sizeof *c->tools);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, at)) {
-        if (lua_type(x->L, -2) != LUA_TSTRING || !valid_id(lua_tostring(x->L, -2), "_-")) {
+        bool text = lua_type(x->L, -2) == LUA_TSTRING;
+        if (text && tables_check_text(x, -2, "a tool's key")) {
+            rc = -1;
+            lua_pop(x->L, 2);
+            break;
+        }
+        if (!text || !valid_id(lua_tostring(x->L, -2), "_-")) {
             rc = tables_fail(x, "with several tools, ai = { key = { name = … }, … } with keys "
                                 "of a-z, 0-9, _ and -; or give the one tool's name");
             lua_pop(x->L, 2);
             break;
         }
         case_tool *tool = &c->tools[c->n_tools++];
-        tool->key = strdup(lua_tostring(x->L, -2));
+        if (tables_copy_text(x, -2, &tool->key)) {
+            rc = -1;
+            lua_pop(x->L, 2);
+            break;
+        }
         size_t m2 = tables_path_push(x, tool->key);
         rc = read_tool(x, -1, tool);
         tables_path_pop(x, m2);
@@ -757,6 +779,25 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
 static int node_cmp(const void *a, const void *b)
 {
     return strcmp(((const case_node *)a)->id, ((const case_node *)b)->id);
+}
+
+/* The key at -2 of a nodes table is a node id: 0, or -1 with an error. */
+static int check_node_key(tables_ctx *x)
+{
+    lua_State *L = x->L;
+    if (lua_type(L, -2) != LUA_TSTRING)
+        return tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", tables_type_name(L, -2));
+    if (tables_check_text(x, -2, "a node id"))
+        return -1;
+    const char *id = lua_tostring(L, -2);
+    if (valid_id(id, "_"))
+        return 0;
+    /* Well-formed UTF-8 by now: cut it on a character boundary. */
+    char shown[200];
+    size_t n = utf8_prefix(id, strlen(id), 40);
+    memcpy(shown, id, n);
+    shown[n] = '\0';
+    return tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", shown);
 }
 
 static int read_nodes(tables_ctx *x, int t, case_def *c)
@@ -781,13 +822,9 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
         rc = tables_fail(x, "out of memory");
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, nt)) {
-        if (lua_type(x->L, -2) != LUA_TSTRING || !valid_id(lua_tostring(x->L, -2), "_")) {
-            char shown[80];
-            snprintf(shown, sizeof shown, "%s",
-                     lua_type(x->L, -2) == LUA_TSTRING ? lua_tostring(x->L, -2)
-                                                       : luaL_typename(x->L, -2));
+        if (check_node_key(x)) {
             lua_pop(x->L, 2);
-            rc = tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", shown);
+            rc = -1;
             break;
         }
         size_t m2 = tables_path_push(x, lua_tostring(x->L, -2));

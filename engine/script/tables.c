@@ -8,6 +8,8 @@
 
 #include <lauxlib.h>
 
+#include "utf8.h"
+
 /* ---- paths and errors ------------------------------------------------------ */
 
 size_t tables_path_push(tables_ctx *x, const char *key)
@@ -83,57 +85,178 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
+/* ---- text ------------------------------------------------------------------- */
+
+int tables_plain(tables_ctx *x, int t)
+{
+    if (!lua_getmetatable(x->L, t))
+        return 0;
+    lua_pop(x->L, 1);
+    return tables_fail(x, "this table has a metatable (setmetatable): the engine reads the "
+                          "tables of a case as they are written, without __index or other "
+                          "metamethods; put the values in the table itself");
+}
+
+int tables_check_text(tables_ctx *x, int i, const char *what)
+{
+    size_t len, bad;
+    const char *s = lua_tolstring(x->L, i, &len);
+    const char *nul = memchr(s, '\0', len);
+    if (nul)
+        return tables_fail(x,
+                           "%s holds a NUL byte (\\0) at byte %zu: ids, labels and texts "
+                           "cannot hold one; remove it",
+                           what, (size_t)(nul - s) + 1);
+    if (!utf8_valid(s, len, &bad))
+        return tables_fail(x,
+                           "%s is not valid UTF-8: byte %zu (0x%02X) is not part of a UTF-8 "
+                           "character; save the case file as UTF-8 (in most editors: Save "
+                           "As, then Encoding: UTF-8)",
+                           what, bad + 1, (unsigned)(unsigned char)s[bad]);
+    return 0;
+}
+
+int tables_count_text(tables_ctx *x, size_t len)
+{
+    if (len > TABLES_TEXT_MAX || x->text_bytes > TABLES_TEXT_MAX - len)
+        return tables_fail(x,
+                           "the texts of this case add up to more than %zu MiB (ids, titles, "
+                           "texts, labels … the engine keeps a copy of each); a case needs "
+                           "far less: does a loop or a function repeat a long text?",
+                           (size_t)TABLES_TEXT_MAX / (1024 * 1024));
+    x->text_bytes += len;
+    return 0;
+}
+
+int tables_copy_text(tables_ctx *x, int i, char **out)
+{
+    size_t len;
+    const char *s = lua_tolstring(x->L, i, &len);
+    *out = NULL;
+    if (tables_check_text(x, i, "this text") || tables_count_text(x, len + 1))
+        return -1;
+    if (!(*out = malloc(len + 1)))
+        return tables_fail(x, "out of memory");
+    memcpy(*out, s, len + 1);
+    return 0;
+}
+
+int tables_copy_string(tables_ctx *x, const char *s, char **out)
+{
+    size_t len = strlen(s);
+    *out = NULL;
+    if (tables_count_text(x, len + 1))
+        return -1;
+    if (!(*out = malloc(len + 1)))
+        return tables_fail(x, "out of memory");
+    memcpy(*out, s, len + 1);
+    return 0;
+}
+
+/* ---- keys -------------------------------------------------------------------- */
+
+/* The key on top (a string) is none of allowed: fails with a hint. */
+static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
+{
+    char list[600] = "";
+    const char *hint = NULL;
+    size_t best = 3;
+    for (int i = 0; allowed[i]; i++) {
+        size_t d = distance(k, allowed[i]);
+        if (d < best) {
+            best = d;
+            hint = allowed[i];
+        }
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+    }
+    /* The key is checked UTF-8: cut it on a character boundary. */
+    char key[128];
+    size_t n = utf8_prefix(k, strlen(k), 40);
+    memcpy(key, k, n);
+    key[n] = '\0';
+    size_t mark = tables_path_push(x, key);
+    if (hint)
+        tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
+    else
+        tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key, list);
+    tables_path_pop(x, mark);
+    return -1;
+}
+
+/* A key that is not a string: names the type of what the author wrote (a
+ * list entry's value, else the key's), computed before anything is popped. */
+static int key_not_named(tables_ctx *x)
+{
+    lua_State *L = x->L;
+    bool entry = lua_type(L, -2) == LUA_TNUMBER;
+    const char *type = tables_type_name(L, entry ? -1 : -2);
+    size_t mark = strlen(x->path);
+    if (entry && lua_isinteger(L, -2))
+        tables_path_push_index(x, (long)lua_tointeger(L, -2));
+    lua_pop(L, 2);
+    if (entry)
+        tables_fail(x,
+                    "a list entry of type %s is not allowed here (expected named keys, such "
+                    "as id = \"…\")",
+                    type);
+    else
+        tables_fail(x, "a key of type %s is not allowed here (expected named keys)", type);
+    tables_path_pop(x, mark);
+    return -1;
+}
+
 /* Every key of the table at t must be one of allowed (or begin with x_). */
 int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
 {
     lua_State *L = x->L;
+    t = lua_absindex(L, t);
+    if (tables_plain(x, t))
+        return -1;
     lua_pushnil(L);
     while (lua_next(L, t)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            return key_not_named(x);
         lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            const char *shown = lua_type(L, -1) == LUA_TNUMBER ? "a list entry" : "a key";
-            lua_pop(L, 1);
-            return tables_fail(x, "%s of type %s is not allowed here (expected named keys)", shown,
-                               tables_type_name(L, -1));
-        }
         const char *k = lua_tostring(L, -1);
-        bool ok = strncmp(k, "x_", 2) == 0;
+        if (strncmp(k, "x_", 2) == 0)
+            continue; /* the author's own: never read */
+        if (tables_check_text(x, -1, "a key")) {
+            lua_pop(L, 1);
+            return -1;
+        }
+        bool ok = false;
         for (int i = 0; !ok && allowed[i]; i++)
             ok = strcmp(k, allowed[i]) == 0;
         if (!ok) {
-            char list[600] = "";
-            const char *hint = NULL;
-            size_t best = 3;
-            for (int i = 0; allowed[i]; i++) {
-                size_t d = distance(k, allowed[i]);
-                if (d < best) {
-                    best = d;
-                    hint = allowed[i];
-                }
-                size_t used = strlen(list);
-                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
-            }
-            size_t mark = tables_path_push(x, k);
-            char key[128];
-            snprintf(key, sizeof key, "%s", k);
+            unknown_key(x, k, allowed);
             lua_pop(L, 1);
-            if (hint)
-                tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
-            else
-                tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)",
-                            key, list);
-            tables_path_pop(x, mark);
             return -1;
         }
     }
     return 0;
 }
 
+int tables_rawfield(lua_State *L, int t, const char *key)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, key);
+    return lua_rawget(L, t);
+}
+
+void tables_rawsetfield(lua_State *L, int t, const char *key)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, key);
+    lua_insert(L, -2);
+    lua_rawset(L, t);
+}
+
 /* Pushes t[key] and the path to it. */
 int tables_field(tables_ctx *x, int t, const char *key, size_t *mark)
 {
     *mark = tables_path_push(x, key);
-    return lua_getfield(x->L, t, key);
+    return tables_rawfield(x->L, t, key);
 }
 
 void tables_unfield(tables_ctx *x, size_t mark)
@@ -167,8 +290,8 @@ int tables_get_string(tables_ctx *x, int t, const char *key, bool required, char
         /* resolved on entry */
     } else if (type != LUA_TSTRING) {
         rc = tables_fail(x, "expected a text (in quotes), got a %s", tables_type_name(x->L, -1));
-    } else if (!(*out = strdup(lua_tostring(x->L, -1)))) {
-        rc = tables_fail(x, "out of memory");
+    } else {
+        rc = tables_copy_text(x, -1, out);
     }
     tables_unfield(x, mark);
     return rc;
@@ -220,6 +343,8 @@ int tables_get_bool(tables_ctx *x, int t, const char *key, bool *out)
 long tables_list_length(tables_ctx *x, const char *what)
 {
     lua_State *L = x->L;
+    if (tables_plain(x, -1))
+        return -1;
     long n = (long)lua_rawlen(L, -1), count = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
@@ -267,8 +392,8 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
         lua_rawgeti(x->L, -1, i);
         if (lua_type(x->L, -1) != LUA_TSTRING)
             rc = tables_fail(x, "expected a text, got a %s", tables_type_name(x->L, -1));
-        else if (!(out->items[out->n++] = strdup(lua_tostring(x->L, -1))))
-            rc = tables_fail(x, "out of memory");
+        else if ((rc = tables_copy_text(x, -1, &out->items[out->n])) == 0)
+            out->n++;
         lua_pop(x->L, 1);
         tables_path_pop(x, m2);
     }
@@ -283,8 +408,12 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
 int tables_get_table(tables_ctx *x, int t, const char *key, size_t *mark, bool *dynamic)
 {
     int type = tables_field(x, t, key, mark);
-    if (type == LUA_TTABLE)
-        return 1;
+    if (type == LUA_TTABLE) {
+        if (tables_plain(x, -1) == 0)
+            return 1;
+        tables_unfield(x, *mark);
+        return -1;
+    }
     if (type == LUA_TNIL || tables_dynamic_here(x, dynamic)) {
         tables_unfield(x, *mark);
         return 0;
