@@ -292,6 +292,36 @@ static void test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames(vo
     }
 }
 
+static void test_srcmap_holds_a_bounded_number_of_keys(void **state)
+{
+    (void)state;
+    /* A list of eight million entries: the map keeps the first keys it
+     * meets (their lines stay right) up to its limit, and none at all
+     * inside the value of an x_ key, which the engine never reads. */
+    const char *heads[] = {"return case {\n  tags = {", "return case {\n  x_tags = {"};
+    for (int i = 0; i < 2; i++) {
+        size_t n = 8u << 20, hl = strlen(heads[i]);
+        char *src = malloc(hl + 2 * n + 64);
+        assert_non_null(src);
+        memcpy(src, heads[i], hl);
+        for (size_t j = 0; j < n; j++)
+            memcpy(src + hl + 2 * j, "1,", 2);
+        strcpy(src + hl + 2 * n, "},\n  start = \"a\",\n}\n");
+        srcmap *m = srcmap_build(src, strlen(src));
+        assert_non_null(m);
+        assert_true(srcmap_count(m) <= SRCMAP_MAX_KEYS);
+        if (i == 0) {
+            assert_int_equal(srcmap_line_exact(m, "tags[1]"), 2);
+            assert_int_equal(srcmap_count(m), SRCMAP_MAX_KEYS);
+        } else {
+            assert_int_equal(srcmap_line_exact(m, "start"), 3);
+            assert_int_equal(srcmap_count(m), 2);
+        }
+        srcmap_free(m);
+        free(src);
+    }
+}
+
 static void test_load_reads_a_case_nested_65_levels_deep(void **state)
 {
     (void)state;
@@ -574,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_load_reports_missing_file),
         cmocka_unit_test(test_srcmap_maps_nested_keys_and_list_entries),
         cmocka_unit_test(test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames),
+        cmocka_unit_test(test_srcmap_holds_a_bounded_number_of_keys),
         cmocka_unit_test(test_load_reads_a_case_nested_65_levels_deep),
         cmocka_unit_test(test_load_refuses_tables_nested_deeper_than_lua_reads),
         cmocka_unit_test(test_load_names_an_expression_too_deep_for_lua),
