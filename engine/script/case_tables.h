@@ -19,6 +19,11 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n);
 /* Checks cross-references of one node (targets, recommend, best). */
 int tables_check_node_refs(tables_ctx *x, const case_node *n);
 
+/* Reads t[key], a list of results, into *out (*n of them); a function where
+ * dynamic allows one sets *dynamic. 0, or -1 with an error. */
+int tables_read_results(tables_ctx *x, int t, const char *key, case_result **out, size_t *n,
+                        bool *dynamic);
+
 /* Reads one result table at t ({ name, value, unit, flag }). */
 int tables_read_result(tables_ctx *x, int t, case_result *r);
 
