@@ -6,10 +6,19 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "case_file.h"
 
 #include "case_load.h"
+#include "case_runtime.h"
 #include "support.h"
 #include "srcmap.h"
 
@@ -111,7 +120,7 @@ static void test_load_reports_unknown_key_with_line_and_hint(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_unknown_key.lua"), 4,
-                 "at nodes.a.ending.sumary: unknown key 'sumary' (did you mean 'summary'?)");
+                      "at nodes.a.ending.sumary: unknown key 'sumary' (did you mean 'summary'?)");
 }
 
 static void test_load_reports_missing_required_key_at_case_call(void **state)
@@ -123,15 +132,17 @@ static void test_load_reports_missing_required_key_at_case_call(void **state)
 static void test_load_reports_wrong_type(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_wrong_type.lua"), 7,
-                 "at nodes.a.decision.options[1].label: expected a text (in quotes), got a number");
+    expect_load_error(
+        CASE("load_wrong_type.lua"), 7,
+        "at nodes.a.decision.options[1].label: expected a text (in quotes), got a number");
 }
 
 static void test_load_reports_value_out_of_range(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_out_of_range.lua"), 9,
-                 "at nodes.a.decision.advice.confidence: expected a number from 0 to 1, got 87");
+    expect_load_error(
+        CASE("load_out_of_range.lua"), 9,
+        "at nodes.a.decision.advice.confidence: expected a number from 0 to 1, got 87");
 }
 
 static void test_load_reports_vital_out_of_range(void **state)
@@ -149,7 +160,8 @@ static void test_load_reports_start_naming_no_node(void **state)
 static void test_load_reports_next_naming_no_node(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_bad_next.lua"), 4, "at nodes.a.next: next 'nowhere' names no node");
+    expect_load_error(CASE("load_bad_next.lua"), 4,
+                      "at nodes.a.next: next 'nowhere' names no node");
 }
 
 static void test_load_reports_on_timeout_naming_no_node(void **state)
@@ -162,7 +174,7 @@ static void test_load_reports_recommend_naming_no_option(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_bad_recommend.lua"), 10,
-                 "'q' is not an option of this decision (options: o, p)");
+                      "'q' is not an option of this decision (options: o, p)");
 }
 
 static void test_load_reports_best_naming_no_option(void **state)
@@ -199,7 +211,7 @@ static void test_load_refuses_newer_format(void **state)
 {
     (void)state;
     expect_load_error(CASE("load_format_newer.lua"), 2,
-                 "written in format 2, but this engine reads formats up to 1");
+                      "written in format 2, but this engine reads formats up to 1");
 }
 
 static void test_load_reports_file_that_returns_no_case(void **state)
@@ -244,6 +256,328 @@ static void test_srcmap_maps_nested_keys_and_list_entries(void **state)
     srcmap_free(m);
 }
 
+/* Writes text nested depth levels deep: "{ { … } }" with a key after it. */
+static char *nested_text(int depth, const char *before, const char *after)
+{
+    size_t n = strlen(before) + strlen(after) + 2 * (size_t)depth + 1;
+    char *s = malloc(n);
+    assert_non_null(s);
+    char *p = s;
+    p += sprintf(p, "%s", before);
+    memset(p, '{', (size_t)depth);
+    p += depth;
+    memset(p, '}', (size_t)depth);
+    p += depth;
+    sprintf(p, "%s", after);
+    return s;
+}
+
+static void test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames(void **state)
+{
+    (void)state;
+    /* 65 is one past the frames the map keeps; 1,000 and 100,000 are far
+     * past them (and past what Lua reads). Keys after the deep table keep
+     * their lines, and nothing is written out of bounds (ASan). */
+    const int depths[] = {63, 64, 65, 66, 1000, 100000};
+    for (size_t i = 0; i < sizeof depths / sizeof *depths; i++) {
+        char *src = nested_text(
+            depths[i], "return case {\n  patient = { history = ", " },\n  start = \"a\",\n}\n");
+        srcmap *m = srcmap_build(src, strlen(src));
+        assert_non_null(m);
+        assert_int_equal(srcmap_line_exact(m, "patient"), 2);
+        assert_int_equal(srcmap_line_exact(m, "start"), 3);
+        assert_int_equal(srcmap_too_deep(m), depths[i] + 2 > SRCMAP_NEST_MAX ? 2 : 0);
+        srcmap_free(m);
+        free(src);
+    }
+}
+
+static void test_srcmap_holds_a_bounded_number_of_keys(void **state)
+{
+    (void)state;
+    /* A list of eight million entries: the map keeps the first keys it
+     * meets (their lines stay right) up to its limit, and none at all
+     * inside the value of an x_ key, which the engine never reads. */
+    const char *heads[] = {"return case {\n  tags = {", "return case {\n  x_tags = {"};
+    for (int i = 0; i < 2; i++) {
+        size_t n = 8u << 20, hl = strlen(heads[i]);
+        char *src = malloc(hl + 2 * n + 64);
+        assert_non_null(src);
+        memcpy(src, heads[i], hl);
+        for (size_t j = 0; j < n; j++)
+            memcpy(src + hl + 2 * j, "1,", 2);
+        strcpy(src + hl + 2 * n, "},\n  start = \"a\",\n}\n");
+        srcmap *m = srcmap_build(src, strlen(src));
+        assert_non_null(m);
+        assert_true(srcmap_count(m) <= SRCMAP_MAX_KEYS);
+        if (i == 0) {
+            assert_int_equal(srcmap_line_exact(m, "tags[1]"), 2);
+            assert_int_equal(srcmap_count(m), SRCMAP_MAX_KEYS);
+        } else {
+            assert_int_equal(srcmap_line_exact(m, "start"), 3);
+            assert_int_equal(srcmap_count(m), 2);
+        }
+        srcmap_free(m);
+        free(src);
+    }
+}
+
+static void test_load_reads_a_case_nested_65_levels_deep(void **state)
+{
+    (void)state;
+    case_def *c = load_ok(CASE("load_deep_65.lua"));
+    assert_string_equal(c->id, "deep");
+    case_free(c);
+}
+
+/* Writes text to a new file name in dir; returns its malloc'd path. */
+static char *write_temp(const char *dir, const char *name, const char *text)
+{
+    char *path = malloc(strlen(dir) + strlen(name) + 2);
+    assert_non_null(path);
+    sprintf(path, "%s/%s", dir, name);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+static void test_load_refuses_tables_nested_deeper_than_lua_reads(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    const int depths[] = {SRCMAP_NEST_MAX + 1, 1000};
+    for (size_t i = 0; i < 2; i++) {
+        char *src = nested_text(depths[i],
+                                "return case {\n  id = \"x\", version = \"1\", title = "
+                                "\"t\", start = \"a\",\n  x_deep =\n",
+                                ",\n  nodes = { a = { text = \"\", ending = { outcome = "
+                                "\"good\" } } },\n}\n");
+        char *path = write_temp(dir, "deep.lua", src);
+        expect_load_error(path, 4, "nest more than 100 levels deep here");
+        free(path);
+        free(src);
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_load_names_an_expression_too_deep_for_lua(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char src[4096] = "local x = ";
+    for (int i = 0; i < 300; i++)
+        strcat(src, "\"a\"..");
+    strcat(src, "\"b\"\nreturn case { id = \"x\", version = \"1\", title = \"t\", start = "
+                "\"a\", nodes = { a = { text = x, ending = { outcome = \"good\" } } } }\n");
+    char *path = write_temp(dir, "chain.lua", src);
+    expect_load_error(path, 0, "an expression nests too deeply");
+    free(path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* A case file of exactly size bytes: a valid case padded with a comment. */
+static char *case_of_size(const char *dir, const char *name, size_t size)
+{
+    const char *head = "return case { id = \"big\", version = \"1\", title = \"t\", start = "
+                       "\"a\", nodes = { a = { text = \"\", ending = { outcome = \"good\" } } "
+                       "} }\n-- ";
+    char *text = malloc(size + 1);
+    assert_non_null(text);
+    assert_true(strlen(head) < size);
+    memset(text, 'x', size);
+    memcpy(text, head, strlen(head));
+    text[size] = '\0';
+    char *path = write_temp(dir, name, text);
+    free(text);
+    return path;
+}
+
+static void test_load_refuses_case_file_over_16_mib_before_reading_it(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char *at_limit = case_of_size(dir, "limit.lua", CASE_FILE_MAX);
+    case_def *c = load_ok(at_limit);
+    case_free(c);
+    char *over = case_of_size(dir, "over.lua", CASE_FILE_MAX + 1);
+    expect_load_error(over, 0, "more than the 16 MiB a case file may be");
+    free(at_limit);
+    free(over);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_load_refuses_a_case_path_that_is_no_regular_file(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    char fifo[4200];
+    snprintf(fifo, sizeof fifo, "%s/pipe.lua", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    /* Opening a pipe with no writer must not wait. */
+    expect_load_error(fifo, 0, "is not a regular file");
+    expect_load_error(dir, 0, "is not a regular file");
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Loads path in a child process bounded to 20 s: the load must end (no
+ * hang) by itself (no abort, no signal) and fail as expect_load_error says. */
+static void expect_load_error_bounded(const char *path, int line, const char *want)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        alarm(20);
+        case_def *c = NULL;
+        apperr e;
+        char buf[1400];
+        apperr_clear(&e);
+        int rc = case_load(&c, path, NULL, &e);
+        apperr_format(&e, buf, sizeof buf);
+        bool ok = rc == -1 && e.kind == APPERR_INPUT && strstr(buf, want) &&
+                  !strstr(buf, "ESCAPED") && (line < 0 || e.line == line);
+        if (!ok)
+            fprintf(stderr, "got: %s (line %d), wanted line %d and '%s'\n", buf, e.line, line,
+                    want);
+        case_free(c);
+        _exit(ok ? 0 : 1);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "loading %s ended by signal %d\n", path, WTERMSIG(status));
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void test_load_names_the_type_of_a_stray_list_entry(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_stray_entry.lua"), 4,
+                      "at [1]: a list entry of type string is not allowed here");
+}
+
+#define METATABLE "has a metatable (setmetatable): the engine reads the tables of a case"
+
+static void test_load_never_runs_an_index_that_loops(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_index_loops.lua"), 3, METATABLE);
+}
+
+static void test_load_never_runs_an_index_that_errors(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_index_errors.lua"), 6,
+                              "at nodes.a: this table " METATABLE);
+}
+
+static void test_load_never_runs_len_or_pairs_of_a_list(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_list.lua"), 6,
+                              "at objectives: this table " METATABLE);
+}
+
+static void test_load_names_a_table_key_without_its_metamethods(void **state)
+{
+    (void)state;
+    expect_load_error_bounded(CASE("load_meta_key.lua"), 8,
+                              "a key of type table is not allowed here");
+}
+
+static void test_load_refuses_a_case_id_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_id.lua"), 3,
+                      "at id: this text holds a NUL byte (\\0) at byte 2");
+}
+
+static void test_load_refuses_a_node_id_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_node.lua"), 4,
+                      "at nodes: a node id holds a NUL byte (\\0) at byte 2");
+}
+
+static void test_load_refuses_a_label_with_a_nul_byte(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_nul_label.lua"), 6,
+                      "at nodes.a.decision.options[1].label: this text holds a NUL byte (\\0) "
+                      "at byte 11");
+}
+
+static void test_load_refuses_a_label_that_is_not_utf8(void **state)
+{
+    (void)state;
+    expect_load_error(CASE("load_latin1_label.lua"), 7,
+                      "at nodes.a.decision.options[1].label: this text is not valid UTF-8: byte 4 "
+                      "(0xE9) is not part of a UTF-8 character; save the case file as UTF-8");
+}
+
+static void test_load_counts_copies_of_a_repeated_text(void **state)
+{
+    (void)state;
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
+    expect_load_error(CASE("load_text_repeated.lua"), 9,
+                      "at objectives[16]: the texts of this case add up to more than 16 MiB");
+    getrusage(RUSAGE_SELF, &after);
+    /* Copying all 400 entries would take 400 MiB; the limit keeps it to
+     * 16 MiB of copies beside Lua's one string (ASan adds its own). */
+    assert_true(after.ru_maxrss - before.ru_maxrss < 200 * 1024);
+}
+
+/* Enters node id of c: it must fail saying want. */
+static void expect_enter_error(case_def *c, const char *id, const char *want)
+{
+    case_node node;
+    case_live live;
+    apperr e;
+    char buf[1400];
+    apperr_clear(&e);
+    assert_int_equal(case_runtime_enter(c, id, &node, &live, &e), -1);
+    apperr_format(&e, buf, sizeof buf);
+    if (!strstr(buf, want))
+        fprintf(stderr, "got: %s, wanted '%s'\n", buf, want);
+    assert_non_null(strstr(buf, want));
+}
+
+static void test_play_checks_text_that_case_functions_return(void **state)
+{
+    (void)state;
+    case_def *c = load_ok(CASE("load_runtime_text.lua"));
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
+    expect_enter_error(c, "a", "at nodes.a.text: this text is not valid UTF-8: byte 4 (0xE9)");
+    expect_enter_error(c, "d",
+                       "at nodes.d.decision.options[1].label: this text holds a NUL byte (\\0) "
+                       "at byte 5");
+    expect_enter_error(c, "e", "the texts of this case add up to more than 16 MiB");
+
+    case_node node;
+    case_live live;
+    char *next = NULL;
+    char buf[1400];
+    assert_int_equal(case_runtime_enter(c, "b", &node, &live, &e), 0);
+    assert_int_equal(case_runtime_next(c, &node, NULL, &next, &e), -1);
+    assert_null(next);
+    apperr_format(&e, buf, sizeof buf);
+    assert_non_null(strstr(buf, "the node id it gave holds a NUL byte (\\0) at byte 2"));
+    case_node_free(&node);
+    case_live_free(&live);
+    case_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +603,24 @@ int main(void)
         cmocka_unit_test(test_load_reports_runtime_error_while_file_runs),
         cmocka_unit_test(test_load_reports_missing_file),
         cmocka_unit_test(test_srcmap_maps_nested_keys_and_list_entries),
+        cmocka_unit_test(test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames),
+        cmocka_unit_test(test_srcmap_holds_a_bounded_number_of_keys),
+        cmocka_unit_test(test_load_reads_a_case_nested_65_levels_deep),
+        cmocka_unit_test(test_load_refuses_tables_nested_deeper_than_lua_reads),
+        cmocka_unit_test(test_load_names_an_expression_too_deep_for_lua),
+        cmocka_unit_test(test_load_refuses_case_file_over_16_mib_before_reading_it),
+        cmocka_unit_test(test_load_refuses_a_case_path_that_is_no_regular_file),
+        cmocka_unit_test(test_load_names_the_type_of_a_stray_list_entry),
+        cmocka_unit_test(test_load_never_runs_an_index_that_loops),
+        cmocka_unit_test(test_load_never_runs_an_index_that_errors),
+        cmocka_unit_test(test_load_never_runs_len_or_pairs_of_a_list),
+        cmocka_unit_test(test_load_names_a_table_key_without_its_metamethods),
+        cmocka_unit_test(test_load_refuses_a_case_id_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_node_id_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_label_with_a_nul_byte),
+        cmocka_unit_test(test_load_refuses_a_label_that_is_not_utf8),
+        cmocka_unit_test(test_load_counts_copies_of_a_repeated_text),
+        cmocka_unit_test(test_play_checks_text_that_case_functions_return),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

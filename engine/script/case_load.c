@@ -8,45 +8,9 @@
 #include <lauxlib.h>
 #include <nettle/sha2.h>
 
+#include "case_file.h"
 #include "case_script.h"
 #include "case_tables.h"
-
-static char *read_all(const char *path, size_t *len, apperr *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        apperr_set(e, APPERR_INPUT, path, 0, "cannot open the case file: %s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-        if (n + 1 == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (!buf || failed) {
-        free(buf);
-        apperr_set(e, APPERR_INPUT, path, 0, "cannot read the case file");
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static void sha256_hex(const char *data, size_t len, char out[65])
 {
@@ -59,6 +23,28 @@ static void sha256_hex(const char *data, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
+typedef struct read_job {
+    tables_ctx *x;
+    case_def *c;
+    int rc;  /* tables_read_case's */
+    int ref; /* registry ref of the case table once read */
+} read_job;
+
+/* Reads the case table (argument 2) inside host_call: reading is raw (no
+ * metamethod runs), and a memory error while reading unwinds to the host
+ * instead of ending the process. */
+static int f_read_case(lua_State *L)
+{
+    read_job *job = lua_touserdata(L, 1);
+    luaL_checkstack(L, 40, "reading the case table");
+    job->rc = tables_read_case(job->x, 2, job->c);
+    if (job->rc == 0) {
+        lua_pushvalue(L, 2);
+        job->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return 0;
+}
+
 int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
 {
     case_load_opts none = {0, 0, 0};
@@ -66,7 +52,7 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
         opts = &none;
     *out = NULL;
     size_t len = 0;
-    char *text = read_all(path, &len, e);
+    char *text = case_file_read(path, &len, e);
     if (!text)
         return -1;
     case_def *c = calloc(1, sizeof *c);
@@ -84,9 +70,34 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     sha256_hex(text, len, c->sha256);
     cs->map = srcmap_build(text, len);
     free(text);
+    if (!cs->map) {
+        apperr_set(e, APPERR_ENV, path, 0, "out of memory");
+        case_free(c);
+        return -1;
+    }
+    /* Lua's parser stops near 200 levels with "C stack overflow" and no
+     * line: say where, before Lua runs. */
+    if (srcmap_too_deep(cs->map) > 0) {
+        apperr_set(e, APPERR_INPUT, path, srcmap_too_deep(cs->map),
+                   "tables, brackets and blocks nest more than %d levels deep here; write "
+                   "it flatter (a case rarely needs 10 levels)",
+                   SRCMAP_NEST_MAX);
+        case_free(c);
+        return -1;
+    }
 
     if (host_open(&cs->host, path, opts->mem_limit, opts->instr_limit, e) ||
-        host_seed(cs->host, opts->seed, e) || host_dofile(cs->host, path, e)) {
+        host_seed(cs->host, opts->seed, e)) {
+        case_free(c);
+        return -1;
+    }
+    if (host_dofile(cs->host, path, e)) {
+        /* Lua's parser names no line when an expression nests too deeply
+         * for it (a chain of hundreds of .. or not). */
+        if (e->line == 0 && strcmp(e->msg, "C stack overflow") == 0)
+            apperr_set(e, APPERR_INPUT, path, 0,
+                       "Lua cannot read this file: an expression nests too deeply (hundreds "
+                       "of brackets, functions or .. in a row); write it in smaller steps");
         case_free(c);
         return -1;
     }
@@ -105,17 +116,21 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     x.file = c->file;
     x.map = cs->map;
     x.e = e;
-    int rc = tables_read_case(&x, -1, c);
+    read_job job = {&x, c, -1, LUA_NOREF};
+    lua_pushcfunction(L, f_read_case);
+    lua_pushlightuserdata(L, &job);
+    lua_pushvalue(L, -3);
+    int rc = host_call(cs->host, 2, 0, "reading the case table", e) ? -1 : job.rc;
+    lua_pop(L, 1);
     /* A top-level key that is missing or wrong has no line of its own:
      * point at the line that calls case { … }. */
     if (rc != 0 && e->line == 0 && !strpbrk(e->where, ".[") && host_case_line(cs->host) > 0)
         e->line = host_case_line(cs->host);
     if (rc != 0) {
-        lua_pop(L, 1);
         case_free(c);
         return -1;
     }
-    cs->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    cs->case_ref = job.ref;
     *out = c;
     return 0;
 }

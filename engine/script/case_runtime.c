@@ -70,7 +70,7 @@ static void copy_table(lua_State *L, int idx)
 static int f_reveal(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_getfield(L, lua_upvalueindex(1), "results");
+    tables_rawfield(L, lua_upvalueindex(1), "results");
     if (!lua_istable(L, -1))
         return luaL_error(L, "s.results is not a list any more");
     lua_pushvalue(L, 1);
@@ -86,15 +86,15 @@ static int f_begin(lua_State *L)
     int ct = lua_gettop(L);
     lua_newtable(L);
     int s = lua_gettop(L);
-    lua_getfield(L, ct, "vitals");
+    tables_rawfield(L, ct, "vitals");
     if (lua_istable(L, -1))
         copy_table(L, -1);
     else
         lua_newtable(L);
-    lua_setfield(L, s, "vitals");
+    tables_rawsetfield(L, s, "vitals");
     lua_pop(L, 1);
     lua_newtable(L);
-    lua_getfield(L, ct, "results");
+    tables_rawfield(L, ct, "results");
     if (lua_istable(L, -1)) {
         for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
             lua_rawgeti(L, -1, i);
@@ -104,25 +104,25 @@ static int f_begin(lua_State *L)
         }
     }
     lua_pop(L, 1);
-    lua_setfield(L, s, "results");
+    tables_rawsetfield(L, s, "results");
     lua_newtable(L);
-    lua_setfield(L, s, "vars");
+    tables_rawsetfield(L, s, "vars");
     lua_newtable(L);
-    lua_setfield(L, s, "choices");
+    tables_rawsetfield(L, s, "choices");
     lua_pushinteger(L, 0);
-    lua_setfield(L, s, "clock");
+    tables_rawsetfield(L, s, "clock");
     if (lua_type(L, 2) == LUA_TSTRING) {
         lua_pushvalue(L, 2);
-        lua_setfield(L, s, "variant");
+        tables_rawsetfield(L, s, "variant");
     }
     host_push_env(c->script->host);
-    lua_getfield(L, -1, "math");
-    lua_getfield(L, -1, "random");
-    lua_setfield(L, s, "random");
+    tables_rawfield(L, -1, "math");
+    tables_rawfield(L, -1, "random");
+    tables_rawsetfield(L, s, "random");
     lua_pop(L, 2);
     lua_pushvalue(L, s);
     lua_pushcclosure(L, f_reveal, 1);
-    lua_setfield(L, s, "reveal");
+    tables_rawsetfield(L, s, "reveal");
     lua_pushvalue(L, s);
     return 1;
 }
@@ -166,10 +166,10 @@ static void call_if_function(lua_State *L, case_def *c)
 static void resolve_keys(lua_State *L, case_def *c, int t, const char *const *keys)
 {
     for (int i = 0; keys[i]; i++) {
-        lua_getfield(L, t, keys[i]);
+        tables_rawfield(L, t, keys[i]);
         if (lua_type(L, -1) == LUA_TFUNCTION) {
             call_if_function(L, c);
-            lua_setfield(L, t, keys[i]);
+            tables_rawsetfield(L, t, keys[i]);
         } else {
             lua_pop(L, 1);
         }
@@ -187,19 +187,19 @@ static const char *const LABEL_ONLY[] = {"label", NULL};
 static void resolve_sub(lua_State *L, case_def *c, int t, const char *key,
                         const char *const *order)
 {
-    lua_getfield(L, t, key);
+    tables_rawfield(L, t, key);
     call_if_function(L, c);
     if (lua_istable(L, -1)) {
         copy_table(L, -1);
         lua_remove(L, -2);
         resolve_keys(L, c, lua_gettop(L), order);
     }
-    lua_setfield(L, t, key);
+    tables_rawsetfield(L, t, key);
 }
 
 static void resolve_options(lua_State *L, case_def *c, int d)
 {
-    lua_getfield(L, d, "options");
+    tables_rawfield(L, d, "options");
     if (!lua_istable(L, -1)) {
         lua_pop(L, 1);
         return;
@@ -216,7 +216,7 @@ static void resolve_options(lua_State *L, case_def *c, int d)
         }
         lua_pop(L, 1);
     }
-    lua_setfield(L, d, "options");
+    tables_rawsetfield(L, d, "options");
 }
 
 /* Builds the resolved copy of the node table at n and leaves it on top. */
@@ -227,7 +227,7 @@ static void resolve_node(lua_State *L, case_def *c, int n)
     copy_table(L, n);
     int r = lua_gettop(L);
     resolve_keys(L, c, r, text_first);
-    lua_getfield(L, r, "decision");
+    tables_rawfield(L, r, "decision");
     call_if_function(L, c);
     if (lua_istable(L, -1)) {
         copy_table(L, -1);
@@ -237,16 +237,16 @@ static void resolve_node(lua_State *L, case_def *c, int n)
             if (strcmp(DECISION_ORDER[i], "advice") == 0)
                 resolve_sub(L, c, d, "advice", ADVICE_ORDER);
             else if (strcmp(DECISION_ORDER[i], "options") == 0) {
-                lua_getfield(L, d, "options");
+                tables_rawfield(L, d, "options");
                 call_if_function(L, c);
-                lua_setfield(L, d, "options");
+                tables_rawsetfield(L, d, "options");
                 resolve_options(L, c, d);
             } else
                 resolve_keys(L, c, d, (const char *const[]){DECISION_ORDER[i], NULL});
         }
     }
-    lua_setfield(L, r, "decision");
-    lua_getfield(L, r, "ending");
+    tables_rawsetfield(L, r, "decision");
+    tables_rawfield(L, r, "ending");
     if (!lua_isnil(L, -1)) {
         lua_pop(L, 1);
         resolve_sub(L, c, r, "ending", ENDING_ORDER);
@@ -274,7 +274,7 @@ static int merge_into_s(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         return -1;
     }
     push_s(L, st->c);
-    lua_getfield(L, -1, s_key);
+    tables_rawfield(L, -1, s_key);
     if (!lua_istable(L, -1)) {
         lua_pop(L, 3);
         return tables_fail(x, "s.%s was replaced by something that is not a table", s_key);
@@ -290,7 +290,7 @@ static int merge_into_s(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         while (lua_next(L, src)) {
             lua_pushvalue(L, -2);
             lua_insert(L, -2);
-            lua_settable(L, dst);
+            lua_rawset(L, dst);
         }
     }
     lua_pop(L, 3);
@@ -306,7 +306,7 @@ static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
     push_s(L, st->c);
     int s = lua_gettop(L);
     size_t mark = tables_path_push(x, "vitals");
-    lua_getfield(L, s, "vitals");
+    tables_rawfield(L, s, "vitals");
     int rc = lua_istable(L, -1) ? tables_read_vitals(x, -1, &live->vitals)
                                 : tables_fail(x, "s.vitals is not a table any more");
     lua_pop(L, 1);
@@ -316,7 +316,7 @@ static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
         return -1;
     }
     mark = tables_path_push(x, "results");
-    lua_getfield(L, s, "results");
+    tables_rawfield(L, s, "results");
     if (!lua_istable(L, -1)) {
         rc = tables_fail(x, "s.results is not a list any more");
     } else {
@@ -345,8 +345,8 @@ static int f_enter(lua_State *L)
     st->rc = -1;
 
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->script->case_ref);
-    lua_getfield(L, -1, "nodes");
-    lua_getfield(L, -1, st->node_id);
+    tables_rawfield(L, -1, "nodes");
+    tables_rawfield(L, -1, st->node_id);
     int n = lua_gettop(L);
     if (!lua_istable(L, n)) {
         tables_fail(&x, "no node '%s' in this case", st->node_id);
@@ -354,13 +354,17 @@ static int f_enter(lua_State *L)
     }
     /* 1. the clock */
     double elapsed = 0;
-    lua_getfield(L, n, "elapsed");
+    tables_rawfield(L, n, "elapsed");
     call_if_function(L, c);
     if (!lua_isnil(L, -1)) {
         if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0) {
             size_t mark = tables_path_push(&x, "elapsed");
-            tables_fail(&x, "expected a number of minutes (0 or more), got %s",
-                        luaL_tolstring(L, -1, NULL));
+            if (lua_type(L, -1) == LUA_TNUMBER)
+                tables_fail(&x, "expected a number of minutes (0 or more), got %g",
+                            lua_tonumber(L, -1));
+            else
+                tables_fail(&x, "expected a number of minutes (0 or more), got a %s",
+                            luaL_typename(L, -1));
             tables_path_pop(&x, mark);
             return 0;
         }
@@ -374,20 +378,20 @@ static int f_enter(lua_State *L)
         lua_pushinteger(L, (lua_Integer)clock);
     else
         lua_pushnumber(L, clock);
-    lua_setfield(L, -2, "clock");
+    tables_rawsetfield(L, -2, "clock");
     lua_pop(L, 1);
     /* 2-4. vitals, results, set */
-    lua_getfield(L, n, "vitals");
+    tables_rawfield(L, n, "vitals");
     if (merge_into_s(L, st, &x, "vitals", "vitals", false))
         return 0;
-    lua_getfield(L, n, "results");
+    tables_rawfield(L, n, "results");
     if (merge_into_s(L, st, &x, "results", "results", true))
         return 0;
-    lua_getfield(L, n, "set");
+    tables_rawfield(L, n, "set");
     if (merge_into_s(L, st, &x, "set", "vars", false))
         return 0;
     /* 5. on_enter */
-    lua_getfield(L, n, "on_enter");
+    tables_rawfield(L, n, "on_enter");
     if (lua_isfunction(L, -1)) {
         push_s(L, c);
         lua_call(L, 1, 0);
@@ -402,15 +406,15 @@ static int f_enter(lua_State *L)
     int r = lua_gettop(L);
     static const char *const effects[] = {"vitals", "results", "set"};
     for (int i = 0; i < 3; i++) {
-        if (lua_getfield(L, r, effects[i]) == LUA_TFUNCTION) {
+        if (tables_rawfield(L, r, effects[i]) == LUA_TFUNCTION) {
             lua_pushnil(L);
-            lua_setfield(L, r, effects[i]);
+            tables_rawsetfield(L, r, effects[i]);
         }
         lua_pop(L, 1);
     }
-    if (lua_getfield(L, r, "elapsed") == LUA_TFUNCTION) {
+    if (tables_rawfield(L, r, "elapsed") == LUA_TFUNCTION) {
         lua_pushnumber(L, elapsed);
-        lua_setfield(L, r, "elapsed");
+        tables_rawsetfield(L, r, "elapsed");
     }
     lua_pop(L, 1);
     memset(st->node, 0, sizeof *st->node);
@@ -480,6 +484,8 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
                        key, st->node_id, lua_isnil(L, -1) ? "nothing" : got);
         else
             tables_fail(x, "expected a node id, got %s", got);
+    } else if (tables_check_text(x, -1, "the node id it gave")) {
+        /* a NUL byte or bytes that are not UTF-8: e says which */
     } else if (!case_find_node(st->c, lua_tostring(L, -1))) {
         if (line > 0)
             apperr_set(st->e, APPERR_INPUT, src, line,
@@ -504,28 +510,28 @@ static int f_next(lua_State *L)
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->c->script->node_ref);
     int r = lua_gettop(L);
     if (!st->choice) {
-        lua_getfield(L, r, "next");
+        tables_rawfield(L, r, "next");
         push_s(L, st->c);
         lua_pushnil(L);
         take_target(L, st, &x, "next", 2);
         return 0;
     }
     push_s(L, st->c);
-    lua_getfield(L, -1, "choices");
+    tables_rawfield(L, -1, "choices");
     lua_pushstring(L, st->choice);
-    lua_setfield(L, -2, st->node_id);
+    tables_rawsetfield(L, -2, st->node_id);
     lua_pop(L, 2);
-    lua_getfield(L, r, "decision");
+    tables_rawfield(L, r, "decision");
     int d = lua_gettop(L);
     tables_path_push(&x, "decision");
-    lua_getfield(L, d, "options");
+    tables_rawfield(L, d, "options");
     for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
         lua_rawgeti(L, -1, i);
-        lua_getfield(L, -1, "id");
+        tables_rawfield(L, -1, "id");
         bool match = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), st->choice) == 0;
         lua_pop(L, 1);
         if (match) {
-            lua_getfield(L, -1, "next");
+            tables_rawfield(L, -1, "next");
             if (!lua_isnil(L, -1)) {
                 tables_path_push(&x, "options");
                 tables_path_push_index(&x, (long)i);
@@ -538,7 +544,7 @@ static int f_next(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    lua_getfield(L, d, "next");
+    tables_rawfield(L, d, "next");
     push_s(L, st->c);
     lua_pushstring(L, st->choice);
     take_target(L, st, &x, "next", 2);
@@ -552,8 +558,8 @@ static int f_timeout(lua_State *L)
     snprintf(x.path, sizeof x.path, "nodes.%s.decision", st->node_id);
     st->rc = -1;
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->c->script->node_ref);
-    lua_getfield(L, -1, "decision");
-    lua_getfield(L, -1, "on_timeout");
+    tables_rawfield(L, -1, "decision");
+    tables_rawfield(L, -1, "on_timeout");
     push_s(L, st->c);
     take_target(L, st, &x, "on_timeout", 1);
     return 0;
@@ -631,8 +637,8 @@ static int f_node_plain(lua_State *L)
 {
     plain_ctx *p = lua_touserdata(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, p->c->script->case_ref);
-    lua_getfield(L, -1, "nodes");
-    lua_getfield(L, -1, p->node_id);
+    tables_rawfield(L, -1, "nodes");
+    tables_rawfield(L, -1, p->node_id);
     p->plain = lua_istable(L, -1) && plain_value(L, -1, 0);
     lua_pop(L, 3);
     return 0;

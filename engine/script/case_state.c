@@ -230,9 +230,11 @@ static void key_value(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, i
 static void key_random(lua_State *L, key_ctx *k)
 {
     host_push_env(k->c->script->host);
-    lua_getfield(L, -1, "math");
+    lua_pushliteral(L, "math");
+    lua_rawget(L, -2);
     if (lua_istable(L, -1)) {
-        lua_getfield(L, -1, "random");
+        lua_pushliteral(L, "random");
+        lua_rawget(L, -2);
         if (lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 1)) {
             if (lua_type(L, -1) == LUA_TUSERDATA) {
                 put(&k->h, "R", 1);

@@ -9,290 +9,9 @@
 
 #include <lauxlib.h>
 
-/* ---- paths and errors ------------------------------------------------------ */
+#include "utf8.h"
 
-size_t tables_path_push(tables_ctx *x, const char *key)
-{
-    /* Plain copies, not snprintf: this runs for every key of a case. */
-    size_t mark = strlen(x->path), klen = strlen(key);
-    if (mark + 1 + klen + 1 > sizeof x->path)
-        return mark; /* too deep to name: keep the path as it is */
-    char *p = x->path + mark;
-    if (mark)
-        *p++ = '.';
-    memcpy(p, key, klen + 1);
-    return mark;
-}
-
-size_t tables_path_push_index(tables_ctx *x, long i)
-{
-    size_t mark = strlen(x->path);
-    snprintf(x->path + mark, sizeof x->path - mark, "[%ld]", i);
-    return mark;
-}
-
-void tables_path_pop(tables_ctx *x, size_t mark)
-{
-    x->path[mark] = '\0';
-}
-
-int tables_fail(tables_ctx *x, const char *fmt, ...)
-{
-    char msg[900];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    /* With a line, the path goes into the message (FILE:LINE: at PATH: …);
-     * without one, apperr_format shows it (FILE: at PATH: …). */
-    int line = srcmap_line(x->map, x->path);
-    if (x->path[0] && line > 0)
-        apperr_set(x->e, APPERR_INPUT, x->file, line, "at %s: %s", x->path, msg);
-    else
-        apperr_set(x->e, APPERR_INPUT, x->file, line, "%s", msg);
-    apperr_set_where(x->e, x->path);
-    return -1;
-}
-
-static const char *type_name(lua_State *L, int i)
-{
-    return luaL_typename(L, i);
-}
-
-/* Edit distance, for "did you mean" hints on misspelt keys. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), row[64];
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t best = prev + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
-/* Every key of the table at t must be one of allowed (or begin with x_). */
-static int check_keys(tables_ctx *x, int t, const char *const *allowed)
-{
-    lua_State *L = x->L;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            const char *shown = lua_type(L, -1) == LUA_TNUMBER ? "a list entry" : "a key";
-            lua_pop(L, 1);
-            return tables_fail(x, "%s of type %s is not allowed here (expected named keys)", shown,
-                               type_name(L, -1));
-        }
-        const char *k = lua_tostring(L, -1);
-        bool ok = strncmp(k, "x_", 2) == 0;
-        for (int i = 0; !ok && allowed[i]; i++)
-            ok = strcmp(k, allowed[i]) == 0;
-        if (!ok) {
-            char list[600] = "";
-            const char *hint = NULL;
-            size_t best = 3;
-            for (int i = 0; allowed[i]; i++) {
-                size_t d = distance(k, allowed[i]);
-                if (d < best) {
-                    best = d;
-                    hint = allowed[i];
-                }
-                size_t used = strlen(list);
-                snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
-            }
-            size_t mark = tables_path_push(x, k);
-            char key[128];
-            snprintf(key, sizeof key, "%s", k);
-            lua_pop(L, 1);
-            if (hint)
-                tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
-            else
-                tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)",
-                            key, list);
-            tables_path_pop(x, mark);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* Pushes t[key] and the path to it. */
-static int field(tables_ctx *x, int t, const char *key, size_t *mark)
-{
-    *mark = tables_path_push(x, key);
-    return lua_getfield(x->L, t, key);
-}
-
-static void unfield(tables_ctx *x, size_t mark)
-{
-    lua_pop(x->L, 1);
-    tables_path_pop(x, mark);
-}
-
-/* The value on top is a function: fine when the context allows it. */
-static bool dynamic_here(tables_ctx *x, bool *dynamic)
-{
-    if (lua_type(x->L, -1) != LUA_TFUNCTION || x->resolved || !dynamic)
-        return false;
-    *dynamic = true;
-    return true;
-}
-
-/* Reads t[key] as a string. required: missing is an error. dynamic: NULL when
- * a function is not allowed here, else set to true when one is found. */
-static int get_string(tables_ctx *x, int t, const char *key, bool required, char **out,
-                      bool *dynamic)
-{
-    size_t mark;
-    int type = field(x, t, key, &mark);
-    int rc = 0;
-    *out = NULL;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a text)", key);
-    } else if (dynamic_here(x, dynamic)) {
-        /* resolved on entry */
-    } else if (type != LUA_TSTRING) {
-        rc = tables_fail(x, "expected a text (in quotes), got a %s", type_name(x->L, -1));
-    } else if (!(*out = strdup(lua_tostring(x->L, -1)))) {
-        rc = tables_fail(x, "out of memory");
-    }
-    unfield(x, mark);
-    return rc;
-}
-
-static int get_number(tables_ctx *x, int t, const char *key, bool required, double lo, double hi,
-                      bool integer, double *out, bool *has, bool *dynamic)
-{
-    size_t mark;
-    int type = field(x, t, key, &mark);
-    int rc = 0;
-    if (has)
-        *has = false;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a number)", key);
-    } else if (dynamic_here(x, dynamic)) {
-    } else if (type != LUA_TNUMBER) {
-        rc = tables_fail(x, "expected a number, got a %s", type_name(x->L, -1));
-    } else {
-        double v = lua_tonumber(x->L, -1);
-        if (!(v >= lo && v <= hi) || (integer && v != floor(v)))
-            rc = tables_fail(x, "expected %s from %g to %g, got %g",
-                             integer ? "a whole number" : "a number", lo, hi, v);
-        else {
-            *out = v;
-            if (has)
-                *has = true;
-        }
-    }
-    unfield(x, mark);
-    return rc;
-}
-
-static int get_bool(tables_ctx *x, int t, const char *key, bool *out)
-{
-    size_t mark;
-    int type = field(x, t, key, &mark);
-    int rc = 0;
-    if (type == LUA_TBOOLEAN)
-        *out = lua_toboolean(x->L, -1);
-    else if (type != LUA_TNIL)
-        rc = tables_fail(x, "expected true or false, got a %s", type_name(x->L, -1));
-    unfield(x, mark);
-    return rc;
-}
-
-/* The table at -1 is a plain list 1..n: returns n, or -1 with an error. */
-static long list_length(tables_ctx *x, const char *what)
-{
-    lua_State *L = x->L;
-    long n = (long)lua_rawlen(L, -1), count = 0;
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        count++;
-        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
-            lua_pop(L, 1);
-            return tables_fail(x, "expected a list of %s in { }, but it has named keys", what);
-        }
-    }
-    if (count != n)
-        return tables_fail(x, "the list of %s has gaps (nil entries)", what);
-    return n;
-}
-
-static int get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool *dynamic)
-{
-    size_t mark;
-    int type = field(x, t, key, &mark);
-    int rc = 0;
-    memset(out, 0, sizeof *out);
-    if (type == LUA_TNIL || dynamic_here(x, dynamic)) {
-        unfield(x, mark);
-        return 0;
-    }
-    if (type == LUA_TSTRING) {
-        rc = tables_fail(x, "expected a list of texts in { }, got a single text (write { \"…\" })");
-        unfield(x, mark);
-        return rc;
-    }
-    if (type != LUA_TTABLE) {
-        rc = tables_fail(x, "expected a list of texts in { }, got a %s", type_name(x->L, -1));
-        unfield(x, mark);
-        return rc;
-    }
-    long n = list_length(x, "texts");
-    if (n < 0) {
-        unfield(x, mark);
-        return -1;
-    }
-    out->items = calloc((size_t)n + 1, sizeof *out->items);
-    for (long i = 1; i <= n && rc == 0 && out->items; i++) {
-        size_t m2 = tables_path_push_index(x, i);
-        lua_rawgeti(x->L, -1, i);
-        if (lua_type(x->L, -1) != LUA_TSTRING)
-            rc = tables_fail(x, "expected a text, got a %s", type_name(x->L, -1));
-        else if (!(out->items[out->n++] = strdup(lua_tostring(x->L, -1))))
-            rc = tables_fail(x, "out of memory");
-        lua_pop(x->L, 1);
-        tables_path_pop(x, m2);
-    }
-    if (!out->items)
-        rc = tables_fail(x, "out of memory");
-    unfield(x, mark);
-    return rc;
-}
-
-/* Pushes t[key] when it is a table (returns 1), nothing when nil (0), or
- * fails on another type (-1). A function where allowed counts as dynamic (0). */
-static int get_table(tables_ctx *x, int t, const char *key, size_t *mark, bool *dynamic)
-{
-    int type = field(x, t, key, mark);
-    if (type == LUA_TTABLE)
-        return 1;
-    if (type == LUA_TNIL || dynamic_here(x, dynamic)) {
-        unfield(x, *mark);
-        return 0;
-    }
-    tables_fail(x, "expected a table in { }, got a %s", type_name(x->L, -1));
-    unfield(x, *mark);
-    return -1;
-}
+/* ---- ids -------------------------------------------------------------------- */
 
 static bool valid_id(const char *s, const char *extra)
 {
@@ -302,100 +21,6 @@ static bool valid_id(const char *s, const char *extra)
         if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || strchr(extra, *p)))
             return false;
     return true;
-}
-
-/* ---- vitals and results ------------------------------------------------------ */
-
-int tables_read_vitals(tables_ctx *x, int t, vitals *v)
-{
-    lua_State *L = x->L;
-    t = lua_absindex(L, t);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        if (lua_type(L, -2) != LUA_TSTRING) {
-            lua_pop(L, 2);
-            return tables_fail(x, "vitals are named, as in { hr = 90 }");
-        }
-        size_t mark = tables_path_push(x, lua_tostring(L, -2));
-        apperr err;
-        apperr_clear(&err);
-        int type = lua_type(L, -1);
-        int rc = -1;
-        if (type == LUA_TNUMBER)
-            rc = vitals_set(v, lua_tostring(L, -2), true, lua_tonumber(L, -1), NULL, &err);
-        else if (type == LUA_TSTRING)
-            rc = vitals_set(v, lua_tostring(L, -2), false, 0, lua_tostring(L, -1), &err);
-        else
-            snprintf(err.msg, sizeof err.msg, "expected a number or a text, got a %s",
-                     type_name(L, -1));
-        if (rc != 0) {
-            tables_fail(x, "%s", err.msg);
-            tables_path_pop(x, mark);
-            lua_pop(L, 2);
-            return -1;
-        }
-        tables_path_pop(x, mark);
-        lua_pop(L, 1);
-    }
-    return 0;
-}
-
-static const char *const RESULT_KEYS[] = {"name", "value", "unit", "flag", NULL};
-
-int tables_read_result(tables_ctx *x, int t, case_result *r)
-{
-    lua_State *L = x->L;
-    memset(r, 0, sizeof *r);
-    t = lua_absindex(L, t);
-    if (lua_type(L, t) != LUA_TTABLE)
-        return tables_fail(x,
-                           "expected a result such as { name = \"CRP\", value = 212, "
-                           "unit = \"mg/L\" }, got a %s",
-                           type_name(L, t));
-    if (check_keys(x, t, RESULT_KEYS) || get_string(x, t, "name", true, &r->name, NULL) ||
-        get_string(x, t, "unit", false, &r->unit, NULL) ||
-        get_string(x, t, "flag", false, &r->flag, NULL))
-        return -1;
-    size_t mark;
-    int type = field(x, t, "value", &mark);
-    int rc = 0;
-    if (type == LUA_TNUMBER) {
-        r->is_num = true;
-        r->num = lua_tonumber(L, -1);
-    } else if (type == LUA_TSTRING) {
-        r->text = strdup(lua_tostring(L, -1));
-    } else if (type == LUA_TNIL) {
-        rc = tables_fail(x, "missing required key 'value' (a number or a text)");
-    } else {
-        rc = tables_fail(x, "expected a number or a text, got a %s", type_name(L, -1));
-    }
-    unfield(x, mark);
-    return rc;
-}
-
-static int read_results(tables_ctx *x, int t, const char *key, case_result **out, size_t *n,
-                        bool *dynamic)
-{
-    size_t mark;
-    int has = get_table(x, t, key, &mark, dynamic);
-    *out = NULL;
-    *n = 0;
-    if (has <= 0)
-        return has;
-    long len = list_length(x, "results");
-    int rc = len < 0 ? -1 : 0;
-    if (rc == 0 && len > 0 && !(*out = calloc((size_t)len, sizeof **out)))
-        rc = tables_fail(x, "out of memory");
-    for (long i = 1; rc == 0 && i <= len; i++) {
-        size_t m2 = tables_path_push_index(x, i);
-        lua_rawgeti(x->L, -1, i);
-        rc = tables_read_result(x, -1, &(*out)[i - 1]);
-        (*n)++;
-        lua_pop(x->L, 1);
-        tables_path_pop(x, m2);
-    }
-    unfield(x, mark);
-    return rc;
 }
 
 /* ---- decisions ---------------------------------------------------------------- */
@@ -415,7 +40,7 @@ static const char *const NODE_KEYS[] = {"title",   "text",   "elapsed",  "vitals
 static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn, int *line)
 {
     size_t mark;
-    int type = field(x, t, key, &mark);
+    int type = tables_field(x, t, key, &mark);
     int rc = 0;
     *id = NULL;
     *fn = 0;
@@ -424,11 +49,11 @@ static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn,
     if (type == LUA_TFUNCTION)
         *fn = 1;
     else if (type == LUA_TSTRING)
-        *id = strdup(lua_tostring(x->L, -1));
+        rc = tables_copy_text(x, -1, id);
     else if (type != LUA_TNIL)
         rc = tables_fail(x, "expected a node id (a text) or a function, got a %s",
-                         type_name(x->L, -1));
-    unfield(x, mark);
+                         tables_type_name(x->L, -1));
+    tables_unfield(x, mark);
     return rc;
 }
 
@@ -440,9 +65,9 @@ static int read_option(tables_ctx *x, int t, case_option *o, bool *dynamic)
         return tables_fail(x,
                            "expected an option such as { id = \"wait\", label = \"Wait and "
                            "see\", next = \"later\" }, got a %s",
-                           type_name(x->L, t));
-    if (check_keys(x, t, OPTION_KEYS) || get_string(x, t, "id", true, &o->id, NULL) ||
-        get_string(x, t, "label", true, &o->label, dynamic) ||
+                           tables_type_name(x->L, t));
+    if (tables_check_keys(x, t, OPTION_KEYS) || tables_get_string(x, t, "id", true, &o->id, NULL) ||
+        tables_get_string(x, t, "label", true, &o->label, dynamic) ||
         get_target(x, t, "next", &o->next, &o->next_fn, NULL))
         return -1;
     if (!valid_id(o->id, "_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
@@ -457,7 +82,7 @@ static int read_option(tables_ctx *x, int t, case_option *o, bool *dynamic)
 static int read_options(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 {
     size_t mark;
-    int has = get_table(x, t, "options", &mark, dynamic);
+    int has = tables_get_table(x, t, "options", &mark, dynamic);
     if (has < 0)
         return -1;
     if (has == 0) {
@@ -465,7 +90,7 @@ static int read_options(tables_ctx *x, int t, case_decision *d, bool *dynamic)
             return 0; /* options from a function */
         return tables_fail(x, "missing required key 'options' (the list of choices)");
     }
-    long n = list_length(x, "options");
+    long n = tables_list_length(x, "options");
     int rc = n < 0 ? -1 : 0;
     if (rc == 0 && n == 0)
         rc = tables_fail(x, "a decision needs at least one option");
@@ -483,17 +108,17 @@ static int read_options(tables_ctx *x, int t, case_decision *d, bool *dynamic)
         lua_pop(x->L, 1);
         tables_path_pop(x, m2);
     }
-    unfield(x, mark);
+    tables_unfield(x, mark);
     return rc;
 }
 
 static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
 {
     size_t mark;
-    int has = get_table(x, t, "reasons", &mark, dynamic);
+    int has = tables_get_table(x, t, "reasons", &mark, dynamic);
     if (has <= 0)
         return has;
-    long n = list_length(x, "reasons");
+    long n = tables_list_length(x, "reasons");
     int rc = n < 0 ? -1 : 0;
     if (rc == 0 && n > 0 && !(a->reasons = calloc((size_t)n, sizeof *a->reasons)))
         rc = tables_fail(x, "out of memory");
@@ -503,14 +128,15 @@ static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         if (lua_type(x->L, -1) != LUA_TTABLE || lua_rawlen(x->L, -1) != 2) {
             rc = tables_fail(x, "expected a reason as { \"factor\", weight }, e.g. "
                                 "{ \"Age 78\", 0.12 }");
+        } else if (tables_plain(x, -1)) {
+            rc = -1;
         } else {
             lua_rawgeti(x->L, -1, 1);
             lua_rawgeti(x->L, -2, 2);
             if (lua_type(x->L, -2) != LUA_TSTRING || lua_type(x->L, -1) != LUA_TNUMBER)
                 rc = tables_fail(x, "expected a reason as { \"factor\", weight }: a text, then "
                                     "a number");
-            else {
-                a->reasons[i - 1].factor = strdup(lua_tostring(x->L, -2));
+            else if ((rc = tables_copy_text(x, -2, &a->reasons[i - 1].factor)) == 0) {
                 a->reasons[i - 1].weight = lua_tonumber(x->L, -1);
                 a->n_reasons++;
             }
@@ -519,14 +145,14 @@ static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         lua_pop(x->L, 1);
         tables_path_pop(x, m2);
     }
-    unfield(x, mark);
+    tables_unfield(x, mark);
     return rc;
 }
 
 static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
 {
     char *tool = NULL;
-    if (get_string(x, t, "tool", false, &tool, dynamic))
+    if (tables_get_string(x, t, "tool", false, &tool, dynamic))
         return -1;
     if (!x->c || x->c->n_tools == 0) {
         if (tool) {
@@ -551,13 +177,11 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
             return -1;
         }
         free(tool);
-        a->tool = strdup(x->c->tools[0].name);
         a->tool_index = 0;
-        return 0;
+        return tables_copy_string(x, x->c->tools[0].name, &a->tool);
     }
     if (!tool) {
-        lua_getfield(x->L, t, "tool");
-        bool dyn = lua_type(x->L, -1) == LUA_TFUNCTION;
+        bool dyn = tables_rawfield(x->L, t, "tool") == LUA_TFUNCTION;
         lua_pop(x->L, 1);
         if (dyn)
             return 0;
@@ -584,12 +208,14 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     int rc = 0;
     a->present = true;
     a->tool_index = -1;
-    if (check_keys(x, t, ADVICE_KEYS) || read_tool_ref(x, t, a, dynamic) ||
-        get_string(x, t, "recommend", true, &a->recommend, dynamic) ||
-        get_number(x, t, "confidence", false, 0, 1, false, &a->confidence, &has_conf, dynamic) ||
-        get_string(x, t, "message", false, &a->message, dynamic) ||
-        read_reasons(x, t, a, dynamic) || get_string(x, t, "timing", false, &timing, dynamic) ||
-        get_string(x, t, "source", false, &a->source, dynamic))
+    if (tables_check_keys(x, t, ADVICE_KEYS) || read_tool_ref(x, t, a, dynamic) ||
+        tables_get_string(x, t, "recommend", true, &a->recommend, dynamic) ||
+        tables_get_number(x, t, "confidence", false, 0, 1, false, &a->confidence, &has_conf,
+                          dynamic) ||
+        tables_get_string(x, t, "message", false, &a->message, dynamic) ||
+        read_reasons(x, t, a, dynamic) ||
+        tables_get_string(x, t, "timing", false, &timing, dynamic) ||
+        tables_get_string(x, t, "source", false, &a->source, dynamic))
         rc = -1;
     a->has_confidence = has_conf;
     if (rc == 0 && !a->source && !(*dynamic))
@@ -617,9 +243,9 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
 {
     char *rationale = NULL;
     int rc = 0;
-    if (check_keys(x, t, ASK_KEYS) || get_bool(x, t, "trust", &d->ask_trust) ||
-        get_bool(x, t, "confidence", &d->ask_confidence) ||
-        get_string(x, t, "rationale", false, &rationale, NULL))
+    if (tables_check_keys(x, t, ASK_KEYS) || tables_get_bool(x, t, "trust", &d->ask_trust) ||
+        tables_get_bool(x, t, "confidence", &d->ask_confidence) ||
+        tables_get_string(x, t, "rationale", false, &rationale, NULL))
         return -1;
     if (rationale) {
         if (strcmp(rationale, "override") == 0)
@@ -641,36 +267,34 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
     size_t mark;
     int has;
     bool has_limit = false;
-    if (check_keys(x, t, DECISION_KEYS) || get_string(x, t, "prompt", false, &d->prompt, dynamic) ||
-        read_options(x, t, d, dynamic) || get_strlist(x, t, "best", &d->best, dynamic) ||
-        get_number(x, t, "time_limit", false, 1, 86400, false, &d->time_limit, &has_limit,
-                   dynamic) ||
+    if (tables_check_keys(x, t, DECISION_KEYS) ||
+        tables_get_string(x, t, "prompt", false, &d->prompt, dynamic) ||
+        read_options(x, t, d, dynamic) || tables_get_strlist(x, t, "best", &d->best, dynamic) ||
+        tables_get_number(x, t, "time_limit", false, 1, 86400, false, &d->time_limit, &has_limit,
+                          dynamic) ||
         get_target(x, t, "on_timeout", &d->on_timeout, &d->on_timeout_fn, &d->on_timeout_line) ||
-        get_string(x, t, "feedback", false, &d->feedback, dynamic) ||
+        tables_get_string(x, t, "feedback", false, &d->feedback, dynamic) ||
         get_target(x, t, "next", &d->next, &d->next_fn, NULL))
         return -1;
-    if ((has = get_table(x, t, "advice", &mark, dynamic)) < 0)
+    if ((has = tables_get_table(x, t, "advice", &mark, dynamic)) < 0)
         return -1;
     if (has) {
         int rc = read_advice(x, lua_gettop(x->L), &d->advice, dynamic);
-        unfield(x, mark);
+        tables_unfield(x, mark);
         if (rc)
             return -1;
     }
-    if ((has = get_table(x, t, "ask", &mark, dynamic)) < 0)
+    if ((has = tables_get_table(x, t, "ask", &mark, dynamic)) < 0)
         return -1;
     if (has) {
         int rc = read_ask(x, lua_gettop(x->L), d);
-        unfield(x, mark);
+        tables_unfield(x, mark);
         if (rc)
             return -1;
     }
-    lua_getfield(x->L, t, "advice");
-    bool advice_given = !lua_isnil(x->L, -1);
-    lua_getfield(x->L, t, "best");
-    bool best_given = !lua_isnil(x->L, -1);
-    lua_getfield(x->L, t, "time_limit");
-    bool limit_given = !lua_isnil(x->L, -1);
+    bool advice_given = tables_rawfield(x->L, t, "advice") != LUA_TNIL;
+    bool best_given = tables_rawfield(x->L, t, "best") != LUA_TNIL;
+    bool limit_given = tables_rawfield(x->L, t, "time_limit") != LUA_TNIL;
     lua_pop(x->L, 3);
     if (advice_given && !best_given)
         return tables_fail(x, "advice is given but 'best' is missing: list the options an "
@@ -688,8 +312,9 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 {
     char *outcome = NULL;
-    if (check_keys(x, t, ENDING_KEYS) || get_string(x, t, "outcome", true, &outcome, dynamic) ||
-        get_string(x, t, "summary", false, &en->summary, dynamic)) {
+    if (tables_check_keys(x, t, ENDING_KEYS) ||
+        tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
+        tables_get_string(x, t, "summary", false, &en->summary, dynamic)) {
         free(outcome);
         return -1;
     }
@@ -716,7 +341,7 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
 {
     size_t mark;
-    int has = get_table(x, t, "vitals", &mark, effects_dynamic);
+    int has = tables_get_table(x, t, "vitals", &mark, effects_dynamic);
     if (has < 0)
         return -1;
     if (has) {
@@ -724,27 +349,26 @@ static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
         vitals_init(&v);
         int rc = tables_read_vitals(x, lua_gettop(x->L), &v);
         vitals_free(&v);
-        unfield(x, mark);
+        tables_unfield(x, mark);
         if (rc)
             return -1;
     }
     case_result *res = NULL;
     size_t n = 0;
-    int rc = read_results(x, t, "results", &res, &n, effects_dynamic);
+    int rc = tables_read_results(x, t, "results", &res, &n, effects_dynamic);
     for (size_t i = 0; i < n; i++)
         case_result_free(&res[i]);
     free(res);
     if (rc)
         return -1;
-    has = get_table(x, t, "set", &mark, effects_dynamic);
+    has = tables_get_table(x, t, "set", &mark, effects_dynamic);
     if (has > 0)
-        unfield(x, mark);
+        tables_unfield(x, mark);
     double elapsed;
     if (has < 0 ||
-        get_number(x, t, "elapsed", false, 0, 1e7, false, &elapsed, NULL, effects_dynamic))
+        tables_get_number(x, t, "elapsed", false, 0, 1e7, false, &elapsed, NULL, effects_dynamic))
         return -1;
-    lua_getfield(x->L, t, "on_enter");
-    int type = lua_type(x->L, -1);
+    int type = tables_rawfield(x->L, t, "on_enter");
     lua_pop(x->L, 1);
     if (type != LUA_TNIL && type != LUA_TFUNCTION) {
         mark = tables_path_push(x, "on_enter");
@@ -761,19 +385,20 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     bool dynamic = false, effects = false;
     size_t mark;
     t = lua_absindex(L, t);
-    n->id = strdup(id);
     n->file = (char *)x->file;
     n->line = srcmap_line(x->map, x->path);
+    if (tables_copy_string(x, id, &n->id))
+        return -1;
     if (lua_type(L, t) != LUA_TTABLE)
-        return tables_fail(x, "expected a node table { text = …, … }, got a %s", type_name(L, t));
-    if (check_keys(x, t, NODE_KEYS) || check_entry_effects(x, t, &effects) ||
-        get_string(x, t, "title", false, &n->title, &dynamic) ||
-        get_string(x, t, "text", true, &n->text, &dynamic) ||
-        get_string(x, t, "debrief", false, &n->debrief, &dynamic))
+        return tables_fail(x, "expected a node table { text = …, … }, got a %s",
+                           tables_type_name(L, t));
+    if (tables_check_keys(x, t, NODE_KEYS) || check_entry_effects(x, t, &effects) ||
+        tables_get_string(x, t, "title", false, &n->title, &dynamic) ||
+        tables_get_string(x, t, "text", true, &n->text, &dynamic) ||
+        tables_get_string(x, t, "debrief", false, &n->debrief, &dynamic))
         return -1;
     double elapsed = 0;
-    lua_getfield(L, t, "elapsed");
-    if (lua_type(L, -1) == LUA_TNUMBER)
+    if (tables_rawfield(L, t, "elapsed") == LUA_TNUMBER)
         elapsed = lua_tonumber(L, -1);
     lua_pop(L, 1);
     n->elapsed = elapsed;
@@ -781,36 +406,33 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     int kinds = 0;
     const char *which[3] = {"decision", "next", "ending"};
     for (int i = 0; i < 3; i++) {
-        lua_getfield(L, t, which[i]);
-        kinds += !lua_isnil(L, -1);
+        kinds += tables_rawfield(L, t, which[i]) != LUA_TNIL;
         lua_pop(L, 1);
     }
     if (kinds != 1)
         return tables_fail(x, kinds == 0 ? "a node needs one of decision, next or ending"
                                          : "a node has exactly one of decision, next or "
                                            "ending, not several");
-    int has = get_table(x, t, "decision", &mark, &dynamic);
+    int has = tables_get_table(x, t, "decision", &mark, &dynamic);
     if (has < 0)
         return -1;
-    lua_getfield(L, t, "decision");
-    bool decision = !lua_isnil(L, -1);
+    bool decision = tables_rawfield(L, t, "decision") != LUA_TNIL;
     lua_pop(L, 1);
     if (has) {
         int rc = read_decision(x, lua_gettop(L), &n->decision, &dynamic);
-        unfield(x, mark);
+        tables_unfield(x, mark);
         if (rc)
             return -1;
     }
-    lua_getfield(L, t, "ending");
-    bool ending = !lua_isnil(L, -1);
+    bool ending = tables_rawfield(L, t, "ending") != LUA_TNIL;
     lua_pop(L, 1);
     if (ending) {
         n->kind = NODE_ENDING;
-        if ((has = get_table(x, t, "ending", &mark, &dynamic)) < 0)
+        if ((has = tables_get_table(x, t, "ending", &mark, &dynamic)) < 0)
             return -1;
         if (has) {
             int rc = read_ending(x, lua_gettop(L), &n->ending, &dynamic);
-            unfield(x, mark);
+            tables_unfield(x, mark);
             if (rc)
                 return -1;
         }
@@ -897,19 +519,20 @@ static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",    
 static int read_patient(tables_ctx *x, int t, case_patient *p)
 {
     size_t mark;
-    int has = get_table(x, t, "patient", &mark, NULL);
+    int has = tables_get_table(x, t, "patient", &mark, NULL);
     if (has <= 0)
         return has;
     int pt = lua_gettop(x->L);
-    int rc = check_keys(x, pt, PATIENT_KEYS) || get_string(x, pt, "name", false, &p->name, NULL) ||
-             get_number(x, pt, "age", false, 0, 130, false, &p->age, &p->has_age, NULL) ||
-             get_string(x, pt, "sex", false, &p->sex, NULL) ||
-             get_string(x, pt, "setting", false, &p->setting, NULL) ||
-             get_string(x, pt, "complaint", false, &p->complaint, NULL) ||
-             get_strlist(x, pt, "history", &p->history, NULL) ||
-             get_strlist(x, pt, "medications", &p->medications, NULL) ||
-             get_strlist(x, pt, "allergies", &p->allergies, NULL);
-    unfield(x, mark);
+    int rc = tables_check_keys(x, pt, PATIENT_KEYS) ||
+             tables_get_string(x, pt, "name", false, &p->name, NULL) ||
+             tables_get_number(x, pt, "age", false, 0, 130, false, &p->age, &p->has_age, NULL) ||
+             tables_get_string(x, pt, "sex", false, &p->sex, NULL) ||
+             tables_get_string(x, pt, "setting", false, &p->setting, NULL) ||
+             tables_get_string(x, pt, "complaint", false, &p->complaint, NULL) ||
+             tables_get_strlist(x, pt, "history", &p->history, NULL) ||
+             tables_get_strlist(x, pt, "medications", &p->medications, NULL) ||
+             tables_get_strlist(x, pt, "allergies", &p->allergies, NULL);
+    tables_unfield(x, mark);
     return rc ? -1 : 0;
 }
 
@@ -921,7 +544,7 @@ static int kv_cmp(const void *a, const void *b)
 static int read_performance(tables_ctx *x, int t, case_tool *tool)
 {
     size_t mark;
-    int has = get_table(x, t, "performance", &mark, NULL);
+    int has = tables_get_table(x, t, "performance", &mark, NULL);
     if (has <= 0)
         return has;
     size_t cap = 8;
@@ -944,13 +567,19 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
             }
             tool->performance = kv;
         }
-        tool->performance[tool->n_performance].key = strdup(lua_tostring(x->L, -2));
-        tool->performance[tool->n_performance++].value = lua_tonumber(x->L, -1);
+        case_kv *kv = &tool->performance[tool->n_performance];
+        if (tables_copy_text(x, -2, &kv->key)) {
+            lua_pop(x->L, 2);
+            rc = -1;
+            break;
+        }
+        kv->value = lua_tonumber(x->L, -1);
+        tool->n_performance++;
         lua_pop(x->L, 1);
     }
     if (tool->performance)
         qsort(tool->performance, tool->n_performance, sizeof *tool->performance, kv_cmp);
-    unfield(x, mark);
+    tables_unfield(x, mark);
     return rc;
 }
 
@@ -959,14 +588,15 @@ static int read_tool(tables_ctx *x, int t, case_tool *tool)
     t = lua_absindex(x->L, t);
     if (lua_type(x->L, t) != LUA_TTABLE)
         return tables_fail(x, "expected a tool's model card { name = …, … }, got a %s",
-                           type_name(x->L, t));
-    return check_keys(x, t, TOOL_KEYS) || get_string(x, t, "name", true, &tool->name, NULL) ||
-                   get_string(x, t, "version", false, &tool->version, NULL) ||
-                   get_string(x, t, "kind", false, &tool->kind, NULL) ||
-                   get_string(x, t, "intended_use", false, &tool->intended_use, NULL) ||
+                           tables_type_name(x->L, t));
+    return tables_check_keys(x, t, TOOL_KEYS) ||
+                   tables_get_string(x, t, "name", true, &tool->name, NULL) ||
+                   tables_get_string(x, t, "version", false, &tool->version, NULL) ||
+                   tables_get_string(x, t, "kind", false, &tool->kind, NULL) ||
+                   tables_get_string(x, t, "intended_use", false, &tool->intended_use, NULL) ||
                    read_performance(x, t, tool) ||
-                   get_string(x, t, "trained_on", false, &tool->trained_on, NULL) ||
-                   get_strlist(x, t, "limitations", &tool->limitations, NULL)
+                   tables_get_string(x, t, "trained_on", false, &tool->trained_on, NULL) ||
+                   tables_get_strlist(x, t, "limitations", &tool->limitations, NULL)
                ? -1
                : 0;
 }
@@ -979,19 +609,18 @@ static int tool_cmp(const void *a, const void *b)
 static int read_tools(tables_ctx *x, int t, case_def *c)
 {
     size_t mark;
-    int has = get_table(x, t, "ai", &mark, NULL);
+    int has = tables_get_table(x, t, "ai", &mark, NULL);
     if (has <= 0)
         return has;
     int at = lua_gettop(x->L);
     int rc = 0;
-    lua_getfield(x->L, at, "name");
-    bool single = !lua_isnil(x->L, -1);
+    bool single = tables_rawfield(x->L, at, "name") != LUA_TNIL;
     lua_pop(x->L, 1);
     if (single) {
         c->tools = calloc(1, sizeof *c->tools);
         c->n_tools = 1;
         rc = c->tools ? read_tool(x, at, &c->tools[0]) : tables_fail(x, "out of memory");
-        unfield(x, mark);
+        tables_unfield(x, mark);
         return rc;
     }
     c->multi_tool = true;
@@ -1002,20 +631,30 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
         lua_pop(x->L, 1);
     }
     if (count == 0) {
-        unfield(x, mark);
+        tables_unfield(x, mark);
         return tables_fail(x, "ai is empty: give the tool's name, or several tools by key");
     }
     c->tools = calloc(count, sizeof *c->tools);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, at)) {
-        if (lua_type(x->L, -2) != LUA_TSTRING || !valid_id(lua_tostring(x->L, -2), "_-")) {
+        bool text = lua_type(x->L, -2) == LUA_TSTRING;
+        if (text && tables_check_text(x, -2, "a tool's key")) {
+            rc = -1;
+            lua_pop(x->L, 2);
+            break;
+        }
+        if (!text || !valid_id(lua_tostring(x->L, -2), "_-")) {
             rc = tables_fail(x, "with several tools, ai = { key = { name = … }, … } with keys "
                                 "of a-z, 0-9, _ and -; or give the one tool's name");
             lua_pop(x->L, 2);
             break;
         }
         case_tool *tool = &c->tools[c->n_tools++];
-        tool->key = strdup(lua_tostring(x->L, -2));
+        if (tables_copy_text(x, -2, &tool->key)) {
+            rc = -1;
+            lua_pop(x->L, 2);
+            break;
+        }
         size_t m2 = tables_path_push(x, tool->key);
         rc = read_tool(x, -1, tool);
         tables_path_pop(x, m2);
@@ -1025,7 +664,7 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
     }
     if (rc == 0)
         qsort(c->tools, c->n_tools, sizeof *c->tools, tool_cmp);
-    unfield(x, mark);
+    tables_unfield(x, mark);
     return rc;
 }
 
@@ -1034,10 +673,29 @@ static int node_cmp(const void *a, const void *b)
     return strcmp(((const case_node *)a)->id, ((const case_node *)b)->id);
 }
 
+/* The key at -2 of a nodes table is a node id: 0, or -1 with an error. */
+static int check_node_key(tables_ctx *x)
+{
+    lua_State *L = x->L;
+    if (lua_type(L, -2) != LUA_TSTRING)
+        return tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", tables_type_name(L, -2));
+    if (tables_check_text(x, -2, "a node id"))
+        return -1;
+    const char *id = lua_tostring(L, -2);
+    if (valid_id(id, "_"))
+        return 0;
+    /* Well-formed UTF-8 by now: cut it on a character boundary. */
+    char shown[200];
+    size_t n = utf8_prefix(id, strlen(id), 40);
+    memcpy(shown, id, n);
+    shown[n] = '\0';
+    return tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", shown);
+}
+
 static int read_nodes(tables_ctx *x, int t, case_def *c)
 {
     size_t mark;
-    int has = get_table(x, t, "nodes", &mark, NULL);
+    int has = tables_get_table(x, t, "nodes", &mark, NULL);
     if (has < 0)
         return -1;
     if (has == 0)
@@ -1056,13 +714,9 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
         rc = tables_fail(x, "out of memory");
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, nt)) {
-        if (lua_type(x->L, -2) != LUA_TSTRING || !valid_id(lua_tostring(x->L, -2), "_")) {
-            char shown[80];
-            snprintf(shown, sizeof shown, "%s",
-                     lua_type(x->L, -2) == LUA_TSTRING ? lua_tostring(x->L, -2)
-                                                       : luaL_typename(x->L, -2));
+        if (check_node_key(x)) {
             lua_pop(x->L, 2);
-            rc = tables_fail(x, "node id '%s' may hold only a-z, 0-9 and _", shown);
+            rc = -1;
             break;
         }
         size_t m2 = tables_path_push(x, lua_tostring(x->L, -2));
@@ -1073,7 +727,7 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
         if (rc)
             lua_pop(x->L, 1);
     }
-    unfield(x, mark);
+    tables_unfield(x, mark);
     if (rc)
         return -1;
     qsort(c->nodes, c->n_nodes, sizeof *c->nodes, node_cmp);
@@ -1090,7 +744,7 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
 
 static int read_variants(tables_ctx *x, int t, case_def *c)
 {
-    if (get_strlist(x, t, "variants", &c->variants, NULL))
+    if (tables_get_strlist(x, t, "variants", &c->variants, NULL))
         return -1;
     for (size_t i = 0; i < c->variants.n; i++) {
         size_t mark = tables_path_push(x, "variants");
@@ -1117,7 +771,7 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
     x->path[0] = '\0';
     x->c = c; /* tools are read before nodes, which name them */
     /* format first: a newer case must say so before any key it uses confuses us. */
-    if (get_number(x, t, "format", false, 1, 1e9, true, &format, &has_format, NULL))
+    if (tables_get_number(x, t, "format", false, 1, 1e9, true, &format, &has_format, NULL))
         return -1;
     if (format > CASE_FORMAT_MAX) {
         size_t mark = tables_path_push(x, "format");
@@ -1129,7 +783,7 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         return -1;
     }
     c->format = (int)format;
-    if (check_keys(x, t, CASE_KEYS) || get_string(x, t, "id", true, &c->id, NULL))
+    if (tables_check_keys(x, t, CASE_KEYS) || tables_get_string(x, t, "id", true, &c->id, NULL))
         return -1;
     if (!valid_id(c->id, "-") || c->id[0] == '-') {
         size_t mark = tables_path_push(x, "id");
@@ -1140,24 +794,25 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
     }
     bool has_minutes;
     size_t mark;
-    if (get_string(x, t, "version", true, &c->version, NULL) ||
-        get_string(x, t, "title", true, &c->title, NULL) ||
-        get_string(x, t, "summary", false, &c->summary, NULL) ||
-        get_strlist(x, t, "objectives", &c->objectives, NULL) ||
-        get_strlist(x, t, "authors", &c->authors, NULL) ||
-        get_strlist(x, t, "references", &c->references, NULL) ||
-        get_strlist(x, t, "tags", &c->tags, NULL) ||
-        get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes, NULL) ||
+    if (tables_get_string(x, t, "version", true, &c->version, NULL) ||
+        tables_get_string(x, t, "title", true, &c->title, NULL) ||
+        tables_get_string(x, t, "summary", false, &c->summary, NULL) ||
+        tables_get_strlist(x, t, "objectives", &c->objectives, NULL) ||
+        tables_get_strlist(x, t, "authors", &c->authors, NULL) ||
+        tables_get_strlist(x, t, "references", &c->references, NULL) ||
+        tables_get_strlist(x, t, "tags", &c->tags, NULL) ||
+        tables_get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes,
+                          NULL) ||
         read_variants(x, t, c) || read_patient(x, t, &c->patient) || read_tools(x, t, c) ||
-        read_results(x, t, "results", &c->results, &c->n_results, NULL) ||
-        get_string(x, t, "start", true, &c->start, NULL))
+        tables_read_results(x, t, "results", &c->results, &c->n_results, NULL) ||
+        tables_get_string(x, t, "start", true, &c->start, NULL))
         return -1;
-    int has = get_table(x, t, "vitals", &mark, NULL);
+    int has = tables_get_table(x, t, "vitals", &mark, NULL);
     if (has < 0)
         return -1;
     if (has) {
         int rc = tables_read_vitals(x, lua_gettop(x->L), &c->vitals);
-        unfield(x, mark);
+        tables_unfield(x, mark);
         if (rc)
             return -1;
     }

@@ -13,8 +13,30 @@
 
 typedef struct srcmap srcmap;
 
-/* Scans Lua source text. Returns a map (possibly empty), NULL when out of memory. */
+/* Brackets ({ ( [) and blocks (if, do, repeat; a function counts as two, as
+ * Lua counts it) may nest this deep. Lua's own parser gives up near 200
+ * levels, with a message that names no line; the loader refuses deeper files
+ * first, with the line. */
+#define SRCMAP_NEST_MAX 100
+
+/* At most this many keys, holding at most this many bytes of paths, are
+ * mapped; keys past either limit are left unmapped (a bundled case maps a
+ * few thousand). The map costs a bounded amount of memory whatever the file:
+ * it holds no copy of the text or of its tokens. Keys inside a table that is
+ * the value of an x_ key are not mapped: the engine never reads them. */
+#define SRCMAP_MAX_KEYS ((size_t)1 << 18)
+#define SRCMAP_MAX_PATH_BYTES ((size_t)8 << 20)
+
+/* Scans Lua source text in one pass. Returns a map (possibly empty), NULL
+ * when out of memory. */
 srcmap *srcmap_build(const char *text, size_t len);
+
+/* The line where brackets and blocks first nest deeper than
+ * SRCMAP_NEST_MAX, anywhere in the text; 0 when they never do. */
+int srcmap_too_deep(const srcmap *m);
+
+/* The number of keys mapped. */
+size_t srcmap_count(const srcmap *m);
 
 /* The line of path, else of its nearest mapped ancestor; 0 when none. */
 int srcmap_line(const srcmap *m, const char *path);

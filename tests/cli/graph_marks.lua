@@ -15,7 +15,7 @@ return case {
       decision = {
         options = {
           { id = "treat", label = "Treat \"now\" & watch\\closely", next = "good_end" },
-          { id = "wait", label = "Wait\nan hour\xff", next = "router" },
+          { id = "wait", label = "Wait\nan hour", next = "router" },
           { id = "refer", label = "Refer to a senior colleague for a second opinion before acting",
             next = "neutral_end" },
         },

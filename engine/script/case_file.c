@@ -1,0 +1,110 @@
+#include "case_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int check_stat(int fd, struct stat *st, const char *path, const char *what, apperr *e)
+{
+    if (fstat(fd, st) != 0) {
+        apperr_set(e, APPERR_INPUT, path, 0, "cannot read the %s: %s", what, strerror(errno));
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode)) {
+        apperr_set(e, APPERR_INPUT, path, 0,
+                   "the %s is not a regular file (a folder, a device or a pipe?): give the "
+                   "path of a .lua file",
+                   what);
+        return -1;
+    }
+    if ((unsigned long long)st->st_size > CASE_FILE_MAX) {
+        apperr_set(e, APPERR_INPUT, path, 0,
+                   "the %s is %.1f MiB, more than the %zu MiB a case file may be: is it the "
+                   "right file? A case that big should keep its data in smaller files read "
+                   "with include()",
+                   what, (double)st->st_size / (1024.0 * 1024.0), CASE_FILE_MAX / (1024 * 1024));
+        return -1;
+    }
+    return 0;
+}
+
+int case_file_check_fd(int fd, const char *path, const char *what, apperr *e)
+{
+    struct stat st;
+    return check_stat(fd, &st, path, what, e);
+}
+
+/* Reads fd to its end into a buffer of at most CASE_FILE_MAX + 1 bytes
+ * (the one past the limit tells a file that grew while it was read). */
+static char *read_fd(int fd, size_t hint, size_t *len, int *err)
+{
+    size_t cap = hint + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    *err = 0;
+    while (buf) {
+        if (n == cap) {
+            if (cap > CASE_FILE_MAX)
+                break;
+            size_t ncap = cap > CASE_FILE_MAX / 2 ? CASE_FILE_MAX + 1 : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            *err = errno;
+        if (got <= 0)
+            break;
+        n += (size_t)got;
+    }
+    if (buf)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+char *case_file_read(const char *path, size_t *len, apperr *e)
+{
+    /* O_NONBLOCK: opening a pipe must not wait for a writer (it is then
+     * refused as not a regular file). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        apperr_set(e, APPERR_INPUT, path, 0, "cannot open the case file: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (check_stat(fd, &st, path, "case file", e) != 0) {
+        close(fd);
+        return NULL;
+    }
+    int err;
+    size_t n = 0;
+    char *buf = read_fd(fd, (size_t)st.st_size, &n, &err);
+    close(fd);
+    if (!buf) {
+        apperr_set(e, APPERR_ENV, path, 0, "out of memory");
+        return NULL;
+    }
+    if (err || n > CASE_FILE_MAX) {
+        free(buf);
+        if (err)
+            apperr_set(e, APPERR_INPUT, path, 0, "cannot read the case file: %s", strerror(err));
+        else
+            apperr_set(e, APPERR_INPUT, path, 0,
+                       "the case file grew past the %zu MiB a case file may be while it was "
+                       "read",
+                       CASE_FILE_MAX / (1024 * 1024));
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
