@@ -21,11 +21,11 @@ typedef struct srcmap srcmap;
 
 /* At most this many keys, holding at most this many bytes of paths, are
  * mapped; keys past either limit are left unmapped (a bundled case maps a
- * few thousand). The map costs a bounded amount of memory whatever the file:
+ * few thousand; a chain of 100,000 nodes about 300,000). The map costs a bounded amount of memory whatever the file:
  * it holds no copy of the text or of its tokens. Keys inside a table that is
  * the value of an x_ key are not mapped: the engine never reads them. */
-#define SRCMAP_MAX_KEYS ((size_t)1 << 18)
-#define SRCMAP_MAX_PATH_BYTES ((size_t)8 << 20)
+#define SRCMAP_MAX_KEYS ((size_t)1 << 20)
+#define SRCMAP_MAX_PATH_BYTES ((size_t)32 << 20)
 
 /* Scans Lua source text in one pass. Returns a map (possibly empty), NULL
  * when out of memory. */
