@@ -354,7 +354,7 @@ int cmd_run(int argc, char **argv)
         rc = report(&e);
     if (rc == 0 && play(&r, &e) != 0)
         rc = report(&e);
-    if (r.log)
+    if (log_writer_records(r.log) > 0) /* a log without records is removed */
         fprintf(stderr, "appraise: log written to %s\n", log_writer_path(r.log));
     if (r.s)
         session_close(r.s);

@@ -585,6 +585,89 @@ static void test_log_close_accepts_null(void **state)
     assert_null(log_writer_path(NULL));
 }
 
+/* Fsync failing on the first record: nothing of it stays. */
+static void test_log_left_without_a_record_is_removed(void **state)
+{
+    fixture *f = *state;
+    for (int k = 0; k < 3; k++) {
+        log_writer *w = open_in_dir(f, k == 0 ? "t0" : k == 1 ? "t1" : "t2");
+        char *path = strdup(log_writer_path(w));
+        struct stat st;
+        assert_int_equal(stat(path, &st), 0);
+        if (k == 0)
+            disk.budget = 0; /* nothing of the first record fits */
+        else if (k == 1)
+            disk.budget = 17; /* a part of it does, and is cut back */
+        else
+            disk.fsync_ok = 0;
+        apperr e;
+        assert_int_equal(write_node(w, "arrival", 0, &e), -1);
+        assert_int_equal(e.kind, APPERR_ENV);
+        assert_non_null(strstr(e.msg, k < 2 ? strerror(ENOSPC) : "fsync"));
+        assert_non_null(strstr(e.msg, "held no record and was removed"));
+        assert_int_equal(stat(path, &st), -1);
+        assert_int_equal(errno, ENOENT);
+        assert_int_equal(log_writer_records(w), 0);
+        log_writer_close(w);
+        disk.budget = -1;
+        disk.fsync_ok = -1;
+        free(path);
+    }
+}
+
+static void test_log_closed_without_a_record_is_removed_with_records_kept(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    char *empty = strdup(log_writer_path(w));
+    log_writer_close(w);
+    struct stat st;
+    assert_int_equal(stat(empty, &st), -1);
+    free(empty);
+
+    w = open_in_dir(f, "t2");
+    char *kept = strdup(log_writer_path(w));
+    apperr e;
+    assert_int_equal(write_node(w, "arrival", 0, &e), 0);
+    assert_int_equal(log_writer_records(w), 1);
+    log_writer_close(w);
+    char *text = test_read_file(kept, NULL);
+    assert_int_equal(count_lines(text), 1);
+    free(text);
+    free(kept);
+}
+
+/* Only the writer's own empty file goes: never a file that took its place,
+ * nor one that something else wrote into. */
+static void test_log_never_removes_a_file_that_is_not_its_own_empty_one(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    char *path = strdup(log_writer_path(w)), *moved = join(f->dir, "moved.jsonl");
+    assert_int_equal(rename(path, moved), 0);
+    assert_int_equal(test_write_file(path, ""), 0); /* another empty file at the name */
+    log_writer_close(w);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(unlink(path), 0);
+
+    w = open_in_dir(f, "t1");
+    FILE *other = fopen(path, "a");
+    assert_non_null(other);
+    fputs("{\"v\":1}\n", other); /* written by someone else */
+    assert_int_equal(fclose(other), 0);
+    disk.budget = 0;
+    apperr e;
+    assert_int_equal(write_node(w, "arrival", 0, &e), -1);
+    disk.budget = -1;
+    log_writer_close(w);
+    char *text = test_read_file(path, NULL);
+    assert_string_equal(text, "{\"v\":1}\n");
+    free(text);
+    free(moved);
+    free(path);
+}
+
 /* --- default folder ---------------------------------------------------- */
 
 static void set_env(const char *name, const char *value)
@@ -653,6 +736,9 @@ int main(void)
         T(test_log_fsync_failure_ends_the_log),
         T(test_log_short_writes_and_eintr_are_retried),
         T(test_log_close_accepts_null),
+        T(test_log_left_without_a_record_is_removed),
+        T(test_log_closed_without_a_record_is_removed_with_records_kept),
+        T(test_log_never_removes_a_file_that_is_not_its_own_empty_one),
         T(test_log_default_dir_follows_xdg),
 #undef T
     };

@@ -42,7 +42,11 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
 /* The path of the file being written. */
 const char *log_writer_path(const log_writer *w);
 
-/* Closes the file (whatever was written stays). NULL is fine. */
+/* Whole records written so far. */
+long long log_writer_records(const log_writer *w);
+
+/* Closes the file (whatever was written stays; a file that holds no record
+ * is removed). NULL is fine. */
 void log_writer_close(log_writer *w);
 
 /* The default folder: $XDG_DATA_HOME/appraise/logs, else
