@@ -6,6 +6,8 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "inputs.h"
@@ -295,6 +297,45 @@ static void test_inputs_free_is_safe_twice(void **state)
     inputs_free(NULL);
 }
 
+/* ---- the cap on a rationale and typed bytes -------------------------------- */
+
+/* "rationale \"" + n copies of the 2-byte character e-acute + "\"\n". */
+static char *rationale_of(size_t n)
+{
+    char *text = malloc(2 * n + 16);
+    assert_non_null(text);
+    char *p = text + sprintf(text, "rationale \"");
+    for (size_t i = 0; i < n; i++, p += 2)
+        memcpy(p, "\xc3\xa9", 2);
+    strcpy(p, "\"\n");
+    return text;
+}
+
+static void test_inputs_rationale_at_the_cap_is_taken_and_one_over_refused(void **state)
+{
+    (void)state;
+    char *text = rationale_of(SESSION_RATIONALE_MAX);
+    inputs in = parse_ok(text);
+    assert_int_equal(strlen(in.items[0].action.text), 2 * SESSION_RATIONALE_MAX);
+    inputs_free(&in);
+    free(text);
+    char buf[1024];
+    text = rationale_of(SESSION_RATIONALE_MAX + 1);
+    assert_string_equal(parse_error(text, buf, sizeof buf),
+                        "inputs.txt:1: the rationale is 10001 characters long; a rationale may "
+                        "have at most 10000");
+    free(text);
+}
+
+static void test_inputs_rationale_in_latin1_is_repaired_to_utf8(void **state)
+{
+    (void)state;
+    inputs in = parse_ok("rationale \"caf\xe9 \xc3\xa9\"\nrationale na\xefve # unquoted\n");
+    assert_string_equal(in.items[0].action.text, "caf\xef\xbf\xbd \xc3\xa9");
+    assert_string_equal(in.items[1].action.text, "na\xef\xbf\xbdve");
+    inputs_free(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +359,8 @@ int main(void)
         cmocka_unit_test(test_inputs_quoted_text_errors_name_their_line),
         cmocka_unit_test(test_inputs_newline_cannot_hide_inside_quotes),
         cmocka_unit_test(test_inputs_free_is_safe_twice),
+        cmocka_unit_test(test_inputs_rationale_at_the_cap_is_taken_and_one_over_refused),
+        cmocka_unit_test(test_inputs_rationale_in_latin1_is_repaired_to_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

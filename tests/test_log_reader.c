@@ -573,6 +573,35 @@ static void test_link_loop_ends_with_a_report(void **state)
     assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "a link loop?"));
 }
 
+/* Bytes that are not UTF-8 (a Latin-1 rationale in an older log) are read as
+ * U+FFFD, so no report made from the log carries them; said once a file. */
+static void test_bytes_that_are_not_utf8_are_read_as_replacement_characters(void **state)
+{
+    (void)state;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/latin1.jsonl", tmp);
+    assert_int_equal(
+        test_write_file(path, "{\"v\":1,\"type\":\"session_start\",\"session\":\"s1\",\"seq\":0,"
+                              "\"t\":0,\"trainee\":\"Jos\xe9\"}\n"
+                              "{\"v\":1,\"type\":\"decision\",\"session\":\"s1\",\"seq\":1,\"t\":0,"
+                              "\"rationale\":\"caf\xe9 \xc3\xa9 \xe2\x82\",\"timed_out\":false}\n"
+                              "{\"v\":1,\"type\":\"session_end\",\"session\":\"s1\",\"seq\":2,"
+                              "\"t\":0,\"status\":\"complete\"}\n"),
+        0);
+    log_session *s = must_read_session(path);
+    assert_string_equal(s->trainee, "Jos\xef\xbf\xbd");
+    assert_int_equal(s->n_decisions, 1);
+    assert_string_equal(s->decisions[0].rationale, "caf\xef\xbf\xbd \xc3\xa9 \xef\xbf\xbd");
+    log_session_free(s);
+    seen w = {0};
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_UTF8], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_BAD_UTF8], 1);
+    assert_string_equal(w.last_msg[LOG_ISSUE_BAD_UTF8],
+                        "2 lines with bytes that are not UTF-8: read with U+FFFD in their place");
+}
+
 /* ---- threads change nothing ------------------------------------------------ */
 
 /* Everything a read hands over, as text, in order. */
@@ -698,6 +727,9 @@ int main(void)
         cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
         cmocka_unit_test(test_names),
         cmocka_unit_test_setup_teardown(test_link_loop_ends_with_a_report, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(
+            test_bytes_that_are_not_utf8_are_read_as_replacement_characters, setup_tmp,
+            teardown_tmp),
         cmocka_unit_test_setup_teardown(test_big_file_and_long_line_are_read_whole, setup_tmp,
                                         teardown_tmp),
         cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,

@@ -1,5 +1,6 @@
 /* Tests of the window-less runner: virtual time, inputs that do not fit, end
- * early or are left over, and policies played to the end. Fixture cases are
+ * early or are left over, the rationale as logged, and policies played to
+ * the end. Fixture cases are
  * tests/cli/mini.lua (after_initial advice, every rating) and
  * tests/cli/timed.lua (a 30 s limit whose timeout ends the case). */
 #include <setjmp.h>
@@ -14,6 +15,7 @@
 
 #include "case_load.h"
 #include "inputs.h"
+#include "log_reader.h"
 #include "log_writer.h"
 #include "policy.h"
 #include "runner.h"
@@ -247,6 +249,88 @@ static void test_runner_choice_just_before_the_limit_counts(void **state)
     fx_close(f);
 }
 
+/* ---- the rationale as logged ------------------------------------------------ */
+
+/* Plays mini.lua to its end by session_act, with rationale as typed; returns
+ * the rationale the log holds, read back (caller frees). */
+static char *logged_rationale(const char *rationale)
+{
+    fixture *f = fx_open("mini");
+    static const session_action path[] = {
+        {ACT_CONTINUE, NULL, 0},  {ACT_CHOOSE, "wait", 0},   {ACT_CONFIDENCE, NULL, 3},
+        {ACT_CHOOSE, "treat", 0}, {ACT_CONFIDENCE, NULL, 5}, {ACT_TRUST, NULL, 2},
+        {ACT_RATIONALE, NULL, 0}, {ACT_CONTINUE, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
+        session_action a = path[i];
+        if (a.kind == ACT_RATIONALE)
+            a.text = rationale;
+        f->t += 1000;
+        if (session_act(f->s, &a, f->t, &f->e) != SESSION_OK)
+            fail_msg("action %zu: %s", i, f->e.msg);
+    }
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    log_session *s = NULL;
+    apperr e;
+    assert_int_equal(log_session_read(log_writer_path(f->log), NULL, &s, &e), 0);
+    assert_int_equal(s->n_decisions, 1);
+    assert_int_equal(s->status, LOG_COMPLETE);
+    char *got = strdup(s->decisions[0].rationale);
+    log_session_free(s);
+    fx_close(f);
+    return got;
+}
+
+#define SMILE "\xf0\x9f\x98\x80" /* U+1F600, 4 bytes */
+#define FFFD "\xef\xbf\xbd"
+
+/* n copies of SMILE after prefix. */
+static char *smiles(const char *prefix, size_t n)
+{
+    size_t len = strlen(prefix);
+    char *s = malloc(len + 4 * n + 1);
+    assert_non_null(s);
+    memcpy(s, prefix, len);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + len + 4 * i, SMILE, 4);
+    s[len + 4 * n] = '\0';
+    return s;
+}
+
+/* A rationale of exactly the cap is logged whole; one character longer is
+ * cut at the cap, on a character boundary; either is read back whole. */
+static void test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole(void **state)
+{
+    (void)state;
+    char *exact = smiles("", SESSION_RATIONALE_MAX);
+    char *got = logged_rationale(exact);
+    assert_string_equal(got, exact);
+    free(got);
+    char *over = smiles("", SESSION_RATIONALE_MAX + 1);
+    got = logged_rationale(over);
+    assert_string_equal(got, exact);
+    free(got);
+    free(over);
+    free(exact);
+}
+
+/* Typed bytes that are not UTF-8 are logged as U+FFFD, and count as one
+ * character each towards the cap. */
+static void test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd(void **state)
+{
+    (void)state;
+    char *got = logged_rationale("caf\xe9 \xc3\xa9 \xe2\x82");
+    assert_string_equal(got, "caf" FFFD " \xc3\xa9 " FFFD);
+    free(got);
+    char *typed = smiles("\xff", SESSION_RATIONALE_MAX);
+    char *want = smiles(FFFD, SESSION_RATIONALE_MAX - 1);
+    got = logged_rationale(typed);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    free(typed);
+}
+
 static void test_runner_every_policy_completes_the_case(void **state)
 {
     (void)state;
@@ -305,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_runner_wait_lets_the_time_limit_fire),
         cmocka_unit_test(test_runner_due_time_limit_fires_before_the_action),
         cmocka_unit_test(test_runner_choice_just_before_the_limit_counts),
+        cmocka_unit_test(test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole),
+        cmocka_unit_test(test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd),
         cmocka_unit_test(test_runner_every_policy_completes_the_case),
         cmocka_unit_test(test_runner_policy_follow_ai_follows_and_trusts),
         cmocka_unit_test(test_runner_policy_stops_a_path_that_does_not_end),

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 #define EXPECTED_ACTIONS "choose, confidence, trust, rationale, view, ask, wait, continue or quit"
 
 /* One line being read: p walks over [p, end). */
@@ -183,15 +185,34 @@ static int parse_view(cursor *c, parse_ctx *x, input_line *il)
     return fail(x, "view must be explanation, model_card or results, got '%s'", il->text);
 }
 
+/* The rationale as it will be logged: invalid UTF-8 (a file saved as
+ * Latin-1) repaired with U+FFFD, and no longer than the session keeps. */
+static int check_rationale(parse_ctx *x, input_line *il)
+{
+    size_t n = strlen(il->text);
+    if (!utf8_valid(il->text, n, NULL)) {
+        char *fixed = utf8_repair(il->text, n, &n);
+        if (!fixed)
+            return fail_oom(x);
+        free(il->text);
+        il->text = fixed;
+    }
+    size_t chars = utf8_count(il->text, n);
+    if (chars > SESSION_RATIONALE_MAX)
+        return fail(x, "the rationale is %zu characters long; a rationale may have at most %d",
+                    chars, SESSION_RATIONALE_MAX);
+    return 0;
+}
+
 /* Quoted text, or else the rest of the line up to a comment, trimmed. */
 static int parse_rationale(cursor *c, parse_ctx *x, input_line *il)
 {
     if (at_line_end(c))
         return fail(x, "rationale needs text, e.g. rationale \"Lactate is high\"");
     if (*c->p == '"') {
-        if (read_quoted(c, x, &il->text) != 0)
+        if (read_quoted(c, x, &il->text) != 0 || expect_end(c, x, "the quoted rationale") != 0)
             return -1;
-        return expect_end(c, x, "the quoted rationale");
+        return check_rationale(x, il);
     }
     const char *start = c->p;
     const char *stop = memchr(start, '#', (size_t)(c->end - start));
@@ -201,7 +222,9 @@ static int parse_rationale(cursor *c, parse_ctx *x, input_line *il)
         stop--;
     c->p = c->end;
     il->text = dup_range(start, (size_t)(stop - start));
-    return il->text ? 0 : fail_oom(x);
+    if (!il->text)
+        return fail_oom(x);
+    return check_rationale(x, il);
 }
 
 static int parse_action(cursor *c, parse_ctx *x, input_line *il)

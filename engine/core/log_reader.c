@@ -680,6 +680,7 @@ const char *log_issue_name(log_issue_kind k)
         [LOG_ISSUE_TWO_VERSIONS] = "cases in two versions",
         [LOG_ISSUE_UNKNOWN_FIELD] = "unknown fields or record types",
         [LOG_ISSUE_BLANK_LINE] = "files with blank lines",
+        [LOG_ISSUE_BAD_UTF8] = "files with invalid UTF-8",
     };
     return (unsigned)k < LOG_ISSUE_KINDS && names[k] ? names[k] : "?";
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "json_util.h"
+#include "utf8.h"
 
 #define LOG_PATH_MAX 4096
 /* Trainee and case ids are cut to this many bytes in the file name, so the
@@ -441,8 +442,22 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
     if (check_record(type, fields, e) != 0)
         return -1;
     line = build_line(w, type, t_ms, fields, &len);
+    if (line && !utf8_valid(line, len, NULL)) {
+        /* JSON's own bytes are ASCII, which a repair never touches. */
+        char *fixed = utf8_repair(line, len, &len);
+        free(line);
+        line = fixed;
+    }
     if (!line) {
         apperr_set(e, APPERR_ENV, w->path, 0, "out of memory building a %s record", type);
+        return -1;
+    }
+    if (len > LOG_LINE_MAX) {
+        free(line);
+        apperr_set(e, APPERR_INPUT, w->path, 0,
+                   "a %s record of %zu bytes is longer than the %u MiB a log line may hold, so it "
+                   "was not written (is a text or a list in the case very long?)",
+                   type, len, LOG_LINE_MAX >> 20);
         return -1;
     }
     written = write_all(w->fd, line, len);
