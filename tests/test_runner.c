@@ -1,6 +1,6 @@
 /* Tests of the window-less runner: virtual time, inputs that do not fit, end
- * early or are left over, the rationale as logged, and policies played to
- * the end. Fixture cases are
+ * early or are left over, inputs read as a stream, the rationale as logged,
+ * and policies played to the end. Fixture cases are
  * tests/cli/mini.lua (after_initial advice, every rating) and
  * tests/cli/timed.lua (a 30 s limit whose timeout ends the case). */
 #include <setjmp.h>
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -82,8 +83,21 @@ static void fx_close(fixture *f)
     free(f);
 }
 
-/* Runs text as inputs.txt; returns the runner's result. */
+/* Runs text as inputs.txt, read as a stream as `run` reads it; returns the
+ * runner's result. */
 static int run_text(fixture *f, const char *text)
+{
+    apperr pe;
+    inputs_reader *r;
+    if (inputs_open_text(&r, "inputs.txt", text, strlen(text), &pe) != 0)
+        fail_msg("inputs: %s", pe.msg);
+    int rc = runner_run_reader(f->s, r, &f->t, &f->e);
+    inputs_close(r);
+    return rc;
+}
+
+/* The same from inputs parsed whole first. */
+static int run_list(fixture *f, const char *text)
 {
     apperr pe;
     if (inputs_parse(&f->in, "inputs.txt", text, &pe) != 0)
@@ -117,6 +131,22 @@ static void test_runner_plays_inputs_to_the_end_on_virtual_time(void **state)
     assert_non_null(strstr(log, "\"final\":\"treat\""));
     free(log);
     fx_close(f);
+}
+
+static void test_runner_inputs_parsed_whole_play_the_same(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini"), *g = fx_open("mini");
+    assert_int_equal(run_text(f, FULL_PATH "continue\n"), -1);
+    assert_int_equal(run_list(g, FULL_PATH "continue\n"), -1);
+    assert_int_equal(status_of(g), SESSION_COMPLETE);
+    assert_int_equal(g->e.line, 9);
+    char *a = log_text(f), *b = log_text(g);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    fx_close(f);
+    fx_close(g);
 }
 
 static void test_runner_wait_adds_its_seconds_and_no_more(void **state)
@@ -246,6 +276,57 @@ static void test_runner_choice_just_before_the_limit_counts(void **state)
     assert_non_null(strstr(log, "\"final\":\"shock\""));
     assert_non_null(strstr(log, "\"outcome\":\"good\""));
     free(log);
+    fx_close(f);
+}
+
+/* ---- inputs read as a stream -------------------------------------------- */
+
+/* A line that is not an action, found only when it comes (from a pipe),
+ * ends the session "error" naming it, as an action that does not fit. */
+static void test_runner_line_that_is_not_an_action_in_play_ends_the_session(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    char buf[2048];
+    assert_int_equal(run_text(f, "continue\nchose wait\n"), -1);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_string_equal(apperr_format(&f->e, buf, sizeof buf),
+                        "inputs.txt:2: unknown action 'chose' (expected choose, confidence, trust, "
+                        "rationale, view, ask, wait, continue or quit)");
+    session_view v = session_view_now(f->s);
+    assert_int_equal(v.status, SESSION_ERROR);
+    assert_string_equal(v.error, buf);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"status\":\"error\",\"error\":\"inputs.txt:2: unknown action"));
+    free(log);
+    fx_close(f);
+}
+
+/* The case ends, one more line is read (left over), and reading stops: the
+ * writer of the pipe has not finished, and the runner does not wait for it. */
+static void test_runner_stops_reading_at_the_ending(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    int saved = dup(STDIN_FILENO);
+    assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+    close(fds[0]);
+    const char *text = FULL_PATH "wait 1\nwait 1\nwait 1\n";
+    assert_int_equal(write(fds[1], text, strlen(text)), (ssize_t)strlen(text));
+    inputs_reader *r;
+    apperr e;
+    assert_int_equal(inputs_open(&r, "-", &e), 0);
+    assert_int_equal(runner_run_reader(f->s, r, &f->t, &f->e), -1);
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    assert_string_equal(f->e.file, "<stdin>");
+    assert_int_equal(f->e.line, 9);
+    assert_non_null(strstr(f->e.msg, "left over"));
+    inputs_close(r);
+    close(fds[1]);
+    assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+    close(saved);
     fx_close(f);
 }
 
@@ -380,6 +461,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runner_plays_inputs_to_the_end_on_virtual_time),
+        cmocka_unit_test(test_runner_inputs_parsed_whole_play_the_same),
         cmocka_unit_test(test_runner_wait_adds_its_seconds_and_no_more),
         cmocka_unit_test(test_runner_action_that_does_not_fit_fails_the_session_naming_its_line),
         cmocka_unit_test(test_runner_inputs_ending_first_quit_and_name_the_node),
@@ -389,6 +471,8 @@ int main(void)
         cmocka_unit_test(test_runner_wait_lets_the_time_limit_fire),
         cmocka_unit_test(test_runner_due_time_limit_fires_before_the_action),
         cmocka_unit_test(test_runner_choice_just_before_the_limit_counts),
+        cmocka_unit_test(test_runner_line_that_is_not_an_action_in_play_ends_the_session),
+        cmocka_unit_test(test_runner_stops_reading_at_the_ending),
         cmocka_unit_test(test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole),
         cmocka_unit_test(test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd),
         cmocka_unit_test(test_runner_every_policy_completes_the_case),
