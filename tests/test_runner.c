@@ -412,6 +412,83 @@ static void test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd(voi
     free(typed);
 }
 
+/* ---- records too long for a log line -------------------------------------- */
+
+/* Plays a case whose text makes a record longer than a log line may be
+ * (12 MB of control characters, each written as \u0001): the record is not
+ * written, the case is at fault (APPERR_INPUT), and what the log holds can
+ * all be read back. *kept: the log file is still there. */
+static void run_long_case(const char *where, char *log_path, size_t size, bool *kept)
+{
+    char *dir = test_tmpdir(), path[4096];
+    assert_non_null(dir);
+    snprintf(path, sizeof path, "%s/long.lua", dir);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "local long = string.rep('\\1', 12000000)\n"
+             "return case {\n"
+             "  id = 'long', version = '1', title = %s, start = 'a',\n"
+             "  nodes = {\n"
+             "    a = { text = 'A.', decision = {\n"
+             "      options = { { id = 'x', label = 'X', next = 'b' } }, best = { 'x' },\n"
+             "      advice = { recommend = 'x', timing = 'with_case', source = %s } } },\n"
+             "    b = { text = 'B.', ending = { outcome = 'good', summary = 'S.' } },\n"
+             "  },\n"
+             "}\n",
+             strcmp(where, "title") == 0 ? "long" : "'T'",
+             strcmp(where, "title") == 0 ? "'AI'" : "long");
+    assert_int_equal(test_write_file(path, text), 0);
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {0, 0, 1};
+    if (case_load(&c, path, &lo, &e) != 0)
+        fail_msg("loading: %s", e.msg);
+    snprintf(log_path, size, "%s/log.jsonl", dir);
+    log_writer *log = NULL;
+    log_open_opts o = {NULL, log_path, SESSION_ID, "t1", c->id, 0, fixed_clock, NULL};
+    assert_int_equal(log_writer_open(&log, &o, &e), 0);
+    session *s = NULL;
+    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", log};
+    session_result r = session_open(&s, c, &so, 0, &e);
+    if (r == SESSION_OK) {
+        session_action a = {ACT_CHOOSE, "x", 0};
+        r = session_act(s, &a, 1000, &e);
+    }
+    assert_int_equal(r, SESSION_IO);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_non_null(strstr(e.msg, "longer than the 64 MiB a log line may hold"));
+    if (s) {
+        assert_int_equal(session_view_now(s).status, SESSION_ERROR);
+        session_close(s);
+    }
+    log_writer_close(log);
+    case_free(c);
+    *kept = access(log_path, F_OK) == 0;
+    if (*kept) {
+        log_session *got = NULL;
+        assert_int_equal(log_session_read(log_path, NULL, &got, &e), 0);
+        assert_int_equal(got->status, LOG_ERROR);
+        assert_non_null(strstr(got->error, "the advice_shown record would be 72"));
+        log_session_free(got);
+        snprintf(log_path, size, "%s", "");
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_runner_record_longer_than_a_log_line_is_refused(void **state)
+{
+    (void)state;
+    char path[4200];
+    bool kept;
+    /* session_start refused: no record, so no log is left */
+    run_long_case("title", path, sizeof path, &kept);
+    assert_false(kept);
+    /* a later record refused: the log ends with session_end saying why */
+    run_long_case("source", path, sizeof path, &kept);
+    assert_true(kept);
+}
+
 static void test_runner_every_policy_completes_the_case(void **state)
 {
     (void)state;
@@ -475,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_runner_stops_reading_at_the_ending),
         cmocka_unit_test(test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole),
         cmocka_unit_test(test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd),
+        cmocka_unit_test(test_runner_record_longer_than_a_log_line_is_refused),
         cmocka_unit_test(test_runner_every_policy_completes_the_case),
         cmocka_unit_test(test_runner_policy_follow_ai_follows_and_trusts),
         cmocka_unit_test(test_runner_policy_stops_a_path_that_does_not_end),

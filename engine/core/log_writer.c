@@ -455,8 +455,8 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
     if (len > LOG_LINE_MAX) {
         free(line);
         apperr_set(e, APPERR_INPUT, w->path, 0,
-                   "a %s record of %zu bytes is longer than the %u MiB a log line may hold, so it "
-                   "was not written (is a text or a list in the case very long?)",
+                   "the %s record would be %zu bytes, longer than the %u MiB a log line may "
+                   "hold, so it was not written (is a text or a list in the case very long?)",
                    type, len, LOG_LINE_MAX >> 20);
         return -1;
     }

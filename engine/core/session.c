@@ -122,9 +122,11 @@ static session_result write_record(session *s, const char *type, int64_t t, cJSO
         e->kind = APPERR_ENV;
     free(s->error);
     s->error = dup_str(apperr_format(e, buf, sizeof buf));
-    if (e->kind == APPERR_INPUT && strcmp(type, "session_end") != 0) {
+    if (e->kind == APPERR_INPUT && strcmp(type, "session_end") != 0 &&
+        log_writer_records(s->log) > 0) {
         /* The record was refused as too long for a log line; the log itself
-         * is whole, so it is ended properly. */
+         * is whole, so it is ended properly (a log without session_start is
+         * left empty, and so removed). */
         apperr ignored;
         cJSON *end = cJSON_CreateObject();
         if (end && cJSON_AddStringToObject(end, "status", "error"))
