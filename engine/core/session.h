@@ -19,6 +19,10 @@
 #include "log_writer.h"
 #include "../script/case_runtime.h"
 
+/* The longest rationale the log keeps, in characters (code points): what is
+ * typed beyond it is cut off on a character boundary (decision-log.md). */
+#define SESSION_RATIONALE_MAX 10000
+
 typedef enum session_step {
     STEP_CONTINUE,           /* a narrative node: Continue */
     STEP_CHOOSE_INITIAL,     /* after_initial advice: the initial choice */
