@@ -1,0 +1,42 @@
+/* appraise [OPTIONS]: the window on the case library. */
+#include "cli_window.h"
+
+const char *const cli_themes[] = {"default", "high-contrast", NULL};
+
+static const cli_opt opts[] = {
+    {.name = "--library",
+     .kind = CLI_STRING,
+     .meta = "DIR",
+     .at = CLI_AT(ui_start, library),
+     .help = "the folder of cases to list (default: the bundled case library)"},
+    CLI_OPT_TRAINEE,
+    CLI_OPT_SEED,
+    CLI_OPT_VARIANT,
+    CLI_OPT_LOG_DIR("folder for the logs (default: $XDG_DATA_HOME/appraise/logs)"),
+    CLI_OPT_LOOK,
+    {0},
+};
+
+static int run(const cli_command *cmd, int argc, char **argv)
+{
+    ui_start s = {.scale = 100};
+    size_t n;
+    int rc = cli_parse(cmd, &s, argc, argv, &n);
+    if (rc != EXIT_OK)
+        return rc;
+#if CLI_WINDOW
+    return ui_library(&s);
+#else
+    return cli_no_window(cmd->name, "'appraise run CASE.lua --inputs FILE' (or --policy P) "
+                                    "plays a case without one.");
+#endif
+}
+
+const cli_command cli_library = {
+    .name = "",
+    .summary = "open the window on the case library",
+    .opts = opts,
+    .about = "the window opens on the case library: pick a trainee id, then a case, and play. "
+             "Its options:\n",
+    .run = run,
+};

@@ -1,0 +1,62 @@
+/* cli_window: the options that the window's commands (play, replay, and
+ * `appraise` alone) share, as entries of their option tables. Their values
+ * go into a ui_start (ui/ui_main.h). */
+#ifndef CLI_WINDOW_H
+#define CLI_WINDOW_H
+
+#include <limits.h>
+
+#include "cli.h"
+#include "ui/ui_main.h"
+
+/* The window's themes (ui/theme.c has the same names; test_cli_opts checks). */
+extern const char *const cli_themes[];
+
+#define CLI_OPT_TRAINEE                                                                            \
+    {                                                                                              \
+        .name = "--trainee", .kind = CLI_STRING, .meta = "ID", .at = CLI_AT(ui_start, trainee),    \
+        .help = "the trainee id logged (default: the window asks)"                                 \
+    }
+
+#define CLI_OPT_SEED                                                                               \
+    {                                                                                              \
+        .name = "--seed", .kind = CLI_NUMBER, .meta = "N", .at = CLI_AT(ui_start, seed),           \
+        .seen_at = CLI_SEEN(ui_start, have_seed), .lo = 0, .hi = ULLONG_MAX,                       \
+        .what = "must be a whole number from 0 to 18446744073709551615",                           \
+        .help = "the session seed, 0 to 18446744073709551615 (default: a random seed, logged)"     \
+    }
+
+#define CLI_OPT_VARIANT                                                                            \
+    {                                                                                              \
+        .name = "--variant", .kind = CLI_STRING, .meta = "NAME", .at = CLI_AT(ui_start, variant),  \
+        .help = "the case variant (default: derived from trainee and case)"                        \
+    }
+
+#define CLI_OPT_LOG_DIR(help_text)                                                                 \
+    {                                                                                              \
+        .name = "--log-dir", .kind = CLI_STRING, .meta = "DIR", .at = CLI_AT(ui_start, log_dir),   \
+        .help = help_text                                                                          \
+    }
+
+#define CLI_OPT_LOOK                                                                               \
+    {.name = "--theme",                                                                            \
+     .kind = CLI_CHOICE,                                                                           \
+     .at = CLI_AT(ui_start, theme),                                                                \
+     .choices = cli_themes,                                                                        \
+     .what = "theme",                                                                              \
+     .help = "the colours: default, or high-contrast"},                                            \
+        {.name = "--scale",                                                                        \
+         .kind = CLI_NUMBER,                                                                       \
+         .meta = "75-200",                                                                         \
+         .flags = CLI_PERCENT,                                                                     \
+         .at = CLI_AT(ui_start, scale),                                                            \
+         .lo = 75,                                                                                 \
+         .hi = 200,                                                                                \
+         .what = "takes a text size in percent from 75 to 200",                                    \
+         .help = "the text size in percent (default: 100; Ctrl +/- in the window)"},               \
+    {                                                                                              \
+        .name = "--fullscreen", .kind = CLI_FLAG, .at = CLI_AT(ui_start, fullscreen),              \
+        .help = "open full screen (F11 in the window)"                                             \
+    }
+
+#endif
