@@ -322,6 +322,39 @@ static void test_runtime_timeout_function(void **state)
     case_free(c);
 }
 
+/* NaN passed every check of an elapsed value and then was converted to an
+ * integer (undefined behaviour, seen under UBSan with float-cast-overflow). */
+static void test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line(void **state)
+{
+    (void)state;
+    static const char *const variants[] = {"nan", "inf", "huge"};
+    for (int i = 0; i < 3; i++) {
+        case_def *c = NULL;
+        apperr e;
+        case_node n, n2;
+        case_live live, live2;
+        char buf[1400];
+        apperr_clear(&e);
+        assert_int_equal(case_load(&c, CASE("sandbox_elapsed_nan.lua"), NULL, &e), 0);
+        assert_int_equal(case_runtime_begin(c, 1, variants[i], &e), 0);
+        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+        assert_int_equal(case_runtime_enter(c, "b", &n2, &live2, &e), -1);
+        apperr_format(&e, buf, sizeof buf);
+        if (!strstr(buf, "expected a number of minutes from 0 to 1e+07"))
+            fail_msg("%s: %s", variants[i], buf);
+        assert_string_equal(e.file, CASE("sandbox_elapsed_nan.lua"));
+        assert_int_equal(e.line, 9);
+        case_node_free(&n);
+        case_live_free(&live);
+        /* The refused value never reached the clock. */
+        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+        assert_true(live.clock == 0);
+        case_node_free(&n);
+        case_live_free(&live);
+        case_free(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_runtime_dynamic_value_checked_on_entry),
         cmocka_unit_test(test_runtime_entry_effects_as_functions_run_once_in_order),
         cmocka_unit_test(test_runtime_timeout_function),
+        cmocka_unit_test(test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
