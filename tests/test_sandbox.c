@@ -1,6 +1,7 @@
 /* The Lua host: the sandbox refuses every way out, include() stays inside its
  * folders, the memory cap and instruction budget cannot be swallowed by a
  * pcall, and play-time calls (case_runtime) report FILE:LINE. */
+#define _XOPEN_SOURCE 700 /* symlink, mkfifo, alarm */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "case_load.h"
+#include "host.h"
 #include "support.h"
 #include "case_runtime.h"
 
@@ -111,6 +115,168 @@ static void test_include_searches_folder_then_lib_and_runs_once(void **state)
     /* cards came from tests/cases/lib, the parent folder's lib/ */
     assert_string_equal(c->title, "ChestAI");
     case_free(c);
+}
+
+/* ---- include() and the files it may open ---------------------------------- */
+
+#define MINI_CASE                                                                                  \
+    "return case { id = \"x\", version = \"1\", title = t, start = \"a\", nodes = { a = { text = " \
+    "\"\", ending = { outcome = \"good\" } } } }\n"
+
+/* A folder tree made in a fresh temporary folder:
+ *   outside/secret.lua, outside/etc/resolv.conf   (not the case's)
+ *   lib/shared.lua                                (the parent folder's lib/)
+ *   case/                                         (the case folder)
+ *     inner.lua, real/y.lua, lib/                 (inside)          */
+static char *make_tree(void)
+{
+    char *tmp = test_tmpdir();
+    char p[4096];
+    assert_non_null(tmp);
+    static const char *const dirs[] = {"outside", "outside/etc", "lib",
+                                       "case",    "case/real",   "case/lib"};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmp, dirs[i]);
+        assert_int_equal(mkdir(p, 0700), 0);
+    }
+    static const char *const files[][2] = {
+        {"outside/secret.lua", "return 'ESCAPED secret'\n"},
+        {"outside/etc/resolv.conf", "nameserver 10.9.8.7 ESCAPED\n"},
+        {"lib/shared.lua", "return 'shared'\n"},
+        {"case/inner.lua", "return 'inner'\n"},
+        {"case/real/y.lua", "return 'y'\n"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmp, files[i][0]);
+        assert_int_equal(test_write_file(p, files[i][1]), 0);
+    }
+    return tmp;
+}
+
+/* tmp/rel -> target (target relative to the link's folder, or absolute). */
+static void make_link(const char *tmp, const char *target, const char *rel)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", tmp, rel);
+    assert_int_equal(symlink(target, p), 0);
+}
+
+/* Writes tmp/case/NAME.lua whose line 1 is `local t = include("what")`. */
+static const char *case_including(const char *tmp, const char *name, const char *what)
+{
+    static char path[4096];
+    char text[600];
+    snprintf(path, sizeof path, "%s/case/%s.lua", tmp, name);
+    snprintf(text, sizeof text, "local t = include(\"%s\")\n%s", what, MINI_CASE);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+static void expect_title(const char *path, const char *title)
+{
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    apperr_clear(&e);
+    if (case_load(&c, path, NULL, &e) != 0)
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    assert_string_equal(c->title, title);
+    case_free(c);
+}
+
+static void test_include_follows_links_that_stay_inside(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    make_link(tmp, "../inner.lua", "case/lib/in.lua"); /* a file, inside */
+    make_link(tmp, "real", "case/dir");                /* a folder, inside */
+    expect_title(case_including(tmp, "c1", "in"), "inner");
+    expect_title(case_including(tmp, "c2", "dir/y"), "y");
+    expect_title(case_including(tmp, "c3", "shared"), "shared"); /* ../lib, no link */
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_include_refuses_links_that_lead_outside(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char abs_outside[4200];
+    snprintf(abs_outside, sizeof abs_outside, "%s/outside", tmp);
+    make_link(tmp, "../../outside/secret.lua", "case/lib/out.lua"); /* a file */
+    make_link(tmp, abs_outside, "case/sub");                        /* a folder */
+    make_link(tmp, "../outside/secret.lua", "lib/link.lua");        /* from ../lib */
+    make_link(tmp, "../../outside", "case/lib/deep");               /* lib/ folder link */
+    expect_load_error(case_including(tmp, "c1", "out"), 1, "leads outside the case's folder");
+    expect_load_error(case_including(tmp, "c2", "sub/etc/resolv.conf"), 1,
+                      "leads outside the case's folder");
+    expect_load_error(case_including(tmp, "c3", "sub/secret"), 1, "leads outside");
+    expect_load_error(case_including(tmp, "c4", "link"), 1, "leads outside");
+    expect_load_error(case_including(tmp, "c5", "deep/secret"), 1, "leads outside");
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* A FIFO once blocked the open for ever: the alarm turns a regression into
+ * a failed test instead of a hung one. */
+static void test_include_refuses_a_fifo_or_a_folder_without_blocking(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/pipe.lua", tmp);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    snprintf(p, sizeof p, "%s/case/folder.lua", tmp);
+    assert_int_equal(mkdir(p, 0700), 0);
+    alarm(20);
+    expect_load_error(case_including(tmp, "c1", "pipe"), 1, "is a FIFO (named pipe), not a file");
+    expect_load_error(case_including(tmp, "c2", "folder"), 1, "is a folder, not a file");
+    alarm(0);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* The case file itself, as the host loads it. */
+static void test_host_refuses_a_fifo_as_the_case_file_without_blocking(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    char p[4200];
+    script_host *h = NULL;
+    apperr e;
+    apperr_clear(&e);
+    snprintf(p, sizeof p, "%s/case.lua", tmp);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(host_open(&h, p, 0, 0, &e), 0);
+    alarm(20);
+    assert_int_equal(host_dofile(h, p, &e), -1);
+    alarm(0);
+    assert_non_null(strstr(e.msg, "is a FIFO (named pipe), not a file"));
+    host_close(h);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_include_keeps_the_byte_order_mark_and_first_line_rules(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/bom.lua", tmp);
+    assert_int_equal(test_write_file(p, "\xEF\xBB\xBFreturn 'bom'\n"), 0);
+    snprintf(p, sizeof p, "%s/case/hash.lua", tmp);
+    assert_int_equal(test_write_file(p, "#!/usr/bin/env lua\nlocal x = nil + 1\n"), 0);
+    expect_title(case_including(tmp, "c1", "bom"), "bom");
+    /* The skipped first line still counts: the error is on line 2. */
+    snprintf(p, sizeof p, "%s/case/hash.lua", tmp);
+    case_def *c = NULL;
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(case_load(&c, case_including(tmp, "c2", "hash"), NULL, &e), -1);
+    assert_string_equal(e.file, p);
+    assert_int_equal(e.line, 2);
+    test_rmtree(tmp);
+    free(tmp);
 }
 
 static void test_endless_loop_is_stopped_with_its_line(void **state)
@@ -372,6 +538,11 @@ int main(void)
         cmocka_unit_test(test_include_reports_missing_file_and_where_it_looked),
         cmocka_unit_test(test_include_reports_cycles),
         cmocka_unit_test(test_include_searches_folder_then_lib_and_runs_once),
+        cmocka_unit_test(test_include_follows_links_that_stay_inside),
+        cmocka_unit_test(test_include_refuses_links_that_lead_outside),
+        cmocka_unit_test(test_include_refuses_a_fifo_or_a_folder_without_blocking),
+        cmocka_unit_test(test_host_refuses_a_fifo_as_the_case_file_without_blocking),
+        cmocka_unit_test(test_include_keeps_the_byte_order_mark_and_first_line_rules),
         cmocka_unit_test(test_endless_loop_is_stopped_with_its_line),
         cmocka_unit_test(test_pcall_cannot_swallow_the_instruction_budget),
         cmocka_unit_test(test_memory_bomb_is_stopped_with_its_line),
@@ -389,5 +560,8 @@ int main(void)
         cmocka_unit_test(test_runtime_timeout_function),
         cmocka_unit_test(test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line),
     };
+    /* SANDBOX_TEST=pattern runs only the tests whose names match. */
+    if (getenv("SANDBOX_TEST"))
+        cmocka_set_test_filter(getenv("SANDBOX_TEST"));
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,3 +1,6 @@
+/* realpath() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
 #include "host.h"
 
 #include <ctype.h>
@@ -8,6 +11,8 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+
+#include "chunk_file.h"
 
 /* The count hook runs every HOOK_STEP VM instructions. It keeps the budget,
  * and remembers where the case was so that a memory error (for which Lua
@@ -22,6 +27,8 @@ struct script_host {
     lua_State *L;
     char *case_file;
     char *case_dir; /* folder of the case file, "." when none */
+    char *root_case; /* the case's folder, resolved: include() stays inside it */
+    char *root_lib;  /* or inside the parent folder's lib/, resolved */
     size_t mem_used;
     size_t mem_limit;
     unsigned long instr_limit;
@@ -259,14 +266,6 @@ static char *dir_of(const char *path)
     return d;
 }
 
-static bool file_exists(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
 /* Refuses names that could leave the folders include() serves. */
 static const char *include_name_problem(const char *name)
 {
@@ -283,24 +282,41 @@ static const char *include_name_problem(const char *name)
     return NULL;
 }
 
-static int load_sandboxed(lua_State *L, const char *path)
+/* Loads the source file at path as the chunk display, to run in the sandbox
+ * (its _ENV is the sandbox's global table); raises the error on failure. */
+static void load_sandboxed(lua_State *L, const char *path, const char *display, bool nofollow)
 {
-    char chunkname[600];
-    snprintf(chunkname, sizeof chunkname, "@%s", path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return luaL_error(L, "cannot open %s", path);
-    int c = fgetc(f);
-    fclose(f);
-    if (c == LUA_SIGNATURE[0])
-        return luaL_error(L, "%s is a precompiled (binary) chunk: only Lua source is accepted",
-                          path);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK)
-        return lua_error(L);
+    if (chunk_file_load(L, path, display, nofollow) != LUA_OK)
+        lua_error(L);
     lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
-    return 0;
+}
+
+/* Whether real, a resolved path, lies inside the resolved folder root. */
+static bool inside(const char *real, const char *root)
+{
+    if (!root)
+        return false;
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return true;
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+/* The first candidate that exists, resolved (symbolic links followed) and
+ * pushed; its index, or -1 with nothing pushed. */
+static int push_found(lua_State *L, char cand[][1200], int n)
+{
+    for (int i = 0; i < n; i++) {
+        char *real = realpath(cand[i], NULL);
+        if (real) {
+            lua_pushstring(L, real);
+            free(real);
+            return i;
+        }
+    }
+    return -1;
 }
 
 static int f_include(lua_State *L)
@@ -324,32 +340,40 @@ static int f_include(lua_State *L)
     snprintf(cand[2], sizeof cand[2], "%s/lib/%s%s", parent ? parent : ".", name, ext);
     free(from_dir);
     free(parent);
-    const char *found = NULL;
-    for (int i = 0; i < 3 && !found; i++)
-        if (file_exists(cand[i]))
-            found = cand[i];
-    if (!found)
+    int i = push_found(L, cand, 3);
+    if (i < 0)
         return luaL_error(L, "include(\"%s\"): no such file (looked for %s, %s and %s)", name,
                           cand[0], cand[1], cand[2]);
+    const char *found = cand[i];
+    const char *real = lua_tostring(L, -1);
+    /* The name is checked above; a symbolic link could still lead out. */
+    if (!inside(real, h->root_case) && !inside(real, h->root_lib))
+        return luaL_error(L,
+                          "include(\"%s\") refused: %s leads outside the case's folder and the "
+                          "lib/ folders (through a symbolic link); put the file itself there",
+                          name, found);
 
+    /* Files are known by their resolved path: two names for one file are
+     * one include, and a cycle through a link is still a cycle. */
     lua_getfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
     int cache = lua_gettop(L);
-    if (lua_getfield(L, cache, found) != LUA_TNIL) {
+    if (lua_getfield(L, cache, real) != LUA_TNIL) {
         if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
             return luaL_error(L, "include(\"%s\"): %s includes itself (a cycle)", name, found);
         return 1;
     }
     lua_pop(L, 1);
     lua_pushlightuserdata(L, h); /* marks "being loaded" to catch cycles */
-    lua_setfield(L, cache, found);
-    load_sandboxed(L, found);
+    lua_setfield(L, cache, real);
+    /* No link is followed from here: the resolved path has none left. */
+    load_sandboxed(L, real, found, true);
     lua_call(L, 0, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
     lua_pushvalue(L, -1);
-    lua_setfield(L, cache, found);
+    lua_setfield(L, cache, real);
     return 1;
 }
 
@@ -466,16 +490,35 @@ static int build_sandbox(lua_State *L)
     return 0;
 }
 
+/* The folders include() may read from, resolved once. A folder that cannot
+ * be resolved (it does not exist) stays NULL and confines to nothing. */
+static int resolve_roots(script_host *h)
+{
+    h->root_case = realpath(h->case_dir, NULL);
+    char *parent = dir_of(h->case_dir);
+    char *real_parent = parent ? realpath(parent, NULL) : NULL;
+    free(parent);
+    if (real_parent) {
+        size_t n = strlen(real_parent);
+        h->root_lib = malloc(n + 5);
+        if (h->root_lib)
+            snprintf(h->root_lib, n + 5, "%s%slib", real_parent,
+                     n > 0 && real_parent[n - 1] == '/' ? "" : "/");
+        free(real_parent);
+        if (!h->root_lib)
+            return -1;
+    }
+    return 0;
+}
+
 int host_open(script_host **out, const char *case_file, size_t mem_limit, unsigned long instr_limit,
               apperr *e)
 {
     script_host *h = calloc(1, sizeof *h);
     *out = NULL;
-    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file))) {
-        if (h) {
-            free(h->case_file);
-            free(h);
-        }
+    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file)) ||
+        resolve_roots(h) != 0) {
+        host_close(h);
         apperr_set(e, APPERR_ENV, case_file, 0, "out of memory");
         return -1;
     }
@@ -511,6 +554,8 @@ void host_close(script_host *h)
         lua_close(h->L);
     free(h->case_file);
     free(h->case_dir);
+    free(h->root_case);
+    free(h->root_lib);
     free(h);
 }
 
@@ -532,7 +577,7 @@ int host_case_line(const script_host *h)
 static int f_dofile(lua_State *L)
 {
     const char *path = lua_tostring(L, 1);
-    load_sandboxed(L, path);
+    load_sandboxed(L, path, path, false);
     lua_call(L, 0, 1);
     return 1;
 }
