@@ -320,6 +320,120 @@ static void test_memory_cap_is_configurable(void **state)
     assert_non_null(strstr(e.msg, "more than 8 MiB"));
 }
 
+/* ---- library functions that work without instructions or memory ----------- */
+
+/* A regression here would hang: the alarm makes it a failed test instead. */
+static void expect_load_error_within(const char *path, int line, const char *want)
+{
+    alarm(60);
+    expect_load_error(path, line, want);
+    alarm(0);
+}
+
+static void test_finalizers_are_refused_whatever_their_value(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_gc.lua"), 2, "a case may not set a finalizer (__gc)");
+}
+
+static void test_repeating_an_empty_text_is_charged(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_rep_empty.lua"), 1,
+                             "ran too long (string.rep here asks for more work than one call");
+}
+
+static void test_backtracking_pattern_is_refused_before_it_runs(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_backtrack.lua"), 1,
+                             "string.find: this pattern could take too long on a text of 26 "
+                             "characters");
+}
+
+/* Each variant of sandbox_play_cpu.lua makes one library function work
+ * without end (or for hours) at play time. */
+static void test_library_work_at_play_time_stops_at_its_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *variant;
+        int line;
+        const char *want;
+    } attacks[] = {
+        {"rep_huge", 7, "string.rep here asks for more work"},
+        {"rep_1e9", 8, "string.rep here asks for more work"},
+        {"move", 9, "table.move here asks for more work"},
+        {"find_scan", 10, "string.find here asks for more work"},
+        {"backtrack", 11, "this pattern could take too long on a text of 26 characters"},
+        {"lazy", 12, "this pattern could take too long on a text of 2000 characters"},
+        {"gsub_scan", 13, "string.gsub here asks for more work"},
+        {"gmatch_scan", 14, "string.gmatch here asks for more work"},
+        {"utf8_len", 15, "utf8.len here asks for more work"},
+        {"codes", 16, "utf8.codes here asks for more work"},
+        {"byte", 17, "string.byte here asks for more work"},
+        {"tonumber", 18, "tonumber here asks for more work"},
+        {"concat", 19, "table.concat here asks for more work"},
+        {"insert", 20, "table.insert here asks for more work"},
+        {"sort", 21, "table.sort here asks for more work"},
+        {"unpack", 22, "table.unpack here asks for more work"},
+        {"gc", 23, "a case may not set a finalizer (__gc)"},
+        /* copies of a 4 MiB text: the memory allocated is charged too */
+        {"concat_big", 24, "ran too long (more than 100 million Lua instructions"},
+    };
+    for (size_t i = 0; i < sizeof attacks / sizeof *attacks; i++) {
+        case_def *c = NULL;
+        apperr e;
+        case_node n;
+        case_live live;
+        char buf[1400];
+        apperr_clear(&e);
+        assert_int_equal(case_load(&c, CASE("sandbox_play_cpu.lua"), NULL, &e), 0);
+        assert_int_equal(case_runtime_begin(c, 1, attacks[i].variant, &e), 0);
+        alarm(60);
+        int rc = case_runtime_enter(c, "a", &n, &live, &e);
+        alarm(0);
+        apperr_format(&e, buf, sizeof buf);
+        if (rc != -1 || !strstr(buf, attacks[i].want) || e.line != attacks[i].line)
+            fail_msg("%s: rc %d, %s", attacks[i].variant, rc, buf);
+        assert_string_equal(e.file, CASE("sandbox_play_cpu.lua"));
+        case_free(c);
+    }
+}
+
+/* The same functions used as cases use them: all of it in 2 million units. */
+static void test_everyday_library_use_works_and_is_cheap(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    case_load_opts o = {.instr_limit = 2000000};
+    apperr_clear(&e);
+    if (case_load(&c, CASE("sandbox_everyday.lua"), &o, &e) != 0)
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    case_free(c);
+}
+
+/* Comparing two 8 MiB texts is one instruction and no library call; the
+ * processor-time backstop stops the loop (at 50 ns per unit of the budget:
+ * 0.5 s here, where the budget alone would allow hours). */
+static void test_uncounted_work_stops_on_processor_time(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    case_load_opts o = {.instr_limit = 10000000};
+    apperr_clear(&e);
+    alarm(60);
+    assert_int_equal(case_load(&c, CASE("sandbox_long_compare.lua"), &o, &e), -1);
+    alarm(0);
+    apperr_format(&e, buf, sizeof buf);
+    if (!strstr(buf, "ran too long (more than 0.5 seconds of processor time") || e.line != 5)
+        fail_msg("%s", buf);
+}
+
 /* ---- play-time calls ---------------------------------------------------------- */
 
 static case_def *load_runtime(void)
@@ -549,6 +663,12 @@ int main(void)
         cmocka_unit_test(test_pcall_cannot_swallow_the_memory_cap),
         cmocka_unit_test(test_memory_bomb_in_a_c_function_names_the_calling_line),
         cmocka_unit_test(test_memory_cap_is_configurable),
+        cmocka_unit_test(test_finalizers_are_refused_whatever_their_value),
+        cmocka_unit_test(test_repeating_an_empty_text_is_charged),
+        cmocka_unit_test(test_backtracking_pattern_is_refused_before_it_runs),
+        cmocka_unit_test(test_library_work_at_play_time_stops_at_its_line),
+        cmocka_unit_test(test_everyday_library_use_works_and_is_cheap),
+        cmocka_unit_test(test_uncounted_work_stops_on_processor_time),
         cmocka_unit_test(test_runtime_resolves_functions_with_state),
         cmocka_unit_test(test_runtime_same_seed_same_random_text),
         cmocka_unit_test(test_runtime_next_function_returning_nothing),

@@ -4,15 +4,18 @@
 #include "host.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
 
 #include "chunk_file.h"
+#include "sandbox_lib.h"
 
 /* The count hook runs every HOOK_STEP VM instructions. It keeps the budget,
  * and remembers where the case was so that a memory error (for which Lua
@@ -20,8 +23,22 @@
 #define HOOK_STEP 100
 /* Room above the cap for unwinding once the cap has tripped. */
 #define MEM_SLACK ((size_t)1024 * 1024)
+/* Memory a call allocates is work too (copying, clearing, collecting it):
+ * one unit of the budget per ALLOC_BYTES_PER_UNIT bytes, about the time a VM
+ * instruction takes. This bounds loops that make big texts over and over,
+ * which the cap, counting only what is alive, does not see. */
+#define ALLOC_BYTES_PER_UNIT 16
+/* The processor-time backstop, in seconds per unit of the budget: 100
+ * million units give 5 s. The budget is the limit that counts (it is exact
+ * and the same on every machine); the backstop catches work that no counter
+ * sees, done by single VM instructions on very long values: comparing two
+ * 16 MiB texts, converting one to a number, passing 100,000 values through
+ * `...`. Plain Lua runs at about 6 ns per instruction and the library
+ * functions are charged at 10 ns or less per unit (sandbox_lib.c), so only
+ * such work comes near 50 ns. */
+#define SECONDS_PER_UNIT 50e-9
 
-typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY } abort_reason;
+typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY, ABORT_TIME } abort_reason;
 
 struct script_host {
     lua_State *L;
@@ -33,6 +50,10 @@ struct script_host {
     size_t mem_limit;
     unsigned long instr_limit;
     unsigned long instr_left;
+    const char *charged_by; /* the library function that tripped the budget, or NULL */
+    double time_limit;      /* seconds of processor time per call */
+    double cpu_start;       /* processor time when the call began */
+    double next_look;       /* wall time at which the hook next reads the processor time */
     abort_reason aborting;
     int depth;          /* nested host_call depth */
     char last_src[512]; /* where the hook last saw the case */
@@ -74,6 +95,18 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
+    if (nsize > old && h->depth > 0 && h->aborting == ABORT_NONE) {
+        size_t units = (nsize - old) / ALLOC_BYTES_PER_UNIT;
+        if (units < h->instr_left) {
+            h->instr_left -= units;
+        } else if (h->L) {
+            /* The allocation goes ahead; the next instruction fails. */
+            remember_place(h, h->L);
+            h->instr_left = 0;
+            h->aborting = ABORT_BUDGET;
+            lua_sethook(h->L, lua_gethook(h->L), LUA_MASKCOUNT, 1);
+        }
+    }
     if (nsize > old) {
         size_t cap = h->mem_limit + (h->aborting ? MEM_SLACK : 0);
         if (h->mem_used - old + nsize > cap) {
@@ -98,6 +131,45 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- instruction budget ---------------------------------------------------- */
 
+static double clock_seconds(clockid_t id)
+{
+    struct timespec t;
+    if (clock_gettime(id, &t) != 0)
+        return 0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Processor time of this thread: waiting for a busy machine does not count. */
+static double cpu_seconds(void)
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    return clock_seconds(CLOCK_THREAD_CPUTIME_ID);
+#else
+    return (double)clock() / CLOCKS_PER_SEC;
+#endif
+}
+
+static void trip(script_host *h, lua_State *L, abort_reason why)
+{
+    h->aborting = why;
+    h->instr_left = 0;
+    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", why == ABORT_TIME ? "processor time" : "instruction budget");
+}
+
+/* Reading the processor time is a system call (about 0.5 us); the wall
+ * clock costs 25 ns and is never behind it, so it says when to look. */
+static void check_time(script_host *h, lua_State *L)
+{
+    double wall = clock_seconds(CLOCK_MONOTONIC);
+    if (wall < h->next_look)
+        return;
+    double used = cpu_seconds() - h->cpu_start;
+    if (used >= h->time_limit)
+        trip(h, L, ABORT_TIME);
+    h->next_look = wall + (h->time_limit - used);
+}
+
 static void host_hook(lua_State *L, lua_Debug *ar)
 {
     script_host *h = host_of(L);
@@ -109,13 +181,35 @@ static void host_hook(lua_State *L, lua_Debug *ar)
         return;
     }
     remember_place(h, L);
-    if (h->instr_left <= HOOK_STEP) {
-        h->aborting = ABORT_BUDGET;
-        lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "instruction budget");
+    if (h->instr_left <= HOOK_STEP)
+        trip(h, L, ABORT_BUDGET);
+    h->instr_left -= HOOK_STEP;
+    check_time(h, L);
+}
+
+void host_charge(lua_State *L, double units, const char *what)
+{
+    script_host *h = host_of(L);
+    if (!h || h->depth == 0 || units <= 0)
+        return;
+    if (h->aborting != ABORT_NONE)
+        trip(h, L, h->aborting);
+    if (units < (double)h->instr_left) {
+        h->instr_left -= (unsigned long)units;
         return;
     }
-    h->instr_left -= HOOK_STEP;
+    /* The place is the Lua line that called the library function. */
+    remember_place(h, L);
+    h->charged_by = what;
+    trip(h, L, ABORT_BUDGET);
+}
+
+double host_budget_left(lua_State *L)
+{
+    script_host *h = host_of(L);
+    if (!h || h->depth == 0)
+        return HUGE_VAL;
+    return h->aborting != ABORT_NONE ? 0 : (double)h->instr_left;
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -196,6 +290,16 @@ static void set_abort_error(script_host *h, const char *what, apperr *e)
         apperr_set(e, APPERR_INPUT, file, line,
                    "%s used more than %zu MiB of memory (does a table or text grow without end?)",
                    what, h->mem_limit / (1024 * 1024));
+    else if (h->aborting == ABORT_TIME)
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s ran too long (more than %.3g seconds of processor time; does it compare, "
+                   "convert or pass on very long texts or lists in a loop?)",
+                   what, h->time_limit);
+    else if (h->charged_by)
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s ran too long (%s here asks for more work than one call may do, more than "
+                   "%lu million steps; use shorter texts or lists, or fewer repetitions)",
+                   what, h->charged_by, h->instr_limit / 1000000);
     else
         apperr_set(e, APPERR_INPUT, file, line,
                    "%s ran too long (more than %lu million Lua instructions; is there a loop "
@@ -209,6 +313,9 @@ int host_call(script_host *h, int nargs, int nresults, const char *what, apperr 
     int base = lua_gettop(L) - nargs;
     if (h->depth == 0) {
         h->instr_left = h->instr_limit;
+        h->charged_by = NULL;
+        h->cpu_start = cpu_seconds();
+        h->next_look = clock_seconds(CLOCK_MONOTONIC) + h->time_limit;
         h->aborting = ABORT_NONE;
         h->last_src[0] = '\0';
         h->last_line = 0;
@@ -473,6 +580,7 @@ static int build_sandbox(lua_State *L)
     lua_setfield(L, env, "case");
     lua_pushcfunction(L, f_include);
     lua_setfield(L, env, "include");
+    sandbox_lib_install(L, env);
     lua_newtable(L);
     lua_pushcfunction(L, f_unknown_global);
     lua_setfield(L, -2, "__index");
@@ -524,6 +632,7 @@ int host_open(script_host **out, const char *case_file, size_t mem_limit, unsign
     }
     h->mem_limit = mem_limit ? mem_limit : HOST_MEM_DEFAULT;
     h->instr_limit = instr_limit ? instr_limit : HOST_INSTR_DEFAULT;
+    h->time_limit = (double)h->instr_limit * SECONDS_PER_UNIT;
     /* The base state needs a little memory before any case runs. */
     size_t cap = h->mem_limit;
     h->mem_limit = cap + MEM_SLACK;

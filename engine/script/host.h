@@ -43,6 +43,17 @@ void host_push_env(script_host *h);
 /* The line where the file called case{ … }, 0 when unknown. */
 int host_case_line(const script_host *h);
 
+/* Charges units of work that a library function does in C (characters it
+ * scans, elements it moves), one unit standing for about one VM instruction,
+ * to the budget of the running call. When they are more than is left, the
+ * budget trips as the hook trips it (every later instruction fails until the
+ * call is back at the host) and the error is raised here; the message names
+ * `what` ("string.rep") and the calling line. Outside host_call: nothing. */
+void host_charge(lua_State *L, double units, const char *what);
+
+/* The units left to the running call (HUGE_VAL outside host_call). */
+double host_budget_left(lua_State *L);
+
 /* Fills e from a Lua error text "FILE:LINE: message" (else message only). */
 void host_error_from_text(apperr *e, const char *text, const char *fallback_file);
 
