@@ -31,15 +31,16 @@ static double gmatch_cost(const char *p, const char *s)
     return pattern_cost(p, strlen(p), s, strlen(s), 0, PATTERN_GMATCH, HUGE_VAL);
 }
 
-/* Lua's answer: does string.find(s, p) find something, and where? */
-static int lua_find(lua_State *L, const char *s, size_t ls, const char *p, size_t lp, int *start,
-                    int *end)
+/* Lua's answer: does string.find(s, p, init + 1) find something, and where? */
+static int lua_find_from(lua_State *L, const char *s, size_t ls, const char *p, size_t lp, int init,
+                         int *start, int *end)
 {
     lua_getglobal(L, "string");
     lua_getfield(L, -1, "find");
     lua_pushlstring(L, s, ls);
     lua_pushlstring(L, p, lp);
-    if (lua_pcall(L, 2, 2, 0) != LUA_OK) {
+    lua_pushinteger(L, init + 1);
+    if (lua_pcall(L, 3, 2, 0) != LUA_OK) {
         lua_pop(L, 2);
         return -1; /* Lua refuses the pattern */
     }
@@ -50,6 +51,12 @@ static int lua_find(lua_State *L, const char *s, size_t ls, const char *p, size_
     }
     lua_pop(L, 3);
     return found;
+}
+
+static int lua_find(lua_State *L, const char *s, size_t ls, const char *p, size_t lp, int *start,
+                    int *end)
+{
+    return lua_find_from(L, s, ls, p, lp, 0, start, end);
 }
 
 static void test_classes_agree_with_lua(void **state)
@@ -125,6 +132,18 @@ static int match(ref *r, int at, int pi)
         }
         if (c == '$' && pi + 1 == r->lp)
             return at == r->n ? at : FAIL;
+        if (c == '%' && r->p[pi + 1] == 'f') {
+            /* %f[set]: the set starts here (the zero byte stands for the
+             * places before the subject and after it). */
+            int len = class_len(r->p, pi + 2, r->lp);
+            unsigned char before = at > 0 ? (unsigned char)r->s[at - 1] : 0;
+            unsigned char here = at < r->n ? (unsigned char)r->s[at] : 0;
+            if (pattern_class_has(r->p + pi + 2, (size_t)len, before) ||
+                !pattern_class_has(r->p + pi + 2, (size_t)len, here))
+                return FAIL;
+            pi += 2 + len;
+            continue;
+        }
         if (c == '%' && r->p[pi + 1] == 'b') {
             char open = r->p[pi + 2], close = r->p[pi + 3];
             if (at >= r->n || r->s[at] != open)
@@ -187,11 +206,12 @@ static int match(ref *r, int at, int pi)
     }
 }
 
-/* string.find's search: every start (the first only when anchored). */
-static int ref_find(ref *r, int *start)
+/* string.find's search from init: every start (the first only when
+ * anchored). */
+static int ref_find(ref *r, int init, int *start)
 {
     bool anchored = r->lp > 0 && r->p[0] == '^';
-    for (int at = 0; at <= r->n; at++) {
+    for (int at = init; at <= r->n; at++) {
         int got = match(r, at, anchored ? 1 : 0);
         if (got != FAIL) {
             *start = at;
@@ -261,6 +281,10 @@ static void random_pattern(char *p, size_t size)
             n += (size_t)snprintf(p + n, size - n, "%%b()");
             continue;
         }
+        if (k == 3) {
+            n += (size_t)snprintf(p + n, size - n, rand() % 2 ? "%%f[ab]" : "%%f[%%s]");
+            continue;
+        }
         n += (size_t)snprintf(p + n, size - n, "%s%s", classes[rand() % 8], quants[rand() % 6]);
     }
     if (open)
@@ -284,17 +308,17 @@ static void test_bound_covers_every_search_step(void **state)
         for (int i = 0; i < n; i++)
             s[i] = "ab ()"[rand() % 5];
         s[n] = '\0';
-        int lua_start = 0, lua_end = 0, start = 0;
-        int lua = lua_find(L, s, (size_t)n, p, strlen(p), &lua_start, &lua_end);
+        int lua_start = 0, lua_end = 0, start = 0, init = rand() % 3 ? 0 : rand() % (n + 1);
+        int lua = lua_find_from(L, s, (size_t)n, p, strlen(p), init, &lua_start, &lua_end);
         if (lua < 0)
             continue;
         ref r = {.s = s, .p = p, .n = n, .lp = (int)strlen(p)};
-        int end = ref_find(&r, &start);
+        int end = ref_find(&r, init, &start);
         /* The reference finds what Lua finds ... */
         if ((end != FAIL) != (lua == 1) || (lua == 1 && (start + 1 != lua_start || end != lua_end)))
-            fail_msg("reference and Lua differ on find(\"%s\", \"%s\")", s, p);
+            fail_msg("reference and Lua differ on find(\"%s\", \"%s\", %d)", s, p, init + 1);
         /* ... and the bound covers its steps, even the exhaustive ones. */
-        double bound = cost_of(p, s);
+        double bound = pattern_cost(p, strlen(p), s, (size_t)n, (size_t)init, PATTERN_FIND, 1);
         if (bound < r.steps)
             fail_msg("find(\"%s\", \"%s\"): bound %g below %g steps", s, p, bound, r.steps);
         /* The same for gmatch's whole iteration. */
