@@ -1,9 +1,12 @@
 /* host: the Lua host. Owns one lua_State, its sandbox (scenario-format.md
- * "The file"), a memory cap and an instruction budget, and the one protected
- * path by which anything calls into Lua (host_call), after lua.c's docall:
- * a message handler adds FILE:LINE and a traceback. Neither the cap nor the
- * budget can be swallowed by a pcall inside the case: once either trips, every
- * further instruction fails until the call unwinds to the host. */
+ * "The file" and "Limits on case code"), a memory cap and an instruction
+ * budget, and the one protected path by which anything calls into Lua
+ * (host_call), after lua.c's docall: a message handler adds FILE:LINE and a
+ * traceback. The budget also pays for memory allocated and for work that
+ * library functions do in C (host_charge, sandbox_lib.c); a processor-time
+ * backstop catches what nothing counts. None of these can be swallowed by a
+ * pcall inside the case: once one trips, every further instruction fails
+ * until the call unwinds to the host. */
 #ifndef HOST_H
 #define HOST_H
 
