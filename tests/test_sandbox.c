@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "case_file.h"
 #include "case_load.h"
 #include "host.h"
 #include "support.h"
@@ -232,6 +233,36 @@ static void test_include_refuses_a_fifo_or_a_folder_without_blocking(void **stat
     expect_load_error(case_including(tmp, "c1", "pipe"), 1, "is a FIFO (named pipe), not a file");
     expect_load_error(case_including(tmp, "c2", "folder"), 1, "is a folder, not a file");
     alarm(0);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* An included file over the case file's 16 MiB is refused before it is read
+ * (a sparse file: no disk is used). */
+static void test_include_refuses_a_file_over_the_size_limit(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/huge.lua", tmp);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("return \"big\" --", f);
+    fclose(f);
+    assert_int_equal(truncate(p, (off_t)CASE_FILE_MAX + 1), 0);
+    expect_load_error(case_including(tmp, "c3", "huge"), 1,
+                      "is 16.0 MiB, more than the 16 MiB a case file may be");
+    /* Exactly at the limit it is read (and here is a long comment). */
+    assert_int_equal(truncate(p, (off_t)CASE_FILE_MAX), 0);
+    apperr e;
+    case_def *c = NULL;
+    apperr_clear(&e);
+    int rc = case_load(&c, case_including(tmp, "c4", "huge"), NULL, &e);
+    char buf[2048];
+    if (rc != 0)
+        fail_msg("an included file of exactly 16 MiB: %s", apperr_format(&e, buf, sizeof buf));
+    assert_string_equal(c->title, "big");
+    case_free(c);
     test_rmtree(tmp);
     free(tmp);
 }
@@ -655,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_include_follows_links_that_stay_inside),
         cmocka_unit_test(test_include_refuses_links_that_lead_outside),
         cmocka_unit_test(test_include_refuses_a_fifo_or_a_folder_without_blocking),
+        cmocka_unit_test(test_include_refuses_a_file_over_the_size_limit),
         cmocka_unit_test(test_host_refuses_a_fifo_as_the_case_file_without_blocking),
         cmocka_unit_test(test_include_keeps_the_byte_order_mark_and_first_line_rules),
         cmocka_unit_test(test_endless_loop_is_stopped_with_its_line),

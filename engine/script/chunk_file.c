@@ -9,6 +9,8 @@
 
 #include <lauxlib.h>
 
+#include "case_file.h"
+
 #ifndef O_NOFOLLOW
 #define O_NOFOLLOW 0
 #endif
@@ -64,6 +66,13 @@ int chunk_file_open(const char *path, bool nofollow, char *why, size_t why_size)
         close(fd);
         return -1;
     }
+    /* The case file's limit holds for every file a case reads (case_file.h). */
+    if ((unsigned long long)st.st_size > CASE_FILE_MAX) {
+        snprintf(why, why_size, "is %.1f MiB, more than the %zu MiB a case file may be",
+                 (double)st.st_size / (1024.0 * 1024.0), CASE_FILE_MAX / (1024 * 1024));
+        close(fd);
+        return -1;
+    }
     int fl = fcntl(fd, F_GETFL);
     if (fl != -1)
         fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
@@ -74,6 +83,7 @@ int chunk_file_open(const char *path, bool nofollow, char *why, size_t why_size)
 
 typedef struct reader {
     int fd;
+    size_t total;      /* bytes read so far */
     int err;           /* errno of a failed read, 0 when none */
     const char *first; /* what is left of the first block, given once */
     size_t first_len;
@@ -102,6 +112,10 @@ static const char *next_block(lua_State *L, void *ud, size_t *size)
         return p;
     }
     ssize_t n = read_some(r, r->buf, sizeof r->buf);
+    if (n > 0 && (r->total += (size_t)n) > CASE_FILE_MAX) {
+        r->err = EFBIG; /* the file grew past the limit while it was read */
+        n = 0;
+    }
     *size = n > 0 ? (size_t)n : 0;
     return n > 0 ? r->buf : NULL;
 }
