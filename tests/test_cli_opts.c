@@ -328,8 +328,8 @@ static void test_usage_lists_options_in_one_format(void **state)
     free(h);
 }
 
-/* Every command's help: no line over 79 columns, every option in it, every
- * choice named in its option's help. */
+/* Every command's help: no line over 79 columns or ending in a space, every
+ * option in it, every choice named in its option's help. */
 static void test_every_command_has_help_in_one_format(void **state)
 {
     (void)state;
@@ -345,8 +345,15 @@ static void test_every_command_has_help_in_one_format(void **state)
             if (columns(line, len) > 79)
                 fail_msg("appraise %s --help: a line over 79 columns: %.*s", all[i]->name, (int)len,
                          line);
+            if (len > 0 && line[len - 1] == ' ')
+                fail_msg("appraise %s --help: a line ends in a space: %.*s", all[i]->name, (int)len,
+                         line);
             line += len + (line[len] == '\n');
         }
+        size_t n_opts = 0;
+        for (const cli_opt *o = all[i]->opts; o->name; o++)
+            n_opts++;
+        assert_true(n_opts <= CLI_MAX_OPTS);
         for (const cli_opt *o = all[i]->opts; o->name; o++) {
             char want[64];
             snprintf(want, sizeof want, "\n  %s", o->name);

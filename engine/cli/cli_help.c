@@ -31,7 +31,7 @@ void cli_program_help(FILE *f)
         fprintf(f, "  %-8s %s%s\n", c->name, c->summary,
                 !CLI_WINDOW && (c == &cli_play || c == &cli_replay) ? " (not in this build)" : "");
     }
-    cli_wrap(f, cli_library.about, 0, fprintf(f, "\nWith no command,") - 1);
+    cli_wrap(f, cli_library.about, 0, fprintf(f, "\nWith no command, ") - 1);
     cli_options(f, &cli_library);
     fputs("\nExit codes: 0 success, 1 case/log/input wrong, 2 usage, 3 environment.\n", f);
 }

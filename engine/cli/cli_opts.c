@@ -2,11 +2,8 @@
 
 #include <limits.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <string.h>
 
-/* The most options one command declares (the parser's "given" marks). */
-#define CLI_MAX_OPTS 32
 /* Help is wrapped to this many columns; option names take this many. */
 #define WIDTH 80
 #define NAME_COLUMN 24
@@ -180,9 +177,10 @@ static int take_opt(const cli_command *cmd, void *args, int argc, char **argv, i
                                cmd->name[0] ? " for " : "", cmd->name);
     if (o->kind == CLI_REFUSED)
         return cli_usage_error(cmd->name, "%s", o->what);
-    bool *seen = &given[o - cmd->opts];
-    if (*seen && !(o->flags & CLI_REPEAT))
-        return cli_usage_error(cmd->name, "%s given twice", o->name);
+    /* Past CLI_MAX_OPTS (test_cli_opts keeps every table within it) an option
+     * is not told given twice. */
+    bool spare = false;
+    bool *seen = o - cmd->opts < CLI_MAX_OPTS ? &given[o - cmd->opts] : &spare;
     if (o->kind == CLI_FLAG && eq)
         return cli_usage_error(cmd->name, "%s takes no value", o->name);
     const char *value = eq ? eq + 1 : NULL;
@@ -191,6 +189,8 @@ static int take_opt(const cli_command *cmd, void *args, int argc, char **argv, i
             return cli_usage_error(cmd->name, "%s needs a value", o->name);
         value = argv[++*i];
     }
+    if (*seen && !(o->flags & CLI_REPEAT))
+        return cli_usage_error(cmd->name, "%s given twice", o->name);
     *seen = true;
     if (o->seen_at)
         *(bool *)slot(args, o->seen_at - 1) = true;
@@ -226,7 +226,7 @@ static int check_one_of(const cli_command *cmd, const bool *given)
         if (!(o->flags & CLI_ONE_OF))
             continue;
         marked++;
-        n += given[o - cmd->opts];
+        n += o - cmd->opts < CLI_MAX_OPTS && given[o - cmd->opts];
     }
     if (marked == 0 || n == 1)
         return EXIT_OK;
@@ -267,35 +267,30 @@ int cli_parse(const cli_command *cmd, void *args, int argc, char **argv, size_t 
 
 void cli_wrap(FILE *f, const char *text, int indent, int col)
 {
-    bool line_start = false; /* the first line goes on where col is */
-    const char *p = text;
-    while (*p) {
-        if (*p == '\n' || *p == ' ') {
+    bool fresh = true; /* no word on this line yet (after col) */
+    for (const char *p = text; *p;) {
+        if (*p == ' ' || *p == '\n') {
             if (*p == '\n') {
                 fputc('\n', f);
-                col = 0, line_start = true;
+                col = 0, fresh = true;
             }
             p++;
             continue;
         }
         int w = (int)strcspn(p, " \n");
-        if (!line_start && col > indent && col + 1 + w > WIDTH - 1) {
+        if (!fresh && col + 1 + w > WIDTH - 1) {
             fputc('\n', f);
-            col = 0, line_start = true;
+            col = 0, fresh = true;
         }
-        if (line_start) {
-            col = fprintf(f, "%*s", indent, "");
-            line_start = false;
-        } else if (col > indent || (col == indent && p != text && p[-1] == ' ')) {
-            col += fprintf(f, " ");
-        } else if (col < indent) {
+        if (col < indent)
             col += fprintf(f, "%*s", indent - col, "");
-        }
+        else if (!fresh)
+            col += fprintf(f, " ");
         fwrite(p, 1, (size_t)w, f);
-        col += w;
+        col += w, fresh = false;
         p += w;
     }
-    if (col > 0 && !line_start)
+    if (col > 0)
         fputc('\n', f);
 }
 

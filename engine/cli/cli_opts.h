@@ -64,6 +64,9 @@ typedef struct cli_opt {
     const char *what;
 } cli_opt;
 
+/* The most options one command declares. */
+#define CLI_MAX_OPTS 32
+
 /* A command: its name, what it takes, and its help. */
 typedef struct cli_command {
     const char *name;     /* "run"; "" for `appraise` alone (the case library) */
@@ -102,9 +105,10 @@ void cli_options(FILE *f, const cli_command *cmd);
  * itself. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Writes text wrapped to 79 columns, going on from column col on the
- * current line; the lines after the first (and the first, when col is less)
- * start at column indent. '\n' in text starts a new line. */
+/* Writes text wrapped to 79 columns, going on from column col of the
+ * current line (padded to indent when short of it); the lines after the
+ * first start at column indent. '\n' in text starts a new line. Ends the
+ * last line. */
 void cli_wrap(FILE *f, const char *text, int indent, int col);
 
 #endif
