@@ -19,7 +19,7 @@
 #include "metrics.h"
 #include "policy.h"
 #if CLI_WINDOW
-#include "theme.h"
+#include "ui/theme.h"
 #endif
 
 /* ---- what a command says on stderr ---------------------------------------- */
