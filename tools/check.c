@@ -1,5 +1,4 @@
 /* check: the work of `appraise check` (check.h). */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,7 +11,6 @@
  * are reported on stderr as they are found and summed up at the end; the
  * rest is used. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
