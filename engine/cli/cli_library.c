@@ -1,8 +1,6 @@
 /* appraise [OPTIONS]: the window on the case library. */
 #include "cli_window.h"
 
-const char *const cli_themes[] = {"default", "high-contrast", NULL};
-
 static const cli_opt opts[] = {
     {.name = "--library",
      .kind = CLI_STRING,
@@ -19,17 +17,7 @@ static const cli_opt opts[] = {
 
 static int run(const cli_command *cmd, int argc, char **argv)
 {
-    ui_start s = {.scale = 100};
-    size_t n;
-    int rc = cli_parse(cmd, &s, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-#if CLI_WINDOW
-    return ui_library(&s);
-#else
-    return cli_no_window(cmd->name, "'appraise run CASE.lua --inputs FILE' (or --policy P) "
-                                    "plays a case without one.");
-#endif
+    return cli_window_open(cmd, argc, argv, CLI_OPEN_LIBRARY);
 }
 
 const cli_command cli_library = {

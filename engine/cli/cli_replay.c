@@ -15,17 +15,7 @@ static const cli_opt opts[] = {
 
 static int run(const cli_command *cmd, int argc, char **argv)
 {
-    ui_start s = {.scale = 100};
-    size_t n;
-    int rc = cli_parse(cmd, &s, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    s.path = argv[1];
-#if CLI_WINDOW
-    return ui_replay(&s);
-#else
-    return cli_no_window(cmd->name, NULL);
-#endif
+    return cli_window_open(cmd, argc, argv, CLI_OPEN_REPLAY);
 }
 
 const cli_command cli_replay = {

@@ -1,6 +1,6 @@
-/* cli_window: the options that the window's commands (play, replay, and
- * `appraise` alone) share, as entries of their option tables. Their values
- * go into a ui_start (ui/ui_main.h). */
+/* cli_window: what the window's commands (play, replay, and `appraise`
+ * alone) share: the entries of their option tables, whose values go into a
+ * ui_start (ui/ui_main.h), and how they open the window (cli_window.c). */
 #ifndef CLI_WINDOW_H
 #define CLI_WINDOW_H
 
@@ -11,6 +11,13 @@
 
 /* The window's themes (ui/theme.c has the same names; test_cli_opts checks). */
 extern const char *const cli_themes[];
+
+typedef enum cli_open_kind { CLI_OPEN_LIBRARY, CLI_OPEN_PLAY, CLI_OPEN_REPLAY } cli_open_kind;
+
+/* Parses a window command (its options go into a ui_start, its operand is
+ * the path) and opens the window on the library, the case or the log; in a
+ * build without the window, says that it has none. Returns the exit code. */
+int cli_window_open(const cli_command *cmd, int argc, char **argv, cli_open_kind kind);
 
 #define CLI_OPT_TRAINEE                                                                            \
     {                                                                                              \
