@@ -1,0 +1,6 @@
+return case {
+  id = "x", version = "1", title = "t", start = "a",
+  nodes = {
+    a = { text = "", next = "nowhere" },
+  },
+}

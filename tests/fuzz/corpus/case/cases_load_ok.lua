@@ -1,0 +1,48 @@
+-- A small valid case touching every part of the format.
+local cards = include("cards")
+return case {
+  format = 1,
+  id = "load-ok",
+  version = "2.0",
+  title = "Every key",
+  summary = "A fixture that uses every key of format 1.",
+  objectives = { "One", "Two" },
+  authors = { "Fixture" },
+  references = { "NICE NG51" },
+  tags = { "test" },
+  minutes = 5,
+  variants = { "right", "wrong" },
+  patient = { name = "P", age = 50, sex = "M", setting = "ED", complaint = "Cough",
+              history = { "Asthma" }, medications = { "Salbutamol" }, allergies = {} },
+  vitals = { hr = 90, sbp = 120, dbp = 80, rr = 18, spo2 = 97, temp = 37.2, gcs = 15,
+             x_cap_refill = "2 s" },
+  results = { { name = "CRP", value = 12, unit = "mg/L" }, { name = "Culture", value = "pending" } },
+  ai = { cxr = cards.cxr, sepsis = cards.sepsis },
+  x_notes = "kept for the author",
+  start = "a",
+  nodes = {
+    a = {
+      title = "Start",
+      text = function(s) return "Variant " .. tostring(s.variant) end,
+      set = { seen = true },
+      decision = {
+        prompt = "Choose",
+        options = {
+          { id = "one", label = "One", next = "b" },
+          { id = "two", label = "Two", next = function(s, choice) return "c" end },
+        },
+        best = { "one" },
+        advice = { tool = "cxr", recommend = "two", confidence = 0.6, message = "Two",
+                   reasons = { { "Shadow", 0.4 } }, timing = "on_request", source = "Colleague" },
+        ask = { trust = true, confidence = false, rationale = "always" },
+        time_limit = 30,
+        on_timeout = "c",
+        feedback = "Fine",
+      },
+      debrief = "Teaching point",
+    },
+    b = { text = "B", elapsed = 5, vitals = { hr = 100 }, next = "c" },
+    c = { text = "", results = { { name = "Lactate", value = 2.1, unit = "mmol/L", flag = "high" } },
+          ending = { outcome = "neutral", summary = "Done" } },
+  },
+}

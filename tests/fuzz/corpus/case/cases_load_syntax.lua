@@ -1,0 +1,4 @@
+return case {
+  id = "x", version = "1", title = "t", start = "a"
+  nodes = {},
+}

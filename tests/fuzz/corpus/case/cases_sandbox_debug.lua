@@ -1,0 +1,2 @@
+local d = debug.getregistry()
+return case { id = "x", version = "1", title = "t", start = "a", nodes = { a = { text = "", ending = { outcome = "good" } } } }

@@ -1,0 +1,2 @@
+os.execute("touch /tmp/appraise-escaped")
+return case { id = "x", version = "1", title = "t", start = "a", nodes = { a = { text = "", ending = { outcome = "good" } } } }

@@ -1,0 +1,4 @@
+while true do
+  pcall(function() local t = {} for i = 1, 1e9 do t[i] = { i } end end)
+end
+return case { id = "x", version = "1", title = "t", start = "a", nodes = { a = { text = "", ending = { outcome = "good" } } } }

@@ -1,0 +1,31 @@
+-- The AI recommends a best option at every advised decision.
+return case {
+  id = "check-ai-always-right", version = "1", title = "AI always right", start = "one",
+  nodes = {
+    one = {
+      text = "One.",
+      decision = {
+        options = {
+          { id = "yes", label = "Yes", next = "two" },
+          { id = "no", label = "No", next = "two" },
+        },
+        best = { "yes" },
+        advice = { recommend = "yes", timing = "with_case" },
+      },
+      debrief = "Right.",
+    },
+    two = {
+      text = "Two.",
+      decision = {
+        options = {
+          { id = "yes", label = "Yes", next = "done" },
+          { id = "no", label = "No", next = "done" },
+        },
+        best = { "yes", "no" },
+        advice = { recommend = "no" },
+      },
+      debrief = "Either.",
+    },
+    done = { text = "", ending = { outcome = "good" } },
+  },
+}

@@ -1,0 +1,20 @@
+-- An advised decision without debrief text (the AI is wrong, so only the
+-- debrief is missing).
+return case {
+  id = "check-no-debrief", version = "1", title = "No debrief", start = "intro",
+  nodes = {
+    intro = { text = "Intro.", next = "one" },
+    one = {
+      text = "One.",
+      decision = {
+        options = {
+          { id = "yes", label = "Yes", next = "done" },
+          { id = "no", label = "No", next = "done" },
+        },
+        best = { "yes" },
+        advice = { recommend = "no" },
+      },
+    },
+    done = { text = "", ending = { outcome = "good" } },
+  },
+}

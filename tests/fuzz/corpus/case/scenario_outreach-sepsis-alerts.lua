@@ -1,0 +1,304 @@
+-- The night of the alerts: an inpatient sepsis model, validated elsewhere.
+-- Critical care outreach. An EHR-embedded sepsis model fires all night. Its
+-- developer reported an AUROC of 0.83; the hospital's own validation found
+-- 0.63 with a positive predictive value of 12%, as external validations of
+-- proprietary sepsis models have found. The first two alerts are false
+-- positives that invite antibiotics nobody needs; four more are noise; the
+-- last one, with the same wording, is right (alert fatigue; AI right, often
+-- overruled). The alerts carry a score but no probability.
+local obs = include("obs")
+
+local function pathway_label()
+  return "Start the sepsis pathway now: blood cultures and IV antibiotics within the hour"
+end
+
+return case {
+  format = 1,
+  id = "outreach-sepsis-alerts",
+  version = "1.0",
+  title = "The night of the alerts",
+  summary = "You carry the critical care outreach bleep overnight. The hospital's new " ..
+            "sepsis model alerts you again and again. Decide which alerts deserve " ..
+            "antibiotics, and notice the one that matters.",
+  objectives = {
+    "Judge each sepsis alert by the patient, using NEWS2 and NICE NG51's risk levels",
+    "Avoid antibiotics for non-infective causes of fever and tachycardia",
+    "Recognise alert fatigue and the alert that matters after many that did not",
+    "Read a model card for where its performance was measured",
+  },
+  authors = { "Appraise project" },
+  references = {
+    "NICE NG51 (2016, updated 2024) Suspected sepsis: recognition, diagnosis and early " ..
+      "management (NEWS2 risk levels and antibiotic timing in acute hospitals)",
+    "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
+    "Academy of Medical Royal Colleges (2022) Statement on the initial antimicrobial " ..
+      "treatment of sepsis",
+    "Wong A et al. (2021) External validation of a widely implemented proprietary sepsis " ..
+      "prediction model in hospitalized patients. JAMA Intern Med 181:1065-1070",
+    "NICE CG50 (2007) Acutely ill adults in hospital: recognising and responding to " ..
+      "deterioration",
+  },
+  tags = { "critical-care", "outreach", "sepsis", "alert-fatigue", "external-validation" },
+  minutes = 9,
+
+  x_setting = "critical_care",
+  x_profession = "outreach_nurse",
+  x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
+  x_ai_errors = { "*/alert_hip false_positive", "*/alert_af false_positive" },
+
+  patient = {
+    name = "Three patients on the outreach list",
+    setting = "Critical care outreach, night shift from 20:00",
+    complaint = "Sepsis alerts from the electronic record",
+  },
+
+  ai = {
+    name = "SepsisSentinel", version = "4.0",
+    kind = "inpatient sepsis prediction model (alerts)",
+    intended_use = "Adult inpatients outside critical care; predicts sepsis in the next " ..
+                   "6 hours from the electronic record every 15 minutes and alerts the " ..
+                   "outreach team when the score reaches 6",
+    performance = { auroc = 0.63, sensitivity = 0.33, specificity = 0.83, ppv = 0.12 },
+    trained_on = "The developer's data: 405,000 admissions at three US health systems, " ..
+                 "2013-2015. The figures above are this hospital's own validation (2025); " ..
+                 "the developer reported an AUROC of 0.83",
+    limitations = {
+      "About seven in eight alerts at the threshold are false alarms in this hospital",
+      "Fever and tachycardia from any cause raise the score: post-operative " ..
+        "inflammation, arrhythmia, pain",
+      "Misses about two in three sepsis cases at the threshold",
+      "The alert wording is the same whatever drove the score: read the reasons",
+    },
+  },
+
+  start = "handover",
+  nodes = {
+    handover = {
+      title = "20:00 handover",
+      text = "You take the outreach bleep for the night. The day nurse warns you: " ..
+             "\"SepsisSentinel went live last month. It fires all the time - I had " ..
+             "fourteen today and none of them was septic.\"",
+      next = "alert_hip",
+    },
+
+    alert_hip = {
+      title = "21:30 - Orthopaedic ward, bed 6",
+      text = "Mr Tomasz Kowalski, 66, is day 1 after an elective total hip replacement. " ..
+             "He is sore on moving and has used little analgesia. The wound is clean and " ..
+             "dry, his chest is clear, and he is passing urine. He feels well apart from " ..
+             "the pain.",
+      elapsed = 90,
+      vitals = { hr = 104, sbp = 134, dbp = 78, rr = 18, spo2 = 95, temp = 38.1,
+                 avpu = "A", o2 = "air", pain = 7 },
+      results = { { name = "White cell count (bed 6, post-op day 1)", value = 13.1,
+                    unit = "×10⁹/L", flag = "high" },
+                  { name = "CRP (bed 6, post-op day 1)", value = 96, unit = "mg/L",
+                    flag = "high" } },
+      decision = {
+        prompt = "What do you do about the alert for bed 6?",
+        options = {
+          { id = "pathway", label = pathway_label(), next = "alert_af" },
+          { id = "bedside", label = "Review at the bedside: analgesia, deep breathing and " ..
+                                    "mobilising, observations as NEWS2 directs; no " ..
+                                    "antibiotics now", next = "alert_af" },
+          { id = "dismiss", label = "Dismiss the alert without seeing him", next = "alert_af" },
+        },
+        best = { "bedside" },
+        advice = {
+          recommend = "pathway",
+          confidence = nil,
+          message = "SEPSIS ALERT - score 7.2 (threshold 6). Start the sepsis pathway: " ..
+                    "cultures and antibiotics within 1 hour.",
+          reasons = {
+            { "Temperature 38.1 °C", 0.29 },
+            { "Heart rate 104 /min", 0.24 },
+            { "White cell count 13.1", 0.15 },
+            { "Surgery in the last 48 hours", 0.12 },
+          },
+          timing = "after_initial",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = "NEWS2 3: a registered nurse assesses and decides on monitoring (RCP). " ..
+                   "A low-grade fever, raised white cells and CRP on the first day after a " ..
+                   "joint replacement are the expected inflammatory response; with no " ..
+                   "source of infection, NICE NG51 asks you to consider other diagnoses " ..
+                   "before giving antibiotics.",
+      },
+      debrief = "The alert was a false positive. Every reason it gave - fever, heart rate, " ..
+                "white cells, recent surgery - is what the first day after a hip " ..
+                "replacement looks like, and its model card says so. The careful cues were " ..
+                "a NEWS2 of 3, a clean wound, a clear chest, a well man in pain. Starting " ..
+                "the sepsis pathway would have given him antibiotics he did not need; " ..
+                "dismissing the alert unseen is not right either - a review was due. " ..
+                "Simplified: the orthopaedic team would also see him on their round.",
+    },
+
+    alert_af = {
+      title = "22:40 - Acute medical unit, bed 14",
+      text = "Mrs Janet Ellis, 52, was admitted this afternoon with palpitations: atrial " ..
+             "fibrillation at 140 /min. Bisoprolol was started at 16:00. She feels her " ..
+             "heart racing but is otherwise well, with no cough, urinary symptoms or " ..
+             "fever. The ED venous gas showed a lactate of 2.3 mmol/L; a repeat has not " ..
+             "been sent.",
+      elapsed = 70,
+      vitals = { hr = 118, sbp = 118, dbp = 72, rr = 20, spo2 = 96, temp = 37.2,
+                 avpu = "A", o2 = "air", pain = 0 },
+      results = { { name = "Lactate (ED venous gas, 14:10, bed 14)", value = 2.3,
+                    unit = "mmol/L", flag = "high" },
+                  { name = "CRP (bed 14)", value = 4, unit = "mg/L" } },
+      decision = {
+        prompt = "What do you do about the alert for bed 14?",
+        options = {
+          { id = "pathway", label = pathway_label(), next = "night" },
+          { id = "rate", label = "Ask the medical team to review her rate control and " ..
+                                 "repeat the lactate; no sepsis pathway", next = "night" },
+          { id = "dismiss", label = "Dismiss the alert without seeing her", next = "night" },
+        },
+        best = { "rate" },
+        advice = {
+          recommend = "pathway",
+          confidence = nil,
+          message = "SEPSIS ALERT - score 6.4 (threshold 6). Start the sepsis pathway: " ..
+                    "cultures and antibiotics within 1 hour.",
+          reasons = {
+            { "Heart rate 118 /min", 0.33 },
+            { "Lactate 2.3 mmol/L", 0.19 },
+            { "Admitted via the emergency department", 0.08 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, rationale = "override" },
+        feedback = "NEWS2 2, no symptoms or signs of infection, a CRP of 4 mg/L and a known " ..
+                   "cause for the tachycardia: sepsis is unlikely. Fast AF needs its rate " ..
+                   "control reviewed by the medical team.",
+      },
+      debrief = "Another false positive. The score leaned on her heart rate, and she has " ..
+                "fast atrial fibrillation that explains it; the lactate was hours old and " ..
+                "barely raised. The careful cues were a known non-infective cause, no " ..
+                "source, a normal CRP and a NEWS2 of 2. Simplified: a real review would " ..
+                "include an ECG and her fluid balance.",
+    },
+
+    night = {
+      title = "23:00 to 03:00",
+      text = "Four more alerts fire. Two are for patients already on IV antibiotics for " ..
+             "pneumonia; one is for a man receiving end-of-life care; one is for a woman " ..
+             "whose heart rate rose during chest physiotherapy. You check each one and " ..
+             "acknowledge it. It has been a busy night and you have not sat down since " ..
+             "midnight.",
+      elapsed = 260,
+      next = "alert_catheter",
+    },
+
+    alert_catheter = {
+      title = "03:10 - Care of older people ward, bed 22",
+      text = "Another sepsis alert, the seventh tonight, with the same wording as the " ..
+             "others. Mrs Edith Castle, 79, was admitted yesterday after a fall and " ..
+             "catheterised for urinary retention. At 18:00 her BP was 132/76 mmHg and her " ..
+             "pulse 88 /min. The ward charted her 02:45 observations but has not called anyone; the healthcare assistant noted she \"seems tired\". " ..
+             "Her catheter has drained 60 mL since 23:00.",
+      elapsed = 25,
+      vitals = { hr = 118, sbp = 98, dbp = 58, rr = 23, spo2 = 96, temp = 35.9,
+                 avpu = "A", o2 = "air", pain = 2 },
+      decision = {
+        prompt = "What do you do about the alert for bed 22?",
+        options = {
+          { id = "acknowledge", label = "Acknowledge it and ask the ward to repeat her " ..
+                                        "observations in an hour", next = "late" },
+          { id = "go", label = "Go now: review her, start the sepsis pathway with " ..
+                               "antibiotics within the hour, call the medical registrar",
+            next = "treated" },
+          { id = "fy1", label = "Ask the ward's FY1 to review her when free",
+            next = "fy1_late" },
+        },
+        best = { "go" },
+        advice = {
+          recommend = "go",
+          confidence = nil,
+          message = "SEPSIS ALERT - score 8.8 (threshold 6). Start the sepsis pathway: " ..
+                    "cultures and antibiotics within 1 hour.",
+          reasons = {
+            { "Systolic BP 98 mmHg, down from 132", 0.31 },
+            { "Respiratory rate 23 /min", 0.22 },
+            { "Urine output 15 mL/h (catheter)", 0.21 },
+            { "Heart rate 118 /min", 0.17 },
+            { "Temperature 35.9 °C", 0.08 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+        time_limit = 60,
+        on_timeout = "late",
+        feedback = function(s)
+          return "NEWS2 " .. obs.news2(s.vitals) .. ". NICE NG51 (2024): a NEWS2 of 7 or " ..
+                 "more with suspected infection means high risk - immediate review by a " ..
+                 "senior decision-maker and antibiotics within 1 hour. A catheter, low urine " ..
+                 "output, falling blood pressure and a low temperature in an older woman " ..
+                 "fit urosepsis."
+        end,
+      },
+      debrief = "This alert was right, and it looked exactly like the six before it. The " ..
+                "careful cues were the reasons, which were different this time - a falling " ..
+                "blood pressure, fast breathing, poor urine output - and her NEWS2 of 7, " ..
+                "which called for an emergency response on its own. A low temperature " ..
+                "does not argue against sepsis in an older person. Alert fatigue is what " ..
+                "a tool with a 12% positive predictive value does to its users; the answer " ..
+                "is to read each alert's reasons and the patient, not to stop looking. " ..
+                "Simplified: the ward should have escalated a NEWS2 of 7 without any alert.",
+    },
+
+    treated = {
+      title = "03:40",
+      text = "You find her cold peripherally and drowsy. Blood cultures, a lactate (4.6 " ..
+             "mmol/L) and IV antibiotics are done within 40 minutes of the alert, with " ..
+             "fluid and the medical registrar at the bedside.",
+      elapsed = 30,
+      results = { obs.lactate(4.6) },
+      ending = {
+        outcome = function(s)
+          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
+            return "neutral"
+          end
+          return "good"
+        end,
+        summary = function(s)
+          local extra = ""
+          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
+            extra = " Earlier in the night, antibiotics were started for a patient who did " ..
+                    "not need them."
+          end
+          return "Mrs Castle had urosepsis, treated within the hour. She spent a day on " ..
+                 "the high-dependency unit and went home two weeks later." .. extra
+        end,
+      },
+    },
+
+    fy1_late = {
+      title = "04:50",
+      text = "The FY1 reaches bed 22 at 04:50 after two other calls. Mrs Castle is now " ..
+             "drowsy with a systolic of 82 mmHg.",
+      elapsed = 100,
+      vitals = { hr = 128, sbp = 82, dbp = 46, rr = 27, avpu = "V" },
+      results = { obs.lactate(6.1) },
+      ending = {
+        outcome = "neutral",
+        summary = "Antibiotics started 100 minutes after the alert. Mrs Castle needed " ..
+                  "vasopressors on intensive care, and survived after a long stay.",
+      },
+    },
+
+    late = {
+      title = "04:15",
+      text = "At the repeat observations the healthcare assistant cannot rouse Mrs Castle " ..
+             "properly. A peri-arrest call goes out.",
+      elapsed = 65,
+      vitals = { hr = 136, sbp = 72, dbp = 40, rr = 30, spo2 = 91, avpu = "P" },
+      results = { obs.lactate(7.4) },
+      ending = {
+        outcome = "harm",
+        summary = "Mrs Castle was in septic shock by the time she was seen. She was " ..
+                  "admitted to intensive care and died three days later.",
+      },
+    },
+  },
+}

@@ -1,0 +1,311 @@
+-- Seven weeks old: a fever model used outside the ages it knows.
+-- Paediatrics. The triage model is built for children aged 3 months to 5
+-- years; this baby is 7 weeks old, and only the model card says so. In
+-- "ai_wrong" it calls him low risk at both decisions (false negatives); in
+-- "ai_right" it happens to agree with NICE NG143. Either way, its output is
+-- no evidence for a patient outside its intended use.
+local models = include("models")
+local obs = include("obs")
+local variants = include("variants")
+
+-- NICE NG143 uses a white cell count below 5 or above 15 x10^9/L as its
+-- threshold in infants aged 1 to 3 months, so the flag follows it.
+local bloods = {
+  obs.result("White cell count", 16.4, "×10⁹/L", 5, 15),
+  obs.result("Neutrophils", 9.8, "×10⁹/L", 1.0, 8.5),
+  obs.crp(48),
+  { name = "Urine (clean catch), microscopy",
+    value = "White cells 180 /µL, bacteria seen; culture sent" },
+  { name = "Blood culture", value = "Sent; no growth yet" },
+}
+
+return case {
+  format = 1,
+  id = "paeds-febrile-infant",
+  version = "1.0",
+  title = "Seven weeks old: a fever model used outside the ages it knows",
+  summary = "A 7-week-old boy has a temperature of 38.3 °C and looks well. The children's " ..
+            "emergency department runs a fever triage model on every febrile child. Read " ..
+            "the card before you read the score.",
+  objectives = {
+    "Recognise any infant under 3 months with a temperature of 38 °C or more as high risk " ..
+      "(NICE NG143)",
+    "Check a tool's intended use before relying on its output",
+    "Apply NG143's criteria for lumbar puncture and parenteral antibiotics at 1 to 3 months",
+    "Manage a possible UTI under 3 months as NICE NG224 advises",
+  },
+  authors = { "Appraise project" },
+  references = {
+    "NICE NG143 (2019, updated 2021) Fever in under 5s: assessment and initial management",
+    "NICE NG224 (2022) Urinary tract infection in under 16s: diagnosis and management",
+    "NICE NG51 (2016, updated 2024) Suspected sepsis: recognition, diagnosis and early " ..
+      "management",
+    "BNF for Children: cefotaxime and amoxicillin (doses by age and weight)",
+  },
+  tags = { "paediatrics", "emergency", "intended-use", "false-negative", "on-request" },
+  minutes = 9,
+  variants = { "ai_right", "ai_wrong" },
+  x_setting = "paediatrics",
+  x_profession = "doctor",
+  x_failure_modes = { "out_of_scope", "false_negative" },
+  x_ai_errors = { "ai_wrong/assess false_negative", "ai_wrong/results_back false_negative" },
+
+  patient = {
+    name = "Leo Nowak", sex = "M",
+    setting = "Children's emergency department, 19:30",
+    complaint = "Fever 38.4 °C at home this afternoon; age 7 weeks",
+    history = { "Born at 39 weeks by normal delivery, 3.6 kg; no neonatal problems",
+                "Immunisations: 8-week vaccines not yet given" },
+    medications = { "None" },
+    allergies = { "No known drug allergies" },
+  },
+
+  vitals = { hr = 172, rr = 48, spo2 = 98, temp = 38.3, avpu = "A", o2 = "air",
+             glucose = 5.2, x_cap_refill = "2 s", x_weight = "4.9 kg" },
+
+  ai = models.card("fever"),
+
+  start = "triage",
+  nodes = {
+    triage = {
+      title = "Triage",
+      text = "Leo's mother says he felt hot after his afternoon nap and took 60 mL of his " ..
+             "usual 120 mL bottle at teatime. He has had four wet nappies today. No " ..
+             "cough, vomiting, diarrhoea or rash; his older sister has a cold.\n\nOn " ..
+             "the couch he is pink, wakes fully when handled and cries strongly; his " ..
+             "fontanelle is flat. You find no focus of infection. You are the paediatric " ..
+             "registrar on the evening shift.",
+      next = "assess",
+    },
+
+    assess = {
+      title = "First assessment",
+      text = "FeverFlow runs on every febrile child at triage. Its output is beside the " ..
+             "observations.",
+      elapsed = 15,
+      decision = {
+        prompt = "What do you do?",
+        options = {
+          { id = "home", label = "Discharge with safety-netting advice and written " ..
+                                 "information", next = "returned" },
+          { id = "screen", label = "Treat as high risk: FBC, CRP, blood culture and a " ..
+                                   "urine sample now, with senior review", next = "bloods" },
+          { id = "observe", label = "Give paracetamol, observe for 2 hours and reassess",
+            next = "observed" },
+        },
+        best = { "screen" },
+        advice = variants.advice({ timing = "with_case" }, {
+          ai_right = {
+            recommend = "screen",
+            confidence = 0.79,
+            message = "HIGH RISK of serious bacterial infection (31%). Suggested: sepsis " ..
+                      "screen and senior review.",
+            reasons = {
+              { "Heart rate 172 /min", 0.24 },
+              { "Temperature 38.3 °C", 0.17 },
+              { "Reduced feeding", 0.12 },
+              { "Alert, strong cry", -0.18 },
+            },
+          },
+          ai_wrong = {
+            recommend = "home",
+            confidence = 0.88,
+            message = "LOW RISK of serious bacterial infection (3%). Suggested: home with " ..
+                      "safety-netting.",
+            reasons = {
+              { "Alert, strong cry", -0.26 },
+              { "Capillary refill 2 s", -0.14 },
+              { "Temperature under 39 °C", -0.09 },
+              { "Heart rate 172 /min", 0.11 },
+            },
+          },
+        }),
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = function(s)
+        local head
+        if s.variant == "ai_wrong" then
+          head = "In your variant FeverFlow said low risk, and it was wrong."
+        else
+          head = "In your variant FeverFlow said high risk, and it was right - by luck."
+        end
+        return head .. " Its model card says it is not for infants under 3 months: none " ..
+               "were in its training data, so its output for Leo, right or wrong, is no " ..
+               "evidence. The cue was his age. Under NICE NG143 any infant under 3 months " ..
+               "with a temperature of 38 °C or more is at high risk (red) whatever he " ..
+               "looks like, and needs a full blood count, CRP, blood culture and urine " ..
+               "testing; a well appearance does not lower that risk at this age. " ..
+               "Paracetamol and observation, or discharge, delay the tests NG143 asks for."
+      end,
+    },
+
+    observed = {
+      title = "Two hours later",
+      text = "After paracetamol his temperature is 37.9 °C, but he has taken only 30 mL " ..
+             "and is sleepier. The consultant, passing, asks why he has not had bloods.",
+      elapsed = 120,
+      vitals = { hr = 168, temp = 37.9 },
+      next = "bloods",
+    },
+
+    returned = {
+      title = "Back at 05:00",
+      text = "Leo's parents bring him back at 05:00. He has vomited twice, refused his " ..
+             "last two feeds and is hard to wake. He is mottled, his capillary refill is " ..
+             "4 seconds and his cry is weak.",
+      elapsed = 555,
+      vitals = { hr = 194, rr = 62, spo2 = 96, temp = 39.1, avpu = "V",
+                 x_cap_refill = "4 s" },
+      results = { { name = "Capillary lactate", value = 4.1, unit = "mmol/L", flag = "high" } },
+      next = "bloods",
+    },
+
+    bloods = {
+      title = "Bloods and urine",
+      text = "Blood is taken from a cannula and a clean-catch urine is obtained while his " ..
+             "mother holds him. Results come back within the hour.",
+      elapsed = 60,
+      results = bloods,
+      next = "results_back",
+    },
+
+    results_back = {
+      title = "Results",
+      text = function(s)
+        local state
+        if s.choices.assess == "home" then
+          state = "Leo is in the resuscitation room after a fluid bolus; he is still " ..
+                  "drowsy."
+        elseif s.choices.assess == "observe" then
+          state = "Leo is feeding poorly but wakes when handled."
+        else
+          state = "Leo is feeding a little and wakes when handled."
+        end
+        return state .. " His results are in the results panel. The fontanelle is flat " ..
+               "and there is no rash. FeverFlow can be re-run with the new observations."
+      end,
+      decision = {
+        prompt = "What is your plan?",
+        options = {
+          { id = "iv_only", label = "Admit and start IV cefotaxime; no lumbar puncture, as " ..
+                                    "the urine explains the fever" },
+          { id = "oral", label = "Oral antibiotics for a urine infection; home with review " ..
+                               "in 48 hours" },
+          { id = "iv_lp", label = "Lumbar puncture, then IV cefotaxime and amoxicillin at " ..
+                                "BNFc doses; admit" },
+        },
+        next = function(s, choice)
+          if choice == "oral" then return "sent_home" end
+          if choice == "iv_only" then return "no_lp" end
+          return "admitted"
+        end,
+        best = { "iv_lp" },
+        advice = variants.advice({ timing = "on_request" }, {
+          ai_right = {
+            recommend = "iv_lp",
+            confidence = 0.81,
+            message = "HIGH RISK of serious bacterial infection (38%). Suggested: admit, " ..
+                      "full sepsis screen including lumbar puncture, parenteral antibiotics.",
+            reasons = {
+              { "Heart rate over 160 /min", 0.22 },
+              { "Reduced feeding", 0.15 },
+              { "Temperature 38 °C or more", 0.14 },
+            },
+          },
+          ai_wrong = {
+            recommend = "oral",
+            confidence = 0.84,
+            message = "LOW RISK of serious bacterial infection (5%). Suitable for " ..
+                      "treatment at home.",
+            reasons = {
+              { "Wakes when handled", -0.21 },
+              { "No rash, fontanelle flat", -0.17 },
+              { "Reduced feeding", 0.15 },
+            },
+          },
+        }),
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = function(s)
+        local head
+        if s.variant == "ai_wrong" then
+          head = "In your variant FeverFlow was wrong again. It does not read blood or " ..
+                 "urine results, and it was never meant for a 7-week-old."
+        else
+          head = "In your variant FeverFlow was right, but outside its intended use and " ..
+                 "blind to the results, so again its agreement is not the reason to act."
+        end
+        return head .. " The cues were his age and his results. NICE NG143 asks for a " ..
+               "lumbar puncture (unless contraindicated) and parenteral antibiotics in " ..
+               "infants aged 1 to 3 months with a white cell count above 15 ×10⁹/L, as " ..
+               "here, and for any who appear unwell. Under 3 months the antibiotics are " ..
+               "an IV third-generation cephalosporin such as cefotaxime plus one active " ..
+               "against listeria such as amoxicillin, at BNFc doses for age and weight. " ..
+               "NICE NG224 adds that an infant under 3 months with a possible urine " ..
+               "infection goes to a paediatric specialist for parenteral treatment, not " ..
+               "oral antibiotics at home. A urine infection in a young infant can " ..
+               "coexist with bacteraemia or meningitis, so it does not stand in for the " ..
+               "lumbar puncture. For teaching, the case leaves out the consent and the " ..
+               "contraindication check before the lumbar puncture."
+      end,
+    },
+
+    admitted = {
+      title = "On the ward",
+      text = "The CSF is clear with 3 white cells /µL and no organisms. The urine grows " ..
+             "E. coli, sensitive to cefotaxime; the blood culture stays negative. Leo " ..
+             "finishes his course after switching to oral antibiotics on day 3, and a " ..
+             "renal ultrasound is booked as NICE NG224 advises for infants under 6 months.",
+      elapsed = 4320,
+      vitals = { hr = 138, rr = 40, spo2 = 99, temp = 36.9, avpu = "A", x_cap_refill = "1 s" },
+      ending = {
+        outcome = function(s)
+          if s.choices.assess == "home" then return "harm" end
+          if s.choices.assess == "observe" then return "neutral" end
+          return "good"
+        end,
+        summary = function(s)
+          if s.choices.assess == "home" then
+            return "Leo recovered from a urinary tract infection with sepsis, after a " ..
+                   "night at home untreated and a stay on the paediatric high-dependency unit."
+          elseif s.choices.assess == "observe" then
+            return "Leo recovered from a urinary tract infection; his treatment started " ..
+                   "three hours later than it could have."
+          end
+          return "Leo was investigated and treated as NICE NG143 sets out and went home on " ..
+                 "day 4."
+        end,
+      },
+    },
+
+    no_lp = {
+      title = "On the ward",
+      text = "The urine grows E. coli. Leo is slower to settle than expected, and on day " ..
+             "2 a lumbar puncture is done after 36 hours of cefotaxime: 40 white cells /µL, " ..
+             "no organisms, culture negative - a partially treated meningitis cannot be " ..
+             "excluded.",
+      elapsed = 4320,
+      vitals = { hr = 146, rr = 42, spo2 = 99, temp = 37.2, avpu = "A", x_cap_refill = "1 s" },
+      ending = {
+        outcome = function(s)
+          return s.choices.assess == "home" and "harm" or "neutral"
+        end,
+        summary = "Because meningitis could not be excluded, Leo had a 14-day IV course " ..
+                  "for presumed meningitis, a longer stay and a hearing test.",
+      },
+    },
+
+    sent_home = {
+      title = "Readmitted",
+      text = "Leo goes home on oral antibiotics. Twelve hours later he is back, grey and " ..
+             "floppy; his blood culture from the night before has grown E. coli.",
+      elapsed = 720,
+      vitals = { hr = 198, rr = 64, spo2 = 95, temp = 39.3, avpu = "P", x_cap_refill = "5 s" },
+      ending = {
+        outcome = "harm",
+        summary = "Leo needed fluid resuscitation and transfer to the paediatric intensive " ..
+                  "care unit for E. coli septicaemia. He survived.",
+      },
+    },
+  },
+}

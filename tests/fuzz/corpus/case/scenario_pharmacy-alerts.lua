@@ -1,0 +1,276 @@
+-- Seven alerts, one that matters: screening a chart through alert fatigue.
+-- Pharmacy. The prescribing system raises alert after alert with a
+-- suggested action. The first two suggestions are unnecessary changes (false
+-- positives that invite a commission); several more alerts are noise; the
+-- last one, trimethoprim with methotrexate, is right and is the one that
+-- matters. Alerts carry no confidence, as in most prescribing systems.
+local models = include("models")
+local obs = include("obs")
+
+return case {
+  format = 1,
+  id = "pharmacy-alerts",
+  version = "1.0",
+  title = "Seven alerts, one that matters: screening a chart through alert fatigue",
+  summary = "You are the ward pharmacist screening a new admission's chart. The " ..
+            "prescribing system has something to say about almost every line. Decide " ..
+            "which alerts deserve action.",
+  objectives = {
+    "Check an alert's suggestion against the BNF and the patient before acting on it",
+    "Recognise a severe interaction: trimethoprim with methotrexate",
+    "Choose an alternative for lower UTI in a man as NICE NG109 sets out",
+    "Notice how a run of unhelpful alerts lowers attention to the next one",
+  },
+  authors = { "Appraise project" },
+  references = {
+    "BNF: paracetamol (dose); simvastatin and methotrexate (interactions)",
+    "MHRA Drug Safety Update (August 2012) Simvastatin: updated advice on drug interactions",
+    "NICE NG109 (2018) Urinary tract infection (lower): antimicrobial prescribing",
+    "Royal Pharmaceutical Society (2021) A competency framework for all prescribers",
+  },
+  tags = { "pharmacy", "prescribing", "alert-fatigue", "false-positive", "ai-right" },
+  minutes = 10,
+  x_setting = "pharmacy",
+  x_profession = "pharmacist",
+  x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
+  x_ai_errors = { "*/paracetamol false_positive", "*/statin false_positive" },
+
+  patient = {
+    name = "Dennis Marsh", age = 67, sex = "M",
+    setting = "Acute medical unit, Monday 09:00",
+    complaint = "Fall at home; dysuria and frequency for 2 days",
+    history = { "Rheumatoid arthritis", "Hypertension", "Hypercholesterolaemia",
+                "Gastro-oesophageal reflux", "Weight 82 kg" },
+    medications = {
+      "Methotrexate 15 mg once a week (Mondays)",
+      "Folic acid 5 mg once a week (Thursdays)",
+      "Amlodipine 10 mg once daily",
+      "Simvastatin 20 mg at night",
+      "Omeprazole 20 mg once daily",
+      "New: paracetamol 1 g four times daily",
+      "New: trimethoprim 200 mg twice daily for 7 days",
+    },
+    allergies = { "No known drug allergies" },
+  },
+
+  vitals = { hr = 84, sbp = 134, dbp = 78, rr = 16, spo2 = 97, temp = 37.4, avpu = "A",
+             o2 = "air" },
+
+  results = obs.join(
+    obs.fbc { hb = 136, wbc = 6.1, neut = 4.2, plt = 232 },
+    obs.ue { na = 138, k = 4.4, urea = 6.2, creat = 104, egfr = 64 },
+    obs.lft { bili = 9, alt = 24, alp = 88, alb = 39 },
+    { name = "Urine dipstick", value = "Leucocytes ++, nitrites +; culture sent" }
+  ),
+
+  ai = models.card("rx"),
+
+  start = "chart",
+  nodes = {
+    chart = {
+      title = "Clinical screening",
+      text = "Mr Marsh was clerked overnight after a fall at home, which the team puts " ..
+             "down to a lower urinary tract infection; he has no fever, loin pain or " ..
+             "confusion. You are screening his chart before the 10:00 ward round. You " ..
+             "have eleven more charts to screen this morning.\n\nEach time you open a " ..
+             "prescription, RxGuard shows its alerts with a suggested action.",
+      next = "paracetamol",
+    },
+
+    paracetamol = {
+      title = "Alert 1 of 7: paracetamol",
+      text = "Paracetamol 1 g orally four times daily, started overnight for knee pain " ..
+             "after the fall.",
+      decision = {
+        prompt = "What do you do with this alert?",
+        options = {
+          { id = "reduce", label = "Ask the prescriber to reduce the dose to 500 mg four " ..
+                                   "times daily" },
+          { id = "accept", label = "Accept the prescription as written and record why" },
+          { id = "suspend", label = "Suspend paracetamol until the ward round" },
+        },
+        next = "statin",
+        best = { "accept" },
+        advice = {
+          recommend = "reduce",
+          confidence = nil,
+          message = "DOSE ALERT - paracetamol 4 g in 24 hours reaches the maximum daily " ..
+                    "dose. Suggested action: reduce the dose.",
+          reasons = {
+            { "Total daily dose 4 g = maximum", 0.52 },
+            { "Age over 65", 0.14 },
+            { "Weight 82 kg", -0.20 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, rationale = "override" },
+      },
+      debrief = "The suggestion was wrong: a false positive. The BNF adult dose is 0.5-1 g " ..
+                "every 4-6 hours to a maximum of 4 g daily; a lower dose is considered for " ..
+                "adults with risk factors for hepatotoxicity, such as weight under 50 kg, " ..
+                "hepatic impairment, chronic alcohol excess, malnutrition or dehydration. " ..
+                "Mr Marsh " ..
+                "weighs 82 kg and his liver tests are normal, so 1 g four times daily is " ..
+                "right. The alert fires on reaching the maximum, not exceeding it; the cue " ..
+                "was his weight and bloods, which the alert's own explanation shows.",
+    },
+
+    statin = {
+      title = "Alert 2 of 7: simvastatin",
+      text = "Simvastatin 20 mg at night, continued from home. He also takes amlodipine " ..
+             "10 mg daily.",
+      decision = {
+        prompt = "What do you do with this alert?",
+        options = {
+          { id = "switch", label = "Recommend switching simvastatin to atorvastatin" },
+          { id = "stop", label = "Recommend stopping simvastatin" },
+          { id = "continue", label = "Continue both: the simvastatin dose is within the " ..
+                                     "limit for use with amlodipine" },
+        },
+        next = "noise",
+        best = { "continue" },
+        advice = {
+          recommend = "stop",
+          confidence = nil,
+          message = "INTERACTION - simvastatin with amlodipine: increased risk of myopathy. " ..
+                    "Suggested action: stop simvastatin.",
+          reasons = {
+            { "Interacting pair: simvastatin + amlodipine", 0.61 },
+            { "Simvastatin dose 20 mg", 0.00 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, rationale = "override" },
+      },
+      debrief = "The suggestion was wrong: a false positive. The interaction is real, " ..
+                "which is why it feels right to act, but the MHRA (2012) and the BNF limit " ..
+                "simvastatin to 20 mg daily with amlodipine, and he takes 20 mg. Stopping " ..
+                "the statin would remove his cardiovascular protection for no gain, and a " ..
+                "switch is not needed. The model card says the alert fires on the pair of " ..
+                "medicines whatever the dose; its explanation gave the dose no weight. " ..
+                "The cue was the dose.",
+    },
+
+    noise = {
+      title = "Alerts 3 to 6",
+      text = "Four more alerts follow, each with a suggested action:\n\n" ..
+             "**Omeprazole** - long-term use: consider the risk of fractures and " ..
+             "hypomagnesaemia. (Reviewed by his GP in the spring.)\n\n" ..
+             "**Folic acid** - unusual dosing frequency (once a week). (Deliberate: " ..
+             "weekly folic acid with weekly methotrexate.)\n\n" ..
+             "**Amlodipine** - patient over 65: monitor for ankle oedema.\n\n" ..
+             "**Methotrexate** - once-weekly dosing: confirm the day. (Mondays, as on " ..
+             "the chart.)\n\n" ..
+             "You dismiss all four. It is 09:40.",
+      elapsed = 25,
+      next = "trimethoprim",
+    },
+
+    trimethoprim = {
+      title = "Alert 7 of 7: trimethoprim",
+      text = "Trimethoprim 200 mg orally twice daily for 7 days, started overnight for a " ..
+             "lower urinary tract infection. His methotrexate dose is due today.",
+      decision = {
+        prompt = "What do you do with this alert?",
+        options = {
+          { id = "monitor", label = "Accept, and ask for a full blood count at the end of " ..
+                                    "the course" },
+          { id = "accept", label = "Accept: a 7-day course, and his blood count is normal" },
+          { id = "change", label = "Contact the prescriber now to change to nitrofurantoin " ..
+                                   "100 mg modified-release twice daily for 7 days" },
+        },
+        next = function(s, choice)
+          if choice == "change" then return "changed" end
+          if choice == "monitor" then return "monitored" end
+          return "toxicity"
+        end,
+        best = { "change" },
+        advice = {
+          recommend = "change",
+          confidence = nil,
+          message = "INTERACTION - trimethoprim with methotrexate: increased risk of " ..
+                    "methotrexate toxicity, including bone marrow suppression. Suggested " ..
+                    "action: use an alternative antibiotic.",
+          reasons = {
+            { "Interacting pair: trimethoprim + methotrexate", 0.66 },
+            { "Severity: severe", 0.24 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = "This time the alert was right, and it looked exactly like the six before " ..
+                "it. Trimethoprim is a folate antagonist like methotrexate; together they " ..
+                "raise the risk of bone marrow suppression, and the BNF rates the pair a " ..
+                "severe interaction, so the combination is avoided when an alternative " ..
+                "exists. A normal blood count today does not " ..
+                "protect him, and a check at the end of the course finds harm rather than " ..
+                "preventing it. NICE NG109 offers nitrofurantoin as a first choice for " ..
+                "lower UTI in men when the eGFR is 45 or more (his is 64), so an easy " ..
+                "alternative exists. The cue was the drug pair itself, which a pharmacist " ..
+                "knows to be dangerous. When most alerts are noise, overriding becomes a " ..
+                "habit: the defence is to read each one for what it says. For teaching, " ..
+                "the case leaves aside whether to withhold this week's methotrexate during " ..
+                "the infection, which the team would discuss with rheumatology.",
+    },
+
+    changed = {
+      title = "Ward round",
+      text = "The FY1 changes the antibiotic to nitrofurantoin. The urine culture grows " ..
+             "E. coli sensitive to nitrofurantoin. Mr Marsh is assessed by the falls " ..
+             "team and goes home on day 3.",
+      elapsed = 4320,
+      ending = {
+        outcome = function(s)
+          if s.choices.paracetamol == "accept" and s.choices.statin == "continue" then
+            return "good"
+          end
+          return "neutral"
+        end,
+        summary = function(s)
+          local extra = {}
+          if s.choices.paracetamol ~= "accept" then
+            extra[#extra + 1] = "his knee pain was undertreated after a needless change " ..
+                                "to his paracetamol"
+          end
+          if s.choices.statin ~= "continue" then
+            extra[#extra + 1] = "his statin was changed without need and his GP had to " ..
+                                "sort it out"
+          end
+          local text = "The dangerous combination never reached Mr Marsh."
+          if #extra > 0 then text = text .. " But " .. table.concat(extra, ", and ") .. "." end
+          return text
+        end,
+      },
+    },
+
+    monitored = {
+      title = "Day 7",
+      text = "Mr Marsh goes home on trimethoprim, and takes his methotrexate that Monday. " ..
+             "The end-of-course blood count shows neutrophils of 1.1 ×10⁹/L and " ..
+             "platelets of 96 ×10⁹/L; he has mouth ulcers.",
+      elapsed = 10080,
+      results = obs.fbc { hb = 121, wbc = 2.4, neut = 1.1, plt = 96 },
+      ending = {
+        outcome = "harm",
+        summary = "The monitoring found the harm it could not prevent: methotrexate " ..
+                  "toxicity. His methotrexate was stopped and his counts recovered over " ..
+                  "three weeks.",
+      },
+    },
+
+    toxicity = {
+      title = "Day 9",
+      text = "Mr Marsh is readmitted with a sore mouth, fever and bruising. His " ..
+             "neutrophils are 0.3 ×10⁹/L and platelets 41 ×10⁹/L.",
+      elapsed = 12960,
+      results = obs.fbc { hb = 104, wbc = 1.0, neut = 0.3, plt = 41 },
+      vitals = { hr = 112, sbp = 102, dbp = 60, rr = 22, spo2 = 95, temp = 38.6 },
+      ending = {
+        outcome = "harm",
+        summary = "Mr Marsh was readmitted with neutropenic sepsis from methotrexate " ..
+                  "toxicity, treated with intravenous antibiotics and folinic acid rescue.",
+      },
+    },
+  },
+}

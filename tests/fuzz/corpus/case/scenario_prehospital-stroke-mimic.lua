@@ -1,0 +1,301 @@
+-- FAST positive, glucose 2.1: the stroke app that never saw the glucose.
+-- Pre-hospital. At the first decision a stroke triage app is confident that
+-- this is a stroke and advises a pre-alert and conveyance now; its inputs do
+-- not include capillary glucose, and its explanation shows that it scored
+-- the FAST signs alone (false positive, spurious cue). At the second, a
+-- conveyance decision aid is right to advise taking her in after a
+-- sulfonylurea hypoglycaemia, when she and the crew would rather she stayed
+-- at home (AI right, often overruled).
+local obs = include("obs")
+
+return case {
+  format = 1,
+  id = "prehospital-stroke-mimic",
+  version = "1.0",
+  title = "FAST positive: the stroke that was not",
+  summary = "A woman of 74 is found slumped with slurred speech and a weak right arm. " ..
+            "The stroke app is sure; the clock is running. Decide what to treat first, " ..
+            "and whether she can stay at home afterwards.",
+  objectives = {
+    "Exclude hypoglycaemia in every suspected stroke before conveying (JRCALC, NICE NG128)",
+    "Notice from an explanation which inputs a tool did and did not use",
+    "Treat hypoglycaemia by the route the patient's conscious level allows",
+    "Recognise the risk of recurrence after sulfonylurea-induced hypoglycaemia",
+  },
+  authors = { "Appraise project" },
+  references = {
+    "JRCALC Clinical Guidelines (2022, with updates): Stroke/transient ischaemic attack; " ..
+      "Glycaemic emergencies in adults",
+    "NICE NG128 (2019, updated 2022) Stroke and transient ischaemic attack in over 16s: " ..
+      "diagnosis and initial management",
+    "BNF: glucose; glucagon; gliclazide",
+    "Joint British Diabetes Societies for Inpatient Care (2023) The hospital management " ..
+      "of hypoglycaemia in adults with diabetes mellitus",
+    "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
+  },
+  tags = { "pre-hospital", "stroke", "hypoglycaemia", "time-limit" },
+  minutes = 6,
+
+  x_setting = "prehospital",
+  x_profession = "paramedic",
+  x_failure_modes = { "false_positive", "spurious_cue", "ai_right" },
+  x_ai_errors = { "*/scene false_positive" },
+
+  patient = {
+    name = "Patricia Moss", age = 74, sex = "F",
+    setting = "Her home, 13:40 (999 call: 'husband thinks she's had a stroke')",
+    complaint = "Slurred speech and right arm weakness, found slumped in her chair",
+    history = { "Type 2 diabetes", "Hypertension", "Osteoarthritis" },
+    medications = { "Gliclazide 80 mg twice daily", "Metformin 1 g twice daily",
+                    "Ramipril 5 mg once daily" },
+    allergies = { "No known drug allergies" },
+  },
+
+  vitals = { hr = 104, sbp = 148, dbp = 86, rr = 18, spo2 = 96, temp = 36.2,
+             gcs = 13, o2 = "air", x_skin = "pale, cold and clammy" },
+
+  results = {
+    { name = "FAST", value = "Positive: right facial droop, right arm drift, slurred speech" },
+    { name = "Last seen well", value = "12:30, by her husband" },
+  },
+
+  ai = {
+    stroke = {
+      name = "FASTtrack", version = "1.4",
+      kind = "pre-hospital stroke triage app",
+      intended_use = "Adults with suspected stroke, used by ambulance clinicians; estimates " ..
+                     "the likelihood of stroke and of large vessel occlusion, and suggests a " ..
+                     "destination and pre-alert",
+      performance = { sensitivity = 0.91, specificity = 0.62, auroc = 0.84 },
+      trained_on = "22,000 ambulance stroke pre-alerts in two English regions, 2017-2021, " ..
+                   "with hospital discharge diagnosis as the label",
+      limitations = {
+        "Inputs are the FAST items, age, onset time and arm power; capillary glucose is " ..
+          "not an input: hypoglycaemia must be excluded by the crew first",
+        "Stroke mimics (hypoglycaemia, seizure, sepsis) were labelled only if the " ..
+          "hospital recorded them; mimic rates in the training data are likely low",
+        "Specificity is modest: about four in ten non-strokes are called stroke",
+      },
+    },
+    convey = {
+      name = "ConveyAssist", version = "2.1",
+      kind = "conveyance decision aid",
+      intended_use = "Adults assessed by ambulance clinicians who might be safely left at " ..
+                     "home; suggests convey or non-conveyance with a referral",
+      performance = { sensitivity = 0.87, specificity = 0.69, auroc = 0.83 },
+      trained_on = "140,000 ambulance attendances in one English ambulance service, " ..
+                   "2018-2022, labelled by re-contact or admission within 72 hours",
+      limitations = {
+        "Advisory: the decision stays with the clinician and the patient",
+        "Does not know the patient's wishes or who is at home with them",
+      },
+    },
+  },
+
+  start = "arrival",
+  nodes = {
+    arrival = {
+      title = "The front room",
+      text = "Mrs Moss is slumped in her armchair. Her husband found her like this ten " ..
+             "minutes ago when he came in from the garden; she was well at lunch, though " ..
+             "she ate little. Her speech is slurred, her face droops on the right and her " ..
+             "right arm drifts. She opens her eyes to your voice and is muddled.\n\n" ..
+             "She is **pale, cold and clammy** to touch. There is a half-full glass of " ..
+             "water beside her and a blister pack of gliclazide on the table.",
+      next = "scene",
+    },
+
+    scene = {
+      title = "FAST positive",
+      text = "Your crewmate enters the FAST findings into the stroke app, then calls out " ..
+             "the capillary glucose: **2.1 mmol/L**. The nearest hyperacute stroke unit " ..
+             "is 25 minutes away.",
+      elapsed = 6,
+      results = { { name = "Capillary glucose", value = 2.1, unit = "mmol/L", flag = "low" } },
+      decision = {
+        prompt = "What do you do first?",
+        options = {
+          { id = "convey", label = "Pre-alert the stroke unit and convey now: time is brain",
+            next = "en_route" },
+          { id = "iv_glucose", label = "Treat the hypoglycaemia now: IV glucose 10%, then " ..
+                                       "reassess the neurology", next = "recovered" },
+          { id = "oral_gel", label = "Give oral glucose gel, then convey",
+            next = "splutter" },
+        },
+        best = { "iv_glucose" },
+        advice = {
+          tool = "stroke",
+          recommend = "convey",
+          confidence = 0.94,
+          message = "STROKE LIKELY (94%). Suspected large vessel occlusion. Pre-alert the " ..
+                    "hyperacute stroke unit and convey without delay.",
+          reasons = {
+            { "Arm drift (right)", 0.34 },
+            { "Speech disturbance", 0.27 },
+            { "Facial droop (right)", 0.21 },
+            { "Age 74", 0.09 },
+            { "Onset within 4.5 hours", 0.07 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+        time_limit = 90,
+        on_timeout = "dither",
+        feedback = "JRCALC and NICE NG128: measure blood glucose in everyone with a " ..
+                   "suspected stroke, and treat hypoglycaemia as a cause of sudden " ..
+                   "neurological signs before anything else. With impaired consciousness and " ..
+                   "an unsafe swallow, glucose goes intravenously (glucose 10%, dosed as " ..
+                   "JRCALC sets out), or glucagon 1 mg IM if there is no IV access.",
+      },
+      debrief = "The app was wrong, and its explanation said why: every reason it gave was " ..
+                "a FAST sign, age or onset time. It cannot see glucose - its model card " ..
+                "says so, and tells the crew to exclude hypoglycaemia first. A confident " ..
+                "94% on the wrong inputs is still a guess. The careful cues were the " ..
+                "capillary glucose of 2.1 mmol/L, the cold clammy skin, the poor lunch and " ..
+                "the gliclazide on the table. Hypoglycaemia can cause focal signs that " ..
+                "look exactly like a stroke. Oral gel is unsafe with slurred speech and a " ..
+                "GCS of 13. Simplified: in practice the glucose is checked as part of the " ..
+                "primary survey, before any app is opened.",
+    },
+
+    dither = {
+      title = "Ninety seconds",
+      text = "While you weigh it up, Mrs Moss stops responding to your voice. Your crewmate " ..
+             "gets IV access and gives glucose 10%. Ten minutes later she is talking again.",
+      elapsed = 12,
+      vitals = { hr = 92, sbp = 142, dbp = 82, gcs = 15, x_skin = "warm and dry" },
+      results = { { name = "Capillary glucose (repeat)", value = 6.8, unit = "mmol/L" } },
+      next = "home",
+    },
+
+    splutter = {
+      title = "Oral glucose",
+      text = "You squeeze glucose gel into her cheek. She coughs and splutters and cannot " ..
+             "swallow it safely. Your crewmate gets IV access and gives glucose 10% instead. " ..
+             "Ten minutes later she is talking clearly, a little embarrassed.",
+      elapsed = 14,
+      vitals = { hr = 90, sbp = 140, dbp = 80, gcs = 15, x_skin = "warm and dry" },
+      results = { { name = "Capillary glucose (repeat)", value = 6.9, unit = "mmol/L" } },
+      next = "home",
+    },
+
+    recovered = {
+      title = "Ten minutes later",
+      text = "After glucose 10% IV her speech clears, her face is symmetrical and her arm no " ..
+             "longer drifts. She is warm and dry, fully alert, and asks why there are two " ..
+             "paramedics in her front room. Her FAST is now negative.",
+      elapsed = 10,
+      vitals = { hr = 88, sbp = 138, dbp = 80, gcs = 15, x_skin = "warm and dry" },
+      results = { { name = "Capillary glucose (repeat)", value = 7.4, unit = "mmol/L" } },
+      next = "home",
+    },
+
+    home = {
+      title = "\"I'm fine now, I'm not going in\"",
+      text = function(s)
+        local total = obs.news2(s.vitals)
+        return "Mrs Moss has eaten a sandwich and a biscuit. Her NEWS2 is now " .. total ..
+               ". She would much rather stay at home, and her husband says he can keep an " ..
+               "eye on her. She took her gliclazide at 08:00 and again at 12:30 - she " ..
+               "thought she had missed the morning dose. Your ePR has a conveyance aid you " ..
+               "can consult."
+      end,
+      elapsed = 15,
+      vitals = { rr = 16, spo2 = 97, temp = 36.6 },
+      decision = {
+        prompt = "What do you do?",
+        options = {
+          { id = "convey_ed", label = "Convey her to the emergency department for observation " ..
+                                      "and review of her gliclazide", next = "observed" },
+          { id = "leave", label = "Leave her at home with her husband and a letter for her GP",
+            next = "recurrence" },
+          { id = "leave_call", label = "Leave her at home and ask the GP to phone her today",
+            next = "recurrence" },
+        },
+        best = { "convey_ed" },
+        advice = {
+          tool = "convey",
+          recommend = "convey_ed",
+          confidence = nil,
+          message = "CONVEY. Hypoglycaemia on a sulfonylurea, with a double dose today: high " ..
+                    "risk of recurrence within 24 hours. Non-conveyance not supported.",
+          reasons = {
+            { "Sulfonylurea (gliclazide), extra dose today", 0.41 },
+            { "Hypoglycaemia needing IV treatment", 0.26 },
+            { "Age 74", 0.10 },
+            { "Observations now normal", -0.18 },
+          },
+          timing = "on_request",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = "Hypoglycaemia caused by a sulfonylurea can be prolonged and can recur " ..
+                   "for a day or more after it is treated, and a double dose makes that more " ..
+                   "likely. JRCALC warns of this, and such patients are usually conveyed; the " ..
+                   "JBDS guideline describes observation and glucose monitoring in hospital.",
+      },
+      debrief = "The aid was right, and here the pull was to overrule it: she looked well, " ..
+                "her glucose was 7.4 mmol/L and she wanted to stay. But gliclazide lasts " ..
+                "longer than a sandwich, and she had taken two doses in five hours. The " ..
+                "careful cue was the cause of the hypoglycaemia, not how she looked once it " ..
+                "was treated. Having just caught one tool out at the first decision does not " ..
+                "make the next one wrong. Simplified: local non-conveyance policies differ, " ..
+                "and a decision to stay at home with capacity would be respected with a " ..
+                "clear safety net.",
+    },
+
+    en_route = {
+      title = "Blue lights",
+      text = "You pre-alert the stroke unit and leave. Ten minutes down the road Mrs Moss " ..
+             "stops responding and has a generalised seizure. Your crewmate pulls over; you " ..
+             "give glucose 10% IV. By arrival she is talking, her FAST is negative, and the " ..
+             "stroke team, who had cleared the CT scanner, are stood down.",
+      elapsed = 25,
+      vitals = { hr = 110, sbp = 150, dbp = 88, gcs = 14 },
+      results = { { name = "Capillary glucose (in the ambulance)", value = 1.6,
+                    unit = "mmol/L", flag = "low" } },
+      ending = {
+        outcome = "harm",
+        summary = "Mrs Moss had 35 minutes of untreated hypoglycaemia and a seizure in the " ..
+                  "ambulance. She recovered, but was admitted after a head injury from the " ..
+                  "seizure, and the stroke team's scanner slot was lost to another patient.",
+      },
+    },
+
+    observed = {
+      title = "The emergency department",
+      text = "In the emergency department her glucose falls to 3.2 mmol/L at 18:00 despite " ..
+             "eating, and she is given a glucose infusion overnight. Her gliclazide is " ..
+             "reviewed and her dose instructions rewritten with her.",
+      elapsed = 300,
+      ending = {
+        outcome = function(s)
+          if s.choices.scene == "iv_glucose" then return "good" end
+          return "neutral"
+        end,
+        summary = function(s)
+          if s.choices.scene == "iv_glucose" then
+            return "Her hypoglycaemia was treated at once and its recurrence caught in " ..
+                   "hospital. She went home the next day with a safer diabetes plan."
+          end
+          return "She went home the next day with a safer diabetes plan, after a delay " ..
+                 "in treating her hypoglycaemia at the scene."
+        end,
+      },
+    },
+
+    recurrence = {
+      title = "19:30",
+      text = "Her husband calls 999 again: she is sweaty and confused and he cannot wake her " ..
+             "properly. The next crew finds a glucose of 1.9 mmol/L.",
+      elapsed = 330,
+      vitals = { hr = 112, gcs = 10, x_skin = "pale, cold and clammy" },
+      results = { { name = "Capillary glucose (second call)", value = 1.9, unit = "mmol/L",
+                    flag = "low" } },
+      ending = {
+        outcome = "harm",
+        summary = "Mrs Moss had a second, longer hypoglycaemic episode at home and was " ..
+                  "admitted overnight for a glucose infusion.",
+      },
+    },
+  },
+}

@@ -1,0 +1,6 @@
+return case {
+  id = "crlf",
+  nodes = {
+    a = { text = "x" },
+  },
+}

@@ -1,0 +1,1 @@
+case { "stray", { }, nodes = { a = { decision = { options = { { }, { id = "x" } } } } } }

@@ -1,0 +1,1 @@
+return case(setmetatable({ nodes = { a = {} } }, {})) case { id = "second" }

@@ -1,0 +1,1 @@
+return case { nodes = { a = { text = "unterminated
