@@ -35,4 +35,8 @@ uint64_t fuzz_hash(const uint8_t *data, size_t size);
  * name, and the harness skips the input; else NULL. See fuzz_support.c. */
 const char *fuzz_known_bug(const char *target, const uint8_t *data, size_t size);
 
+/* The known bug of the last input skipped, for replay_main.c to say; the
+ * harnesses never reset it. */
+extern const char *fuzz_skipped;
+
 #endif

@@ -1,0 +1,2 @@
+table.move({}, 1, 1 << 53, 1)
+return case { id = "move" }

@@ -1,0 +1,2 @@
+local s = string.rep("", 1 << 62)
+return case { id = "rep" }
