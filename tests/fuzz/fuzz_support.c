@@ -158,7 +158,7 @@ static bool nests_deep(const uint8_t *data, size_t size)
             uint8_t q = *p++;
             while (p < end && *p != q && *p != '\n')
                 p += *p == '\\' && p + 1 < end ? 2 : 1;
-            p++;
+            p += p < end; /* past the closing quote */
         } else {
             depth += *p == '{';
             depth -= *p == '}' && depth > 0;
@@ -190,7 +190,7 @@ static bool has_any(const uint8_t *data, size_t size, const char *const *texts)
 
 /* Reading the case table runs metamethods outside the protected call: an
  * __index that errors is a Lua panic (abort), one that loops never ends.
- * Regressions: regressions/case/known-metamethod-*.lua. */
+ * Regressions: regressions/case/known-metamethod-*.case. */
 static bool case_metamethods(const uint8_t *data, size_t size)
 {
     static const char *const names[] = {"__index", "__len", NULL};
@@ -198,7 +198,7 @@ static bool case_metamethods(const uint8_t *data, size_t size)
 }
 
 /* A __gc finalizer runs with the budget's hook off: a loop in it never
- * ends. Regression: regressions/case/known-gc-loop.lua. */
+ * ends. Regression: regressions/case/known-gc-loop.case. */
 static bool gc_finalizer(const uint8_t *data, size_t size)
 {
     return has(data, size, "__gc");
@@ -206,7 +206,7 @@ static bool gc_finalizer(const uint8_t *data, size_t size)
 
 /* Library functions that work without allocating or counting against the
  * budget: string.rep of "", table.move over a huge range, backtracking
- * patterns. Regressions: regressions/case/known-{rep,move,pattern}-*.lua. */
+ * patterns. Regressions: regressions/case/known-{rep,move,pattern}-*.case. */
 static bool unbounded_library_work(const uint8_t *data, size_t size)
 {
     static const char *const names[] = {".rep",   ":rep",   ".move",  ".find", ":find",
@@ -216,7 +216,7 @@ static bool unbounded_library_work(const uint8_t *data, size_t size)
 
 /* An elapsed function returning NaN converts it to an integer before the
  * range check (undefined behaviour, case_runtime.c). Regression:
- * regressions/case/known-elapsed-nan.lua. */
+ * regressions/case/known-elapsed-nan.case. */
 static bool elapsed_nan(const uint8_t *data, size_t size)
 {
     static const char *const nans[] = {"0/0", "0 / 0", "huge", "e999", "e309", NULL};
