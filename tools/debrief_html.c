@@ -140,15 +140,6 @@ static void times_add(html *h, times *t, int64_t ms)
     t->v[t->n++] = ms;
 }
 
-static bool advice_shown(const log_decision *d)
-{
-    if (!d->timing)
-        return false;
-    if (strcmp(d->timing, "on_request") != 0)
-        return true;
-    return d->has_advice_requested && d->advice_requested;
-}
-
 static void add_times(html *h, const log_session *s)
 {
     for (size_t i = 0; i < s->n_decisions; i++) {
@@ -156,9 +147,9 @@ static void add_times(html *h, const log_session *s)
         int k = TIME_NO_ADVICE;
         if (!d->has_ms_final)
             continue;
-        if (advice_shown(d) && d->has_ai_correct)
+        if (metrics_advice_shown(d) && d->has_ai_correct)
             k = d->ai_correct ? TIME_AI_RIGHT : TIME_AI_WRONG;
-        else if (advice_shown(d))
+        else if (metrics_advice_shown(d))
             continue; /* advice of unknown correctness: in no row */
         times_add(h, &h->ms_final[k], d->ms_final);
     }
@@ -789,7 +780,7 @@ static void write_decision_ai(html *h, const log_decision *d)
     if (d->has_ai_confidence)
         out(h, " <span class=\"basis\">(%.0f%%)</span>", 100.0 * d->ai_confidence);
     write_mark(h, d->has_ai_correct, d->ai_correct);
-    if (!advice_shown(d))
+    if (!metrics_advice_shown(d))
         out(h, " <span class=\"basis\">not shown</span>");
 }
 
