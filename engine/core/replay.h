@@ -90,8 +90,9 @@ typedef struct replay_diff {
     size_t index;      /* of the record in the logs */
     int64_t seq;       /* as logged (or replayed, for a record only the replay has) */
     const char *type;  /* the record's type */
-    const char *field; /* the field that differs; "type" or "seq" or "t", or NULL when one
-                          log has the record and the other has not */
+    const char *field; /* the field that differs (the envelope's type, seq or t
+                          included), or NULL when one log has the record and the
+                          other has not */
     char *logged;      /* the values as JSON text, malloc'd; "(none)" for a missing record */
     char *replayed;
 } replay_diff;
