@@ -51,6 +51,8 @@ long log_keys_match(log_keys *k, const char *name, size_t len)
 
 void log_keys_missing(const log_keys *k, log_field_report report, void *ctx)
 {
+    if (k->seen == (~0ULL >> (64 - k->def->n_fields)))
+        return; /* every field there, as the writer writes them */
     for (size_t i = 0; i < k->def->n_fields; i++) {
         const log_field *f = &k->def->fields[i];
         if (f->type != LOG_OPT_STR && !(k->seen & (1ULL << i)))
