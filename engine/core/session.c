@@ -211,11 +211,11 @@ const char *session_find_variant(const case_def *c, const char *name, apperr *e)
         snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
     }
     if (c->variants.n == 0)
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)", name,
-                   c->id);
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
+                   name, c->id);
     else
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name, c->id,
-                   list);
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name,
+                   c->id, list);
     return NULL;
 }
 
