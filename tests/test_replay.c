@@ -3,7 +3,8 @@
  * after the advice, an error from outside the case) and its replay from
  * the log give the same records, t included; seeds come back exactly; the
  * comparison ignores only what names the replaying program and names the
- * first field that differs. Fixture: tests/cases/replay_timed.lua. */
+ * first field that differs; `run` logs of window_case.lua replay to the
+ * same records. Fixtures: tests/cases/replay_timed.lua, window_case.lua. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,9 +16,11 @@
 #include <cmocka.h>
 
 #include "case_load.h"
+#include "inputs.h"
 #include "log_reader.h"
 #include "log_writer.h"
 #include "replay.h"
+#include "runner.h"
 #include "session.h"
 #include "support.h"
 
@@ -318,6 +321,117 @@ static void test_compare_names_the_first_field_that_differs(void **state)
     free(dir);
 }
 
+/* ---- replays of `run` logs --------------------------------------------------------- */
+
+/* Plays window_case.lua in mode with the log going to dir; the actions come
+ * from inputs text (on run's virtual time), or from the replay r. Returns
+ * the log's path. */
+static char *play_log(const char *dir, const char *mode, const char *inputs_text, replay *r)
+{
+    static int n;
+    char id[40];
+    snprintf(id, sizeof id, "%08d-0000-4000-8000-000000000000", ++n); /* names differ */
+    unsigned long long seed = r ? r->start.seed : 11;
+    apperr e;
+    case_def *c = load(TEST_CASES_DIR "/window_case.lua", seed);
+    log_writer *log = NULL;
+    log_open_opts o = {.dir = dir,
+                       .session = id,
+                       .trainee = "t9",
+                       .case_id = c->id,
+                       .start_ms = fixed_clock(NULL),
+                       .clock = fixed_clock};
+    assert_int_equal(log_writer_open(&log, &o, &e), 0);
+    session_opts so = {.trainee = r ? r->start.trainee : "t9",
+                       .variant = r ? r->start.variant : NULL,
+                       .seed = seed,
+                       .mode = mode,
+                       .session_id = id,
+                       .engine_version = "test",
+                       .host_os = "test",
+                       .log = log};
+    session *s = NULL;
+    assert_int_equal(session_open(&s, c, &so, 0, &e), SESSION_OK);
+    int64_t t = 0;
+    if (r) {
+        assert_int_equal(replay_all(r, s, &t, &e), 0);
+    } else {
+        inputs in;
+        assert_int_equal(inputs_parse(&in, "inputs", inputs_text, &e), 0);
+        runner_run_inputs(s, &in, &t, &e); /* quitting inputs return -1, as in run */
+        inputs_free(&in);
+    }
+    char *out = strdup(log_writer_path(log));
+    session_close(s);
+    log_writer_close(log);
+    case_free(c);
+    return out;
+}
+
+/* A `run` log replays to the same records, times included: the replay
+ * takes each action at the virtual time the runner gave it. */
+static void check_replay_matches(const char *inputs_text)
+{
+    char *dir = test_tmpdir();
+    char *original = play_log(dir, "run", inputs_text, NULL);
+    replay r;
+    apperr e;
+    assert_int_equal(replay_open(&r, original, &e), 0);
+    assert_string_equal(r.start.trainee, "t9");
+    assert_int_equal(r.start.seed, 11);
+    char *again = play_log(dir, "replay", NULL, &r);
+    log_session *a = read_log(original), *b = read_log(again);
+    replay_diff d;
+    assert_int_equal(replay_compare(a, b, 0, &d), 0);
+    if (d.found)
+        fail_msg("the replay differs at seq %lld (%s), field %s: logged %s, replayed %s",
+                 (long long)d.seq, d.type, d.field ? d.field : "(record)", d.logged, d.replayed);
+    assert_string_equal(b->mode, "replay");
+    log_session_free(a);
+    log_session_free(b);
+    free(original);
+    free(again);
+    replay_close(&r);
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_replay_of_a_whole_case_gives_the_same_records(void **state)
+{
+    (void)state;
+    check_replay_matches("continue\nchoose obs\nconfidence 3\nview explanation\n"
+                         "view model_card\nchoose ctpa\nconfidence 6\nview results\ntrust 2\n"
+                         "rationale \"PE first\"\nview results\ncontinue\nview results\nask\n"
+                         "choose escalate\ntrust 6\n");
+}
+
+static void test_replay_of_a_time_limit_running_out_gives_the_same_records(void **state)
+{
+    (void)state;
+    check_replay_matches("view results\ncontinue\nchoose xray\nconfidence 2\nchoose xray\n"
+                         "confidence 2\ntrust 4\nrationale \"x\"\ncontinue\nwait 400\n");
+}
+
+static void test_replay_of_leaving_gives_the_same_records(void **state)
+{
+    (void)state;
+    check_replay_matches("continue\nchoose obs\nquit\n");
+    check_replay_matches("view results\nquit\n");
+    check_replay_matches("continue\nwait 7\nchoose obs\nconfidence 3\nwait 2\nquit\n");
+}
+
+static void test_replay_of_what_is_not_a_log_is_an_input_error(void **state)
+{
+    (void)state;
+    replay r;
+    apperr e;
+    assert_int_equal(replay_open(&r, TEST_CASES_DIR "/window_case.lua", &e), -1);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_non_null(strstr(e.msg, "not a session log"));
+    assert_int_equal(replay_open(&r, "/nonexistent/x.jsonl", &e), -1);
+    assert_int_equal(e.kind, APPERR_INPUT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +440,10 @@ int main(void)
         cmocka_unit_test(test_an_error_from_outside_the_case_is_replayed),
         cmocka_unit_test(test_seeds_replay_exactly_at_0_and_2_53_plus_1_and_2_64_minus_1),
         cmocka_unit_test(test_compare_names_the_first_field_that_differs),
+        cmocka_unit_test(test_replay_of_a_whole_case_gives_the_same_records),
+        cmocka_unit_test(test_replay_of_a_time_limit_running_out_gives_the_same_records),
+        cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
+        cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

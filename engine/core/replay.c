@@ -10,7 +10,8 @@
 #include "runner.h"
 
 /* The rating a replay gives where the log kept none: an initial confidence
- * that a time limit running out took out of the decision record. */
+ * that a time limit running out took out of the decision record, or that
+ * no decision record holds. */
 #define UNLOGGED_RATING 4
 
 /* ---- building the steps ------------------------------------------------------ */
@@ -30,7 +31,7 @@ static int add_step(replay *r, action_kind kind, const char *node, const char *t
     if (!p)
         return -1;
     r->steps = p;
-    r->steps[r->n++] = (replay_step){{kind, text, value}, t, node ? node : ""};
+    r->steps[r->n++] = (replay_step){{kind, text, value}, t, node ? node : "", false};
     return 0;
 }
 
@@ -128,11 +129,20 @@ static int add_advice(replay *r, const log_session *ls, size_t i, cursor *c)
     const char *timing = rec->as.advice.timing;
     if (timing && strcmp(timing, "on_request") == 0)
         return add_step(r, ACT_ASK, c->node, NULL, 0, rec->t);
-    const log_decision *d = decision_after(ls, i, c->node);
-    if (!timing || strcmp(timing, "after_initial") != 0 || !d)
+    if (!timing || strcmp(timing, "after_initial") != 0)
         return 0;
     c->initial_done = true;
-    return add_initial(r, c, d, rec->t, rec->t);
+    const log_decision *d = decision_after(ls, i, c->node);
+    if (d)
+        return add_initial(r, c, d, rec->t, rec->t);
+    /* The session ended (quit, or cut short) before the decision was logged:
+     * no record says which initial choice showed the advice, nor its rating,
+     * and none depends on them. Any option shows it: the recommended one. */
+    if (!rec->as.advice.recommend || add_choice(r, c, rec->as.advice.recommend, rec->t) != 0 ||
+        add_step(r, ACT_CONFIDENCE, c->node, NULL, UNLOGGED_RATING, rec->t) != 0)
+        return rec->as.advice.recommend ? -1 : 0;
+    r->steps[r->n - 1].if_asked = true;
+    return 0;
 }
 
 static int add_record(replay *r, const log_session *ls, size_t i, cursor *c)
@@ -216,12 +226,23 @@ void replay_close(replay *r)
 
 /* ---- playing ------------------------------------------------------------------- */
 
+/* The next step for a session at step: r->next, past a rating it does not
+ * ask for. */
+static size_t next_step(const replay *r, session_step step)
+{
+    size_t i = r->next;
+    if (i < r->n && r->steps[i].if_asked && step != STEP_CONFIDENCE_INITIAL)
+        i++;
+    return i;
+}
+
 int replay_peek(const replay *r, const session *s, session_action *a)
 {
     session_view v = session_view_now(s);
-    if (v.status != SESSION_PLAYING || r->next >= r->n)
+    size_t i = next_step(r, v.step);
+    if (v.status != SESSION_PLAYING || i >= r->n)
         return 0;
-    const replay_step *st = &r->steps[r->next];
+    const replay_step *st = &r->steps[i];
     if ((v.step == STEP_CONTINUE || v.step == STEP_FEEDBACK) && st->action.kind != ACT_CONTINUE) {
         /* Due unless what comes next was done here (a panel opened, leaving). */
         const char *here = v.node && v.node->id ? v.node->id : "";
@@ -236,23 +257,31 @@ int replay_peek(const replay *r, const session *s, session_action *a)
     return 1;
 }
 
-/* Whether a is the next step itself (not a Continue replay_peek made up). */
-static bool is_next(const replay *r, const session_action *a)
+/* The step a is (past a rating not asked for), or NULL for a Continue
+ * replay_peek made up. */
+static const replay_step *step_of(const replay *r, const session_action *a, size_t *at)
 {
-    return r->next < r->n && r->steps[r->next].action.kind == a->kind;
+    size_t i = r->next;
+    if (i < r->n && r->steps[i].if_asked && a->kind != ACT_CONFIDENCE)
+        i++;
+    *at = i;
+    return i < r->n && r->steps[i].action.kind == a->kind ? &r->steps[i] : NULL;
 }
 
 void replay_advance(replay *r, const session_action *a)
 {
-    if (is_next(r, a))
-        r->next++;
+    size_t i;
+    if (step_of(r, a, &i))
+        r->next = i + 1;
 }
 
 session_result replay_apply(const replay *r, session *s, const session_action *a, int64_t *t,
                             apperr *e)
 {
-    if (is_next(r, a) && r->steps[r->next].t > *t)
-        *t = r->steps[r->next].t;
+    size_t i;
+    const replay_step *st = step_of(r, a, &i);
+    if (st && st->t > *t)
+        *t = st->t;
     return runner_act_at(s, a, *t, e);
 }
 

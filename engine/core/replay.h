@@ -45,6 +45,7 @@ typedef struct replay_step {
     session_action action; /* text points into the log as read */
     int64_t t;             /* when it was taken */
     const char *node;      /* where */
+    bool if_asked;         /* a rating the log cannot show: taken only when the session asks */
 } replay_step;
 
 typedef struct replay {
