@@ -15,7 +15,10 @@ extern const char cmd_graph_help[];     /* tools/graph.c: graph --help after the
 int cmd_debrief(int argc, char **argv); /* tools/debrief.c */
 extern const char cmd_debrief_help[];   /* tools/debrief.c: debrief --help after the usage */
 int cmd_play(int argc, char **argv);    /* engine/ui/ui_main.c */
-int cmd_replay(int argc, char **argv);  /* engine/ui/ui_main.c */
+int cmd_replay(int argc, char **argv);  /* engine/ui/ui_main.c: the window */
+/* `replay LOG --verify [--case FILE]`, with no window. */
+int cmd_replay_verify(int argc, char **argv); /* tools/replay_verify.c */
+extern const char cmd_replay_help[];          /* tools/replay_verify.c: replay --help */
 /* `appraise` with no command (or only options): the case library window. */
 int cmd_library(int argc, char **argv); /* engine/ui/ui_main.c */
 

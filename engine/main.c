@@ -27,6 +27,16 @@
 /* A path whose case never ends is stopped after this many policy actions. */
 #define POLICY_MAX_ACTIONS 100000
 
+/* replay: with --verify, without a window (tools/replay_verify.c); else in
+ * the window (engine/ui/ui_main.c). */
+static int cmd_replay_any(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--verify") == 0)
+            return cmd_replay_verify(argc, argv);
+    return cmd_replay(argc, argv);
+}
+
 typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -53,10 +63,11 @@ static const command commands[] = {
      "appraise debrief LOG_OR_DIR... [--by KEY] [--json FILE] [--html FILE] [--csv FILE]\n"
      "                        [--xapi FILE [--xapi-homepage URL] [--xapi-base IRI]]",
      "print the reliance metrics of session logs"},
-    {"replay", cmd_replay,
+    {"replay", cmd_replay_any,
      "appraise replay LOG [--log-dir DIR] [--theme default|high-contrast] [--scale 75-200]\n"
-     "                    [--fullscreen]",
-     "step through a recorded session in the window"},
+     "                    [--fullscreen]\n"
+     "       appraise replay LOG --verify [--case FILE]",
+     "step through a recorded session in the window, or verify it against its case"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -346,6 +357,8 @@ static int dispatch(const command *cmd, int argc, char **argv)
             printf("\n%s", cmd_graph_help);
         if (cmd->run == cmd_debrief)
             printf("\n%s%s", cmd_debrief_help, debrief_report_help);
+        if (cmd->run == cmd_replay_any)
+            printf("\n%s", cmd_replay_help);
         return EXIT_OK;
     }
     return cmd->run(argc, argv);

@@ -18,6 +18,7 @@
 
 #include "case_load.h"
 #include "inputs.h"
+#include "log_schema.h"
 #include "log_writer.h"
 #include "session.h"
 #include "support.h"
@@ -253,56 +254,45 @@ static const cJSON *rec_at(const records *r, size_t i, const char *type, int64_t
     return rec;
 }
 
-/* The record has exactly these keys besides the envelope. */
-static void check_keys(const cJSON *rec, const char *const *keys)
+/* The record's members are the envelope's fields and then its type's, each
+ * once and in the order log_schema.h declares them (a field the schema
+ * lets the writer leave out may be missing). */
+static void check_schema(const cJSON *rec)
 {
-    static const char *const envelope[] = {"v", "type", "session", "seq", "t", "at"};
-    size_t n = 0;
-    for (const char *const *k = keys; *k; k++, n++)
-        (void)field(rec, *k);
-    assert_int_equal((size_t)cJSON_GetArraySize(rec), n + 6);
-    for (size_t i = 0; i < 6; i++)
-        (void)field(rec, envelope[i]);
+    const cJSON *type = field(rec, "type");
+    int t = cJSON_IsString(type) ? log_schema_find(type->valuestring) : -1;
+    if (t < 0)
+        fail_msg("record type %s is not in the schema",
+                 cJSON_IsString(type) ? type->valuestring : "(none)");
+    const log_record_def *env = log_schema_envelope(), *def = log_schema_record(t);
+    const cJSON *it = rec->child;
+    for (size_t i = 0; i < env->n_fields; i++, it = it->next) {
+        if (!it || strcmp(it->string, env->fields[i].name) != 0)
+            fail_msg("%s record: envelope field %zu should be \"%s\"", def->name, i,
+                     env->fields[i].name);
+    }
+    for (size_t i = 0; i < def->n_fields; i++) {
+        if (it && strcmp(it->string, def->fields[i].name) == 0)
+            it = it->next;
+        else if (def->fields[i].type != LOG_OPT_STR)
+            fail_msg("%s record: \"%s\" missing or out of the schema's order (found \"%s\")",
+                     def->name, def->fields[i].name, it ? it->string : "(end)");
+    }
+    if (it)
+        fail_msg("%s record: \"%s\" is not in the schema", def->name, it->string);
 }
-
-static const char *const DECISION_KEYS[] = {"node",
-                                            "options",
-                                            "best",
-                                            "timing",
-                                            "ai",
-                                            "ai_confidence",
-                                            "ai_correct",
-                                            "advice_requested",
-                                            "initial",
-                                            "initial_confidence",
-                                            "final",
-                                            "final_confidence",
-                                            "initial_correct",
-                                            "final_correct",
-                                            "followed_ai",
-                                            "switched",
-                                            "trust",
-                                            "rationale",
-                                            "viewed",
-                                            "ms_initial",
-                                            "ms_advice",
-                                            "ms_final",
-                                            "timed_out",
-                                            "next",
-                                            NULL};
 
 static const cJSON *check_decision(const records *r, size_t i, int64_t t)
 {
     const cJSON *rec = rec_at(r, i, "decision", t);
-    check_keys(rec, DECISION_KEYS);
+    check_schema(rec);
     return rec;
 }
 
 static void check_node(const records *r, size_t i, int64_t t, const char *node, double clock)
 {
-    static const char *const keys[] = {"node", "clock", "vitals", "news2", NULL};
     const cJSON *rec = rec_at(r, i, "node", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_num(rec, "clock", clock);
     assert_true(cJSON_IsObject(field(rec, "vitals")));
@@ -311,9 +301,8 @@ static void check_node(const records *r, size_t i, int64_t t, const char *node, 
 static void check_ending(const records *r, size_t i, int64_t t, const char *node,
                          const char *outcome, double clock)
 {
-    static const char *const keys[] = {"node", "outcome", "clock", NULL};
     const cJSON *rec = rec_at(r, i, "ending", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "outcome", outcome);
     check_num(rec, "clock", clock);
@@ -321,11 +310,11 @@ static void check_ending(const records *r, size_t i, int64_t t, const char *node
 
 static void check_end(const records *r, size_t i, int64_t t, const char *status)
 {
-    static const char *const keys[] = {"status", NULL};
     const cJSON *rec = rec_at(r, i, "session_end", t);
     check_str(rec, "status", status);
+    check_schema(rec);
     if (strcmp(status, "error") != 0)
-        check_keys(rec, keys);
+        assert_null(cJSON_GetObjectItemCaseSensitive(rec, "error"));
     assert_int_equal(r->n, i + 1); /* session_end is the last record */
 }
 
@@ -333,10 +322,8 @@ static void check_advice(const records *r, size_t i, int64_t t, const char *node
                          const char *recommend, double confidence, const char *source,
                          const char *timing)
 {
-    static const char *const keys[] = {"node",   "tool",   "recommend", "confidence",
-                                       "source", "timing", NULL};
     const cJSON *rec = rec_at(r, i, "advice_shown", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "tool", tool);
     check_str(rec, "recommend", recommend);
@@ -350,9 +337,8 @@ static void check_advice(const records *r, size_t i, int64_t t, const char *node
 
 static void check_view(const records *r, size_t i, int64_t t, const char *node, const char *what)
 {
-    static const char *const keys[] = {"node", "what", NULL};
     const cJSON *rec = rec_at(r, i, "view", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "what", what);
 }
@@ -456,13 +442,10 @@ static void test_unknown_variant_is_usage_error_before_anything_is_written(void 
 static void test_session_start_has_every_field(void **state)
 {
     (void)state;
-    static const char *const keys[] = {"engine",      "case",      "case_version", "case_title",
-                                       "case_sha256", "case_file", "trainee",      "variant",
-                                       "seed",        "mode",      "host_os",      NULL};
     fixture *f = fx_open("session_after_initial");
     records r = fx_records(f);
     const cJSON *rec = rec_at(&r, 0, "session_start", 0);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "engine", "test-engine");
     check_str(rec, "case", "session-after-initial");
     check_str(rec, "case_version", "1.2");
@@ -1221,10 +1204,16 @@ static void test_same_inputs_give_the_same_records(void **state)
 
 /* ---- golden logs ------------------------------------------------------- */
 
+/* The wall time every golden record carries: 2026-11-27T09:14:03.512Z. */
+#define GOLDEN_AT_MS 1795770843512LL
+
 /* Plays tests/golden/NAME.lua with NAME.inputs on run's virtual time
- * (1000 ms before each action, N x 1000 ms for wait N) and compares the log
- * with NAME.jsonl field by field, apart from session and at. The case is
- * loaded by its bare file name from tests/golden, as the log records it. */
+ * (1000 ms before each action, N x 1000 ms for wait N), with the golden
+ * session id and wall clock, and compares the log with NAME.jsonl: field by
+ * field first (apart from session and at, to say what differs), then byte
+ * for byte, so that field order and number formatting stay as they are.
+ * Every golden record follows the schema. The case is loaded by its bare
+ * file name from tests/golden, as the log records it. */
 static void run_golden(const char *dir, const char *name)
 {
     static const char *const ignore[] = {"session", "at", NULL};
@@ -1243,13 +1232,18 @@ static void run_golden(const char *dir, const char *name)
     free(text);
     snprintf(path, sizeof path, "%s.jsonl", name);
     records want = read_records(path);
+    char *want_text = test_read_file(path, NULL);
+    assert_non_null(want_text);
     assert_int_equal(chdir(cwd), 0);
+    for (size_t i = 0; i < want.n; i++)
+        check_schema(want.items[i]);
 
     fixture f;
     memset(&f, 0, sizeof f);
     f.dir = test_tmpdir();
     f.c = c;
-    open_log(&f, name, NULL);
+    int64_t golden_at = GOLDEN_AT_MS;
+    open_log(&f, name, &golden_at);
     session_opts o = {"golden", NULL, 1, "run", SESSION_ID, "golden", "golden", f.log};
     if (session_open(&f.s, c, &o, 0, &e) != SESSION_OK)
         fail_msg("%s: open: %s", name, e.msg);
@@ -1273,6 +1267,12 @@ static void run_golden(const char *dir, const char *name)
         fail_msg("%s: %zu records, want %zu", name, got.n, want.n);
     for (size_t i = 0; i < want.n; i++)
         check_same_record(want.items[i], got.items[i], ignore, name, i);
+    char *got_text = test_read_file(f.log_path, NULL);
+    assert_non_null(got_text);
+    if (strcmp(got_text, want_text) != 0)
+        fail_msg("%s: the log is not byte for byte the golden one", name);
+    free(got_text);
+    free(want_text);
     records_free(&want);
     records_free(&got);
     inputs_free(&in);
