@@ -13,7 +13,7 @@
 
 #include "case_load.h"
 #include "support.h"
-#include "case_runtime.h"
+#include "case_driver.h"
 
 #define CASE(name) TEST_CASES_DIR "/" name
 
@@ -170,11 +170,12 @@ static void test_runtime_resolves_functions_with_state(void **state)
     (void)state;
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     apperr_clear(&e);
-    assert_int_equal(case_runtime_begin(c, 7, "v1", &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+    assert_int_equal(c->driver->begin(c, 7, "v1", &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
     assert_non_null(strstr(n.text, "variant v1 r="));
     assert_string_equal(n.decision.prompt, "count 1");
     assert_string_equal(n.decision.advice.recommend, "good");
@@ -183,11 +184,11 @@ static void test_runtime_resolves_functions_with_state(void **state)
     assert_string_equal(live.results[0].name, "K");
 
     char *next = NULL;
-    assert_int_equal(case_runtime_next(c, &n, "good", &next, &e), 0);
+    assert_int_equal(c->driver->next(r, &n, "good", &next, &e), 0);
     assert_string_equal(next, "b_good");
     case_node n2;
     case_live live2;
-    assert_int_equal(case_runtime_enter(c, next, &n2, &live2, &e), 0);
+    assert_int_equal(c->driver->enter(r, next, &n2, &live2, &e), 0);
     assert_string_equal(n2.text, "chose good"); /* s.choices */
     assert_int_equal((int)live2.clock, 3);
     free(next);
@@ -195,6 +196,7 @@ static void test_runtime_resolves_functions_with_state(void **state)
     case_node_free(&n2);
     case_live_free(&live);
     case_live_free(&live2);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -205,10 +207,11 @@ static void test_runtime_same_seed_same_random_text(void **state)
     for (int round = 0; round < 2; round++) {
         case_def *c = load_runtime();
         apperr e;
+        case_run *r = NULL;
         case_node n;
         case_live live;
-        assert_int_equal(case_runtime_begin(c, 42, "v2", &e), 0);
-        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+        assert_int_equal(c->driver->begin(c, 42, "v2", &r, &e), 0);
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
         if (round == 0)
             snprintf(first, sizeof first, "%s", n.text);
         else
@@ -216,6 +219,7 @@ static void test_runtime_same_seed_same_random_text(void **state)
         assert_string_equal(n.decision.advice.recommend, "bad");
         case_node_free(&n);
         case_live_free(&live);
+        c->driver->end(r);
         case_free(c);
     }
 }
@@ -224,17 +228,18 @@ static void expect_next_error(const char *choice, int line, const char *want)
 {
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     char *next = NULL;
     char buf[1400];
-    assert_int_equal(case_runtime_begin(c, 1, "v1", &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
-    int rc = case_runtime_next(c, &n, choice, &next, &e);
+    assert_int_equal(c->driver->begin(c, 1, "v1", &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
+    int rc = c->driver->next(r, &n, choice, &next, &e);
     if (rc == 0) {
         case_node n2;
         case_live l2;
-        rc = case_runtime_enter(c, next, &n2, &l2, &e);
+        rc = c->driver->enter(r, next, &n2, &l2, &e);
         free(next);
     }
     assert_int_equal(rc, -1);
@@ -246,6 +251,7 @@ static void expect_next_error(const char *choice, int line, const char *want)
     assert_string_equal(e.file, CASE("runtime_fns.lua"));
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -284,12 +290,13 @@ static void test_runtime_entry_effects_as_functions_run_once_in_order(void **sta
     (void)state;
     case_def *c = NULL;
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     apperr_clear(&e);
     assert_int_equal(case_load(&c, CASE("runtime_effects.lua"), NULL, &e), 0);
-    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
-    if (case_runtime_enter(c, "a", &n, &live, &e) != 0) {
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    if (c->driver->enter(r, "a", &n, &live, &e) != 0) {
         char buf[1400];
         fail_msg("%s", apperr_format(&e, buf, sizeof buf));
     }
@@ -300,6 +307,7 @@ static void test_runtime_entry_effects_as_functions_run_once_in_order(void **sta
     assert_int_equal((int)n.elapsed, 7);
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -308,17 +316,19 @@ static void test_runtime_timeout_function(void **state)
     (void)state;
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     char *next = NULL;
-    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
     assert_non_null(strstr(n.text, "variant nil"));
-    assert_int_equal(case_runtime_timeout_target(c, &n, &next, &e), 0);
+    assert_int_equal(c->driver->timeout_target(r, &n, &next, &e), 0);
     assert_string_equal(next, "b_good");
     free(next);
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
