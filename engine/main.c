@@ -233,61 +233,11 @@ static int check_variant(const case_def *c, const char *variant)
     return usage_error("run", "%s", e.msg);
 }
 
-/* Whole file (or stdin for "-") as a NUL-terminated string. */
-static char *read_all(const char *path, apperr *e)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    const char *shown = f == stdin ? "<stdin>" : path;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (!f) {
-        apperr_set(e, APPERR_INPUT, shown, 0, "cannot read the inputs: %s", strerror(errno));
-        return NULL;
-    }
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            char *grown = realloc(buf, cap = (n + 4096 + 1) * 2);
-            if (!grown)
-                break;
-            buf = grown;
-        }
-        size_t got = fread(buf + n, 1, 4096, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f) || !buf;
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
-        free(buf);
-        apperr_set(e, APPERR_INPUT, shown, 0, "cannot read the inputs");
-        return NULL;
-    }
-    buf[n] = '\0';
-    if (strlen(buf) != n) {
-        free(buf);
-        apperr_set(e, APPERR_INPUT, shown, 0, "the inputs contain a NUL byte (not a text file?)");
-        return NULL;
-    }
-    return buf;
-}
-
-static int load_inputs(inputs *in, const char *path, apperr *e)
-{
-    char *text = read_all(path, e);
-    if (!text)
-        return -1;
-    int rc = inputs_parse(in, path, text, e);
-    free(text);
-    return rc;
-}
-
 /* Everything a run holds; freed in one place. */
 typedef struct run_state {
     run_args args;
     case_def *c;
-    inputs in;
+    inputs_reader *in; /* read as the case plays */
     log_writer *log;
     session *s;
     char session_id[37];
@@ -322,7 +272,7 @@ static int play(run_state *r, apperr *e)
         policy_init(&p, r->args.kind, r->args.seed);
         return runner_run_policy(r->s, &p, &t, POLICY_MAX_ACTIONS, e);
     }
-    return runner_run_inputs(r->s, &r->in, &t, e);
+    return runner_run_reader(r->s, r->in, &t, e);
 }
 
 /* Everything up to the first log record; no log exists when this fails. */
@@ -336,7 +286,8 @@ static int prepare(run_state *r, apperr *e)
         return rc;
     if (launch_log_dir(r->args.log_dir, r->args.log_file, r->log_dir, sizeof r->log_dir, e) != 0)
         return report(e);
-    if (r->args.inputs && load_inputs(&r->in, r->args.inputs, e) != 0)
+    /* A regular file is checked whole here, before any log exists. */
+    if (r->args.inputs && inputs_open(&r->in, r->args.inputs, e) != 0)
         return report(e);
     return 0;
 }
@@ -354,12 +305,12 @@ int cmd_run(int argc, char **argv)
         rc = report(&e);
     if (rc == 0 && play(&r, &e) != 0)
         rc = report(&e);
-    if (r.log)
+    if (log_writer_records(r.log) > 0) /* a log without records is removed */
         fprintf(stderr, "appraise: log written to %s\n", log_writer_path(r.log));
     if (r.s)
         session_close(r.s);
     log_writer_close(r.log);
-    inputs_free(&r.in);
+    inputs_close(r.in);
     if (r.c)
         case_free(r.c);
     return rc;

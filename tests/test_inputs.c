@@ -6,9 +6,13 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "inputs.h"
+#include "support.h"
 
 /* Parses text that must be valid; the caller frees. */
 static inputs parse_ok(const char *text)
@@ -295,6 +299,191 @@ static void test_inputs_free_is_safe_twice(void **state)
     inputs_free(NULL);
 }
 
+/* ---- the cap on a rationale and typed bytes -------------------------------- */
+
+/* "rationale \"" + n copies of the 2-byte character e-acute + "\"\n". */
+static char *rationale_of(size_t n)
+{
+    char *text = malloc(2 * n + 16);
+    assert_non_null(text);
+    char *p = text + sprintf(text, "rationale \"");
+    for (size_t i = 0; i < n; i++, p += 2)
+        memcpy(p, "\xc3\xa9", 2);
+    strcpy(p, "\"\n");
+    return text;
+}
+
+static void test_inputs_rationale_at_the_cap_is_taken_and_one_over_refused(void **state)
+{
+    (void)state;
+    char *text = rationale_of(SESSION_RATIONALE_MAX);
+    inputs in = parse_ok(text);
+    assert_int_equal(strlen(in.items[0].action.text), 2 * SESSION_RATIONALE_MAX);
+    inputs_free(&in);
+    free(text);
+    char buf[1024];
+    text = rationale_of(SESSION_RATIONALE_MAX + 1);
+    assert_string_equal(parse_error(text, buf, sizeof buf),
+                        "inputs.txt:1: the rationale is 10001 characters long; a rationale may "
+                        "have at most 10000");
+    free(text);
+}
+
+static void test_inputs_rationale_in_latin1_is_repaired_to_utf8(void **state)
+{
+    (void)state;
+    inputs in = parse_ok("rationale \"caf\xe9 \xc3\xa9\"\nrationale na\xefve # unquoted\n");
+    assert_string_equal(in.items[0].action.text, "caf\xef\xbf\xbd \xc3\xa9");
+    assert_string_equal(in.items[1].action.text, "na\xef\xbf\xbdve");
+    inputs_free(&in);
+}
+
+/* ---- reading as a stream ------------------------------------------------- */
+
+static void test_inputs_line_longer_than_the_limit_is_refused(void **state)
+{
+    (void)state;
+    char *text = malloc(INPUTS_LINE_MAX + 16);
+    assert_non_null(text);
+    memset(text, ' ', INPUTS_LINE_MAX);
+    memcpy(text, "ask #", 5); /* a line of exactly the limit */
+    strcpy(text + INPUTS_LINE_MAX, "\nask ");
+    inputs in = parse_ok(text);
+    assert_int_equal(in.n, 2);
+    inputs_free(&in);
+    text[INPUTS_LINE_MAX] = ' '; /* one byte longer */
+    char buf[1024];
+    assert_string_equal(parse_error(text, buf, sizeof buf),
+                        "inputs.txt:1: this line is longer than 1 MiB; an inputs file holds one "
+                        "action a line");
+    free(text);
+}
+
+/* Opens inputs from the read end of a pipe as standard input ("-"), as
+ * `run --inputs -` does; *writer is the write end. */
+static inputs_reader *open_pipe(int *writer, int *saved_stdin)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    *saved_stdin = dup(STDIN_FILENO);
+    assert_true(*saved_stdin >= 0);
+    assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+    close(fds[0]);
+    *writer = fds[1];
+    inputs_reader *r = NULL;
+    apperr e;
+    assert_int_equal(inputs_open(&r, "-", &e), 0);
+    assert_string_equal(inputs_reader_file(r), "<stdin>");
+    return r;
+}
+
+static void close_pipe(inputs_reader *r, int writer, int saved_stdin)
+{
+    inputs_close(r);
+    if (writer >= 0)
+        close(writer);
+    assert_int_equal(dup2(saved_stdin, STDIN_FILENO), STDIN_FILENO);
+    close(saved_stdin);
+}
+
+static void say(int fd, const char *text)
+{
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+}
+
+/* Each action is handed over as soon as its line has come, while the
+ * writer is still writing: the reader never waits for the end. */
+static void test_inputs_from_a_pipe_come_line_by_line(void **state)
+{
+    (void)state;
+    int writer, saved;
+    inputs_reader *r = open_pipe(&writer, &saved);
+    const input_line *il;
+    apperr e;
+    say(writer, "choose a\n# a comment\n");
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(il->action.kind, ACT_CHOOSE);
+    assert_string_equal(il->action.text, "a");
+    say(writer, "confidence 3\nwai");
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(il->action.value, 3);
+    assert_int_equal(il->line, 3);
+    say(writer, "t 2"); /* the last line, without its newline */
+    close(writer);
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(il->action.kind, ACT_WAIT);
+    assert_int_equal(il->action.value, 2);
+    assert_int_equal(inputs_next(r, &il, &e), 0);
+    close_pipe(r, -1, saved);
+}
+
+/* In a pipe a mistake is found when its line comes, after the actions
+ * before it were handed over. */
+static void test_inputs_mistake_in_a_pipe_is_found_at_its_line(void **state)
+{
+    (void)state;
+    int writer, saved;
+    inputs_reader *r = open_pipe(&writer, &saved);
+    const input_line *il;
+    apperr e;
+    char buf[1024];
+    say(writer, "ask\nchose b\nask\n");
+    close(writer);
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(inputs_next(r, &il, &e), -1);
+    assert_string_equal(apperr_format(&e, buf, sizeof buf),
+                        "<stdin>:2: unknown action 'chose' (expected choose, confidence, trust, "
+                        "rationale, view, ask, wait, continue or quit)");
+    close_pipe(r, -1, saved);
+}
+
+/* A file is checked whole when it is opened, so that a mistake on its last
+ * line stops `run` before any log exists; then it is read from the start. */
+static void test_inputs_file_is_checked_whole_at_open(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), path[1200], buf[2048];
+    assert_non_null(dir);
+    snprintf(path, sizeof path, "%s/in.txt", dir);
+    assert_int_equal(test_write_file(path, "ask\ncontinue\nchose b\n"), 0);
+    inputs_reader *r = (inputs_reader *)1;
+    apperr e;
+    assert_int_equal(inputs_open(&r, path, &e), -1);
+    assert_null(r);
+    snprintf(path + strlen(path), 64, ":3: unknown action 'chose'");
+    assert_non_null(strstr(apperr_format(&e, buf, sizeof buf), path));
+
+    snprintf(path, sizeof path, "%s/in.txt", dir);
+    assert_int_equal(test_write_file(path, "ask\n\ncontinue\n"), 0);
+    assert_int_equal(inputs_open(&r, path, &e), 0);
+    const input_line *il;
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(il->action.kind, ACT_ASK);
+    assert_int_equal(il->line, 1);
+    assert_int_equal(inputs_next(r, &il, &e), 1);
+    assert_int_equal(il->action.kind, ACT_CONTINUE);
+    assert_int_equal(il->line, 3);
+    assert_int_equal(inputs_next(r, &il, &e), 0);
+    inputs_close(r);
+
+    /* a NUL byte: not a text file */
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite("ask\nas\0k\n", 1, 9, f), 9);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(inputs_open(&r, path, &e), -1);
+    assert_int_equal(e.line, 2);
+    assert_string_equal(e.msg, "the inputs contain a NUL byte (not a text file?)");
+
+    snprintf(path, sizeof path, "%s/none.txt", dir);
+    assert_int_equal(inputs_open(&r, path, &e), -1);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_string_equal(e.file, path);
+    assert_non_null(strstr(e.msg, "cannot read the inputs: "));
+    test_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +507,12 @@ int main(void)
         cmocka_unit_test(test_inputs_quoted_text_errors_name_their_line),
         cmocka_unit_test(test_inputs_newline_cannot_hide_inside_quotes),
         cmocka_unit_test(test_inputs_free_is_safe_twice),
+        cmocka_unit_test(test_inputs_rationale_at_the_cap_is_taken_and_one_over_refused),
+        cmocka_unit_test(test_inputs_rationale_in_latin1_is_repaired_to_utf8),
+        cmocka_unit_test(test_inputs_line_longer_than_the_limit_is_refused),
+        cmocka_unit_test(test_inputs_from_a_pipe_come_line_by_line),
+        cmocka_unit_test(test_inputs_mistake_in_a_pipe_is_found_at_its_line),
+        cmocka_unit_test(test_inputs_file_is_checked_whole_at_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

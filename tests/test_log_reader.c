@@ -567,10 +567,106 @@ static void test_link_loop_ends_with_a_report(void **state)
     free(text);
     seen w = {0};
     assert_int_equal(read_one(tmp, &w, NULL), 0);
-    assert_int_equal(w.sessions, 1); /* the copies seen through the loop are duplicates */
-    assert_true(w.issues[LOG_ISSUE_DUPLICATE] > 10);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 0); /* the folder is not read again */
     assert_int_equal(w.issues[LOG_ISSUE_UNREADABLE], 1);
     assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "a link loop?"));
+}
+
+/* A log in dir/name (a copy of the fixture t1_c1). */
+static void put_log(const char *dir, const char *name)
+{
+    char path[1400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *text = test_read_file(FIX "/cohort/t1_c1.jsonl", NULL);
+    assert_non_null(text);
+    assert_int_equal(test_write_file(path, text), 0);
+    free(text);
+}
+
+/* Two links to a parent in one folder: following both at every level is
+ * 2^64 paths (the walk would not end); each folder is read once instead,
+ * and the loop is reported once. */
+static void test_two_links_to_a_parent_are_followed_once(void **state)
+{
+    (void)state;
+    char dir[1200], link[1300];
+    snprintf(dir, sizeof dir, "%s/a", tmp);
+    assert_int_equal(mkdir(dir, 0777), 0);
+    put_log(dir, "one.jsonl");
+    snprintf(link, sizeof link, "%s/left", dir);
+    assert_int_equal(symlink("..", link), 0);
+    snprintf(link, sizeof link, "%s/right", dir);
+    assert_int_equal(symlink("..", link), 0);
+    seen w = {0};
+    log_read_stats st;
+    assert_int_equal(read_one(tmp, &w, &st), 0);
+    assert_int_equal(st.files, 1);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 0);
+    assert_int_equal(w.issues[LOG_ISSUE_UNREADABLE], 1);
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "a link loop?"));
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "(2 paths like this)"));
+}
+
+/* d0 holds two links to d1, d1 two to d2, … d16 a log: 65,536 paths lead to
+ * the one log, and it is read once. */
+static void test_binary_fan_out_of_links_reads_each_folder_once(void **state)
+{
+    (void)state;
+    enum { LEVELS = 16 };
+    char dir[1200], link[1300], target[32];
+    for (int i = 0; i <= LEVELS; i++) {
+        snprintf(dir, sizeof dir, "%s/d%02d", tmp, i);
+        assert_int_equal(mkdir(dir, 0777), 0);
+        if (i == LEVELS) {
+            put_log(dir, "deep.jsonl");
+            break;
+        }
+        snprintf(target, sizeof target, "../d%02d", i + 1);
+        snprintf(link, sizeof link, "%s/l", dir);
+        assert_int_equal(symlink(target, link), 0);
+        snprintf(link, sizeof link, "%s/r", dir);
+        assert_int_equal(symlink(target, link), 0);
+    }
+    seen w = {0};
+    log_read_stats st;
+    snprintf(dir, sizeof dir, "%s/d00", tmp);
+    assert_int_equal(read_one(dir, &w, &st), 0);
+    assert_int_equal(st.files, 1);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_DUPLICATE], 0);
+    assert_int_equal(w.issues[LOG_ISSUE_UNREADABLE], 1); /* said once */
+    assert_non_null(strstr(w.last_msg[LOG_ISSUE_UNREADABLE], "(16 paths like this)"));
+}
+
+/* Bytes that are not UTF-8 (a Latin-1 rationale in an older log) are read as
+ * U+FFFD, so no report made from the log carries them; said once a file. */
+static void test_bytes_that_are_not_utf8_are_read_as_replacement_characters(void **state)
+{
+    (void)state;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/latin1.jsonl", tmp);
+    assert_int_equal(
+        test_write_file(path, "{\"v\":1,\"type\":\"session_start\",\"session\":\"s1\",\"seq\":0,"
+                              "\"t\":0,\"trainee\":\"Jos\xe9\"}\n"
+                              "{\"v\":1,\"type\":\"decision\",\"session\":\"s1\",\"seq\":1,\"t\":0,"
+                              "\"rationale\":\"caf\xe9 \xc3\xa9 \xe2\x82\",\"timed_out\":false}\n"
+                              "{\"v\":1,\"type\":\"session_end\",\"session\":\"s1\",\"seq\":2,"
+                              "\"t\":0,\"status\":\"complete\"}\n"),
+        0);
+    log_session *s = must_read_session(path);
+    assert_string_equal(s->trainee, "Jos\xef\xbf\xbd");
+    assert_int_equal(s->n_decisions, 1);
+    assert_string_equal(s->decisions[0].rationale, "caf\xef\xbf\xbd \xc3\xa9 \xef\xbf\xbd");
+    log_session_free(s);
+    seen w = {0};
+    assert_int_equal(read_one(path, &w, NULL), 0);
+    assert_int_equal(w.sessions, 1);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_UTF8], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_BAD_UTF8], 1);
+    assert_string_equal(w.last_msg[LOG_ISSUE_BAD_UTF8],
+                        "2 lines with bytes that are not UTF-8: read with U+FFFD in their place");
 }
 
 /* ---- threads change nothing ------------------------------------------------ */
@@ -698,6 +794,13 @@ int main(void)
         cmocka_unit_test(test_session_read_of_a_file_without_session_fails),
         cmocka_unit_test(test_names),
         cmocka_unit_test_setup_teardown(test_link_loop_ends_with_a_report, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_two_links_to_a_parent_are_followed_once, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_binary_fan_out_of_links_reads_each_folder_once,
+                                        setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(
+            test_bytes_that_are_not_utf8_are_read_as_replacement_characters, setup_tmp,
+            teardown_tmp),
         cmocka_unit_test_setup_teardown(test_big_file_and_long_line_are_read_whole, setup_tmp,
                                         teardown_tmp),
         cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,

@@ -19,8 +19,10 @@
 #include <cmocka.h>
 
 #include "json_util.h"
+#include "log_reader.h"
 #include "log_writer.h"
 #include "support.h"
+#include "utf8.h"
 
 /* --- a disk that can fill up ------------------------------------------- */
 
@@ -585,6 +587,178 @@ static void test_log_close_accepts_null(void **state)
     assert_null(log_writer_path(NULL));
 }
 
+/* Fsync failing on the first record: nothing of it stays. */
+static void test_log_left_without_a_record_is_removed(void **state)
+{
+    fixture *f = *state;
+    for (int k = 0; k < 3; k++) {
+        log_writer *w = open_in_dir(f, k == 0 ? "t0" : k == 1 ? "t1" : "t2");
+        char *path = strdup(log_writer_path(w));
+        struct stat st;
+        assert_int_equal(stat(path, &st), 0);
+        if (k == 0)
+            disk.budget = 0; /* nothing of the first record fits */
+        else if (k == 1)
+            disk.budget = 17; /* a part of it does, and is cut back */
+        else
+            disk.fsync_ok = 0;
+        apperr e;
+        assert_int_equal(write_node(w, "arrival", 0, &e), -1);
+        assert_int_equal(e.kind, APPERR_ENV);
+        assert_non_null(strstr(e.msg, k < 2 ? strerror(ENOSPC) : "fsync"));
+        assert_non_null(strstr(e.msg, "held no record and was removed"));
+        assert_int_equal(stat(path, &st), -1);
+        assert_int_equal(errno, ENOENT);
+        assert_int_equal(log_writer_records(w), 0);
+        log_writer_close(w);
+        disk.budget = -1;
+        disk.fsync_ok = -1;
+        free(path);
+    }
+}
+
+static void test_log_closed_without_a_record_is_removed_with_records_kept(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    char *empty = strdup(log_writer_path(w));
+    log_writer_close(w);
+    struct stat st;
+    assert_int_equal(stat(empty, &st), -1);
+    free(empty);
+
+    w = open_in_dir(f, "t2");
+    char *kept = strdup(log_writer_path(w));
+    apperr e;
+    assert_int_equal(write_node(w, "arrival", 0, &e), 0);
+    assert_int_equal(log_writer_records(w), 1);
+    log_writer_close(w);
+    char *text = test_read_file(kept, NULL);
+    assert_int_equal(count_lines(text), 1);
+    free(text);
+    free(kept);
+}
+
+/* Only the writer's own empty file goes: never a file that took its place,
+ * nor one that something else wrote into. */
+static void test_log_never_removes_a_file_that_is_not_its_own_empty_one(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    char *path = strdup(log_writer_path(w)), *moved = join(f->dir, "moved.jsonl");
+    assert_int_equal(rename(path, moved), 0);
+    assert_int_equal(test_write_file(path, ""), 0); /* another empty file at the name */
+    log_writer_close(w);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(unlink(path), 0);
+
+    w = open_in_dir(f, "t1");
+    FILE *other = fopen(path, "a");
+    assert_non_null(other);
+    fputs("{\"v\":1}\n", other); /* written by someone else */
+    assert_int_equal(fclose(other), 0);
+    disk.budget = 0;
+    apperr e;
+    assert_int_equal(write_node(w, "arrival", 0, &e), -1);
+    disk.budget = -1;
+    log_writer_close(w);
+    char *text = test_read_file(path, NULL);
+    assert_string_equal(text, "{\"v\":1}\n");
+    free(text);
+    free(moved);
+    free(path);
+}
+
+/* --- what a line may hold ------------------------------------------------ */
+
+static void test_log_text_that_is_not_utf8_is_written_as_replacement_characters(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    apperr e;
+    cJSON *fields = cJSON_CreateObject();
+    json_add_string_or_null(fields, "trainee", "Jos\xe9");
+    json_add_string_or_null(fields, "case_file", "cases/\xff\xfe\xc3\xa9.lua");
+    assert_int_equal(log_writer_write(w, "session_start", 0, fields, &e), 0);
+    cJSON_Delete(fields);
+    size_t len;
+    char *text = test_read_file(log_writer_path(w), &len);
+    assert_true(utf8_valid(text, len, NULL));
+    assert_non_null(strstr(text, ",\"trainee\":\"Jos\xef\xbf\xbd\","));
+    assert_non_null(
+        strstr(text, ",\"case_file\":\"cases/\xef\xbf\xbd\xef\xbf\xbd\xc3\xa9.lua\"}\n"));
+    free(text);
+    log_writer_close(w);
+}
+
+static int write_rationale(log_writer *w, const char *text, apperr *e)
+{
+    cJSON *fields = cJSON_CreateObject();
+    assert_non_null(cJSON_AddStringToObject(fields, "rationale", text));
+    int rc = log_writer_write(w, "decision", 1000, fields, e);
+    cJSON_Delete(fields);
+    return rc;
+}
+
+/* What a read saw: the decisions and the lengths of their rationales. */
+typedef struct rationales {
+    size_t n;
+    size_t len[2];
+} rationales;
+
+static int note_rationales(void *ctx, const log_session *s, apperr *e)
+{
+    (void)e;
+    rationales *r = ctx;
+    for (size_t i = 0; i < s->n_decisions; i++, r->n++)
+        if (r->n < 2 && s->decisions[i].rationale)
+            r->len[r->n] = strlen(s->decisions[i].rationale);
+    return 0;
+}
+
+/* Every line the writer writes, the reader reads: a record exactly as long
+ * as a log line may be is written and read back whole; one byte longer is
+ * refused (the case's fault, exit 1) and the log goes on. */
+static void test_log_line_of_the_reader_limit_is_read_back_and_longer_refused(void **state)
+{
+    fixture *f = *state;
+    log_writer *w = open_in_dir(f, "t1");
+    apperr e;
+    size_t small = 0;
+    assert_int_equal(write_rationale(w, "x", &e), 0);
+    free(test_read_file(log_writer_path(w), &small)); /* one line, the rationale 1 byte */
+    size_t room = LOG_LINE_MAX - (small - 1);         /* the rationale that fills a line */
+    char *big = malloc(room + 2);
+    assert_non_null(big);
+    memset(big, 'a', room + 1);
+    big[room] = '\0';
+    assert_int_equal(write_rationale(w, big, &e), 0);
+    big[room] = 'a';
+    big[room + 1] = '\0';
+    assert_int_equal(write_rationale(w, big, &e), -1);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_non_null(strstr(e.msg, "longer than the 64 MiB a log line may hold"));
+    free(big);
+    assert_int_equal(log_writer_records(w), 2);
+    assert_int_equal(write_node(w, "after", 2000, &e), 0); /* the log goes on */
+    struct stat st;
+    assert_int_equal(stat(log_writer_path(w), &st), 0);
+    assert_true((size_t)st.st_size > small + LOG_LINE_MAX);
+
+    rationales got = {0};
+    log_read_opts o = {.on_session = note_rationales, .ctx = &got, .threads = 1};
+    log_read_stats stats;
+    const char *path = log_writer_path(w);
+    assert_int_equal(log_read_paths(&path, 1, &o, &stats, &e), 0);
+    assert_int_equal(stats.issues[LOG_ISSUE_BAD_LINE], 0);
+    assert_int_equal(stats.records, 3);
+    assert_int_equal(got.n, 2);
+    assert_int_equal(got.len[0], 1);
+    assert_int_equal(got.len[1], room);
+    log_writer_close(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +785,11 @@ int main(void)
         T(test_log_fsync_failure_ends_the_log),
         T(test_log_short_writes_and_eintr_are_retried),
         T(test_log_close_accepts_null),
+        T(test_log_left_without_a_record_is_removed),
+        T(test_log_closed_without_a_record_is_removed_with_records_kept),
+        T(test_log_never_removes_a_file_that_is_not_its_own_empty_one),
+        T(test_log_text_that_is_not_utf8_is_written_as_replacement_characters),
+        T(test_log_line_of_the_reader_limit_is_read_back_and_longer_refused),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
 /* Tests of the window-less runner: virtual time, inputs that do not fit, end
- * early or are left over, and policies played to the end. Fixture cases are
+ * early or are left over, inputs read as a stream, the rationale as logged,
+ * and policies played to the end. Fixture cases are
  * tests/cli/mini.lua (after_initial advice, every rating) and
  * tests/cli/timed.lua (a 30 s limit whose timeout ends the case). */
 #include <setjmp.h>
@@ -9,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "case_load.h"
 #include "inputs.h"
+#include "log_reader.h"
 #include "log_writer.h"
 #include "policy.h"
 #include "runner.h"
@@ -80,8 +83,21 @@ static void fx_close(fixture *f)
     free(f);
 }
 
-/* Runs text as inputs.txt; returns the runner's result. */
+/* Runs text as inputs.txt, read as a stream as `run` reads it; returns the
+ * runner's result. */
 static int run_text(fixture *f, const char *text)
+{
+    apperr pe;
+    inputs_reader *r;
+    if (inputs_open_text(&r, "inputs.txt", text, strlen(text), &pe) != 0)
+        fail_msg("inputs: %s", pe.msg);
+    int rc = runner_run_reader(f->s, r, &f->t, &f->e);
+    inputs_close(r);
+    return rc;
+}
+
+/* The same from inputs parsed whole first. */
+static int run_list(fixture *f, const char *text)
 {
     apperr pe;
     if (inputs_parse(&f->in, "inputs.txt", text, &pe) != 0)
@@ -115,6 +131,22 @@ static void test_runner_plays_inputs_to_the_end_on_virtual_time(void **state)
     assert_non_null(strstr(log, "\"final\":\"treat\""));
     free(log);
     fx_close(f);
+}
+
+static void test_runner_inputs_parsed_whole_play_the_same(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini"), *g = fx_open("mini");
+    assert_int_equal(run_text(f, FULL_PATH "continue\n"), -1);
+    assert_int_equal(run_list(g, FULL_PATH "continue\n"), -1);
+    assert_int_equal(status_of(g), SESSION_COMPLETE);
+    assert_int_equal(g->e.line, 9);
+    char *a = log_text(f), *b = log_text(g);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    fx_close(f);
+    fx_close(g);
 }
 
 static void test_runner_wait_adds_its_seconds_and_no_more(void **state)
@@ -247,6 +279,216 @@ static void test_runner_choice_just_before_the_limit_counts(void **state)
     fx_close(f);
 }
 
+/* ---- inputs read as a stream -------------------------------------------- */
+
+/* A line that is not an action, found only when it comes (from a pipe),
+ * ends the session "error" naming it, as an action that does not fit. */
+static void test_runner_line_that_is_not_an_action_in_play_ends_the_session(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    char buf[2048];
+    assert_int_equal(run_text(f, "continue\nchose wait\n"), -1);
+    assert_int_equal(f->e.kind, APPERR_INPUT);
+    assert_string_equal(apperr_format(&f->e, buf, sizeof buf),
+                        "inputs.txt:2: unknown action 'chose' (expected choose, confidence, trust, "
+                        "rationale, view, ask, wait, continue or quit)");
+    session_view v = session_view_now(f->s);
+    assert_int_equal(v.status, SESSION_ERROR);
+    assert_string_equal(v.error, buf);
+    char *log = log_text(f);
+    assert_non_null(strstr(log, "\"status\":\"error\",\"error\":\"inputs.txt:2: unknown action"));
+    free(log);
+    fx_close(f);
+}
+
+/* The case ends, one more line is read (left over), and reading stops: the
+ * writer of the pipe has not finished, and the runner does not wait for it. */
+static void test_runner_stops_reading_at_the_ending(void **state)
+{
+    (void)state;
+    fixture *f = fx_open("mini");
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    int saved = dup(STDIN_FILENO);
+    assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+    close(fds[0]);
+    const char *text = FULL_PATH "wait 1\nwait 1\nwait 1\n";
+    assert_int_equal(write(fds[1], text, strlen(text)), (ssize_t)strlen(text));
+    inputs_reader *r;
+    apperr e;
+    assert_int_equal(inputs_open(&r, "-", &e), 0);
+    assert_int_equal(runner_run_reader(f->s, r, &f->t, &f->e), -1);
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    assert_string_equal(f->e.file, "<stdin>");
+    assert_int_equal(f->e.line, 9);
+    assert_non_null(strstr(f->e.msg, "left over"));
+    inputs_close(r);
+    close(fds[1]);
+    assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+    close(saved);
+    fx_close(f);
+}
+
+/* ---- the rationale as logged ------------------------------------------------ */
+
+/* Plays mini.lua to its end by session_act, with rationale as typed; returns
+ * the rationale the log holds, read back (caller frees). */
+static char *logged_rationale(const char *rationale)
+{
+    fixture *f = fx_open("mini");
+    static const session_action path[] = {
+        {ACT_CONTINUE, NULL, 0},  {ACT_CHOOSE, "wait", 0},   {ACT_CONFIDENCE, NULL, 3},
+        {ACT_CHOOSE, "treat", 0}, {ACT_CONFIDENCE, NULL, 5}, {ACT_TRUST, NULL, 2},
+        {ACT_RATIONALE, NULL, 0}, {ACT_CONTINUE, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
+        session_action a = path[i];
+        if (a.kind == ACT_RATIONALE)
+            a.text = rationale;
+        f->t += 1000;
+        if (session_act(f->s, &a, f->t, &f->e) != SESSION_OK)
+            fail_msg("action %zu: %s", i, f->e.msg);
+    }
+    assert_int_equal(status_of(f), SESSION_COMPLETE);
+    log_session *s = NULL;
+    apperr e;
+    assert_int_equal(log_session_read(log_writer_path(f->log), NULL, &s, &e), 0);
+    assert_int_equal(s->n_decisions, 1);
+    assert_int_equal(s->status, LOG_COMPLETE);
+    char *got = strdup(s->decisions[0].rationale);
+    log_session_free(s);
+    fx_close(f);
+    return got;
+}
+
+#define SMILE "\xf0\x9f\x98\x80" /* U+1F600, 4 bytes */
+#define FFFD "\xef\xbf\xbd"
+
+/* n copies of SMILE after prefix. */
+static char *smiles(const char *prefix, size_t n)
+{
+    size_t len = strlen(prefix);
+    char *s = malloc(len + 4 * n + 1);
+    assert_non_null(s);
+    memcpy(s, prefix, len);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + len + 4 * i, SMILE, 4);
+    s[len + 4 * n] = '\0';
+    return s;
+}
+
+/* A rationale of exactly the cap is logged whole; one character longer is
+ * cut at the cap, on a character boundary; either is read back whole. */
+static void test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole(void **state)
+{
+    (void)state;
+    char *exact = smiles("", SESSION_RATIONALE_MAX);
+    char *got = logged_rationale(exact);
+    assert_string_equal(got, exact);
+    free(got);
+    char *over = smiles("", SESSION_RATIONALE_MAX + 1);
+    got = logged_rationale(over);
+    assert_string_equal(got, exact);
+    free(got);
+    free(over);
+    free(exact);
+}
+
+/* Typed bytes that are not UTF-8 are logged as U+FFFD, and count as one
+ * character each towards the cap. */
+static void test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd(void **state)
+{
+    (void)state;
+    char *got = logged_rationale("caf\xe9 \xc3\xa9 \xe2\x82");
+    assert_string_equal(got, "caf" FFFD " \xc3\xa9 " FFFD);
+    free(got);
+    char *typed = smiles("\xff", SESSION_RATIONALE_MAX);
+    char *want = smiles(FFFD, SESSION_RATIONALE_MAX - 1);
+    got = logged_rationale(typed);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    free(typed);
+}
+
+/* ---- records too long for a log line -------------------------------------- */
+
+/* Plays a case whose text makes a record longer than a log line may be
+ * (12 MB of control characters, each written as \u0001): the record is not
+ * written, the case is at fault (APPERR_INPUT), and what the log holds can
+ * all be read back. *kept: the log file is still there. */
+static void run_long_case(const char *where, char *log_path, size_t size, bool *kept)
+{
+    char *dir = test_tmpdir(), path[4096];
+    assert_non_null(dir);
+    snprintf(path, sizeof path, "%s/long.lua", dir);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "local long = string.rep('\\1', 12000000)\n"
+             "return case {\n"
+             "  id = 'long', version = '1', title = %s, start = 'a',\n"
+             "  nodes = {\n"
+             "    a = { text = 'A.', decision = {\n"
+             "      options = { { id = 'x', label = 'X', next = 'b' } }, best = { 'x' },\n"
+             "      advice = { recommend = 'x', timing = 'with_case', source = %s } } },\n"
+             "    b = { text = 'B.', ending = { outcome = 'good', summary = 'S.' } },\n"
+             "  },\n"
+             "}\n",
+             strcmp(where, "title") == 0 ? "long" : "'T'",
+             strcmp(where, "title") == 0 ? "'AI'" : "long");
+    assert_int_equal(test_write_file(path, text), 0);
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {0, 0, 1};
+    if (case_load(&c, path, &lo, &e) != 0)
+        fail_msg("loading: %s", e.msg);
+    snprintf(log_path, size, "%s/log.jsonl", dir);
+    log_writer *log = NULL;
+    log_open_opts o = {NULL, log_path, SESSION_ID, "t1", c->id, 0, fixed_clock, NULL};
+    assert_int_equal(log_writer_open(&log, &o, &e), 0);
+    session *s = NULL;
+    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", log};
+    session_result r = session_open(&s, c, &so, 0, &e);
+    if (r == SESSION_OK) {
+        session_action a = {ACT_CHOOSE, "x", 0};
+        r = session_act(s, &a, 1000, &e);
+    }
+    assert_int_equal(r, SESSION_IO);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_non_null(strstr(e.msg, "longer than the 64 MiB a log line may hold"));
+    if (s) {
+        assert_int_equal(session_view_now(s).status, SESSION_ERROR);
+        session_close(s);
+    }
+    log_writer_close(log);
+    case_free(c);
+    *kept = access(log_path, F_OK) == 0;
+    if (*kept) {
+        log_session *got = NULL;
+        assert_int_equal(log_session_read(log_path, NULL, &got, &e), 0);
+        assert_int_equal(got->status, LOG_ERROR);
+        assert_non_null(strstr(got->error, "the advice_shown record would be 72"));
+        log_session_free(got);
+        snprintf(log_path, size, "%s", "");
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
+static void test_runner_record_longer_than_a_log_line_is_refused(void **state)
+{
+    (void)state;
+    char path[4200];
+    bool kept;
+    /* session_start refused: no record, so no log is left */
+    run_long_case("title", path, sizeof path, &kept);
+    assert_false(kept);
+    /* a later record refused: the log ends with session_end saying why */
+    run_long_case("source", path, sizeof path, &kept);
+    assert_true(kept);
+}
+
 static void test_runner_every_policy_completes_the_case(void **state)
 {
     (void)state;
@@ -296,6 +538,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runner_plays_inputs_to_the_end_on_virtual_time),
+        cmocka_unit_test(test_runner_inputs_parsed_whole_play_the_same),
         cmocka_unit_test(test_runner_wait_adds_its_seconds_and_no_more),
         cmocka_unit_test(test_runner_action_that_does_not_fit_fails_the_session_naming_its_line),
         cmocka_unit_test(test_runner_inputs_ending_first_quit_and_name_the_node),
@@ -305,6 +548,11 @@ int main(void)
         cmocka_unit_test(test_runner_wait_lets_the_time_limit_fire),
         cmocka_unit_test(test_runner_due_time_limit_fires_before_the_action),
         cmocka_unit_test(test_runner_choice_just_before_the_limit_counts),
+        cmocka_unit_test(test_runner_line_that_is_not_an_action_in_play_ends_the_session),
+        cmocka_unit_test(test_runner_stops_reading_at_the_ending),
+        cmocka_unit_test(test_runner_rationale_is_logged_up_to_the_cap_and_read_back_whole),
+        cmocka_unit_test(test_runner_rationale_bytes_that_are_not_utf8_are_logged_as_fffd),
+        cmocka_unit_test(test_runner_record_longer_than_a_log_line_is_refused),
         cmocka_unit_test(test_runner_every_policy_completes_the_case),
         cmocka_unit_test(test_runner_policy_follow_ai_follows_and_trusts),
         cmocka_unit_test(test_runner_policy_stops_a_path_that_does_not_end),

@@ -1,6 +1,7 @@
 /* The Lua host: the sandbox refuses every way out, include() stays inside its
  * folders, the memory cap and instruction budget cannot be swallowed by a
- * pcall, and play-time calls (case_runtime) report FILE:LINE. */
+ * pcall, and play-time calls (through the case's driver) report FILE:LINE. */
+#define _XOPEN_SOURCE 700 /* symlink, mkfifo, alarm */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,8 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "case_file.h"
 #include "case_load.h"
+#include "host.h"
 #include "support.h"
 #include "case_driver.h"
 
@@ -113,6 +118,198 @@ static void test_include_searches_folder_then_lib_and_runs_once(void **state)
     case_free(c);
 }
 
+/* ---- include() and the files it may open ---------------------------------- */
+
+#define MINI_CASE                                                                                  \
+    "return case { id = \"x\", version = \"1\", title = t, start = \"a\", nodes = { a = { text = " \
+    "\"\", ending = { outcome = \"good\" } } } }\n"
+
+/* A folder tree made in a fresh temporary folder:
+ *   outside/secret.lua, outside/etc/resolv.conf   (not the case's)
+ *   lib/shared.lua                                (the parent folder's lib/)
+ *   case/                                         (the case folder)
+ *     inner.lua, real/y.lua, lib/                 (inside)          */
+static char *make_tree(void)
+{
+    char *tmp = test_tmpdir();
+    char p[4096];
+    assert_non_null(tmp);
+    static const char *const dirs[] = {"outside", "outside/etc", "lib",
+                                       "case",    "case/real",   "case/lib"};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmp, dirs[i]);
+        assert_int_equal(mkdir(p, 0700), 0);
+    }
+    static const char *const files[][2] = {
+        {"outside/secret.lua", "return 'ESCAPED secret'\n"},
+        {"outside/etc/resolv.conf", "nameserver 10.9.8.7 ESCAPED\n"},
+        {"lib/shared.lua", "return 'shared'\n"},
+        {"case/inner.lua", "return 'inner'\n"},
+        {"case/real/y.lua", "return 'y'\n"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmp, files[i][0]);
+        assert_int_equal(test_write_file(p, files[i][1]), 0);
+    }
+    return tmp;
+}
+
+/* tmp/rel -> target (target relative to the link's folder, or absolute). */
+static void make_link(const char *tmp, const char *target, const char *rel)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", tmp, rel);
+    assert_int_equal(symlink(target, p), 0);
+}
+
+/* Writes tmp/case/NAME.lua whose line 1 is `local t = include("what")`. */
+static const char *case_including(const char *tmp, const char *name, const char *what)
+{
+    static char path[4096];
+    char text[600];
+    snprintf(path, sizeof path, "%s/case/%s.lua", tmp, name);
+    snprintf(text, sizeof text, "local t = include(\"%s\")\n%s", what, MINI_CASE);
+    assert_int_equal(test_write_file(path, text), 0);
+    return path;
+}
+
+static void expect_title(const char *path, const char *title)
+{
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    apperr_clear(&e);
+    if (case_load(&c, path, NULL, &e) != 0)
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    assert_string_equal(c->title, title);
+    case_free(c);
+}
+
+static void test_include_follows_links_that_stay_inside(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    make_link(tmp, "../inner.lua", "case/lib/in.lua"); /* a file, inside */
+    make_link(tmp, "real", "case/dir");                /* a folder, inside */
+    expect_title(case_including(tmp, "c1", "in"), "inner");
+    expect_title(case_including(tmp, "c2", "dir/y"), "y");
+    expect_title(case_including(tmp, "c3", "shared"), "shared"); /* ../lib, no link */
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_include_refuses_links_that_lead_outside(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char abs_outside[4200];
+    snprintf(abs_outside, sizeof abs_outside, "%s/outside", tmp);
+    make_link(tmp, "../../outside/secret.lua", "case/lib/out.lua"); /* a file */
+    make_link(tmp, abs_outside, "case/sub");                        /* a folder */
+    make_link(tmp, "../outside/secret.lua", "lib/link.lua");        /* from ../lib */
+    make_link(tmp, "../../outside", "case/lib/deep");               /* lib/ folder link */
+    expect_load_error(case_including(tmp, "c1", "out"), 1, "leads outside the case's folder");
+    expect_load_error(case_including(tmp, "c2", "sub/etc/resolv.conf"), 1,
+                      "leads outside the case's folder");
+    expect_load_error(case_including(tmp, "c3", "sub/secret"), 1, "leads outside");
+    expect_load_error(case_including(tmp, "c4", "link"), 1, "leads outside");
+    expect_load_error(case_including(tmp, "c5", "deep/secret"), 1, "leads outside");
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* A FIFO once blocked the open for ever: the alarm turns a regression into
+ * a failed test instead of a hung one. */
+static void test_include_refuses_a_fifo_or_a_folder_without_blocking(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/pipe.lua", tmp);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    snprintf(p, sizeof p, "%s/case/folder.lua", tmp);
+    assert_int_equal(mkdir(p, 0700), 0);
+    alarm(20);
+    expect_load_error(case_including(tmp, "c1", "pipe"), 1, "is a FIFO (named pipe), not a file");
+    expect_load_error(case_including(tmp, "c2", "folder"), 1, "is a folder, not a file");
+    alarm(0);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* An included file over the case file's 16 MiB is refused before it is read
+ * (a sparse file: no disk is used). */
+static void test_include_refuses_a_file_over_the_size_limit(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/huge.lua", tmp);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("return \"big\" --", f);
+    fclose(f);
+    assert_int_equal(truncate(p, (off_t)CASE_FILE_MAX + 1), 0);
+    expect_load_error(case_including(tmp, "c3", "huge"), 1,
+                      "is 16.0 MiB, more than the 16 MiB a case file may be");
+    /* Exactly at the limit it is read (and here is a long comment). */
+    assert_int_equal(truncate(p, (off_t)CASE_FILE_MAX), 0);
+    apperr e;
+    case_def *c = NULL;
+    apperr_clear(&e);
+    int rc = case_load(&c, case_including(tmp, "c4", "huge"), NULL, &e);
+    char buf[2048];
+    if (rc != 0)
+        fail_msg("an included file of exactly 16 MiB: %s", apperr_format(&e, buf, sizeof buf));
+    assert_string_equal(c->title, "big");
+    case_free(c);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+/* The case file itself, as the host loads it. */
+static void test_host_refuses_a_fifo_as_the_case_file_without_blocking(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    char p[4200];
+    script_host *h = NULL;
+    apperr e;
+    apperr_clear(&e);
+    snprintf(p, sizeof p, "%s/case.lua", tmp);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(host_open(&h, p, 0, 0, &e), 0);
+    alarm(20);
+    assert_int_equal(host_dofile(h, p, &e), -1);
+    alarm(0);
+    assert_non_null(strstr(e.msg, "is a FIFO (named pipe), not a file"));
+    host_close(h);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_include_keeps_the_byte_order_mark_and_first_line_rules(void **state)
+{
+    (void)state;
+    char *tmp = make_tree();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/case/bom.lua", tmp);
+    assert_int_equal(test_write_file(p, "\xEF\xBB\xBFreturn 'bom'\n"), 0);
+    snprintf(p, sizeof p, "%s/case/hash.lua", tmp);
+    assert_int_equal(test_write_file(p, "#!/usr/bin/env lua\nlocal x = nil + 1\n"), 0);
+    expect_title(case_including(tmp, "c1", "bom"), "bom");
+    /* The skipped first line still counts: the error is on line 2. */
+    snprintf(p, sizeof p, "%s/case/hash.lua", tmp);
+    case_def *c = NULL;
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(case_load(&c, case_including(tmp, "c2", "hash"), NULL, &e), -1);
+    assert_string_equal(e.file, p);
+    assert_int_equal(e.line, 2);
+    test_rmtree(tmp);
+    free(tmp);
+}
+
 static void test_endless_loop_is_stopped_with_its_line(void **state)
 {
     (void)state;
@@ -152,6 +349,122 @@ static void test_memory_cap_is_configurable(void **state)
     apperr_clear(&e);
     assert_int_equal(case_load(&c, CASE("sandbox_memory.lua"), &o, &e), -1);
     assert_non_null(strstr(e.msg, "more than 8 MiB"));
+}
+
+/* ---- library functions that work without instructions or memory ----------- */
+
+/* A regression here would hang: the alarm makes it a failed test instead. */
+static void expect_load_error_within(const char *path, int line, const char *want)
+{
+    alarm(60);
+    expect_load_error(path, line, want);
+    alarm(0);
+}
+
+static void test_finalizers_are_refused_whatever_their_value(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_gc.lua"), 2, "a case may not set a finalizer (__gc)");
+}
+
+static void test_repeating_an_empty_text_is_charged(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_rep_empty.lua"), 1,
+                             "ran too long (string.rep here asks for more work than one call");
+}
+
+static void test_backtracking_pattern_is_refused_before_it_runs(void **state)
+{
+    (void)state;
+    expect_load_error_within(CASE("sandbox_backtrack.lua"), 1,
+                             "string.find: this pattern could take too long on a text of 26 "
+                             "characters");
+}
+
+/* Each variant of sandbox_play_cpu.lua makes one library function work
+ * without end (or for hours) at play time. */
+static void test_library_work_at_play_time_stops_at_its_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *variant;
+        int line;
+        const char *want;
+    } attacks[] = {
+        {"rep_huge", 7, "string.rep here asks for more work"},
+        {"rep_1e9", 8, "string.rep here asks for more work"},
+        {"move", 9, "table.move here asks for more work"},
+        {"find_scan", 10, "string.find here asks for more work"},
+        {"backtrack", 11, "this pattern could take too long on a text of 26 characters"},
+        {"lazy", 12, "this pattern could take too long on a text of 2000 characters"},
+        {"gsub_scan", 13, "string.gsub here asks for more work"},
+        {"gmatch_scan", 14, "string.gmatch here asks for more work"},
+        {"utf8_len", 15, "utf8.len here asks for more work"},
+        {"codes", 16, "utf8.codes here asks for more work"},
+        {"byte", 17, "string.byte here asks for more work"},
+        {"tonumber", 18, "tonumber here asks for more work"},
+        {"concat", 19, "table.concat here asks for more work"},
+        {"insert", 20, "table.insert here asks for more work"},
+        {"sort", 21, "table.sort here asks for more work"},
+        {"unpack", 22, "table.unpack here asks for more work"},
+        {"gc", 23, "a case may not set a finalizer (__gc)"},
+        /* copies of a 4 MiB text: the memory allocated is charged too */
+        {"concat_big", 24, "ran too long (more than 100 million Lua instructions"},
+    };
+    for (size_t i = 0; i < sizeof attacks / sizeof *attacks; i++) {
+        case_def *c = NULL;
+        apperr e;
+        case_node n;
+        case_live live;
+        char buf[1400];
+        apperr_clear(&e);
+        assert_int_equal(case_load(&c, CASE("sandbox_play_cpu.lua"), NULL, &e), 0);
+        case_run *r = NULL;
+        assert_int_equal(c->driver->begin(c, 1, attacks[i].variant, &r, &e), 0);
+        alarm(60);
+        int rc = c->driver->enter(r, "a", &n, &live, &e);
+        alarm(0);
+        apperr_format(&e, buf, sizeof buf);
+        if (rc != -1 || !strstr(buf, attacks[i].want) || e.line != attacks[i].line)
+            fail_msg("%s: rc %d, %s", attacks[i].variant, rc, buf);
+        assert_string_equal(e.file, CASE("sandbox_play_cpu.lua"));
+        c->driver->end(r);
+        case_free(c);
+    }
+}
+
+/* The same functions used as cases use them: all of it in 2 million units. */
+static void test_everyday_library_use_works_and_is_cheap(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    case_load_opts o = {.instr_limit = 2000000};
+    apperr_clear(&e);
+    if (case_load(&c, CASE("sandbox_everyday.lua"), &o, &e) != 0)
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    case_free(c);
+}
+
+/* Comparing two 8 MiB texts is one instruction and no library call; the
+ * processor-time backstop stops the loop (at 50 ns per unit of the budget:
+ * 0.5 s here, where the budget alone would allow hours). */
+static void test_uncounted_work_stops_on_processor_time(void **state)
+{
+    (void)state;
+    case_def *c = NULL;
+    apperr e;
+    char buf[1400];
+    case_load_opts o = {.instr_limit = 10000000};
+    apperr_clear(&e);
+    alarm(60);
+    assert_int_equal(case_load(&c, CASE("sandbox_long_compare.lua"), &o, &e), -1);
+    alarm(0);
+    apperr_format(&e, buf, sizeof buf);
+    if (!strstr(buf, "ran too long (more than 0.5 seconds of processor time") || e.line != 5)
+        fail_msg("%s", buf);
 }
 
 /* ---- play-time calls ---------------------------------------------------------- */
@@ -332,6 +645,41 @@ static void test_runtime_timeout_function(void **state)
     case_free(c);
 }
 
+/* NaN passed every check of an elapsed value and then was converted to an
+ * integer (undefined behaviour, seen under UBSan with float-cast-overflow). */
+static void test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line(void **state)
+{
+    (void)state;
+    static const char *const variants[] = {"nan", "inf", "huge"};
+    for (int i = 0; i < 3; i++) {
+        case_def *c = NULL;
+        apperr e;
+        case_node n, n2;
+        case_live live, live2;
+        char buf[1400];
+        apperr_clear(&e);
+        assert_int_equal(case_load(&c, CASE("sandbox_elapsed_nan.lua"), NULL, &e), 0);
+        case_run *r = NULL;
+        assert_int_equal(c->driver->begin(c, 1, variants[i], &r, &e), 0);
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
+        assert_int_equal(c->driver->enter(r, "b", &n2, &live2, &e), -1);
+        apperr_format(&e, buf, sizeof buf);
+        if (!strstr(buf, "expected a number of minutes from 0 to 1e+07"))
+            fail_msg("%s: %s", variants[i], buf);
+        assert_string_equal(e.file, CASE("sandbox_elapsed_nan.lua"));
+        assert_int_equal(e.line, 9);
+        case_node_free(&n);
+        case_live_free(&live);
+        /* The refused value never reached the clock. */
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
+        assert_true(live.clock == 0);
+        case_node_free(&n);
+        case_live_free(&live);
+        c->driver->end(r);
+        case_free(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,12 +697,24 @@ int main(void)
         cmocka_unit_test(test_include_reports_missing_file_and_where_it_looked),
         cmocka_unit_test(test_include_reports_cycles),
         cmocka_unit_test(test_include_searches_folder_then_lib_and_runs_once),
+        cmocka_unit_test(test_include_follows_links_that_stay_inside),
+        cmocka_unit_test(test_include_refuses_links_that_lead_outside),
+        cmocka_unit_test(test_include_refuses_a_fifo_or_a_folder_without_blocking),
+        cmocka_unit_test(test_include_refuses_a_file_over_the_size_limit),
+        cmocka_unit_test(test_host_refuses_a_fifo_as_the_case_file_without_blocking),
+        cmocka_unit_test(test_include_keeps_the_byte_order_mark_and_first_line_rules),
         cmocka_unit_test(test_endless_loop_is_stopped_with_its_line),
         cmocka_unit_test(test_pcall_cannot_swallow_the_instruction_budget),
         cmocka_unit_test(test_memory_bomb_is_stopped_with_its_line),
         cmocka_unit_test(test_pcall_cannot_swallow_the_memory_cap),
         cmocka_unit_test(test_memory_bomb_in_a_c_function_names_the_calling_line),
         cmocka_unit_test(test_memory_cap_is_configurable),
+        cmocka_unit_test(test_finalizers_are_refused_whatever_their_value),
+        cmocka_unit_test(test_repeating_an_empty_text_is_charged),
+        cmocka_unit_test(test_backtracking_pattern_is_refused_before_it_runs),
+        cmocka_unit_test(test_library_work_at_play_time_stops_at_its_line),
+        cmocka_unit_test(test_everyday_library_use_works_and_is_cheap),
+        cmocka_unit_test(test_uncounted_work_stops_on_processor_time),
         cmocka_unit_test(test_runtime_resolves_functions_with_state),
         cmocka_unit_test(test_runtime_same_seed_same_random_text),
         cmocka_unit_test(test_runtime_next_function_returning_nothing),
@@ -364,6 +724,10 @@ int main(void)
         cmocka_unit_test(test_runtime_dynamic_value_checked_on_entry),
         cmocka_unit_test(test_runtime_entry_effects_as_functions_run_once_in_order),
         cmocka_unit_test(test_runtime_timeout_function),
+        cmocka_unit_test(test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line),
     };
+    /* SANDBOX_TEST=pattern runs only the tests whose names match. */
+    if (getenv("SANDBOX_TEST"))
+        cmocka_set_test_filter(getenv("SANDBOX_TEST"));
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

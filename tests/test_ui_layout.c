@@ -491,6 +491,39 @@ static void test_app_picks_and_commits_a_whole_decision(void **state)
     cJSON_Delete(d);
 }
 
+/* The rationale field takes whole characters up to the longest rationale a
+ * log keeps (SESSION_RATIONALE_MAX), then no more; what it took is logged. */
+static void test_app_rationale_field_stops_at_the_longest_rationale(void **state)
+{
+    fixture *f = *state;
+    to_first_decision(f);
+    static const int steps[][2] = {{CMD_PICK, 1}, {CMD_COMMIT, 0}, {CMD_PICK, 3}, {CMD_COMMIT, 0},
+                                   {CMD_PICK, 0}, {CMD_COMMIT, 0}, {CMD_PICK, 6}, {CMD_COMMIT, 0},
+                                   {CMD_PICK, 2}, {CMD_COMMIT, 0}};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        cmd(f, (ui_cmd_kind)steps[i][0], steps[i][1]);
+    assert_int_equal(app_view(&f->a).step, STEP_RATIONALE);
+    size_t n = SESSION_RATIONALE_MAX - 1;
+    char *typed = malloc(2 * n + 1);
+    assert_non_null(typed);
+    for (size_t i = 0; i < n; i++)
+        memcpy(typed + 2 * i, "\xc3\xa9", 2); /* e-acute, 2 bytes */
+    typed[2 * n] = '\0';
+    assert_true(app_type(&f->a, typed));
+    assert_true(app_type(&f->a, "ab")); /* room for one more character: the a */
+    assert_false(app_type(&f->a, "c"));
+    assert_false(app_type(&f->a, "\xc3\xa9"));
+    cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(app_view(&f->a).step, STEP_FEEDBACK);
+    cJSON *d = records(f, "decision");
+    const char *logged = str(cJSON_GetArrayItem(d, 0), "rationale");
+    assert_int_equal(strlen(logged), 2 * n + 1);
+    assert_int_equal(strncmp(logged, typed, 2 * n), 0);
+    assert_int_equal(logged[2 * n], 'a');
+    cJSON_Delete(d);
+    free(typed);
+}
+
 static void test_app_digits_mean_options_at_a_choice_and_ratings_at_a_rating(void **state)
 {
     fixture *f = *state;
@@ -1184,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_clock_countdown_and_percent_read_as_people_write_them),
         cmocka_unit_test(test_theme_text_meets_contrast_targets),
         APP_TEST(test_app_picks_and_commits_a_whole_decision),
+        APP_TEST(test_app_rationale_field_stops_at_the_longest_rationale),
         APP_TEST(test_app_digits_mean_options_at_a_choice_and_ratings_at_a_rating),
         APP_TEST(test_app_refuses_to_commit_nothing_and_says_why),
         APP_TEST(test_app_opening_a_panel_is_logged_and_closing_is_not),

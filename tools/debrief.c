@@ -52,7 +52,9 @@ const char cmd_debrief_help[] =
     "                        trainee, case, case_version, variant, status, seq, t, at\n"
     "                        and every field of the decision record; null is an empty\n"
     "                        field, \"\" an empty string; options, best and viewed are\n"
-    "                        joined with ';'\n"
+    "                        joined with ';'; a text a spreadsheet would run as a\n"
+    "                        formula (starting with = + - @, tab or CR) gets a\n"
+    "                        leading '\n"
     "  FILE '-'              --json or --csv to stdout (the summary is then left out)\n";
 
 typedef struct args {

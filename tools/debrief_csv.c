@@ -88,14 +88,28 @@ static void put_quoted_body(row *r, const char *s, size_t n)
     put(r, s, n);
 }
 
-/* Quoted only when it must be, so plain ids stay readable. */
+/* A text a spreadsheet would take for a formula when it opens the file
+ * (OWASP, "CSV Injection"): one that starts with = + - @, a tab or a CR. A
+ * trainee id or a rationale can be any of these. */
+static bool formula_like(const char *s, size_t n)
+{
+    return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                     s[0] == '\r');
+}
+
+/* Quoted only when it must be, so plain ids stay readable. A formula-like
+ * text is quoted with a single quote before it, so that a spreadsheet shows
+ * it as text rather than run it. */
 static void text(row *r, const char *s, size_t n)
 {
-    if (n > 0 && strcspn(s, ",\"\r\n") >= n && s[0] != ' ' && s[n - 1] != ' ') {
+    bool formula = formula_like(s, n);
+    if (!formula && n > 0 && strcspn(s, ",\"\r\n") >= n && s[0] != ' ' && s[n - 1] != ' ') {
         put(r, s, n);
         return;
     }
     put_c(r, '"');
+    if (formula)
+        put_c(r, '\'');
     put_quoted_body(r, s, n);
     put_c(r, '"');
 }
@@ -107,15 +121,19 @@ static void str(row *r, const char *s)
         text(r, s, strlen(s));
 }
 
-/* Items joined with ';'; an empty list is an empty field. */
+/* Items joined with ';'; an empty list is an empty field. Neutralised like
+ * text when the first item looks like a formula. */
 static void list(row *r, const char *const *items, size_t n)
 {
-    bool quote = false;
+    bool formula = n > 0 && formula_like(items[0], strlen(items[0]));
+    bool quote = formula;
     put_c(r, ',');
     for (size_t i = 0; i < n; i++)
         quote |= strpbrk(items[i], ",\"\r\n") != NULL;
     if (quote)
         put_c(r, '"');
+    if (formula)
+        put_c(r, '\'');
     for (size_t i = 0; i < n; i++) {
         if (i)
             put_c(r, ';');

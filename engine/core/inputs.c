@@ -1,15 +1,21 @@
 /* inputs: reads the inputs file of `appraise run` into actions (cli.md
- * "Inputs file"). Every mistake names its line and what was expected, since
- * the people writing these files are case authors checking a path. */
+ * "Inputs file"), one line at a time. Every mistake names its line and what
+ * was expected, since the people writing these files are case authors
+ * checking a path. */
 #include "inputs.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "utf8.h"
 
 #define EXPECTED_ACTIONS "choose, confidence, trust, rationale, view, ask, wait, continue or quit"
 
@@ -183,15 +189,34 @@ static int parse_view(cursor *c, parse_ctx *x, input_line *il)
     return fail(x, "view must be explanation, model_card or results, got '%s'", il->text);
 }
 
+/* The rationale as it will be logged: invalid UTF-8 (a file saved as
+ * Latin-1) repaired with U+FFFD, and no longer than the session keeps. */
+static int check_rationale(parse_ctx *x, input_line *il)
+{
+    size_t n = strlen(il->text);
+    if (!utf8_valid(il->text, n, NULL)) {
+        char *fixed = utf8_repair(il->text, n, &n);
+        if (!fixed)
+            return fail_oom(x);
+        free(il->text);
+        il->text = fixed;
+    }
+    size_t chars = utf8_count(il->text, n);
+    if (chars > SESSION_RATIONALE_MAX)
+        return fail(x, "the rationale is %zu characters long; a rationale may have at most %d",
+                    chars, SESSION_RATIONALE_MAX);
+    return 0;
+}
+
 /* Quoted text, or else the rest of the line up to a comment, trimmed. */
 static int parse_rationale(cursor *c, parse_ctx *x, input_line *il)
 {
     if (at_line_end(c))
         return fail(x, "rationale needs text, e.g. rationale \"Lactate is high\"");
     if (*c->p == '"') {
-        if (read_quoted(c, x, &il->text) != 0)
+        if (read_quoted(c, x, &il->text) != 0 || expect_end(c, x, "the quoted rationale") != 0)
             return -1;
-        return expect_end(c, x, "the quoted rationale");
+        return check_rationale(x, il);
     }
     const char *start = c->p;
     const char *stop = memchr(start, '#', (size_t)(c->end - start));
@@ -201,7 +226,9 @@ static int parse_rationale(cursor *c, parse_ctx *x, input_line *il)
         stop--;
     c->p = c->end;
     il->text = dup_range(start, (size_t)(stop - start));
-    return il->text ? 0 : fail_oom(x);
+    if (!il->text)
+        return fail_oom(x);
+    return check_rationale(x, il);
 }
 
 static int parse_action(cursor *c, parse_ctx *x, input_line *il)
@@ -248,6 +275,251 @@ static int parse_action(cursor *c, parse_ctx *x, input_line *il)
     return rc;
 }
 
+/* One line [start, end) without its newline into il; *got is false for a
+ * blank or comment line. */
+static int parse_line(parse_ctx *x, const char *start, const char *end, input_line *il, bool *got)
+{
+    cursor c = {start, end};
+    *got = false;
+    if (c.end > c.p && c.end[-1] == '\r') /* CRLF files from Windows editors */
+        c.end--;
+    if (at_line_end(&c))
+        return 0;
+    memset(il, 0, sizeof *il);
+    il->line = x->line;
+    if (parse_action(&c, x, il) != 0) {
+        free(il->text);
+        il->text = NULL;
+        return -1;
+    }
+    *got = true;
+    return 0;
+}
+
+/* ---- the stream -------------------------------------------------------- */
+
+#define READ_BLOCK (64u << 10)
+
+struct inputs_reader {
+    char *file; /* shown in messages */
+    int fd;     /* -1: reading text */
+    bool own_fd;
+    const char *text; /* inputs_open_text: the bytes, not owned */
+    size_t text_len, text_pos;
+    char *block; /* bytes read, [pos, have) not yet used */
+    size_t have, pos;
+    bool eof;
+    char *line; /* the line being read */
+    size_t line_len, line_cap;
+    int line_no;
+    input_line cur; /* the action last handed out */
+};
+
+static int reader_oom(apperr *e)
+{
+    apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+    return -1;
+}
+
+static inputs_reader *reader_new(const char *file, apperr *e)
+{
+    inputs_reader *r = calloc(1, sizeof *r);
+    const char *shown = !file || strcmp(file, "-") == 0 ? "<stdin>" : file;
+    if (r) {
+        r->fd = -1;
+        r->file = dup_range(shown, strlen(shown));
+        r->block = malloc(READ_BLOCK);
+    }
+    if (!r || !r->file || !r->block) {
+        inputs_close(r);
+        reader_oom(e);
+        return NULL;
+    }
+    return r;
+}
+
+/* More bytes into the block: 1, 0 at the end, -1 on a read error. */
+static int fill(inputs_reader *r, apperr *e)
+{
+    r->have = r->pos = 0;
+    if (r->eof)
+        return 0;
+    if (r->fd < 0) {
+        size_t n = r->text_len - r->text_pos;
+        n = n < READ_BLOCK ? n : READ_BLOCK;
+        memcpy(r->block, r->text + r->text_pos, n);
+        r->text_pos += n;
+        r->have = n;
+    } else {
+        ssize_t got;
+        do
+            got = read(r->fd, r->block, READ_BLOCK);
+        while (got < 0 && errno == EINTR);
+        if (got < 0) {
+            apperr_set(e, APPERR_INPUT, r->file, r->line_no + 1, "cannot read the inputs: %s",
+                       strerror(errno));
+            return -1;
+        }
+        r->have = (size_t)got;
+    }
+    r->eof = r->have == 0;
+    return r->have > 0;
+}
+
+static int append(inputs_reader *r, const char *s, size_t n, apperr *e)
+{
+    if (r->line_len + n > INPUTS_LINE_MAX) {
+        apperr_set(e, APPERR_INPUT, r->file, r->line_no + 1,
+                   "this line is longer than %u MiB; an inputs file holds one action a line",
+                   INPUTS_LINE_MAX >> 20);
+        return -1;
+    }
+    if (r->line_len + n + 1 > r->line_cap) {
+        size_t cap = r->line_cap ? r->line_cap : 256;
+        while (cap < r->line_len + n + 1)
+            cap *= 2;
+        char *grown = realloc(r->line, cap);
+        if (!grown)
+            return reader_oom(e);
+        r->line = grown;
+        r->line_cap = cap;
+    }
+    memcpy(r->line + r->line_len, s, n);
+    r->line_len += n;
+    r->line[r->line_len] = '\0';
+    return 0;
+}
+
+/* The next line into r->line, without its newline: 1, 0 at the end of the
+ * inputs, -1 on an error. A last line without a newline counts. */
+static int next_line(inputs_reader *r, apperr *e)
+{
+    r->line_len = 0;
+    bool some = false;
+    for (;;) {
+        if (r->pos == r->have) {
+            int got = fill(r, e);
+            if (got < 0)
+                return -1;
+            if (got == 0)
+                return some ? 1 : 0;
+        }
+        const char *from = r->block + r->pos;
+        const char *nl = memchr(from, '\n', r->have - r->pos);
+        size_t take = nl ? (size_t)(nl - from) : r->have - r->pos;
+        if (append(r, from, take, e) != 0)
+            return -1;
+        r->pos += take + (nl ? 1 : 0);
+        some = true;
+        if (nl)
+            return 1;
+    }
+}
+
+int inputs_next(inputs_reader *r, const input_line **out, apperr *e)
+{
+    free(r->cur.text);
+    memset(&r->cur, 0, sizeof r->cur);
+    for (;;) {
+        int got = next_line(r, e);
+        if (got <= 0)
+            return got;
+        r->line_no++;
+        if (memchr(r->line, '\0', r->line_len)) {
+            apperr_set(e, APPERR_INPUT, r->file, r->line_no,
+                       "the inputs contain a NUL byte (not a text file?)");
+            return -1;
+        }
+        parse_ctx x = {r->file, r->line_no, e};
+        bool action;
+        if (parse_line(&x, r->line, r->line + r->line_len, &r->cur, &action) != 0)
+            return -1;
+        if (action) {
+            *out = &r->cur;
+            return 1;
+        }
+    }
+}
+
+/* Reads a regular file through once, checking every line, then goes back
+ * to where it started. */
+static int check_whole(inputs_reader *r, apperr *e)
+{
+    struct stat st;
+    off_t start;
+    if (fstat(r->fd, &st) != 0 || !S_ISREG(st.st_mode) || (start = lseek(r->fd, 0, SEEK_CUR)) < 0)
+        return 0;
+    const input_line *il;
+    int rc;
+    while ((rc = inputs_next(r, &il, e)) == 1)
+        continue;
+    if (rc < 0)
+        return -1;
+    if (lseek(r->fd, start, SEEK_SET) < 0) {
+        apperr_set(e, APPERR_INPUT, r->file, 0, "cannot read the inputs: %s", strerror(errno));
+        return -1;
+    }
+    r->have = r->pos = 0;
+    r->eof = false;
+    r->line_no = 0;
+    return 0;
+}
+
+int inputs_open(inputs_reader **out, const char *path, apperr *e)
+{
+    *out = NULL;
+    inputs_reader *r = reader_new(path, e);
+    if (!r)
+        return -1;
+    if (strcmp(path, "-") == 0) {
+        r->fd = STDIN_FILENO;
+    } else {
+        r->fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (r->fd < 0) {
+            apperr_set(e, APPERR_INPUT, r->file, 0, "cannot read the inputs: %s", strerror(errno));
+            inputs_close(r);
+            return -1;
+        }
+        r->own_fd = true;
+    }
+    if (check_whole(r, e) != 0) {
+        inputs_close(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+int inputs_open_text(inputs_reader **out, const char *file, const char *text, size_t n, apperr *e)
+{
+    *out = reader_new(file, e);
+    if (!*out)
+        return -1;
+    (*out)->text = text;
+    (*out)->text_len = n;
+    return 0;
+}
+
+const char *inputs_reader_file(const inputs_reader *r)
+{
+    return r->file;
+}
+
+void inputs_close(inputs_reader *r)
+{
+    if (!r)
+        return;
+    if (r->own_fd)
+        close(r->fd);
+    free(r->cur.text);
+    free(r->line);
+    free(r->block);
+    free(r->file);
+    free(r);
+}
+
+/* ---- all at once ------------------------------------------------------- */
+
 static int push(inputs *out, const input_line *il)
 {
     input_line *grown = realloc(out->items, (out->n + 1) * sizeof *grown);
@@ -258,48 +530,28 @@ static int push(inputs *out, const input_line *il)
     return 0;
 }
 
-/* One line [start, end) without its newline. */
-static int parse_line(inputs *out, parse_ctx *x, const char *start, const char *end)
-{
-    cursor c = {start, end};
-    if (c.end > c.p && c.end[-1] == '\r') /* CRLF files from Windows editors */
-        c.end--;
-    if (at_line_end(&c))
-        return 0;
-    input_line il = {.line = x->line};
-    if (parse_action(&c, x, &il) != 0) {
-        free(il.text);
-        return -1;
-    }
-    if (push(out, &il) != 0) {
-        free(il.text);
-        return fail_oom(x);
-    }
-    return 0;
-}
-
 int inputs_parse(inputs *out, const char *file, const char *text, apperr *e)
 {
     memset(out, 0, sizeof *out);
-    const char *shown = !file || strcmp(file, "-") == 0 ? "<stdin>" : file;
-    out->file = dup_range(shown, strlen(shown));
-    if (!out->file) {
-        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+    inputs_reader *r;
+    if (inputs_open_text(&r, file, text, strlen(text), e) != 0)
         return -1;
-    }
-    parse_ctx x = {out->file, 0, e};
-    const char *p = text;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        const char *end = nl ? nl : p + strlen(p);
-        x.line++;
-        if (parse_line(out, &x, p, end) != 0) {
-            inputs_free(out);
-            return -1;
+    out->file = dup_range(r->file, strlen(r->file));
+    int rc = out->file ? 0 : reader_oom(e);
+    const input_line *il;
+    while (rc == 0 && (rc = inputs_next(r, &il, e)) == 1) {
+        if (push(out, il) != 0) {
+            apperr_set(e, APPERR_ENV, r->file, il->line, "out of memory");
+            rc = -1;
+            break;
         }
-        p = nl ? nl + 1 : end;
+        r->cur.text = NULL; /* now the list's */
+        rc = 0;
     }
-    return 0;
+    inputs_close(r);
+    if (rc != 0)
+        inputs_free(out);
+    return rc;
 }
 
 void inputs_free(inputs *in)

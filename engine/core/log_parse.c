@@ -14,13 +14,15 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "log_writer.h"
+#include "utf8.h"
 
 /* Below 2^53 a JSON number is an exact integer in a double. */
 #define EXACT_INT_LIMIT 9007199254740992.0
 /* Files are read in blocks of this size; a longer line grows the buffer up
- * to LINE_MAX_BYTES, past which the line is skipped as not a record. */
+ * to LOG_LINE_MAX (the longest line the writer writes), past which the
+ * line is skipped as not a record. */
 #define BLOCK_BYTES (1u << 20)
-#define LINE_MAX_BYTES (64u << 20)
 /* A session's arena grows by chunks of this size (one holds a typical
  * session's parsed records). */
 #define CHUNK_BYTES (64u << 10)
@@ -189,8 +191,8 @@ struct log_parser {
     log_arena arena;         /* where lines are parsed: the next session's arena */
     char *buf;
     size_t cap;
-    long file_records, blank_lines;
-    int first_blank;
+    long file_records, blank_lines, bad_utf8;
+    int first_blank, first_bad_utf8;
     bool newer_reported;
 };
 
@@ -873,8 +875,8 @@ static const cJSON *switch_session(log_parser *p, const char *s, size_t n, const
     return begin_session(p, out->session, line) == 0 ? root : NULL;
 }
 
-static line_result read_line(log_parser *p, const char *s, size_t n, int line, log_parse_sink sink,
-                             void *ctx)
+static line_result read_record_line(log_parser *p, const char *s, size_t n, int line,
+                                    log_parse_sink sink, void *ctx)
 {
     bool newline = n > 0 && s[n - 1] == '\n';
     if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -914,6 +916,28 @@ static line_result read_line(log_parser *p, const char *s, size_t n, int line, l
     return LINE_OK;
 }
 
+/* A line with bytes that are not UTF-8 (a log from an older version, or
+ * edited by hand) is read with U+FFFD in their place, so that every report
+ * made from it is UTF-8. */
+static line_result read_line(log_parser *p, const char *s, size_t n, int line, log_parse_sink sink,
+                             void *ctx)
+{
+    if (utf8_valid(s, n, NULL))
+        return read_record_line(p, s, n, line, sink, ctx);
+    size_t len;
+    char *fixed = utf8_repair(s, n, &len);
+    if (!fixed) {
+        p->out->oom = true;
+        return LINE_STOP;
+    }
+    bool whole = s[n - 1] == '\n'; /* a torn last line is reported as torn */
+    if (whole && p->bad_utf8++ == 0)
+        p->first_bad_utf8 = line;
+    line_result r = read_record_line(p, fixed, len, line, sink, ctx);
+    free(fixed);
+    return r;
+}
+
 /* ---- files ----------------------------------------------------------------------- */
 
 /* A log starts with '{' (or a blank, or a byte order mark): anything else is
@@ -938,7 +962,7 @@ static int make_room(log_parser *p, size_t have)
 {
     if (have < p->cap)
         return 0;
-    if (p->cap >= LINE_MAX_BYTES)
+    if (p->cap >= LOG_LINE_MAX)
         return -1;
     char *b = realloc(p->buf, p->cap * 2);
     if (!b)
@@ -1000,7 +1024,7 @@ static void read_fd(log_parser *p, int fd, long long size, log_parse_sink sink, 
         have -= used;
         if (make_room(p, have) != 0) {
             issue(p, LOG_ISSUE_BAD_LINE, pos.line + 1,
-                  "line longer than %u MB: rest of file skipped", LINE_MAX_BYTES >> 20);
+                  "line longer than %u MB: rest of file skipped", LOG_LINE_MAX >> 20);
             return;
         }
     }
@@ -1011,7 +1035,7 @@ void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed
 {
     out->path = path;
     p->out = out;
-    p->file_records = p->blank_lines = 0;
+    p->file_records = p->blank_lines = p->bad_utf8 = 0;
     p->newer_reported = false;
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -1032,5 +1056,9 @@ void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed
     if (p->blank_lines)
         issue(p, LOG_ISSUE_BLANK_LINE, p->first_blank, "%ld blank line%s skipped", p->blank_lines,
               p->blank_lines == 1 ? "" : "s");
+    if (p->bad_utf8)
+        issue(p, LOG_ISSUE_BAD_UTF8, p->first_bad_utf8,
+              "%ld line%s with bytes that are not UTF-8: read with U+FFFD in their place",
+              p->bad_utf8, p->bad_utf8 == 1 ? "" : "s");
     arena_free(&p->arena); /* lines parsed after the last session: not records */
 }

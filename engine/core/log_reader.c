@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,9 @@
 #include "log_parse.h"
 #include "strmap.h"
 
-/* Folders nested deeper than this are not entered: a symbolic link loop
- * would otherwise walk forever. */
+/* Folders nested deeper than this are not entered. (A folder is read once
+ * whatever the links to it, so link loops end anyway; this bounds the
+ * recursion of a tree that is merely deep.) */
 #define LOG_MAX_DEPTH 64
 /* Files larger than this (and pipes) are parsed on the reading thread,
  * handed over session by session, so memory never holds a whole file. */
@@ -45,6 +47,9 @@ typedef struct reader {
     strmap *ids;      /* session id -> index of the file it was first read from */
     strmap *cases;    /* case id -> index in versions */
     strmap *reported; /* keys of problems reported once per read */
+    strmap *folders;  /* device and inode of every folder listed */
+    long repeats;     /* folders reached again (through links), not read again */
+    char *first_repeat;
     file_entry *files;
     size_t n_files, cap_files;
     version_seen *versions;
@@ -499,12 +504,37 @@ static int entry_kind(const struct dirent *ent)
     return ENTRY_OTHER; /* a link, or a file system that does not say */
 }
 
+/* True the first time the folder open as d is seen in this read, by its
+ * device and inode: links that lead back to a folder already read (a loop,
+ * or two links to one folder) would otherwise read it again at every path,
+ * 2^depth times for two links to a parent. */
+static bool first_visit(reader *r, DIR *d, const char *dir)
+{
+    struct stat st;
+    if (fstat(dirfd(d), &st) != 0)
+        return true;
+    uint64_t key[2] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino};
+    bool added = false;
+    if (!strmap_put(r->folders, (const char *)key, sizeof key, &added)) {
+        out_of_memory(r);
+        return false;
+    }
+    if (!added && r->repeats++ == 0 && !(r->first_repeat = strdup(dir)))
+        out_of_memory(r);
+    return added;
+}
+
+/* Lists dir into *list: 0, or -1 when it cannot be listed or was read before. */
 static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
 {
     size_t cap = 0;
     DIR *d = opendir(dir);
     if (!d) {
         issue(r, LOG_ISSUE_UNREADABLE, dir, 0, "cannot list folder: %s", strerror(errno));
+        return -1;
+    }
+    if (!first_visit(r, d, dir)) {
+        closedir(d);
         return -1;
     }
     struct dirent *ent;
@@ -529,8 +559,8 @@ static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
 static void walk(reader *r, const char *dir, int depth)
 {
     if (depth > LOG_MAX_DEPTH) {
-        issue(r, LOG_ISSUE_UNREADABLE, dir, 0,
-              "folders nested deeper than %d (a link loop?): not entered", LOG_MAX_DEPTH);
+        issue(r, LOG_ISSUE_UNREADABLE, dir, 0, "folders nested deeper than %d: not entered",
+              LOG_MAX_DEPTH);
         return;
     }
     entry *list = NULL;
@@ -577,6 +607,18 @@ static void visit(reader *r, const char *path, int depth, bool given)
         issue(r, LOG_ISSUE_NOT_A_LOG, path, 0, "not a regular file: skipped");
 }
 
+/* Said once for the whole walk, however many paths led back. */
+static void report_repeats(reader *r)
+{
+    if (r->repeats == 0 || r->failed)
+        return;
+    char more[64] = "";
+    if (r->repeats > 1)
+        snprintf(more, sizeof more, " (%ld paths like this)", r->repeats);
+    issue(r, LOG_ISSUE_UNREADABLE, r->first_repeat, 0,
+          "folder already read through another path (a link loop?): not read again%s", more);
+}
+
 /* ---- the whole read ------------------------------------------------------------- */
 
 static int reader_init(reader *r, const log_read_opts *o, apperr *e)
@@ -588,7 +630,8 @@ static int reader_init(reader *r, const log_read_opts *o, apperr *e)
     r->ids = strmap_new();
     r->cases = strmap_new();
     r->reported = strmap_new();
-    if (!r->ids || !r->cases || !r->reported) {
+    r->folders = strmap_new();
+    if (!r->ids || !r->cases || !r->reported || !r->folders) {
         out_of_memory(r);
         return -1;
     }
@@ -600,6 +643,8 @@ static void reader_done(reader *r)
     strmap_free(r->ids);
     strmap_free(r->cases);
     strmap_free(r->reported);
+    strmap_free(r->folders);
+    free(r->first_repeat);
     for (size_t i = 0; i < r->n_files; i++)
         free(r->files[i].path);
     free(r->files);
@@ -615,6 +660,7 @@ int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts
     if (reader_init(&r, o, e) == 0) {
         for (size_t i = 0; i < n_paths && !r.failed; i++)
             visit(&r, paths[i], 0, true);
+        report_repeats(&r);
         if (!r.failed)
             read_files(&r);
     }
@@ -680,6 +726,7 @@ const char *log_issue_name(log_issue_kind k)
         [LOG_ISSUE_TWO_VERSIONS] = "cases in two versions",
         [LOG_ISSUE_UNKNOWN_FIELD] = "unknown fields or record types",
         [LOG_ISSUE_BLANK_LINE] = "files with blank lines",
+        [LOG_ISSUE_BAD_UTF8] = "files with invalid UTF-8",
     };
     return (unsigned)k < LOG_ISSUE_KINDS && names[k] ? names[k] : "?";
 }

@@ -6,8 +6,9 @@
  * Bad input loses nothing and stops nothing: each problem (torn last line,
  * line that is not JSON, file that is not a log, session without
  * session_end, the same session twice, a case played in two versions,
- * unknown fields or record types) is reported through a callback and the
- * rest is used. Only a failing callback stops the read. */
+ * unknown fields or record types, text that is not UTF-8) is reported
+ * through a callback and the rest is used. Only a failing callback stops
+ * the read. */
 #ifndef LOG_READER_H
 #define LOG_READER_H
 
@@ -19,7 +20,8 @@
 
 /* One `decision` record, every field of the spec. A JSON null (or a missing
  * or mistyped field, which is reported) is a NULL string, an empty list, or
- * has_x == false. Strings are UTF-8 as logged (may hold newlines). */
+ * has_x == false. Strings are UTF-8 as logged (may hold newlines); bytes
+ * that are not UTF-8 are read as U+FFFD. */
 typedef struct log_decision {
     const char *node;
     const char *const *options; /* in the order shown */
@@ -108,6 +110,8 @@ typedef enum log_issue_kind {
     LOG_ISSUE_UNKNOWN_FIELD, /* a field or record type the spec does not name: ignored;
                                 reported once per record type and name */
     LOG_ISSUE_BLANK_LINE,    /* blank lines in a file: skipped (reported once per file) */
+    LOG_ISSUE_BAD_UTF8,      /* lines with bytes that are not UTF-8: read with U+FFFD in
+                                their place (reported once per file) */
     LOG_ISSUE_KINDS
 } log_issue_kind;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "json_util.h"
+#include "utf8.h"
 
 #define LOG_PATH_MAX 4096
 /* Trainee and case ids are cut to this many bytes in the file name, so the
@@ -30,6 +31,7 @@ struct log_writer {
     long long seq;
     off_t good_size; /* end of the last whole record: where a torn line is cut back to */
     bool broken;     /* a write failed: the session's log is over */
+    bool removed;    /* the file held no record and was removed */
     char broken_msg[512];
 };
 
@@ -260,10 +262,30 @@ const char *log_writer_path(const log_writer *w)
     return w ? w->path : NULL;
 }
 
+long long log_writer_records(const log_writer *w)
+{
+    return w ? w->seq : 0;
+}
+
+/* A log that holds no record is of no use to anyone and, after a full disk,
+ * one of many such leftovers: remove it. Only when it is still this
+ * writer's file (the same inode at the path) and still empty, so that a
+ * file holding anything is never removed. */
+static void remove_if_empty(log_writer *w)
+{
+    struct stat mine, there;
+    if (w->removed || w->good_size != 0 || w->fd < 0 || fstat(w->fd, &mine) != 0 ||
+        mine.st_size != 0 || lstat(w->path, &there) != 0 || there.st_dev != mine.st_dev ||
+        there.st_ino != mine.st_ino)
+        return;
+    w->removed = unlink(w->path) == 0;
+}
+
 void log_writer_close(log_writer *w)
 {
     if (!w)
         return;
+    remove_if_empty(w);
     if (w->fd >= 0)
         close(w->fd);
     free(w);
@@ -377,8 +399,12 @@ static int fail_write(log_writer *w, const char *what, int err, bool wrote_some,
             fsync(w->fd);
     }
     w->broken = true;
+    remove_if_empty(w);
     snprintf(w->broken_msg, sizeof w->broken_msg, "cannot write the log (%s: %s)%s", what,
-             strerror(err), cut ? "" : "; its last line may be cut short");
+             strerror(err),
+             w->removed ? "; the log file held no record and was removed"
+             : cut      ? ""
+                        : "; its last line may be cut short");
     apperr_set(e, APPERR_ENV, w->path, 0, "%s", w->broken_msg);
     return -1;
 }
@@ -399,8 +425,22 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
     if (check_record(type, fields, e) != 0)
         return -1;
     line = build_line(w, type, t_ms, fields, &len);
+    if (line && !utf8_valid(line, len, NULL)) {
+        /* JSON's own bytes are ASCII, which a repair never touches. */
+        char *fixed = utf8_repair(line, len, &len);
+        free(line);
+        line = fixed;
+    }
     if (!line) {
         apperr_set(e, APPERR_ENV, w->path, 0, "out of memory building a %s record", type);
+        return -1;
+    }
+    if (len > LOG_LINE_MAX) {
+        free(line);
+        apperr_set(e, APPERR_INPUT, w->path, 0,
+                   "the %s record would be %zu bytes, longer than the %u MiB a log line may "
+                   "hold, so it was not written (is a text or a list in the case very long?)",
+                   type, len, LOG_LINE_MAX >> 20);
         return -1;
     }
     written = write_all(w->fd, line, len);

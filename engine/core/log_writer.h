@@ -13,6 +13,11 @@
 
 typedef struct log_writer log_writer;
 
+/* The longest line a log may hold, in bytes, its newline included: the
+ * reader reads lines up to this length, and the writer refuses a record
+ * that would be longer, so every line written can be read back. */
+#define LOG_LINE_MAX (64u << 20)
+
 /* Wall clock in ms since the Unix epoch, given by the caller so that the core
  * never reads the clock itself (tests pass a fixed one). */
 typedef int64_t (*log_wall_clock)(void *ctx);
@@ -34,15 +39,23 @@ int log_writer_open(log_writer **out, const log_open_opts *o, apperr *e);
 
 /* Writes one record: {"v":1,"type":type,"session":…,"seq":n,"t":t_ms,"at":…}
  * followed by the members of fields (which stays the caller's), as one line,
- * then fsync. On failure (disk full, I/O error) returns -1 with APPERR_ENV;
- * the file keeps every record written before. */
+ * then fsync. Text that is not valid UTF-8 (a typed id, a file name) is
+ * written with each bad sequence replaced by U+FFFD: a log is UTF-8.
+ * On failure (disk full, I/O error) returns -1 with APPERR_ENV; the file
+ * keeps every record written before, and a file left without any record is
+ * removed. A record longer than LOG_LINE_MAX is not written: -1 with
+ * APPERR_INPUT, and the log stays open for the next record. */
 int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON *fields,
                      apperr *e);
 
 /* The path of the file being written. */
 const char *log_writer_path(const log_writer *w);
 
-/* Closes the file (whatever was written stays). NULL is fine. */
+/* Whole records written so far. */
+long long log_writer_records(const log_writer *w);
+
+/* Closes the file (whatever was written stays; a file that holds no record
+ * is removed). NULL is fine. */
 void log_writer_close(log_writer *w);
 
 /* Checks before play that dir can be created and written (creates it). */

@@ -62,28 +62,51 @@ static int not_completed(const session *s, apperr *e)
     return -1;
 }
 
-static int leftover(const inputs *in, const input_line *il, apperr *e)
+/* Where the actions come from: a parsed list or a reader. */
+typedef struct source {
+    const inputs *list;
+    size_t next;
+    inputs_reader *reader;
+} source;
+
+static const char *source_file(const source *src)
 {
-    apperr_set(e, APPERR_INPUT, in->file, il->line,
+    return src->list ? src->list->file : inputs_reader_file(src->reader);
+}
+
+/* 1 with *il, 0 when the inputs have ended, -1 with e. */
+static int next_input(source *src, const input_line **il, apperr *e)
+{
+    if (!src->list)
+        return inputs_next(src->reader, il, e);
+    if (src->next == src->list->n)
+        return 0;
+    *il = &src->list->items[src->next++];
+    return 1;
+}
+
+static int leftover(const source *src, const input_line *il, apperr *e)
+{
+    apperr_set(e, APPERR_INPUT, source_file(src), il->line,
                "the case has already ended; this input and any after it are left over");
     return -1;
 }
 
 /* One input at its time; 0 to go on. */
-static int feed_one(session *s, const inputs *in, const input_line *il, int64_t *t, apperr *e)
+static int feed_one(session *s, const source *src, const input_line *il, int64_t *t, apperr *e)
 {
     if (il->action.kind == ACT_WAIT)
         return advance(s, t, (int64_t)il->action.value * 1000, e);
     if (advance(s, t, 1000, e) != 0)
         return -1;
     if (!playing(s)) /* the time limit fired into an ending */
-        return leftover(in, il, e);
+        return leftover(src, il, e);
     apperr why;
     switch (session_act(s, &il->action, *t, &why)) {
     case SESSION_OK:
         return 0;
     case SESSION_REJECTED:
-        return fail_session(s, *t, APPERR_INPUT, in->file, il->line, why.msg, e);
+        return fail_session(s, *t, APPERR_INPUT, source_file(src), il->line, why.msg, e);
     case SESSION_FAILED:
     case SESSION_IO:
         break;
@@ -93,7 +116,7 @@ static int feed_one(session *s, const inputs *in, const input_line *il, int64_t 
 }
 
 /* The inputs ran out first: quit as the trainee would, then say where. */
-static int ran_out(session *s, const inputs *in, int64_t *t, apperr *e)
+static int ran_out(session *s, const source *src, int64_t *t, apperr *e)
 {
     char waiting[512];
     apperr why;
@@ -107,24 +130,50 @@ static int ran_out(session *s, const inputs *in, int64_t *t, apperr *e)
         *e = why;
         return -1;
     }
-    apperr_set(e, APPERR_INPUT, in->file, 0,
+    apperr_set(e, APPERR_INPUT, source_file(src), 0,
                "the inputs ended before the case did; it was waiting for %s (logged as quit)",
                waiting);
     return -1;
 }
 
-int runner_run_inputs(session *s, const inputs *in, int64_t *t, apperr *e)
+/* A line that is not an action (only a reader finds one in play): the
+ * session ends "error" with its message, unless it has ended already. */
+static int bad_input(session *s, int64_t t, apperr *e)
+{
+    if (!playing(s))
+        return -1;
+    apperr bad = *e;
+    return fail_session(s, t, bad.kind, bad.file[0] ? bad.file : NULL, bad.line, bad.msg, e);
+}
+
+static int run_source(session *s, source *src, int64_t *t, apperr *e)
 {
     apperr_clear(e);
-    for (size_t i = 0; i < in->n; i++) {
+    const input_line *il;
+    int got;
+    while ((got = next_input(src, &il, e)) == 1) {
         if (!playing(s))
-            return leftover(in, &in->items[i], e);
-        if (feed_one(s, in, &in->items[i], t, e) != 0)
+            return leftover(src, il, e);
+        if (feed_one(s, src, il, t, e) != 0)
             return -1;
     }
+    if (got < 0)
+        return bad_input(s, *t, e);
     if (playing(s))
-        return ran_out(s, in, t, e);
+        return ran_out(s, src, t, e);
     return not_completed(s, e);
+}
+
+int runner_run_inputs(session *s, const inputs *in, int64_t *t, apperr *e)
+{
+    source src = {.list = in};
+    return run_source(s, &src, t, e);
+}
+
+int runner_run_reader(session *s, inputs_reader *in, int64_t *t, apperr *e)
+{
+    source src = {.reader = in};
+    return run_source(s, &src, t, e);
 }
 
 int runner_run_policy(session *s, policy *p, int64_t *t, size_t max_actions, apperr *e)

@@ -21,6 +21,13 @@
  *  - the case failing in play or the log failing: e from the session. */
 int runner_run_inputs(session *s, const inputs *in, int64_t *t, apperr *e);
 
+/* The same, reading the inputs as it plays: one line is read for each
+ * action, and reading stops at the case's ending (after one more action,
+ * which is left over), so inputs that never end cost no memory. A line
+ * that is not an action ends the session "error" naming it, as an action
+ * that does not fit does. */
+int runner_run_reader(session *s, inputs_reader *in, int64_t *t, apperr *e);
+
 /* Plays s with policy p until it ends, at most max_actions actions (then the
  * session is ended "error" as a path that never ends). 0 when complete. */
 int runner_run_policy(session *s, policy *p, int64_t *t, size_t max_actions, apperr *e);

@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "utf8.h"
 
 /* Optional panels a trainee can open (cli.md "Inputs file"). */
 static const char *const VIEW_PANELS[] = {"explanation", "model_card", "results"};
@@ -122,6 +123,19 @@ static session_result write_record(session *s, const char *type, int64_t t, cJSO
         e->kind = APPERR_ENV;
     free(s->error);
     s->error = dup_str(apperr_format(e, buf, sizeof buf));
+    if (e->kind == APPERR_INPUT && strcmp(type, "session_end") != 0 &&
+        log_writer_records(s->log) > 0) {
+        /* The record was refused as too long for a log line; the log itself
+         * is whole, so it is ended properly (a log without session_start is
+         * left empty, and so removed). */
+        apperr ignored;
+        cJSON *end = cJSON_CreateObject();
+        if (end && cJSON_AddStringToObject(end, "status", "error"))
+            cJSON_AddStringToObject(end, "error", buf);
+        if (end)
+            log_writer_write(s->log, "session_end", t, end, &ignored);
+        cJSON_Delete(end);
+    }
     s->status = SESSION_ERROR;
     s->step = STEP_ENDED;
     s->deadline = -1;
@@ -687,9 +701,14 @@ static session_result act_rationale(session *s, const session_action *a, int64_t
 {
     if (s->step != STEP_RATIONALE)
         return reject_step(s, a, e);
-    s->d.rationale = dup_str(a->text ? a->text : "");
+    /* Typed text is logged as UTF-8 (bad bytes become U+FFFD), cut to the
+     * longest rationale the log keeps. */
+    const char *text = a->text ? a->text : "";
+    size_t n;
+    s->d.rationale = utf8_repair(text, strlen(text), &n);
     if (!s->d.rationale)
         return out_of_memory(s, e);
+    s->d.rationale[utf8_prefix(s->d.rationale, n, SESSION_RATIONALE_MAX)] = '\0';
     return finish_decision(s, t, e);
 }
 

@@ -23,6 +23,10 @@
 #include "case_model.h"
 #include "log_writer.h"
 
+/* The longest rationale the log keeps, in characters (code points): what is
+ * typed beyond it is cut off on a character boundary (decision-log.md). */
+#define SESSION_RATIONALE_MAX 10000
+
 typedef enum session_step {
     STEP_CONTINUE,           /* a narrative node: Continue */
     STEP_CHOOSE_INITIAL,     /* after_initial advice: the initial choice */

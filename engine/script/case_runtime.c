@@ -3,6 +3,7 @@
  * registry, the clock and the random generator's state here in C. */
 #include "case_runtime.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,10 @@
 
 #include "case_script.h"
 #include "case_tables.h"
+
+/* The most minutes one node may move the clock on: the loader's bound for a
+ * constant `elapsed` (case_tables.c), applied to a function's value too. */
+#define ELAPSED_MAX 1e7
 
 /* Everything a protected step needs; the C functions below run inside
  * host_call, so a case function's error or a memory error unwinds to it. */
@@ -395,24 +400,28 @@ static int f_enter(lua_State *L)
     tables_rawfield(L, n, "elapsed");
     call_if_function(L, r);
     if (!lua_isnil(L, -1)) {
-        if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) < 0) {
+        /* The range check comes first and is written so that NaN fails it:
+         * NaN, an infinity or a huge value would otherwise reach the clock,
+         * whose conversion to an integer below is then undefined. */
+        double v = lua_tonumber(L, -1);
+        if (!lua_isnumber(L, -1) || !(v >= 0 && v <= ELAPSED_MAX)) {
             size_t mark = tables_path_push(&x, "elapsed");
             if (lua_type(L, -1) == LUA_TNUMBER)
-                tables_fail(&x, "expected a number of minutes (0 or more), got %g",
+                tables_fail(&x, "expected a number of minutes from 0 to %g, got %g", ELAPSED_MAX,
                             lua_tonumber(L, -1));
             else
-                tables_fail(&x, "expected a number of minutes (0 or more), got a %s",
-                            luaL_typename(L, -1));
+                tables_fail(&x, "expected a number of minutes from 0 to %g, got a %s",
+                            ELAPSED_MAX, luaL_typename(L, -1));
             tables_path_pop(&x, mark);
             return 0;
         }
-        elapsed = lua_tonumber(L, -1);
+        elapsed = v;
         r->clock += elapsed;
     }
     lua_pop(L, 1);
     push_s(L, r);
     double clock = r->clock;
-    if (clock == (double)(lua_Integer)clock)
+    if (clock >= 0 && clock < 0x1p63 && clock == floor(clock))
         lua_pushinteger(L, (lua_Integer)clock);
     else
         lua_pushnumber(L, clock);

@@ -1,13 +1,21 @@
+/* realpath() is an X/Open function. */
+#define _XOPEN_SOURCE 700
+
 #include "host.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
+
+#include "chunk_file.h"
+#include "sandbox_lib.h"
 
 /* The count hook runs every HOOK_STEP VM instructions. It keeps the budget,
  * and remembers where the case was so that a memory error (for which Lua
@@ -15,17 +23,37 @@
 #define HOOK_STEP 100
 /* Room above the cap for unwinding once the cap has tripped. */
 #define MEM_SLACK ((size_t)1024 * 1024)
+/* Memory a call allocates is work too (copying, clearing, collecting it):
+ * one unit of the budget per ALLOC_BYTES_PER_UNIT bytes, about the time a VM
+ * instruction takes. This bounds loops that make big texts over and over,
+ * which the cap, counting only what is alive, does not see. */
+#define ALLOC_BYTES_PER_UNIT 16
+/* The processor-time backstop, in seconds per unit of the budget: 100
+ * million units give 5 s. The budget is the limit that counts (it is exact
+ * and the same on every machine); the backstop catches work that no counter
+ * sees, done by single VM instructions on very long values: comparing two
+ * 16 MiB texts, converting one to a number, passing 100,000 values through
+ * `...`. Plain Lua runs at about 6 ns per instruction and the library
+ * functions are charged at 10 ns or less per unit (sandbox_lib.c), so only
+ * such work comes near 50 ns. */
+#define SECONDS_PER_UNIT 50e-9
 
-typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY } abort_reason;
+typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY, ABORT_TIME } abort_reason;
 
 struct script_host {
     lua_State *L;
     char *case_file;
     char *case_dir; /* folder of the case file, "." when none */
+    char *root_case; /* the case's folder, resolved: include() stays inside it */
+    char *root_lib;  /* or inside the parent folder's lib/, resolved */
     size_t mem_used;
     size_t mem_limit;
     unsigned long instr_limit;
     unsigned long instr_left;
+    const char *charged_by; /* the library function that tripped the budget, or NULL */
+    double time_limit;      /* seconds of processor time per call */
+    double cpu_start;       /* processor time when the call began */
+    double next_look;       /* wall time at which the hook next reads the processor time */
     abort_reason aborting;
     int depth;          /* nested host_call depth */
     char last_src[512]; /* where the hook last saw the case */
@@ -69,6 +97,18 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->mem_used -= old;
         return NULL;
     }
+    if (nsize > old && h->depth > 0 && h->aborting == ABORT_NONE) {
+        size_t units = (nsize - old) / ALLOC_BYTES_PER_UNIT;
+        if (units < h->instr_left) {
+            h->instr_left -= units;
+        } else if (h->L) {
+            /* The allocation goes ahead; the next instruction fails. */
+            remember_place(h, h->L);
+            h->instr_left = 0;
+            h->aborting = ABORT_BUDGET;
+            lua_sethook(h->L, lua_gethook(h->L), LUA_MASKCOUNT, 1);
+        }
+    }
     if (nsize > old) {
         size_t cap = h->mem_limit + (h->aborting ? MEM_SLACK : 0);
         if (h->mem_used - old + nsize > cap) {
@@ -93,6 +133,45 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- instruction budget ---------------------------------------------------- */
 
+static double clock_seconds(clockid_t id)
+{
+    struct timespec t;
+    if (clock_gettime(id, &t) != 0)
+        return 0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Processor time of this thread: waiting for a busy machine does not count. */
+static double cpu_seconds(void)
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    return clock_seconds(CLOCK_THREAD_CPUTIME_ID);
+#else
+    return (double)clock() / CLOCKS_PER_SEC;
+#endif
+}
+
+static void trip(script_host *h, lua_State *L, abort_reason why)
+{
+    h->aborting = why;
+    h->instr_left = 0;
+    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", why == ABORT_TIME ? "processor time" : "instruction budget");
+}
+
+/* Reading the processor time is a system call (about 0.5 us); the wall
+ * clock costs 25 ns and is never behind it, so it says when to look. */
+static void check_time(script_host *h, lua_State *L)
+{
+    double wall = clock_seconds(CLOCK_MONOTONIC);
+    if (wall < h->next_look)
+        return;
+    double used = cpu_seconds() - h->cpu_start;
+    if (used >= h->time_limit)
+        trip(h, L, ABORT_TIME);
+    h->next_look = wall + (h->time_limit - used);
+}
+
 static void host_hook(lua_State *L, lua_Debug *ar)
 {
     script_host *h = host_of(L);
@@ -104,13 +183,35 @@ static void host_hook(lua_State *L, lua_Debug *ar)
         return;
     }
     remember_place(h, L);
-    if (h->instr_left <= HOOK_STEP) {
-        h->aborting = ABORT_BUDGET;
-        lua_sethook(L, host_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "instruction budget");
+    if (h->instr_left <= HOOK_STEP)
+        trip(h, L, ABORT_BUDGET);
+    h->instr_left -= HOOK_STEP;
+    check_time(h, L);
+}
+
+void host_charge(lua_State *L, double units, const char *what)
+{
+    script_host *h = host_of(L);
+    if (!h || h->depth == 0 || units <= 0)
+        return;
+    if (h->aborting != ABORT_NONE)
+        trip(h, L, h->aborting);
+    if (units < (double)h->instr_left) {
+        h->instr_left -= (unsigned long)units;
         return;
     }
-    h->instr_left -= HOOK_STEP;
+    /* The place is the Lua line that called the library function. */
+    remember_place(h, L);
+    h->charged_by = what;
+    trip(h, L, ABORT_BUDGET);
+}
+
+double host_budget_left(lua_State *L)
+{
+    script_host *h = host_of(L);
+    if (!h || h->depth == 0)
+        return HUGE_VAL;
+    return h->aborting != ABORT_NONE ? 0 : (double)h->instr_left;
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -191,6 +292,16 @@ static void set_abort_error(script_host *h, const char *what, apperr *e)
         apperr_set(e, APPERR_INPUT, file, line,
                    "%s used more than %zu MiB of memory (does a table or text grow without end?)",
                    what, h->mem_limit / (1024 * 1024));
+    else if (h->aborting == ABORT_TIME)
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s ran too long (more than %.3g seconds of processor time; does it compare, "
+                   "convert or pass on very long texts or lists in a loop?)",
+                   what, h->time_limit);
+    else if (h->charged_by)
+        apperr_set(e, APPERR_INPUT, file, line,
+                   "%s ran too long (%s here asks for more work than one call may do, more than "
+                   "%lu million steps; use shorter texts or lists, or fewer repetitions)",
+                   what, h->charged_by, h->instr_limit / 1000000);
     else
         apperr_set(e, APPERR_INPUT, file, line,
                    "%s ran too long (more than %lu million Lua instructions; is there a loop "
@@ -204,6 +315,9 @@ int host_call(script_host *h, int nargs, int nresults, const char *what, apperr 
     int base = lua_gettop(L) - nargs;
     if (h->depth == 0) {
         h->instr_left = h->instr_limit;
+        h->charged_by = NULL;
+        h->cpu_start = cpu_seconds();
+        h->next_look = clock_seconds(CLOCK_MONOTONIC) + h->time_limit;
         h->aborting = ABORT_NONE;
         h->last_src[0] = '\0';
         h->last_line = 0;
@@ -261,14 +375,6 @@ static char *dir_of(const char *path)
     return d;
 }
 
-static bool file_exists(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
-
 /* Refuses names that could leave the folders include() serves. */
 static const char *include_name_problem(const char *name)
 {
@@ -285,24 +391,41 @@ static const char *include_name_problem(const char *name)
     return NULL;
 }
 
-static int load_sandboxed(lua_State *L, const char *path)
+/* Loads the source file at path as the chunk display, to run in the sandbox
+ * (its _ENV is the sandbox's global table); raises the error on failure. */
+static void load_sandboxed(lua_State *L, const char *path, const char *display, bool nofollow)
 {
-    char chunkname[600];
-    snprintf(chunkname, sizeof chunkname, "@%s", path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return luaL_error(L, "cannot open %s", path);
-    int c = fgetc(f);
-    fclose(f);
-    if (c == LUA_SIGNATURE[0])
-        return luaL_error(L, "%s is a precompiled (binary) chunk: only Lua source is accepted",
-                          path);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK)
-        return lua_error(L);
+    if (chunk_file_load(L, path, display, nofollow) != LUA_OK)
+        lua_error(L);
     lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
-    return 0;
+}
+
+/* Whether real, a resolved path, lies inside the resolved folder root. */
+static bool inside(const char *real, const char *root)
+{
+    if (!root)
+        return false;
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return true;
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+/* The first candidate that exists, resolved (symbolic links followed) and
+ * pushed; its index, or -1 with nothing pushed. */
+static int push_found(lua_State *L, char cand[][1200], int n)
+{
+    for (int i = 0; i < n; i++) {
+        char *real = realpath(cand[i], NULL);
+        if (real) {
+            lua_pushstring(L, real);
+            free(real);
+            return i;
+        }
+    }
+    return -1;
 }
 
 static int f_include(lua_State *L)
@@ -326,32 +449,40 @@ static int f_include(lua_State *L)
     snprintf(cand[2], sizeof cand[2], "%s/lib/%s%s", parent ? parent : ".", name, ext);
     free(from_dir);
     free(parent);
-    const char *found = NULL;
-    for (int i = 0; i < 3 && !found; i++)
-        if (file_exists(cand[i]))
-            found = cand[i];
-    if (!found)
+    int i = push_found(L, cand, 3);
+    if (i < 0)
         return luaL_error(L, "include(\"%s\"): no such file (looked for %s, %s and %s)", name,
                           cand[0], cand[1], cand[2]);
+    const char *found = cand[i];
+    const char *real = lua_tostring(L, -1);
+    /* The name is checked above; a symbolic link could still lead out. */
+    if (!inside(real, h->root_case) && !inside(real, h->root_lib))
+        return luaL_error(L,
+                          "include(\"%s\") refused: %s leads outside the case's folder and the "
+                          "lib/ folders (through a symbolic link); put the file itself there",
+                          name, found);
 
+    /* Files are known by their resolved path: two names for one file are
+     * one include, and a cycle through a link is still a cycle. */
     lua_getfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
     int cache = lua_gettop(L);
-    if (lua_getfield(L, cache, found) != LUA_TNIL) {
+    if (lua_getfield(L, cache, real) != LUA_TNIL) {
         if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
             return luaL_error(L, "include(\"%s\"): %s includes itself (a cycle)", name, found);
         return 1;
     }
     lua_pop(L, 1);
     lua_pushlightuserdata(L, h); /* marks "being loaded" to catch cycles */
-    lua_setfield(L, cache, found);
-    load_sandboxed(L, found);
+    lua_setfield(L, cache, real);
+    /* No link is followed from here: the resolved path has none left. */
+    load_sandboxed(L, real, found, true);
     lua_call(L, 0, 1);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
     lua_pushvalue(L, -1);
-    lua_setfield(L, cache, found);
+    lua_setfield(L, cache, real);
     return 1;
 }
 
@@ -451,6 +582,7 @@ static int build_sandbox(lua_State *L)
     lua_setfield(L, env, "case");
     lua_pushcfunction(L, f_include);
     lua_setfield(L, env, "include");
+    sandbox_lib_install(L, env);
     lua_newtable(L);
     lua_pushcfunction(L, f_unknown_global);
     lua_setfield(L, -2, "__index");
@@ -482,21 +614,41 @@ static int find_random_state(lua_State *L)
     return 0;
 }
 
+/* The folders include() may read from, resolved once. A folder that cannot
+ * be resolved (it does not exist) stays NULL and confines to nothing. */
+static int resolve_roots(script_host *h)
+{
+    h->root_case = realpath(h->case_dir, NULL);
+    char *parent = dir_of(h->case_dir);
+    char *real_parent = parent ? realpath(parent, NULL) : NULL;
+    free(parent);
+    if (real_parent) {
+        size_t n = strlen(real_parent);
+        h->root_lib = malloc(n + 5);
+        if (h->root_lib)
+            snprintf(h->root_lib, n + 5, "%s%slib", real_parent,
+                     n > 0 && real_parent[n - 1] == '/' ? "" : "/");
+        free(real_parent);
+        if (!h->root_lib)
+            return -1;
+    }
+    return 0;
+}
+
 int host_open(script_host **out, const char *case_file, size_t mem_limit, unsigned long instr_limit,
               apperr *e)
 {
     script_host *h = calloc(1, sizeof *h);
     *out = NULL;
-    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file))) {
-        if (h) {
-            free(h->case_file);
-            free(h);
-        }
+    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file)) ||
+        resolve_roots(h) != 0) {
+        host_close(h);
         apperr_set(e, APPERR_ENV, case_file, 0, "out of memory");
         return -1;
     }
     h->mem_limit = mem_limit ? mem_limit : HOST_MEM_DEFAULT;
     h->instr_limit = instr_limit ? instr_limit : HOST_INSTR_DEFAULT;
+    h->time_limit = (double)h->instr_limit * SECONDS_PER_UNIT;
     /* The base state needs a little memory before any case runs. */
     size_t cap = h->mem_limit;
     h->mem_limit = cap + MEM_SLACK;
@@ -531,6 +683,8 @@ void host_close(script_host *h)
         lua_close(h->L);
     free(h->case_file);
     free(h->case_dir);
+    free(h->root_case);
+    free(h->root_lib);
     free(h);
 }
 
@@ -558,7 +712,7 @@ int host_case_line(const script_host *h)
 static int f_dofile(lua_State *L)
 {
     const char *path = lua_tostring(L, 1);
-    load_sandboxed(L, path);
+    load_sandboxed(L, path, path, false);
     lua_call(L, 0, 1);
     return 1;
 }

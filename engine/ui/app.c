@@ -10,6 +10,7 @@
 
 #include "case_load.h"
 #include "launch.h"
+#include "utf8.h"
 
 bool ui_cmd_eq(ui_cmd a, ui_cmd b)
 {
@@ -611,6 +612,22 @@ char *app_text_field(app *a, size_t *cap)
         return a->text;
     }
     return NULL;
+}
+
+bool app_type(app *a, const char *text)
+{
+    size_t cap;
+    char *field = app_text_field(a, &cap);
+    if (!field)
+        return false;
+    size_t n = strlen(field), chars = utf8_count(field, n);
+    size_t room = chars < SESSION_RATIONALE_MAX ? SESSION_RATIONALE_MAX - chars : 0;
+    size_t add = utf8_prefix(text, strlen(text), room);
+    if (add == 0 || n + add + 1 > cap)
+        return false;
+    memcpy(field + n, text, add);
+    field[n + add] = '\0';
+    return true;
 }
 
 ui_cmd app_digit(const app *a, int d)

@@ -63,7 +63,8 @@ typedef struct app_opts {
     replay *replay; /* `replay`: the recording to step through (borrowed) */
 } app_opts;
 
-#define APP_TEXT_MAX 1024
+/* The rationale field holds the longest rationale the log keeps, in bytes. */
+#define APP_TEXT_MAX (SESSION_RATIONALE_MAX * 4 + 1)
 
 typedef struct app {
     app_opts o;
@@ -108,6 +109,10 @@ bool app_tick(app *a, int64_t now);
 int64_t app_time_left(const app *a, int64_t now);
 /* The text field typing goes into now (rationale, trainee id), or NULL. */
 char *app_text_field(app *a, size_t *cap);
+/* Types text into that field: whole characters, no more than
+ * SESSION_RATIONALE_MAX in all (what fits of text). false when nothing was
+ * added (no field, or it is full). */
+bool app_type(app *a, const char *text);
 /* The command a digit key 1-9 means now: an option (index d-1) at a choice,
  * a rating (d) at a rating step; CMD_NONE elsewhere. */
 ui_cmd app_digit(const app *a, int d);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "utf8.h"
 
 #define MAX_VITAL_ROWS 32
 #define UP "\xe2\x96\xb2"        /* ▲ */
@@ -550,6 +551,10 @@ static int rationale_block(ui_ctx *c, app *a, const session_view *v, int x, int 
                      "You did not follow the AI's recommendation.") +
              c->gap;
     y += ui_field(c, a, x, y, w, a->text, "Type your reason here", (ui_cmd){CMD_FIELD, 0});
+    char count[80]; /* the field stops taking text at the log's limit: say so */
+    snprintf(count, sizeof count, "%zu of %d characters", utf8_count(a->text, strlen(a->text)),
+             SESSION_RATIONALE_MAX);
+    y += c->gap / 2 + ui_text(c, x, y + c->gap / 2, w, c->px_small, c->th->muted, count);
     ui_button_spec b = {
         "Confirm (Enter)", {CMD_COMMIT, 0}, a->text[0] ? BUTTON_PRIMARY : BUTTON_DISABLED};
     return y + c->pad + ui_buttons(c, a, x, y + c->pad, w, &b, 1);

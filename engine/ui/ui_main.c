@@ -183,7 +183,8 @@ static int open_window(const ui_args *args, app_opts *ao)
         return report(&e);
     }
     int rc = window_run(&a, &wo, &e) == 0 ? a.exit_code : report(&e);
-    if (a.log_path[0])
+    /* A log without records (the disk filled before the first) is removed. */
+    if (a.log_path[0] && a.log && log_writer_records(a.log) > 0)
         fprintf(stderr, "appraise: log written to %s\n", a.log_path);
     app_free(&a);
     return rc;

@@ -226,13 +226,7 @@ static bool key(win *w, const SDL_KeyboardEvent *ev)
 
 static bool text_input(win *w, const char *text)
 {
-    size_t cap;
-    char *field = app_text_field(w->a, &cap);
-    size_t n = field ? strlen(field) : 0, add = strlen(text);
-    if (!field || n + add + 1 > cap)
-        return false;
-    memcpy(field + n, text, add + 1);
-    return true;
+    return app_type(w->a, text);
 }
 
 static bool click(win *w, int x, int y)

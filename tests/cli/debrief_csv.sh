@@ -76,4 +76,33 @@ run_app debrief "$D/cohort" --csv -
 expect_status 0 "CSV to stdout"
 cmp -s "$WORK/out" "$D/expected/cohort.csv" || fail "CSV on stdout"
 
+# Formula injection (OWASP "CSV Injection"): a text field that starts with
+# = + - @, a tab or a CR is quoted with a single quote in front, so that a
+# spreadsheet shows it rather than runs it; numbers and other text are kept.
+run_app debrief "$D/formula" --csv "$WORK/f.csv"
+expect_status 0 "formula-like fields to CSV"
+cmp -s "$WORK/f.csv" "$D/expected/formula.csv" ||
+    fail "formula CSV differs from the pinned one: $(diff "$WORK/f.csv" "$D/expected/formula.csv" | head)"
+row() { sed -n "$(($1 + 1))p" "$WORK/f.csv"; }
+[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end\r' ] ||
+    fail "trainee, version, variant and rationale neutralised, numbers kept: $(row 1)"
+grep -qF $',3,"\'\tTabbed in",' "$WORK/f.csv" || fail "a leading tab is neutralised"
+grep -qF $',3,"\'\rCarriage return first",' "$WORK/f.csv" || fail "a leading CR is neutralised"
+grep -qF $',3,"\'=cmd|\' /C calc\'!A0",' "$WORK/f.csv" || fail "= is neutralised"
+grep -qF $',3,"\'+SUM(A1:A9), then ""quoted""",' "$WORK/f.csv" || fail "+ is neutralised, quotes doubled"
+grep -qF $',3,"\'@SUM(1)",' "$WORK/f.csv" || fail "@ is neutralised"
+grep -qF $',d7,"\'-1;b",a,with_case,b,1,false,' "$WORK/f.csv" || fail "a list starting with - is neutralised"
+grep -qF $',3,a=b is fine; so is - later,explanation,' "$WORK/f.csv" || fail "= or - further in is kept as it is"
+
+# A log with bytes that are not UTF-8 (Latin-1, written by hand or by an
+# older version): the CSV has U+FFFD in their place, and is UTF-8.
+sed -e 's/"trainee":"t1"/"trainee":"Jos\xe9"/' \
+    -e 's/so I went with it/so I went \xe0 it/' "$D/cohort/t1_c1.jsonl" >"$WORK/latin1.jsonl"
+run_app debrief "$WORK/latin1.jsonl" --csv "$WORK/l.csv"
+expect_status 0 "a Latin-1 log to CSV"
+expect_in err "bytes that are not UTF-8: read with U+FFFD in their place" "Latin-1 reported"
+iconv -f UTF-8 -t UTF-8 "$WORK/l.csv" >/dev/null 2>&1 || fail "the CSV of a Latin-1 log is not UTF-8"
+grep -qF $'Jos\xef\xbf\xbd,' "$WORK/l.csv" || fail "trainee not repaired in the CSV"
+grep -qF $'so I went \xef\xbf\xbd it"' "$WORK/l.csv" || fail "rationale not repaired in the CSV"
+
 finish

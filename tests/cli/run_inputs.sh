@@ -93,6 +93,64 @@ run_app run "$CASE" --inputs "$WORK/none.txt" --log-dir "$LOGS"
 expect_status 1 "missing inputs file"
 expect_in err "none.txt" "missing inputs file is named"
 
+# A rationale longer than a log keeps (10,000 characters): the line is named
+# before any log exists.
+{
+    sed -n 1,7p "$WORK/full.txt"
+    printf 'rationale %s\n' "$(head -c 10001 /dev/zero | tr '\0' x)"
+} >"$WORK/long.txt"
+before=$(find "$LOGS" -name '*.jsonl' | wc -l)
+run_app run "$CASE" --inputs "$WORK/long.txt" --log-dir "$LOGS"
+expect_status 1 "rationale over the cap"
+expect_in err "long.txt:8: the rationale is 10001 characters long; a rationale may have at most 10000" \
+    "rationale over the cap names its line"
+[ "$(find "$LOGS" -name '*.jsonl' | wc -l)" -eq "$before" ] || fail "rationale over the cap made a log"
+
+# Inputs that never end (a program writing to a pipe): read as the case
+# plays, so the session ends at the case's ending, with little memory, and
+# the first input after it is left over. (timeout and the memory limit only
+# bound a failure: reading all of standard input first would never end. A
+# sanitizer build needs its large address space, so it goes without.)
+TIMED="$HERE/timed.lua"
+bounded() {
+    # (no pipe into grep -q here: with pipefail, ldd's SIGPIPE would read as
+    # "not a sanitizer build")
+    case "$(ldd "$APPRAISE" 2>/dev/null)" in
+    *libasan*) ;;
+    *) ulimit -v 1048576 ;;
+    esac
+    exec timeout 20 "$@"
+}
+set +e
+yes 'wait 1' | (bounded "$APPRAISE" run "$TIMED" --inputs - --log-dir "$LOGS") >"$WORK/out" 2>"$WORK/err"
+status=${PIPESTATUS[1]}
+set -e
+[ "$status" -ne 124 ] || fail "endless stdin: still reading after 20 s"
+expect_status 1 "endless stdin"
+expect_in err "<stdin>:31: the case has already ended; this input and any after it are left over" \
+    "endless stdin stops at the ending"
+if [ "$(end_status)" != complete ]; then
+    fail "endless stdin: session_end status '$(end_status)', expected complete"
+fi
+grep -q '"timed_out":true' "$(log_path)" || fail "endless stdin: the time limit did not fire"
+if [ -x /usr/bin/time ]; then
+    set +e
+    yes 'wait 1' | /usr/bin/time -f '%M' -o "$WORK/rss" bash -c "$(declare -f bounded); bounded \"\$@\"" \
+        - "$APPRAISE" run "$TIMED" --inputs - --log-dir "$LOGS" >/dev/null 2>&1
+    set -e
+    rss=$(tail -n 1 "$WORK/rss")
+    [ "$rss" -lt 100000 ] || fail "endless stdin: ${rss} KiB resident, expected well under 100 MiB"
+fi
+
+# A mistake in piped inputs is found when its line comes: the session ends
+# "error" naming it (a file is checked whole first, see the typo above).
+run_app run "$CASE" --inputs - --log-dir "$LOGS" < <(printf 'continue\nchose treat\n')
+expect_status 1 "piped typo"
+expect_in err "<stdin>:2: unknown action 'chose'" "piped typo names its line"
+if [ "$(end_status)" != error ]; then
+    fail "piped typo: session_end status '$(end_status)', expected error"
+fi
+
 # Every policy plays the case to an ending.
 for p in best follow-ai against-ai first random; do
     run_app run "$CASE" --policy "$p" --log-dir "$LOGS" --variant ai_wrong

@@ -10,7 +10,11 @@
  * apart. Booleans are true / false. Lists (options, best, viewed) are their
  * items joined with ';' (ids never hold one). Numbers are the shortest text
  * that reads back exactly. Rationales are kept byte for byte, new lines,
- * commas and quotes included. */
+ * commas and quotes included, with one exception: a text field that starts
+ * with = + - @, a tab or a CR, which a spreadsheet would run as a formula,
+ * is written quoted with a single quote in front ("'=1+1"), as OWASP's
+ * advice on CSV injection has it. Numbers, negative ones too, are never
+ * changed. Text is UTF-8 (the log reader repairs bytes that are not). */
 #ifndef DEBRIEF_CSV_H
 #define DEBRIEF_CSV_H
 

@@ -1,9 +1,12 @@
 /* host: the Lua host. Owns one lua_State, its sandbox (scenario-format.md
- * "The file"), a memory cap and an instruction budget, and the one protected
- * path by which anything calls into Lua (host_call), after lua.c's docall:
- * a message handler adds FILE:LINE and a traceback. Neither the cap nor the
- * budget can be swallowed by a pcall inside the case: once either trips, every
- * further instruction fails until the call unwinds to the host. */
+ * "The file" and "Limits on case code"), a memory cap and an instruction
+ * budget, and the one protected path by which anything calls into Lua
+ * (host_call), after lua.c's docall: a message handler adds FILE:LINE and a
+ * traceback. The budget also pays for memory allocated and for work that
+ * library functions do in C (host_charge, sandbox_lib.c); a processor-time
+ * backstop catches what nothing counts. None of these can be swallowed by a
+ * pcall inside the case: once one trips, every further instruction fails
+ * until the call unwinds to the host. */
 #ifndef HOST_H
 #define HOST_H
 
@@ -48,6 +51,17 @@ void host_push_env(script_host *h);
 
 /* The line where the file called case{ … }, 0 when unknown. */
 int host_case_line(const script_host *h);
+
+/* Charges units of work that a library function does in C (characters it
+ * scans, elements it moves), one unit standing for about one VM instruction,
+ * to the budget of the running call. When they are more than is left, the
+ * budget trips as the hook trips it (every later instruction fails until the
+ * call is back at the host) and the error is raised here; the message names
+ * `what` ("string.rep") and the calling line. Outside host_call: nothing. */
+void host_charge(lua_State *L, double units, const char *what);
+
+/* The units left to the running call (HUGE_VAL outside host_call). */
+double host_budget_left(lua_State *L);
 
 /* Fills e from a Lua error text "FILE:LINE: message" (else message only). */
 void host_error_from_text(apperr *e, const char *text, const char *fallback_file);
