@@ -28,8 +28,9 @@ symbols() { # LIB REGEX
         fail "$1 is not built (build first, or set BUILD_DIR)"
         return
     fi
-    nm -A "$1" 2>/dev/null | awk -v re="^($2)" '{ if ($NF ~ re) { sub(/:.*/, "", $1); print $1 ": " $NF } }' |
-        sed 's|^.*/||' | sort -u
+    # nm -A names each symbol's object as ARCHIVE:OBJECT:
+    nm -A "$1" 2>/dev/null | awk -v re="^($2)" '$NF ~ re { sub(/^[^:]*:/, "", $1); sub(/:$/, "", $1); print $1 ": " $NF }' |
+        sort -u
 }
 
 # ---- 1. core's objects reference no Lua and no SDL -------------------------
