@@ -1,15 +1,12 @@
+#include "failing_alloc.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 
-#include "failing_alloc.h"
+#include <cJSON.h>
 
-#ifdef FAILING_ALLOC
-/* In front of glibc's own allocator. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
+#include "mem.h"
 
 long alloc_fail_in = -1;
 long alloc_live;
@@ -21,30 +18,45 @@ static bool should_fail(void)
     return alloc_fail_in-- == 0;
 }
 
-void *malloc(size_t n)
+static void *f_malloc(size_t n)
 {
-    void *p = should_fail() ? NULL : __libc_malloc(n);
+    void *p = should_fail() ? NULL : malloc(n);
     alloc_live += p != NULL;
     return p;
 }
 
-void *calloc(size_t n, size_t size)
+static void *f_calloc(size_t n, size_t size)
 {
-    void *p = should_fail() ? NULL : __libc_calloc(n, size);
+    void *p = should_fail() ? NULL : calloc(n, size);
     alloc_live += p != NULL;
     return p;
 }
 
-void *realloc(void *old, size_t n)
+static void *f_realloc(void *old, size_t n)
 {
     if (!old)
-        return malloc(n);
-    return should_fail() ? NULL : __libc_realloc(old, n);
+        return f_malloc(n);
+    return should_fail() ? NULL : realloc(old, n);
 }
 
-void free(void *p)
+static void f_free(void *p)
 {
     alloc_live -= p != NULL;
-    __libc_free(p);
+    free(p);
 }
-#endif
+
+void failing_alloc_install(void)
+{
+    static const mem_allocator a = {f_malloc, f_calloc, f_realloc, f_free};
+    cJSON_Hooks hooks = {.malloc_fn = f_malloc, .free_fn = f_free};
+    mem_set_allocator(&a);
+    cJSON_InitHooks(&hooks);
+    alloc_fail_in = -1;
+}
+
+void failing_alloc_remove(void)
+{
+    mem_set_allocator(NULL);
+    cJSON_InitHooks(NULL);
+    alloc_fail_in = -1;
+}

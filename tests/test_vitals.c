@@ -634,7 +634,6 @@ static void test_vitals_json_shows_o2_as_given_or_air(void **state)
 
 /* ---- out of memory ---- */
 
-#ifdef FAILING_ALLOC
 static void full_patient(vitals *v)
 {
     healthy(v);
@@ -724,25 +723,19 @@ static void test_vitals_json_out_of_memory_returns_null(void **state)
     cJSON_Delete(obj);
     vitals_free(&v);
 }
-#else
-static void test_vitals_copy_out_of_memory_leaks_nothing(void **state)
+static int install_failing_alloc(void **state)
 {
     (void)state;
-    skip(); /* needs the glibc malloc interposer; ASan checks leaks instead */
+    failing_alloc_install();
+    return 0;
 }
 
-static void test_vitals_set_out_of_memory_keeps_old_values(void **state)
+static int remove_failing_alloc(void **state)
 {
     (void)state;
-    skip();
+    failing_alloc_remove();
+    return 0;
 }
-
-static void test_vitals_json_out_of_memory_returns_null(void **state)
-{
-    (void)state;
-    skip();
-}
-#endif
 
 int main(void)
 {
@@ -778,9 +771,12 @@ int main(void)
         cmocka_unit_test(test_news2_falls_back_on_gcs_when_avpu_unknown),
         cmocka_unit_test(test_vitals_json_in_display_order_with_shortest_numbers),
         cmocka_unit_test(test_vitals_json_shows_o2_as_given_or_air),
-        cmocka_unit_test(test_vitals_copy_out_of_memory_leaks_nothing),
-        cmocka_unit_test(test_vitals_set_out_of_memory_keeps_old_values),
-        cmocka_unit_test(test_vitals_json_out_of_memory_returns_null),
+        cmocka_unit_test_setup_teardown(test_vitals_copy_out_of_memory_leaks_nothing,
+                                        install_failing_alloc, remove_failing_alloc),
+        cmocka_unit_test_setup_teardown(test_vitals_set_out_of_memory_keeps_old_values,
+                                        install_failing_alloc, remove_failing_alloc),
+        cmocka_unit_test_setup_teardown(test_vitals_json_out_of_memory_returns_null,
+                                        install_failing_alloc, remove_failing_alloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

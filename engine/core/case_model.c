@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 /* ---- lookups ---- */
 
 long case_node_index(const case_def *c, const char *id)
@@ -88,8 +90,8 @@ void strlist_free(strlist *l)
     if (!l)
         return;
     for (size_t i = 0; i < l->n; i++)
-        free(l->items[i]);
-    free(l->items);
+        mem_free(l->items[i]);
+    mem_free(l->items);
     l->items = NULL;
     l->n = 0;
 }
@@ -98,38 +100,38 @@ void case_result_free(case_result *r)
 {
     if (!r)
         return;
-    free(r->name);
-    free(r->text);
-    free(r->unit);
-    free(r->flag);
+    mem_free(r->name);
+    mem_free(r->text);
+    mem_free(r->unit);
+    mem_free(r->flag);
     memset(r, 0, sizeof *r);
 }
 
 static void advice_free(case_advice *a)
 {
-    free(a->tool);
-    free(a->recommend);
-    free(a->message);
+    mem_free(a->tool);
+    mem_free(a->recommend);
+    mem_free(a->message);
     for (size_t i = 0; i < a->n_reasons; i++)
-        free(a->reasons[i].factor);
-    free(a->reasons);
-    free(a->source);
+        mem_free(a->reasons[i].factor);
+    mem_free(a->reasons);
+    mem_free(a->source);
 }
 
 static void decision_free(case_decision *d)
 {
-    free(d->prompt);
+    mem_free(d->prompt);
     for (size_t i = 0; i < d->n_options; i++) {
-        free(d->options[i].id);
-        free(d->options[i].label);
-        free(d->options[i].next);
+        mem_free(d->options[i].id);
+        mem_free(d->options[i].label);
+        mem_free(d->options[i].next);
     }
-    free(d->options);
+    mem_free(d->options);
     strlist_free(&d->best);
     advice_free(&d->advice);
-    free(d->on_timeout);
-    free(d->next);
-    free(d->feedback);
+    mem_free(d->on_timeout);
+    mem_free(d->next);
+    mem_free(d->feedback);
 }
 
 void case_live_free(case_live *l)
@@ -148,13 +150,13 @@ void case_node_free(case_node *n)
 {
     if (!n)
         return;
-    free(n->id);
-    free(n->title);
-    free(n->text);
+    mem_free(n->id);
+    mem_free(n->title);
+    mem_free(n->text);
     decision_free(&n->decision);
-    free(n->next);
-    free(n->ending.summary);
-    free(n->debrief);
+    mem_free(n->next);
+    mem_free(n->ending.summary);
+    mem_free(n->debrief);
     memset(n, 0, sizeof *n); /* `file` is borrowed: forgotten, not freed */
 }
 
@@ -169,7 +171,7 @@ static bool dup_into(char **dst, const char *src)
     if (!src)
         return true;
     len = strlen(src) + 1;
-    *dst = malloc(len);
+    *dst = mem_malloc(len);
     if (!*dst)
         return false;
     memcpy(*dst, src, len);
@@ -179,7 +181,7 @@ static bool dup_into(char **dst, const char *src)
 /* Allocates n zeroed elements into *dst; a zero count gives NULL. */
 static bool alloc_array(void **dst, size_t n, size_t size)
 {
-    *dst = n ? calloc(n, size) : NULL;
+    *dst = n ? mem_calloc(n, size) : NULL;
     return n == 0 || *dst != NULL;
 }
 

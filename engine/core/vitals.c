@@ -30,6 +30,7 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "mem.h"
 
 /* A number read back from Lua arithmetic may miss a halfway point by a few
  * ulps (35.0 + 0.05); anything this close counts as on the boundary. */
@@ -54,15 +55,6 @@ static const num_spec NUM_SPECS[] = {
 
 #define KNOWN_KEYS "hr, sbp, dbp, rr, spo2, o2, temp, gcs, avpu, glucose, pain, spo2_scale"
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 void vitals_init(vitals *v)
 {
     memset(v, 0, sizeof *v);
@@ -72,23 +64,23 @@ void vitals_free(vitals *v)
 {
     if (!v)
         return;
-    free(v->o2);
+    mem_free(v->o2);
     for (size_t i = 0; i < v->n_extra; i++) {
-        free(v->extra[i].key);
-        free(v->extra[i].text);
+        mem_free(v->extra[i].key);
+        mem_free(v->extra[i].text);
     }
-    free(v->extra);
+    mem_free(v->extra);
     vitals_init(v);
 }
 
 static int extra_copy(vital_extra *dst, const vital_extra *src)
 {
     *dst = *src;
-    dst->key = dup_str(src->key);
-    dst->text = src->text ? dup_str(src->text) : NULL;
+    dst->key = mem_strdup(src->key);
+    dst->text = src->text ? mem_strdup(src->text) : NULL;
     if (!dst->key || (src->text && !dst->text)) {
-        free(dst->key);
-        free(dst->text);
+        mem_free(dst->key);
+        mem_free(dst->text);
         return -1;
     }
     return 0;
@@ -100,10 +92,10 @@ int vitals_copy(vitals *dst, const vitals *src)
     dst->set = src->set;
     memcpy(dst->num, src->num, sizeof dst->num);
     dst->avpu = src->avpu;
-    if (src->o2 && !(dst->o2 = dup_str(src->o2)))
+    if (src->o2 && !(dst->o2 = mem_strdup(src->o2)))
         goto fail;
     if (src->n_extra) {
-        dst->extra = calloc(src->n_extra, sizeof *dst->extra);
+        dst->extra = mem_calloc(src->n_extra, sizeof *dst->extra);
         if (!dst->extra)
             goto fail;
         for (; dst->n_extra < src->n_extra; dst->n_extra++)
@@ -182,12 +174,12 @@ static int set_o2(vitals *v, bool is_num, double num, const char *text, apperr *
                    value_text(is_num, num, text, got, sizeof got));
         return -1;
     }
-    char *copy = dup_str(text);
+    char *copy = mem_strdup(text);
     if (!copy) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
-    free(v->o2);
+    mem_free(v->o2);
     v->o2 = copy;
     return 0;
 }
@@ -226,22 +218,22 @@ static int set_extra(vitals *v, const char *key, bool is_num, double num, const 
                    value_text(is_num, num, text, got, sizeof got));
         return -1;
     }
-    vital_extra x = {.key = dup_str(key), .is_num = is_num, .num = is_num ? num : 0};
+    vital_extra x = {.key = mem_strdup(key), .is_num = is_num, .num = is_num ? num : 0};
     if (!is_num)
-        x.text = dup_str(text);
+        x.text = mem_strdup(text);
     size_t at = extra_slot(v, key, &found);
     vital_extra *grown = v->extra;
-    if (!found && (grown = realloc(v->extra, (v->n_extra + 1) * sizeof *v->extra)))
+    if (!found && (grown = mem_realloc(v->extra, (v->n_extra + 1) * sizeof *v->extra)))
         v->extra = grown; /* the old block may be gone now, even if a copy below fails */
     if (!x.key || (!is_num && !x.text) || !grown) {
-        free(x.key);
-        free(x.text);
+        mem_free(x.key);
+        mem_free(x.text);
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
     if (found) {
-        free(v->extra[at].key);
-        free(v->extra[at].text);
+        mem_free(v->extra[at].key);
+        mem_free(v->extra[at].text);
     } else {
         memmove(&v->extra[at + 1], &v->extra[at], (v->n_extra - at) * sizeof *v->extra);
         v->n_extra++;
