@@ -141,7 +141,7 @@ void case_live_free(case_live *l)
     vitals_free(&l->vitals);
     for (size_t i = 0; i < l->n_results; i++)
         case_result_free(&l->results[i]);
-    free(l->results);
+    mem_free(l->results);
     memset(l, 0, sizeof *l);
 }
 
