@@ -7,6 +7,9 @@
 #                       with no display, play the example case window-less
 #                       with the `best` policy and say where the log went
 #   ./setup.sh test     ... also install the test tools, then run every test (ctest)
+#   ./setup.sh fuzz [SECONDS]
+#                       ... also install clang and its libFuzzer, then fuzz each
+#                       harness of tests/fuzz for SECONDS (default 60)
 #
 # Running it again is quick: nothing is installed when all is there, and the
 # build only recompiles what changed.
@@ -27,6 +30,10 @@ TEST_PACKAGES=(
     chromium nodejs
     # benchmarks (GNU time for peak RSS)
     time
+)
+FUZZ_PACKAGES=(
+    # Debian's clang (CI's second compiler) and its libFuzzer runtime (tests/fuzz)
+    clang libclang-rt-14-dev
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }
@@ -104,13 +111,13 @@ play() {
 }
 
 case "${1:-}" in
-"" | play | test) ;;
+"" | play | test | fuzz) ;;
 -h | --help)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 *)
-    say "unknown option '$1' (expected nothing, play or test)"
+    say "unknown option '$1' (expected nothing, play, test or fuzz)"
     exit 2
     ;;
 esac
@@ -118,7 +125,14 @@ esac
 if [ "${1:-}" = test ]; then
     with_test_packages
 fi
+if [ "${1:-}" = fuzz ]; then
+    PACKAGES+=("${FUZZ_PACKAGES[@]}")
+fi
 install_packages
+if [ "${1:-}" = fuzz ]; then
+    # The harnesses have their own build (clang, build-fuzz/).
+    exec tests/fuzz/run.sh "${2:-60}"
+fi
 build
 case "${1:-}" in
 play) play ;;

@@ -111,6 +111,34 @@ static void test_wrap_marks_bold_runs_and_drops_the_markers(void **state)
     ui_wrapped_free(&w);
 }
 
+/* Twelve alternating runs on the first line grow the line's run array past
+ * its first 8 slots: each run still starts where the one before it ends.
+ * (The run array once moved under a pointer held across its growth: a
+ * use-after-free that AddressSanitizer reports.) */
+static void test_wrap_places_many_alternating_bold_runs_on_one_line(void **state)
+{
+    (void)state;
+    ui_wrapped w;
+    const char *text = "a **b** c **d** e **f** g **h** i **j** k **l** "
+                       "m **n** o **p** q **r** s **t** u **v** w **x**";
+    /* 12 runs of 2 characters (the last 1) are about 250 px: 2 lines at 260. */
+    assert_int_equal(ui_wrap(&w, text, 260, &FAKE), 0);
+    assert_int_equal(lines_of(&w), 2);
+    assert_int_equal(w.n_segs, 24);
+    for (size_t i = 0; i < w.n_segs; i++) {
+        assert_int_equal(w.segs[i].bold, i % 2 == 1);
+        assert_int_equal(w.segs[i].y, i < 12 ? 0 : 20);
+        assert_true(w.segs[i].x + w.segs[i].w <= 260);
+        if (i % 12 == 0)
+            assert_int_equal(w.segs[i].x, 0);
+        else
+            assert_int_equal(w.segs[i].x, w.segs[i - 1].x + w.segs[i - 1].w);
+    }
+    assert_string_equal(w.buf + w.segs[11].off, "l");
+    assert_string_equal(w.buf + w.segs[12].off, "m ");
+    ui_wrapped_free(&w);
+}
+
 static void test_wrap_breaks_a_word_wider_than_the_line(void **state)
 {
     (void)state;
@@ -1200,6 +1228,7 @@ int main(void)
         cmocka_unit_test(test_wrap_fills_lines_greedily),
         cmocka_unit_test(test_wrap_splits_paragraphs_at_blank_lines_with_a_gap),
         cmocka_unit_test(test_wrap_marks_bold_runs_and_drops_the_markers),
+        cmocka_unit_test(test_wrap_places_many_alternating_bold_runs_on_one_line),
         cmocka_unit_test(test_wrap_breaks_a_word_wider_than_the_line),
         cmocka_unit_test(test_wrap_breaks_between_utf8_characters_only),
         cmocka_unit_test(test_wrap_of_nothing_is_empty),

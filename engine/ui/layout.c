@@ -160,6 +160,9 @@ static void append(wrapper *w, const char *piece, size_t n, bool bold, bool spac
             w->failed = true;
         return;
     }
+    /* Where the new run starts, read before growing w->runs: the realloc
+     * may move the array, and last with it. */
+    int x = last ? last->x + measure(w, last->text.s, last->text.len, last->bold) : 0;
     if (w->n_runs == w->runs_cap) {
         size_t cap = w->runs_cap ? w->runs_cap * 2 : 8;
         run *p = realloc(w->runs, cap * sizeof *p);
@@ -170,7 +173,6 @@ static void append(wrapper *w, const char *piece, size_t n, bool bold, bool spac
         w->runs = p;
         w->runs_cap = cap;
     }
-    int x = last ? last->x + measure(w, last->text.s, last->text.len, last->bold) : 0;
     run *r = &w->runs[w->n_runs++];
     memset(r, 0, sizeof *r);
     r->bold = bold;

@@ -26,6 +26,11 @@ typedef struct win {
     bool fullscreen;
     int64_t skew;   /* added to the clock: the benchmark's countdown ticks */
     int last_calls; /* draw calls the renderer was given in the last frame */
+    /* Keys handled (not counting modifiers or repeats), shown in the title
+     * when APPRAISE_UI_TITLE_KEYS=1, so that a test driving the window
+     * sends each key once the one before has been acted on. */
+    bool title_keys;
+    long keys, keys_titled;
 } win;
 
 static int64_t now_ms(void)
@@ -276,6 +281,9 @@ static bool handle(win *w, const SDL_Event *ev)
             w->ctx.refocus = true;
         return ev->window.event != SDL_WINDOWEVENT_MOVED;
     case SDL_KEYDOWN:
+        if (!ev->key.repeat && (ev->key.keysym.scancode < SDL_SCANCODE_LCTRL ||
+                                ev->key.keysym.scancode > SDL_SCANCODE_RGUI))
+            w->keys++;
         return key(w, &ev->key);
     case SDL_TEXTINPUT:
         return text_input(w, ev->text.text);
@@ -309,6 +317,17 @@ static void sync_text_input(win *w)
 }
 
 /* ---- the loop ------------------------------------------------------------------ */
+
+/* "Appraise (keys N)" once the keys so far are acted on and drawn. */
+static void title_keys(win *w)
+{
+    if (!w->title_keys || w->keys == w->keys_titled)
+        return;
+    char title[64];
+    snprintf(title, sizeof title, "Appraise (keys %ld)", w->keys);
+    SDL_SetWindowTitle(w->w, title);
+    w->keys_titled = w->keys;
+}
 
 static int timeout_ms(win *w)
 {
@@ -398,6 +417,7 @@ static void loop(win *w, const window_opts *o)
                 fprintf(stderr, "appraise-ui: first_frame_realtime_ns %lld\n", realtime_ns());
             first = false;
         }
+        title_keys(w);
         SDL_Event ev;
         int to = timeout_ms(w);
         int got = to < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, to);
@@ -474,6 +494,9 @@ static int open_win(win *w, const window_opts *o, apperr *e)
     const char *on = getenv("APPRAISE_UI_CACHE");
     if (on && strcmp(on, "1") == 0)
         w->rc = rencache_new(w->r);
+    const char *keys = getenv("APPRAISE_UI_TITLE_KEYS");
+    w->title_keys = keys && strcmp(keys, "1") == 0;
+    w->keys_titled = -1;
     return w->tc ? 0 : -1;
 }
 

@@ -39,6 +39,53 @@ KEYS=(Return # the case start screen: not an action
     "type:Post-op and breathless: PE first" Return Return r a 1 Return 6 Return
     Return Return) # the ending, then the debrief closes the window
 
+# The window counts in its title the keys it has acted on
+# (APPRAISE_UI_TITLE_KEYS=1): "Appraise (keys N)". Each key is sent once the
+# window has acted on the one before, so that no key arrives before the
+# screen it is meant for (letters typed into the rationale must find its
+# text field up, not the shortcuts of the screen before).
+export APPRAISE_UI_TITLE_KEYS=1
+
+keys_handled() {
+    xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
+}
+
+# wait_keys PID WID N: until the window has acted on N keys, or has closed.
+# A minute at most, however loaded the machine.
+wait_keys() {
+    local pid=$1 wid=$2 n=$3 got=""
+    for _ in $(seq 1200); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        got=$(keys_handled "$wid")
+        if [ -n "$got" ] && [ "$got" -ge "$n" ]; then
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "the window acted on ${got:-no} keys of $n within a minute"
+    return 1
+}
+
+# wait_exit PID WHAT: until the process has ended (a minute at most).
+wait_exit() {
+    for _ in $(seq 600); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    fail "$2"
+    kill "$1"
+}
+
+# open_window PID: the window of PID once it shows its first frame.
+open_window() {
+    local pid=$1 wid
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+    [ -n "$wid" ] || return 1
+    xdotool windowfocus --sync "$wid"
+    wait_keys "$pid" "$wid" 0 || return 1
+    echo "$wid"
+}
+
 # play_with KEYS...: plays the case in the window with those keys; the log
 # goes to $WORK/play.
 play_with() {
@@ -48,30 +95,30 @@ play_with() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         "$APPRAISE" play "$CASE" --trainee e2e --seed 11 --log-dir "$WORK/play" \
         >"$WORK/play.out" 2>"$WORK/play.err" &
-    local pid=$! wid k
-    wid=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
-    if [ -z "$wid" ]; then
+    local pid=$! wid k c sent=0 text
+    if ! wid=$(open_window "$pid"); then
         fail "the window did not open: $(cat "$WORK/play.err")"
         kill "$pid" 2>/dev/null || true
         return
     fi
-    xdotool windowfocus --sync "$wid"
-    sleep 0.3
     for k in "$@"; do
         case "$k" in
-        type:*) xdotool type --delay 15 "${k#type:}" ;;
-        *) xdotool key "$k" ;;
+        type:*)
+            text=${k#type:}
+            for ((c = 0; c < ${#text}; c++)); do
+                xdotool type -- "${text:c:1}"
+                sent=$((sent + 1))
+                wait_keys "$pid" "$wid" "$sent" || break 2
+            done
+            ;;
+        *)
+            xdotool key "$k"
+            sent=$((sent + 1))
+            wait_keys "$pid" "$wid" "$sent" || break
+            ;;
         esac
-        sleep 0.25
     done
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        fail "the window did not close after the debrief"
-        kill "$pid"
-    fi
+    wait_exit "$pid" "the window did not close after the debrief"
     set +e
     wait "$pid"
     play_status=$?
@@ -117,17 +164,16 @@ play_log=$(find "$WORK/play" -name '*.jsonl' | head -n 1)
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     "$APPRAISE" replay "$play_log" --log-dir "$WORK/replay" >"$WORK/replay.out" 2>"$WORK/replay.err" &
 pid=$!
-wid=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
-xdotool windowfocus --sync "$wid"
-for _ in $(seq 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    xdotool key Return 2>/dev/null || true
-    sleep 0.2
-done
-if kill -0 "$pid" 2>/dev/null; then
-    fail "the replay did not close after its debrief"
-    kill "$pid"
+if wid=$(open_window "$pid"); then
+    for ((sent = 1; sent <= 100; sent++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        xdotool key Return 2>/dev/null || true
+        wait_keys "$pid" "$wid" "$sent" || break
+    done
+else
+    fail "the replay's window did not open: $(cat "$WORK/replay.err")"
 fi
+wait_exit "$pid" "the replay did not close after its debrief"
 replay_log=$(find "$WORK/replay" -name '*.jsonl' | head -n 1)
 untimed() { jq -c 'del(.session, .t, .at, .ms_initial, .ms_advice, .ms_final, .mode, .host_os)' "$1"; }
 if [ -z "$replay_log" ]; then
