@@ -35,8 +35,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (fuzz_known_bug("case", data, size))
-        return 0;
     fuzz_write_file(case_path, data, size);
     uint64_t seed = fuzz_hash(data, size);
     case_load_opts lo = {.mem_limit = FUZZ_MEM, .instr_limit = FUZZ_INSTR, .seed = seed};

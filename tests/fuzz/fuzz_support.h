@@ -31,12 +31,4 @@ char *fuzz_text(const uint8_t *data, size_t size);
 /* 64-bit FNV-1a of the input: a seed that follows the input. */
 uint64_t fuzz_hash(const uint8_t *data, size_t size);
 
-/* When the input reaches a known bug that is being fixed elsewhere, its
- * name, and the harness skips the input; else NULL. See fuzz_support.c. */
-const char *fuzz_known_bug(const char *target, const uint8_t *data, size_t size);
-
-/* The known bug of the last input skipped, for replay_main.c to say; the
- * harnesses never reset it. */
-extern const char *fuzz_skipped;
-
 #endif
