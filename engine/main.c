@@ -15,7 +15,7 @@
 #include "case_load.h"
 #include "case_model.h"
 #include "commands.h"
-#include "ui/data_dir.h"
+#include "data_dir.h"
 #include "debrief_report.h"
 #include "inputs.h"
 #include "launch.h"

@@ -1202,6 +1202,132 @@ static void test_same_inputs_give_the_same_records(void **state)
     fx_close(b);
 }
 
+/* ---- several sessions of one case ------------------------------------- */
+
+/* One step of a session: the choice of plan (in turn) at a choice, 4 for a
+ * rating, continue otherwise. False once the session has ended. */
+static bool step_by_plan(fixture *f, const char *const *plan, size_t *turn)
+{
+    session_view v = session_view_now(f->s);
+    switch (v.step) {
+    case STEP_ENDED:
+        return false;
+    case STEP_CHOOSE_INITIAL:
+    case STEP_CHOOSE_FINAL: {
+        const char *choice = plan[*turn % 3];
+        ++*turn;
+        act_ok(f, ACT_CHOOSE, choice, 0);
+        break;
+    }
+    case STEP_CONFIDENCE_INITIAL:
+    case STEP_CONFIDENCE_FINAL:
+        act_ok(f, ACT_CONFIDENCE, NULL, 4);
+        break;
+    case STEP_TRUST:
+        act_ok(f, ACT_TRUST, NULL, 4);
+        break;
+    case STEP_RATIONALE:
+        act_ok(f, ACT_RATIONALE, "because", 0);
+        break;
+    case STEP_CONTINUE:
+    case STEP_FEEDBACK:
+        act_ok(f, ACT_CONTINUE, NULL, 0);
+        break;
+    }
+    return true;
+}
+
+/* A session on c (borrowed: fx_close must not free it) with its own log. */
+static fixture *fx_open_on(case_def *c, const char *trainee, unsigned long long seed)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = test_tmpdir();
+    f->c = c;
+    open_log(f, trainee, NULL);
+    session_opts o = default_opts(f, trainee, NULL);
+    o.seed = seed;
+    assert_int_equal(session_open(&f->s, c, &o, 0, &f->e), SESSION_OK);
+    return f;
+}
+
+static void fx_close_borrowed(fixture *f)
+{
+    f->c = NULL; /* the case is shared */
+    fx_close(f);
+}
+
+static void check_same_log(records *want, records *got, const char *label)
+{
+    static const char *const ignore[] = {"session", "at", NULL};
+    if (want->n != got->n)
+        fail_msg("%s: %zu records, %zu alone", label, got->n, want->n);
+    for (size_t i = 0; i < want->n; i++)
+        check_same_record(want->items[i], got->items[i], ignore, label, i);
+}
+
+/* A case_def is not changed in play: two sessions of one case open at once,
+ * their actions interleaved, each log exactly as that session alone. The
+ * case draws from math.random for its routing, vitals, clock and advice,
+ * and keeps a count in s, so a shared generator, `s`, node or clock shows. */
+static void test_two_sessions_of_one_case_play_as_each_would_alone(void **state)
+{
+    (void)state;
+    static const char *const plan_a[] = {"watch", "treat", "watch"};
+    static const char *const plan_b[] = {"treat", "treat", "watch"};
+    const char *path = TEST_CASES_DIR "/session_random.lua";
+    records alone_a, alone_b;
+    size_t turn_a = 0, turn_b = 0;
+
+    case_def *c = load_case(path);
+    fixture *a = fx_open_on(c, "ta", 11);
+    while (step_by_plan(a, plan_a, &turn_a))
+        ;
+    alone_a = fx_records(a);
+    fx_close_borrowed(a);
+    fixture *b = fx_open_on(c, "tb", 22);
+    while (step_by_plan(b, plan_b, &turn_b))
+        ;
+    alone_b = fx_records(b);
+    fx_close_borrowed(b);
+    case_free(c);
+
+    /* The two alone differ (else the comparison below could not fail). */
+    assert_true(alone_a.n != alone_b.n || !cJSON_Compare(alone_a.items[1], alone_b.items[1], true));
+
+    c = load_case(path);
+    turn_a = turn_b = 0;
+    a = fx_open_on(c, "ta", 11);
+    b = fx_open_on(c, "tb", 22);
+    for (bool more_a = true, more_b = true; more_a || more_b;) {
+        if (more_a)
+            more_a = step_by_plan(a, plan_a, &turn_a);
+        if (more_b)
+            more_b = step_by_plan(b, plan_b, &turn_b);
+    }
+    records got_a = fx_records(a), got_b = fx_records(b);
+    check_same_log(&alone_a, &got_a, "session a with b");
+    check_same_log(&alone_b, &got_b, "session b with a");
+
+    /* A run ended while another is open leaves the case as it was: a new
+     * session of a, with b still open, plays as a alone. */
+    fx_close_borrowed(a);
+    records_free(&got_a);
+    fixture *a2 = fx_open_on(c, "ta", 11);
+    turn_a = 0;
+    while (step_by_plan(a2, plan_a, &turn_a))
+        ;
+    got_a = fx_records(a2);
+    check_same_log(&alone_a, &got_a, "session a again");
+    fx_close_borrowed(a2);
+    fx_close_borrowed(b);
+    case_free(c);
+    records_free(&got_a);
+    records_free(&got_b);
+    records_free(&alone_a);
+    records_free(&alone_b);
+}
+
 /* ---- golden logs ------------------------------------------------------- */
 
 /* The wall time every golden record carries: 2026-11-27T09:14:03.512Z. */
@@ -1336,6 +1462,7 @@ int main(void)
         cmocka_unit_test(test_rejected_actions_leave_the_session_unchanged),
         cmocka_unit_test(test_wait_with_negative_seconds_is_rejected),
         cmocka_unit_test(test_same_inputs_give_the_same_records),
+        cmocka_unit_test(test_two_sessions_of_one_case_play_as_each_would_alone),
         cmocka_unit_test(test_golden_logs_match_field_by_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

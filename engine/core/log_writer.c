@@ -116,23 +116,6 @@ int log_dir_check(const char *dir, apperr *e)
     return 0;
 }
 
-const char *log_default_dir(char *buf, size_t size)
-{
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    int n;
-    /* The XDG spec: a relative (or empty) XDG_DATA_HOME is invalid, ignore it. */
-    if (xdg && xdg[0] == '/')
-        n = snprintf(buf, size, "%s/appraise/logs", xdg);
-    else if (home && home[0])
-        n = snprintf(buf, size, "%s/.local/share/appraise/logs", home);
-    else
-        return NULL;
-    if (n < 0 || (size_t)n >= size)
-        return NULL;
-    return buf;
-}
-
 /* --- file name --------------------------------------------------------- */
 
 /* Copies the [A-Za-z0-9_-] bytes of s (others are dropped), at most

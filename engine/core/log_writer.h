@@ -59,10 +59,6 @@ long long log_writer_records(const log_writer *w);
  * is removed). NULL is fine. */
 void log_writer_close(log_writer *w);
 
-/* The default folder: $XDG_DATA_HOME/appraise/logs, else
- * $HOME/.local/share/appraise/logs. Writes into buf; NULL when neither is set. */
-const char *log_default_dir(char *buf, size_t size);
-
 /* Checks before play that dir can be created and written (creates it). */
 int log_dir_check(const char *dir, apperr *e);
 

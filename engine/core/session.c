@@ -28,7 +28,8 @@ static const char *const VIEW_PANELS[SESSION_PANELS] = {"explanation", "model_ca
 #define MAX_TIMEOUTS_PER_TICK 10000
 
 struct session {
-    case_def *c;
+    const case_def *c;
+    case_run *run; /* the case's state in this session (case_driver.h), owned */
     log_writer *log;
     char *trainee;
     const char *variant; /* one of c->variants.items, or NULL */
@@ -143,7 +144,7 @@ static session_result write_session_end(session *s, int64_t t, const char *statu
                         s->log ? session_records_end(status, error) : NULL, e);
 }
 
-/* The case failed in play (e filled by case_runtime_*): log it and stop. */
+/* The case failed in play (e filled by its driver): log it and stop. */
 static session_result fail_case(session *s, int64_t t, apperr *e)
 {
     char buf[2048];
@@ -324,7 +325,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     drop_node(s);
     decision_reset(&s->d);
     s->deadline = -1;
-    int rc = case_runtime_enter(s->c, target, &s->node, &s->live, e);
+    int rc = s->c->driver->enter(s->run, target, &s->node, &s->live, e);
     free(target);
     if (rc != 0) {
         case_node_free(&s->node);
@@ -351,7 +352,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     return SESSION_OK;
 }
 
-/* Leaves the decision for the node case_runtime_next gave. */
+/* Leaves the decision for the node the driver's next gave. */
 static session_result leave_decision(session *s, int64_t t, apperr *e)
 {
     char *next = s->d.next_id;
@@ -411,7 +412,7 @@ static session_result fire_timeout(session *s, apperr *e)
     int64_t t = s->deadline;
     s->deadline = -1;
     char *next = NULL;
-    if (case_runtime_timeout_target(s->c, &s->node, &next, e) != 0)
+    if (s->c->driver->timeout_target(s->run, &s->node, &next, e) != 0)
         return fail_case(s, t, e);
     free(s->d.next_id);
     s->d.next_id = next;
@@ -513,7 +514,7 @@ static session_result act_choose(session *s, const session_action *a, int64_t t,
     s->d.final = id;
     s->d.t_final = t;
     s->deadline = -1; /* the limit covers the choices only */
-    if (case_runtime_next(s->c, &s->node, id, &s->d.next_id, e) != 0)
+    if (s->c->driver->next(s->run, &s->node, id, &s->d.next_id, e) != 0)
         return fail_case(s, t, e);
     if (dec->ask_confidence) {
         s->step = STEP_CONFIDENCE_FINAL;
@@ -576,7 +577,7 @@ static session_result act_continue(session *s, const session_action *a, int64_t 
     if (s->step != STEP_CONTINUE)
         return reject_step(s, a, e);
     char *next = NULL;
-    if (case_runtime_next(s->c, &s->node, NULL, &next, e) != 0)
+    if (s->c->driver->next(s->run, &s->node, NULL, &next, e) != 0)
         return fail_case(s, t, e);
     session_result r = enter_node(s, next, t, e);
     free(next);
@@ -726,12 +727,16 @@ const char *session_step_name(session_step step)
     return "nothing";
 }
 
-session_result session_open(session **out, case_def *c, const session_opts *o, int64_t t_ms,
+session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,
                             apperr *e)
 {
     const char *variant = NULL;
     *out = NULL;
     apperr_clear(e);
+    if (!c->driver) { /* a case_def made by hand without saying how it plays */
+        apperr_set(e, APPERR_ENV, c->file, 0, "the case has no driver to play it");
+        return SESSION_IO;
+    }
     if (pick_variant(c, o, &variant, e) != 0)
         return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
     session *s = calloc(1, sizeof *s);
@@ -754,7 +759,7 @@ session_result session_open(session **out, case_def *c, const session_opts *o, i
     session_result r = write_session_start(s, o, t_ms, e);
     if (r != SESSION_OK)
         return r;
-    if (case_runtime_begin(c, o->seed, variant, e) != 0)
+    if (c->driver->begin(c, o->seed, variant, &s->run, e) != 0)
         return fail_case(s, t_ms, e);
     return enter_node(s, c->start, t_ms, e);
 }
@@ -822,10 +827,24 @@ session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e
     return write_session_end(s, t_ms, "error", msg ? msg : "", e);
 }
 
+int session_state_key(session *s, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
+{
+    apperr_clear(e);
+    if (!s->run || !s->c->driver->state_key) {
+        apperr_set(e, APPERR_ENV, s->c->file, 0,
+                   s->run ? "cases played by '%s' have no state keys"
+                          : "the session of a '%s' case has no run",
+                   s->c->driver->name);
+        return -1;
+    }
+    return s->c->driver->state_key(s->run, key, e);
+}
+
 void session_close(session *s)
 {
     if (!s)
         return;
+    s->c->driver->end(s->run);
     drop_node(s);
     decision_reset(&s->d);
     free(s->trainee);
