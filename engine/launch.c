@@ -10,6 +10,8 @@
 
 #include <uuid/uuid.h>
 
+#include "data_dir.h"
+
 int64_t launch_wall_ms(void *ctx)
 {
     struct timespec ts;
@@ -54,7 +56,7 @@ int launch_log_dir(const char *dir, const char *path, char *buf, size_t size, ap
         snprintf(buf, size, "%s", dirname(copy));
     } else if (dir) {
         snprintf(buf, size, "%s", dir);
-    } else if (!log_default_dir(buf, size)) {
+    } else if (!data_dir_logs(buf, size)) {
         apperr_set(e, APPERR_ENV, NULL, 0,
                    "no folder for logs: set XDG_DATA_HOME or HOME, or give --log-dir DIR");
         return -1;

@@ -23,9 +23,10 @@ unsigned long long launch_random_seed(void);
 /* "Linux 6.1.0 x86_64", or "unknown". */
 void launch_host_os(char *buf, size_t size);
 
-/* The folder for logs: dir, else the folder of the exact file path, else the
- * default ($XDG_DATA_HOME/appraise/logs); made and proved writable now
- * (APPERR_ENV otherwise). The folder is written into buf. */
+/* The folder for logs: the folder of the exact file path, else dir, else the
+ * default (data_dir_logs: $XDG_DATA_HOME/appraise/logs); made and proved
+ * writable now (APPERR_ENV otherwise). The folder is written into buf. The
+ * core never picks a folder: every front end comes through here. */
 int launch_log_dir(const char *dir, const char *path, char *buf, size_t size, apperr *e);
 
 /* A new session id (UUID v4, written into session_id) and its log file: in

@@ -8,8 +8,6 @@
 
 #include <cmocka.h>
 
-#include "case_load.h"
-
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,24 +82,4 @@ int test_write_file(const char *path, const char *text)
     if (fclose(f) != 0)
         rc = -1;
     return rc;
-}
-
-void expect_load_error(const char *path, int line, const char *want)
-{
-    case_def *c = NULL;
-    apperr e;
-    char buf[1400];
-    apperr_clear(&e);
-    assert_int_equal(case_load(&c, path, NULL, &e), -1);
-    assert_null(c);
-    apperr_format(&e, buf, sizeof buf);
-    if (!strstr(buf, want) || (line >= 0 && e.line != line))
-        fprintf(stderr, "got: %s (line %d), wanted line %d and '%s'\n", buf, e.line, line, want);
-    assert_int_equal(e.kind, APPERR_INPUT);
-    assert_non_null(strstr(buf, want));
-    assert_null(strstr(buf, "ESCAPED"));
-    if (line >= 0) {
-        assert_int_equal(e.line, line);
-        assert_string_equal(e.file, path);
-    }
 }

@@ -13,6 +13,8 @@ char *test_read_file(const char *path, size_t *len);
 /* Writes text to path; 0 on success. */
 int test_write_file(const char *path, const char *text);
 
+/* support_load.c, for tests that link the Lua host (appraise_script). */
+
 /* Asserts (cmocka) that loading the case at path fails as an author's
  * mistake (APPERR_INPUT) whose formatted message contains want and never
  * says ESCAPED (the sandbox fixtures' marker of a way out); unless line is

@@ -18,7 +18,7 @@
 #include "case_file.h"
 
 #include "case_load.h"
-#include "case_runtime.h"
+#include "case_driver.h"
 #include "support.h"
 #include "srcmap.h"
 
@@ -537,14 +537,14 @@ static void test_load_counts_copies_of_a_repeated_text(void **state)
 }
 
 /* Enters node id of c: it must fail saying want. */
-static void expect_enter_error(case_def *c, const char *id, const char *want)
+static void expect_enter_error(case_def *c, case_run *r, const char *id, const char *want)
 {
     case_node node;
     case_live live;
     apperr e;
     char buf[1400];
     apperr_clear(&e);
-    assert_int_equal(case_runtime_enter(c, id, &node, &live, &e), -1);
+    assert_int_equal(c->driver->enter(r, id, &node, &live, &e), -1);
     apperr_format(&e, buf, sizeof buf);
     if (!strstr(buf, want))
         fprintf(stderr, "got: %s, wanted '%s'\n", buf, want);
@@ -555,26 +555,28 @@ static void test_play_checks_text_that_case_functions_return(void **state)
 {
     (void)state;
     case_def *c = load_ok(CASE("load_runtime_text.lua"));
+    case_run *r = NULL;
     apperr e;
     apperr_clear(&e);
-    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
-    expect_enter_error(c, "a", "at nodes.a.text: this text is not valid UTF-8: byte 4 (0xE9)");
-    expect_enter_error(c, "d",
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    expect_enter_error(c, r, "a", "at nodes.a.text: this text is not valid UTF-8: byte 4 (0xE9)");
+    expect_enter_error(c, r, "d",
                        "at nodes.d.decision.options[1].label: this text holds a NUL byte (\\0) "
                        "at byte 5");
-    expect_enter_error(c, "e", "the texts of this case add up to more than 16 MiB");
+    expect_enter_error(c, r, "e", "the texts of this case add up to more than 16 MiB");
 
     case_node node;
     case_live live;
     char *next = NULL;
     char buf[1400];
-    assert_int_equal(case_runtime_enter(c, "b", &node, &live, &e), 0);
-    assert_int_equal(case_runtime_next(c, &node, NULL, &next, &e), -1);
+    assert_int_equal(c->driver->enter(r, "b", &node, &live, &e), 0);
+    assert_int_equal(c->driver->next(r, &node, NULL, &next, &e), -1);
     assert_null(next);
     apperr_format(&e, buf, sizeof buf);
     assert_non_null(strstr(buf, "the node id it gave holds a NUL byte (\\0) at byte 2"));
     case_node_free(&node);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 

@@ -761,6 +761,124 @@ static void test_threads_change_nothing_the_callbacks_see(void **state)
     free(one);
 }
 
+/* ---- records counted without parsing ------------------------------------------ */
+
+/* One session in the writer's member order and the same session with the
+ * envelope after the fields and its members shuffled: read alike. */
+static const char *const WRITER_ORDER =
+    "{\"v\":1,\"type\":\"session_start\",\"session\":\"s-1\",\"seq\":0,\"t\":0,\"at\":\"x\","
+    "\"engine\":\"e\",\"case\":\"c\",\"case_version\":\"1\",\"case_title\":\"T\","
+    "\"case_sha256\":\"0\",\"case_file\":\"c.lua\",\"trainee\":\"t\",\"variant\":null,"
+    "\"seed\":18446744073709551615,\"mode\":\"play\",\"host_os\":\"h\"}\n"
+    "{\"v\":1,\"type\":\"node\",\"session\":\"s-1\",\"seq\":1,\"t\":0,\"at\":\"x\",\"node\":\"d\","
+    "\"clock\":0,\"vitals\":{\"hr\":90,\"o2\":\"air\"},\"news2\":null}\n"
+    "{\"v\":1,\"type\":\"advice_shown\",\"session\":\"s-1\",\"seq\":2,\"t\":1500,\"at\":\"x\","
+    "\"node\":\"d\",\"tool\":\"T\",\"recommend\":\"b\",\"confidence\":0.5,\"source\":\"AI\","
+    "\"timing\":\"with_case\"}\n"
+    "{\"v\":1,\"type\":\"view\",\"session\":\"s-1\",\"seq\":3,\"t\":2500,\"at\":\"x\","
+    "\"node\":\"d\",\"what\":\"explanation\"}\n"
+    "{\"v\":1,\"type\":\"node\",\"session\":\"s-1\",\"seq\":4,\"t\":9000,\"at\":\"x\","
+    "\"node\":\"e\",\"clock\":5,\"vitals\":{},\"news2\":3}\n";
+
+static const char *const OTHER_ORDER =
+    "{\"host_os\":\"h\",\"seed\":18446744073709551615,\"engine\":\"e\",\"case\":\"c\","
+    "\"case_version\":\"1\",\"case_title\":\"T\",\"case_sha256\":\"0\",\"case_file\":\"c.lua\","
+    "\"trainee\":\"t\",\"variant\":null,\"mode\":\"play\",\"at\":\"x\",\"t\":0,\"seq\":0,"
+    "\"session\":\"s-1\",\"type\":\"session_start\",\"v\":1}\n"
+    "{\"node\":\"d\",\"vitals\":{\"hr\":90,\"o2\":\"air\"},\"clock\":0,\"news2\":null,"
+    "\"at\":\"x\",\"t\":0,\"seq\":1,\"session\":\"s-1\",\"type\":\"node\",\"v\":1}\n"
+    "{\"timing\":\"with_case\",\"node\":\"d\",\"tool\":\"T\",\"recommend\":\"b\","
+    "\"confidence\":0.5,\"source\":\"AI\",\"session\":\"s-1\",\"t\":1500,\"type\":"
+    "\"advice_shown\",\"seq\":2,\"at\":\"x\",\"v\":1}\n"
+    "{\"what\":\"explanation\",\"node\":\"d\",\"t\":2500,\"v\":1,\"at\":\"x\",\"seq\":3,"
+    "\"type\":\"view\",\"session\":\"s-1\"}\n"
+    "{\"news2\":3,\"vitals\":{},\"clock\":5,\"node\":\"e\",\"type\":\"node\",\"seq\":4,"
+    "\"session\":\"s-1\",\"at\":\"x\",\"v\":1,\"t\":9000}\n";
+
+typedef struct order_seen {
+    long records, issues;
+    int64_t end_t;
+    uint64_t seed;
+    size_t kept;
+} order_seen;
+
+static void count_issue(void *ctx, const log_issue *is)
+{
+    (void)is;
+    ((order_seen *)ctx)->issues++;
+}
+
+static order_seen read_text(const char *name, const char *text, unsigned keep)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s.jsonl", tmp, name);
+    assert_int_equal(test_write_file(path, text), 0);
+    order_seen o = {0};
+    log_read_opts ro = {.on_issue = count_issue, .ctx = &o, .keep = keep};
+    log_session *s = NULL;
+    apperr e;
+    assert_int_equal(log_session_read(path, &ro, &s, &e), 0);
+    o.end_t = s->end_t;
+    o.seed = s->seed;
+    o.kept = s->n_records;
+    log_session_free(s);
+    log_read_stats st;
+    seen w = {0};
+    const char *paths[] = {path};
+    assert_int_equal(read_paths(paths, 1, &w, &st), 0);
+    o.records = st.records;
+    return o;
+}
+
+/* The records a debrief does not need are counted, not parsed, wherever
+ * their envelope stands on the line: the writer's order only makes it
+ * quicker. Their last t is the session's end_t (an incomplete session's
+ * duration) even when they are not parsed. */
+static void test_records_not_needed_are_counted_whatever_their_member_order(void **state)
+{
+    (void)state;
+    order_seen a = read_text("writer", WRITER_ORDER, 0);
+    order_seen b = read_text("other", OTHER_ORDER, 0);
+    order_seen c = read_text("other_kept", OTHER_ORDER, LOG_KEEP_ALL);
+    assert_int_equal(a.records, 5);
+    assert_int_equal(b.records, 5);
+    assert_int_equal(a.issues, 1); /* incomplete */
+    assert_int_equal(b.issues, 1);
+    assert_int_equal(c.issues, 1);
+    assert_int_equal(a.end_t, 9000);
+    assert_int_equal(b.end_t, 9000);
+    assert_int_equal(c.end_t, 9000);
+    assert_true(a.seed == 18446744073709551615ULL);
+    assert_true(b.seed == 18446744073709551615ULL);
+    assert_int_equal(a.kept, 0);
+    assert_int_equal(c.kept, 5);
+}
+
+/* A node record cut short in the middle of a file (it lacks its closing
+ * brace) is not counted as a record: it is reported as a line that is not
+ * one. One of another session is parsed and starts that session. */
+static void test_a_broken_record_not_needed_is_reported_not_counted(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", WRITER_ORDER,
+             "{\"v\":1,\"type\":\"node\",\"session\":\"s-1\",\"seq\":5,\"t\":9500,\"at\":\"x\","
+             "\"node\":\"f\",\"clock\":\n"
+             "{\"v\":1,\"type\":\"session_end\",\"session\":\"s-1\",\"seq\":6,\"t\":9600,"
+             "\"at\":\"x\",\"status\":\"complete\"}\n");
+    char path[1200];
+    snprintf(path, sizeof path, "%s/broken.jsonl", tmp);
+    assert_int_equal(test_write_file(path, text), 0);
+    seen w = {0};
+    log_read_stats st;
+    const char *paths[] = {path};
+    assert_int_equal(read_paths(paths, 1, &w, &st), 0);
+    assert_int_equal(st.records, 6);
+    assert_int_equal(w.issues[LOG_ISSUE_BAD_LINE], 1);
+    assert_int_equal(w.issue_lines[LOG_ISSUE_BAD_LINE], 6);
+    assert_int_equal(w.status[0], LOG_COMPLETE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -805,6 +923,11 @@ int main(void)
                                         teardown_tmp),
         cmocka_unit_test_setup_teardown(test_threads_change_nothing_the_callbacks_see, setup_tmp,
                                         teardown_tmp),
+        cmocka_unit_test_setup_teardown(
+            test_records_not_needed_are_counted_whatever_their_member_order, setup_tmp,
+            teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_a_broken_record_not_needed_is_reported_not_counted,
+                                        setup_tmp, teardown_tmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

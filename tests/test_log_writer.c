@@ -759,48 +759,6 @@ static void test_log_line_of_the_reader_limit_is_read_back_and_longer_refused(vo
     log_writer_close(w);
 }
 
-/* --- default folder ---------------------------------------------------- */
-
-static void set_env(const char *name, const char *value)
-{
-    if (value)
-        setenv(name, value, 1);
-    else
-        unsetenv(name);
-}
-
-static void test_log_default_dir_follows_xdg(void **state)
-{
-    (void)state;
-    char *old_xdg = getenv("XDG_DATA_HOME") ? strdup(getenv("XDG_DATA_HOME")) : NULL;
-    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
-    char buf[4096];
-
-    set_env("XDG_DATA_HOME", "/data/me");
-    set_env("HOME", "/home/me");
-    assert_string_equal(log_default_dir(buf, sizeof buf), "/data/me/appraise/logs");
-
-    set_env("XDG_DATA_HOME", "relative/data"); /* invalid per the XDG spec */
-    assert_string_equal(log_default_dir(buf, sizeof buf), "/home/me/.local/share/appraise/logs");
-
-    set_env("XDG_DATA_HOME", "");
-    assert_string_equal(log_default_dir(buf, sizeof buf), "/home/me/.local/share/appraise/logs");
-
-    set_env("XDG_DATA_HOME", NULL);
-    assert_string_equal(log_default_dir(buf, sizeof buf), "/home/me/.local/share/appraise/logs");
-    assert_null(log_default_dir(buf, 10)); /* does not fit */
-
-    set_env("HOME", NULL);
-    assert_null(log_default_dir(buf, sizeof buf));
-    set_env("HOME", "");
-    assert_null(log_default_dir(buf, sizeof buf));
-
-    set_env("XDG_DATA_HOME", old_xdg);
-    set_env("HOME", old_home);
-    free(old_xdg);
-    free(old_home);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -832,7 +790,6 @@ int main(void)
         T(test_log_never_removes_a_file_that_is_not_its_own_empty_one),
         T(test_log_text_that_is_not_utf8_is_written_as_replacement_characters),
         T(test_log_line_of_the_reader_limit_is_read_back_and_longer_refused),
-        T(test_log_default_dir_follows_xdg),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -443,6 +443,77 @@ static void test_names_and_keys(void **state)
     assert_string_equal(metrics_key_name(METRICS_BY_SESSION), "session");
 }
 
+/* ---- the rules derived from a decision -------------------------------------- */
+
+static const char *const OPTS[] = {"a", "b", "c"};
+static const char *const BEST[] = {"a"};
+
+static log_decision derived(const char *timing, bool asked, const char *initial, const char *final)
+{
+    log_decision d = {.options = OPTS,
+                      .n_options = 3,
+                      .best = BEST,
+                      .n_best = 1,
+                      .timing = timing,
+                      .ai = timing ? "b" : NULL,
+                      .has_advice_requested = timing && strcmp(timing, "on_request") == 0,
+                      .advice_requested = asked,
+                      .initial = initial,
+                      .final = final};
+    metrics_derive(&d);
+    return d;
+}
+
+/* The one definition the writer fills a record with and every reader asks
+ * (decision-log.md): advice shown, followed, AI correct, switched; null
+ * where there is nothing to judge. */
+static void test_derived_fields_follow_the_rules(void **state)
+{
+    (void)state;
+    log_decision d = derived("with_case", false, NULL, "b");
+    assert_true(metrics_advice_shown(&d));
+    assert_true(d.has_ai_correct && !d.ai_correct);
+    assert_false(metrics_ai_correct(&d));
+    assert_true(d.has_followed_ai && d.followed_ai && metrics_followed(&d));
+    assert_true(d.has_final_correct && !d.final_correct);
+    assert_false(d.has_initial_correct || d.has_switched);
+
+    d = derived("on_request", false, NULL, "b"); /* not asked: no advice, not followed */
+    assert_false(metrics_advice_shown(&d));
+    assert_false(d.has_followed_ai);
+    assert_false(metrics_followed(&d));
+    assert_true(d.has_ai_correct); /* logged even when never shown */
+    d = derived("on_request", true, NULL, "b");
+    assert_true(metrics_advice_shown(&d) && metrics_followed(&d));
+
+    d = derived("after_initial", false, "a", "b");
+    assert_true(d.has_initial_correct && d.initial_correct);
+    assert_true(d.has_switched && d.switched);
+    assert_true(metrics_followed(&d));
+    d = derived("after_initial", false, "a", NULL); /* the time ran out */
+    assert_false(d.has_final_correct || d.has_followed_ai || d.has_switched);
+    assert_true(d.has_initial_correct);
+
+    d = derived(NULL, false, NULL, "a"); /* no advice at all */
+    assert_false(metrics_advice_shown(&d));
+    assert_false(d.has_ai_correct || d.has_followed_ai);
+    assert_true(metrics_is_best(&d, "a"));
+    assert_false(metrics_is_best(&d, "b") || metrics_is_best(&d, NULL));
+
+    /* and the metrics count by the same rule */
+    metrics_acc *a = metrics_acc_new();
+    log_decision all[] = {derived("with_case", false, NULL, "b"),
+                          derived("on_request", false, NULL, "b"),
+                          derived("on_request", true, NULL, "a"), derived(NULL, false, NULL, "a")};
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(metrics_acc_add_decision(a, &all[i]), 0);
+    metrics m;
+    metrics_acc_compute(a, &m);
+    assert_int_equal(m.m[METRIC_WITH_ADVICE].value, 2);
+    prop_is(&m, METRIC_AGREEMENT, 1, 2);
+    metrics_acc_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_session_only_counts_sessions_and_outcomes),
         cmocka_unit_test(test_kept_times_are_sorted_after_compute),
         cmocka_unit_test(test_names_and_keys),
+        cmocka_unit_test(test_derived_fields_follow_the_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* The Lua host: the sandbox refuses every way out, include() stays inside its
  * folders, the memory cap and instruction budget cannot be swallowed by a
- * pcall, and play-time calls (case_runtime) report FILE:LINE. */
+ * pcall, and play-time calls (through the case's driver) report FILE:LINE. */
 #define _XOPEN_SOURCE 700 /* symlink, mkfifo, alarm */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,7 +18,7 @@
 #include "case_load.h"
 #include "host.h"
 #include "support.h"
-#include "case_runtime.h"
+#include "case_driver.h"
 
 #define CASE(name) TEST_CASES_DIR "/" name
 
@@ -420,14 +420,16 @@ static void test_library_work_at_play_time_stops_at_its_line(void **state)
         char buf[1400];
         apperr_clear(&e);
         assert_int_equal(case_load(&c, CASE("sandbox_play_cpu.lua"), NULL, &e), 0);
-        assert_int_equal(case_runtime_begin(c, 1, attacks[i].variant, &e), 0);
+        case_run *r = NULL;
+        assert_int_equal(c->driver->begin(c, 1, attacks[i].variant, &r, &e), 0);
         alarm(60);
-        int rc = case_runtime_enter(c, "a", &n, &live, &e);
+        int rc = c->driver->enter(r, "a", &n, &live, &e);
         alarm(0);
         apperr_format(&e, buf, sizeof buf);
         if (rc != -1 || !strstr(buf, attacks[i].want) || e.line != attacks[i].line)
             fail_msg("%s: rc %d, %s", attacks[i].variant, rc, buf);
         assert_string_equal(e.file, CASE("sandbox_play_cpu.lua"));
+        c->driver->end(r);
         case_free(c);
     }
 }
@@ -481,11 +483,12 @@ static void test_runtime_resolves_functions_with_state(void **state)
     (void)state;
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     apperr_clear(&e);
-    assert_int_equal(case_runtime_begin(c, 7, "v1", &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+    assert_int_equal(c->driver->begin(c, 7, "v1", &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
     assert_non_null(strstr(n.text, "variant v1 r="));
     assert_string_equal(n.decision.prompt, "count 1");
     assert_string_equal(n.decision.advice.recommend, "good");
@@ -494,11 +497,11 @@ static void test_runtime_resolves_functions_with_state(void **state)
     assert_string_equal(live.results[0].name, "K");
 
     char *next = NULL;
-    assert_int_equal(case_runtime_next(c, &n, "good", &next, &e), 0);
+    assert_int_equal(c->driver->next(r, &n, "good", &next, &e), 0);
     assert_string_equal(next, "b_good");
     case_node n2;
     case_live live2;
-    assert_int_equal(case_runtime_enter(c, next, &n2, &live2, &e), 0);
+    assert_int_equal(c->driver->enter(r, next, &n2, &live2, &e), 0);
     assert_string_equal(n2.text, "chose good"); /* s.choices */
     assert_int_equal((int)live2.clock, 3);
     free(next);
@@ -506,6 +509,7 @@ static void test_runtime_resolves_functions_with_state(void **state)
     case_node_free(&n2);
     case_live_free(&live);
     case_live_free(&live2);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -516,10 +520,11 @@ static void test_runtime_same_seed_same_random_text(void **state)
     for (int round = 0; round < 2; round++) {
         case_def *c = load_runtime();
         apperr e;
+        case_run *r = NULL;
         case_node n;
         case_live live;
-        assert_int_equal(case_runtime_begin(c, 42, "v2", &e), 0);
-        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+        assert_int_equal(c->driver->begin(c, 42, "v2", &r, &e), 0);
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
         if (round == 0)
             snprintf(first, sizeof first, "%s", n.text);
         else
@@ -527,6 +532,7 @@ static void test_runtime_same_seed_same_random_text(void **state)
         assert_string_equal(n.decision.advice.recommend, "bad");
         case_node_free(&n);
         case_live_free(&live);
+        c->driver->end(r);
         case_free(c);
     }
 }
@@ -535,17 +541,18 @@ static void expect_next_error(const char *choice, int line, const char *want)
 {
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     char *next = NULL;
     char buf[1400];
-    assert_int_equal(case_runtime_begin(c, 1, "v1", &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
-    int rc = case_runtime_next(c, &n, choice, &next, &e);
+    assert_int_equal(c->driver->begin(c, 1, "v1", &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
+    int rc = c->driver->next(r, &n, choice, &next, &e);
     if (rc == 0) {
         case_node n2;
         case_live l2;
-        rc = case_runtime_enter(c, next, &n2, &l2, &e);
+        rc = c->driver->enter(r, next, &n2, &l2, &e);
         free(next);
     }
     assert_int_equal(rc, -1);
@@ -557,6 +564,7 @@ static void expect_next_error(const char *choice, int line, const char *want)
     assert_string_equal(e.file, CASE("runtime_fns.lua"));
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -595,12 +603,13 @@ static void test_runtime_entry_effects_as_functions_run_once_in_order(void **sta
     (void)state;
     case_def *c = NULL;
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     apperr_clear(&e);
     assert_int_equal(case_load(&c, CASE("runtime_effects.lua"), NULL, &e), 0);
-    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
-    if (case_runtime_enter(c, "a", &n, &live, &e) != 0) {
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    if (c->driver->enter(r, "a", &n, &live, &e) != 0) {
         char buf[1400];
         fail_msg("%s", apperr_format(&e, buf, sizeof buf));
     }
@@ -611,6 +620,7 @@ static void test_runtime_entry_effects_as_functions_run_once_in_order(void **sta
     assert_int_equal((int)n.elapsed, 7);
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -619,17 +629,19 @@ static void test_runtime_timeout_function(void **state)
     (void)state;
     case_def *c = load_runtime();
     apperr e;
+    case_run *r = NULL;
     case_node n;
     case_live live;
     char *next = NULL;
-    assert_int_equal(case_runtime_begin(c, 1, NULL, &e), 0);
-    assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
     assert_non_null(strstr(n.text, "variant nil"));
-    assert_int_equal(case_runtime_timeout_target(c, &n, &next, &e), 0);
+    assert_int_equal(c->driver->timeout_target(r, &n, &next, &e), 0);
     assert_string_equal(next, "b_good");
     free(next);
     case_node_free(&n);
     case_live_free(&live);
+    c->driver->end(r);
     case_free(c);
 }
 
@@ -647,9 +659,10 @@ static void test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line(void 
         char buf[1400];
         apperr_clear(&e);
         assert_int_equal(case_load(&c, CASE("sandbox_elapsed_nan.lua"), NULL, &e), 0);
-        assert_int_equal(case_runtime_begin(c, 1, variants[i], &e), 0);
-        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
-        assert_int_equal(case_runtime_enter(c, "b", &n2, &live2, &e), -1);
+        case_run *r = NULL;
+        assert_int_equal(c->driver->begin(c, 1, variants[i], &r, &e), 0);
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
+        assert_int_equal(c->driver->enter(r, "b", &n2, &live2, &e), -1);
         apperr_format(&e, buf, sizeof buf);
         if (!strstr(buf, "expected a number of minutes from 0 to 1e+07"))
             fail_msg("%s: %s", variants[i], buf);
@@ -658,10 +671,11 @@ static void test_runtime_elapsed_nan_inf_or_huge_is_an_error_with_its_line(void 
         case_node_free(&n);
         case_live_free(&live);
         /* The refused value never reached the clock. */
-        assert_int_equal(case_runtime_enter(c, "a", &n, &live, &e), 0);
+        assert_int_equal(c->driver->enter(r, "a", &n, &live, &e), 0);
         assert_true(live.clock == 0);
         case_node_free(&n);
         case_live_free(&live);
+        c->driver->end(r);
         case_free(c);
     }
 }

@@ -18,6 +18,7 @@
 
 #include "case_load.h"
 #include "inputs.h"
+#include "log_schema.h"
 #include "log_writer.h"
 #include "session.h"
 #include "support.h"
@@ -253,56 +254,45 @@ static const cJSON *rec_at(const records *r, size_t i, const char *type, int64_t
     return rec;
 }
 
-/* The record has exactly these keys besides the envelope. */
-static void check_keys(const cJSON *rec, const char *const *keys)
+/* The record's members are the envelope's fields and then its type's, each
+ * once and in the order log_schema.h declares them (a field the schema
+ * lets the writer leave out may be missing). */
+static void check_schema(const cJSON *rec)
 {
-    static const char *const envelope[] = {"v", "type", "session", "seq", "t", "at"};
-    size_t n = 0;
-    for (const char *const *k = keys; *k; k++, n++)
-        (void)field(rec, *k);
-    assert_int_equal((size_t)cJSON_GetArraySize(rec), n + 6);
-    for (size_t i = 0; i < 6; i++)
-        (void)field(rec, envelope[i]);
+    const cJSON *type = field(rec, "type");
+    int t = cJSON_IsString(type) ? log_schema_find(type->valuestring) : -1;
+    if (t < 0)
+        fail_msg("record type %s is not in the schema",
+                 cJSON_IsString(type) ? type->valuestring : "(none)");
+    const log_record_def *env = log_schema_envelope(), *def = log_schema_record(t);
+    const cJSON *it = rec->child;
+    for (size_t i = 0; i < env->n_fields; i++, it = it->next) {
+        if (!it || strcmp(it->string, env->fields[i].name) != 0)
+            fail_msg("%s record: envelope field %zu should be \"%s\"", def->name, i,
+                     env->fields[i].name);
+    }
+    for (size_t i = 0; i < def->n_fields; i++) {
+        if (it && strcmp(it->string, def->fields[i].name) == 0)
+            it = it->next;
+        else if (def->fields[i].type != LOG_OPT_STR)
+            fail_msg("%s record: \"%s\" missing or out of the schema's order (found \"%s\")",
+                     def->name, def->fields[i].name, it ? it->string : "(end)");
+    }
+    if (it)
+        fail_msg("%s record: \"%s\" is not in the schema", def->name, it->string);
 }
-
-static const char *const DECISION_KEYS[] = {"node",
-                                            "options",
-                                            "best",
-                                            "timing",
-                                            "ai",
-                                            "ai_confidence",
-                                            "ai_correct",
-                                            "advice_requested",
-                                            "initial",
-                                            "initial_confidence",
-                                            "final",
-                                            "final_confidence",
-                                            "initial_correct",
-                                            "final_correct",
-                                            "followed_ai",
-                                            "switched",
-                                            "trust",
-                                            "rationale",
-                                            "viewed",
-                                            "ms_initial",
-                                            "ms_advice",
-                                            "ms_final",
-                                            "timed_out",
-                                            "next",
-                                            NULL};
 
 static const cJSON *check_decision(const records *r, size_t i, int64_t t)
 {
     const cJSON *rec = rec_at(r, i, "decision", t);
-    check_keys(rec, DECISION_KEYS);
+    check_schema(rec);
     return rec;
 }
 
 static void check_node(const records *r, size_t i, int64_t t, const char *node, double clock)
 {
-    static const char *const keys[] = {"node", "clock", "vitals", "news2", NULL};
     const cJSON *rec = rec_at(r, i, "node", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_num(rec, "clock", clock);
     assert_true(cJSON_IsObject(field(rec, "vitals")));
@@ -311,9 +301,8 @@ static void check_node(const records *r, size_t i, int64_t t, const char *node, 
 static void check_ending(const records *r, size_t i, int64_t t, const char *node,
                          const char *outcome, double clock)
 {
-    static const char *const keys[] = {"node", "outcome", "clock", NULL};
     const cJSON *rec = rec_at(r, i, "ending", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "outcome", outcome);
     check_num(rec, "clock", clock);
@@ -321,11 +310,11 @@ static void check_ending(const records *r, size_t i, int64_t t, const char *node
 
 static void check_end(const records *r, size_t i, int64_t t, const char *status)
 {
-    static const char *const keys[] = {"status", NULL};
     const cJSON *rec = rec_at(r, i, "session_end", t);
     check_str(rec, "status", status);
+    check_schema(rec);
     if (strcmp(status, "error") != 0)
-        check_keys(rec, keys);
+        assert_null(cJSON_GetObjectItemCaseSensitive(rec, "error"));
     assert_int_equal(r->n, i + 1); /* session_end is the last record */
 }
 
@@ -333,10 +322,8 @@ static void check_advice(const records *r, size_t i, int64_t t, const char *node
                          const char *recommend, double confidence, const char *source,
                          const char *timing)
 {
-    static const char *const keys[] = {"node",   "tool",   "recommend", "confidence",
-                                       "source", "timing", NULL};
     const cJSON *rec = rec_at(r, i, "advice_shown", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "tool", tool);
     check_str(rec, "recommend", recommend);
@@ -350,9 +337,8 @@ static void check_advice(const records *r, size_t i, int64_t t, const char *node
 
 static void check_view(const records *r, size_t i, int64_t t, const char *node, const char *what)
 {
-    static const char *const keys[] = {"node", "what", NULL};
     const cJSON *rec = rec_at(r, i, "view", t);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "node", node);
     check_str(rec, "what", what);
 }
@@ -456,13 +442,10 @@ static void test_unknown_variant_is_usage_error_before_anything_is_written(void 
 static void test_session_start_has_every_field(void **state)
 {
     (void)state;
-    static const char *const keys[] = {"engine",      "case",      "case_version", "case_title",
-                                       "case_sha256", "case_file", "trainee",      "variant",
-                                       "seed",        "mode",      "host_os",      NULL};
     fixture *f = fx_open("session_after_initial");
     records r = fx_records(f);
     const cJSON *rec = rec_at(&r, 0, "session_start", 0);
-    check_keys(rec, keys);
+    check_schema(rec);
     check_str(rec, "engine", "test-engine");
     check_str(rec, "case", "session-after-initial");
     check_str(rec, "case_version", "1.2");
@@ -1219,12 +1202,144 @@ static void test_same_inputs_give_the_same_records(void **state)
     fx_close(b);
 }
 
+/* ---- several sessions of one case ------------------------------------- */
+
+/* One step of a session: the choice of plan (in turn) at a choice, 4 for a
+ * rating, continue otherwise. False once the session has ended. */
+static bool step_by_plan(fixture *f, const char *const *plan, size_t *turn)
+{
+    session_view v = session_view_now(f->s);
+    switch (v.step) {
+    case STEP_ENDED:
+        return false;
+    case STEP_CHOOSE_INITIAL:
+    case STEP_CHOOSE_FINAL: {
+        const char *choice = plan[*turn % 3];
+        ++*turn;
+        act_ok(f, ACT_CHOOSE, choice, 0);
+        break;
+    }
+    case STEP_CONFIDENCE_INITIAL:
+    case STEP_CONFIDENCE_FINAL:
+        act_ok(f, ACT_CONFIDENCE, NULL, 4);
+        break;
+    case STEP_TRUST:
+        act_ok(f, ACT_TRUST, NULL, 4);
+        break;
+    case STEP_RATIONALE:
+        act_ok(f, ACT_RATIONALE, "because", 0);
+        break;
+    case STEP_CONTINUE:
+    case STEP_FEEDBACK:
+        act_ok(f, ACT_CONTINUE, NULL, 0);
+        break;
+    }
+    return true;
+}
+
+/* A session on c (borrowed: fx_close must not free it) with its own log. */
+static fixture *fx_open_on(case_def *c, const char *trainee, unsigned long long seed)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = test_tmpdir();
+    f->c = c;
+    open_log(f, trainee, NULL);
+    session_opts o = default_opts(f, trainee, NULL);
+    o.seed = seed;
+    assert_int_equal(session_open(&f->s, c, &o, 0, &f->e), SESSION_OK);
+    return f;
+}
+
+static void fx_close_borrowed(fixture *f)
+{
+    f->c = NULL; /* the case is shared */
+    fx_close(f);
+}
+
+static void check_same_log(records *want, records *got, const char *label)
+{
+    static const char *const ignore[] = {"session", "at", NULL};
+    if (want->n != got->n)
+        fail_msg("%s: %zu records, %zu alone", label, got->n, want->n);
+    for (size_t i = 0; i < want->n; i++)
+        check_same_record(want->items[i], got->items[i], ignore, label, i);
+}
+
+/* A case_def is not changed in play: two sessions of one case open at once,
+ * their actions interleaved, each log exactly as that session alone. The
+ * case draws from math.random for its routing, vitals, clock and advice,
+ * and keeps a count in s, so a shared generator, `s`, node or clock shows. */
+static void test_two_sessions_of_one_case_play_as_each_would_alone(void **state)
+{
+    (void)state;
+    static const char *const plan_a[] = {"watch", "treat", "watch"};
+    static const char *const plan_b[] = {"treat", "treat", "watch"};
+    const char *path = TEST_CASES_DIR "/session_random.lua";
+    records alone_a, alone_b;
+    size_t turn_a = 0, turn_b = 0;
+
+    case_def *c = load_case(path);
+    fixture *a = fx_open_on(c, "ta", 11);
+    while (step_by_plan(a, plan_a, &turn_a))
+        ;
+    alone_a = fx_records(a);
+    fx_close_borrowed(a);
+    fixture *b = fx_open_on(c, "tb", 22);
+    while (step_by_plan(b, plan_b, &turn_b))
+        ;
+    alone_b = fx_records(b);
+    fx_close_borrowed(b);
+    case_free(c);
+
+    /* The two alone differ (else the comparison below could not fail). */
+    assert_true(alone_a.n != alone_b.n || !cJSON_Compare(alone_a.items[1], alone_b.items[1], true));
+
+    c = load_case(path);
+    turn_a = turn_b = 0;
+    a = fx_open_on(c, "ta", 11);
+    b = fx_open_on(c, "tb", 22);
+    for (bool more_a = true, more_b = true; more_a || more_b;) {
+        if (more_a)
+            more_a = step_by_plan(a, plan_a, &turn_a);
+        if (more_b)
+            more_b = step_by_plan(b, plan_b, &turn_b);
+    }
+    records got_a = fx_records(a), got_b = fx_records(b);
+    check_same_log(&alone_a, &got_a, "session a with b");
+    check_same_log(&alone_b, &got_b, "session b with a");
+
+    /* A run ended while another is open leaves the case as it was: a new
+     * session of a, with b still open, plays as a alone. */
+    fx_close_borrowed(a);
+    records_free(&got_a);
+    fixture *a2 = fx_open_on(c, "ta", 11);
+    turn_a = 0;
+    while (step_by_plan(a2, plan_a, &turn_a))
+        ;
+    got_a = fx_records(a2);
+    check_same_log(&alone_a, &got_a, "session a again");
+    fx_close_borrowed(a2);
+    fx_close_borrowed(b);
+    case_free(c);
+    records_free(&got_a);
+    records_free(&got_b);
+    records_free(&alone_a);
+    records_free(&alone_b);
+}
+
 /* ---- golden logs ------------------------------------------------------- */
 
+/* The wall time every golden record carries: 2026-11-27T09:14:03.512Z. */
+#define GOLDEN_AT_MS 1795770843512LL
+
 /* Plays tests/golden/NAME.lua with NAME.inputs on run's virtual time
- * (1000 ms before each action, N x 1000 ms for wait N) and compares the log
- * with NAME.jsonl field by field, apart from session and at. The case is
- * loaded by its bare file name from tests/golden, as the log records it. */
+ * (1000 ms before each action, N x 1000 ms for wait N), with the golden
+ * session id and wall clock, and compares the log with NAME.jsonl: field by
+ * field first (apart from session and at, to say what differs), then byte
+ * for byte, so that field order and number formatting stay as they are.
+ * Every golden record follows the schema. The case is loaded by its bare
+ * file name from tests/golden, as the log records it. */
 static void run_golden(const char *dir, const char *name)
 {
     static const char *const ignore[] = {"session", "at", NULL};
@@ -1243,13 +1358,18 @@ static void run_golden(const char *dir, const char *name)
     free(text);
     snprintf(path, sizeof path, "%s.jsonl", name);
     records want = read_records(path);
+    char *want_text = test_read_file(path, NULL);
+    assert_non_null(want_text);
     assert_int_equal(chdir(cwd), 0);
+    for (size_t i = 0; i < want.n; i++)
+        check_schema(want.items[i]);
 
     fixture f;
     memset(&f, 0, sizeof f);
     f.dir = test_tmpdir();
     f.c = c;
-    open_log(&f, name, NULL);
+    int64_t golden_at = GOLDEN_AT_MS;
+    open_log(&f, name, &golden_at);
     session_opts o = {"golden", NULL, 1, "run", SESSION_ID, "golden", "golden", f.log};
     if (session_open(&f.s, c, &o, 0, &e) != SESSION_OK)
         fail_msg("%s: open: %s", name, e.msg);
@@ -1273,6 +1393,12 @@ static void run_golden(const char *dir, const char *name)
         fail_msg("%s: %zu records, want %zu", name, got.n, want.n);
     for (size_t i = 0; i < want.n; i++)
         check_same_record(want.items[i], got.items[i], ignore, name, i);
+    char *got_text = test_read_file(f.log_path, NULL);
+    assert_non_null(got_text);
+    if (strcmp(got_text, want_text) != 0)
+        fail_msg("%s: the log is not byte for byte the golden one", name);
+    free(got_text);
+    free(want_text);
     records_free(&want);
     records_free(&got);
     inputs_free(&in);
@@ -1336,6 +1462,7 @@ int main(void)
         cmocka_unit_test(test_rejected_actions_leave_the_session_unchanged),
         cmocka_unit_test(test_wait_with_negative_seconds_is_rejected),
         cmocka_unit_test(test_same_inputs_give_the_same_records),
+        cmocka_unit_test(test_two_sessions_of_one_case_play_as_each_would_alone),
         cmocka_unit_test(test_golden_logs_match_field_by_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,11 +22,8 @@
 #include "case_load.h"
 #include "draw.h"
 #include "format.h"
-#include "inputs.h"
 #include "layout.h"
 #include "recap.h"
-#include "replay.h"
-#include "runner.h"
 #include "screens.h"
 #include "support.h"
 #include "text_cache.h"
@@ -978,155 +975,6 @@ static void test_text_cache_without_its_font_is_an_environment_error(void **stat
     assert_non_null(strstr(e.file, "DejaVuSans.ttf"));
 }
 
-/* ---- replay: actions rebuilt from a log give the same log again ------------------ */
-
-static int64_t fixed_clock(void *ctx)
-{
-    (void)ctx;
-    return 1795770000000LL;
-}
-
-/* Plays window_case.lua in mode with the log going to dir; the actions come
- * from inputs text, or from the replay r. Returns the log's path. */
-static char *play_log(const char *dir, const char *mode, const char *inputs_text, replay *r)
-{
-    static int n;
-    char id[40];
-    snprintf(id, sizeof id, "%08d-0000-4000-8000-000000000000", ++n); /* names differ */
-    unsigned long long seed = r ? r->start.seed : 11;
-    case_def *c = NULL;
-    apperr e;
-    char path[1024];
-    snprintf(path, sizeof path, "%s/window_case.lua", TEST_CASES_DIR);
-    case_load_opts lo = {.seed = seed};
-    assert_int_equal(case_load(&c, path, &lo, &e), 0);
-    log_writer *log = NULL;
-    log_open_opts o = {.dir = dir,
-                       .session = id,
-                       .trainee = "t9",
-                       .case_id = c->id,
-                       .start_ms = fixed_clock(NULL),
-                       .clock = fixed_clock};
-    assert_int_equal(log_writer_open(&log, &o, &e), 0);
-    session_opts so = {.trainee = r ? r->start.trainee : "t9",
-                       .variant = r ? r->start.variant : NULL,
-                       .seed = seed,
-                       .mode = mode,
-                       .session_id = id,
-                       .engine_version = "test",
-                       .host_os = "test",
-                       .log = log};
-    session *s = NULL;
-    assert_int_equal(session_open(&s, c, &so, 0, &e), SESSION_OK);
-    int64_t t = 0;
-    if (r) {
-        assert_int_equal(replay_all(r, s, &t, &e), 0);
-    } else {
-        inputs in;
-        assert_int_equal(inputs_parse(&in, "inputs", inputs_text, &e), 0);
-        runner_run_inputs(s, &in, &t, &e); /* quitting inputs return -1, as in run */
-        inputs_free(&in);
-    }
-    char *out = strdup(log_writer_path(log));
-    session_close(s);
-    log_writer_close(log);
-    case_free(c);
-    return out;
-}
-
-/* The log without what differs between a play and its replay: ids, wall
- * time, mode, and session times (a replay takes 1 s an action, and the log
- * does not say when choices that write no record of their own were made). */
-static char *normalised(const char *path)
-{
-    char *text = test_read_file(path, NULL);
-    assert_non_null(text);
-    size_t cap = strlen(text) + 1, len = 0;
-    char *out = calloc(cap, 1);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        cJSON *r = cJSON_Parse(line);
-        assert_non_null(r);
-        cJSON_DeleteItemFromObject(r, "session");
-        cJSON_DeleteItemFromObject(r, "at");
-        cJSON_DeleteItemFromObject(r, "mode");
-        static const char *const times[] = {"t", "ms_initial", "ms_advice", "ms_final"};
-        for (size_t i = 0; i < 4; i++)
-            cJSON_DeleteItemFromObject(r, times[i]);
-        char *p = cJSON_PrintUnformatted(r);
-        len += (size_t)snprintf(out + len, cap - len, "%s\n", p);
-        free(p);
-        cJSON_Delete(r);
-    }
-    free(text);
-    return out;
-}
-
-static void check_replay_matches(const char *inputs_text)
-{
-    char *dir = test_tmpdir();
-    char *original = play_log(dir, "run", inputs_text, NULL);
-    replay r;
-    apperr e;
-    assert_int_equal(replay_open(&r, original, &e), 0);
-    assert_string_equal(r.start.trainee, "t9");
-    assert_int_equal(r.start.seed, 11);
-    char *again = play_log(dir, "replay", NULL, &r);
-    char *a = normalised(original), *b = normalised(again);
-    if (strcmp(a, b) != 0) { /* name the first record that differs */
-        char *pa = a, *pb = b;
-        while (*pa && *pa == *pb)
-            pa++, pb++;
-        while (pa > a && pa[-1] != '\n')
-            pa--, pb--;
-        fail_msg("the replay differs:\n  logged:   %.300s\n  replayed: %.300s", pa, pb);
-    }
-    char *text = test_read_file(again, NULL);
-    assert_non_null(strstr(text, "\"mode\":\"replay\""));
-    free(text);
-    free(a);
-    free(b);
-    free(original);
-    free(again);
-    replay_close(&r);
-    test_rmtree(dir);
-    free(dir);
-}
-
-static void test_replay_of_a_whole_case_gives_the_same_records(void **state)
-{
-    (void)state;
-    check_replay_matches("continue\nchoose obs\nconfidence 3\nview explanation\n"
-                         "view model_card\nchoose ctpa\nconfidence 6\nview results\ntrust 2\n"
-                         "rationale \"PE first\"\nview results\ncontinue\nview results\nask\n"
-                         "choose escalate\ntrust 6\n");
-}
-
-static void test_replay_of_a_time_limit_running_out_gives_the_same_records(void **state)
-{
-    (void)state;
-    check_replay_matches("view results\ncontinue\nchoose xray\nconfidence 2\nchoose xray\n"
-                         "confidence 2\ntrust 4\nrationale \"x\"\ncontinue\nwait 400\n");
-}
-
-static void test_replay_of_leaving_gives_the_same_records(void **state)
-{
-    (void)state;
-    check_replay_matches("continue\nchoose obs\nquit\n");
-    check_replay_matches("view results\nquit\n");
-}
-
-static void test_replay_of_what_is_not_a_log_is_an_input_error(void **state)
-{
-    (void)state;
-    replay r;
-    apperr e;
-    char path[1024];
-    snprintf(path, sizeof path, "%s/window_case.lua", TEST_CASES_DIR);
-    assert_int_equal(replay_open(&r, path, &e), -1);
-    assert_int_equal(e.kind, APPERR_INPUT);
-    assert_int_equal(replay_open(&r, "/nonexistent/x.jsonl", &e), -1);
-    assert_int_equal(e.kind, APPERR_INPUT);
-}
 
 /* ---- the real window loop on SDL's dummy video driver -------------------------- */
 
@@ -1262,10 +1110,6 @@ int main(void)
         cmocka_unit_test(test_text_cache_without_its_font_is_an_environment_error),
         APP_TEST(test_every_screen_fits_at_three_sizes_hidpi_and_two_scales),
         cmocka_unit_test(test_library_and_trainee_screens_fit),
-        cmocka_unit_test(test_replay_of_a_whole_case_gives_the_same_records),
-        cmocka_unit_test(test_replay_of_a_time_limit_running_out_gives_the_same_records),
-        cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
-        cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
         cmocka_unit_test(test_window_keys_play_a_case_with_no_display),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

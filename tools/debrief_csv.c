@@ -5,42 +5,15 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "log_schema.h"
 
+/* The session's columns and the decision's envelope, then every field of
+ * the decision record in the schema's order (log_schema.h). */
+#define CSV_COLUMN(S, name, type, m) name,
 static const char *const columns[] = {
-    "session",
-    "trainee",
-    "case",
-    "case_version",
-    "variant",
-    "status",
-    "seq",
-    "t",
-    "at",
-    "node",
-    "options",
-    "best",
-    "timing",
-    "ai",
-    "ai_confidence",
-    "ai_correct",
-    "advice_requested",
-    "initial",
-    "initial_confidence",
-    "final",
-    "final_confidence",
-    "initial_correct",
-    "final_correct",
-    "followed_ai",
-    "switched",
-    "trust",
-    "rationale",
-    "viewed",
-    "ms_initial",
-    "ms_advice",
-    "ms_final",
-    "timed_out",
-    "next",
-};
+    "session", "trainee", "case", "case_version", "variant",
+    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN)};
+#undef CSV_COLUMN
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
@@ -166,6 +139,20 @@ static void number(row *r, bool has, double v)
         put(r, buf, strlen(json_number_text(v, buf, sizeof buf)));
 }
 
+/* One cell per field type. */
+#define CELL_STR(d, m) str(r, d->m);
+#define CELL_OPT_STR(d, m) str(r, d->m);
+#define CELL_STR_LIST(d, m) list(r, d->m, d->n_##m);
+#define CELL_BOOL(d, m) boolean(r, d->has_##m, d->m);
+#define CELL_FLAG(d, m) boolean(r, true, d->m);
+#define CELL_INT(d, m) integer(r, d->has_##m, d->m);
+#define CELL_RATING(d, m) integer(r, d->has_##m, d->m);
+#define CELL_MS(d, m) integer(r, d->has_##m, d->m);
+#define CELL_NUM(d, m) number(r, d->has_##m, d->m);
+#define CELL_PROB(d, m) number(r, d->has_##m, d->m);
+#define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
+#define CSV_CELL(S, name, type, m) CELL_##type(d, m)
+
 static void decision_row(row *r, const log_session *s, const log_decision *d)
 {
     if (s->id)
@@ -178,30 +165,7 @@ static void decision_row(row *r, const log_session *s, const log_decision *d)
     integer(r, true, d->seq);
     integer(r, true, d->t);
     str(r, d->at);
-    str(r, d->node);
-    list(r, d->options, d->n_options);
-    list(r, d->best, d->n_best);
-    str(r, d->timing);
-    str(r, d->ai);
-    number(r, d->has_ai_confidence, d->ai_confidence);
-    boolean(r, d->has_ai_correct, d->ai_correct);
-    boolean(r, d->has_advice_requested, d->advice_requested);
-    str(r, d->initial);
-    integer(r, d->has_initial_confidence, d->initial_confidence);
-    str(r, d->final);
-    integer(r, d->has_final_confidence, d->final_confidence);
-    boolean(r, d->has_initial_correct, d->initial_correct);
-    boolean(r, d->has_final_correct, d->final_correct);
-    boolean(r, d->has_followed_ai, d->followed_ai);
-    boolean(r, d->has_switched, d->switched);
-    integer(r, d->has_trust, d->trust);
-    str(r, d->rationale);
-    list(r, d->viewed, d->n_viewed);
-    integer(r, d->has_ms_initial, d->ms_initial);
-    integer(r, d->has_ms_advice, d->ms_advice);
-    integer(r, d->has_ms_final, d->ms_final);
-    boolean(r, true, d->timed_out);
-    str(r, d->next);
+    LOG_DECISION_FIELDS(CSV_CELL)
     put(r, "\r\n", 2);
 }
 

@@ -6,7 +6,7 @@
  *
  * Two streaming passes over the logs: the first fills the metrics (cohort,
  * by trainee, by case), the decision times and the session list; the second
- * writes the per-decision table straight to the file. Memory stays bounded
+ * writes the per-decision table straight to the file (debrief_html_table.c). Memory stays bounded
  * by the row caps below, whatever the cohort's size. */
 #include "debrief_report.h"
 
@@ -20,10 +20,11 @@
 
 #include "debrief_fmt.h"
 #include "debrief_chart.h"
+#include "debrief_html_table.h"
 
 /* Rows beyond these go to --csv; the page says how many were left out. */
 #define MAX_SESSION_ROWS 2000
-#define MAX_DECISION_ROWS 5000
+#define MAX_DECISION_ROWS 5000 /* debrief_html_table.c */
 #define MAX_SMALL_MULTIPLES 60
 #define MAX_ISSUE_ROWS 1000
 
@@ -55,8 +56,6 @@ typedef struct html {
     times ms_final[3]; /* TIME_AI_RIGHT, TIME_AI_WRONG, TIME_NO_ADVICE */
     row_list sessions, incomplete;
     char *first_at, *last_at;
-    long decision_rows;
-    bool table_full; /* pass 2 stopped: MAX_DECISION_ROWS written */
     bool oom;
 } html;
 
@@ -140,15 +139,6 @@ static void times_add(html *h, times *t, int64_t ms)
     t->v[t->n++] = ms;
 }
 
-static bool advice_shown(const log_decision *d)
-{
-    if (!d->timing)
-        return false;
-    if (strcmp(d->timing, "on_request") != 0)
-        return true;
-    return d->has_advice_requested && d->advice_requested;
-}
-
 static void add_times(html *h, const log_session *s)
 {
     for (size_t i = 0; i < s->n_decisions; i++) {
@@ -156,9 +146,9 @@ static void add_times(html *h, const log_session *s)
         int k = TIME_NO_ADVICE;
         if (!d->has_ms_final)
             continue;
-        if (advice_shown(d) && d->has_ai_correct)
+        if (metrics_advice_shown(d) && d->has_ai_correct)
             k = d->ai_correct ? TIME_AI_RIGHT : TIME_AI_WRONG;
-        else if (advice_shown(d))
+        else if (metrics_advice_shown(d))
             continue; /* advice of unknown correctness: in no row */
         times_add(h, &h->ms_final[k], d->ms_final);
     }
@@ -759,115 +749,6 @@ static void write_sessions(html *h)
     out(h, "</section>\n");
 }
 
-/* ---- Pass 2: the per-decision table ---- */
-
-static void write_mark(html *h, bool has, bool ok)
-{
-    if (!has)
-        return;
-    if (ok)
-        out(h, " <span class=\"ok-mark\" title=\"correct\">&#10003;</span>");
-    else
-        out(h, " <span class=\"bad-mark\" title=\"wrong\">&#10007;</span>");
-}
-
-static void write_yes_no(html *h, bool has, bool v)
-{
-    if (!has)
-        out(h, "<span class=\"null\">&#8212;</span>");
-    else
-        out(h, "%s", v ? "yes" : "no");
-}
-
-static void write_decision_ai(html *h, const log_decision *d)
-{
-    if (!d->ai) {
-        out(h, "<span class=\"null\">&#8212;</span>");
-        return;
-    }
-    esc(h, d->ai);
-    if (d->has_ai_confidence)
-        out(h, " <span class=\"basis\">(%.0f%%)</span>", 100.0 * d->ai_confidence);
-    write_mark(h, d->has_ai_correct, d->ai_correct);
-    if (!advice_shown(d))
-        out(h, " <span class=\"basis\">not shown</span>");
-}
-
-static void write_decision_row(html *h, const log_session *s, const log_decision *d)
-{
-    out(h, "<tr><td>");
-    esc_or_dash(h, s->trainee);
-    out(h, "</td><td>");
-    esc_or_dash(h, s->case_id);
-    out(h, "</td><td>");
-    esc_or_dash(h, d->node);
-    out(h, "</td><td>");
-    esc_or_dash(h, d->timing);
-    out(h, "</td><td>");
-    write_decision_ai(h, d);
-    out(h, "</td><td>");
-    esc_or_dash(h, d->initial);
-    write_mark(h, d->has_initial_correct, d->initial_correct);
-    out(h, "</td><td>");
-    if (d->final)
-        esc(h, d->final);
-    else
-        out(h, "%s", d->timed_out ? "<span class=\"flag\">timed out</span>" : "&#8212;");
-    write_mark(h, d->has_final_correct, d->final_correct);
-    out(h, "</td><td>");
-    write_yes_no(h, d->has_followed_ai, d->followed_ai);
-    out(h, "</td><td class=\"num\">");
-    if (d->has_trust)
-        out(h, "%d", d->trust);
-    out(h, "</td><td class=\"num\">");
-    if (d->has_ms_final)
-        write_seconds(h, (double)d->ms_final);
-    out(h, "</td><td class=\"rationale\">");
-    esc(h, d->rationale);
-    out(h, "</td></tr>\n");
-}
-
-static int on_session_pass2(void *ctx, const log_session *s, apperr *e)
-{
-    html *h = ctx;
-    for (size_t i = 0; i < s->n_decisions; i++) {
-        if (h->decision_rows >= MAX_DECISION_ROWS) {
-            /* Stop the read: the page says how many were left out. */
-            h->table_full = true;
-            apperr_set(e, APPERR_NONE, NULL, 0, "the decision table is full");
-            return 1;
-        }
-        write_decision_row(h, s, &s->decisions[i]);
-        h->decision_rows++;
-    }
-    return 0;
-}
-
-static int write_decisions(html *h, const metrics *m, apperr *e)
-{
-    log_read_opts o = {.on_session = on_session_pass2, .ctx = h};
-    long total = (long)m->m[METRIC_DECISIONS].value;
-    out(h, "<section id=\"decisions\">\n<h2>Every decision</h2>\n<p>&#10003; right, &#10007; "
-           "wrong (against the case's accepted answers). Times are to the final choice. "
-           "Rationales are as typed.</p>\n<table>\n<thead><tr><th scope=\"col\">Trainee</th>"
-           "<th scope=\"col\">Case</th><th scope=\"col\">Decision</th>"
-           "<th scope=\"col\">Advice timing</th><th scope=\"col\">AI advised</th>"
-           "<th scope=\"col\">Initial</th><th scope=\"col\">Final</th>"
-           "<th scope=\"col\">Followed AI</th><th scope=\"col\" class=\"num\">Trust</th>"
-           "<th scope=\"col\" class=\"num\">Time</th><th scope=\"col\">Rationale</th>"
-           "</tr></thead>\n<tbody>\n");
-    if (log_read_paths(h->in->paths, h->in->n_paths, &o, NULL, e) != 0 && !h->table_full)
-        return -1;
-    out(h, "</tbody>\n</table>\n");
-    if (h->decision_rows < total)
-        out(h,
-            "<p>The first %ld of %ld decisions are listed; <code>--csv</code> has every "
-            "one.</p>\n",
-            h->decision_rows, total);
-    out(h, "</section>\n");
-    return 0;
-}
-
 /* ---- Input problems ---- */
 
 static void write_input(html *h)
@@ -940,7 +821,8 @@ static int write_page(html *h, apperr *e)
     write_cases(h);
     write_by_groups(h);
     write_sessions(h);
-    if (write_decisions(h, m, e) != 0)
+    if (debrief_html_decisions(h->f, h->in->paths, h->in->n_paths,
+                               (long)m->m[METRIC_DECISIONS].value, MAX_DECISION_ROWS, e) != 0)
         return -1;
     write_input(h);
     out(h, "</main>\n<footer><p>Written by <code>appraise debrief --html</code>. Metric "

@@ -350,7 +350,7 @@ static int report(const apperr *e)
 }
 
 /* Builds the map and its DOT; NULL with e filled on failure. */
-static char *draw(case_def *c, const char *variant, size_t *walk_errors, apperr *e)
+static char *draw(const case_def *c, const char *variant, size_t *walk_errors, apperr *e)
 {
     graph_map m;
     char *dot = NULL;

@@ -225,7 +225,7 @@ static int add_static_node(graph_map *m, int i)
     return add_static_edges(m, i);
 }
 
-int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, apperr *e)
+int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool walk, apperr *e)
 {
     memset(m, 0, sizeof *m);
     m->c = c;

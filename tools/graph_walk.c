@@ -134,7 +134,7 @@ static bool take(replay *r, const walk_step *st)
     return v.step == STEP_CHOOSE_FINAL && act(r, ACT_CHOOSE, st->option, 0) && settle(r);
 }
 
-static bool open_session(replay *r, case_def *c, const char *variant)
+static bool open_session(replay *r, const case_def *c, const char *variant)
 {
     session_opts o = {.trainee = "check",
                       .variant = variant,

@@ -24,8 +24,7 @@
 
 #include <nettle/sha2.h>
 
-#include "case_runtime.h"
-#include "case_state.h"
+#include "case_driver.h"
 #include "session.h"
 #include "walk_analysis.h"
 #include "walk_internal.h"
@@ -672,7 +671,7 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[1
         uint8_t s[CASE_STATE_KEY_SIZE];
         apperr e;
         key_decision(&k, &resolved->decision);
-        if (case_state_key(w->c, s, &e) != 0) {
+        if (session_state_key(w->s, s, &e) != 0) {
             if (e.kind == APPERR_ENV) {
                 w->fatal = true;
                 w->fatal_e = e;
@@ -1075,7 +1074,7 @@ static void successors_plain(const case_def *c, const case_node *n, const bool *
 /* Per node: whether entering it and everything that can follow involves no
  * Lua function. Plain nodes have only static targets, so this is the
  * greatest set of plain nodes closed under their targets. */
-static bool *future_plain(case_def *c, apperr *e)
+static bool *future_plain(const case_def *c, apperr *e)
 {
     bool *p = calloc(c->n_nodes ? c->n_nodes : 1, sizeof *p);
     if (!p) {
@@ -1085,7 +1084,8 @@ static bool *future_plain(case_def *c, apperr *e)
     for (size_t i = 0; i < c->n_nodes; i++) {
         const case_node *n = &c->nodes[i];
         apperr ignored;
-        if (n->dynamic || case_runtime_node_plain(c, n->id, &p[i], &ignored) != 0)
+        if (n->dynamic || !c->driver->node_plain ||
+            c->driver->node_plain(c, n->id, &p[i], &ignored) != 0)
             p[i] = false;
     }
     for (bool changed = true; changed;) {
@@ -1162,7 +1162,7 @@ static size_t or_default(size_t v, size_t def)
     return v ? v : def;
 }
 
-int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e)
+int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *e)
 {
     walk_opts none;
     memset(&none, 0, sizeof none);

@@ -23,8 +23,9 @@
  *    value anywhere in it, nor in any node it can lead to), nothing can read
  *    `s` any more, so the node alone is the state;
  *  - elsewhere the state is the node, the resolved decision and a digest
- *    of `s` with the random generator and the clock (case_state_key; its
- *    cost does not grow with how often `s` holds one big string).
+ *    of `s` with the random generator and the clock (the case driver's
+ *    state_key, through session_state_key; for Lua, script/case_state.c,
+ *    whose cost does not grow with how often `s` holds one big string).
  * Sessions cannot be forked. The search goes depth first, taking a new
  * state's first branch in the session that just reached it; each other
  * branch of a plain-future state is read from the case itself (playing it
@@ -146,7 +147,7 @@ typedef struct walk_opts {
  * Returns 0 with findings about the case in *out; -1 (e filled, *out NULL)
  * only when the walk itself cannot run: an unknown variant (APPERR_USAGE),
  * out of memory (APPERR_ENV). */
-int walk_case(case_def *c, const walk_opts *o, walk_result **out, apperr *e);
+int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *e);
 
 void walk_free(walk_result *r);
 

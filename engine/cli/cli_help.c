@@ -4,7 +4,7 @@
 
 #include "case_model.h"
 #include "cli.h"
-#include "ui/data_dir.h"
+#include "data_dir.h"
 
 const cli_command *const cli_commands[] = {&cli_play,  &cli_run,     &cli_check,
                                            &cli_graph, &cli_debrief, &cli_replay};
@@ -28,9 +28,12 @@ void cli_program_help(FILE *f)
           f);
     for (size_t i = 0; i < cli_n_commands; i++) {
         const cli_command *c = cli_commands[i];
-        fprintf(f, "  %-8s %s%s\n", c->name, c->summary,
-                !CLI_WINDOW && (c == &cli_play || c == &cli_replay) ? " (not in this build)" : "");
+        fprintf(f, "  %-8s %s\n", c->name, c->summary);
     }
+    if (!CLI_WINDOW)
+        fputs("This build has no window (-DAPPRAISE_WINDOW=OFF): play, replay without\n"
+              "--verify and the case library say so and exit 3.\n",
+              f);
     cli_wrap(f, cli_library.about, 0, fprintf(f, "\nWith no command, ") - 1);
     cli_options(f, &cli_library);
     fputs("\nExit codes: 0 success, 1 case/log/input wrong, 2 usage, 3 environment.\n", f);

@@ -10,8 +10,8 @@ static const cli_opt opts[] = {
     CLI_OPT_TRAINEE,
     CLI_OPT_SEED,
     CLI_OPT_VARIANT,
-    CLI_OPT_LOG_DIR("folder for the logs (default: $XDG_DATA_HOME/appraise/logs)"),
-    CLI_OPT_LOOK,
+    CLI_OPT_LOG_DIR("folder for the logs (default: $XDG_DATA_HOME/appraise/logs)", 0),
+    CLI_OPT_LOOK(0),
     {0},
 };
 

@@ -14,56 +14,53 @@ extern const char *const cli_themes[];
 
 typedef enum cli_open_kind { CLI_OPEN_LIBRARY, CLI_OPEN_PLAY, CLI_OPEN_REPLAY } cli_open_kind;
 
+/* Opens the window on the library, the case or the log of s; in a build
+ * without the window, says that it has none. Returns the exit code. */
+int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start *s);
+
 /* Parses a window command (its options go into a ui_start, its operand is
- * the path) and opens the window on the library, the case or the log; in a
- * build without the window, says that it has none. Returns the exit code. */
+ * the path), then cli_window_start. */
 int cli_window_open(const cli_command *cmd, int argc, char **argv, cli_open_kind kind);
 
-#define CLI_OPT_TRAINEE                                                                            \
-    {                                                                                              \
-        .name = "--trainee", .kind = CLI_STRING, .meta = "ID", .at = CLI_AT(ui_start, trainee),    \
-        .help = "the trainee id logged (default: the window asks)"                                 \
-    }
+/* clang-format off */
+#define CLI_OPT_TRAINEE                                                        \
+    {.name = "--trainee", .kind = CLI_STRING, .meta = "ID",                    \
+     .at = CLI_AT(ui_start, trainee),                                          \
+     .help = "the trainee id logged (default: the window asks)"}
 
-#define CLI_OPT_SEED                                                                               \
-    {                                                                                              \
-        .name = "--seed", .kind = CLI_NUMBER, .meta = "N", .at = CLI_AT(ui_start, seed),           \
-        .seen_at = CLI_SEEN(ui_start, have_seed), .lo = 0, .hi = ULLONG_MAX,                       \
-        .what = "must be a whole number from 0 to 18446744073709551615",                           \
-        .help = "the session seed, 0 to 18446744073709551615 (default: a random seed, logged)"     \
-    }
+#define CLI_OPT_SEED                                                           \
+    {.name = "--seed", .kind = CLI_NUMBER, .meta = "N",                        \
+     .at = CLI_AT(ui_start, seed), .seen_at = CLI_SEEN(ui_start, have_seed),   \
+     .lo = 0, .hi = ULLONG_MAX,                                                \
+     .what = "must be a whole number from 0 to 18446744073709551615",          \
+     .help = "the session seed, 0 to 18446744073709551615 (default: a random " \
+             "seed, logged)"}
 
-#define CLI_OPT_VARIANT                                                                            \
-    {                                                                                              \
-        .name = "--variant", .kind = CLI_STRING, .meta = "NAME", .at = CLI_AT(ui_start, variant),  \
-        .help = "the case variant (default: derived from trainee and case)"                        \
-    }
+#define CLI_OPT_VARIANT                                                        \
+    {.name = "--variant", .kind = CLI_STRING, .meta = "NAME",                  \
+     .at = CLI_AT(ui_start, variant),                                          \
+     .help = "the case variant (default: derived from trainee and case)"}
 
-#define CLI_OPT_LOG_DIR(help_text)                                                                 \
-    {                                                                                              \
-        .name = "--log-dir", .kind = CLI_STRING, .meta = "DIR", .at = CLI_AT(ui_start, log_dir),   \
-        .help = help_text                                                                          \
-    }
+/* seen: CLI_SEEN of a bool set when the option is given, or 0. */
+#define CLI_OPT_LOG_DIR(help_text, seen)                                       \
+    {.name = "--log-dir", .kind = CLI_STRING, .meta = "DIR",                   \
+     .at = CLI_AT(ui_start, log_dir), .seen_at = (seen), .help = (help_text)}
 
-#define CLI_OPT_LOOK                                                                               \
-    {.name = "--theme",                                                                            \
-     .kind = CLI_CHOICE,                                                                           \
-     .at = CLI_AT(ui_start, theme),                                                                \
-     .choices = cli_themes,                                                                        \
-     .what = "theme",                                                                              \
-     .help = "the colours: default, or high-contrast"},                                            \
-        {.name = "--scale",                                                                        \
-         .kind = CLI_NUMBER,                                                                       \
-         .meta = "75-200",                                                                         \
-         .flags = CLI_PERCENT,                                                                     \
-         .at = CLI_AT(ui_start, scale),                                                            \
-         .lo = 75,                                                                                 \
-         .hi = 200,                                                                                \
-         .what = "takes a text size in percent from 75 to 200",                                    \
-         .help = "the text size in percent (default: 100; Ctrl +/- in the window)"},               \
-    {                                                                                              \
-        .name = "--fullscreen", .kind = CLI_FLAG, .at = CLI_AT(ui_start, fullscreen),              \
-        .help = "open full screen (F11 in the window)"                                             \
-    }
+/* The look of the window: three entries; seen as for CLI_OPT_LOG_DIR. */
+#define CLI_OPT_LOOK(seen)                                                     \
+    {.name = "--theme", .kind = CLI_CHOICE,                                    \
+     .at = CLI_AT(ui_start, theme), .seen_at = (seen),                         \
+     .choices = cli_themes, .what = "theme",                                   \
+     .help = "the colours: default, or high-contrast"},                        \
+    {.name = "--scale", .kind = CLI_NUMBER, .meta = "75-200",                  \
+     .flags = CLI_PERCENT, .at = CLI_AT(ui_start, scale), .seen_at = (seen),   \
+     .lo = 75, .hi = 200,                                                      \
+     .what = "takes a text size in percent from 75 to 200",                    \
+     .help = "the text size in percent (default: 100; Ctrl +/- in the "        \
+             "window)"},                                                       \
+    {.name = "--fullscreen", .kind = CLI_FLAG,                                 \
+     .at = CLI_AT(ui_start, fullscreen), .seen_at = (seen),                    \
+     .help = "open full screen (F11 in the window)"}
+/* clang-format on */
 
 #endif

@@ -134,6 +134,17 @@ static void decision_free(case_decision *d)
     mem_free(d->feedback);
 }
 
+void case_live_free(case_live *l)
+{
+    if (!l)
+        return;
+    vitals_free(&l->vitals);
+    for (size_t i = 0; i < l->n_results; i++)
+        case_result_free(&l->results[i]);
+    mem_free(l->results);
+    memset(l, 0, sizeof *l);
+}
+
 /* Frees every part whatever the kind: parts a kind does not use are NULL. */
 void case_node_free(case_node *n)
 {

@@ -1,12 +1,17 @@
 /* case_model: a loaded case in C (scenario-format.md, format 1).
  *
- * The loader (script/case_load.c) validates the Lua table and fills these
- * structs. Values an author wrote as functions are not known until play: the
- * node is then marked `dynamic` and the runtime (script/case_runtime.c)
+ * Whoever makes a case fills these structs and names the driver that plays
+ * it (case_driver.h): for a case file, the loader (script/case_load.c)
+ * validates the Lua table into them. Values an author wrote as functions are
+ * not known until play: the node is then marked `dynamic` and the driver
  * resolves it into a fresh case_node when the node is entered. `next` and
  * `on_timeout` functions are called later, when the choice is made or the
- * time runs out; here they show only as a flag (`*_fn` == 1): the runtime
- * finds the function in the node as resolved on entry. */
+ * time runs out; here they show only as a flag (`*_fn` == 1): the driver
+ * finds the function in the node as resolved on entry.
+ *
+ * A case_def does not change while it is played, so one case can serve
+ * several sessions at once; what changes in play lives in each session's
+ * run (case_driver.h). */
 #ifndef CASE_MODEL_H
 #define CASE_MODEL_H
 
@@ -104,7 +109,7 @@ typedef struct case_node {
     int next_fn;
     case_ending ending; /* kind == NODE_ENDING */
     char *debrief;      /* NULL when none */
-    bool dynamic; /* some value is a function: resolve on entry (case_runtime_enter) */
+    bool dynamic;       /* some value is a function: resolved on entry (case_driver.enter) */
 } case_node;
 
 typedef struct case_kv {
@@ -136,7 +141,7 @@ typedef struct case_patient {
     strlist allergies;
 } case_patient;
 
-struct case_script; /* the Lua state behind a case (script/case_load.c) */
+struct case_driver; /* how the case plays (case_driver.h) */
 
 typedef struct case_def {
     char *file; /* path as given */
@@ -162,8 +167,18 @@ typedef struct case_def {
     char *start;
     case_node *nodes; /* sorted by id */
     size_t n_nodes;
-    struct case_script *script; /* owned */
+    const struct case_driver *driver; /* plays the case; set by whoever made it */
+    void *driver_data; /* the driver's own (for a case file: its Lua state), owned by it */
 } case_def;
+
+/* What the patient looks like now: the state after entering a node, as the
+ * driver reports it. */
+typedef struct case_live {
+    double clock; /* simulated minutes since the start */
+    vitals vitals;
+    case_result *results; /* revealed so far, in order */
+    size_t n_results;
+} case_live;
 
 /* The node with this id, or NULL. */
 const case_node *case_find_node(const case_def *c, const char *id);
@@ -182,6 +197,8 @@ void case_node_free(case_node *n);
 /* Deep copy of a node; 0, or -1 when out of memory. */
 int case_node_copy(case_node *dst, const case_node *src);
 void strlist_free(strlist *l);
+/* Releases what a case_live owns and empties it. NULL is fine. */
+void case_live_free(case_live *l);
 void case_result_free(case_result *r);
 int case_result_copy(case_result *dst, const case_result *src);
 

@@ -90,14 +90,25 @@ cJSON *json_add_bool_or_null(cJSON *obj, const char *key, bool has, bool value)
     return add_item(obj, key, has ? cJSON_CreateBool(value) : cJSON_CreateNull());
 }
 
-/* Printed with %lld so that integers beyond 2^53 stay exact in the text. */
-cJSON *json_add_int_or_null(cJSON *obj, const char *key, bool has, long long value)
+/* Printed with %lld / %llu so that integers beyond 2^53 stay exact in the
+ * text. */
+cJSON *json_int(long long value)
 {
     char buf[32];
-    if (!has)
-        return add_item(obj, key, cJSON_CreateNull());
     snprintf(buf, sizeof buf, "%lld", value);
-    return add_item(obj, key, raw_number(buf, (double)value));
+    return raw_number(buf, (double)value);
+}
+
+cJSON *json_u64(unsigned long long value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%llu", value);
+    return raw_number(buf, (double)value);
+}
+
+cJSON *json_add_int_or_null(cJSON *obj, const char *key, bool has, long long value)
+{
+    return add_item(obj, key, has ? json_int(value) : cJSON_CreateNull());
 }
 
 char *json_print_line(const cJSON *obj)

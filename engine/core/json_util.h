@@ -18,6 +18,11 @@ const char *json_number_text(double x, char *buf, size_t size);
  * gives a JSON null node. */
 cJSON *json_number(double x);
 
+/* cJSON nodes that print a whole number as its exact digits (a double
+ * would round above 2^53); valuedouble holds the nearest double. */
+cJSON *json_int(long long value);
+cJSON *json_u64(unsigned long long value);
+
 /* Adds key: number / string-or-null / bool-or-null / int-or-null to obj.
  * A NULL string, or has == false, adds JSON null. Return obj's new item. */
 cJSON *json_add_number(cJSON *obj, const char *key, double x);

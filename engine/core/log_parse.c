@@ -1,9 +1,11 @@
+/* log_parse: one log file read into its sessions and problems (see
+ * log_parse.h): the lines, the sessions they belong to, and what each
+ * record says. */
 #include "log_parse.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,8 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "log_fields.h"
+#include "log_skim.h"
 #include "log_writer.h"
 #include "utf8.h"
 
@@ -23,142 +27,21 @@
  * to LOG_LINE_MAX (the longest line the writer writes), past which the
  * line is skipped as not a record. */
 #define BLOCK_BYTES (1u << 20)
-/* A session's arena grows by chunks of this size (one holds a typical
- * session's parsed records). */
-#define CHUNK_BYTES (64u << 10)
 
-/* ---- arena: one session's parsed records and lists, freed at once ---- */
+/* The record types every read needs: what a log_session holds. */
+#define NEEDED                                                                                     \
+    ((1u << LOG_REC_SESSION_START) | (1u << LOG_REC_DECISION) | (1u << LOG_REC_ENDING) |           \
+     (1u << LOG_REC_SESSION_END))
+#define ALL_TYPES ((1u << LOG_RECORD_TYPES) - 1)
 
-struct log_chunk {
-    log_chunk *next;
-    size_t used, cap;
-    _Alignas(16) unsigned char data[];
-};
-
-/* Chunks of the usual size, given back by sessions once handed over and
- * taken again by the threads that parse: without it, the allocator hands
- * the memory back to the system between batches and every chunk costs
- * fresh page faults. */
-struct log_chunk_pool {
-    pthread_mutex_t mu;
-    log_chunk *free;
-    size_t n, max;
-};
-
-log_chunk_pool *log_chunk_pool_new(size_t max_chunks)
-{
-    log_chunk_pool *pool = calloc(1, sizeof *pool);
-    if (pool && pthread_mutex_init(&pool->mu, NULL) != 0) {
-        free(pool);
-        return NULL;
-    }
-    if (pool)
-        pool->max = max_chunks;
-    return pool;
-}
-
-void log_chunk_pool_free(log_chunk_pool *pool)
-{
-    if (!pool)
-        return;
-    while (pool->free) {
-        log_chunk *next = pool->free->next;
-        free(pool->free);
-        pool->free = next;
-    }
-    pthread_mutex_destroy(&pool->mu);
-    free(pool);
-}
-
-static log_chunk *chunk_get(log_chunk_pool *pool, size_t cap)
-{
-    log_chunk *c = NULL;
-    if (pool && cap == CHUNK_BYTES) {
-        pthread_mutex_lock(&pool->mu);
-        if ((c = pool->free) != NULL) {
-            pool->free = c->next;
-            pool->n--;
-        }
-        pthread_mutex_unlock(&pool->mu);
-    }
-    if (!c && (c = malloc(sizeof *c + cap)) != NULL)
-        c->cap = cap;
-    return c;
-}
-
-static void chunk_put(log_chunk_pool *pool, log_chunk *c)
-{
-    if (pool && c->cap == CHUNK_BYTES) {
-        pthread_mutex_lock(&pool->mu);
-        bool kept = pool->n < pool->max;
-        if (kept) {
-            c->next = pool->free;
-            pool->free = c;
-            pool->n++;
-        }
-        pthread_mutex_unlock(&pool->mu);
-        if (kept)
-            return;
-    }
-    free(c);
-}
-
-static void *arena_alloc(log_arena *a, size_t n)
-{
-    n = (n + 15) & ~(size_t)15;
-    log_chunk *c = a->head;
-    if (c && c->cap - c->used >= n) {
-        void *p = c->data + c->used;
-        c->used += n;
-        return p;
-    }
-    log_chunk *fresh = chunk_get(a->pool, n > CHUNK_BYTES / 4 ? n : CHUNK_BYTES);
-    if (!fresh)
-        return NULL;
-    fresh->used = n;
-    if (c && fresh->cap != CHUNK_BYTES) {
-        /* a large block goes behind the current chunk, which stays in use */
-        fresh->next = c->next;
-        c->next = fresh;
-    } else {
-        fresh->next = c;
-        a->head = fresh;
-    }
-    return fresh->data;
-}
-
-static void arena_free(log_arena *a)
-{
-    log_chunk *c = a->head;
-    while (c) {
-        log_chunk *next = c->next;
-        chunk_put(a->pool, c);
-        c = next;
-    }
-    a->head = NULL;
-}
-
-/* The arena cJSON allocates from on this thread while a line is parsed;
- * NULL the rest of the time, when the hooks are plain malloc and free. */
-static _Thread_local log_arena *tls_arena;
-
-static void *hook_malloc(size_t n)
-{
-    return tls_arena ? arena_alloc(tls_arena, n) : malloc(n);
-}
-
-/* While a line is parsed, cJSON frees only what it allocated for that line
- * (a failed parse): arena memory, given back with the session. */
-static void hook_free(void *p)
-{
-    if (!tls_arena)
-        free(p);
-}
+/* The envelope's fields by their place in the schema. */
+#define ENV_INDEX(S, name, type, m) ENV_##m,
+enum { LOG_ENVELOPE_FIELDS(ENV_INDEX) ENV_COUNT };
+#undef ENV_INDEX
 
 void log_parse_init(void)
 {
-    cJSON_Hooks hooks = {.malloc_fn = hook_malloc, .free_fn = hook_free};
-    cJSON_InitHooks(&hooks);
+    log_arena_init();
 }
 
 /* ---- sessions and events ---------------------------------------------- */
@@ -167,8 +50,9 @@ void log_parsed_session_free(log_parsed_session *s)
 {
     if (!s)
         return;
-    arena_free(&s->arena);
+    log_arena_free(&s->arena);
     free(s->decs);
+    free(s->recs);
     free(s->id);
     free(s->file);
     free(s);
@@ -189,6 +73,8 @@ struct log_parser {
     log_parsed_file *out;
     log_parsed_session *cur; /* the session being read, NULL between sessions */
     log_arena arena;         /* where lines are parsed: the next session's arena */
+    unsigned keep;           /* record types kept in the session's records */
+    unsigned skip;           /* record types counted without being parsed */
     char *buf;
     size_t cap;
     long file_records, blank_lines, bad_utf8;
@@ -196,7 +82,7 @@ struct log_parser {
     bool newer_reported;
 };
 
-log_parser *log_parser_new(log_chunk_pool *pool)
+log_parser *log_parser_new(log_chunk_pool *pool, unsigned keep)
 {
     log_parser *p = calloc(1, sizeof *p);
     if (p)
@@ -205,8 +91,11 @@ log_parser *log_parser_new(log_chunk_pool *pool)
         free(p);
         return NULL;
     }
-    if (p)
+    if (p) {
         p->cap = BLOCK_BYTES;
+        p->keep = keep & ALL_TYPES;
+        p->skip = ~(p->keep | NEEDED) & ALL_TYPES;
+    }
     return p;
 }
 
@@ -215,7 +104,7 @@ void log_parser_free(log_parser *p)
     if (!p)
         return;
     log_parsed_session_free(p->cur);
-    arena_free(&p->arena);
+    log_arena_free(&p->arena);
     free(p->buf);
     free(p);
 }
@@ -264,338 +153,49 @@ static void issue_once(log_parser *p, const char *once, log_issue_kind kind, int
 
 #define issue(p, kind, line, ...) issue_once(p, NULL, kind, line, __VA_ARGS__)
 
-/* ---- fields ----------------------------------------------------------------- */
+/* ---- what a record says ------------------------------------------------------ */
 
-typedef enum ftype {
-    F_ENV,     /* envelope (v, type, session, seq, t, at): read elsewhere */
-    F_ANY,     /* known, not needed by the reader */
-    F_STR,     /* string or null */
-    F_STRLIST, /* [string] */
-    F_BOOL,    /* bool or null */
-    F_FLAG,    /* bool, never null */
-    F_RATING,  /* 1..7 or null */
-    F_PROB,    /* 0..1 or null */
-    F_MS,      /* whole number >= 0 or null */
-    F_SEED     /* whole number >= 0 */
-} ftype;
-
-typedef struct fdef {
-    const char *name;
-    ftype type;
-    bool required;
-    size_t off;     /* of the value in the target struct */
-    size_t has_off; /* of the has_ flag, or of the count for F_STRLIST */
-} fdef;
-
-typedef struct schema {
-    const char *type;
-    const fdef *f;
-    size_t n;
-} schema;
-
-#define ENVELOPE                                                                                   \
-    {"v", F_ENV, false, 0, 0}, {"type", F_ENV, false, 0, 0}, {"session", F_ENV, false, 0, 0},      \
-        {"seq", F_ENV, false, 0, 0}, {"t", F_ENV, false, 0, 0},                                    \
-    {                                                                                              \
-        "at", F_ENV, false, 0, 0                                                                   \
-    }
-#define D_STR(n, f)                                                                                \
-    {                                                                                              \
-        n, F_STR, true, offsetof(log_decision, f), 0                                               \
-    }
-#define D_LIST(n, f)                                                                               \
-    {                                                                                              \
-        n, F_STRLIST, true, offsetof(log_decision, f), offsetof(log_decision, n_##f)               \
-    }
-#define D_HAS(n, t, f)                                                                             \
-    {                                                                                              \
-        n, t, true, offsetof(log_decision, f), offsetof(log_decision, has_##f)                     \
-    }
-
-/* In the order log_writer writes them, so the lookup's hint hits first. */
-static const fdef decision_fields[] = {
-    ENVELOPE,
-    D_STR("node", node),
-    D_LIST("options", options),
-    D_LIST("best", best),
-    D_STR("timing", timing),
-    D_STR("ai", ai),
-    D_HAS("ai_confidence", F_PROB, ai_confidence),
-    D_HAS("ai_correct", F_BOOL, ai_correct),
-    D_HAS("advice_requested", F_BOOL, advice_requested),
-    D_STR("initial", initial),
-    D_HAS("initial_confidence", F_RATING, initial_confidence),
-    D_STR("final", final),
-    D_HAS("final_confidence", F_RATING, final_confidence),
-    D_HAS("initial_correct", F_BOOL, initial_correct),
-    D_HAS("final_correct", F_BOOL, final_correct),
-    D_HAS("followed_ai", F_BOOL, followed_ai),
-    D_HAS("switched", F_BOOL, switched),
-    D_HAS("trust", F_RATING, trust),
-    D_STR("rationale", rationale),
-    D_LIST("viewed", viewed),
-    D_HAS("ms_initial", F_MS, ms_initial),
-    D_HAS("ms_advice", F_MS, ms_advice),
-    D_HAS("ms_final", F_MS, ms_final),
-    {"timed_out", F_FLAG, true, offsetof(log_decision, timed_out), 0},
-    D_STR("next", next),
-};
-
-#define S_STR(n, f)                                                                                \
-    {                                                                                              \
-        n, F_STR, true, offsetof(log_session, f), 0                                                \
-    }
-static const fdef start_fields[] = {
-    ENVELOPE,
-    S_STR("engine", engine),
-    S_STR("case", case_id),
-    S_STR("case_version", case_version),
-    S_STR("case_title", case_title),
-    S_STR("case_sha256", case_sha256),
-    {"case_file", F_ANY, false, 0, 0},
-    S_STR("trainee", trainee),
-    S_STR("variant", variant),
-    {"seed", F_SEED, true, offsetof(log_session, seed), offsetof(log_session, has_seed)},
-    S_STR("mode", mode),
-    {"host_os", F_ANY, false, 0, 0},
-};
-
-/* The few fields of ending and session_end the reader needs. */
-typedef struct end_fields {
-    const char *node, *outcome, *status, *error;
-} end_fields;
-
-static const fdef ending_fields[] = {
-    ENVELOPE,
-    {"node", F_STR, true, offsetof(end_fields, node), 0},
-    {"outcome", F_STR, true, offsetof(end_fields, outcome), 0},
-    {"clock", F_ANY, false, 0, 0},
-};
-
-static const fdef end_fields_def[] = {
-    ENVELOPE,
-    {"status", F_STR, true, offsetof(end_fields, status), 0},
-    {"error", F_STR, false, offsetof(end_fields, error), 0},
-};
-
-static const fdef node_fields[] = {
-    ENVELOPE,
-    {"node", F_ANY, false, 0, 0},
-    {"clock", F_ANY, false, 0, 0},
-    {"vitals", F_ANY, false, 0, 0},
-    {"news2", F_ANY, false, 0, 0},
-};
-
-static const fdef advice_fields[] = {
-    ENVELOPE,
-    {"node", F_ANY, false, 0, 0},
-    {"tool", F_ANY, false, 0, 0},
-    {"recommend", F_ANY, false, 0, 0},
-    {"confidence", F_ANY, false, 0, 0},
-    {"source", F_ANY, false, 0, 0},
-    {"timing", F_ANY, false, 0, 0},
-};
-
-static const fdef view_fields[] = {
-    ENVELOPE,
-    {"node", F_ANY, false, 0, 0},
-    {"what", F_ANY, false, 0, 0},
-};
-
-#define SCHEMA(t, f)                                                                               \
-    {                                                                                              \
-        t, f, sizeof f / sizeof f[0]                                                               \
-    }
-static const schema schemas[] = {
-    SCHEMA("session_start", start_fields), SCHEMA("node", node_fields),
-    SCHEMA("advice_shown", advice_fields), SCHEMA("view", view_fields),
-    SCHEMA("decision", decision_fields),   SCHEMA("ending", ending_fields),
-    SCHEMA("session_end", end_fields_def),
-};
-
-static const schema *schema_for(const char *type)
-{
-    for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
-        if (strcmp(schemas[i].type, type) == 0)
-            return &schemas[i];
-    return NULL;
-}
-
-/* The field named key: first where the last match left off (fields come in
- * the writer's order), else anywhere. */
-/* Field names are short: comparing in line beats a call to strcmp, and
- * this runs for every member of every record. */
-static bool same_name(const char *a, const char *b)
-{
-    while (*a && *a == *b)
-        a++, b++;
-    return *a == *b;
-}
-
-static long find_field(const schema *sc, const char *key, size_t *hint)
-{
-    if (*hint < sc->n && same_name(sc->f[*hint].name, key))
-        return (long)(*hint)++;
-    for (size_t i = 0; i < sc->n; i++)
-        if (same_name(sc->f[i].name, key)) {
-            *hint = i + 1;
-            return (long)i;
-        }
-    return -1;
-}
-
-/* What reading one record needs to report a field problem. */
-typedef struct rec_ctx {
-    log_parser *p;
-    const schema *sc;
-    int line;
-} rec_ctx;
-
-static void bad_field(const rec_ctx *c, const char *name, const char *want)
-{
-    issue(c->p, LOG_ISSUE_BAD_FIELD, c->line, "%s field '%s' is not %s: taken as null", c->sc->type,
-          name, want);
-}
-
-static bool whole_in(const cJSON *it, double lo, double hi)
-{
-    return cJSON_IsNumber(it) && it->valuedouble == floor(it->valuedouble) &&
-           it->valuedouble >= lo && it->valuedouble <= hi;
-}
-
-static void set_list(const rec_ctx *c, const fdef *f, const cJSON *it, char *base)
-{
-    if (cJSON_IsNull(it))
-        return;
-    if (!cJSON_IsArray(it)) {
-        bad_field(c, f->name, "a list of strings");
-        return;
-    }
-    size_t count = 0;
-    for (const cJSON *s = it->child; s; s = s->next)
-        count++;
-    const char **items = count ? arena_alloc(&c->p->arena, count * sizeof *items) : NULL;
-    if (count && !items) {
-        c->p->out->oom = true;
-        return;
-    }
-    size_t k = 0;
-    for (const cJSON *s = it->child; s; s = s->next) {
-        if (cJSON_IsString(s))
-            items[k++] = s->valuestring;
-        else
-            bad_field(c, f->name, "a list of strings (an item skipped)");
-    }
-    const char *const *list = items;
-    memcpy(base + f->off, &list, sizeof list);
-    memcpy(base + f->has_off, &k, sizeof k);
-}
-static void set_number(const rec_ctx *c, const fdef *f, const cJSON *it, char *base)
-{
-    bool *has = (bool *)(base + f->has_off);
-    if (cJSON_IsNull(it))
-        return;
-    switch (f->type) {
-    case F_RATING:
-        if (!whole_in(it, 1, 7)) {
-            bad_field(c, f->name, "a whole number from 1 to 7");
-            return;
-        }
-        *(int *)(base + f->off) = (int)it->valuedouble;
-        break;
-    case F_PROB:
-        if (!cJSON_IsNumber(it) || !(it->valuedouble >= 0 && it->valuedouble <= 1)) {
-            bad_field(c, f->name, "a number from 0 to 1");
-            return;
-        }
-        *(double *)(base + f->off) = it->valuedouble;
-        break;
-    case F_MS:
-        if (!whole_in(it, 0, EXACT_INT_LIMIT)) {
-            bad_field(c, f->name, "a whole number of ms");
-            return;
-        }
-        *(int64_t *)(base + f->off) = (int64_t)it->valuedouble;
-        break;
-    default: /* F_SEED; seeds above 2^53 lose digits in a double: not given */
-        if (!whole_in(it, 0, EXACT_INT_LIMIT))
-            return;
-        *(uint64_t *)(base + f->off) = (uint64_t)it->valuedouble;
-        break;
-    }
-    *has = true;
-}
-
-static void set_field(const rec_ctx *c, const fdef *f, const cJSON *it, char *base)
-{
-    switch (f->type) {
-    case F_ENV:
-    case F_ANY:
-        break;
-    case F_STR:
-        if (cJSON_IsString(it))
-            *(const char **)(base + f->off) = it->valuestring;
-        else if (!cJSON_IsNull(it))
-            bad_field(c, f->name, "a string");
-        break;
-    case F_STRLIST:
-        set_list(c, f, it, base);
-        break;
-    case F_BOOL:
-    case F_FLAG:
-        if (cJSON_IsBool(it)) {
-            *(bool *)(base + f->off) = cJSON_IsTrue(it);
-            if (f->type == F_BOOL)
-                *(bool *)(base + f->has_off) = true;
-        } else if (!cJSON_IsNull(it) || f->type == F_FLAG) {
-            bad_field(c, f->name, f->type == F_FLAG ? "true or false" : "a boolean");
-        }
-        break;
-    default:
-        set_number(c, f, it, base);
-        break;
-    }
-}
-
-/* An unknown field, or record type (field NULL): reported once per read. */
-static void unknown(log_parser *p, const char *type, const char *field, int line)
+/* An unknown field (len bytes), or record type (field NULL): reported
+ * once per read. */
+static void unknown(log_parser *p, const char *type, const char *field, size_t len, int line)
 {
     char key[512];
-    snprintf(key, sizeof key, "unknown\x1f%s\x1f%s", type, field ? field : "");
+    int n = field ? (int)(len < 200 ? len : 200) : 0;
+    snprintf(key, sizeof key, "unknown\x1f%s\x1f%.*s", type, n, field ? field : "");
     if (field)
         issue_once(p, key, LOG_ISSUE_UNKNOWN_FIELD, line,
-                   "unknown field '%s' in %s records ignored (reported once)", field, type);
+                   "unknown field '%.*s' in %s records ignored (reported once)", n, field, type);
     else
         issue_once(p, key, LOG_ISSUE_UNKNOWN_FIELD, line,
                    "unknown record type '%s' ignored (reported once)", type);
 }
 
-/* Reads the members of a record into base by the schema; reports unknown
- * fields (once per type and name) and missing ones. */
-static void apply_schema(const rec_ctx *c, const cJSON *root, void *base)
+/* What reading one record needs to report a field problem. */
+typedef struct rec_ctx {
+    log_parser *p;
+    const char *type;
+    int line;
+} rec_ctx;
+
+static void field_problem(void *ctx, log_field_problem what, const char *field, size_t len,
+                          const char *want)
 {
-    uint64_t seen = 0;
-    size_t hint = 0;
-    for (const cJSON *it = root->child; it; it = it->next) {
-        if (!it->string)
-            continue;
-        long i = find_field(c->sc, it->string, &hint);
-        if (i < 0) {
-            unknown(c->p, c->sc->type, it->string, c->line);
-            continue;
-        }
-        seen |= 1ULL << i;
-        set_field(c, &c->sc->f[i], it, base);
+    const rec_ctx *c = ctx;
+    int n = (int)(len < 200 ? len : 200);
+    switch (what) {
+    case LOG_FIELD_BAD:
+        issue(c->p, LOG_ISSUE_BAD_FIELD, c->line, "%s field '%.*s' is not %s: taken as null",
+              c->type, n, field, want);
+        break;
+    case LOG_FIELD_MISSING:
+        issue(c->p, LOG_ISSUE_BAD_FIELD, c->line, "%s record lacks field '%.*s': taken as null",
+              c->type, n, field);
+        break;
+    case LOG_FIELD_UNKNOWN:
+        unknown(c->p, c->type, field, len, c->line);
+        break;
     }
-    for (size_t i = 0; i < c->sc->n; i++)
-        if (c->sc->f[i].required && !(seen & (1ULL << i)))
-            issue(c->p, LOG_ISSUE_BAD_FIELD, c->line, "%s record lacks field '%s': taken as null",
-                  c->sc->type, c->sc->f[i].name);
 }
-
-/* ---- records ------------------------------------------------------------------ */
-
-/* ---- records ------------------------------------------------------------ */
 
 typedef struct envelope {
     const cJSON *v;
@@ -604,47 +204,55 @@ typedef struct envelope {
     int64_t seq, t;
 } envelope;
 
-static void envelope_field(const cJSON *it, envelope *env)
+static bool whole_in(const cJSON *it, double lo, double hi)
 {
-    const char *k = it->string;
-    switch (k[0]) {
-    case 'v':
-        if (k[1] == '\0')
-            env->v = it;
+    return cJSON_IsNumber(it) && it->valuedouble == floor(it->valuedouble) &&
+           it->valuedouble >= lo && it->valuedouble <= hi;
+}
+
+static void envelope_field(const cJSON *it, long index, envelope *env)
+{
+    switch (index) {
+    case ENV_v:
+        env->v = it;
         break;
-    case 't':
-        if (k[1] == '\0' && whole_in(it, 0, EXACT_INT_LIMIT)) {
-            env->has_t = true;
+    case ENV_type:
+        env->type = cJSON_IsString(it) ? it->valuestring : NULL;
+        break;
+    case ENV_session:
+        env->session = cJSON_IsString(it) ? it->valuestring : NULL;
+        break;
+    case ENV_seq:
+        if ((env->has_seq = whole_in(it, 0, EXACT_INT_LIMIT)))
+            env->seq = (int64_t)it->valuedouble;
+        break;
+    case ENV_t:
+        if ((env->has_t = whole_in(it, 0, EXACT_INT_LIMIT)))
             env->t = (int64_t)it->valuedouble;
-        } else if (strcmp(k, "type") == 0 && cJSON_IsString(it)) {
-            env->type = it->valuestring;
-        }
         break;
-    case 's':
-        if (strcmp(k, "session") == 0 && cJSON_IsString(it))
-            env->session = it->valuestring;
-        else if (strcmp(k, "seq") == 0 && whole_in(it, 0, EXACT_INT_LIMIT))
-            env->has_seq = true, env->seq = (int64_t)it->valuedouble;
-        break;
-    case 'a':
-        if (strcmp(k, "at") == 0 && cJSON_IsString(it))
-            env->at = it->valuestring;
+    case ENV_at:
+        env->at = cJSON_IsString(it) ? it->valuestring : NULL;
         break;
     default:
         break;
     }
 }
 
-/* The envelope comes first in what log_writer writes: the search stops
- * once all six are found, and looks at every member otherwise. */
+/* The envelope's fields, wherever they are among the members (the first
+ * of each name): the search stops once all are found, at once when they
+ * come first as log_writer writes them. */
 static void read_envelope(const cJSON *root, envelope *env)
 {
+    const log_record_def *def = log_schema_envelope();
+    size_t hint = 0;
+    unsigned seen = 0;
     memset(env, 0, sizeof *env);
-    for (const cJSON *it = root->child; it; it = it->next) {
-        if (it->string)
-            envelope_field(it, env);
-        if (env->v && env->type && env->session && env->at && env->has_seq && env->has_t)
-            break;
+    for (const cJSON *it = root->child; it && seen != (1u << ENV_COUNT) - 1; it = it->next) {
+        long i = it->string ? log_schema_field(def, it->string, LOG_NAME_NUL, &hint) : -1;
+        if (i >= 0 && !(seen & (1u << i))) {
+            seen |= 1u << i;
+            envelope_field(it, i, env);
+        }
     }
 }
 
@@ -659,6 +267,8 @@ static int end_session(log_parser *p, log_parse_sink sink, void *ctx)
     p->arena.head = NULL;
     s->pub.decisions = s->decs;
     s->pub.n_decisions = s->n_decs;
+    s->pub.records = s->recs;
+    s->pub.n_records = s->n_recs;
     if (!s->has_end)
         s->pub.status = LOG_INCOMPLETE;
     log_event *e = push_event(p);
@@ -686,89 +296,201 @@ static int begin_session(log_parser *p, const char *id, int line)
     return 0;
 }
 
-static void read_decision(const rec_ctx *c, const cJSON *root, const envelope *env)
+/* Room for item n of *arr (*cap items of sz bytes): false when out of
+ * memory (*arr is then unchanged). */
+static bool room(log_parser *p, void **arr, size_t *cap, size_t n, size_t sz)
 {
-    log_parsed_session *s = c->p->cur;
-    if (s->n_decs == s->cap_decs) {
-        size_t cap = s->cap_decs ? s->cap_decs * 2 : 16;
-        log_decision *d = realloc(s->decs, cap * sizeof *d);
-        if (!d) {
-            c->p->out->oom = true;
-            return;
-        }
-        s->decs = d;
-        s->cap_decs = cap;
+    if (n < *cap)
+        return true;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *q = realloc(*arr, c * sz);
+    if (!q) {
+        p->out->oom = true;
+        return false;
     }
+    *arr = q;
+    *cap = c;
+    return true;
+}
+
+static log_decision *new_decision(log_parser *p)
+{
+    log_parsed_session *s = p->cur;
+    void *arr = s->decs;
+    if (!room(p, &arr, &s->cap_decs, s->n_decs, sizeof *s->decs))
+        return NULL;
+    s->decs = arr;
     log_decision *d = &s->decs[s->n_decs++];
     memset(d, 0, sizeof *d);
-    apply_schema(c, root, d);
-    d->seq = env->seq;
-    d->t = env->t;
-    d->at = env->at;
-    d->line = c->line;
+    return d;
 }
 
-static void read_ending(const rec_ctx *c, const cJSON *root)
+static void keep_record(log_parser *p, const log_record *r)
 {
-    end_fields f = {0};
-    apply_schema(c, root, &f);
-    for (int k = 0; f.outcome && k < LOG_OUTCOMES; k++)
-        if (strcmp(f.outcome, log_outcome_name((log_outcome)k)) == 0) {
-            c->p->cur->pub.outcomes[k]++;
-            c->p->cur->pub.ending = f.node;
+    log_parsed_session *s = p->cur;
+    void *arr = s->recs;
+    if (!room(p, &arr, &s->cap_recs, s->n_recs, sizeof *s->recs))
+        return;
+    s->recs = arr;
+    s->recs[s->n_recs++] = *r;
+}
+
+static void read_ending(log_parser *p, const log_ending *f, int line)
+{
+    for (int k = 0; f->outcome && k < LOG_OUTCOMES; k++)
+        if (strcmp(f->outcome, log_outcome_name((log_outcome)k)) == 0) {
+            p->cur->pub.outcomes[k]++;
+            p->cur->pub.ending = f->node;
             return;
         }
-    issue(c->p, LOG_ISSUE_BAD_FIELD, c->line,
+    issue(p, LOG_ISSUE_BAD_FIELD, line,
           "ending outcome '%s' is not good, neutral or harm: not counted",
-          f.outcome ? f.outcome : "null");
+          f->outcome ? f->outcome : "null");
 }
 
-static void read_end(const rec_ctx *c, const cJSON *root, const envelope *env)
+static void read_end(log_parser *p, const log_end *f, const envelope *env, int line)
 {
-    end_fields f = {0};
-    log_session *s = &c->p->cur->pub;
-    apply_schema(c, root, &f);
-    c->p->cur->has_end = true;
+    log_session *s = &p->cur->pub;
+    p->cur->has_end = true;
     s->ended_at = env->at;
-    s->error = f.error;
-    for (int k = LOG_COMPLETE; f.status && k < LOG_INCOMPLETE; k++)
-        if (strcmp(f.status, log_status_name((log_status)k)) == 0) {
+    s->error = f->error;
+    for (int k = LOG_COMPLETE; f->status && k < LOG_INCOMPLETE; k++)
+        if (strcmp(f->status, log_status_name((log_status)k)) == 0) {
             s->status = (log_status)k;
             return;
         }
     s->status = LOG_ERROR;
-    issue(c->p, LOG_ISSUE_BAD_FIELD, c->line,
+    issue(p, LOG_ISSUE_BAD_FIELD, line,
           "session_end status '%s' is not complete, quit or error: taken as error",
-          f.status ? f.status : "null");
+          f->status ? f->status : "null");
 }
 
-static void read_start(const rec_ctx *c, const cJSON *root, const envelope *env)
+/* Reads a record of the current session by its type's schema; s[0..n) is
+ * its line. */
+static void read_record(log_parser *p, const cJSON *root, const envelope *env, int line,
+                        const char *s, size_t n)
 {
-    log_session *s = &c->p->cur->pub;
-    s->has_start = true;
-    s->started_at = env->at;
-    apply_schema(c, root, s);
-}
-
-/* Reads a record of the current session by its type. */
-static void read_record(log_parser *p, const cJSON *root, const envelope *env, int line)
-{
-    rec_ctx c = {.p = p, .sc = schema_for(env->type), .line = line};
+    int type = log_schema_find(env->type);
     p->out->records++;
     if (env->has_t)
         p->cur->pub.end_t = env->t;
-    if (!c.sc)
-        unknown(p, env->type, NULL, line);
-    else if (c.sc->f == decision_fields)
-        read_decision(&c, root, env);
-    else if (c.sc->f == start_fields)
-        read_start(&c, root, env);
-    else if (c.sc->f == ending_fields)
-        read_ending(&c, root);
-    else if (c.sc->f == end_fields_def)
-        read_end(&c, root, env);
-    else
-        apply_schema(&c, root, NULL);
+    if (type < 0) {
+        unknown(p, env->type, NULL, 0, line);
+        return;
+    }
+    const log_record_def *def = log_schema_record((log_record_type)type);
+    log_record r;
+    memset(&r, 0, offsetof(log_record, as) + def->size); /* the record's own struct only */
+    r.type = (log_record_type)type;
+    r.seq = env->seq;
+    r.t = env->t;
+    r.at = env->at;
+    r.line = line;
+    log_decision *d = r.type == LOG_REC_DECISION ? new_decision(p) : NULL;
+    if (r.type == LOG_REC_DECISION && !d)
+        return;
+    rec_ctx c = {p, env->type, line};
+    log_fields_in in = {def, &p->arena, s, n, field_problem, &c, false};
+    log_fields_read(&in, root, d ? (void *)d : (void *)&r.as);
+    p->out->oom |= in.oom;
+    switch (r.type) {
+    case LOG_REC_SESSION_START:
+        p->cur->pub.has_start = true;
+        p->cur->pub.started_at = env->at;
+        p->cur->pub.start = r.as.start;
+        break;
+    case LOG_REC_DECISION:
+        d->seq = env->seq;
+        d->t = env->t;
+        d->at = env->at;
+        d->line = line;
+        if (p->keep & (1u << r.type))
+            r.as.decision = *d;
+        break;
+    case LOG_REC_ENDING:
+        read_ending(p, &r.as.ending, line);
+        break;
+    case LOG_REC_SESSION_END:
+        read_end(p, &r.as.end, env, line);
+        break;
+    default:
+        break;
+    }
+    if (p->keep & (1u << r.type))
+        keep_record(p, &r);
+}
+
+/* ---- records counted without parsing -------------------------------------------- */
+
+/* An envelope field of a line the parser may skip, into *got; false when
+ * the line must be parsed instead: not v 1, a type this read needs (or
+ * does not know), another session, or a field given twice. */
+static bool skim_envelope(const log_parser *p, unsigned *got, long index, log_span v, double *t)
+{
+    double x;
+    if (*got & (1u << index))
+        return false;
+    *got |= 1u << index;
+    switch (index) {
+    case ENV_v:
+        return log_span_number(v, &x) && x == 1;
+    case ENV_session:
+        return log_span_is_string(v, p->cur->id, p->cur->id_len);
+    case ENV_t:
+        return log_span_number(v, t);
+    case ENV_type: {
+        /* a type's name holds no escape, so only a string written plainly matches */
+        int type = v.n >= 2 && v.p[0] == '"' ? log_schema_find_n(v.p + 1, v.n - 2) : -1;
+        return type >= 0 && (p->skip & (1u << type));
+    }
+    default:
+        return true;
+    }
+}
+
+/* Whether the line ends in '}' and its newline: it is whole, not torn. */
+static bool ends_whole(const char *s, size_t n)
+{
+    if (n < 2 || s[n - 1] != '\n')
+        return false;
+    n--;
+    while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n > 0 && s[n - 1] == '}';
+}
+
+/* Records this read has no use for (node, advice_shown and view, for the
+ * debrief) are counted, not parsed, when their envelope says they are
+ * records of the current session, of log version 1, of such a type, and
+ * the line is whole: parsing them would double the reading time. The
+ * envelope's fields are found among the members by name, wherever they
+ * are (at once when they come first, as log_writer writes them); what
+ * comes after them on the line is left unchecked. Everything else is left
+ * to the parser. */
+static bool skipped(log_parser *p, const char *s, size_t n)
+{
+    const unsigned must = (1u << ENV_v) | (1u << ENV_type) | (1u << ENV_session) | (1u << ENV_t);
+    if (!p->cur || !p->skip || !ends_whole(s, n))
+        return false;
+    log_keys keys;
+    log_skim sk;
+    log_span key, val;
+    bool plain;
+    unsigned got = 0;
+    double t = -1;
+    log_keys_begin(&keys, NULL);
+    log_skim_begin(&sk, s, n);
+    while ((got & must) != must) {
+        if (log_skim_next(&sk, &key, &plain, &val) != 1 || !plain)
+            return false;
+        long i = log_keys_match(&keys, key.p, key.n);
+        if (i <= LOG_KEY_ENVELOPE && !skim_envelope(p, &got, LOG_KEY_ENVELOPE - i, val, &t))
+            return false;
+    }
+    p->out->records++;
+    if (t >= 0 && t <= EXACT_INT_LIMIT && t == floor(t))
+        p->cur->pub.end_t = (int64_t)t;
+    return true;
 }
 
 /* ---- lines -------------------------------------------------------------------- */
@@ -798,42 +520,12 @@ static line_result bad_line(log_parser *p, int line, bool torn, const char *why)
     return LINE_OK;
 }
 
-/* Records the reader has no use for (node, advice_shown, view) are only
- * counted when they are plainly whole lines of the current session as
- * log_writer writes them: parsing them would double the reading time.
- * Anything else about them is left unchecked. */
-static bool skippable(const log_parser *p, const char *s, size_t n)
-{
-    static const char head[] = "{\"v\":1,\"type\":\"";
-    static const char sess[] = "\",\"session\":\"";
-    static const struct {
-        const char *name;
-        size_t len;
-    } types[] = {{"node", 4}, {"advice_shown", 12}, {"view", 4}};
-    const size_t hl = sizeof head - 1, sl = sizeof sess - 1;
-    if (!p->cur || n < 64 || s[n - 1] != '\n' || memcmp(s, head, hl) != 0)
-        return false;
-    size_t end = n - 1 - (s[n - 2] == '\r'); /* the closing brace is just before */
-    if (s[end - 1] != '}')
-        return false;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-        size_t len = types[i].len, id = hl + len + sl;
-        if (s[hl] != types[i].name[0] || memcmp(s + hl, types[i].name, len) != 0)
-            continue;
-        return id + p->cur->id_len + 1 < end && memcmp(s + hl + len, sess, sl) == 0 &&
-               memcmp(s + id, p->cur->id, p->cur->id_len) == 0 && s[id + p->cur->id_len] == '"';
-    }
-    return false;
-}
-
 /* Parses s (n bytes, the newline included when there is one) with cJSON
  * into the arena of the session it will belong to. */
 static cJSON *parse(log_parser *p, const char *s, size_t n)
 {
     const char *end = NULL;
-    tls_arena = &p->arena;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, n, &end, false);
-    tls_arena = NULL;
+    cJSON *root = log_arena_parse(&p->arena, s, n, &end);
     if (root && !blank(end, n - (size_t)(end - s)))
         root = NULL; /* trailing bytes after the object; arena memory, nothing to free */
     return root;
@@ -886,9 +578,8 @@ static line_result read_record_line(log_parser *p, const char *s, size_t n, int 
             p->first_blank = line;
         return LINE_OK;
     }
-    if (skippable(p, s, n)) {
+    if (skipped(p, s, n)) {
         p->file_records++;
-        p->out->records++;
         return LINE_OK;
     }
     const cJSON *root = parse(p, s, n);
@@ -901,7 +592,7 @@ static line_result read_record_line(log_parser *p, const char *s, size_t n, int 
     if (!cJSON_IsNumber(env.v) || env.v->valuedouble != 1)
         return newer_version(p, env.v, line);
     p->file_records++;
-    bool is_start = strcmp(env.type, "session_start") == 0;
+    bool is_start = log_schema_find(env.type) == LOG_REC_SESSION_START;
     if (!p->cur || strcmp(p->cur->id, env.session) != 0 || (is_start && p->cur->pub.has_start)) {
         envelope again;
         const cJSON *r2 = switch_session(p, s, n, &env, line, sink, ctx, &again);
@@ -912,7 +603,7 @@ static line_result read_record_line(log_parser *p, const char *s, size_t n, int 
             env = again;
         }
     }
-    read_record(p, root, &env, line);
+    read_record(p, root, &env, line, s, n);
     return LINE_OK;
 }
 
@@ -1060,5 +751,5 @@ void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed
         issue(p, LOG_ISSUE_BAD_UTF8, p->first_bad_utf8,
               "%ld line%s with bytes that are not UTF-8: read with U+FFFD in their place",
               p->bad_utf8, p->bad_utf8 == 1 ? "" : "s");
-    arena_free(&p->arena); /* lines parsed after the last session: not records */
+    log_arena_free(&p->arena); /* lines parsed after the last session: not records */
 }

@@ -311,7 +311,7 @@ static batch *parse_batch(pool *pl, log_parser *p, size_t b)
 static void *worker(void *arg)
 {
     pool *pl = arg;
-    log_parser *p = log_parser_new(pl->chunks);
+    log_parser *p = log_parser_new(pl->chunks, pl->r->o->keep);
     size_t b;
     while (claim(pl, &b)) {
         batch *bt = parse_batch(pl, p, b);
@@ -448,7 +448,7 @@ static void read_files(reader *r)
 {
     /* A kept session outlives the read: its memory must not be pooled. */
     log_chunk_pool *chunks = r->keep_first ? NULL : log_chunk_pool_new(4 * BATCHES * BATCH);
-    log_parser *here = log_parser_new(chunks);
+    log_parser *here = log_parser_new(chunks, r->o->keep);
     int threads = r->keep_first ? 1 : thread_count(r->o, r->n_files);
     if (!here || (!r->keep_first && !chunks)) {
         out_of_memory(r);

@@ -17,47 +17,13 @@
 #include <stdint.h>
 
 #include "apperr.h"
+#include "log_schema.h"
 
-/* One `decision` record, every field of the spec. A JSON null (or a missing
- * or mistyped field, which is reported) is a NULL string, an empty list, or
- * has_x == false. Strings are UTF-8 as logged (may hold newlines); bytes
- * that are not UTF-8 are read as U+FFFD. */
-typedef struct log_decision {
-    const char *node;
-    const char *const *options; /* in the order shown */
-    size_t n_options;
-    const char *const *best;
-    size_t n_best;
-    const char *timing; /* "after_initial" | "with_case" | "on_request"; NULL: no advice */
-    const char *ai;
-    bool has_ai_confidence;
-    double ai_confidence; /* 0..1 */
-    bool has_ai_correct, ai_correct;
-    bool has_advice_requested, advice_requested;
-    const char *initial;
-    bool has_initial_confidence;
-    int initial_confidence; /* 1..7 */
-    const char *final;
-    bool has_final_confidence;
-    int final_confidence; /* 1..7 */
-    bool has_initial_correct, initial_correct;
-    bool has_final_correct, final_correct;
-    bool has_followed_ai, followed_ai;
-    bool has_switched, switched;
-    bool has_trust;
-    int trust; /* 1..7 */
-    const char *rationale;
-    const char *const *viewed;
-    size_t n_viewed;
-    bool has_ms_initial, has_ms_advice, has_ms_final;
-    int64_t ms_initial, ms_advice, ms_final;
-    bool timed_out;
-    const char *next;
-    /* The record's envelope. */
-    int64_t seq, t;
-    const char *at; /* UTC wall time, ISO 8601 */
-    int line;       /* line of the record in the session's file */
-} log_decision;
+/* A `decision` record (log_decision) has every field of the spec
+ * (log_schema.h). A JSON null (or a missing or mistyped field, which is
+ * reported) is a NULL string, an empty list, or has_x == false. Strings are
+ * UTF-8 as logged (may hold newlines); bytes that are not UTF-8 are read as
+ * U+FFFD. */
 
 typedef enum log_status {
     LOG_COMPLETE,  /* session_end status "complete" */
@@ -80,11 +46,16 @@ typedef struct log_session {
     const char *file; /* the file it was read from */
     const char *id;   /* session UUID */
     bool has_start;   /* false: no session_start was read (reported) */
-    /* From session_start; NULL when null or missing. */
-    const char *trainee, *case_id, *case_version, *case_title, *case_sha256, *variant;
-    const char *mode, *engine, *started_at;
-    bool has_seed;
-    uint64_t seed;
+    /* session_start's fields (log_schema.h), as one record (start) and by
+     * name (trainee, case_id, seed…); NULL or has_ false when null or
+     * missing. */
+    union {
+        log_start start;
+        struct {
+            LOG_SESSION_START_FIELDS(LOG_MEMBER)
+        };
+    };
+    const char *started_at; /* session_start's `at` */
     log_status status;
     const char *error;          /* session_end's error message (LOG_ERROR), else NULL */
     const char *ended_at;       /* session_end's `at`, NULL when incomplete */
@@ -93,6 +64,10 @@ typedef struct log_session {
     const char *ending;         /* node of the last ending record, NULL when none */
     const log_decision *decisions;
     size_t n_decisions;
+    /* Every record of the types log_read_opts.keep asks for, in log order
+     * (none when it asks for none). */
+    const log_record *records;
+    size_t n_records;
 } log_session;
 
 /* What can be wrong with the input; each is reported, none stops the read. */
@@ -142,7 +117,14 @@ typedef struct log_read_opts {
     log_issue_fn on_issue;     /* NULL: problems are only counted */
     void *ctx;                 /* passed to both */
     int threads; /* files parsed at once: 0 = one per processor; 1 = this thread only */
+    /* Record types to keep in log_session.records: bits 1u << LOG_REC_x, or
+     * LOG_KEEP_ALL. Records of a type no one keeps that a log_session does
+     * not hold (node, advice_shown, view) are counted without being parsed:
+     * a debrief reads faster for it. */
+    unsigned keep;
 } log_read_opts;
+
+#define LOG_KEEP_ALL ((1u << LOG_RECORD_TYPES) - 1)
 
 /* Reads every path in order: a file is read as a log; a folder is walked
  * recursively, entries sorted by name (bytes), names starting with '.'
@@ -157,8 +139,9 @@ int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts
                    log_read_stats *stats, apperr *e);
 
 /* Reads one log file into a session the caller owns (the window's end-of-case
- * debrief). Issues go to o->on_issue when o is given (its on_session is
- * unused). When the file holds several sessions, the first is kept. Returns
+ * debrief, replay). Issues go to o->on_issue when o is given (its
+ * on_session is unused; its keep says which records to keep). When the
+ * file holds several sessions, the first is kept. Returns
  * -1 with APPERR_INPUT when the file holds no session, APPERR_ENV when out
  * of memory. */
 int log_session_read(const char *path, const log_read_opts *o, log_session **out, apperr *e);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "json_util.h"
+#include "log_schema.h"
 #include "utf8.h"
 
 #define LOG_PATH_MAX 4096
@@ -113,23 +114,6 @@ int log_dir_check(const char *dir, apperr *e)
     close(fd);
     unlink(probe);
     return 0;
-}
-
-const char *log_default_dir(char *buf, size_t size)
-{
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    int n;
-    /* The XDG spec: a relative (or empty) XDG_DATA_HOME is invalid, ignore it. */
-    if (xdg && xdg[0] == '/')
-        n = snprintf(buf, size, "%s/appraise/logs", xdg);
-    else if (home && home[0])
-        n = snprintf(buf, size, "%s/.local/share/appraise/logs", home);
-    else
-        return NULL;
-    if (n < 0 || (size_t)n >= size)
-        return NULL;
-    return buf;
 }
 
 /* --- file name --------------------------------------------------------- */
@@ -310,55 +294,32 @@ void log_writer_close(log_writer *w)
 
 /* --- records ----------------------------------------------------------- */
 
-static const char *const envelope_keys[] = {"v", "type", "session", "seq", "t", "at"};
-
+/* The envelope's fields are the schema's (log_schema.h): fields may not
+ * set them. */
 static bool is_envelope_key(const char *key)
 {
-    for (size_t i = 0; i < sizeof envelope_keys / sizeof envelope_keys[0]; i++)
-        if (key && strcmp(key, envelope_keys[i]) == 0)
-            return true;
-    return false;
-}
-
-static char *print_envelope(const log_writer *w, const char *type, int64_t t_ms)
-{
-    char at[96]; /* room for any int the format could print */
-    /* Without a clock (some tests), wall time is start + t: still well formed. */
-    int64_t now = w->clock ? w->clock(w->clock_ctx) : w->start_ms + t_ms;
-    cJSON *env = cJSON_CreateObject();
-    char *text = NULL;
-    format_at(now, at, sizeof at);
-    if (env && json_add_int_or_null(env, "v", true, 1) &&
-        cJSON_AddStringToObject(env, "type", type) &&
-        cJSON_AddStringToObject(env, "session", w->session) &&
-        json_add_int_or_null(env, "seq", true, w->seq) &&
-        json_add_int_or_null(env, "t", true, t_ms) && cJSON_AddStringToObject(env, "at", at))
-        text = json_print_line(env);
-    cJSON_Delete(env);
-    return text;
+    size_t hint = 0;
+    return key && log_schema_field(log_schema_envelope(), key, LOG_NAME_NUL, &hint) >= 0;
 }
 
 /* The envelope and then fields' members, as one line ending in "\n". */
 static char *build_line(const log_writer *w, const char *type, int64_t t_ms, const cJSON *fields,
                         size_t *len)
 {
-    char *env = print_envelope(w, type, t_ms);
-    char *body = fields ? json_print_line(fields) : NULL;
-    char *line = NULL;
-    if (env && (!fields || body)) {
-        size_t el = strlen(env), bl = body ? strlen(body) : 0;
-        /* env is "{…}" and body "{…}" or "{}": drop env's '}' and body's '{'. */
-        bool splice = bl > 2;
-        *len = splice ? el - 1 + 1 + (bl - 1) + 1 : el + 1;
-        line = malloc(*len + 1);
-        if (line && splice)
-            snprintf(line, *len + 1, "%.*s,%s\n", (int)(el - 1), env, body + 1);
-        else if (line)
-            snprintf(line, *len + 1, "%s\n", env);
-    }
-    free(env);
-    cJSON_free(body);
-    return line;
+    char at[96]; /* room for any int the format could print */
+    /* Without a clock (some tests), wall time is start + t: still well formed. */
+    int64_t now = w->clock ? w->clock(w->clock_ctx) : w->start_ms + t_ms;
+    format_at(now, at, sizeof at);
+    log_envelope env = {.has_v = true,
+                        .v = 1,
+                        .type = type,
+                        .session = w->session,
+                        .has_seq = true,
+                        .seq = w->seq,
+                        .has_t = true,
+                        .t = t_ms,
+                        .at = at};
+    return log_line_print(&env, fields, len);
 }
 
 static int check_record(const char *type, const cJSON *fields, apperr *e)

@@ -37,9 +37,10 @@ typedef struct log_open_opts {
  * APPERR_ENV when the folder cannot be written or the file exists. */
 int log_writer_open(log_writer **out, const log_open_opts *o, apperr *e);
 
-/* Writes one record: {"v":1,"type":type,"session":…,"seq":n,"t":t_ms,"at":…}
- * followed by the members of fields (which stays the caller's), as one line,
- * then fsync. Text that is not valid UTF-8 (a typed id, a file name) is
+/* Writes one record: the envelope log_schema.h declares (version 1, type,
+ * this log's session, the next seq, t_ms, the wall clock's time) followed
+ * by the members of fields (which stays the caller's; log_record_json
+ * makes them from a record's struct), as one line, then fsync. Text that is not valid UTF-8 (a typed id, a file name) is
  * written with each bad sequence replaced by U+FFFD: a log is UTF-8.
  * On failure (disk full, I/O error) returns -1 with APPERR_ENV; the file
  * keeps every record written before, and a file left without any record is
@@ -57,10 +58,6 @@ long long log_writer_records(const log_writer *w);
 /* Closes the file (whatever was written stays; a file that holds no record
  * is removed). NULL is fine. */
 void log_writer_close(log_writer *w);
-
-/* The default folder: $XDG_DATA_HOME/appraise/logs, else
- * $HOME/.local/share/appraise/logs. Writes into buf; NULL when neither is set. */
-const char *log_default_dir(char *buf, size_t size);
 
 /* Checks before play that dir can be created and written (creates it). */
 int log_dir_check(const char *dir, apperr *e);

@@ -112,15 +112,49 @@ static bool same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/* ---- the rules of a decision record -------------------------------------- */
+
 /* "With advice": the advice was shown (decision-log.md): every after_initial
  * and with_case decision, on_request ones only where the trainee asked. */
-static bool advice_shown(const log_decision *d)
+bool metrics_advice_shown(const log_decision *d)
 {
     if (!d->timing)
         return false;
     if (strcmp(d->timing, "on_request") == 0)
         return d->has_advice_requested && d->advice_requested;
     return true;
+}
+
+bool metrics_is_best(const log_decision *d, const char *option)
+{
+    for (size_t i = 0; option && i < d->n_best; i++)
+        if (d->best[i] && strcmp(d->best[i], option) == 0)
+            return true;
+    return false;
+}
+
+void metrics_derive(log_decision *d)
+{
+    d->has_ai_correct = d->ai != NULL;
+    d->ai_correct = metrics_is_best(d, d->ai);
+    d->has_initial_correct = d->initial != NULL;
+    d->initial_correct = metrics_is_best(d, d->initial);
+    d->has_final_correct = d->final != NULL;
+    d->final_correct = metrics_is_best(d, d->final);
+    d->has_followed_ai = d->ai && d->final && metrics_advice_shown(d);
+    d->followed_ai = d->has_followed_ai && strcmp(d->final, d->ai) == 0;
+    d->has_switched = d->initial && d->final;
+    d->switched = d->has_switched && strcmp(d->final, d->initial) != 0;
+}
+
+bool metrics_followed(const log_decision *d)
+{
+    return d->has_followed_ai && d->followed_ai;
+}
+
+bool metrics_ai_correct(const log_decision *d)
+{
+    return d->has_ai_correct && d->ai_correct;
 }
 
 static bool viewed(const log_decision *d, const char *what)
@@ -191,7 +225,7 @@ int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
     }
     if (same(d->timing, "on_request") && d->has_advice_requested)
         count(&a->advice_requested, d->advice_requested);
-    if (advice_shown(d))
+    if (metrics_advice_shown(d))
         add_with_advice(a, d);
     return 0;
 }

@@ -80,6 +80,29 @@ typedef struct metrics {
     long trust_hist[2][8];
 } metrics;
 
+/* ---- The rules derived from a decision record ----
+ *
+ * The one definition of each (decision-log.md "Debrief metrics"): the
+ * session fills a record's derived fields with metrics_derive, and every
+ * reader — these metrics, the debrief report, the window's recap — asks
+ * these functions or reads the fields they filled. */
+
+/* The advice was shown: every after_initial and with_case decision, and an
+ * on_request one where the trainee asked. */
+bool metrics_advice_shown(const log_decision *d);
+/* option is one of the accepted answers (best). */
+bool metrics_is_best(const log_decision *d, const char *option);
+/* Fills the fields a decision derives from the others: ai_correct (ai in
+ * best), initial_correct and final_correct, followed_ai (final == ai, when
+ * the advice was shown and a final choice made) and switched (final !=
+ * initial, when both were made); each null where there is nothing to
+ * judge. */
+void metrics_derive(log_decision *d);
+/* The advice was shown and the final choice followed it / the AI was right
+ * (false when unknown). */
+bool metrics_followed(const log_decision *d);
+bool metrics_ai_correct(const log_decision *d);
+
 /* The spec's key ("agreement", "trust_auroc", …). */
 const char *metrics_name(metric_id id);
 metric_kind metrics_kind(metric_id id);

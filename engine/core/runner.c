@@ -24,6 +24,18 @@ static void describe_wait(const session *s, char *buf, size_t size)
              v.node && v.node->id ? v.node->id : "(none)");
 }
 
+int64_t runner_action_ms(const session_action *a)
+{
+    return a->kind == ACT_WAIT ? (int64_t)a->value * 1000 : 1000;
+}
+
+session_result runner_act_at(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    if (a->kind == ACT_WAIT)
+        return session_tick(s, t, e);
+    return session_act(s, a, t, e); /* which ticks to t first */
+}
+
 /* Moves time to *t and lets a due time limit fire. */
 static int advance(session *s, int64_t *t, int64_t ms, apperr *e)
 {
@@ -96,8 +108,8 @@ static int leftover(const source *src, const input_line *il, apperr *e)
 static int feed_one(session *s, const source *src, const input_line *il, int64_t *t, apperr *e)
 {
     if (il->action.kind == ACT_WAIT)
-        return advance(s, t, (int64_t)il->action.value * 1000, e);
-    if (advance(s, t, 1000, e) != 0)
+        return advance(s, t, runner_action_ms(&il->action), e);
+    if (advance(s, t, runner_action_ms(&il->action), e) != 0)
         return -1;
     if (!playing(s)) /* the time limit fired into an ending */
         return leftover(src, il, e);

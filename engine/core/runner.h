@@ -12,6 +12,16 @@
 #include "policy.h"
 #include "session.h"
 
+/* The time an action takes on run's virtual clock: N s for wait N, 1 s for
+ * any other. */
+int64_t runner_action_ms(const session_action *a);
+
+/* Plays one action at t, the rule of every source of actions (inputs,
+ * policies, a replay): time moves to t first (never back), so a time
+ * limit due by then fires before the action, as it would at the window;
+ * then the action, unless it is a wait, which is only the time passing. */
+session_result runner_act_at(session *s, const session_action *a, int64_t t, apperr *e);
+
 /* Feeds the inputs to s from virtual time *t. Returns 0 when the case ended
  * (complete) with no input left over. Otherwise -1 with e filled:
  *  - an action that does not fit: "INPUTS:LINE: message", session ended "error";

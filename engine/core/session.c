@@ -15,37 +15,21 @@
 
 #include <cJSON.h>
 
-#include "json_util.h"
+#include "log_schema.h"
+#include "session_records.h"
 #include "utf8.h"
 
 /* Optional panels a trainee can open (cli.md "Inputs file"). */
-static const char *const VIEW_PANELS[] = {"explanation", "model_card", "results"};
-#define N_PANELS (sizeof VIEW_PANELS / sizeof VIEW_PANELS[0])
+static const char *const VIEW_PANELS[SESSION_PANELS] = {"explanation", "model_card", "results"};
+#define N_PANELS SESSION_PANELS
 
 /* A chain of time limits that keeps firing (limits of a millisecond looping
  * through each other) is a broken case, not something to spin on. */
 #define MAX_TIMEOUTS_PER_TICK 10000
 
-/* What the trainee has done so far at the current decision. */
-typedef struct decision_state {
-    bool advice_shown;
-    bool asked;
-    int64_t t_advice;
-    char *initial;
-    int initial_confidence; /* 0: not given */
-    int64_t t_initial;
-    char *final;
-    int final_confidence;
-    int64_t t_final;
-    int trust;
-    char *rationale;
-    const char *viewed[N_PANELS]; /* first-opened order, each once */
-    size_t n_viewed;
-    char *next_id; /* from case_runtime_next, entered after the record */
-} decision_state;
-
 struct session {
-    case_def *c;
+    const case_def *c;
+    case_run *run; /* the case's state in this session (case_driver.h), owned */
     log_writer *log;
     char *trainee;
     const char *variant; /* one of c->variants.items, or NULL */
@@ -102,18 +86,21 @@ static const char *node_id(const session *s)
 
 static session_result out_of_memory(session *s, apperr *e);
 
-/* Writes one record and takes ownership of fields (freed here). A failed
- * write ends the session: the log can no longer be trusted to keep up. */
-static session_result write_record(session *s, const char *type, int64_t t, cJSON *fields,
+/* Writes one record of the type given and takes ownership of fields (built
+ * by session_records; freed here). Without a log (the checker's walks)
+ * nothing is written, and fields may be NULL: callers build them only when
+ * there is a log. A failed write ends the session: the log can no longer
+ * be trusted to keep up. */
+static session_result write_record(session *s, log_record_type type, int64_t t, cJSON *fields,
                                    apperr *e)
 {
-    if (!fields)
-        return out_of_memory(s, e);
-    if (!s->log) { /* a session without a log (the checker's walks) */
+    if (!s->log) {
         cJSON_Delete(fields);
         return SESSION_OK;
     }
-    int rc = log_writer_write(s->log, type, t, fields, e);
+    if (!fields)
+        return out_of_memory(s, e);
+    int rc = log_writer_write(s->log, log_schema_record(type)->name, t, fields, e);
     cJSON_Delete(fields);
     if (rc == 0)
         return SESSION_OK;
@@ -122,17 +109,15 @@ static session_result write_record(session *s, const char *type, int64_t t, cJSO
         e->kind = APPERR_ENV;
     free(s->error);
     s->error = dup_str(apperr_format(e, buf, sizeof buf));
-    if (e->kind == APPERR_INPUT && strcmp(type, "session_end") != 0 &&
-        log_writer_records(s->log) > 0) {
+    if (e->kind == APPERR_INPUT && type != LOG_REC_SESSION_END && log_writer_records(s->log) > 0) {
         /* The record was refused as too long for a log line; the log itself
          * is whole, so it is ended properly (a log without session_start is
          * left empty, and so removed). */
         apperr ignored;
-        cJSON *end = cJSON_CreateObject();
-        if (end && cJSON_AddStringToObject(end, "status", "error"))
-            cJSON_AddStringToObject(end, "error", buf);
+        cJSON *end = session_records_end("error", buf);
         if (end)
-            log_writer_write(s->log, "session_end", t, end, &ignored);
+            log_writer_write(s->log, log_schema_record(LOG_REC_SESSION_END)->name, t, end,
+                             &ignored);
         cJSON_Delete(end);
     }
     s->status = SESSION_ERROR;
@@ -155,16 +140,11 @@ static session_result out_of_memory(session *s, apperr *e)
 static session_result write_session_end(session *s, int64_t t, const char *status,
                                         const char *error, apperr *e)
 {
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        cJSON_AddStringToObject(f, "status", status);
-        if (error)
-            cJSON_AddStringToObject(f, "error", error);
-    }
-    return write_record(s, "session_end", t, f, e);
+    return write_record(s, LOG_REC_SESSION_END, t,
+                        s->log ? session_records_end(status, error) : NULL, e);
 }
 
-/* The case failed in play (e filled by case_runtime_*): log it and stop. */
+/* The case failed in play (e filled by its driver): log it and stop. */
 static session_result fail_case(session *s, int64_t t, apperr *e)
 {
     char buf[2048];
@@ -258,62 +238,23 @@ static int pick_variant(const case_def *c, const session_opts *o, const char **o
 
 /* ---- records ---------------------------------------------------------- */
 
-/* The seed is a 64-bit integer: written as its exact digits, since a double
- * would round seeds above 2^53 and replay would then differ. */
-static void add_seed(cJSON *f, unsigned long long seed)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%llu", seed);
-    cJSON_AddItemToObject(f, "seed", cJSON_CreateRaw(buf));
-}
-
 static session_result write_session_start(session *s, const session_opts *o, int64_t t, apperr *e)
 {
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        json_add_string_or_null(f, "engine", o->engine_version);
-        json_add_string_or_null(f, "case", s->c->id);
-        json_add_string_or_null(f, "case_version", s->c->version);
-        json_add_string_or_null(f, "case_title", s->c->title);
-        json_add_string_or_null(f, "case_sha256", s->c->sha256);
-        json_add_string_or_null(f, "case_file", s->c->file);
-        json_add_string_or_null(f, "trainee", s->trainee);
-        json_add_string_or_null(f, "variant", s->variant);
-        add_seed(f, o->seed);
-        json_add_string_or_null(f, "mode", o->mode);
-        json_add_string_or_null(f, "host_os", o->host_os);
-    }
-    return write_record(s, "session_start", t, f, e);
+    return write_record(s, LOG_REC_SESSION_START, t,
+                        s->log ? session_records_start(s->c, o, s->trainee, s->variant) : NULL, e);
 }
 
+/* No log: the record is not built (the checker plays many paths). */
 static session_result write_node(session *s, int64_t t, apperr *e)
 {
-    if (!s->log) /* no log: skip building the record (the checker plays many paths) */
-        return SESSION_OK;
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        cJSON_AddStringToObject(f, "node", s->node.id);
-        json_add_number(f, "clock", s->live.clock);
-        cJSON *v = vitals_to_json(&s->live.vitals);
-        if (!v) {
-            cJSON_Delete(f);
-            return out_of_memory(s, e);
-        }
-        cJSON_AddItemToObject(f, "vitals", v);
-        json_add_int_or_null(f, "news2", s->news2 >= 0, s->news2);
-    }
-    return write_record(s, "node", t, f, e);
+    return write_record(s, LOG_REC_NODE, t,
+                        s->log ? session_records_node(&s->node, &s->live, s->news2) : NULL, e);
 }
 
 static session_result write_ending(session *s, int64_t t, apperr *e)
 {
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        cJSON_AddStringToObject(f, "node", s->node.id);
-        cJSON_AddStringToObject(f, "outcome", case_outcome_name(s->node.ending.outcome));
-        json_add_number(f, "clock", s->live.clock);
-    }
-    session_result r = write_record(s, "ending", t, f, e);
+    session_result r = write_record(s, LOG_REC_ENDING, t,
+                                    s->log ? session_records_ending(&s->node, &s->live) : NULL, e);
     if (r != SESSION_OK)
         return r;
     r = write_session_end(s, t, "complete", NULL, e);
@@ -327,20 +268,8 @@ static session_result write_ending(session *s, int64_t t, apperr *e)
 
 static session_result show_advice(session *s, int64_t t, apperr *e)
 {
-    const case_advice *a = cur_advice(s);
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        cJSON_AddStringToObject(f, "node", s->node.id);
-        json_add_string_or_null(f, "tool", a->tool);
-        json_add_string_or_null(f, "recommend", a->recommend);
-        if (a->has_confidence)
-            json_add_number(f, "confidence", a->confidence);
-        else
-            cJSON_AddNullToObject(f, "confidence");
-        json_add_string_or_null(f, "source", a->source ? a->source : "AI");
-        cJSON_AddStringToObject(f, "timing", advice_timing_name(a->timing));
-    }
-    session_result r = write_record(s, "advice_shown", t, f, e);
+    session_result r = write_record(s, LOG_REC_ADVICE_SHOWN, t,
+                                    s->log ? session_records_advice(&s->node) : NULL, e);
     if (r == SESSION_OK) {
         s->d.advice_shown = true;
         s->d.t_advice = t;
@@ -348,79 +277,11 @@ static session_result show_advice(session *s, int64_t t, apperr *e)
     return r;
 }
 
-static cJSON *string_array(char *const *items, size_t n)
+static session_result write_decision(session *s, int64_t t, bool timed_out, apperr *e)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < n; i++)
-        cJSON_AddItemToArray(arr, cJSON_CreateString(items[i]));
-    return arr;
-}
-
-static void add_rating(cJSON *f, const char *key, int value)
-{
-    json_add_int_or_null(f, key, value > 0, value);
-}
-
-static void add_ms(cJSON *f, const char *key, bool has, int64_t ms)
-{
-    json_add_int_or_null(f, key, has, (long long)ms);
-}
-
-/* The choice-dependent fields; null where there is no choice to judge. */
-static void add_judgements(cJSON *f, const session *s, const case_decision *dec,
-                           const case_advice *a)
-{
-    const decision_state *d = &s->d;
-    json_add_bool_or_null(f, "initial_correct", d->initial != NULL,
-                          d->initial && case_is_best(dec, d->initial));
-    json_add_bool_or_null(f, "final_correct", d->final != NULL,
-                          d->final && case_is_best(dec, d->final));
-    bool can_follow = a && d->advice_shown && d->final;
-    json_add_bool_or_null(f, "followed_ai", can_follow,
-                          can_follow && strcmp(d->final, a->recommend) == 0);
-    bool both = d->initial && d->final;
-    json_add_bool_or_null(f, "switched", both, both && strcmp(d->final, d->initial) != 0);
-}
-
-static cJSON *decision_fields(const session *s, bool timed_out)
-{
-    const case_decision *dec = cur_decision(s);
-    const case_advice *a = cur_advice(s);
-    const decision_state *d = &s->d;
-    cJSON *f = cJSON_CreateObject();
-    if (!f)
-        return NULL;
-    cJSON_AddStringToObject(f, "node", s->node.id);
-    cJSON *opts = cJSON_AddArrayToObject(f, "options");
-    for (size_t i = 0; opts && i < dec->n_options; i++)
-        cJSON_AddItemToArray(opts, cJSON_CreateString(dec->options[i].id));
-    cJSON_AddItemToObject(f, "best", string_array(dec->best.items, dec->best.n));
-    json_add_string_or_null(f, "timing", a ? advice_timing_name(a->timing) : NULL);
-    json_add_string_or_null(f, "ai", a ? a->recommend : NULL);
-    if (a && a->has_confidence)
-        json_add_number(f, "ai_confidence", a->confidence);
-    else
-        cJSON_AddNullToObject(f, "ai_confidence");
-    json_add_bool_or_null(f, "ai_correct", a != NULL, a && case_is_best(dec, a->recommend));
-    bool on_request = a && a->timing == TIMING_ON_REQUEST;
-    json_add_bool_or_null(f, "advice_requested", on_request, d->asked);
-    json_add_string_or_null(f, "initial", d->initial);
-    add_rating(f, "initial_confidence", timed_out ? 0 : d->initial_confidence);
-    json_add_string_or_null(f, "final", d->final);
-    add_rating(f, "final_confidence", d->final_confidence);
-    add_judgements(f, s, dec, a);
-    add_rating(f, "trust", d->trust);
-    json_add_string_or_null(f, "rationale", d->rationale);
-    cJSON *viewed = cJSON_AddArrayToObject(f, "viewed");
-    for (size_t i = 0; viewed && i < d->n_viewed; i++)
-        cJSON_AddItemToArray(viewed, cJSON_CreateString(d->viewed[i]));
-    add_ms(f, "ms_initial", d->initial != NULL, d->t_initial - s->t_entry);
-    add_ms(f, "ms_advice", d->advice_shown, d->t_advice - s->t_entry);
-    int64_t from = d->advice_shown ? d->t_advice : s->t_entry;
-    add_ms(f, "ms_final", d->final != NULL, d->t_final - from);
-    cJSON_AddBoolToObject(f, "timed_out", timed_out);
-    json_add_string_or_null(f, "next", d->next_id);
-    return f;
+    return write_record(
+        s, LOG_REC_DECISION, t,
+        s->log ? session_records_decision(&s->node, &s->d, s->t_entry, timed_out) : NULL, e);
 }
 
 /* ---- moving through the case ------------------------------------------ */
@@ -464,7 +325,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     drop_node(s);
     decision_reset(&s->d);
     s->deadline = -1;
-    int rc = case_runtime_enter(s->c, target, &s->node, &s->live, e);
+    int rc = s->c->driver->enter(s->run, target, &s->node, &s->live, e);
     free(target);
     if (rc != 0) {
         case_node_free(&s->node);
@@ -491,7 +352,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     return SESSION_OK;
 }
 
-/* Leaves the decision for the node case_runtime_next gave. */
+/* Leaves the decision for the node the driver's next gave. */
 static session_result leave_decision(session *s, int64_t t, apperr *e)
 {
     char *next = s->d.next_id;
@@ -504,8 +365,7 @@ static session_result leave_decision(session *s, int64_t t, apperr *e)
 /* Writes the decision record, then shows the feedback or moves on. */
 static session_result finish_decision(session *s, int64_t t, apperr *e)
 {
-    session_result r = write_record(s, "decision", t,
-                                    s->log ? decision_fields(s, false) : cJSON_CreateObject(), e);
+    session_result r = write_decision(s, t, false, e);
     if (r != SESSION_OK)
         return r;
     const char *fb = cur_decision(s)->feedback;
@@ -552,14 +412,13 @@ static session_result fire_timeout(session *s, apperr *e)
     int64_t t = s->deadline;
     s->deadline = -1;
     char *next = NULL;
-    if (case_runtime_timeout_target(s->c, &s->node, &next, e) != 0)
+    if (s->c->driver->timeout_target(s->run, &s->node, &next, e) != 0)
         return fail_case(s, t, e);
     free(s->d.next_id);
     s->d.next_id = next;
     s->d.final_confidence = 0;
     s->d.trust = 0;
-    session_result r =
-        write_record(s, "decision", t, s->log ? decision_fields(s, true) : cJSON_CreateObject(), e);
+    session_result r = write_decision(s, t, true, e);
     if (r != SESSION_OK)
         return r;
     return leave_decision(s, t, e);
@@ -655,7 +514,7 @@ static session_result act_choose(session *s, const session_action *a, int64_t t,
     s->d.final = id;
     s->d.t_final = t;
     s->deadline = -1; /* the limit covers the choices only */
-    if (case_runtime_next(s->c, &s->node, id, &s->d.next_id, e) != 0)
+    if (s->c->driver->next(s->run, &s->node, id, &s->d.next_id, e) != 0)
         return fail_case(s, t, e);
     if (dec->ask_confidence) {
         s->step = STEP_CONFIDENCE_FINAL;
@@ -718,7 +577,7 @@ static session_result act_continue(session *s, const session_action *a, int64_t 
     if (s->step != STEP_CONTINUE)
         return reject_step(s, a, e);
     char *next = NULL;
-    if (case_runtime_next(s->c, &s->node, NULL, &next, e) != 0)
+    if (s->c->driver->next(s->run, &s->node, NULL, &next, e) != 0)
         return fail_case(s, t, e);
     session_result r = enter_node(s, next, t, e);
     free(next);
@@ -795,12 +654,8 @@ static session_result act_view(session *s, const session_action *a, int64_t t, a
         return reject_step(s, a, e);
     if (check_panel(s, a->text, e) != SESSION_OK)
         return SESSION_REJECTED;
-    cJSON *f = cJSON_CreateObject();
-    if (f) {
-        cJSON_AddStringToObject(f, "node", s->node.id);
-        cJSON_AddStringToObject(f, "what", a->text);
-    }
-    session_result r = write_record(s, "view", t, f, e);
+    session_result r = write_record(s, LOG_REC_VIEW, t,
+                                    s->log ? session_records_view(&s->node, a->text) : NULL, e);
     /* Panels opened once the decision is logged (at the feedback) belong to
      * no decision record. */
     if (r == SESSION_OK && cur_decision(s) && s->step != STEP_FEEDBACK)
@@ -872,12 +727,16 @@ const char *session_step_name(session_step step)
     return "nothing";
 }
 
-session_result session_open(session **out, case_def *c, const session_opts *o, int64_t t_ms,
+session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,
                             apperr *e)
 {
     const char *variant = NULL;
     *out = NULL;
     apperr_clear(e);
+    if (!c->driver) { /* a case_def made by hand without saying how it plays */
+        apperr_set(e, APPERR_ENV, c->file, 0, "the case has no driver to play it");
+        return SESSION_IO;
+    }
     if (pick_variant(c, o, &variant, e) != 0)
         return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
     session *s = calloc(1, sizeof *s);
@@ -900,7 +759,7 @@ session_result session_open(session **out, case_def *c, const session_opts *o, i
     session_result r = write_session_start(s, o, t_ms, e);
     if (r != SESSION_OK)
         return r;
-    if (case_runtime_begin(c, o->seed, variant, e) != 0)
+    if (c->driver->begin(c, o->seed, variant, &s->run, e) != 0)
         return fail_case(s, t_ms, e);
     return enter_node(s, c->start, t_ms, e);
 }
@@ -968,10 +827,24 @@ session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e
     return write_session_end(s, t_ms, "error", msg ? msg : "", e);
 }
 
+int session_state_key(session *s, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
+{
+    apperr_clear(e);
+    if (!s->run || !s->c->driver->state_key) {
+        apperr_set(e, APPERR_ENV, s->c->file, 0,
+                   s->run ? "cases played by '%s' have no state keys"
+                          : "the session of a '%s' case has no run",
+                   s->c->driver->name);
+        return -1;
+    }
+    return s->c->driver->state_key(s->run, key, e);
+}
+
 void session_close(session *s)
 {
     if (!s)
         return;
+    s->c->driver->end(s->run);
     drop_node(s);
     decision_reset(&s->d);
     free(s->trainee);

@@ -7,7 +7,11 @@
  *
  * The session writes every log record through its log_writer, flushed before
  * the call returns. Time only comes in as t; the session never reads a clock.
- * Same case, seed, variant and actions at the same t give the same records. */
+ * Same case, seed, variant and actions at the same t give the same records.
+ *
+ * The session asks the case for everything through the case's driver
+ * (case_driver.h), in a run of its own: several sessions of one case may be
+ * open at once, and each plays as it would alone. */
 #ifndef SESSION_H
 #define SESSION_H
 
@@ -15,9 +19,9 @@
 #include <stdint.h>
 
 #include "apperr.h"
+#include "case_driver.h"
 #include "case_model.h"
 #include "log_writer.h"
-#include "../script/case_runtime.h"
 
 /* The longest rationale the log keeps, in characters (code points): what is
  * typed beyond it is cut off on a character boundary (decision-log.md). */
@@ -112,11 +116,13 @@ const char *session_find_variant(const case_def *c, const char *name, apperr *e)
 /* 32-bit FNV-1a of the bytes of s. */
 uint32_t session_fnv1a(const char *s);
 
-/* Opens a session at t_ms (normally 0): writes session_start and enters the
- * start node. An unknown --variant is an APPERR_USAGE error before anything is
- * written. A case failing on entry still gives a session (status error); the
- * return is then SESSION_FAILED. */
-session_result session_open(session **out, case_def *c, const session_opts *o, int64_t t_ms,
+/* Opens a session at t_ms (normally 0): writes session_start, begins a run
+ * of the case through its driver and enters the start node. The case is
+ * borrowed and never changed: close the session before freeing it. An
+ * unknown --variant is an APPERR_USAGE error before anything is written. A
+ * case failing on entry still gives a session (status error); the return is
+ * then SESSION_FAILED. */
+session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,
                             apperr *e);
 
 session_view session_view_now(const session *s);
@@ -131,7 +137,12 @@ session_result session_tick(session *s, int64_t t_ms, apperr *e);
  * that do not fit, a front end failure); logs session_end. */
 session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e);
 
-/* Frees the session (not the case or the log writer). */
+/* For the checker: the key of the session's run (case_driver.state_key).
+ * -1 with e filled when the state cannot be read, or when the case's driver
+ * has no state keys (APPERR_ENV). */
+int session_state_key(session *s, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e);
+
+/* Frees the session and its run (not the case or the log writer). */
 void session_close(session *s);
 
 /* Describes what the session waits for now, e.g. "a choice at node arrival",

@@ -65,8 +65,9 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
         return -1;
     }
     vitals_init(&c->vitals);
-    c->script = cs;
-    cs->case_ref = cs->s_ref = cs->node_ref = LUA_NOREF;
+    c->driver = &lua_driver;
+    c->driver_data = cs;
+    cs->case_ref = LUA_NOREF;
     sha256_hex(text, len, c->sha256);
     cs->map = srcmap_build(text, len);
     free(text);
@@ -153,10 +154,11 @@ void case_free(case_def *c)
 {
     if (!c)
         return;
-    if (c->script) {
-        host_close(c->script->host);
-        srcmap_free(c->script->map);
-        free(c->script);
+    struct case_script *cs = case_script_of(c);
+    if (cs) {
+        host_close(cs->host);
+        srcmap_free(cs->map);
+        free(cs);
     }
     free(c->file);
     free(c->id);

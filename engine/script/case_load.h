@@ -17,7 +17,9 @@ typedef struct case_load_opts {
 } case_load_opts;
 
 /* Loads and validates the case at path. On success *out owns the case (free
- * with case_free) and 0 is returned; else e is filled and -1 returned. */
+ * with case_free) and 0 is returned; else e is filled and -1 returned. The
+ * case plays through its driver (case_def.driver, case_driver.h) and may
+ * serve several sessions at once; close them all before case_free. */
 int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e);
 
 void case_free(case_def *c);

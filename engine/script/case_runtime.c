@@ -1,3 +1,6 @@
+/* case_runtime: playing a case file (case_runtime.h). A run's state lives in
+ * its case_run (case_script.h): `s` and the node as resolved on entry in the
+ * registry, the clock and the random generator's state here in C. */
 #include "case_runtime.h"
 
 #include <math.h>
@@ -18,9 +21,10 @@
 /* Everything a protected step needs; the C functions below run inside
  * host_call, so a case function's error or a memory error unwinds to it. */
 typedef struct step_ctx {
-    case_def *c;
+    case_run *r;
     const char *node_id;
     const char *choice;
+    const char *variant;
     case_node *node;
     case_live *live;
     char **next_id;
@@ -28,33 +32,44 @@ typedef struct step_ctx {
     int rc; /* -1 when a check failed (e filled) without a Lua error */
 } step_ctx;
 
-void case_live_free(case_live *l)
-{
-    if (!l)
-        return;
-    vitals_free(&l->vitals);
-    for (size_t i = 0; i < l->n_results; i++)
-        case_result_free(&l->results[i]);
-    free(l->results);
-    memset(l, 0, sizeof *l);
-}
-
 static tables_ctx ctx_for(step_ctx *st, lua_State *L)
 {
     tables_ctx x;
     memset(&x, 0, sizeof x);
     x.L = L;
-    x.file = st->c->file;
-    x.map = st->c->script->map;
+    x.file = st->r->c->file;
+    x.map = st->r->cs->map;
     x.e = st->e;
     x.resolved = true;
-    x.c = st->c;
+    x.c = st->r->c;
     return x;
 }
 
-static void push_s(lua_State *L, case_def *c)
+static void push_s(lua_State *L, const case_run *r)
 {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->script->s_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->s_ref);
+}
+
+/* Calls f with ctx through host_call as the run r: math.random draws from
+ * the run's generator state during the call, which is saved back after it.
+ * Copying the state (32 bytes in Lua 5.4) costs about 35 instructions a
+ * call, where the call itself averages some 40,000 (0.13% of a `check` of
+ * a case with functions on every node), and it keeps the generator Lua's
+ * own: a generator of ours would give a case other numbers for a seed than
+ * the ones its logs were written with. */
+static int run_call(case_run *r, lua_CFunction f, void *ctx, const char *what, apperr *e)
+{
+    size_t len = 0;
+    unsigned char *rng = host_random_state(r->cs->host, &len);
+    lua_State *L = host_lua(r->cs->host);
+    if (rng && len == r->rng_len)
+        memcpy(rng, r->rng, len);
+    lua_pushcfunction(L, f);
+    lua_pushlightuserdata(L, ctx);
+    int rc = host_call(r->cs->host, 1, 0, what, e);
+    if (rng && len == r->rng_len)
+        memcpy(r->rng, rng, len);
+    return rc;
 }
 
 /* Shallow copy of the table at idx, pushed. */
@@ -86,8 +101,8 @@ static int f_reveal(lua_State *L)
 static int f_begin(lua_State *L)
 {
     step_ctx *st = lua_touserdata(L, 1);
-    case_def *c = st->c;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->script->case_ref);
+    case_run *r = st->r;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->cs->case_ref);
     int ct = lua_gettop(L);
     lua_newtable(L);
     int s = lua_gettop(L);
@@ -116,11 +131,11 @@ static int f_begin(lua_State *L)
     tables_rawsetfield(L, s, "choices");
     lua_pushinteger(L, 0);
     tables_rawsetfield(L, s, "clock");
-    if (lua_type(L, 2) == LUA_TSTRING) {
-        lua_pushvalue(L, 2);
+    if (st->variant) {
+        lua_pushstring(L, st->variant);
         tables_rawsetfield(L, s, "variant");
     }
-    host_push_env(c->script->host);
+    host_push_env(r->cs->host);
     tables_rawfield(L, -1, "math");
     tables_rawfield(L, -1, "random");
     tables_rawsetfield(L, s, "random");
@@ -129,51 +144,77 @@ static int f_begin(lua_State *L)
     lua_pushcclosure(L, f_reveal, 1);
     tables_rawsetfield(L, s, "reveal");
     lua_pushvalue(L, s);
-    return 1;
+    r->s_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
 }
 
-int case_runtime_begin(case_def *c, unsigned long long seed, const char *variant, apperr *e)
+int case_runtime_begin(const case_def *c, unsigned long long seed, const char *variant,
+                       case_run **out, apperr *e)
 {
-    struct case_script *cs = c->script;
-    lua_State *L = host_lua(cs->host);
-    luaL_unref(L, LUA_REGISTRYINDEX, cs->s_ref);
-    luaL_unref(L, LUA_REGISTRYINDEX, cs->node_ref);
-    cs->s_ref = cs->node_ref = LUA_NOREF;
-    cs->clock = 0;
-    if (host_seed(cs->host, seed, e))
+    *out = NULL;
+    case_run *r = calloc(1, sizeof *r);
+    if (!r) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
-    step_ctx st = {.c = c, .e = e};
-    lua_pushcfunction(L, f_begin);
-    lua_pushlightuserdata(L, &st);
-    if (variant)
-        lua_pushstring(L, variant);
-    else
-        lua_pushnil(L);
-    if (host_call(cs->host, 2, 1, "starting the session", e))
+    }
+    r->c = c;
+    r->cs = case_script_of(c);
+    r->s_ref = r->node_ref = LUA_NOREF;
+    /* The run's generator starts from seed: seed Lua's, then keep a copy. */
+    if (host_seed(r->cs->host, seed, e)) {
+        case_runtime_end(r);
         return -1;
-    cs->s_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    size_t len = 0;
+    const unsigned char *rng = host_random_state(r->cs->host, &len);
+    if (rng && len && !(r->rng = malloc(len))) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        case_runtime_end(r);
+        return -1;
+    }
+    if (r->rng) {
+        memcpy(r->rng, rng, len);
+        r->rng_len = len;
+    }
+    step_ctx st = {.r = r, .variant = variant, .e = e};
+    if (run_call(r, f_begin, &st, "starting the session", e)) {
+        case_runtime_end(r);
+        return -1;
+    }
+    *out = r;
     return 0;
+}
+
+void case_runtime_end(case_run *r)
+{
+    if (!r)
+        return;
+    lua_State *L = host_lua(r->cs->host);
+    luaL_unref(L, LUA_REGISTRYINDEX, r->s_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, r->node_ref);
+    free(r->rng);
+    free(r);
 }
 
 /* ---- enter ----------------------------------------------------------------------- */
 
 /* The value on top: when a function, replaces it by fn(s). */
-static void call_if_function(lua_State *L, case_def *c)
+static void call_if_function(lua_State *L, const case_run *r)
 {
     if (lua_type(L, -1) != LUA_TFUNCTION)
         return;
-    push_s(L, c);
+    push_s(L, r);
     lua_call(L, 1, 1);
 }
 
 /* In the table at t, replaces function values of keys by their results, in
  * the order of keys. */
-static void resolve_keys(lua_State *L, case_def *c, int t, const char *const *keys)
+static void resolve_keys(lua_State *L, const case_run *r, int t, const char *const *keys)
 {
     for (int i = 0; keys[i]; i++) {
         tables_rawfield(L, t, keys[i]);
         if (lua_type(L, -1) == LUA_TFUNCTION) {
-            call_if_function(L, c);
+            call_if_function(L, r);
             tables_rawsetfield(L, t, keys[i]);
         } else {
             lua_pop(L, 1);
@@ -189,20 +230,20 @@ static const char *const ENDING_ORDER[] = {"outcome", "summary", NULL};
 static const char *const LABEL_ONLY[] = {"label", NULL};
 
 /* Replaces the table-valued (or function-valued) key of t by a resolved copy. */
-static void resolve_sub(lua_State *L, case_def *c, int t, const char *key,
+static void resolve_sub(lua_State *L, const case_run *r, int t, const char *key,
                         const char *const *order)
 {
     tables_rawfield(L, t, key);
-    call_if_function(L, c);
+    call_if_function(L, r);
     if (lua_istable(L, -1)) {
         copy_table(L, -1);
         lua_remove(L, -2);
-        resolve_keys(L, c, lua_gettop(L), order);
+        resolve_keys(L, r, lua_gettop(L), order);
     }
     tables_rawsetfield(L, t, key);
 }
 
-static void resolve_options(lua_State *L, case_def *c, int d)
+static void resolve_options(lua_State *L, const case_run *r, int d)
 {
     tables_rawfield(L, d, "options");
     if (!lua_istable(L, -1)) {
@@ -216,7 +257,7 @@ static void resolve_options(lua_State *L, case_def *c, int d)
         lua_rawgeti(L, opts, i);
         if (lua_istable(L, -1)) {
             copy_table(L, -1);
-            resolve_keys(L, c, lua_gettop(L), LABEL_ONLY);
+            resolve_keys(L, r, lua_gettop(L), LABEL_ONLY);
             lua_rawseti(L, opts, i);
         }
         lua_pop(L, 1);
@@ -225,40 +266,40 @@ static void resolve_options(lua_State *L, case_def *c, int d)
 }
 
 /* Builds the resolved copy of the node table at n and leaves it on top. */
-static void resolve_node(lua_State *L, case_def *c, int n)
+static void resolve_node(lua_State *L, const case_run *r, int n)
 {
     static const char *const text_first[] = {"text", "title", NULL};
     static const char *const last[] = {"debrief", NULL};
     copy_table(L, n);
-    int r = lua_gettop(L);
-    resolve_keys(L, c, r, text_first);
-    tables_rawfield(L, r, "decision");
-    call_if_function(L, c);
+    int res = lua_gettop(L);
+    resolve_keys(L, r, res, text_first);
+    tables_rawfield(L, res, "decision");
+    call_if_function(L, r);
     if (lua_istable(L, -1)) {
         copy_table(L, -1);
         lua_remove(L, -2);
         int d = lua_gettop(L);
         for (int i = 0; DECISION_ORDER[i]; i++) {
             if (strcmp(DECISION_ORDER[i], "advice") == 0)
-                resolve_sub(L, c, d, "advice", ADVICE_ORDER);
+                resolve_sub(L, r, d, "advice", ADVICE_ORDER);
             else if (strcmp(DECISION_ORDER[i], "options") == 0) {
                 tables_rawfield(L, d, "options");
-                call_if_function(L, c);
+                call_if_function(L, r);
                 tables_rawsetfield(L, d, "options");
-                resolve_options(L, c, d);
+                resolve_options(L, r, d);
             } else
-                resolve_keys(L, c, d, (const char *const[]){DECISION_ORDER[i], NULL});
+                resolve_keys(L, r, d, (const char *const[]){DECISION_ORDER[i], NULL});
         }
     }
-    tables_rawsetfield(L, r, "decision");
-    tables_rawfield(L, r, "ending");
+    tables_rawsetfield(L, res, "decision");
+    tables_rawfield(L, res, "ending");
     if (!lua_isnil(L, -1)) {
         lua_pop(L, 1);
-        resolve_sub(L, c, r, "ending", ENDING_ORDER);
+        resolve_sub(L, r, res, "ending", ENDING_ORDER);
     } else {
         lua_pop(L, 1);
     }
-    resolve_keys(L, c, r, last);
+    resolve_keys(L, r, res, last);
 }
 
 /* Merges the table on top (after calling it when a function) into s[key].
@@ -266,7 +307,7 @@ static void resolve_node(lua_State *L, case_def *c, int n)
 static int merge_into_s(lua_State *L, step_ctx *st, tables_ctx *x, const char *key,
                         const char *s_key, bool append)
 {
-    call_if_function(L, st->c);
+    call_if_function(L, st->r);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         return 0;
@@ -278,7 +319,7 @@ static int merge_into_s(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         lua_pop(L, 1);
         return -1;
     }
-    push_s(L, st->c);
+    push_s(L, st->r);
     tables_rawfield(L, -1, s_key);
     if (!lua_istable(L, -1)) {
         lua_pop(L, 3);
@@ -306,9 +347,9 @@ static int merge_into_s(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
 static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
 {
     case_live *live = st->live;
-    live->clock = st->c->script->clock;
+    live->clock = st->r->clock;
     vitals_init(&live->vitals);
-    push_s(L, st->c);
+    push_s(L, st->r);
     int s = lua_gettop(L);
     size_t mark = tables_path_push(x, "vitals");
     tables_rawfield(L, s, "vitals");
@@ -344,12 +385,12 @@ static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
 static int f_enter(lua_State *L)
 {
     step_ctx *st = lua_touserdata(L, 1);
-    case_def *c = st->c;
+    case_run *r = st->r;
     tables_ctx x = ctx_for(st, L);
     snprintf(x.path, sizeof x.path, "nodes.%s", st->node_id);
     st->rc = -1;
 
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->script->case_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->cs->case_ref);
     tables_rawfield(L, -1, "nodes");
     tables_rawfield(L, -1, st->node_id);
     int n = lua_gettop(L);
@@ -360,7 +401,7 @@ static int f_enter(lua_State *L)
     /* 1. the clock */
     double elapsed = 0;
     tables_rawfield(L, n, "elapsed");
-    call_if_function(L, c);
+    call_if_function(L, r);
     if (!lua_isnil(L, -1)) {
         /* The range check comes first and is written so that NaN fails it:
          * NaN, an infinity or a huge value would otherwise reach the clock,
@@ -378,11 +419,11 @@ static int f_enter(lua_State *L)
             return 0;
         }
         elapsed = v;
-        c->script->clock += elapsed;
+        r->clock += elapsed;
     }
     lua_pop(L, 1);
-    push_s(L, c);
-    double clock = c->script->clock;
+    push_s(L, r);
+    double clock = r->clock;
     if (clock >= 0 && clock < 0x1p63 && clock == floor(clock))
         lua_pushinteger(L, (lua_Integer)clock);
     else
@@ -402,7 +443,7 @@ static int f_enter(lua_State *L)
     /* 5. on_enter */
     tables_rawfield(L, n, "on_enter");
     if (lua_isfunction(L, -1)) {
-        push_s(L, c);
+        push_s(L, r);
         lua_call(L, 1, 0);
     } else {
         lua_pop(L, 1);
@@ -411,23 +452,23 @@ static int f_enter(lua_State *L)
      * effects were applied above (and are checked as s.vitals/s.results
      * below): the resolved copy keeps their values, never the functions,
      * which must not run twice. */
-    resolve_node(L, c, n);
-    int r = lua_gettop(L);
+    resolve_node(L, r, n);
+    int res = lua_gettop(L);
     static const char *const effects[] = {"vitals", "results", "set"};
     for (int i = 0; i < 3; i++) {
-        if (tables_rawfield(L, r, effects[i]) == LUA_TFUNCTION) {
+        if (tables_rawfield(L, res, effects[i]) == LUA_TFUNCTION) {
             lua_pushnil(L);
-            tables_rawsetfield(L, r, effects[i]);
+            tables_rawsetfield(L, res, effects[i]);
         }
         lua_pop(L, 1);
     }
-    if (tables_rawfield(L, r, "elapsed") == LUA_TFUNCTION) {
+    if (tables_rawfield(L, res, "elapsed") == LUA_TFUNCTION) {
         lua_pushnumber(L, elapsed);
-        tables_rawsetfield(L, r, "elapsed");
+        tables_rawsetfield(L, res, "elapsed");
     }
     lua_pop(L, 1);
     memset(st->node, 0, sizeof *st->node);
-    if (tables_read_node(&x, r, st->node_id, st->node) || tables_check_node_refs(&x, st->node))
+    if (tables_read_node(&x, res, st->node_id, st->node) || tables_check_node_refs(&x, st->node))
         return 0;
     if (st->node->kind == NODE_DECISION && st->node->decision.advice.present &&
         st->node->decision.best.n == 0) {
@@ -436,25 +477,22 @@ static int f_enter(lua_State *L)
     }
     if (read_live(L, st, &x))
         return 0;
-    lua_pushvalue(L, r);
-    luaL_unref(L, LUA_REGISTRYINDEX, c->script->node_ref);
-    c->script->node_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, res);
+    luaL_unref(L, LUA_REGISTRYINDEX, r->node_ref);
+    r->node_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     st->rc = 0;
     return 0;
 }
 
-int case_runtime_enter(case_def *c, const char *node_id, case_node *node, case_live *live,
+int case_runtime_enter(case_run *r, const char *node_id, case_node *node, case_live *live,
                        apperr *e)
 {
-    lua_State *L = host_lua(c->script->host);
-    step_ctx st = {.c = c, .node_id = node_id, .node = node, .live = live, .e = e, .rc = -1};
+    step_ctx st = {.r = r, .node_id = node_id, .node = node, .live = live, .e = e, .rc = -1};
     char what[160];
     memset(node, 0, sizeof *node);
     memset(live, 0, sizeof *live);
     snprintf(what, sizeof what, "entering node %s", node_id);
-    lua_pushcfunction(L, f_enter);
-    lua_pushlightuserdata(L, &st);
-    int rc = host_call(c->script->host, 1, 0, what, e);
+    int rc = run_call(r, f_enter, &st, what, e);
     if (rc == 0 && st.rc == 0)
         return 0;
     case_node_free(node);
@@ -495,7 +533,7 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
             tables_fail(x, "expected a node id, got %s", got);
     } else if (tables_check_text(x, -1, "the node id it gave")) {
         /* a NUL byte or bytes that are not UTF-8: e says which */
-    } else if (!case_find_node(st->c, lua_tostring(L, -1))) {
+    } else if (!case_find_node(st->r->c, lua_tostring(L, -1))) {
         if (line > 0)
             apperr_set(st->e, APPERR_INPUT, src, line,
                        "the %s function of node %s returned '%s', which names no node", key,
@@ -516,16 +554,16 @@ static int f_next(lua_State *L)
     tables_ctx x = ctx_for(st, L);
     snprintf(x.path, sizeof x.path, "nodes.%s", st->node_id);
     st->rc = -1;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, st->c->script->node_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
     int r = lua_gettop(L);
     if (!st->choice) {
         tables_rawfield(L, r, "next");
-        push_s(L, st->c);
+        push_s(L, st->r);
         lua_pushnil(L);
         take_target(L, st, &x, "next", 2);
         return 0;
     }
-    push_s(L, st->c);
+    push_s(L, st->r);
     tables_rawfield(L, -1, "choices");
     lua_pushstring(L, st->choice);
     tables_rawsetfield(L, -2, st->node_id);
@@ -544,7 +582,7 @@ static int f_next(lua_State *L)
             if (!lua_isnil(L, -1)) {
                 tables_path_push(&x, "options");
                 tables_path_push_index(&x, (long)i);
-                push_s(L, st->c);
+                push_s(L, st->r);
                 lua_pushstring(L, st->choice);
                 take_target(L, st, &x, "next", 2);
                 return 0;
@@ -554,7 +592,7 @@ static int f_next(lua_State *L)
         lua_pop(L, 1);
     }
     tables_rawfield(L, d, "next");
-    push_s(L, st->c);
+    push_s(L, st->r);
     lua_pushstring(L, st->choice);
     take_target(L, st, &x, "next", 2);
     return 0;
@@ -566,102 +604,36 @@ static int f_timeout(lua_State *L)
     tables_ctx x = ctx_for(st, L);
     snprintf(x.path, sizeof x.path, "nodes.%s.decision", st->node_id);
     st->rc = -1;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, st->c->script->node_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
     tables_rawfield(L, -1, "decision");
     tables_rawfield(L, -1, "on_timeout");
-    push_s(L, st->c);
+    push_s(L, st->r);
     take_target(L, st, &x, "on_timeout", 1);
     return 0;
 }
 
-static int run_target(case_def *c, const case_node *node, const char *choice, char **next_id,
+static int run_target(case_run *r, const case_node *node, const char *choice, char **next_id,
                       lua_CFunction f, apperr *e)
 {
-    lua_State *L = host_lua(c->script->host);
-    step_ctx st = {.c = c, .node_id = node->id, .choice = choice, .next_id = next_id, .e = e,
-                   .rc = -1};
+    step_ctx st = {
+        .r = r, .node_id = node->id, .choice = choice, .next_id = next_id, .e = e, .rc = -1};
     char what[160];
     *next_id = NULL;
     snprintf(what, sizeof what, "the next node after %s", node->id);
-    lua_pushcfunction(L, f);
-    lua_pushlightuserdata(L, &st);
-    if (host_call(c->script->host, 1, 0, what, e) == 0 && st.rc == 0)
+    if (run_call(r, f, &st, what, e) == 0 && st.rc == 0)
         return 0;
     free(*next_id);
     *next_id = NULL;
     return -1;
 }
 
-int case_runtime_next(case_def *c, const case_node *node, const char *choice, char **next_id,
+int case_runtime_next(case_run *r, const case_node *node, const char *choice, char **next_id,
                       apperr *e)
 {
-    return run_target(c, node, choice, next_id, f_next, e);
+    return run_target(r, node, choice, next_id, f_next, e);
 }
 
-int case_runtime_timeout_target(case_def *c, const case_node *node, char **next_id, apperr *e)
+int case_runtime_timeout_target(case_run *r, const case_node *node, char **next_id, apperr *e)
 {
-    return run_target(c, node, NULL, next_id, f_timeout, e);
-}
-
-/* ---- for the checker: plain nodes (state keys: case_state.c) --------------------- */
-
-/* Deeper tables than this are cut (and a table inside itself ends here). */
-#define KEY_MAX_DEPTH 40
-
-/* Whether the value at idx holds no function and no metatable, to depth. */
-static bool plain_value(lua_State *L, int idx, int depth)
-{
-    idx = lua_absindex(L, idx);
-    int type = lua_type(L, idx);
-    if (type == LUA_TFUNCTION || type == LUA_TUSERDATA || type == LUA_TTHREAD)
-        return false;
-    if (type != LUA_TTABLE)
-        return true;
-    /* Each level holds a key and a value: more than the 20 stack slots a C
-     * function is given, once tables nest deep (a set table can). */
-    if (depth >= KEY_MAX_DEPTH || !lua_checkstack(L, 3))
-        return false;
-    if (lua_getmetatable(L, idx)) {
-        lua_pop(L, 1);
-        return false;
-    }
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        if (!plain_value(L, -1, depth + 1) || !plain_value(L, -2, depth + 1)) {
-            lua_pop(L, 2);
-            return false;
-        }
-        lua_pop(L, 1);
-    }
-    return true;
-}
-
-typedef struct plain_ctx {
-    case_def *c;
-    const char *node_id;
-    bool plain;
-} plain_ctx;
-
-static int f_node_plain(lua_State *L)
-{
-    plain_ctx *p = lua_touserdata(L, 1);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, p->c->script->case_ref);
-    tables_rawfield(L, -1, "nodes");
-    tables_rawfield(L, -1, p->node_id);
-    p->plain = lua_istable(L, -1) && plain_value(L, -1, 0);
-    lua_pop(L, 3);
-    return 0;
-}
-
-int case_runtime_node_plain(case_def *c, const char *node_id, bool *plain, apperr *e)
-{
-    lua_State *L = host_lua(c->script->host);
-    plain_ctx p = {.c = c, .node_id = node_id, .plain = false};
-    *plain = false;
-    lua_pushcfunction(L, f_node_plain);
-    lua_pushlightuserdata(L, &p);
-    if (host_call(c->script->host, 1, 0, "reading a node", e) != 0)
-        return -1;
-    *plain = p.plain;
-    return 0;
+    return run_target(r, node, NULL, next_id, f_timeout, e);
 }

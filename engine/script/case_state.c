@@ -1,4 +1,5 @@
-/* case_state: the state key behind the checker's merging of states.
+/* case_state: the checker's half of the case-file driver (lua_driver.c):
+ * the state key behind its merging of states, and plain nodes.
  *
  * The key is the SHA-256 digest of a canonical encoding of the state,
  * hashed as the state is read: the encoding is never held in memory. A
@@ -22,6 +23,7 @@
 #include <nettle/sha2.h>
 
 #include "case_script.h"
+#include "tables.h"
 
 /* Deeper tables than this are cut (and a table inside itself ends here). */
 #define KEY_MAX_DEPTH 40
@@ -39,7 +41,7 @@ typedef struct string_digest {
 } string_digest;
 
 typedef struct key_ctx {
-    case_def *c;
+    case_run *r;
     struct sha256_ctx h; /* the whole key */
     string_digest *memo; /* open addressing; a power of two slots */
     size_t n_memo, cap_memo;
@@ -225,49 +227,31 @@ static void key_value(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, i
     }
 }
 
-/* The bytes of the random generator's state: the userdata upvalue of
- * math.random (lmathlib keeps its xoshiro state there). */
-static void key_random(lua_State *L, key_ctx *k)
-{
-    host_push_env(k->c->script->host);
-    lua_pushliteral(L, "math");
-    lua_rawget(L, -2);
-    if (lua_istable(L, -1)) {
-        lua_pushliteral(L, "random");
-        lua_rawget(L, -2);
-        if (lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 1)) {
-            if (lua_type(L, -1) == LUA_TUSERDATA) {
-                put(&k->h, "R", 1);
-                put(&k->h, lua_touserdata(L, -1), lua_rawlen(L, -1));
-            }
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 2);
-}
-
 static int f_state_key(lua_State *L)
 {
     key_ctx *k = lua_touserdata(L, 1);
-    put_printf(&k->h, "c%a;", k->c->script->clock);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, k->c->script->s_ref);
+    put_printf(&k->h, "c%a;", k->r->clock);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, k->r->s_ref);
     key_value(L, k, &k->h, -1, 0);
     lua_pop(L, 1);
-    key_random(L, k);
+    /* The random generator's state: the run's own copy (case_runtime.c). */
+    if (k->r->rng_len) {
+        put(&k->h, "R", 1);
+        put(&k->h, k->r->rng, k->r->rng_len);
+    }
     return 0;
 }
 
-int case_state_key(case_def *c, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
+int case_state_key(case_run *r, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
 {
-    lua_State *L = host_lua(c->script->host);
+    lua_State *L = host_lua(r->cs->host);
     key_ctx k;
     memset(&k, 0, sizeof k);
-    k.c = c;
+    k.r = r;
     sha256_init(&k.h);
     lua_pushcfunction(L, f_state_key);
     lua_pushlightuserdata(L, &k);
-    int rc = host_call(c->script->host, 1, 0, "reading the session state", e);
+    int rc = host_call(r->cs->host, 1, 0, "reading the session state", e);
     free(k.memo);
     if (rc != 0)
         return -1;
@@ -276,5 +260,66 @@ int case_state_key(case_def *c, unsigned char key[CASE_STATE_KEY_SIZE], apperr *
         return -1;
     }
     sha256_digest(&k.h, CASE_STATE_KEY_SIZE, key);
+    return 0;
+}
+
+/* ---- plain nodes ---------------------------------------------------------- */
+
+/* Whether the value at idx holds no function and no metatable, to depth. */
+static bool plain_value(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    int type = lua_type(L, idx);
+    if (type == LUA_TFUNCTION || type == LUA_TUSERDATA || type == LUA_TTHREAD)
+        return false;
+    if (type != LUA_TTABLE)
+        return true;
+    /* Each level holds a key and a value: more than the 20 stack slots a C
+     * function is given, once tables nest deep (a set table can). */
+    if (depth >= KEY_MAX_DEPTH || !lua_checkstack(L, 3))
+        return false;
+    if (lua_getmetatable(L, idx)) {
+        lua_pop(L, 1);
+        return false;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (!plain_value(L, -1, depth + 1) || !plain_value(L, -2, depth + 1)) {
+            lua_pop(L, 2);
+            return false;
+        }
+        lua_pop(L, 1);
+    }
+    return true;
+}
+
+typedef struct plain_ctx {
+    const case_def *c;
+    const char *node_id;
+    bool plain;
+} plain_ctx;
+
+static int f_node_plain(lua_State *L)
+{
+    plain_ctx *p = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, case_script_of(p->c)->case_ref);
+    tables_rawfield(L, -1, "nodes");
+    tables_rawfield(L, -1, p->node_id);
+    p->plain = lua_istable(L, -1) && plain_value(L, -1, 0);
+    lua_pop(L, 3);
+    return 0;
+}
+
+int case_state_node_plain(const case_def *c, const char *node_id, bool *plain, apperr *e)
+{
+    script_host *h = case_script_of(c)->host;
+    lua_State *L = host_lua(h);
+    plain_ctx p = {.c = c, .node_id = node_id, .plain = false};
+    *plain = false;
+    lua_pushcfunction(L, f_node_plain);
+    lua_pushlightuserdata(L, &p);
+    if (host_call(h, 1, 0, "reading a node", e) != 0)
+        return -1;
+    *plain = p.plain;
     return 0;
 }

@@ -59,6 +59,8 @@ struct script_host {
     char last_src[512]; /* where the hook last saw the case */
     int last_line;
     int case_line;
+    unsigned char *rng; /* math.random's state (host_random_state), NULL when unknown */
+    size_t rng_len;
 };
 
 static const char *const INCLUDE_CACHE = "appraise.includes";
@@ -598,6 +600,20 @@ static int build_sandbox(lua_State *L)
     return 0;
 }
 
+/* Finds math.random's generator state: the userdata that lmathlib gives
+ * random and randomseed as their upvalue, which the registry's randomseed
+ * keeps alive whatever the case does with math. */
+static int find_random_state(lua_State *L)
+{
+    script_host *h = lua_touserdata(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, RANDOMSEED);
+    if (lua_iscfunction(L, -1) && lua_getupvalue(L, -1, 1) && lua_type(L, -1) == LUA_TUSERDATA) {
+        h->rng = lua_touserdata(L, -1);
+        h->rng_len = lua_rawlen(L, -1);
+    }
+    return 0;
+}
+
 /* The folders include() may read from, resolved once. A folder that cannot
  * be resolved (it does not exist) stays NULL and confines to nothing. */
 static int resolve_roots(script_host *h)
@@ -651,6 +667,10 @@ int host_open(script_host **out, const char *case_file, size_t mem_limit, unsign
         return -1;
     }
     h->mem_limit = cap;
+    lua_pushcfunction(h->L, find_random_state);
+    lua_pushlightuserdata(h->L, h);
+    if (lua_pcall(h->L, 1, 0, 0) != LUA_OK)
+        lua_pop(h->L, 1); /* no generator state: sessions then share it */
     *out = h;
     return 0;
 }
@@ -671,6 +691,12 @@ void host_close(script_host *h)
 lua_State *host_lua(script_host *h)
 {
     return h->L;
+}
+
+unsigned char *host_random_state(script_host *h, size_t *len)
+{
+    *len = h->rng ? h->rng_len : 0;
+    return h->rng;
 }
 
 void host_push_env(script_host *h)

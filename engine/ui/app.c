@@ -378,7 +378,7 @@ static bool toggle(app *a, bool *open, const char *what, int64_t now)
     return after(a, r, &e);
 }
 
-/* Enter in a replay: the next recorded action, at virtual time. */
+/* Enter in a replay: the next recorded action, at its recorded time. */
 static bool replay_next_step(app *a)
 {
     session_action next;
@@ -386,7 +386,7 @@ static bool replay_next_step(app *a)
         return false;
     apperr e;
     apperr_clear(&e);
-    session_result r = replay_apply(a->s, &next, &a->t, &e);
+    session_result r = replay_apply(a->o.replay, a->s, &next, &a->t, &e);
     if (r == SESSION_OK)
         replay_advance(a->o.replay, &next);
     bool changed = after(a, r, &e);

@@ -1,37 +1,19 @@
-/* recap: the trainee's debrief, built from the log records themselves. */
+/* recap: the trainee's debrief, built from the log records themselves, read
+ * once through the log reader; the counts and figures are the metrics'. */
 #include "recap.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cJSON.h>
+#include "log_reader.h"
 
-static char *dup_str(const char *s)
+static recap_mark mark(bool has, bool right)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
-static const char *str_field(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static recap_mark mark_field(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!cJSON_IsBool(v))
+    if (!has)
         return MARK_NONE;
-    return cJSON_IsTrue(v) ? MARK_RIGHT : MARK_WRONG;
+    return right ? MARK_RIGHT : MARK_WRONG;
 }
 
 /* The option's label as the case wrote it, else its id. */
@@ -45,53 +27,38 @@ static const char *label_of(const case_node *n, const char *id)
     return id;
 }
 
-static char *best_text(const case_node *n, const cJSON *best)
+static char *best_text(const case_node *n, const log_decision *d)
 {
     char buf[2048] = "";
-    const cJSON *it;
-    int i = 0;
-    cJSON_ArrayForEach(it, best)
-    {
-        if (!cJSON_IsString(it))
-            continue;
+    for (size_t i = 0; i < d->n_best; i++) {
         size_t len = strlen(buf);
-        snprintf(buf + len, sizeof buf - len, "%s%s", i++ ? " or " : "",
-                 label_of(n, it->valuestring));
+        snprintf(buf + len, sizeof buf - len, "%s%s", i ? " or " : "", label_of(n, d->best[i]));
     }
-    return dup_str(buf);
+    return strdup(buf);
 }
 
-/* Whether the trainee saw the advice at this decision. */
-static bool advice_seen(const cJSON *d)
+/* "label (87% confident)" when the trainee saw the advice, else NULL. */
+static char *advice_text(const case_node *n, const log_decision *d)
 {
-    const char *timing = str_field(d, "timing");
-    if (!timing)
-        return false;
-    if (strcmp(timing, "on_request") != 0)
-        return true;
-    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "advice_requested"));
-}
-
-static char *advice_text(const case_node *n, const cJSON *d)
-{
-    const char *ai = str_field(d, "ai");
-    if (!ai || !advice_seen(d))
+    if (!d->ai || !metrics_advice_shown(d))
         return NULL;
-    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(d, "ai_confidence");
     char buf[1024];
-    if (cJSON_IsNumber(conf) || cJSON_IsRaw(conf)) {
-        double x = cJSON_IsNumber(conf) ? conf->valuedouble : atof(conf->valuestring);
-        snprintf(buf, sizeof buf, "%s (%ld%% confident)", label_of(n, ai), lround(x * 100));
-    } else {
-        snprintf(buf, sizeof buf, "%s", label_of(n, ai));
-    }
-    return dup_str(buf);
+    if (d->has_ai_confidence)
+        snprintf(buf, sizeof buf, "%s (%ld%% confident)", label_of(n, d->ai),
+                 lround(d->ai_confidence * 100));
+    else
+        snprintf(buf, sizeof buf, "%s", label_of(n, d->ai));
+    return strdup(buf);
 }
 
-static int add_decision(recap *r, const case_def *c, const cJSON *d)
+static char *copy_or_null(const char *s)
 {
-    const char *node = str_field(d, "node");
-    if (!node)
+    return s ? strdup(s) : NULL;
+}
+
+static int add_decision(recap *r, const case_def *c, const log_decision *d)
+{
+    if (!d->node)
         return 0;
     recap_item *p = realloc(r->items, (r->n + 1) * sizeof *p);
     if (!p)
@@ -99,39 +66,30 @@ static int add_decision(recap *r, const case_def *c, const cJSON *d)
     r->items = p;
     recap_item *it = &r->items[r->n++];
     memset(it, 0, sizeof *it);
-    const case_node *n = case_find_node(c, node);
-    const char *initial = str_field(d, "initial"), *final = str_field(d, "final");
-    it->node = dup_str(node);
+    const case_node *n = case_find_node(c, d->node);
+    it->node = strdup(d->node);
     it->prompt =
-        dup_str(n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt : node);
-    it->initial = initial ? dup_str(label_of(n, initial)) : NULL;
-    it->initial_mark = mark_field(d, "initial_correct");
+        strdup(n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt : d->node);
+    it->initial = d->initial ? strdup(label_of(n, d->initial)) : NULL;
+    it->initial_mark = mark(d->has_initial_correct, d->initial_correct);
     it->advice = advice_text(n, d);
-    it->advice_mark = it->advice ? mark_field(d, "ai_correct") : MARK_NONE;
-    it->final = final ? dup_str(label_of(n, final)) : NULL;
-    it->final_mark = mark_field(d, "final_correct");
-    it->best = best_text(n, cJSON_GetObjectItemCaseSensitive(d, "best"));
-    it->timed_out = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "timed_out"));
-    const cJSON *trust = cJSON_GetObjectItemCaseSensitive(d, "trust");
-    it->trust = cJSON_IsNumber(trust) ? trust->valueint : 0;
-    it->debrief = n && n->debrief ? dup_str(n->debrief) : NULL;
-    if (it->advice) {
-        r->with_advice++;
-        bool followed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "followed_ai"));
-        r->followed += followed;
-        if (it->advice_mark == MARK_WRONG) {
-            r->ai_wrong++;
-            r->ai_wrong_followed += followed;
-        }
-    }
-    return 0;
+    it->advice_mark = it->advice ? mark(d->has_ai_correct, d->ai_correct) : MARK_NONE;
+    it->final = d->final ? strdup(label_of(n, d->final)) : NULL;
+    it->final_mark = mark(d->has_final_correct, d->final_correct);
+    it->best = best_text(n, d);
+    it->timed_out = d->timed_out;
+    it->trust = d->has_trust ? d->trust : 0;
+    it->debrief = n ? copy_or_null(n->debrief) : NULL;
+    bool missing = !it->node || !it->prompt || !it->best || (d->initial && !it->initial) ||
+                   (d->final && !it->final) || (n && n->debrief && !it->debrief);
+    return missing ? -1 : 0;
 }
 
 /* A teaching point of a node that is not a decision (those go with their
  * decision), each once. */
-static int add_point(recap *r, const case_def *c, const cJSON *rec)
+static int add_point(recap *r, const case_def *c, const char *node)
 {
-    const case_node *n = case_find_node(c, str_field(rec, "node") ? str_field(rec, "node") : "");
+    const case_node *n = case_find_node(c, node ? node : "");
     if (!n || !n->debrief || !n->debrief[0] || n->kind == NODE_DECISION)
         return 0;
     for (size_t i = 0; i < r->n_points; i++)
@@ -141,65 +99,71 @@ static int add_point(recap *r, const case_def *c, const cJSON *rec)
     if (!p)
         return -1;
     r->points = p;
-    r->points[r->n_points] = dup_str(n->debrief);
+    r->points[r->n_points] = strdup(n->debrief);
     return r->points[r->n_points++] ? 0 : -1;
 }
 
-static int add_line(recap *r, const case_def *c, const char *line)
+/* The same figures `appraise debrief` gives, for this session alone, and
+ * the counts the recap says in words, taken from them. The recap still
+ * stands without them. */
+static void add_metrics(recap *r, const log_session *ls)
 {
-    cJSON *rec = cJSON_Parse(line);
-    if (!rec)
-        return 0; /* a torn last line: skipped, as every reader does */
-    const char *type = str_field(rec, "type");
-    int rc = 0;
-    if (type && strcmp(type, "decision") == 0)
-        rc = add_decision(r, c, rec);
-    else if (type && strcmp(type, "node") == 0)
-        rc = add_point(r, c, rec);
-    cJSON_Delete(rec);
-    return rc;
-}
-
-/* The same figures `appraise debrief` gives, for this session alone; the
- * recap still stands without them. */
-static void add_metrics(recap *r, const char *path)
-{
-    log_session *ls = NULL;
-    apperr e;
-    apperr_clear(&e);
-    if (log_session_read(path, NULL, &ls, &e) != 0)
-        return;
     metrics_acc *acc = metrics_acc_new();
     if (acc && metrics_acc_add_session(acc, ls) == 0) {
         metrics_acc_compute(acc, &r->m);
         r->has_metrics = true;
+        r->with_advice = (int)r->m.m[METRIC_WITH_ADVICE].value;
+        r->followed = (int)r->m.m[METRIC_AGREEMENT].num;
+        r->ai_wrong = (int)r->m.m[METRIC_OVER_RELIANCE].den;
+        r->ai_wrong_followed = (int)r->m.m[METRIC_OVER_RELIANCE].num;
     }
     metrics_acc_free(acc);
-    log_session_free(ls);
+}
+
+/* A log that cannot be opened is the environment's fault, not the log's. */
+typedef struct read_problem {
+    bool unreadable;
+    char msg[1024];
+} read_problem;
+
+static void note_issue(void *ctx, const log_issue *is)
+{
+    read_problem *p = ctx;
+    if (is->kind == LOG_ISSUE_UNREADABLE && !p->unreadable) {
+        p->unreadable = true;
+        snprintf(p->msg, sizeof p->msg, "%s", is->msg);
+    }
 }
 
 int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
 {
     memset(r, 0, sizeof *r);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot read the session log: %s", strerror(errno));
+    read_problem problem = {0};
+    log_read_opts o = {.on_issue = note_issue,
+                       .ctx = &problem,
+                       .keep = (1u << LOG_REC_NODE) | (1u << LOG_REC_DECISION)};
+    log_session *ls = NULL;
+    if (log_session_read(path, &o, &ls, e) != 0) {
+        if (problem.unreadable)
+            apperr_set(e, APPERR_ENV, path, 0, "cannot read the session log: %s", problem.msg);
         return -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
     int rc = 0;
-    while (rc == 0 && getline(&line, &cap, f) >= 0)
-        rc = add_line(r, c, line);
-    free(line);
-    fclose(f);
+    for (size_t i = 0; rc == 0 && i < ls->n_records; i++) {
+        const log_record *rec = &ls->records[i];
+        if (rec->type == LOG_REC_DECISION)
+            rc = add_decision(r, c, &rec->as.decision);
+        else if (rec->type == LOG_REC_NODE)
+            rc = add_point(r, c, rec->as.node.node);
+    }
+    if (rc == 0)
+        add_metrics(r, ls);
+    log_session_free(ls);
     if (rc != 0) {
         recap_free(r);
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
-        return rc;
     }
-    add_metrics(r, path);
-    return 0;
+    return rc;
 }
 
 void recap_free(recap *r)

@@ -35,14 +35,18 @@ typedef struct recap {
     size_t n;
     char **points; /* teaching points of narrative and ending nodes visited */
     size_t n_points;
-    int followed, with_advice, ai_wrong_followed, ai_wrong; /* simple counts */
+    /* From the metrics: decisions with advice shown, those that followed it
+     * (agreement), those where the AI was wrong (over-reliance's
+     * denominator) and those of them that followed it. */
+    int followed, with_advice, ai_wrong_followed, ai_wrong;
     bool has_metrics; /* the debrief metrics of this one session (metrics.h) */
     metrics m;
 } recap;
 
-/* Reads the decision and node records of the log at path; labels and
- * teaching points come from c. -1 with e filled when the file cannot be
- * read; torn or foreign lines are skipped. */
+/* Reads the decision and node records of the log at path, once, through
+ * the log reader; labels and teaching points come from c. -1 with e filled
+ * when the file cannot be read (APPERR_ENV) or holds no session; torn or
+ * foreign lines are skipped. */
 int recap_read(recap *r, const case_def *c, const char *path, apperr *e);
 void recap_free(recap *r);
 

@@ -2,7 +2,8 @@
 # A build with -DAPPRAISE_WINDOW=OFF (for faculty servers and CI images)
 # links no SDL, and its window commands say that it has no window (exit 3,
 # as for a machine with no display) before anything is loaded or logged; the
-# window-less commands work as in any build. A build with the window says so
+# window-less commands (run, check, graph, debrief, replay --verify) work as
+# in any build. A build with the window says so
 # in --version and links SDL, which shows that the checks below can fail.
 source "$(dirname "$0")/helpers.bash"
 CASE="$HERE/mini.lua"
@@ -23,7 +24,7 @@ yes)
     [ "$sdl_symbols" -gt 0 ] || fail "a build with the window has no SDL symbol (nm cannot see them?)"
     [ "$sdl_libraries" -gt 0 ] || fail "a build with the window links no libSDL2 (ldd cannot see it?)"
     run_app --help
-    expect_not_in out "not in this build" "--help of a build with the window"
+    expect_not_in out "This build has no window" "--help of a build with the window"
     ;;
 "no (built with -DAPPRAISE_WINDOW=OFF)")
     [ "$sdl_symbols" -eq 0 ] || fail "a build without the window has $sdl_symbols SDL symbols"
@@ -41,6 +42,7 @@ yes)
     expect_in err "'appraise run CASE.lua --inputs FILE'" "play: what works instead"
     no_window "play of a missing case" "play" play "$WORK/none.lua"
     no_window "replay" "replay" replay "$WORK/x.jsonl"
+    expect_in err "'appraise replay LOG --verify'" "replay: what works instead"
     no_window "the case library" "the case library" --log-dir "$WORK/logs"
 
     # Usage mistakes are still usage mistakes.
@@ -50,7 +52,7 @@ yes)
     expect_status 0 "play --help"
 
     run_app --help
-    expect_in out "play     play one case in the window (not in this build)" "--help says play is not here"
+    expect_in out "This build has no window" "--help says the window is not here"
 
     # What a faculty server needs.
     run_app run "$CASE" --policy best --log-dir "$WORK/logs"
@@ -61,6 +63,9 @@ yes)
     expect_status 0 "graph"
     run_app debrief "$WORK/logs"
     expect_status 0 "debrief"
+    run_app replay "$(find "$WORK/logs" -name '*.jsonl' | head -n 1)" --verify
+    expect_status 0 "replay --verify"
+    expect_in out "identical" "replay --verify"
     if [ -n "$(find "$WORK" -name '*.jsonl' -newer "$WORK/nm" ! -path "$WORK/logs/*" 2>/dev/null)" ]; then
         fail "a window command left a log"
     fi

@@ -40,6 +40,12 @@ int host_dofile(script_host *h, const char *path, apperr *e);
 /* Seeds math.random (and so s.random) with seed. */
 int host_seed(script_host *h, unsigned long long seed, apperr *e);
 
+/* The bytes of math.random's generator state (one for the whole Lua state,
+ * kept alive by the host), and their number in *len; NULL when unknown.
+ * Whoever plays several sessions in one state swaps them per session
+ * (case_runtime.c). */
+unsigned char *host_random_state(script_host *h, size_t *len);
+
 /* Pushes the sandbox's global table. */
 void host_push_env(script_host *h);
 

@@ -5,11 +5,11 @@
  *
  * Columns: session, trainee, case, case_version, variant, status (the
  * session's: complete, quit, error, incomplete), seq, t, at, then every
- * field of the decision record in the spec's order (node … next). A JSON
- * null is an empty field; an empty string is "" (quoted), so the two stay
- * apart. Booleans are true / false. Lists (options, best, viewed) are their
- * items joined with ';' (ids never hold one). Numbers are the shortest text
- * that reads back exactly. Rationales are kept byte for byte, new lines,
+ * field of the decision record in the order log_schema.h declares (node …
+ * next). A JSON null is an empty field; an empty string is "" (quoted), so
+ * the two stay apart. Booleans are true / false. Lists (options, best,
+ * viewed) are their items joined with ';' (ids never hold one). Numbers are
+ * the shortest text that reads back exactly. Rationales are kept byte for byte, new lines,
  * commas and quotes included, with one exception: a text field that starts
  * with = + - @, a tab or a CR, which a spreadsheet would run as a formula,
  * is written quoted with a single quote in front ("'=1+1"), as OWASP's

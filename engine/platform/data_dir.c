@@ -1,3 +1,4 @@
+/* data_dir: the program's folders (data_dir.h). */
 #include "data_dir.h"
 
 #include <stdio.h>
@@ -38,5 +39,22 @@ const char *data_dir(data_kind kind, char *buf, size_t size)
     else if (!beside_program(name, buf, size))
         snprintf(buf, size, "%s",
                  kind == DATA_SCENARIOS ? APPRAISE_SCENARIOS_DIR : APPRAISE_ASSETS_DIR);
+    return buf;
+}
+
+const char *data_dir_logs(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    /* The XDG spec: a relative (or empty) XDG_DATA_HOME is invalid, ignore it. */
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/appraise/logs", xdg);
+    else if (home && home[0])
+        n = snprintf(buf, size, "%s/.local/share/appraise/logs", home);
+    else
+        return NULL;
+    if (n < 0 || (size_t)n >= size)
+        return NULL;
     return buf;
 }

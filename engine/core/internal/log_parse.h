@@ -2,30 +2,21 @@
  * and the problems found, as events in file order. Nothing is shared
  * between files (the read-wide checks — duplicates, case versions, "report
  * once" — are the reader's), so several files can be parsed at once on
- * different threads. */
+ * different threads.
+ *
+ * Records are read by the schema (log_schema.h, log_fields.h). The
+ * records a read does not need — those log_read_opts.keep does not ask for,
+ * other than session_start, decision, ending and session_end — are
+ * checked as JSON and counted without being parsed (log_skim.h), whatever
+ * the order of their members. */
 #ifndef LOG_PARSE_H
 #define LOG_PARSE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "log_arena.h"
 #include "log_reader.h"
-
-typedef struct log_chunk log_chunk;
-typedef struct log_chunk_pool log_chunk_pool;
-
-/* Memory of a session's parsed records, freed at once (to the pool, when
- * there is one). */
-typedef struct log_arena {
-    log_chunk *head;
-    log_chunk_pool *pool;
-} log_arena;
-
-/* A pool of arena chunks shared by threads (max_chunks kept at most), so
- * memory is reused rather than given back to the system and faulted in
- * again. Freed after every session using it. NULL when out of memory. */
-log_chunk_pool *log_chunk_pool_new(size_t max_chunks);
-void log_chunk_pool_free(log_chunk_pool *pool);
 
 /* One session as read; pub first, so a log_session* from it converts back. */
 typedef struct log_parsed_session {
@@ -36,6 +27,8 @@ typedef struct log_parsed_session {
     log_arena arena; /* the parsed records and lists the strings point into */
     log_decision *decs;
     size_t n_decs, cap_decs;
+    log_record *recs; /* the records kept (log_read_opts.keep) */
+    size_t n_recs, cap_recs;
     bool has_end;
     int first_line;
 } log_parsed_session;
@@ -66,9 +59,10 @@ typedef struct log_parsed_file {
 void log_parsed_file_clear(log_parsed_file *f);
 
 /* Buffers for one thread; sessions take their memory from pool (may be
- * NULL: plain malloc). NULL when out of memory. */
+ * NULL: plain malloc); keep is log_read_opts.keep. NULL when out of
+ * memory. */
 typedef struct log_parser log_parser;
-log_parser *log_parser_new(log_chunk_pool *pool);
+log_parser *log_parser_new(log_chunk_pool *pool, unsigned keep);
 void log_parser_free(log_parser *p);
 
 /* Called as soon as a whole session has been added to f's events, to take
@@ -87,11 +81,8 @@ typedef int (*log_parse_sink)(void *ctx, log_parsed_file *f);
 void log_parse_file(log_parser *p, const char *path, long long limit, log_parsed_file *out,
                     log_parse_sink sink, void *ctx);
 
-/* Makes cJSON allocate the records of a session from that session's arena
- * (one block, freed at once; a third of parsing time otherwise goes to
- * malloc and free). Installs cJSON hooks that fall back to malloc and free
- * outside log_parse_file, so other cJSON users see no change. Idempotent;
- * call before any thread parses. */
+/* Installs the cJSON hooks the parser allocates through (log_arena_init).
+ * Idempotent; call before any thread parses. */
 void log_parse_init(void);
 
 #endif

@@ -47,7 +47,7 @@ typedef struct map_edge {
 } map_edge;
 
 typedef struct graph_map {
-    case_def *c;
+    const case_def *c;
     const char **variants; /* the drawn variants; one NULL entry when the case has none */
     size_t n_variants;
     map_node *nodes; /* parallel to c->nodes */
@@ -62,7 +62,7 @@ typedef struct graph_map {
  * An unknown variant is an APPERR_USAGE error; out of memory APPERR_ENV.
  * Errors of the case in play do not fail the map: they are counted in
  * walk_errors. Free with graph_map_free. */
-int graph_map_build(graph_map *m, case_def *c, const char *variant, bool walk, apperr *e);
+int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool walk, apperr *e);
 
 void graph_map_free(graph_map *m);
 

@@ -85,7 +85,7 @@ typedef struct entry {
 } entry;
 
 typedef struct walker {
-    case_def *c;
+    const case_def *c;
     size_t max_states, max_depth, max_narrative;
     result_impl *r;
     walk_variant *v;

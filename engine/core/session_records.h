@@ -1,0 +1,54 @@
+/* session_records: the log records a session writes (decision-log.md
+ * "Record types"), built from the session's state into the structs that
+ * log_schema.h declares and turned into the fields log_writer writes. The
+ * state machine (session.c) decides when a record is written; this says
+ * what it holds. Internal to the session. */
+#ifndef SESSION_RECORDS_H
+#define SESSION_RECORDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <cJSON.h>
+
+#include "case_model.h"
+#include "session.h"
+
+/* The optional panels a trainee can open (cli.md "Inputs file"). */
+#define SESSION_PANELS 3
+
+/* What the trainee has done so far at the current decision. */
+typedef struct decision_state {
+    bool advice_shown;
+    bool asked;
+    int64_t t_advice;
+    char *initial;
+    int initial_confidence; /* 0: not given */
+    int64_t t_initial;
+    char *final;
+    int final_confidence;
+    int64_t t_final;
+    int trust;
+    char *rationale;
+    const char *viewed[SESSION_PANELS]; /* first-opened order, each once */
+    size_t n_viewed;
+    char *next_id; /* the node entered after the record */
+} decision_state;
+
+/* Each returns the record's fields for log_writer_write, NULL when out of
+ * memory. */
+cJSON *session_records_start(const case_def *c, const session_opts *o, const char *trainee,
+                             const char *variant);
+/* node n entered, with its live state and NEWS2 (-1: none). */
+cJSON *session_records_node(const case_node *n, const case_live *live, int news2);
+/* The advice of decision node n became visible. */
+cJSON *session_records_advice(const case_node *n);
+cJSON *session_records_view(const case_node *n, const char *what);
+/* The decision at node n as d stands, entered at t_entry. */
+cJSON *session_records_decision(const case_node *n, const decision_state *d, int64_t t_entry,
+                                bool timed_out);
+cJSON *session_records_ending(const case_node *n, const case_live *live);
+/* status: "complete", "quit" or "error" (error: the message, else NULL). */
+cJSON *session_records_end(const char *status, const char *error);
+
+#endif
