@@ -31,7 +31,7 @@ void cli_program_help(FILE *f)
         fprintf(f, "  %-8s %s\n", c->name, c->summary);
     }
     if (!CLI_WINDOW)
-        fputs("This build has no window (-DAPPRAISE_WINDOW=OFF): play, replay without\n"
+        fputs("\nThis build has no window (-DAPPRAISE_WINDOW=OFF): play, replay without\n"
               "--verify and the case library say so and exit 3.\n",
               f);
     cli_wrap(f, cli_library.about, 0, fprintf(f, "\nWith no command, ") - 1);

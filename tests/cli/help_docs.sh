@@ -46,7 +46,7 @@ done
 
 # Every command of `appraise --help` has its section.
 run_app --help
-for cmd in $(sed -n '/^Commands:/,/^$/p' "$WORK/out" | awk 'NF > 1 { print $1 }' | grep -v Commands:); do
+for cmd in $(sed -n '/^Commands:/,/^$/p' "$WORK/out" | awk '/^  [a-z]/ { print $1 }'); do
     grep -q "^### \`appraise $cmd" "$DOC" || fail "cli.md has no section for $cmd"
 done
 finish
