@@ -1,9 +1,4 @@
-/* appraise check: loads each case, walks every path (walk.h) and reports
- * what an author must fix, one finding a line as FILE:LINE: error|warning:
- * message, with the shortest choice path that reaches it; then a summary per
- * variant. Exit 0 when no case has an error (--strict: nor a warning), 1
- * otherwise, 2 usage, 3 the environment failed. */
-#include <errno.h>
+/* check: the work of `appraise check` (check.h). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,111 +7,15 @@
 #include <cJSON.h>
 
 #include "case_load.h"
-#include "commands.h"
+#include "check.h"
+#include "exit_status.h"
 #include "json_util.h"
 #include "walk.h"
-
-const char cmd_check_help[] =
-    "Loads each case and walks every path: every option at every decision, in every\n"
-    "variant, the time limit running out where there is one, on-request advice asked\n"
-    "and not. Each finding is one line, followed by the shortest choice path to it:\n"
-    "\n"
-    "  FILE:LINE: error|warning: message\n"
-    "    path: first_look=repeat \xe2\x86\x92 worse=(timeout)\n"
-    "\n"
-    "Errors: what the loader rejects; nodes no path reaches; loops with no way out;\n"
-    "paths longer than the bound where a case function may change s each time round;\n"
-    "case functions that fail, run too long, use too much memory or return no node.\n"
-    "Warnings: endings a variant never reaches; an AI right at every advised\n"
-    "decision; advised decisions without debrief text; the walk stopped at\n"
-    "--max-states, or at the bound on a path with no function ahead (long, not\n"
-    "endless); nodes not explored because a path was cut at a bound (never called\n"
-    "unreached then). Then a summary per variant: paths explored, nodes visited,\n"
-    "endings reached by outcome, how often the AI is right along the paths.\n"
-    "\n"
-    "  --strict          warnings fail the check too\n"
-    "  --json            one JSON document on stdout instead of text\n"
-    "  --variant NAME    walk only this variant\n"
-    "  --max-states N    distinct states walked per variant (default 5000)\n"
-    "  --max-depth N     decisions on one path before the walk stops it (default 200)\n"
-    "\n"
-    "--json writes {\"ok\": bool, \"errors\": N, \"warnings\": N, \"files\": [FILE...]}, each\n"
-    "FILE {\"file\", \"case\": id|null, \"ok\", \"errors\", \"warnings\", \"findings\": [...],\n"
-    "\"variants\": [...]}; a finding {\"severity\": \"error\"|\"warning\", \"kind\": \"load\"|\n"
-    "\"unreachable\"|\"no_way_out\"|\"too_long\"|\"case_failed\"|\"ending_unreached\"|\n"
-    "\"ai_always_right\"|\"no_debrief\"|\"bound\"|\"unexplored\", \"file\", \"line\": N|null,\n"
-    "\"message\", \"node\": id|null, \"path\": null|{\"variant\": name|null, \"text\":\n"
-    "\"a=x \xe2\x86\x92 b=(timeout)\", \"steps\": [{\"node\", \"choice\": id|null, \"timeout\":\n"
-    "bool}]}}; a variant {\"variant\": name|null, \"paths\", \"states\", \"nodes\",\n"
-    "\"nodes_visited\", \"endings\": {\"good\"|\"neutral\"|\"harm\": {\"reached\", \"paths\"}},\n"
-    "\"paths_failed\", \"paths_looping\", \"paths_cut\", \"advised\", \"ai_right\",\n"
-    "\"bound_hit\"} (advised and ai_right count decisions summed over the paths).\n"
-    "\n"
-    "Exit: 0 no errors (--strict: no warnings either); 1 otherwise; 2 usage;\n"
-    "3 the environment failed.\n";
-
-typedef struct check_args {
-    bool json, strict;
-    walk_opts walk;
-    char **files;
-    int n_files;
-} check_args;
 
 typedef struct totals {
     size_t errors, warnings;
     int fatal; /* an exit code that is not about the cases (2, 3), or 0 */
 } totals;
-
-static int usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "appraise: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'appraise check --help'.\n");
-    return EXIT_USAGE;
-}
-
-static int parse_count(const char *text, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(text, &end, 10);
-    if (errno || end == text || *end || v == 0 || text[0] == '-')
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
-static int parse_args(int argc, char **argv, check_args *a)
-{
-    memset(a, 0, sizeof *a);
-    a->files = calloc((size_t)argc, sizeof *a->files);
-    if (!a->files)
-        return EXIT_ENV;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "--json") == 0)
-            a->json = true;
-        else if (strcmp(arg, "--strict") == 0)
-            a->strict = true;
-        else if (strcmp(arg, "--variant") == 0 || strcmp(arg, "--max-states") == 0 ||
-                 strcmp(arg, "--max-depth") == 0) {
-            if (i + 1 >= argc)
-                return usage("%s needs a value", arg);
-            const char *val = argv[++i];
-            if (strcmp(arg, "--variant") == 0)
-                a->walk.variant = val;
-            else if (parse_count(val, arg[6] == 's' ? &a->walk.max_states : &a->walk.max_depth) !=
-                     0)
-                return usage("a whole number from 1 up is needed, got '%s'", val);
-        } else if (arg[0] == '-' && arg[1] != '\0')
-            return usage("unknown option '%s' for check", arg);
-        else
-            a->files[a->n_files++] = argv[i];
-    }
-    if (a->n_files == 0)
-        return usage("%s", "check needs at least one CASE.lua");
-    return EXIT_OK;
-}
 
 /* ---- text -------------------------------------------------------------------- */
 
@@ -343,7 +242,7 @@ static cJSON *json_load_error(const char *path, const apperr *e)
 
 /* Checks one case; adds its counts to t and its report to out (JSON) or
  * stdout (text). */
-static void check_file(const check_args *a, const char *path, totals *t, cJSON *out)
+static void check_file(const check_opts *a, const char *path, totals *t, cJSON *out)
 {
     case_def *c = NULL;
     walk_result *r = NULL;
@@ -362,6 +261,8 @@ static void check_file(const check_args *a, const char *path, totals *t, cJSON *
     if (walk_case(c, &a->walk, &r, &e) != 0) {
         char buf[2048];
         fprintf(stderr, "appraise: %s: %s\n", path, apperr_format(&e, buf, sizeof buf));
+        if (e.kind == APPERR_USAGE)
+            exit_hint("check");
         t->fatal = e.kind == APPERR_USAGE ? EXIT_USAGE : EXIT_ENV;
         case_free(c);
         return;
@@ -391,33 +292,26 @@ static int print_json(cJSON *doc, const totals *t, bool ok)
     return 0;
 }
 
-int cmd_check(int argc, char **argv)
+int check_cases(const check_opts *a)
 {
-    check_args a;
-    int rc = parse_args(argc, argv, &a);
-    if (rc != EXIT_OK) {
-        free(a.files);
-        return rc;
-    }
     totals t = {0, 0, 0};
-    cJSON *doc = a.json ? cJSON_CreateObject() : NULL;
+    cJSON *doc = a->json ? cJSON_CreateObject() : NULL;
     cJSON *files = doc ? cJSON_AddArrayToObject(doc, "files") : NULL;
-    if (a.json && !files) {
+    if (a->json && !files) {
         cJSON_Delete(doc);
-        free(a.files);
+        fprintf(stderr, "appraise: out of memory\n");
         return EXIT_ENV;
     }
-    for (int i = 0; i < a.n_files && t.fatal == 0; i++)
-        check_file(&a, a.files[i], &t, files);
-    bool ok = t.errors == 0 && (!a.strict || t.warnings == 0);
+    for (size_t i = 0; i < a->n_files && t.fatal == 0; i++)
+        check_file(a, a->files[i], &t, files);
+    bool ok = t.errors == 0 && (!a->strict || t.warnings == 0);
     if (doc && t.fatal == 0 && print_json(doc, &t, ok) != 0)
         t.fatal = EXIT_ENV;
-    else if (!doc && a.n_files > 1)
-        printf("checked %d files: %zu %s, %zu %s\n", a.n_files, t.errors,
+    else if (!doc && a->n_files > 1)
+        printf("checked %zu files: %zu %s, %zu %s\n", a->n_files, t.errors,
                plural((double)t.errors, "error", "errors"), t.warnings,
                plural((double)t.warnings, "warning", "warnings"));
     cJSON_Delete(doc);
-    free(a.files);
     if (t.fatal)
         return t.fatal;
     return ok ? EXIT_OK : EXIT_INPUT;

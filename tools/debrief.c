@@ -1,162 +1,33 @@
-/* appraise debrief LOG_OR_DIR… [--by KEY]… [--json FILE] [--csv FILE]
- *                              [--html FILE] [--xapi FILE]
- *                              [--xapi-homepage URL] [--xapi-base IRI]
- *
- * Reads session logs (folders recursively, in name order) in one streaming
- * pass: each session goes to the metrics groups and, with --csv, straight to
- * the CSV, then is forgotten. Prints every metric of decision-log.md per
- * group with its numerator and denominator (or n), n/a where undefined.
- *
- * --by KEY      trainee, case, variant or session; several allowed (also
- *               "--by trainee,case"); groups are every combination present.
- * --json FILE   the spec's JSON (see debrief_json.h for how numbers print).
- * --csv FILE    one row per decision (see debrief_csv.h for the columns).
- * --html FILE, --xapi FILE   the report and the xAPI statements
- *               (debrief_report.h), with --xapi-homepage and --xapi-base.
- * FILE '-' for --json or --csv writes to stdout, and the terminal summary is
- * then left out.
+/* debrief: the work of `appraise debrief` (debrief.h). Reads session logs
+ * (folders recursively, in name order) in one streaming pass: each session
+ * goes to the metrics groups and, with --csv, straight to the CSV, then is
+ * forgotten. Prints every metric of decision-log.md per group with its
+ * numerator and denominator (or n), n/a where undefined; --json (see
+ * debrief_json.h for how numbers print), --csv (debrief_csv.h), --html and
+ * --xapi (debrief_report.h) write the same to files. FILE '-' for --json or
+ * --csv writes to stdout, and the terminal summary is then left out.
  *
  * Problems in the input (torn lines, files that are not logs, duplicates…)
  * are reported on stderr as they are found and summed up at the end; the
- * rest is used. Exit 0 when some session was read, 1 when none was, 2 usage,
- * 3 an output could not be written. */
+ * rest is used. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
+#include "debrief.h"
 #include "debrief_csv.h"
 #include "debrief_json.h"
 #include "debrief_report.h"
+#include "exit_status.h"
 #include "json_util.h"
 #include "log_reader.h"
 #include "metrics.h"
 
-const char cmd_debrief_help[] =
-    "Reads session logs (folders recursively, in name order; names starting with '.'\n"
-    "skipped) and prints every metric of the decision-log spec per group, with its\n"
-    "numerator/denominator or n, and n/a where the denominator is 0. Problems in the\n"
-    "input (torn last lines, logs without session_end, unknown fields, blank lines,\n"
-    "files that are not logs, the same session twice, a case in two versions) are\n"
-    "reported on stderr and the rest is used. Exit 0 when a session was read, 1 when\n"
-    "none was, 2 usage, 3 an output could not be written.\n"
-    "\n"
-    "  --by KEY              trainee, case, variant or session; several allowed (or\n"
-    "                        --by trainee,case): one group per combination present\n"
-    "  --json FILE           {\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
-    "                        counts are whole numbers, every other value has a\n"
-    "                        fraction (5.0) at full precision; n/a is null\n"
-    "  --csv FILE            one row per decision (RFC 4180, UTF-8, CRLF): session,\n"
-    "                        trainee, case, case_version, variant, status, seq, t, at\n"
-    "                        and every field of the decision record; null is an empty\n"
-    "                        field, \"\" an empty string; options, best and viewed are\n"
-    "                        joined with ';'; a text a spreadsheet would run as a\n"
-    "                        formula (starting with = + - @, tab or CR) gets a\n"
-    "                        leading '\n"
-    "  FILE '-'              --json or --csv to stdout (the summary is then left out)\n";
-
-typedef struct args {
-    const char **paths;
-    size_t n_paths;
-    metrics_key by[METRICS_KEYS * 4];
-    size_t n_by;
-    const char *json, *csv, *html, *xapi, *homepage, *base;
-} args;
-
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "appraise: ");
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry 'appraise debrief --help'.\n");
-    return EXIT_USAGE;
-}
-
-/* "trainee" or "trainee,case". */
-static int parse_by(args *a, const char *text)
-{
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *save = NULL, *k = strtok_r(buf, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-        metrics_key key;
-        if (metrics_key_parse(k, &key) != 0)
-            return usage("--by takes trainee, case, variant or session, got '%s'", k);
-        if (a->n_by == sizeof a->by / sizeof a->by[0])
-            return usage("--by given too many times");
-        a->by[a->n_by++] = key;
-    }
-    if (a->n_by == 0)
-        return usage("--by needs a key: trainee, case, variant or session");
-    return EXIT_OK;
-}
-
-static const char **option_slot(args *a, const char *name)
-{
-    static const char *const names[] = {"--json", "--csv",           "--html",
-                                        "--xapi", "--xapi-homepage", "--xapi-base"};
-    const char **slots[] = {&a->json, &a->csv, &a->html, &a->xapi, &a->homepage, &a->base};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return slots[i];
-    return NULL;
-}
-
-/* One option, "--opt VALUE" or "--opt=VALUE"; *i moves past what it used. */
-static int parse_option(args *a, int argc, char **argv, int *i)
-{
-    char name[64];
-    const char *arg = argv[*i], *eq = strchr(arg, '='), *value;
-    snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
-    if (strcmp(name, "--by") != 0 && !option_slot(a, name))
-        return usage("unknown option '%s'", name);
-    if (eq)
-        value = eq + 1;
-    else if (*i + 1 < argc)
-        value = argv[++*i];
-    else
-        return usage("%s needs a value", name);
-    if (strcmp(name, "--by") == 0)
-        return parse_by(a, value);
-    const char **slot = option_slot(a, name);
-    if (*slot)
-        return usage("%s given twice", name);
-    if (!*value)
-        return usage("%s needs a value", name);
-    *slot = value;
-    return EXIT_OK;
-}
-
-static int parse_args(args *a, int argc, char **argv)
-{
-    bool options_done = false;
-    for (int i = 1; i < argc; i++) {
-        if (!options_done && strcmp(argv[i], "--") == 0) {
-            options_done = true;
-        } else if (!options_done && argv[i][0] == '-' && argv[i][1] != '\0') {
-            int rc = parse_option(a, argc, argv, &i);
-            if (rc != EXIT_OK)
-                return rc;
-        } else {
-            a->paths[a->n_paths++] = argv[i];
-        }
-    }
-    if (a->n_paths == 0)
-        return usage("debrief needs at least one log file or folder");
-    if (a->json && a->csv && strcmp(a->json, "-") == 0 && strcmp(a->csv, "-") == 0)
-        return usage("--json and --csv cannot both write to stdout");
-    return EXIT_OK;
-}
-
 /* ---- reading ---------------------------------------------------------- */
 
 typedef struct run {
-    const args *a;
+    const debrief_opts *a;
     metrics_set *set;
     FILE *csv;
     bool keep_issues;
@@ -338,21 +209,23 @@ static int write_reports(const run *r, const log_read_stats *st, apperr *e)
     return 0;
 }
 
-static bool to_stdout(const args *a)
+static bool to_stdout(const debrief_opts *a)
 {
     return (a->json && strcmp(a->json, "-") == 0) || (a->csv && strcmp(a->csv, "-") == 0);
 }
 
+/* A failure with no kind is the environment's (an output). */
 static int fail(const apperr *e)
 {
-    char buf[2048];
-    fprintf(stderr, "appraise: %s\n", apperr_format(e, buf, sizeof buf));
-    return e->kind == APPERR_INPUT ? EXIT_INPUT : e->kind == APPERR_USAGE ? EXIT_USAGE : EXIT_ENV;
+    apperr k = *e;
+    if (k.kind == APPERR_NONE)
+        k.kind = APPERR_ENV;
+    return exit_report("debrief", &k);
 }
 
 static int read_all(run *r, log_read_stats *st, apperr *e)
 {
-    const args *a = r->a;
+    const debrief_opts *a = r->a;
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
     if (metrics_set_new(&r->set, a->by, a->n_by) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
@@ -375,7 +248,7 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
 
 static int debrief(run *r)
 {
-    const args *a = r->a;
+    const debrief_opts *a = r->a;
     log_read_stats st = {0};
     apperr e;
     apperr_clear(&e);
@@ -399,21 +272,15 @@ static int debrief(run *r)
     return EXIT_OK;
 }
 
-int cmd_debrief(int argc, char **argv)
+int debrief_logs(const debrief_opts *o)
 {
-    args a = {.paths = calloc((size_t)argc, sizeof(char *))};
-    run r = {.a = &a};
-    int rc = a.paths ? parse_args(&a, argc, argv) : EXIT_ENV;
-    if (rc == EXIT_OK) {
-        r.keep_issues = a.html || a.xapi;
-        rc = debrief(&r);
-    }
+    run r = {.a = o, .keep_issues = o->html || o->xapi};
+    int rc = debrief(&r);
     if (r.csv && r.csv != stdout)
         fclose(r.csv);
     metrics_set_free(r.set);
     for (size_t i = 0; i < r.n_issues; i++)
         free(r.issues[i]);
     free(r.issues);
-    free(a.paths);
     return rc;
 }

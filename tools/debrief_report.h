@@ -38,10 +38,6 @@ typedef struct debrief_report_in {
 #define DEBRIEF_XAPI_HOMEPAGE "https://appraise.invalid"
 #define DEBRIEF_XAPI_BASE "https://appraise.invalid/xapi"
 
-/* The lines `appraise debrief --help` prints about --html and --xapi and
- * their flags (with the defaults above). */
-extern const char debrief_report_help[];
-
 /* Writes the self-contained HTML report to path (created or replaced).
  * Returns 0, or -1 with e filled (APPERR_ENV when path cannot be written). */
 int debrief_write_html(const char *path, const debrief_report_in *in, apperr *e);

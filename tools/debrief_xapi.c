@@ -477,22 +477,6 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 
 /* ---- The writer ---- */
 
-const char debrief_report_help[] =
-    "  --html FILE           a self-contained report for a debrief room and for print\n"
-    "                        (no scripts, no network): cohort summary, reliance matrices,\n"
-    "                        trust, accuracy, times, cases, sessions, every decision\n"
-    "  --xapi FILE           xAPI 1.0.3 statements (a JSON array) for a Learning Record\n"
-    "                        Store: initialized, answered, completed, terminated\n"
-    "  --xapi-homepage URL   actor.account.homePage, the system the trainee ids belong to\n"
-    "                        (default: " DEBRIEF_XAPI_HOMEPAGE ")\n"
-    "  --xapi-base IRI       base of activity and extension IRIs: BASE/cases/CASE,\n"
-    "                        BASE/cases/CASE/nodes/NODE, BASE/extensions/FIELD\n"
-    "                        (default: " DEBRIEF_XAPI_BASE ")\n"
-    "Statement ids are name-based UUIDs of session, verb and record, so exporting the\n"
-    "same logs again gives the same statements.\n";
-
-/* ---- The writer ---- */
-
 static int check_flags(const char *homepage, const char *base, apperr *e)
 {
     if (!debrief_fmt_is_iri(homepage)) {

@@ -1,5 +1,5 @@
-/* appraise graph CASE.lua [--variant NAME]: the case's branching map as
- * Graphviz DOT on stdout (cli.md).
+/* graph: the work of `appraise graph` (graph.h), the case's branching map
+ * as Graphviz DOT on stdout (cli.md).
  *
  * Every mark is shape, line style or text as well as colour, so the map
  * reads in grey and for colour-blind readers: decisions are diamonds,
@@ -15,8 +15,9 @@
 
 #include "apperr.h"
 #include "case_load.h"
-#include "commands.h"
 #include "dot_text.h"
+#include "exit_status.h"
+#include "graph.h"
 #include "graph_map.h"
 
 #define EDGE_WIDTH 24 /* characters per line of an option's label */
@@ -27,69 +28,10 @@
 static const char *const outcome_fill[3] = {"#56B4E9", "#F0E442", "#D55E00"};
 static const char *const outcome_text[3] = {"GOOD", "NEUTRAL", "HARM"};
 
-const char cmd_graph_help[] =
-    "Writes the case's branching map as Graphviz DOT on stdout; render it with\n"
-    "  appraise graph CASE.lua | dot -Tsvg -o map.svg\n"
-    "\n"
-    "The map walks every path (as appraise check does) to find what only play\n"
-    "reveals. Decisions are diamonds, narrative nodes rounded boxes, endings double\n"
-    "octagons filled and labelled by outcome (GOOD, NEUTRAL, HARM). Edges are\n"
-    "options: double with a tick for a best option, bold with [AI] for the AI's\n"
-    "recommendation ([AI in VARIANT] when only in some), dotted where the time runs\n"
-    "out, dashed where only play shows the target (a next or on_timeout function).\n"
-    "A node no path reaches is dashed grey and says so. A legend is drawn.\n"
-    "\n"
-    "  --variant NAME    draw one variant (default: all, marks naming the variant)\n"
-    "\n"
-    "Exit: 0 the map was written (a warning names errors check would find); 1 the\n"
-    "case does not load (FILE:LINE: message); 2 usage; 3 the environment failed.\n";
-
-typedef struct graph_args {
-    const char *case_path;
-    const char *variant;
-} graph_args;
-
 typedef struct dot_out {
     FILE *f;
     bool oom;
 } dot_out;
-
-static int usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "appraise: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'appraise graph --help'.\n");
-    return EXIT_USAGE;
-}
-
-static int parse_args(graph_args *a, int argc, char **argv)
-{
-    memset(a, 0, sizeof *a);
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strncmp(arg, "--variant=", 10) == 0 || strcmp(arg, "--variant") == 0) {
-            if (a->variant)
-                return usage("%s given twice", "--variant");
-            if (arg[9] == '=')
-                a->variant = arg + 10;
-            else if (i + 1 < argc)
-                a->variant = argv[++i];
-            else
-                return usage("%s needs a value", "--variant");
-        } else if (arg[0] == '-' && arg[1] != '\0') {
-            return usage("unknown option '%s'", arg);
-        } else if (a->case_path) {
-            return usage("graph draws one case; unexpected '%s'", arg);
-        } else {
-            a->case_path = arg;
-        }
-    }
-    if (!a->case_path)
-        return usage("%s", "graph needs a case file (CASE.lua)");
-    if (a->variant && !a->variant[0])
-        return usage("%s", "--variant needs a name");
-    return 0;
-}
 
 /* ---- text ------------------------------------------------------------------------------- */
 
@@ -404,11 +346,7 @@ static char *render(const graph_map *m, const char *variant)
 
 static int report(const apperr *e)
 {
-    char buf[2048];
-    fprintf(stderr, "appraise: %s\n", apperr_format(e, buf, sizeof buf));
-    if (e->kind == APPERR_USAGE)
-        fprintf(stderr, "Try 'appraise graph --help'.\n");
-    return e->kind == APPERR_USAGE ? EXIT_USAGE : e->kind == APPERR_ENV ? EXIT_ENV : EXIT_INPUT;
+    return exit_report("graph", e);
 }
 
 /* Builds the map and its DOT; NULL with e filled on failure. */
@@ -423,25 +361,22 @@ static char *draw(const case_def *c, const char *variant, size_t *walk_errors, a
     return dot;
 }
 
-int cmd_graph(int argc, char **argv)
+int graph_case(const char *case_path, const char *variant)
 {
-    graph_args a;
-    int rc = parse_args(&a, argc, argv);
-    if (rc)
-        return rc;
     apperr e;
     apperr_clear(&e);
     case_def *c = NULL;
     case_load_opts lo = {.seed = 1};
-    if (case_load(&c, a.case_path, &lo, &e) != 0)
+    if (case_load(&c, case_path, &lo, &e) != 0)
         return report(&e);
     size_t walk_errors = 0;
-    char *dot = draw(c, a.variant, &walk_errors, &e);
+    int rc = EXIT_OK;
+    char *dot = draw(c, variant, &walk_errors, &e);
     if (dot && walk_errors)
         fprintf(stderr,
                 "appraise: warning: 'appraise check %s' finds %zu error%s; the map shows "
                 "what the walk saw.\n",
-                a.case_path, walk_errors, walk_errors == 1 ? "" : "s");
+                case_path, walk_errors, walk_errors == 1 ? "" : "s");
     if (!dot) {
         rc = report(&e);
     } else if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {

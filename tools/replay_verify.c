@@ -1,4 +1,5 @@
-/* appraise replay LOG --verify [--case FILE]
+/* replay_verify: the work of `appraise replay LOG --verify [--case FILE]`
+ * (replay_verify.h), once engine/cli/ has parsed it.
  *
  * Replays the actions a session log records against the case, with no
  * window, writing the replay's own log into a temporary folder (removed
@@ -13,8 +14,8 @@
  * The case is the file session_start names (case_file, as it was given
  * when the session was played, so relative to where it was played from),
  * or the one --case names: the copy a faculty member holds. Exit 1 also
- * when the log or the case cannot be read; 2 usage; 3 the temporary log
- * could not be written. */
+ * when the log or the case cannot be read; 3 when the temporary log could
+ * not be written. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,27 +23,13 @@
 #include <unistd.h>
 
 #include "case_load.h"
-#include "commands.h"
+#include "exit_status.h"
 #include "launch.h"
 #include "log_reader.h"
 #include "log_writer.h"
 #include "replay.h"
+#include "replay_verify.h"
 #include "session.h"
-
-const char cmd_replay_help[] =
-    "Without --verify, opens the window and steps through the recorded session with\n"
-    "Enter, as the trainee saw it (its own log goes to a new temporary folder unless\n"
-    "--log-dir says where).\n"
-    "\n"
-    "  --verify        no window: replay the recorded actions against the case, each\n"
-    "                  at the time the log gives it, and compare the replay's records\n"
-    "                  with the log's, field by field (all but at, session, and\n"
-    "                  session_start's mode, engine, host_os and case_file). Prints\n"
-    "                  'identical' and exits 0, or names the first record that\n"
-    "                  differs (seq, type, field, logged and replayed value) and\n"
-    "                  exits 1\n"
-    "  --case FILE     with --verify: replay against FILE, not the case_file the log\n"
-    "                  names (which is relative to where the session was played)\n";
 
 typedef struct verify {
     const char *log_path, *case_path;
@@ -55,45 +42,9 @@ typedef struct verify {
     char refused[2048]; /* an action the session refused, or "" */
 } verify;
 
-static int usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "appraise: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'appraise replay --help'.\n");
-    return EXIT_USAGE;
-}
-
 static int report(const apperr *e)
 {
-    char buf[2048];
-    fprintf(stderr, "appraise: %s\n", apperr_format(e, buf, sizeof buf));
-    return e->kind == APPERR_USAGE ? EXIT_USAGE : e->kind == APPERR_ENV ? EXIT_ENV : EXIT_INPUT;
-}
-
-static int parse(verify *v, int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--verify") == 0)
-            continue;
-        if (strncmp(a, "--case=", 7) == 0 || strcmp(a, "--case") == 0) {
-            if (v->case_path)
-                return usage("%s given twice", "--case");
-            if (a[6] == '=')
-                v->case_path = a + 7;
-            else if (i + 1 < argc)
-                v->case_path = argv[++i];
-            else
-                return usage("%s needs a value", "--case");
-        } else if (a[0] == '-' && a[1]) {
-            return usage("replay --verify takes only --case FILE; unexpected '%s'", a);
-        } else if (v->log_path) {
-            return usage("replay verifies one log; unexpected '%s'", a);
-        } else {
-            v->log_path = a;
-        }
-    }
-    return v->log_path ? 0 : usage("%s", "replay needs a session log (LOG)");
+    return exit_report("replay", e);
 }
 
 /* The case the log was played from (or --case), with the session's seed. */
@@ -223,18 +174,17 @@ static void cleanup(verify *v)
     replay_close(&v->r);
 }
 
-int cmd_replay_verify(int argc, char **argv)
+int replay_verify(const char *log_path, const char *case_path)
 {
     verify v;
     apperr e;
     memset(&v, 0, sizeof v);
     apperr_clear(&e);
-    int rc = parse(&v, argc, argv);
-    if (rc)
-        return rc;
+    v.log_path = log_path;
+    v.case_path = case_path;
     if (replay_open(&v.r, v.log_path, &e) != 0)
         return report(&e);
-    rc = load_case(&v, &e);
+    int rc = load_case(&v, &e);
     if (rc == 0)
         rc = play(&v, &e) != 0 ? report(&e) : verdict(&v, &e);
     cleanup(&v);

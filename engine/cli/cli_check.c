@@ -1,0 +1,108 @@
+/* appraise check CASE.lua...: validate cases and walk every path (the work
+ * is tools/check.c). */
+#include <stdint.h>
+
+#include "check.h"
+#include "cli.h"
+
+typedef struct check_args {
+    bool json, strict;
+    const char *variant;
+    unsigned long long max_states, max_depth;
+} check_args;
+
+static const cli_opt opts[] = {
+    {.name = "--strict",
+     .kind = CLI_FLAG,
+     .at = CLI_AT(check_args, strict),
+     .help = "warnings fail the check too"},
+    {.name = "--json",
+     .kind = CLI_FLAG,
+     .at = CLI_AT(check_args, json),
+     .help = "one JSON document on stdout instead of text"},
+    {.name = "--variant",
+     .kind = CLI_STRING,
+     .meta = "NAME",
+     .at = CLI_AT(check_args, variant),
+     .help = "walk only this variant"},
+    {.name = "--max-states",
+     .kind = CLI_NUMBER,
+     .meta = "N",
+     .at = CLI_AT(check_args, max_states),
+     .lo = 1,
+     .hi = SIZE_MAX,
+     .what = "takes a whole number from 1 up",
+     .help = "distinct states walked per variant (default 5000)"},
+    {.name = "--max-depth",
+     .kind = CLI_NUMBER,
+     .meta = "N",
+     .at = CLI_AT(check_args, max_depth),
+     .lo = 1,
+     .hi = SIZE_MAX,
+     .what = "takes a whole number from 1 up",
+     .help = "decisions on one path before the walk stops it (default 200)"},
+    {0},
+};
+
+static int run(const cli_command *cmd, int argc, char **argv)
+{
+    check_args a = {0};
+    size_t n;
+    int rc = cli_parse(cmd, &a, argc, argv, &n);
+    if (rc != EXIT_OK)
+        return rc;
+    check_opts o = {
+        .json = a.json,
+        .strict = a.strict,
+        .walk = {.variant = a.variant,
+                 .max_states = (size_t)a.max_states,
+                 .max_depth = (size_t)a.max_depth},
+        .files = (const char *const *)argv + 1,
+        .n_files = n,
+    };
+    return check_cases(&o);
+}
+
+const cli_command cli_check = {
+    .name = "check",
+    .summary = "validate cases and walk every path",
+    .operands = "CASE.lua...",
+    .needs = "at least one CASE.lua",
+    .min_operands = 1,
+    .max_operands = SIZE_MAX,
+    .opts = opts,
+    .about = "Loads each case and walks every path: every option at every decision, in every\n"
+             "variant, the time limit running out where there is one, on-request advice asked\n"
+             "and not. Each finding is one line, followed by the shortest choice path to it:\n"
+             "\n"
+             "  FILE:LINE: error|warning: message\n"
+             "    path: first_look=repeat \xe2\x86\x92 worse=(timeout)\n"
+             "\n"
+             "Errors: what the loader rejects; nodes no path reaches; loops with no way out;\n"
+             "paths longer than the bound where a case function may change s each time round;\n"
+             "case functions that fail, run too long, use too much memory or return no node.\n"
+             "Warnings: endings a variant never reaches; an AI right at every advised\n"
+             "decision; advised decisions without debrief text; the walk stopped at\n"
+             "--max-states, or at the bound on a path with no function ahead (long, not\n"
+             "endless); nodes not explored because a path was cut at a bound (never called\n"
+             "unreached then). Then a summary per variant: paths explored, nodes visited,\n"
+             "endings reached by outcome, how often the AI is right along the paths.\n",
+    .after =
+        "--json writes {\"ok\": bool, \"errors\": N, \"warnings\": N, \"files\": [FILE...]},\n"
+        "each FILE {\"file\", \"case\": id|null, \"ok\", \"errors\", \"warnings\", \"findings\":\n"
+        "[...], \"variants\": [...]}; a finding {\"severity\": \"error\"|\"warning\", \"kind\":\n"
+        "\"load\"|\"unreachable\"|\"no_way_out\"|\"too_long\"|\"case_failed\"|\n"
+        "\"ending_unreached\"|\"ai_always_right\"|\"no_debrief\"|\"bound\"|\"unexplored\",\n"
+        "\"file\", \"line\": N|null, \"message\", \"node\": id|null, \"path\": null|{\"variant\":\n"
+        "name|null, \"text\": \"a=x \xe2\x86\x92 b=(timeout)\", \"steps\": [{\"node\", "
+        "\"choice\":\n"
+        "id|null, \"timeout\": bool}]}}; a variant {\"variant\": name|null, \"paths\",\n"
+        "\"states\", \"nodes\", \"nodes_visited\", \"endings\": {\"good\"|\"neutral\"|\"harm\":\n"
+        "{\"reached\", \"paths\"}}, \"paths_failed\", \"paths_looping\", \"paths_cut\",\n"
+        "\"advised\", \"ai_right\", \"bound_hit\"} (advised and ai_right count decisions\n"
+        "summed over the paths).\n"
+        "\n"
+        "Exit: 0 no errors (--strict: no warnings either); 1 otherwise; 2 usage;\n"
+        "3 the environment failed.\n",
+    .run = run,
+};

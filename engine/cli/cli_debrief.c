@@ -1,0 +1,130 @@
+/* appraise debrief LOG_OR_DIR...: the reliance metrics of session logs (the
+ * work is tools/debrief.c). */
+#include <stdint.h>
+#include <string.h>
+
+#include "cli.h"
+#include "debrief.h"
+#include "debrief_report.h"
+
+#define MAX_BY (METRICS_KEYS * 4)
+
+static const char *const keys[] = {"trainee", "case", "variant", "session", NULL};
+
+typedef struct debrief_args {
+    const char *by[MAX_BY];
+    size_t n_by;
+    const char *json, *csv, *html, *xapi, *homepage, *base;
+} debrief_args;
+
+static const cli_opt opts[] = {
+    {.name = "--by",
+     .kind = CLI_CHOICE,
+     .meta = "KEY",
+     .flags = CLI_REPEAT | CLI_LIST,
+     .at = CLI_AT(debrief_args, by),
+     .count_at = CLI_AT(debrief_args, n_by),
+     .max = MAX_BY,
+     .choices = keys,
+     .help = "trainee, case, variant or session; several allowed (or --by trainee,case): "
+             "one group per combination present"},
+    {.name = "--json",
+     .kind = CLI_STRING,
+     .meta = "FILE",
+     .at = CLI_AT(debrief_args, json),
+     .help = "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
+             "counts are whole numbers, every other value has a fraction (5.0) at full "
+             "precision; n/a is null"},
+    {.name = "--csv",
+     .kind = CLI_STRING,
+     .meta = "FILE",
+     .at = CLI_AT(debrief_args, csv),
+     .help = "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
+             "case_version, variant, status, seq, t, at and every field of the decision "
+             "record; null is an empty field, \"\" an empty string; options, best and viewed "
+             "are joined with ';'; a text a spreadsheet would run as a formula (starting with "
+             "= + - @, tab or CR) gets a leading '"},
+    {.name = "--html",
+     .kind = CLI_STRING,
+     .meta = "FILE",
+     .at = CLI_AT(debrief_args, html),
+     .help = "a self-contained report for a debrief room and for print (no scripts, no "
+             "network): cohort summary, reliance matrices, trust, accuracy, times, cases, "
+             "sessions, every decision"},
+    {.name = "--xapi",
+     .kind = CLI_STRING,
+     .meta = "FILE",
+     .at = CLI_AT(debrief_args, xapi),
+     .help = "xAPI 1.0.3 statements (a JSON array) for a Learning Record Store: "
+             "initialized, answered, completed, terminated"},
+    {.name = "--xapi-homepage",
+     .kind = CLI_STRING,
+     .meta = "URL",
+     .at = CLI_AT(debrief_args, homepage),
+     .help = "actor.account.homePage, the system the trainee ids belong to\n"
+             "(default: " DEBRIEF_XAPI_HOMEPAGE ")"},
+    {.name = "--xapi-base",
+     .kind = CLI_STRING,
+     .meta = "IRI",
+     .at = CLI_AT(debrief_args, base),
+     .help = "base of activity and extension IRIs: BASE/cases/CASE, "
+             "BASE/cases/CASE/nodes/NODE, BASE/extensions/FIELD\n"
+             "(default: " DEBRIEF_XAPI_BASE ")"},
+    {0},
+};
+
+static bool is_stdout(const char *file)
+{
+    return file && strcmp(file, "-") == 0;
+}
+
+static int run(const cli_command *cmd, int argc, char **argv)
+{
+    debrief_args a = {0};
+    metrics_key by[MAX_BY];
+    size_t n;
+    int rc = cli_parse(cmd, &a, argc, argv, &n);
+    if (rc != EXIT_OK)
+        return rc;
+    if (is_stdout(a.json) && is_stdout(a.csv))
+        return cli_usage_error(cmd->name, "--json and --csv cannot both write to stdout");
+    for (size_t k = 0; k < a.n_by; k++)
+        if (metrics_key_parse(a.by[k], &by[k]) != 0)
+            return cli_usage_error(cmd->name, "--by takes no key '%s'", a.by[k]);
+    debrief_opts o = {
+        .paths = (const char *const *)argv + 1,
+        .n_paths = n,
+        .by = by,
+        .n_by = a.n_by,
+        .json = a.json,
+        .csv = a.csv,
+        .html = a.html,
+        .xapi = a.xapi,
+        .homepage = a.homepage,
+        .base = a.base,
+    };
+    return debrief_logs(&o);
+}
+
+const cli_command cli_debrief = {
+    .name = "debrief",
+    .summary = "print the reliance metrics of session logs",
+    .operands = "LOG_OR_DIR...",
+    .needs = "at least one log file or folder",
+    .min_operands = 1,
+    .max_operands = SIZE_MAX,
+    .opts = opts,
+    .about = "Reads session logs (folders recursively, in name order; names starting with '.'\n"
+             "skipped) and prints every metric of the decision-log spec per group, with its\n"
+             "numerator/denominator or n, and n/a where the denominator is 0. Problems in the\n"
+             "input (torn last lines, logs without session_end, unknown fields, blank lines,\n"
+             "files that are not logs, the same session twice, a case in two versions) are\n"
+             "reported on stderr and the rest is used.\n",
+    .after = "FILE '-' for --json or --csv writes to stdout (the summary is then left out).\n"
+             "xAPI statement ids are name-based UUIDs of session, verb and record, so\n"
+             "exporting the same logs again gives the same statements.\n"
+             "\n"
+             "Exit: 0 when a session was read; 1 when none was; 2 usage; 3 an output could\n"
+             "not be written.\n",
+    .run = run,
+};

@@ -1,0 +1,73 @@
+/* screen_case: the case itself, step by step: the story of the node, the
+ * advice, what the step asks for (continue, choose, rate, give a reason),
+ * the feedback after a decision, and the side column beside or below. */
+#include "screen_parts.h"
+
+static int story(ui_ctx *c, const session_view *v, int x, int y, int w)
+{
+    const case_node *n = v->node;
+    if (!n)
+        return y;
+    int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
+    int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
+    if (n->title)
+        cy += screen_bold(c, ix, cy, iw, c->px_h1, c->th->text, n->title) + c->gap;
+    cy += ui_text(c, ix, cy, iw, c->px, c->th->text, n->text);
+    cy += c->pad;
+    ui_panel_end(c, p, y, cy);
+    return cy;
+}
+
+static int act_block(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
+{
+    const case_decision *d = screen_decision(v);
+    if (v->advice_shown && screen_advice(v) && v->step != STEP_FEEDBACK)
+        y = screen_advice_card(c, a, v, x, y, w) + c->pad;
+    switch (v->step) {
+    case STEP_CONTINUE: {
+        ui_button_spec b = {"Continue (Enter)", {CMD_COMMIT, 0}, BUTTON_PRIMARY};
+        return y + ui_buttons(c, a, x, y, w, &b, 1);
+    }
+    case STEP_CHOOSE_INITIAL:
+    case STEP_CHOOSE_FINAL:
+        return screen_choice(c, a, v, x, y, w);
+    case STEP_CONFIDENCE_INITIAL:
+    case STEP_CONFIDENCE_FINAL:
+    case STEP_TRUST:
+        return screen_rating(c, a, v, x, y, w);
+    case STEP_RATIONALE:
+        return screen_rationale(c, a, v, x, y, w);
+    case STEP_FEEDBACK: {
+        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->accent);
+        int cy = y + c->pad;
+        cy += screen_bold(c, x + c->pad, cy, w - 2 * c->pad, c->px_h2, c->th->text, "Feedback") +
+              c->gap;
+        cy += ui_text(c, x + c->pad, cy, w - 2 * c->pad, c->px, c->th->text,
+                      d && d->feedback ? d->feedback : "");
+        cy += c->pad;
+        ui_panel_end(c, p, y, cy);
+        ui_button_spec b = {"Continue (Enter)", {CMD_COMMIT, 0}, BUTTON_PRIMARY};
+        return cy + c->pad + ui_buttons(c, a, x, cy + c->pad, w, &b, 1);
+    }
+    case STEP_ENDED:
+        break;
+    }
+    return y;
+}
+
+int screen_case(ui_ctx *c, app *a, int x, int y, int w)
+{
+    session_view v = session_view_now(a->s);
+    if (ui_two_columns(w, c->px)) {
+        int sw = ui_side_width(w, c->px), mw = w - sw - c->pad * 2;
+        int ly = story(c, &v, x, y, mw) + c->pad;
+        c->act_top = ly + c->scroll - c->view.y;
+        ly = act_block(c, a, &v, x, ly, mw);
+        int ry = screen_side_column(c, a, &v, x + mw + c->pad * 2, y, sw);
+        return ly > ry ? ly : ry;
+    }
+    y = story(c, &v, x, y, w) + c->pad;
+    y = screen_side_column(c, a, &v, x, y, w);
+    c->act_top = y + c->scroll - c->view.y;
+    return act_block(c, a, &v, x, y, w);
+}

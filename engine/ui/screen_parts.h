@@ -1,0 +1,62 @@
+/* screen_parts: what the window's screens share, private to engine/ui/:
+ * the marks drawn beside text, small helpers over the session's view
+ * (screens.c), and each screen's body. A body takes a column (x, w) and a
+ * top y, draws (or measures, see draw.h), and returns the y below it. */
+#ifndef SCREEN_PARTS_H
+#define SCREEN_PARTS_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "draw.h"
+#include "session.h"
+
+#define UP "\xe2\x96\xb2"        /* ▲ */
+#define DOWN "\xe2\x96\xbc"      /* ▼ */
+#define DIAMOND "\xe2\x97\x86"   /* ◆ */
+#define CHECK "\xe2\x9c\x93"     /* ✓ */
+#define CROSS "\xe2\x9c\x97"     /* ✗ */
+#define DOT "\xc2\xb7"           /* · */
+#define WARN_SIGN "\xe2\x9a\xa0" /* ⚠ */
+#define DASH "\xe2\x80\x93"      /* – */
+
+/* ---- helpers (screens.c) ---- */
+
+/* text in bold; the height drawn. */
+int screen_bold(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *text);
+/* The decision of the node shown, or NULL. */
+const case_decision *screen_decision(const session_view *v);
+/* Its advice, or NULL. */
+const case_advice *screen_advice(const session_view *v);
+/* The label of option id of d (the id when it has none; "" for NULL). */
+const char *screen_option_label(const case_decision *d, const char *id);
+/* The tool behind the current advice, else the case's first, or NULL. */
+const case_tool *screen_tool(const app *a, const session_view *v);
+/* A case is shown and still being played. */
+bool screen_playing(const app *a);
+
+/* ---- the screens (a->screen) ---- */
+
+int screen_library(ui_ctx *c, app *a, int x, int y, int w); /* screen_library.c */
+int screen_trainee(ui_ctx *c, app *a, int x, int y, int w); /* screen_library.c */
+int screen_start(ui_ctx *c, app *a, int x, int y, int w);   /* screen_start.c */
+int screen_case(ui_ctx *c, app *a, int x, int y, int w);    /* screen_case.c */
+int screen_ending(ui_ctx *c, app *a, int x, int y, int w);  /* screen_ending.c */
+int screen_debrief(ui_ctx *c, app *a, int x, int y, int w); /* screen_debrief.c */
+int screen_error(ui_ctx *c, app *a, int x, int y, int w);   /* screen_error.c */
+/* Over the frame, when a->confirm_leave (screen_leave.c). */
+void screen_leave(ui_ctx *c, app *a);
+
+/* ---- the parts of the case screen ---- */
+
+/* Observations, results, the model card (screen_side.c). */
+int screen_side_column(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* The AI's advice and its reasons (screen_advice.c). */
+int screen_advice_card(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* The options to choose from (screen_choice.c). */
+int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* Confidence or trust, 1 to 7; the rationale (screen_rating.c). */
+int screen_rating(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+int screen_rationale(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+
+#endif
