@@ -84,7 +84,8 @@ long log_schema_field(const log_record_def *def, const char *name, size_t len, s
 
 /* ---- values -------------------------------------------------------------------- */
 
-#define VALUE(T, rec, off) (*(const T *)((const char *)(rec) + (off)))
+/* T const: T may itself be a pointer to const (a duplicate const for clang). */
+#define VALUE(T, rec, off) (*(T const *)((const char *)(rec) + (off)))
 
 static bool has_value(const log_field *f, const void *rec)
 {
