@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -411,6 +412,33 @@ static void test_load_refuses_case_file_over_16_mib_before_reading_it(void **sta
     free(dir);
 }
 
+/* The case file is opened and read once: the bytes whose SHA-256 is logged
+ * and whose lines the messages name are the bytes Lua ran, even when the
+ * file is saved again while it loads. Opens are counted with inotify. */
+static void test_load_reads_the_case_file_once(void **state)
+{
+    (void)state;
+    const char *path = CASE("load_ok.lua");
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    assert_true(fd >= 0);
+    /* Closes too: two identical events in a row would be merged into one. */
+    assert_true(inotify_add_watch(fd, path, IN_OPEN | IN_CLOSE_NOWRITE) >= 0);
+    case_def *c = NULL;
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(case_load(&c, path, NULL, &e), 0);
+    int opens = 0;
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        for (char *p = buf; p < buf + n;
+             p += sizeof(struct inotify_event) + ((struct inotify_event *)(void *)p)->len)
+            opens += (((struct inotify_event *)(void *)p)->mask & IN_OPEN) != 0;
+    close(fd);
+    case_free(c);
+    assert_int_equal(opens, 1);
+}
+
 static void test_load_refuses_a_case_path_that_is_no_regular_file(void **state)
 {
     (void)state;
@@ -612,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_load_names_an_expression_too_deep_for_lua),
         cmocka_unit_test(test_load_refuses_case_file_over_16_mib_before_reading_it),
         cmocka_unit_test(test_load_refuses_a_case_path_that_is_no_regular_file),
+        cmocka_unit_test(test_load_reads_the_case_file_once),
         cmocka_unit_test(test_load_names_the_type_of_a_stray_list_entry),
         cmocka_unit_test(test_load_never_runs_an_index_that_loops),
         cmocka_unit_test(test_load_never_runs_an_index_that_errors),

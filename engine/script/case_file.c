@@ -31,15 +31,7 @@ static int check_stat(int fd, struct stat *st, const char *path, const char *wha
     return 0;
 }
 
-int case_file_check_fd(int fd, const char *path, const char *what, apperr *e)
-{
-    struct stat st;
-    return check_stat(fd, &st, path, what, e);
-}
-
-/* Reads fd to its end into a buffer of at most CASE_FILE_MAX + 1 bytes
- * (the one past the limit tells a file that grew while it was read). */
-static char *read_fd(int fd, size_t hint, size_t *len, int *err)
+char *case_file_read_fd(int fd, size_t hint, size_t *len, int *err)
 {
     size_t cap = hint + 1, n = 0;
     char *buf = malloc(cap + 1);
@@ -88,7 +80,7 @@ char *case_file_read(const char *path, size_t *len, apperr *e)
     }
     int err;
     size_t n = 0;
-    char *buf = read_fd(fd, (size_t)st.st_size, &n, &err);
+    char *buf = case_file_read_fd(fd, (size_t)st.st_size, &n, &err);
     close(fd);
     if (!buf) {
         apperr_set(e, APPERR_ENV, path, 0, "out of memory");

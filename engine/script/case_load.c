@@ -70,9 +70,9 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     cs->case_ref = LUA_NOREF;
     sha256_hex(text, len, c->sha256);
     cs->map = srcmap_build(text, len);
-    free(text);
     if (!cs->map) {
         apperr_set(e, APPERR_ENV, path, 0, "out of memory");
+        free(text);
         case_free(c);
         return -1;
     }
@@ -83,16 +83,23 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
                    "tables, brackets and blocks nest more than %d levels deep here; write "
                    "it flatter (a case rarely needs 10 levels)",
                    SRCMAP_NEST_MAX);
+        free(text);
         case_free(c);
         return -1;
     }
 
     if (host_open(&cs->host, path, opts->mem_limit, opts->instr_limit, e) ||
         host_seed(cs->host, opts->seed, e)) {
+        free(text);
         case_free(c);
         return -1;
     }
-    if (host_dofile(cs->host, path, e)) {
+    /* Lua runs the very bytes that were hashed and mapped: a save in
+     * between cannot give a log whose case_sha256 or lines name another
+     * version of the file. */
+    int ran = host_dobuffer(cs->host, text, len, path, e);
+    free(text);
+    if (ran) {
         /* Lua's parser names no line when an expression nests too deeply
          * for it (a chain of hundreds of .. or not). */
         if (e->line == 0 && strcmp(e->msg, "C stack overflow") == 0)

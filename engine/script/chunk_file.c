@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -81,101 +82,55 @@ int chunk_file_open(const char *path, bool nofollow, char *why, size_t why_size)
 
 /* ---- loading ------------------------------------------------------------- */
 
-typedef struct reader {
-    int fd;
-    size_t total;      /* bytes read so far */
-    int err;           /* errno of a failed read, 0 when none */
-    const char *first; /* what is left of the first block, given once */
-    size_t first_len;
-    char buf[8192];
-} reader;
-
-static ssize_t read_some(reader *r, char *buf, size_t size)
+int chunk_buffer_load(lua_State *L, const char *text, size_t len, const char *display)
 {
-    ssize_t n;
-    do
-        n = read(r->fd, buf, size);
-    while (n < 0 && errno == EINTR);
-    if (n < 0)
-        r->err = errno;
-    return n;
-}
-
-static const char *next_block(lua_State *L, void *ud, size_t *size)
-{
-    reader *r = ud;
-    (void)L;
-    if (r->first) {
-        const char *p = r->first;
-        *size = r->first_len;
-        r->first = NULL;
-        return p;
-    }
-    ssize_t n = read_some(r, r->buf, sizeof r->buf);
-    if (n > 0 && (r->total += (size_t)n) > CASE_FILE_MAX) {
-        r->err = EFBIG; /* the file grew past the limit while it was read */
-        n = 0;
-    }
-    *size = n > 0 ? (size_t)n : 0;
-    return n > 0 ? r->buf : NULL;
-}
-
-/* Reads the first block and steps over a byte-order mark and a first line
- * starting with # (kept as an empty line so that line numbers stay right),
- * as the stand-alone lua does. Returns the first character that Lua will
- * see, EOF at the end, or -2 when reading failed. */
-static int start(reader *r)
-{
-    ssize_t n = read_some(r, r->buf, sizeof r->buf);
-    if (n < 0)
-        return -2;
-    const char *p = r->buf;
-    size_t len = (size_t)n;
+    const char *p = text;
+    /* As luaL_loadfilex: a UTF-8 byte-order mark and a first line starting
+     * with # are skipped (its newline kept, so line numbers stay right). */
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
         len -= 3;
     }
     if (len > 0 && p[0] == '#') {
-        const char *nl;
-        while ((nl = memchr(p, '\n', len)) == NULL) {
-            if ((n = read_some(r, r->buf, sizeof r->buf)) <= 0)
-                return n < 0 ? -2 : EOF;
-            p = r->buf;
-            len = (size_t)n;
-        }
-        len -= (size_t)(nl - p);
-        p = nl;
+        const char *nl = memchr(p, '\n', len);
+        len = nl ? len - (size_t)(nl - p) : 0;
+        p = nl ? nl : p;
     }
-    r->first = p;
-    r->first_len = len;
-    return len > 0 ? (unsigned char)p[0] : EOF;
+    if (len > 0 && p[0] == LUA_SIGNATURE[0]) {
+        lua_pushfstring(L, "%s is a precompiled (binary) chunk: only Lua source is accepted",
+                        display);
+        return LUA_ERRSYNTAX;
+    }
+    char chunkname[600];
+    snprintf(chunkname, sizeof chunkname, "@%s", display);
+    return luaL_loadbufferx(L, p, len, chunkname, "t");
 }
 
 int chunk_file_load(lua_State *L, const char *path, const char *display, bool nofollow)
 {
     char why[200];
-    reader r = {.fd = chunk_file_open(path, nofollow, why, sizeof why)};
-    if (r.fd < 0) {
+    int fd = chunk_file_open(path, nofollow, why, sizeof why);
+    if (fd < 0) {
         lua_pushfstring(L, "cannot open %s: it %s", display, why);
         return LUA_ERRFILE;
     }
-    int c = start(&r);
-    int status = LUA_ERRFILE;
-    if (c == LUA_SIGNATURE[0]) {
-        lua_pushfstring(L, "%s is a precompiled (binary) chunk: only Lua source is accepted",
-                        display);
-        status = LUA_ERRSYNTAX;
-    } else if (c != -2) {
-        char chunkname[600];
-        snprintf(chunkname, sizeof chunkname, "@%s", display);
-        status = lua_load(L, next_block, &r, chunkname, "t");
-    }
-    close(r.fd);
-    if (r.err) {
-        if (c != -2)
-            lua_pop(L, 1); /* the function or message lua_load left */
-        lua_pushfstring(L, "cannot read %s: %s", display, strerror(r.err));
+    struct stat st;
+    size_t hint = fstat(fd, &st) == 0 ? (size_t)st.st_size : 0, len = 0;
+    int err = 0;
+    char *text = case_file_read_fd(fd, hint, &len, &err);
+    close(fd);
+    if (!text || err || len > CASE_FILE_MAX) {
+        free(text);
+        if (!text && !err)
+            lua_pushliteral(L, "out of memory");
+        else if (err)
+            lua_pushfstring(L, "cannot read %s: %s", display, strerror(err));
+        else
+            lua_pushfstring(L, "%s grew past the %d MiB a case file may be while it was read",
+                            display, (int)(CASE_FILE_MAX / (1024 * 1024)));
         return LUA_ERRFILE;
     }
+    int status = chunk_buffer_load(L, text, len, display);
+    free(text);
     return status;
 }

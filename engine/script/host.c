@@ -43,7 +43,7 @@ typedef enum abort_reason { ABORT_NONE, ABORT_BUDGET, ABORT_MEMORY, ABORT_TIME }
 struct script_host {
     lua_State *L;
     char *case_file;
-    char *case_dir; /* folder of the case file, "." when none */
+    char *case_dir;  /* folder of the case file, "." when none */
     char *root_case; /* the case's folder, resolved: include() stays inside it */
     char *root_lib;  /* or inside the parent folder's lib/, resolved */
     size_t mem_used;
@@ -391,15 +391,21 @@ static const char *include_name_problem(const char *name)
     return NULL;
 }
 
+/* Gives the loaded chunk the sandbox's global table as its _ENV. */
+static void sandbox_chunk(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+}
+
 /* Loads the source file at path as the chunk display, to run in the sandbox
  * (its _ENV is the sandbox's global table); raises the error on failure. */
 static void load_sandboxed(lua_State *L, const char *path, const char *display, bool nofollow)
 {
     if (chunk_file_load(L, path, display, nofollow) != LUA_OK)
         lua_error(L);
-    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
-    if (!lua_setupvalue(L, -2, 1))
-        lua_pop(L, 1);
+    sandbox_chunk(L);
 }
 
 /* Whether real, a resolved path, lies inside the resolved folder root. */
@@ -721,6 +727,30 @@ int host_dofile(script_host *h, const char *path, apperr *e)
 {
     lua_pushcfunction(h->L, f_dofile);
     lua_pushstring(h->L, path);
+    return host_call(h, 1, 1, "the case file", e);
+}
+
+typedef struct source {
+    const char *text;
+    size_t len;
+    const char *path;
+} source;
+
+static int f_dobuffer(lua_State *L)
+{
+    const source *src = lua_touserdata(L, 1);
+    if (chunk_buffer_load(L, src->text, src->len, src->path) != LUA_OK)
+        lua_error(L);
+    sandbox_chunk(L);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+int host_dobuffer(script_host *h, const char *text, size_t len, const char *path, apperr *e)
+{
+    source src = {text, len, path};
+    lua_pushcfunction(h->L, f_dobuffer);
+    lua_pushlightuserdata(h->L, &src);
     return host_call(h, 1, 1, "the case file", e);
 }
 

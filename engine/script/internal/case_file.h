@@ -16,9 +16,11 @@
  * cannot be opened, is not a regular file, or is larger than CASE_FILE_MAX. */
 char *case_file_read(const char *path, size_t *len, apperr *e);
 
-/* Checks an open file without reading it: 0 when it is a regular file of at
- * most CASE_FILE_MAX bytes; else -1 with e filled, naming path and, as the
- * kind of file, what ("case file", "included file"). For include(). */
-int case_file_check_fd(int fd, const char *path, const char *what, apperr *e);
+/* Reads the open file fd to its end into a malloc'd, NUL-terminated buffer
+ * of at most CASE_FILE_MAX + 1 bytes (hint: its size when opened). *len is
+ * the count read; more than CASE_FILE_MAX means the file grew past the limit
+ * while it was read. NULL when out of memory; *err is the errno of a failed
+ * read, else 0. Shared by the case file and include(). */
+char *case_file_read_fd(int fd, size_t hint, size_t *len, int *err);
 
 #endif

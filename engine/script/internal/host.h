@@ -37,6 +37,10 @@ int host_call(script_host *h, int nargs, int nresults, const char *what, apperr 
 /* Runs a text chunk from path in the sandbox, leaving its one result. */
 int host_dofile(script_host *h, const char *path, apperr *e);
 
+/* The same for the case file's text already read (len bytes at text, named
+ * path in messages): Lua runs exactly the bytes that were hashed and mapped. */
+int host_dobuffer(script_host *h, const char *text, size_t len, const char *path, apperr *e);
+
 /* Seeds math.random (and so s.random) with seed. */
 int host_seed(script_host *h, unsigned long long seed, apperr *e);
 
