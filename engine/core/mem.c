@@ -1,5 +1,6 @@
 #include "mem.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,4 +39,34 @@ char *mem_strdup(const char *s)
     if (d)
         memcpy(d, s, n);
     return d;
+}
+
+char *mem_strndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *d = mem_malloc(len + 1);
+    if (d) {
+        memcpy(d, s, len);
+        d[len] = '\0';
+    }
+    return d;
+}
+
+void *mem_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    if (size == 0)
+        return NULL;
+    size_t max = SIZE_MAX / size;
+    if (need > max)
+        return NULL;
+    size_t n = *cap ? *cap : 8;
+    while (n < need)
+        n = n > max / 2 ? max : n * 2;
+    void *q = mem_realloc(p, n * size);
+    if (!q)
+        return NULL;
+    *cap = n;
+    return q;
 }

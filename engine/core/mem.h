@@ -28,5 +28,21 @@ void *mem_realloc(void *ptr, size_t size);
 void mem_free(void *ptr);
 /* A copy of s through mem_malloc; NULL when out of memory. */
 char *mem_strdup(const char *s);
+/* The same for the first n bytes of s, NUL-terminated. */
+char *mem_strndup(const char *s, size_t n);
+
+/* The one growth helper for arrays: makes p (an array of *cap elements of
+ * size bytes, NULL when *cap is 0) hold at least need elements, doubling
+ * (from 8) so that n appends cost O(n). Returns the array, perhaps moved,
+ * and updates *cap; NULL when out of memory or when the size would overflow,
+ * and then p and *cap are untouched and still valid. Free with mem_free.
+ *
+ *     item *q = mem_grow(v->items, &v->cap, v->n + 1, sizeof *q);
+ *     if (!q)
+ *         return false;
+ *     v->items = q;
+ *     v->items[v->n++] = x;
+ */
+void *mem_grow(void *p, size_t *cap, size_t need, size_t size);
 
 #endif
