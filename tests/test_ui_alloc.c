@@ -136,10 +136,136 @@ static void test_wrap_out_of_memory_fails_whole_and_leaks_nothing(void **state)
     assert_int_equal(alloc_live, 0);
 }
 
+/* ---- the trainee's recap --------------------------------------------------------- */
+
+static case_def *load(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", TEST_CASES_DIR, name);
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {.seed = 5};
+    if (case_load(&c, path, &lo, &e) != 0) {
+        char buf[2048];
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    }
+    return c;
+}
+
+/* Plays the window's test case to its ending: two decisions, advice shown
+ * at both, teaching points. The log is at a->log_path. */
+static void play_window_case(app *a, const char *dir)
+{
+    hook(false); /* the case and the session are not under test */
+    app_opts o = {.c = load("window_case.lua"),
+                  .trainee = "t1",
+                  .have_seed = true,
+                  .seed = 5,
+                  .log_dir = dir,
+                  .host_os = "test"};
+    apperr e;
+    assert_int_equal(app_init(a, &o, &e), 0);
+    static const int steps[][2] = {{CMD_COMMIT, 0}, {CMD_COMMIT, 0}, {CMD_PICK, 1},
+                                   {CMD_COMMIT, 0}, {CMD_PICK, 3},   {CMD_COMMIT, 0},
+                                   {CMD_PICK, 0},   {CMD_COMMIT, 0}, {CMD_PICK, 6},
+                                   {CMD_COMMIT, 0}, {CMD_PICK, 2},   {CMD_COMMIT, 0}};
+    int64_t now = 100000;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        app_command(a, (ui_cmd){(ui_cmd_kind)steps[i][0], steps[i][1]}, now += 1000);
+    size_t cap;
+    char *field = app_text_field(a, &cap);
+    assert_non_null(field);
+    snprintf(field, cap, "Post-op");
+    static const int rest[][2] = {{CMD_COMMIT, 0}, {CMD_COMMIT, 0}, {CMD_ASK, 0},   {CMD_PICK, 0},
+                                  {CMD_COMMIT, 0}, {CMD_PICK, 6},   {CMD_COMMIT, 0}};
+    for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
+        app_command(a, (ui_cmd){(ui_cmd_kind)rest[i][0], rest[i][1]}, now += 1000);
+    assert_int_equal(a->screen, SCR_ENDING);
+    hook(true);
+    alloc_live = 0;
+}
+
+static void assert_same_text(const char *x, const char *y)
+{
+    if (!x || !y)
+        assert_ptr_equal(x, y);
+    else
+        assert_string_equal(x, y);
+}
+
+static void assert_same_recap(const recap *x, const recap *y)
+{
+    assert_int_equal(x->n, y->n);
+    for (size_t i = 0; i < x->n; i++) {
+        const recap_item *a = &x->items[i], *b = &y->items[i];
+        assert_same_text(a->node, b->node);
+        assert_same_text(a->prompt, b->prompt);
+        assert_same_text(a->initial, b->initial);
+        assert_same_text(a->advice, b->advice);
+        assert_same_text(a->final, b->final);
+        assert_same_text(a->best, b->best);
+        assert_same_text(a->debrief, b->debrief);
+        assert_int_equal(a->advice_mark, b->advice_mark);
+    }
+    assert_int_equal(x->n_points, y->n_points);
+    for (size_t i = 0; i < x->n_points; i++)
+        assert_string_equal(x->points[i], y->points[i]);
+    assert_int_equal(x->has_metrics, y->has_metrics);
+    assert_int_equal(x->followed, y->followed);
+}
+
+static void test_recap_out_of_memory_is_an_error_and_leaks_nothing(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    app a;
+    play_window_case(&a, dir);
+    recap want;
+    apperr e;
+    assert_int_equal(recap_read(&want, a.c, a.log_path, &e), 0);
+    assert_int_equal(want.n, 2);
+    assert_non_null(want.items[1].advice);
+    long before = alloc_live, n = 0;
+    for (;; n++) {
+        assert_true(n < MAX_ALLOCS);
+        recap r;
+        fail_at(n);
+        int rc = recap_read(&r, a.c, a.log_path, &e);
+        if (!failed()) {
+            assert_int_equal(rc, 0);
+            assert_same_recap(&r, &want);
+            recap_free(&r);
+            break;
+        }
+        if (rc == 0) {
+            /* Only the metrics may be missing: the recap stands without them. */
+            assert_false(r.has_metrics);
+            r.has_metrics = want.has_metrics;
+            r.followed = want.followed;
+            assert_same_recap(&r, &want);
+        } else {
+            assert_int_equal(rc, -1);
+            assert_int_equal(e.kind, APPERR_ENV);
+            assert_int_equal(r.n, 0); /* r is left empty */
+        }
+        recap_free(&r);
+        assert_int_equal(alloc_live, before);
+    }
+    assert_true(n > 10);
+    recap_free(&want);
+    assert_int_equal(alloc_live, 0);
+    hook(false);
+    app_free(&a);
+    test_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_wrap_out_of_memory_fails_whole_and_leaks_nothing,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recap_out_of_memory_is_an_error_and_leaks_nothing,
                                         setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
