@@ -260,12 +260,116 @@ static void test_recap_out_of_memory_is_an_error_and_leaks_nothing(void **state)
     free(dir);
 }
 
+/* ---- the case library ------------------------------------------------------------ */
+
+/* The library is under test here, not the case loader: the test binary is
+ * linked with --wrap=case_load,--wrap=case_free (tests/CMakeLists.txt), and
+ * these run the loader with the C library's allocator, out of the count and
+ * never made to fail. */
+int __real_case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e);
+void __real_case_free(case_def *c);
+int __wrap_case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e);
+void __wrap_case_free(case_def *c);
+
+static long loader_held_fail_in = -1;
+
+static void loader_begin(void)
+{
+    loader_held_fail_in = alloc_fail_in;
+    if (hooked)
+        failing_alloc_remove();
+}
+
+static void loader_end(void)
+{
+    if (hooked)
+        failing_alloc_install();
+    alloc_fail_in = loader_held_fail_in;
+}
+
+int __wrap_case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
+{
+    loader_begin();
+    int rc = __real_case_load(out, path, opts, e);
+    loader_end();
+    return rc;
+}
+
+void __wrap_case_free(case_def *c)
+{
+    loader_begin();
+    __real_case_free(c);
+    loader_end();
+}
+
+static void write_case(const char *dir, const char *id, const char *title)
+{
+    char path[1024], text[600];
+    snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+    snprintf(text, sizeof text,
+             "return case { id = \"%s\", version = \"1\", title = \"%s\", start = \"a\", "
+             "tags = { \"one\", \"two\", \"three\" }, minutes = 5, "
+             "nodes = { a = { text = \"\", ending = { outcome = \"good\" } } } }\n",
+             id, title);
+    assert_int_equal(test_write_file(path, text), 0);
+}
+
+static void test_library_out_of_memory_is_an_error_and_leaks_nothing(void **state)
+{
+    (void)state;
+    hook(false);
+    char *dir = test_tmpdir();
+    write_case(dir, "b", "Beta");
+    write_case(dir, "a", "Alpha");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/broken.lua", dir);
+    assert_int_equal(test_write_file(path, "return case { id = 'x' "), 0);
+    hook(true);
+    alloc_live = 0;
+    library want;
+    apperr e;
+    assert_int_equal(library_scan(&want, dir, &e), 0);
+    assert_int_equal(want.n, 3);
+    long before = alloc_live, n = 0;
+    for (;; n++) {
+        assert_true(n < MAX_ALLOCS);
+        library lib;
+        fail_at(n);
+        int rc = library_scan(&lib, dir, &e);
+        if (!failed()) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(lib.n, want.n);
+            for (size_t i = 0; i < lib.n; i++) {
+                assert_string_equal(lib.items[i].path, want.items[i].path);
+                assert_string_equal(lib.items[i].title, want.items[i].title);
+                assert_string_equal(lib.items[i].tags, want.items[i].tags);
+            }
+            library_free(&lib);
+            break;
+        }
+        /* Out of memory is said as such, not as a folder it cannot read. */
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.kind, APPERR_ENV);
+        assert_non_null(strstr(e.msg, "out of memory"));
+        assert_int_equal(lib.n, 0); /* lib is left empty */
+        library_free(&lib);
+        assert_int_equal(alloc_live, before);
+    }
+    assert_true(n > 10);
+    library_free(&want);
+    assert_int_equal(alloc_live, 0);
+    test_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_wrap_out_of_memory_fails_whole_and_leaks_nothing,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_recap_out_of_memory_is_an_error_and_leaks_nothing,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_library_out_of_memory_is_an_error_and_leaks_nothing,
                                         setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
