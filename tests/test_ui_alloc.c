@@ -362,6 +362,51 @@ static void test_library_out_of_memory_is_an_error_and_leaks_nothing(void **stat
     free(dir);
 }
 
+/* ---- the render cache ------------------------------------------------------------ */
+
+static void test_rencache_out_of_memory_loses_the_frame_and_leaks_nothing(void **state)
+{
+    (void)state;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 400, 300, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    assert_non_null(r);
+    ui_rgba bg = {255, 255, 255, 255}, red = {255, 0, 0, 255};
+    long n = 0;
+    for (;; n++) {
+        assert_true(n < MAX_ALLOCS);
+        fail_at(n);
+        rencache *rc = rencache_new(r);
+        int calls = -1;
+        if (rc) {
+            rencache_begin(rc, 400, 300, bg);
+            for (int i = 0; i < 40; i++) /* past the command array's first slots */
+                rencache_fill(rc, &(SDL_Rect){i * 10, i * 7, 8, 6}, 1, red);
+            calls = rencache_end(rc);
+        }
+        if (!failed()) {
+            assert_true(calls > 0);
+            rencache_free(rc);
+            break;
+        }
+        assert_true(!rc || calls < 0);
+        if (rc) {
+            /* The next frame, with memory, draws everything again. */
+            rencache_begin(rc, 400, 300, bg);
+            SDL_Rect all = {0, 0, 400, 300};
+            rencache_fill(rc, &all, 1, red);
+            assert_true(rencache_end(rc) > 0);
+            SDL_RenderFlush(r);
+            const uint32_t *px = s->pixels;
+            assert_int_equal(px[150 * 400 + 200] & 0xFFFFFFu, 0xFF0000u);
+        }
+        rencache_free(rc);
+        assert_int_equal(alloc_live, 0);
+    }
+    assert_true(n > 3);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +416,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_library_out_of_memory_is_an_error_and_leaks_nothing,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_rencache_out_of_memory_loses_the_frame_and_leaks_nothing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
