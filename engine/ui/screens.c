@@ -201,25 +201,25 @@ static void footer(ui_ctx *c, const app *a, int fh)
 
 /* ---- frames ------------------------------------------------------------------------- */
 
+/* Each screen's body, by a->screen. */
+typedef int (*screen_body)(ui_ctx *c, app *a, int x, int y, int w);
+
+/* clang-format off */
+static const screen_body BODIES[] = {
+    [SCR_LIBRARY] = screen_library,
+    [SCR_TRAINEE] = screen_trainee,
+    [SCR_START]   = screen_start,
+    [SCR_CASE]    = screen_case,
+    [SCR_ENDING]  = screen_ending,
+    [SCR_DEBRIEF] = screen_debrief,
+    [SCR_ERROR]   = screen_error,
+};
+/* clang-format on */
+
 static int body(ui_ctx *c, app *a, int x, int y, int w)
 {
-    switch (a->screen) {
-    case SCR_LIBRARY:
-        return screen_library(c, a, x, y, w);
-    case SCR_TRAINEE:
-        return screen_trainee(c, a, x, y, w);
-    case SCR_START:
-        return screen_start(c, a, x, y, w);
-    case SCR_CASE:
-        return screen_case(c, a, x, y, w);
-    case SCR_ENDING:
-        return screen_ending(c, a, x, y, w);
-    case SCR_DEBRIEF:
-        return screen_debrief(c, a, x, y, w);
-    case SCR_ERROR:
-        return screen_error(c, a, x, y, w);
-    }
-    return y;
+    size_t i = (size_t)a->screen;
+    return i < sizeof BODIES / sizeof BODIES[0] && BODIES[i] ? BODIES[i](c, a, x, y, w) : y;
 }
 
 /* The frame starts cleared to the theme's background (window.c, tests). */
