@@ -32,8 +32,7 @@ static int add_entry(library *lib, const char *path)
         return -1;
     lib->items = p;
     library_entry *en = &lib->items[lib->n++];
-    memset(en, 0, sizeof *en);
-    en->path = mem_strdup(path);
+    *en = (library_entry){.path = mem_strdup(path)};
     case_def *c = NULL;
     apperr e;
     apperr_clear(&e);

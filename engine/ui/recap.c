@@ -65,22 +65,24 @@ static int add_decision(recap *r, const case_def *c, const log_decision *d)
     if (!p)
         return -1;
     r->items = p;
-    recap_item *it = &r->items[r->n++];
-    memset(it, 0, sizeof *it);
     const case_node *n = case_find_node(c, d->node);
-    it->node = mem_strdup(d->node);
-    it->prompt = mem_strdup(n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt
-                                                                                : d->node);
-    it->initial = d->initial ? mem_strdup(label_of(n, d->initial)) : NULL;
-    it->initial_mark = mark(d->has_initial_correct, d->initial_correct);
-    it->advice = advice_text(n, d);
+    const char *prompt =
+        n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt : d->node;
+    recap_item *it = &r->items[r->n++];
+    *it = (recap_item){
+        .node = mem_strdup(d->node),
+        .prompt = mem_strdup(prompt),
+        .initial = d->initial ? mem_strdup(label_of(n, d->initial)) : NULL,
+        .initial_mark = mark(d->has_initial_correct, d->initial_correct),
+        .advice = advice_text(n, d),
+        .final = d->final ? mem_strdup(label_of(n, d->final)) : NULL,
+        .final_mark = mark(d->has_final_correct, d->final_correct),
+        .best = best_text(n, d),
+        .timed_out = d->timed_out,
+        .trust = d->has_trust ? d->trust : 0,
+        .debrief = n ? copy_or_null(n->debrief) : NULL,
+    };
     it->advice_mark = it->advice ? mark(d->has_ai_correct, d->ai_correct) : MARK_NONE;
-    it->final = d->final ? mem_strdup(label_of(n, d->final)) : NULL;
-    it->final_mark = mark(d->has_final_correct, d->final_correct);
-    it->best = best_text(n, d);
-    it->timed_out = d->timed_out;
-    it->trust = d->has_trust ? d->trust : 0;
-    it->debrief = n ? copy_or_null(n->debrief) : NULL;
     bool missing = !it->node || !it->prompt || !it->best || (d->initial && !it->initial) ||
                    (d->final && !it->final) || (n && n->debrief && !it->debrief) ||
                    (d->ai && metrics_advice_shown(d) && !it->advice);
