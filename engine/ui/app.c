@@ -142,7 +142,7 @@ static void replay_preview(app *a)
                                        "the trust rating",
                                        "the rationale",
                                        "opening a panel",
-                                       "asking the AI",
+                                       "asking for the advice",
                                        "waiting until the time ran out",
                                        "continuing",
                                        "leaving the case"};
