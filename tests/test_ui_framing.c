@@ -220,6 +220,53 @@ static void test_a_colleagues_advice_is_never_called_the_ais(void **state)
     assert_false(drawn(&f->a, "the AI"));
 }
 
+/* The teaching path fixes the variant a case is played in from the
+ * library (teaching-path.txt: "ID VARIANT"), so that a path can open on the
+ * AI right whoever plays; --variant still wins. */
+static void test_the_teaching_path_plays_its_variant(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), *logs = test_tmpdir();
+    char p[4200];
+    snprintf(p, sizeof p, "%s/v.lua", dir);
+    assert_int_equal(test_write_file(p,
+                                     "return case { id = \"v\", version = \"1\", title = \"Vee\", "
+                                     "variants = { \"x\", \"y\" }, start = \"a\", nodes = { a = { "
+                                     "text = \"\", ending = { outcome = \"good\" } } } }\n"),
+                     0);
+    /* Whichever variant the trainee id would give, the path's is played. */
+    for (int k = 0; k < 4; k++) {
+        const char *path_variant = k % 2 ? "x" : "y", *other = k % 2 ? "y" : "x";
+        bool forced = k >= 2;
+        snprintf(p, sizeof p, "%s/teaching-path.txt", dir);
+        assert_int_equal(test_write_file(p, k % 2 ? "v x\n" : "v y\n"), 0);
+        app a;
+        apperr e;
+        app_opts o = {.library_dir = dir,
+                      .log_dir = logs,
+                      .trainee = "t1",
+                      .variant = forced ? other : NULL,
+                      .host_os = "test"};
+        assert_int_equal(app_init(&a, &o, &e), 0);
+        assert_int_equal(a.screen, SCR_LIBRARY);
+        app_command(&a, (ui_cmd){CMD_OPEN_CASE, 0}, 1000);
+        assert_int_equal(a.screen, SCR_START);
+        app_command(&a, (ui_cmd){CMD_COMMIT, 0}, 2000);
+        assert_int_equal(a.screen, SCR_ENDING);
+        char *log = test_read_file(a.log_path, NULL);
+        assert_non_null(log);
+        char want[64];
+        snprintf(want, sizeof want, "\"variant\":\"%s\"", forced ? other : path_variant);
+        assert_non_null(strstr(log, want));
+        free(log);
+        app_free(&a);
+    }
+    test_rmtree(dir);
+    test_rmtree(logs);
+    free(dir);
+    free(logs);
+}
+
 int main(void)
 {
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
@@ -230,6 +277,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_colleagues_advice_is_never_called_the_ais,
                                         setup_colleague, teardown),
+        cmocka_unit_test(test_the_teaching_path_plays_its_variant),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     TTF_Quit();
