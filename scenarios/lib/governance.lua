@@ -25,6 +25,7 @@
 --
 -- Other settings, all optional:
 --   id = "report"       the decision node's id (the ending is id .. "_end")
+--   patient = "Mr Shaw" who the ending says was told (default "the patient")
 --   registered = true   false for staff who are not registered professionals
 --                       (care navigators, healthcare assistants): the debrief
 --                       says what their part is
@@ -72,23 +73,24 @@ local HARMED = {
             "saying sorry admits fault" },
 }
 
--- What happened after each choice, appended to the ending's summary.
+-- What happened after each choice, appended to the ending's summary; %p is
+-- the patient (`patient`, or "the patient"), %P the same at a sentence start.
 local AFTER = {
   complete = "The error was recorded and reported, and the clinical safety officer took the " ..
              "fault up with the supplier.",
   complete_harmed = "The error was recorded and reported, the clinical safety officer " ..
-                    "took the fault up with the supplier, and the patient was told what " ..
+                    "took the fault up with the supplier, and %p was told what " ..
                     "had happened, with an apology, in person and then in writing.",
   record_only = "The record says what happened, but nobody who could fix the tool heard of it.",
   supplier_only = "The supplier logged a ticket; the clinical safety officer, who answers for " ..
                   "the tool's safety here, never heard of it.",
   no_report = "The team heard about it at the huddle; with no report, nothing changed in the " ..
               "tool or in its safety case.",
-  await_review = "The reports went in, but the patient heard nothing until the review ended " ..
+  await_review = "The reports went in, but %p heard nothing until the review ended " ..
                  "weeks later.",
-  apology_only = "The patient had an apology, but with no report the fault stayed in the tool " ..
+  apology_only = "%P had an apology, but with no report the fault stayed in the tool " ..
                  "for the next patient.",
-  no_disclosure = "Nobody told the patient what had happened, and only the supplier heard of " ..
+  no_disclosure = "Nobody told %p what had happened, and only the supplier heard of " ..
                   "the fault.",
 }
 
@@ -118,6 +120,9 @@ local function check(spec)
   end
   if spec.id ~= nil and (type(spec.id) ~= "string" or not spec.id:match("^[a-z0-9_]+$")) then
     fail("id must be a node id of a-z, 0-9 and _, e.g. id = \"report\"")
+  end
+  if spec.patient ~= nil and type(spec.patient) ~= "string" then
+    fail("patient must be a text, e.g. patient = \"Mr Shaw\"")
   end
   if spec.setting ~= nil and spec.setting ~= "trust" and spec.setting ~= "practice" then
     fail("setting must be \"trust\" or \"practice\", got " .. tostring(spec.setting))
@@ -180,7 +185,8 @@ local function debrief_for(spec, is_harmed)
     t[#t + 1] = "Reporting is not only for registered staff: LFPSE encourages all staff to " ..
                 "record patient safety events."
   end
-  t[#t + 1] = "Your organisation assessed " .. tool .. " for clinical safety before it went " ..
+  local who = spec.setting == "practice" and "The practice" or "Your organisation"
+  t[#t + 1] = who .. " assessed " .. tool .. " for clinical safety before it went " ..
               "live (DCB0160); its clinical safety officer needs to hear when it behaves " ..
               "outside that assessment, so that the hazard log is updated and the supplier " ..
               "is asked to act."
@@ -290,6 +296,8 @@ function governance.after_error(spec)
           local first = value(spec.summary, s) or "The case is over."
           local after = AFTER[s.choices[id]]
           if s.choices[id] == "complete" and harmed(spec, s) then after = AFTER.complete_harmed end
+          local who = spec.patient or "the patient"
+          after = after:gsub("%%P", (who:gsub("^%l", string.upper))):gsub("%%p", who)
           return first .. " " .. after
         end,
       },
