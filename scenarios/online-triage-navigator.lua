@@ -60,7 +60,9 @@ local report = governance.after_error {
   setting = "practice",
   registered = false,          -- a care navigator
   patient = "Mr Dawson",
-  harm = function(s) return dawson_outcome(s) == "harm" end,
+  harm = function(s)           -- what the missed summary did to Mr Dawson
+    return ({ good = "none", neutral = "low", harm = "moderate" })[dawson_outcome(s)]
+  end,
   title = "The practice meeting",
   text = "Dr Begum puts TriageFlow's summary of Mr Dawson's request on the screen beside " ..
          "his own message. The summary kept the two weeks of tightness on walking; it left " ..

@@ -11,7 +11,9 @@ local report = governance.after_error {
   tool = "TriageMate",
   device = true,                  -- UKCA marked, so a Yellow Card applies
   setting = "trust",
-  harm = missed,                  -- the duty of candour only on the harm path
+  harm = function(s)              -- "none", "low", "moderate" or "severe"
+    return missed(s) and "moderate" or "none"
+  end,
   outcome = function(s) return missed(s) and "harm" or "good" end,
   summary = function(s)
     if missed(s) then

@@ -6,8 +6,9 @@
 --     tool = "eObs+",       -- the tool's name, as the trainee knows it
 --     device = true,        -- UKCA or CE marked medical device: a Yellow Card applies
 --     setting = "trust",    -- "trust" (local incident system) or "practice" (LFPSE)
---     harm = false,         -- true, false, or function(s): did moderate harm or
---                           -- more reach the patient on this path?
+--     harm = "none",        -- what reached the patient: "none" (a near miss),
+--                           -- "low" (less than moderate harm), "moderate" or
+--                           -- "severe", or a function(s) giving one of them
 --     outcome = "good",     -- how the patient fared: text or function(s)
 --     summary = "...",      -- the ending's summary: text or function(s)
 --   }
@@ -17,11 +18,13 @@
 -- after_error gives one decision node (id "report" unless you say `id`) and
 -- its ending (id "report_end"). The decision asks what the trainee does about
 -- the tool's error: record it, report it as an incident, tell the clinical
--- safety officer, send a Yellow Card (only when `device`), and, only when
--- harm reached the patient, make sure the patient is told (the duty of
--- candour). The best option is the complete set for the situation; the
--- others leave out something that matters. The teaching point and feedback
--- are written from the same settings.
+-- safety officer, send a Yellow Card (only when `device`), and, when harm
+-- reached the patient, make sure the patient is told: the professional duty
+-- of candour for any harm, and the statutory duty (CQC regulation 20) from
+-- moderate harm up. The best option is the complete set for the situation;
+-- the others leave out something that matters. The teaching point and
+-- feedback are written from the same settings. `harm = false` is "none" and
+-- `harm = true` is "moderate".
 --
 -- Other settings, all optional:
 --   id = "report"       the decision node's id (the ending is id .. "_end")
@@ -78,9 +81,12 @@ local HARMED = {
 local AFTER = {
   complete = "The error was recorded and reported, and the clinical safety officer took the " ..
              "fault up with the supplier.",
-  complete_harmed = "The error was recorded and reported, the clinical safety officer " ..
-                    "took the fault up with the supplier, and %p was told what " ..
-                    "had happened, with an apology, in person and then in writing.",
+  complete_low = "The error was recorded and reported, the clinical safety officer took " ..
+                 "the fault up with the supplier, and %p was told what had happened, with " ..
+                 "an apology.",
+  complete_serious = "The error was recorded and reported, the clinical safety officer " ..
+                     "took the fault up with the supplier, and %p was told what " ..
+                     "had happened, with an apology, in person and then in writing.",
   record_only = "The record says what happened, but nobody who could fix the tool heard of it.",
   supplier_only = "The supplier logged a ticket; the clinical safety officer, who answers for " ..
                   "the tool's safety here, never heard of it.",
@@ -102,9 +108,21 @@ local function value(x, s)
   return x
 end
 
-local function harmed(spec, s)
+-- How much harm reached the patient: "none", "low" (less than moderate) or
+-- "serious" (moderate or worse, when the statutory duty of candour applies).
+local LEVEL = { [false] = "none", none = "none", low = "low",
+                [true] = "serious", moderate = "serious", severe = "serious",
+                death = "serious" }
+
+local function level_of(spec, s)
   local h = value(spec.harm, s)
-  return h == true or h == "moderate" or h == "severe" or h == "death"
+  if h == nil then return "none" end
+  local l = LEVEL[h]
+  if l == nil then
+    error("governance: harm gave " .. tostring(h) .. "; it must give \"none\", \"low\", " ..
+          "\"moderate\", \"severe\", true or false", 0)
+  end
+  return l
 end
 
 local function fail(message)
@@ -128,18 +146,18 @@ local function check(spec)
     fail("setting must be \"trust\" or \"practice\", got " .. tostring(spec.setting))
   end
   local h = spec.harm
-  if not (h == nil or type(h) == "boolean" or type(h) == "function" or h == "none" or
-          h == "moderate" or h == "severe" or h == "death") then
-    fail("harm must be true, false, \"none\", \"moderate\", \"severe\" or a function(s)")
+  if not (h == nil or type(h) == "function" or LEVEL[h] ~= nil) then
+    fail("harm must be \"none\", \"low\", \"moderate\", \"severe\", true, false or " ..
+         "a function(s)")
   end
   if spec.next == nil and type(spec.outcome) == "string" and not OUTCOMES[spec.outcome] then
     fail("outcome must be \"good\", \"neutral\" or \"harm\", got " .. spec.outcome)
   end
 end
 
-local function options_for(spec, is_harmed)
+local function options_for(spec, level)
   local out = {}
-  for _, o in ipairs(is_harmed and HARMED or NEAR_MISS) do
+  for _, o in ipairs(level == "none" and NEAR_MISS or HARMED) do
     local label = o.label or (spec.device and o.device or o.plain)
     out[#out + 1] = { id = o.id, label = label }
   end
@@ -147,11 +165,13 @@ local function options_for(spec, is_harmed)
 end
 
 -- The complete response, in words, for the feedback.
-local function complete_words(spec, is_harmed)
+local function complete_words(spec, level)
   local parts = { "record what the tool showed and what was done",
                   "report it as a patient safety incident", "tell the clinical safety officer" }
   if spec.device then parts[#parts + 1] = "send a Yellow Card to the MHRA" end
-  if is_harmed then parts[#parts + 1] = "make sure the patient is told, with an apology" end
+  if level ~= "none" then
+    parts[#parts + 1] = "make sure the patient is told, with an apology"
+  end
   local last = table.remove(parts)
   return "The complete response here: " .. table.concat(parts, ", ") .. " and " .. last .. "."
 end
@@ -167,10 +187,43 @@ local function where_to_report(spec)
          "investigation."
 end
 
-local function debrief_for(spec, is_harmed)
+-- What the duty of candour asks, by how much harm reached the patient.
+local function candour_for(spec, level)
+  local t = {}
+  if level == "serious" then
+    t[#t + 1] = "Where an unintended incident causes moderate harm or worse, the statutory duty " ..
+                "of candour applies (CQC regulation 20): the organisation tells the patient in " ..
+                "person as soon as reasonably practicable, gives a true account and says what " ..
+                "enquiries will follow, apologises, and follows up in writing. It does not " ..
+                "wait for the review, and an apology is not an admission of liability."
+    if spec.setting == "practice" then
+      t[#t + 1] = "The regulation words its definition a little differently for GP practices " ..
+                  "than for NHS bodies; the practice's lead confirms how it applies."
+    end
+    if spec.registered ~= false then
+      t[#t + 1] = "The professional duty of candour (GMC and NMC) asks the same openness of " ..
+                  "each registered professional involved."
+    end
+  elseif level == "low" then
+    t[#t + 1] = "The harm was less than moderate, so the statutory duty of candour (CQC " ..
+                "regulation 20) is not triggered; the professional duty is. When something " ..
+                "goes wrong with care and causes harm or distress, the patient is told, " ..
+                "given an apology, and has its effects explained (GMC and NMC)."
+  else
+    t[#t + 1] = "With no harm, the statutory duty of candour is not triggered; whether to tell " ..
+                "the patient about a near miss is a matter of professional judgement."
+  end
+  if level ~= "none" and spec.registered == false then
+    t[#t + 1] = "You are not the one to lead that conversation, but you can make sure the " ..
+                "clinician in charge knows what happened, so that it takes place."
+  end
+  return t
+end
+
+local function debrief_for(spec, level)
   local tool = spec.tool
   local t = {}
-  if is_harmed then
+  if level ~= "none" then
     t[#t + 1] = "The error reached the patient: record it, and report it as a patient safety " ..
                 "incident to NHS England's Learn from Patient Safety Events (LFPSE) service."
   else
@@ -185,11 +238,17 @@ local function debrief_for(spec, is_harmed)
     t[#t + 1] = "Reporting is not only for registered staff: LFPSE encourages all staff to " ..
                 "record patient safety events."
   end
-  local who = spec.setting == "practice" and "The practice" or "Your organisation"
-  t[#t + 1] = who .. " assessed " .. tool .. " for clinical safety before it went " ..
-              "live (DCB0160); its clinical safety officer needs to hear when it behaves " ..
-              "outside that assessment, so that the hazard log is updated and the supplier " ..
-              "is asked to act."
+  if spec.setting == "practice" then
+    t[#t + 1] = tool .. " should have had a clinical safety assessment before it went live " ..
+                "(DCB0160); the clinical safety officer who signed it off needs to hear when " ..
+                "it behaves outside that assessment, so that the hazard log is updated and " ..
+                "the supplier is asked to act."
+  else
+    t[#t + 1] = "Your organisation assessed " .. tool .. " for clinical safety before it " ..
+                "went live (DCB0160); its clinical safety officer needs to hear when it " ..
+                "behaves outside that assessment, so that the hazard log is updated and the " ..
+                "supplier is asked to act."
+  end
   if spec.device then
     t[#t + 1] = tool .. " carries a UKCA or CE mark, so a false result that did or could have " ..
                 "harmed a patient is reportable to the MHRA on a Yellow Card: give its name " ..
@@ -199,27 +258,7 @@ local function debrief_for(spec, is_harmed)
                 "it; the local report, the safety officer and the supplier do. Whether a tool " ..
                 "like it should be a medical device is a question for the safety officer."
   end
-  if is_harmed then
-    t[#t + 1] = "Where an unintended incident causes moderate harm or worse, the statutory duty " ..
-                "of candour applies (CQC regulation 20): the organisation tells the patient in " ..
-                "person as soon as reasonably practicable, gives a true account and says what " ..
-                "enquiries will follow, apologises, and follows up in writing. It does not " ..
-                "wait for the review, and an apology is not an admission of liability."
-    if spec.setting == "practice" then
-      t[#t + 1] = "The regulation words its definition a little differently for GP practices " ..
-                  "than for NHS bodies; the practice's lead confirms how it applies."
-    end
-    if spec.registered == false then
-      t[#t + 1] = "You are not the one to lead that conversation, but you can make sure the " ..
-                  "clinician in charge knows what happened, so that it takes place."
-    else
-      t[#t + 1] = "The professional duty of candour (GMC and NMC) asks the same openness of " ..
-                  "each registered professional involved."
-    end
-  else
-    t[#t + 1] = "With no harm, the statutory duty of candour is not triggered; whether to tell " ..
-                "the patient about a near miss is a matter of professional judgement."
-  end
+  for _, line in ipairs(candour_for(spec, level)) do t[#t + 1] = line end
   return table.concat(t, " ")
 end
 
@@ -236,11 +275,12 @@ local function refs_for(spec)
     r[#r + 1] = "MHRA Yellow Card scheme: Software, apps and artificial intelligence (AI) " ..
                 "reporting"
   end
-  if spec.harm ~= nil and spec.harm ~= false and spec.harm ~= "none" then
+  local h = spec.harm
+  if type(h) == "function" or (h ~= nil and LEVEL[h] == "serious") then
     r[#r + 1] = "Health and Social Care Act 2008 (Regulated Activities) Regulations 2014, " ..
                 "regulation 20: duty of candour (Care Quality Commission guidance)"
   end
-  r[#r + 1] = "General Medical Council and Nursing and Midwifery Council, Openness and " ..
+  r[#r + 1] = "General Medical Council and Nursing and Midwifery Council (2015) Openness and " ..
               "honesty when things go wrong: the professional duty of candour"
   return r
 end
@@ -260,8 +300,8 @@ function governance.after_error(spec)
   -- Values fixed by the settings are plain; those that depend on the path
   -- are functions of s.
   local function per_path(make)
-    if fixed then return make(harmed(spec, nil)) end
-    return function(s) return make(harmed(spec, s)) end
+    if fixed then return make(level_of(spec, nil)) end
+    return function(s) return make(level_of(spec, s)) end
   end
 
   local decision = {
@@ -288,14 +328,18 @@ function governance.after_error(spec)
       text = "",
       ending = {
         outcome = function(s)
-          local o = value(spec.outcome, s) or (harmed(spec, s) and "harm" or "good")
+          local o = value(spec.outcome, s) or
+                    (level_of(spec, s) == "serious" and "harm" or "good")
           if s.choices[id] == "complete" then return o end
           return worse_of_good(o)
         end,
         summary = function(s)
           local first = value(spec.summary, s) or "The case is over."
           local after = AFTER[s.choices[id]]
-          if s.choices[id] == "complete" and harmed(spec, s) then after = AFTER.complete_harmed end
+          local level = level_of(spec, s)
+          if s.choices[id] == "complete" and level ~= "none" then
+            after = AFTER["complete_" .. level]
+          end
           local who = spec.patient or "the patient"
           after = after:gsub("%%P", (who:gsub("^%l", string.upper))):gsub("%%p", who)
           return first .. " " .. after
