@@ -19,6 +19,7 @@
 #include "log_fields.h"
 #include "log_skim.h"
 #include "log_writer.h"
+#include "mem.h"
 #include "utf8.h"
 
 /* Below 2^53 a JSON number is an exact integer in a double. */
@@ -625,7 +626,7 @@ static line_result read_line(log_parser *p, const char *s, size_t n, int line, l
     if (whole && p->bad_utf8++ == 0)
         p->first_bad_utf8 = line;
     line_result r = read_record_line(p, fixed, len, line, sink, ctx);
-    free(fixed);
+    mem_free(fixed);
     return r;
 }
 

@@ -10,6 +10,7 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "mem.h"
 
 /* ---- the tables ------------------------------------------------------------ */
 
@@ -187,7 +188,7 @@ char *log_line_print(const log_envelope *env, const cJSON *fields, size_t *len)
         /* text is "{…}" and body "{…}" or "{}": drop text's '}' and body's '{'. */
         bool splice = bl > 2;
         *len = splice ? el - 1 + 1 + (bl - 1) + 1 : el + 1;
-        line = malloc(*len + 1);
+        line = mem_malloc(*len + 1);
         if (line && splice)
             snprintf(line, *len + 1, "%.*s,%s\n", (int)(el - 1), text, body + 1);
         else if (line)
@@ -258,8 +259,8 @@ char *log_field_text(const log_field *f, const void *rec)
     cJSON_Delete(v);
     if (!text)
         return NULL;
-    /* cJSON's memory may come from its hooks: hand back plain malloc'd text. */
-    char *copy = strdup(text);
+    /* cJSON's memory may come from its hooks: hand back the core's. */
+    char *copy = mem_strdup(text);
     cJSON_free(text);
     return copy;
 }

@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "log_schema.h"
+#include "mem.h"
 #include "session_records.h"
 #include "utf8.h"
 
@@ -48,23 +49,12 @@ struct session {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static char *dup_str(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 static void decision_reset(decision_state *d)
 {
-    free(d->initial);
-    free(d->final);
-    free(d->rationale);
-    free(d->next_id);
+    mem_free(d->initial);
+    mem_free(d->final);
+    mem_free(d->rationale);
+    mem_free(d->next_id);
     memset(d, 0, sizeof *d);
 }
 
@@ -107,8 +97,8 @@ static session_result write_record(session *s, log_record_type type, int64_t t, 
     char buf[2048];
     if (e->kind == APPERR_NONE)
         e->kind = APPERR_ENV;
-    free(s->error);
-    s->error = dup_str(apperr_format(e, buf, sizeof buf));
+    mem_free(s->error);
+    s->error = mem_strdup(apperr_format(e, buf, sizeof buf));
     if (e->kind == APPERR_INPUT && type != LOG_REC_SESSION_END && log_writer_records(s->log) > 0) {
         /* The record was refused as too long for a log line; the log itself
          * is whole, so it is ended properly (a log without session_start is
@@ -149,8 +139,8 @@ static session_result fail_case(session *s, int64_t t, apperr *e)
 {
     char buf[2048];
     apperr_format(e, buf, sizeof buf);
-    free(s->error);
-    s->error = dup_str(buf);
+    mem_free(s->error);
+    s->error = mem_strdup(buf);
     s->status = SESSION_ERROR;
     s->step = STEP_ENDED;
     s->deadline = -1;
@@ -193,12 +183,12 @@ const char *session_derive_variant(const case_def *c, const char *trainee)
         return NULL;
     const char *who = trainee ? trainee : "anonymous";
     size_t n = strlen(who) + 1 + strlen(c->id) + 1;
-    char *key = malloc(n);
+    char *key = mem_malloc(n);
     if (!key)
         return NULL;
     snprintf(key, n, "%s/%s", who, c->id);
     uint32_t h = session_fnv1a(key);
-    free(key);
+    mem_free(key);
     return c->variants.items[h % c->variants.n];
 }
 
@@ -212,11 +202,11 @@ const char *session_find_variant(const case_def *c, const char *name, apperr *e)
         snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
     }
     if (c->variants.n == 0)
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
-                   name, c->id);
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)", name,
+                   c->id);
     else
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name,
-                   c->id, list);
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name, c->id,
+                   list);
     return NULL;
 }
 
@@ -319,14 +309,14 @@ static session_result begin_decision(session *s, int64_t t, apperr *e)
  * up what the node waits for. An ending finishes the session right here. */
 static session_result enter_node(session *s, const char *id, int64_t t, apperr *e)
 {
-    char *target = dup_str(id); /* id may point into the node dropped below */
+    char *target = mem_strdup(id); /* id may point into the node dropped below */
     if (!target)
         return out_of_memory(s, e);
     drop_node(s);
     decision_reset(&s->d);
     s->deadline = -1;
     int rc = s->c->driver->enter(s->run, target, &s->node, &s->live, e);
-    free(target);
+    mem_free(target);
     if (rc != 0) {
         case_node_free(&s->node);
         case_live_free(&s->live);
@@ -358,7 +348,7 @@ static session_result leave_decision(session *s, int64_t t, apperr *e)
     char *next = s->d.next_id;
     s->d.next_id = NULL;
     session_result r = enter_node(s, next, t, e);
-    free(next);
+    mem_free(next);
     return r;
 }
 
@@ -414,7 +404,7 @@ static session_result fire_timeout(session *s, apperr *e)
     char *next = NULL;
     if (s->c->driver->timeout_target(s->run, &s->node, &next, e) != 0)
         return fail_case(s, t, e);
-    free(s->d.next_id);
+    mem_free(s->d.next_id);
     s->d.next_id = next;
     s->d.final_confidence = 0;
     s->d.trust = 0;
@@ -499,7 +489,7 @@ static session_result act_choose(session *s, const session_action *a, int64_t t,
     const case_decision *dec = cur_decision(s);
     if (!a->text || !case_find_option(dec, a->text))
         return reject_option(s, a->text, e);
-    char *id = dup_str(a->text);
+    char *id = mem_strdup(a->text);
     if (!id)
         return out_of_memory(s, e);
     if (s->step == STEP_CHOOSE_INITIAL) {
@@ -580,7 +570,7 @@ static session_result act_continue(session *s, const session_action *a, int64_t 
     if (s->c->driver->next(s->run, &s->node, NULL, &next, e) != 0)
         return fail_case(s, t, e);
     session_result r = enter_node(s, next, t, e);
-    free(next);
+    mem_free(next);
     return r;
 }
 
@@ -739,13 +729,13 @@ session_result session_open(session **out, const case_def *c, const session_opts
     }
     if (pick_variant(c, o, &variant, e) != 0)
         return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
-    session *s = calloc(1, sizeof *s);
+    session *s = mem_calloc(1, sizeof *s);
     if (!s)
         return out_of_memory(NULL, e);
     s->c = c;
     s->log = o->log;
     s->variant = variant;
-    s->trainee = dup_str(o->trainee ? o->trainee : "anonymous");
+    s->trainee = mem_strdup(o->trainee ? o->trainee : "anonymous");
     s->status = SESSION_PLAYING;
     s->step = STEP_CONTINUE;
     s->deadline = -1;
@@ -819,8 +809,8 @@ session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e
     if (t_ms < s->last_t)
         t_ms = s->last_t;
     s->last_t = t_ms;
-    free(s->error);
-    s->error = dup_str(msg ? msg : "");
+    mem_free(s->error);
+    s->error = mem_strdup(msg ? msg : "");
     s->status = SESSION_ERROR;
     s->step = STEP_ENDED;
     s->deadline = -1;
@@ -847,7 +837,7 @@ void session_close(session *s)
     s->c->driver->end(s->run);
     drop_node(s);
     decision_reset(&s->d);
-    free(s->trainee);
-    free(s->error);
-    free(s);
+    mem_free(s->trainee);
+    mem_free(s->error);
+    mem_free(s);
 }

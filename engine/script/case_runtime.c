@@ -13,6 +13,7 @@
 
 #include "case_script.h"
 #include "case_tables.h"
+#include "mem.h"
 
 /* The most minutes one node may move the clock on: the loader's bound for a
  * constant `elapsed` (case_tables.c), applied to a function's value too. */
@@ -222,10 +223,10 @@ static void resolve_keys(lua_State *L, const case_run *r, int t, const char *con
     }
 }
 
-static const char *const DECISION_ORDER[] = {"prompt", "options", "best", "advice",
+static const char *const DECISION_ORDER[] = {"prompt", "options",    "best",     "advice",
                                              "ask",    "time_limit", "feedback", NULL};
-static const char *const ADVICE_ORDER[] = {"tool",   "recommend", "confidence", "message",
-                                           "reasons", "timing",   "source",     NULL};
+static const char *const ADVICE_ORDER[] = {"tool",    "recommend", "confidence", "message",
+                                           "reasons", "timing",    "source",     NULL};
 static const char *const ENDING_ORDER[] = {"outcome", "summary", NULL};
 static const char *const LABEL_ONLY[] = {"label", NULL};
 
@@ -413,8 +414,8 @@ static int f_enter(lua_State *L)
                 tables_fail(&x, "expected a number of minutes from 0 to %g, got %g", ELAPSED_MAX,
                             lua_tonumber(L, -1));
             else
-                tables_fail(&x, "expected a number of minutes from 0 to %g, got a %s",
-                            ELAPSED_MAX, luaL_typename(L, -1));
+                tables_fail(&x, "expected a number of minutes from 0 to %g, got a %s", ELAPSED_MAX,
+                            luaL_typename(L, -1));
             tables_path_pop(&x, mark);
             return 0;
         }
@@ -527,8 +528,8 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         const char *got = luaL_typename(L, -1);
         if (line > 0)
             apperr_set(st->e, APPERR_INPUT, src, line,
-                       "the %s function of node %s returned %s; it must return a node id",
-                       key, st->node_id, lua_isnil(L, -1) ? "nothing" : got);
+                       "the %s function of node %s returned %s; it must return a node id", key,
+                       st->node_id, lua_isnil(L, -1) ? "nothing" : got);
         else
             tables_fail(x, "expected a node id, got %s", got);
     } else if (tables_check_text(x, -1, "the node id it gave")) {
@@ -541,7 +542,7 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         else
             tables_fail(x, "'%s' names no node", lua_tostring(L, -1));
     } else {
-        *st->next_id = strdup(lua_tostring(L, -1));
+        *st->next_id = mem_strdup(lua_tostring(L, -1));
         st->rc = *st->next_id ? 0 : -1;
     }
     tables_path_pop(x, mark);
@@ -622,7 +623,7 @@ static int run_target(case_run *r, const case_node *node, const char *choice, ch
     snprintf(what, sizeof what, "the next node after %s", node->id);
     if (run_call(r, f, &st, what, e) == 0 && st.rc == 0)
         return 0;
-    free(*next_id);
+    mem_free(*next_id);
     *next_id = NULL;
     return -1;
 }
