@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "log_parse.h"
+#include "mem.h"
 #include "strmap.h"
 
 /* Folders nested deeper than this are not entered. (A folder is read once
@@ -85,19 +86,6 @@ static void out_of_memory(reader *r)
     r->failed = true;
 }
 
-/* Room for item n of arr (cap items of sz bytes): arr, moved if it had to
- * grow; NULL when out of memory (arr is then unchanged). */
-static void *room(void *arr, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return arr;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *q = realloc(arr, c * sz);
-    if (q)
-        *cap = c;
-    return q;
-}
-
 /* True the first time key comes in this read. */
 static bool first_time(reader *r, const char *key, size_t len)
 {
@@ -111,14 +99,15 @@ static bool first_time(reader *r, const char *key, size_t len)
 
 static void first_version(reader *r, size_t *slot, const log_session *s, size_t file)
 {
-    void *q = room(r->versions, &r->cap_versions, r->n_versions, sizeof *r->versions);
-    char *v = s->case_version ? strdup(s->case_version) : NULL;
+    version_seen *q = mem_grow(r->versions, &r->cap_versions, r->n_versions + 1, sizeof *q);
+    if (q)
+        r->versions = q; /* the old block may be gone even if the copy below fails */
+    char *v = s->case_version ? mem_strdup(s->case_version) : NULL;
     if (!q || (s->case_version && !v)) {
-        free(v);
+        mem_free(v);
         out_of_memory(r);
         return;
     }
-    r->versions = q;
     *slot = r->n_versions;
     r->versions[r->n_versions++] = (version_seen){v, file};
 }
@@ -189,7 +178,7 @@ static void take_session(reader *r, log_event *ev, size_t file)
     r->st.sessions++;
     r->st.decisions += (long)s->pub.n_decisions;
     if (r->keep_first) {
-        s->file = strdup(s->pub.file);
+        s->file = mem_strdup(s->pub.file);
         if (!s->file) {
             out_of_memory(r);
             return;
@@ -216,8 +205,8 @@ static void drain(reader *r, log_parsed_file *f, size_t file)
             report(r, ev->kind, f->path, ev->line, ev->msg);
         }
         log_parsed_session_free(ev->session);
-        free(ev->msg);
-        free(ev->once);
+        mem_free(ev->msg);
+        mem_free(ev->once);
     }
     f->n_events = 0;
 }
@@ -296,7 +285,7 @@ static bool claim(pool *pl, size_t *b)
 static batch *parse_batch(pool *pl, log_parser *p, size_t b)
 {
     const reader *r = pl->r;
-    batch *bt = calloc(1, sizeof *bt);
+    batch *bt = mem_calloc(1, sizeof *bt);
     if (!bt)
         return NULL;
     bt->first = b * BATCH;
@@ -346,7 +335,7 @@ static void free_batch(batch *bt)
         return;
     for (size_t k = 0; k < bt->n; k++)
         log_parsed_file_clear(&bt->files[k]);
-    free(bt);
+    mem_free(bt);
 }
 
 static void hand_over(pool *pl, log_parser *here)
@@ -381,22 +370,17 @@ static void stop_pool(pool *pl, pthread_t *t, int n)
 
 static pool *pool_new(reader *r, log_chunk_pool *chunks)
 {
-    pool *pl = calloc(1, sizeof *pl);
+    pool *pl = mem_calloc(1, sizeof *pl);
     if (!pl)
         return NULL;
-    if (pthread_mutex_init(&pl->mu, NULL) != 0) {
-        free(pl);
-        return NULL;
-    }
-    if (pthread_cond_init(&pl->work, NULL) != 0) {
-        pthread_mutex_destroy(&pl->mu);
-        free(pl);
-        return NULL;
-    }
-    if (pthread_cond_init(&pl->done, NULL) != 0) {
-        pthread_cond_destroy(&pl->work);
-        pthread_mutex_destroy(&pl->mu);
-        free(pl);
+    bool mu = pthread_mutex_init(&pl->mu, NULL) == 0;
+    bool work = mu && pthread_cond_init(&pl->work, NULL) == 0;
+    if (!work || pthread_cond_init(&pl->done, NULL) != 0) {
+        if (work)
+            pthread_cond_destroy(&pl->work);
+        if (mu)
+            pthread_mutex_destroy(&pl->mu);
+        mem_free(pl);
         return NULL;
     }
     pl->r = r;
@@ -410,7 +394,7 @@ static void pool_free(pool *pl)
     pthread_cond_destroy(&pl->done);
     pthread_cond_destroy(&pl->work);
     pthread_mutex_destroy(&pl->mu);
-    free(pl);
+    mem_free(pl);
 }
 
 /* Parses on threads; false when none could be started (then nothing was
@@ -466,10 +450,10 @@ static void read_files(reader *r)
 
 static void add_file(reader *r, const char *path, bool here)
 {
-    char *copy = strdup(path);
-    void *q = copy ? room(r->files, &r->cap_files, r->n_files, sizeof *r->files) : NULL;
+    char *copy = mem_strdup(path);
+    file_entry *q = copy ? mem_grow(r->files, &r->cap_files, r->n_files + 1, sizeof *q) : NULL;
     if (!q) {
-        free(copy);
+        mem_free(copy);
         out_of_memory(r);
         return;
     }
@@ -519,7 +503,7 @@ static bool first_visit(reader *r, DIR *d, const char *dir)
         out_of_memory(r);
         return false;
     }
-    if (!added && r->repeats++ == 0 && !(r->first_repeat = strdup(dir)))
+    if (!added && r->repeats++ == 0 && !(r->first_repeat = mem_strdup(dir)))
         out_of_memory(r);
     return added;
 }
@@ -541,10 +525,10 @@ static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
     while ((ent = readdir(d)) != NULL) {
         if (ent->d_name[0] == '.')
             continue; /* ., .. and hidden files such as editor swap files */
-        char *name = strdup(ent->d_name);
-        void *q = name ? room(*list, &cap, *n, sizeof **list) : NULL;
+        char *name = mem_strdup(ent->d_name);
+        entry *q = name ? mem_grow(*list, &cap, *n + 1, sizeof *q) : NULL;
         if (!q) {
-            free(name);
+            mem_free(name);
             out_of_memory(r);
             break;
         }
@@ -569,7 +553,7 @@ static void walk(reader *r, const char *dir, int depth)
         size_t len = strlen(dir);
         const char *sep = len && dir[len - 1] == '/' ? "" : "/";
         for (size_t i = 0; i < n && !r->failed; i++) {
-            char *path = malloc(len + strlen(list[i].name) + 2);
+            char *path = mem_malloc(len + strlen(list[i].name) + 2);
             if (!path) {
                 out_of_memory(r);
                 break;
@@ -581,12 +565,12 @@ static void walk(reader *r, const char *dir, int depth)
                 walk(r, path, depth + 1);
             else
                 visit(r, path, depth + 1, false);
-            free(path);
+            mem_free(path);
         }
     }
     for (size_t i = 0; i < n; i++)
-        free(list[i].name);
-    free(list);
+        mem_free(list[i].name);
+    mem_free(list);
 }
 
 /* given: named by the user, so read whatever it is (a pipe too). */
@@ -644,13 +628,13 @@ static void reader_done(reader *r)
     strmap_free(r->cases);
     strmap_free(r->reported);
     strmap_free(r->folders);
-    free(r->first_repeat);
+    mem_free(r->first_repeat);
     for (size_t i = 0; i < r->n_files; i++)
-        free(r->files[i].path);
-    free(r->files);
+        mem_free(r->files[i].path);
+    mem_free(r->files);
     for (size_t i = 0; i < r->n_versions; i++)
-        free(r->versions[i].version);
-    free(r->versions);
+        mem_free(r->versions[i].version);
+    mem_free(r->versions);
 }
 
 int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts *o,
