@@ -15,20 +15,21 @@
 #include "case_model.h"
 
 #include "failing_alloc.h"
+#include "mem.h"
 
 /* ---- building nodes ---- */
 
+/* The node's parts come from the allocation hook, as the loader's do. */
 static char *str_dup(const char *s)
 {
-    char *d = malloc(strlen(s) + 1);
+    char *d = mem_strdup(s);
     assert_non_null(d);
-    strcpy(d, s);
     return d;
 }
 
 static strlist list_of(size_t n, const char *const *items)
 {
-    strlist l = {calloc(n, sizeof(char *)), n};
+    strlist l = {mem_calloc(n, sizeof(char *)), n};
     assert_non_null(l.items);
     for (size_t i = 0; i < n; i++)
         l.items[i] = str_dup(items[i]);
@@ -54,7 +55,7 @@ static void full_decision(case_node *n)
     case_decision *d = &n->decision;
     d->prompt = str_dup("What do you do now?");
     d->n_options = 3;
-    d->options = calloc(3, sizeof *d->options);
+    d->options = mem_calloc(3, sizeof *d->options);
     assert_non_null(d->options);
     d->options[0] = (case_option){str_dup("sepsis6"), str_dup("Start the Sepsis Six"),
                                   str_dup("treated"), 0, 50};
@@ -70,7 +71,7 @@ static void full_decision(case_node *n)
     d->advice.confidence = 0.87;
     d->advice.message = str_dup("Sepsis risk LOW (13%).");
     d->advice.n_reasons = 2;
-    d->advice.reasons = calloc(2, sizeof *d->advice.reasons);
+    d->advice.reasons = mem_calloc(2, sizeof *d->advice.reasons);
     assert_non_null(d->advice.reasons);
     d->advice.reasons[0] = (case_reason){str_dup("Temperature below 39 C"), -0.21};
     d->advice.reasons[1] = (case_reason){str_dup("Age 78"), 0.12};

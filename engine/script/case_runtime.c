@@ -153,7 +153,7 @@ int case_runtime_begin(const case_def *c, unsigned long long seed, const char *v
                        case_run **out, apperr *e)
 {
     *out = NULL;
-    case_run *r = calloc(1, sizeof *r);
+    case_run *r = mem_calloc(1, sizeof *r);
     if (!r) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
@@ -168,7 +168,7 @@ int case_runtime_begin(const case_def *c, unsigned long long seed, const char *v
     }
     size_t len = 0;
     const unsigned char *rng = host_random_state(r->cs->host, &len);
-    if (rng && len && !(r->rng = malloc(len))) {
+    if (rng && len && !(r->rng = mem_malloc(len))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         case_runtime_end(r);
         return -1;
@@ -193,8 +193,8 @@ void case_runtime_end(case_run *r)
     lua_State *L = host_lua(r->cs->host);
     luaL_unref(L, LUA_REGISTRYINDEX, r->s_ref);
     luaL_unref(L, LUA_REGISTRYINDEX, r->node_ref);
-    free(r->rng);
-    free(r);
+    mem_free(r->rng);
+    mem_free(r);
 }
 
 /* ---- enter ----------------------------------------------------------------------- */
@@ -368,7 +368,9 @@ static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
         rc = tables_fail(x, "s.results is not a list any more");
     } else {
         size_t n = lua_rawlen(L, -1);
-        live->results = n ? calloc(n, sizeof *live->results) : NULL;
+        live->results = n ? mem_calloc(n, sizeof *live->results) : NULL;
+        if (n && !live->results)
+            rc = tables_oom(x);
         for (size_t i = 1; rc == 0 && i <= n; i++) {
             size_t m2 = tables_path_push_index(x, (long)i);
             lua_rawgeti(L, -1, (lua_Integer)i);
@@ -543,7 +545,7 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
             tables_fail(x, "'%s' names no node", lua_tostring(L, -1));
     } else {
         *st->next_id = mem_strdup(lua_tostring(L, -1));
-        st->rc = *st->next_id ? 0 : -1;
+        st->rc = *st->next_id ? 0 : tables_oom(x);
     }
     tables_path_pop(x, mark);
     lua_pop(L, 1);

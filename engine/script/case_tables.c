@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 
 #include "utf8.h"
+#include "mem.h"
 
 /* ---- ids -------------------------------------------------------------------- */
 
@@ -94,8 +95,8 @@ static int read_options(tables_ctx *x, int t, case_decision *d, bool *dynamic)
     int rc = n < 0 ? -1 : 0;
     if (rc == 0 && n == 0)
         rc = tables_fail(x, "a decision needs at least one option");
-    if (rc == 0 && !(d->options = calloc((size_t)n, sizeof *d->options)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && !(d->options = mem_calloc((size_t)n, sizeof *d->options)))
+        rc = tables_oom(x);
     for (long i = 1; rc == 0 && i <= n; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -120,8 +121,8 @@ static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         return has;
     long n = tables_list_length(x, "reasons");
     int rc = n < 0 ? -1 : 0;
-    if (rc == 0 && n > 0 && !(a->reasons = calloc((size_t)n, sizeof *a->reasons)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && n > 0 && !(a->reasons = mem_calloc((size_t)n, sizeof *a->reasons)))
+        rc = tables_oom(x);
     for (long i = 1; rc == 0 && i <= n; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -159,7 +160,7 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
             size_t mark = tables_path_push(x, "tool");
             tables_fail(x, "tool '%s' is named, but the case has no ai table", tool);
             tables_path_pop(x, mark);
-            free(tool);
+            mem_free(tool);
             return -1;
         }
         a->tool_index = -1;
@@ -173,10 +174,10 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
                         "tool out)",
                         tool, x->c->tools[0].name);
             tables_path_pop(x, mark);
-            free(tool);
+            mem_free(tool);
             return -1;
         }
-        free(tool);
+        mem_free(tool);
         a->tool_index = 0;
         return tables_copy_string(x, x->c->tools[0].name, &a->tool);
     }
@@ -197,7 +198,7 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     size_t mark = tables_path_push(x, "tool");
     tables_fail(x, "tool '%s' is not one of the case's ai tools", tool);
     tables_path_pop(x, mark);
-    free(tool);
+    mem_free(tool);
     return -1;
 }
 
@@ -218,10 +219,8 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         tables_get_string(x, t, "source", false, &a->source, dynamic))
         rc = -1;
     a->has_confidence = has_conf;
-    if (rc == 0 && !a->source && !(*dynamic))
-        a->source = strdup("AI");
-    if (rc == 0 && !a->source && x->resolved)
-        a->source = strdup("AI");
+    if (rc == 0 && !a->source && (!*dynamic || x->resolved) && !(a->source = mem_strdup("AI")))
+        rc = tables_oom(x);
     a->timing = TIMING_AFTER_INITIAL;
     if (rc == 0 && timing) {
         if (strcmp(timing, "with_case") == 0)
@@ -235,7 +234,7 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
             tables_path_pop(x, mark);
         }
     }
-    free(timing);
+    mem_free(timing);
     return rc;
 }
 
@@ -258,7 +257,7 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
             tables_path_pop(x, mark);
         }
     }
-    free(rationale);
+    mem_free(rationale);
     return rc;
 }
 
@@ -315,7 +314,7 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
     if (tables_check_keys(x, t, ENDING_KEYS) ||
         tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
         tables_get_string(x, t, "summary", false, &en->summary, dynamic)) {
-        free(outcome);
+        mem_free(outcome);
         return -1;
     }
     int rc = 0;
@@ -332,7 +331,7 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
             tables_path_pop(x, mark);
         }
     }
-    free(outcome);
+    mem_free(outcome);
     return rc;
 }
 
@@ -358,7 +357,7 @@ static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
     int rc = tables_read_results(x, t, "results", &res, &n, effects_dynamic);
     for (size_t i = 0; i < n; i++)
         case_result_free(&res[i]);
-    free(res);
+    mem_free(res);
     if (rc)
         return -1;
     has = tables_get_table(x, t, "set", &mark, effects_dynamic);
@@ -547,9 +546,8 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
     int has = tables_get_table(x, t, "performance", &mark, NULL);
     if (has <= 0)
         return has;
-    size_t cap = 8;
+    size_t cap = 0;
     int rc = 0;
-    tool->performance = calloc(cap, sizeof *tool->performance);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, -2)) {
         if (lua_type(x->L, -2) != LUA_TSTRING || lua_type(x->L, -1) != LUA_TNUMBER) {
@@ -557,16 +555,13 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
             lua_pop(x->L, 2);
             break;
         }
-        if (tool->n_performance == cap) {
-            cap *= 2;
-            case_kv *kv = realloc(tool->performance, cap * sizeof *kv);
-            if (!kv) {
-                lua_pop(x->L, 2);
-                rc = tables_fail(x, "out of memory");
-                break;
-            }
-            tool->performance = kv;
+        case_kv *grown = mem_grow(tool->performance, &cap, tool->n_performance + 1, sizeof *grown);
+        if (!grown) {
+            lua_pop(x->L, 2);
+            rc = tables_oom(x);
+            break;
         }
+        tool->performance = grown;
         case_kv *kv = &tool->performance[tool->n_performance];
         if (tables_copy_text(x, -2, &kv->key)) {
             lua_pop(x->L, 2);
@@ -617,9 +612,9 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
     bool single = tables_rawfield(x->L, at, "name") != LUA_TNIL;
     lua_pop(x->L, 1);
     if (single) {
-        c->tools = calloc(1, sizeof *c->tools);
+        c->tools = mem_calloc(1, sizeof *c->tools);
         c->n_tools = 1;
-        rc = c->tools ? read_tool(x, at, &c->tools[0]) : tables_fail(x, "out of memory");
+        rc = c->tools ? read_tool(x, at, &c->tools[0]) : tables_oom(x);
         tables_unfield(x, mark);
         return rc;
     }
@@ -634,7 +629,10 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
         tables_unfield(x, mark);
         return tables_fail(x, "ai is empty: give the tool's name, or several tools by key");
     }
-    c->tools = calloc(count, sizeof *c->tools);
+    if (!(c->tools = mem_calloc(count, sizeof *c->tools))) {
+        tables_unfield(x, mark);
+        return tables_oom(x);
+    }
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, at)) {
         bool text = lua_type(x->L, -2) == LUA_TSTRING;
@@ -710,8 +708,8 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
     int rc = 0;
     if (count == 0)
         rc = tables_fail(x, "nodes is empty");
-    if (rc == 0 && !(c->nodes = calloc(count, sizeof *c->nodes)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && !(c->nodes = mem_calloc(count, sizeof *c->nodes)))
+        rc = tables_oom(x);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, nt)) {
         if (check_node_key(x)) {

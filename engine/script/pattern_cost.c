@@ -1,4 +1,5 @@
 #include "pattern_cost.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -514,8 +515,8 @@ static double exact(const item *items, size_t m, const unsigned char *s, size_t 
 {
     dp d = {.s = s, .n = n, .before = before};
     size_t k = n + 1;
-    double *e = malloc(4 * k * sizeof *e);
-    size_t *z = malloc(4 * k * sizeof *z);
+    double *e = mem_malloc(4 * k * sizeof *e);
+    size_t *z = mem_malloc(4 * k * sizeof *z);
     double cost = HUGE_VAL;
     if (e && z) {
         d.cur = (arrays){e, e + k, z};
@@ -535,8 +536,8 @@ static double exact(const item *items, size_t m, const unsigned char *s, size_t 
         }
         cost = search(&d, &d.cur, anchored, how, most);
     }
-    free(e);
-    free(z);
+    mem_free(e);
+    mem_free(z);
     return cost;
 }
 
@@ -549,13 +550,13 @@ double pattern_cost(const char *p, size_t lp, const char *s, size_t ls, size_t i
     size_t n = ls - init, m = pattern_items(p, lp, how);
     if (n > EXACT_MAX || m > ITEMS_MAX)
         return coarse(p, lp, i, us, n, anchored);
-    item *items = malloc((m ? m : 1) * sizeof *items);
+    item *items = mem_malloc((m ? m : 1) * sizeof *items);
     if (!items)
         return HUGE_VAL;
     for (size_t j = 0; j < m; j++)
         next_item(p, lp, &i, &items[j]);
     double cost =
         exact(items, m, us, n, init > 0 ? (unsigned char)s[init - 1] : 0, anchored, how, most);
-    free(items);
+    mem_free(items);
     return cost;
 }

@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 
 #include "utf8.h"
+#include "mem.h"
 
 /* ---- paths and errors ------------------------------------------------------ */
 
@@ -52,6 +53,12 @@ int tables_fail(tables_ctx *x, const char *fmt, ...)
     else
         apperr_set(x->e, APPERR_INPUT, x->file, line, "%s", msg);
     apperr_set_where(x->e, x->path);
+    return -1;
+}
+
+int tables_oom(tables_ctx *x)
+{
+    apperr_set(x->e, APPERR_ENV, x->file, 0, "out of memory");
     return -1;
 }
 
@@ -135,8 +142,8 @@ int tables_copy_text(tables_ctx *x, int i, char **out)
     *out = NULL;
     if (tables_check_text(x, i, "this text") || tables_count_text(x, len + 1))
         return -1;
-    if (!(*out = malloc(len + 1)))
-        return tables_fail(x, "out of memory");
+    if (!(*out = mem_malloc(len + 1)))
+        return tables_oom(x);
     memcpy(*out, s, len + 1);
     return 0;
 }
@@ -147,8 +154,8 @@ int tables_copy_string(tables_ctx *x, const char *s, char **out)
     *out = NULL;
     if (tables_count_text(x, len + 1))
         return -1;
-    if (!(*out = malloc(len + 1)))
-        return tables_fail(x, "out of memory");
+    if (!(*out = mem_malloc(len + 1)))
+        return tables_oom(x);
     memcpy(*out, s, len + 1);
     return 0;
 }
@@ -386,7 +393,7 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
         tables_unfield(x, mark);
         return -1;
     }
-    out->items = calloc((size_t)n + 1, sizeof *out->items);
+    out->items = mem_calloc((size_t)n + 1, sizeof *out->items);
     for (long i = 1; i <= n && rc == 0 && out->items; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -398,7 +405,7 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
         tables_path_pop(x, m2);
     }
     if (!out->items)
-        rc = tables_fail(x, "out of memory");
+        rc = tables_oom(x);
     tables_unfield(x, mark);
     return rc;
 }

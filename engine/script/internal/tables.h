@@ -34,6 +34,10 @@ typedef struct tables_ctx {
  * mapped ancestor). Always returns -1. */
 int tables_fail(tables_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Fills e with "out of memory" (APPERR_ENV: not the case's fault, so no
+ * place in it). Always returns -1. */
+int tables_oom(tables_ctx *x);
+
 /* Path helpers: append ".key" or "[i]" to x->path; return the old length to
  * restore with tables_path_pop. */
 size_t tables_path_push(tables_ctx *x, const char *key);
