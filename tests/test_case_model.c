@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -317,6 +318,30 @@ static void test_strlist_free_empties_the_list(void **state)
     case_result_free(NULL);
 }
 
+/* The lists messages name: every item, however many, comma-separated. */
+static void test_joins_name_every_item(void **state)
+{
+    (void)state;
+    static const char *const items[] = {"sepsis6", "repeat", "senior"};
+    strlist l = list_of(3, items);
+    strbuf b = STRBUF_INIT;
+    strlist_join(&l, &b);
+    assert_string_equal(strbuf_str(&b), "sepsis6, repeat, senior");
+    case_option opts[60];
+    char ids[60][16];
+    for (int i = 0; i < 60; i++) {
+        snprintf(ids[i], sizeof ids[i], "option_%02d", i);
+        opts[i] = (case_option){.id = ids[i]};
+    }
+    case_decision d = {.options = opts, .n_options = 60};
+    strbuf_reset(&b);
+    case_options_join(&d, &b);
+    assert_int_equal(b.len, 60 * 9 + 59 * 2); /* no cut at a fixed buffer */
+    assert_string_equal(strbuf_str(&b) + b.len - 20, "option_58, option_59");
+    strbuf_free(&b);
+    strlist_free(&l);
+}
+
 /* Fails the first, second, ... allocation of a copy in turn: each failure
  * returns -1 and leaves no block behind; in the end the copy succeeds. */
 static void test_case_node_copy_out_of_memory_leaks_nothing(void **state)
@@ -388,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_case_node_copy_of_bare_nodes_keeps_nulls),
         cmocka_unit_test(test_case_result_copy_round_trip),
         cmocka_unit_test(test_strlist_free_empties_the_list),
+        cmocka_unit_test(test_joins_name_every_item),
         cmocka_unit_test_setup_teardown(test_case_node_copy_out_of_memory_leaks_nothing,
                                         install_failing_alloc, remove_failing_alloc),
         cmocka_unit_test_setup_teardown(test_case_result_copy_out_of_memory_leaks_nothing,

@@ -57,6 +57,24 @@ bool case_is_best(const case_decision *d, const char *id)
     return false;
 }
 
+void case_options_join(const case_decision *d, strbuf *b)
+{
+    for (size_t i = 0; i < d->n_options; i++) {
+        if (i)
+            strbuf_adds(b, ", ");
+        strbuf_adds(b, d->options[i].id);
+    }
+}
+
+void strlist_join(const strlist *l, strbuf *b)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            strbuf_adds(b, ", ");
+        strbuf_adds(b, l->items[i]);
+    }
+}
+
 const char *case_outcome_name(case_outcome o)
 {
     switch (o) {

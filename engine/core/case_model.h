@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strbuf.h"
 #include "vitals.h"
 
 #define CASE_FORMAT_MAX 1 /* the newest case format this engine reads */
@@ -188,6 +189,10 @@ long case_node_index(const case_def *c, const char *id);
 const case_option *case_find_option(const case_decision *d, const char *id);
 /* Whether id is listed in d->best. */
 bool case_is_best(const case_decision *d, const char *id);
+/* Appends d's option ids to b, as "a, b, c" (for messages). */
+void case_options_join(const case_decision *d, strbuf *b);
+/* Appends l's items to b, as "a, b, c". */
+void strlist_join(const strlist *l, strbuf *b);
 
 const char *case_outcome_name(case_outcome o);
 const char *advice_timing_name(advice_timing t);

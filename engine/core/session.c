@@ -194,19 +194,19 @@ const char *session_derive_variant(const case_def *c, const char *trainee)
 
 const char *session_find_variant(const case_def *c, const char *name, apperr *e)
 {
-    char list[512] = "";
-    for (size_t i = 0; i < c->variants.n; i++) {
+    for (size_t i = 0; i < c->variants.n; i++)
         if (strcmp(c->variants.items[i], name) == 0)
             return c->variants.items[i];
-        size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
-    }
-    if (c->variants.n == 0)
+    if (c->variants.n == 0) {
         apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)", name,
                    c->id);
-    else
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name, c->id,
-                   list);
+        return NULL;
+    }
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    strlist_join(&c->variants, &list);
+    apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name, c->id,
+               strbuf_str(&list));
+    strbuf_free(&list);
     return NULL;
 }
 
@@ -472,14 +472,12 @@ static session_result reject_step(const session *s, const session_action *a, app
 
 static session_result reject_option(const session *s, const char *id, apperr *e)
 {
-    const case_decision *dec = cur_decision(s);
-    char list[768] = "";
-    for (size_t i = 0; i < dec->n_options; i++) {
-        size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", dec->options[i].id);
-    }
-    return reject(e, "no option \"%s\" at node %s; the options are: %s", id ? id : "", node_id(s),
-                  list);
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    case_options_join(cur_decision(s), &list);
+    session_result r = reject(e, "no option \"%s\" at node %s; the options are: %s", id ? id : "",
+                              node_id(s), strbuf_str(&list));
+    strbuf_free(&list);
+    return r;
 }
 
 static session_result act_choose(session *s, const session_action *a, int64_t t, apperr *e)

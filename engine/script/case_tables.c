@@ -462,14 +462,12 @@ static int check_option_ref(tables_ctx *x, const case_decision *d, const char *k
 {
     if (!id || d->n_options == 0 || case_find_option(d, id))
         return 0;
-    char list[400] = "";
-    for (size_t i = 0; i < d->n_options; i++) {
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", d->options[i].id);
-    }
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    case_options_join(d, &list);
     size_t mark = tables_path_push(x, key);
-    tables_fail(x, "'%s' is not an option of this decision (options: %s)", id, list);
+    tables_fail(x, "'%s' is not an option of this decision (options: %s)", id, strbuf_str(&list));
     tables_path_pop(x, mark);
+    strbuf_free(&list);
     return -1;
 }
 

@@ -165,7 +165,7 @@ int tables_copy_string(tables_ctx *x, const char *s, char **out)
 /* The key on top (a string) is none of allowed: fails with a hint. */
 static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
 {
-    char list[600] = "";
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
     const char *hint = NULL;
     size_t best = 3;
     for (int i = 0; allowed[i]; i++) {
@@ -174,8 +174,8 @@ static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
             best = d;
             hint = allowed[i];
         }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+        strbuf_adds(&list, i ? ", " : "");
+        strbuf_adds(&list, allowed[i]);
     }
     /* The key is checked UTF-8: cut it on a character boundary. */
     char key[128];
@@ -186,8 +186,10 @@ static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
     if (hint)
         tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
     else
-        tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key, list);
+        tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key,
+                    strbuf_str(&list));
     tables_path_pop(x, mark);
+    strbuf_free(&list);
     return -1;
 }
 
