@@ -437,29 +437,17 @@ static session_result apply_tick(session *s, int64_t t, apperr *e)
 
 /* ---- actions ---------------------------------------------------------- */
 
+#define N_ACTIONS (ACT_QUIT + 1)
+
 static const char *action_name(action_kind k)
 {
-    switch (k) {
-    case ACT_CHOOSE:
-        return "choose";
-    case ACT_CONFIDENCE:
-        return "confidence";
-    case ACT_TRUST:
-        return "trust";
-    case ACT_RATIONALE:
-        return "rationale";
-    case ACT_VIEW:
-        return "view";
-    case ACT_ASK:
-        return "ask";
-    case ACT_WAIT:
-        return "wait";
-    case ACT_CONTINUE:
-        return "continue";
-    case ACT_QUIT:
-        return "quit";
-    }
-    return "an unknown action";
+    static const char *const names[N_ACTIONS] = {
+        [ACT_CHOOSE] = "choose", [ACT_CONFIDENCE] = "confidence",
+        [ACT_TRUST] = "trust",   [ACT_RATIONALE] = "rationale",
+        [ACT_VIEW] = "view",     [ACT_ASK] = "ask",
+        [ACT_WAIT] = "wait",     [ACT_CONTINUE] = "continue",
+        [ACT_QUIT] = "quit"};
+    return (unsigned)k < N_ACTIONS ? names[k] : "an unknown action";
 }
 
 static session_result reject_step(const session *s, const session_action *a, apperr *e)
@@ -651,8 +639,17 @@ static session_result act_view(session *s, const session_action *a, int64_t t, a
     return r;
 }
 
-static session_result act_quit(session *s, int64_t t, apperr *e)
+static session_result act_wait(session *s, const session_action *a, int64_t t, apperr *e)
 {
+    (void)s, (void)t;
+    if (a->value < 0)
+        return reject(e, "wait needs a number of seconds from 0 up, got %d", a->value);
+    return SESSION_OK; /* the due deadline was applied before dispatch */
+}
+
+static session_result act_quit(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    (void)a;
     session_result r = write_session_end(s, t, "quit", NULL, e);
     if (r == SESSION_OK) {
         s->status = SESSION_QUIT;
@@ -662,57 +659,36 @@ static session_result act_quit(session *s, int64_t t, apperr *e)
     return r;
 }
 
+typedef session_result (*action_fn)(session *s, const session_action *a, int64_t t, apperr *e);
+
 static session_result dispatch(session *s, const session_action *a, int64_t t, apperr *e)
 {
-    switch (a->kind) {
-    case ACT_CHOOSE:
-        return act_choose(s, a, t, e);
-    case ACT_CONFIDENCE:
-        return act_confidence(s, a, t, e);
-    case ACT_TRUST:
-        return act_trust(s, a, t, e);
-    case ACT_RATIONALE:
-        return act_rationale(s, a, t, e);
-    case ACT_VIEW:
-        return act_view(s, a, t, e);
-    case ACT_ASK:
-        return act_ask(s, a, t, e);
-    case ACT_CONTINUE:
-        return act_continue(s, a, t, e);
-    case ACT_QUIT:
-        return act_quit(s, t, e);
-    case ACT_WAIT:
-        if (a->value < 0)
-            return reject(e, "wait needs a number of seconds from 0 up, got %d", a->value);
-        return SESSION_OK; /* the due deadline was applied before dispatch */
-    }
-    return reject(e, "unknown action %d", (int)a->kind);
+    static const action_fn act[N_ACTIONS] = {
+        [ACT_CHOOSE] = act_choose, [ACT_CONFIDENCE] = act_confidence,
+        [ACT_TRUST] = act_trust,   [ACT_RATIONALE] = act_rationale,
+        [ACT_VIEW] = act_view,     [ACT_ASK] = act_ask,
+        [ACT_WAIT] = act_wait,     [ACT_CONTINUE] = act_continue,
+        [ACT_QUIT] = act_quit};
+    if ((unsigned)a->kind >= N_ACTIONS)
+        return reject(e, "unknown action %d", (int)a->kind);
+    return act[a->kind](s, a, t, e);
 }
 
 /* ---- public ------------------------------------------------------------ */
 
 const char *session_step_name(session_step step)
 {
-    switch (step) {
-    case STEP_CONTINUE:
-        return "continue";
-    case STEP_CHOOSE_INITIAL:
-        return "an initial choice (before the advice)";
-    case STEP_CONFIDENCE_INITIAL:
-    case STEP_CONFIDENCE_FINAL:
-        return "a confidence rating from 1 to 7";
-    case STEP_CHOOSE_FINAL:
-        return "a choice";
-    case STEP_TRUST:
-        return "a trust rating from 1 to 7";
-    case STEP_RATIONALE:
-        return "a rationale";
-    case STEP_FEEDBACK:
-        return "continue after the feedback";
-    case STEP_ENDED:
-        return "nothing (the session has ended)";
-    }
-    return "nothing";
+    static const char *const names[STEP_ENDED + 1] = {
+        [STEP_CONTINUE] = "continue",
+        [STEP_CHOOSE_INITIAL] = "an initial choice (before the advice)",
+        [STEP_CONFIDENCE_INITIAL] = "a confidence rating from 1 to 7",
+        [STEP_CHOOSE_FINAL] = "a choice",
+        [STEP_CONFIDENCE_FINAL] = "a confidence rating from 1 to 7",
+        [STEP_TRUST] = "a trust rating from 1 to 7",
+        [STEP_RATIONALE] = "a rationale",
+        [STEP_FEEDBACK] = "continue after the feedback",
+        [STEP_ENDED] = "nothing (the session has ended)"};
+    return (unsigned)step <= STEP_ENDED ? names[step] : "nothing";
 }
 
 session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,
