@@ -551,19 +551,38 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
     lua_pop(L, 1);
 }
 
-static int f_next(lua_State *L)
+/* The step of f_next or f_timeout, with x set up for messages at the
+ * node's path and suffix, and the node as resolved on entry pushed. */
+static step_ctx *target_step(lua_State *L, tables_ctx *x, const char *suffix)
 {
     step_ctx *st = lua_touserdata(L, 1);
-    tables_ctx x = ctx_for(st, L);
-    snprintf(x.path, sizeof x.path, "nodes.%s", st->node_id);
+    *x = ctx_for(st, L);
+    snprintf(x->path, sizeof x->path, "nodes.%s%s", st->node_id, suffix);
     st->rc = -1;
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
+    return st;
+}
+
+/* The target t[key], called with s (nargs 1) or with s and the choice, nil
+ * for a narrative node (nargs 2) when it is a function. */
+static void target_at(lua_State *L, step_ctx *st, tables_ctx *x, int t, const char *key, int nargs)
+{
+    tables_rawfield(L, t, key);
+    push_s(L, st->r);
+    if (nargs > 1 && st->choice)
+        lua_pushstring(L, st->choice);
+    else if (nargs > 1)
+        lua_pushnil(L);
+    take_target(L, st, x, key, nargs);
+}
+
+static int f_next(lua_State *L)
+{
+    tables_ctx x;
+    step_ctx *st = target_step(L, &x, "");
     int r = lua_gettop(L);
     if (!st->choice) {
-        tables_rawfield(L, r, "next");
-        push_s(L, st->r);
-        lua_pushnil(L);
-        take_target(L, st, &x, "next", 2);
+        target_at(L, st, &x, r, "next", 2);
         return 0;
     }
     push_s(L, st->r);
@@ -580,38 +599,25 @@ static int f_next(lua_State *L)
         tables_rawfield(L, -1, "id");
         bool match = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), st->choice) == 0;
         lua_pop(L, 1);
-        if (match) {
-            tables_rawfield(L, -1, "next");
-            if (!lua_isnil(L, -1)) {
-                tables_path_push(&x, "options");
-                tables_path_push_index(&x, (long)i);
-                push_s(L, st->r);
-                lua_pushstring(L, st->choice);
-                take_target(L, st, &x, "next", 2);
-                return 0;
-            }
+        if (match && tables_rawfield(L, -1, "next") != LUA_TNIL) {
             lua_pop(L, 1);
+            tables_path_push(&x, "options");
+            tables_path_push_index(&x, (long)i);
+            target_at(L, st, &x, -1, "next", 2);
+            return 0;
         }
-        lua_pop(L, 1);
+        lua_pop(L, match ? 2 : 1);
     }
-    tables_rawfield(L, d, "next");
-    push_s(L, st->r);
-    lua_pushstring(L, st->choice);
-    take_target(L, st, &x, "next", 2);
+    target_at(L, st, &x, d, "next", 2);
     return 0;
 }
 
 static int f_timeout(lua_State *L)
 {
-    step_ctx *st = lua_touserdata(L, 1);
-    tables_ctx x = ctx_for(st, L);
-    snprintf(x.path, sizeof x.path, "nodes.%s.decision", st->node_id);
-    st->rc = -1;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
+    tables_ctx x;
+    step_ctx *st = target_step(L, &x, ".decision");
     tables_rawfield(L, -1, "decision");
-    tables_rawfield(L, -1, "on_timeout");
-    push_s(L, st->r);
-    take_target(L, st, &x, "on_timeout", 1);
+    target_at(L, st, &x, -1, "on_timeout", 1);
     return 0;
 }
 
