@@ -15,10 +15,8 @@
 int tables_read_vitals(tables_ctx *x, int t, vitals *v)
 {
     lua_State *L = x->L;
-    t = lua_absindex(L, t);
-    if (tables_plain(x, t))
+    if (tables_walk(x, &t))
         return -1;
-    lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -2) != LUA_TSTRING) {
             lua_pop(L, 2);

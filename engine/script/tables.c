@@ -104,6 +104,15 @@ int tables_plain(tables_ctx *x, int t)
                           "metamethods; put the values in the table itself");
 }
 
+int tables_walk(tables_ctx *x, int *t)
+{
+    *t = lua_absindex(x->L, *t);
+    if (tables_plain(x, *t))
+        return -1;
+    lua_pushnil(x->L);
+    return 0;
+}
+
 int tables_check_text(tables_ctx *x, int i, const char *what)
 {
     size_t len, bad;
@@ -219,10 +228,8 @@ static int key_not_named(tables_ctx *x)
 int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
 {
     lua_State *L = x->L;
-    t = lua_absindex(L, t);
-    if (tables_plain(x, t))
+    if (tables_walk(x, &t))
         return -1;
-    lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -2) != LUA_TSTRING)
             return key_not_named(x);
@@ -283,25 +290,43 @@ bool tables_dynamic_here(tables_ctx *x, bool *dynamic)
     return true;
 }
 
+/* What a typed getter wants: the Lua type, how a missing key names it, and
+ * how a value of another type is told. */
+typedef struct wanted {
+    int type;
+    const char *missing, *expected;
+} wanted;
+
+static const wanted A_TEXT = {LUA_TSTRING, "a text", "a text (in quotes)"};
+static const wanted A_NUMBER = {LUA_TNUMBER, "a number", "a number"};
+
+/* Pushes t[key] and its path: 1 when it holds a value of the type wanted,
+ * 0 when there is nothing to read (nil where that is fine, or a function
+ * resolved on entry), -1 with an error (missing though required, another
+ * type). */
+static int typed_field(tables_ctx *x, int t, const char *key, const wanted *w, bool required,
+                       bool *dynamic, size_t *mark)
+{
+    int type = tables_field(x, t, key, mark);
+    if (type == LUA_TNIL)
+        return required ? tables_fail(x, "missing required key '%s' (%s)", key, w->missing) : 0;
+    if (tables_dynamic_here(x, dynamic))
+        return 0;
+    if (type != w->type)
+        return tables_fail(x, "expected %s, got a %s", w->expected, tables_type_name(x->L, -1));
+    return 1;
+}
+
 /* Reads t[key] as a string. required: missing is an error. dynamic: NULL when
  * a function is not allowed here, else set to true when one is found. */
 int tables_get_string(tables_ctx *x, int t, const char *key, bool required, char **out,
                       bool *dynamic)
 {
     size_t mark;
-    int type = tables_field(x, t, key, &mark);
-    int rc = 0;
     *out = NULL;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a text)", key);
-    } else if (tables_dynamic_here(x, dynamic)) {
-        /* resolved on entry */
-    } else if (type != LUA_TSTRING) {
-        rc = tables_fail(x, "expected a text (in quotes), got a %s", tables_type_name(x->L, -1));
-    } else {
+    int rc = typed_field(x, t, key, &A_TEXT, required, dynamic, &mark);
+    if (rc > 0)
         rc = tables_copy_text(x, -1, out);
-    }
     tables_unfield(x, mark);
     return rc;
 }
@@ -310,26 +335,18 @@ int tables_get_number(tables_ctx *x, int t, const char *key, bool required, doub
                       bool integer, double *out, bool *has, bool *dynamic)
 {
     size_t mark;
-    int type = tables_field(x, t, key, &mark);
-    int rc = 0;
     if (has)
         *has = false;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a number)", key);
-    } else if (tables_dynamic_here(x, dynamic)) {
-    } else if (type != LUA_TNUMBER) {
-        rc = tables_fail(x, "expected a number, got a %s", tables_type_name(x->L, -1));
-    } else {
-        double v = lua_tonumber(x->L, -1);
-        if (!(v >= lo && v <= hi) || (integer && v != floor(v)))
-            rc = tables_fail(x, "expected %s from %g to %g, got %g",
-                             integer ? "a whole number" : "a number", lo, hi, v);
-        else {
-            *out = v;
-            if (has)
-                *has = true;
-        }
+    int rc = typed_field(x, t, key, &A_NUMBER, required, dynamic, &mark);
+    double v = rc > 0 ? lua_tonumber(x->L, -1) : 0;
+    if (rc > 0 && (!(v >= lo && v <= hi) || (integer && v != floor(v)))) {
+        rc = tables_fail(x, "expected %s from %g to %g, got %g",
+                         integer ? "a whole number" : "a number", lo, hi, v);
+    } else if (rc > 0) {
+        rc = 0;
+        *out = v;
+        if (has)
+            *has = true;
     }
     tables_unfield(x, mark);
     return rc;

@@ -57,6 +57,11 @@ void tables_rawsetfield(lua_State *L, int t, const char *key);
 /* 0 when the table at t has no metatable; else -1 with an error. */
 int tables_plain(tables_ctx *x, int t);
 
+/* Starts a walk over the keys of the plain table at *t (made absolute, so
+ * that lua_next(L, *t) goes on from the nil pushed here); -1 with an error
+ * when it has a metatable. */
+int tables_walk(tables_ctx *x, int *t);
+
 /* 0 when the string at i is text the engine can show and log: no NUL byte,
  * well-formed UTF-8. Else -1, naming it as what ("this text", "a key") and
  * the byte at fault. */
