@@ -382,6 +382,42 @@ static void test_load_names_an_expression_too_deep_for_lua(void **state)
     free(dir);
 }
 
+/* A word a key takes from a fixed few (timing, rationale, outcome): another
+ * word is named with every one it may be, at its line. */
+static void test_load_names_the_words_a_key_may_be(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *node, *want;
+    } cases[] = {
+        {"decision = { prompt = \"p\", options = { { id = \"o\", label = \"O\", next = \"b\" } },\n"
+         "  best = { \"o\" }, advice = { recommend = \"o\", timing = \"later\" } }",
+         "at nodes.a.decision.advice.timing: timing 'later' is not one of after_initial, "
+         "with_case, on_request"},
+        {"decision = { prompt = \"p\", options = { { id = \"o\", label = \"O\", next = \"b\" } },\n"
+         "  ask = { rationale = \"sometimes\" } }",
+         "at nodes.a.decision.ask.rationale: rationale 'sometimes' is not one of never, "
+         "override, always"},
+        {"ending = {\n  outcome = \"fine\" }",
+         "at nodes.a.ending.outcome: outcome 'fine' is not one of good, neutral, harm"},
+    };
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char src[1024];
+        snprintf(src, sizeof src,
+                 "return case { id = \"w\", version = \"1\", title = \"t\", start = \"a\",\n"
+                 "nodes = { a = { text = \"\", %s },\n"
+                 "  b = { text = \"\", ending = { outcome = \"good\" } } } }\n",
+                 cases[i].node);
+        char *path = write_temp(dir, "words.lua", src);
+        expect_load_error(path, 3, cases[i].want);
+        free(path);
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* A case file of exactly size bytes: a valid case padded with a comment. */
 static char *case_of_size(const char *dir, const char *name, size_t size)
 {
@@ -804,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_load_refuses_a_label_that_is_not_utf8),
         cmocka_unit_test(test_load_counts_copies_of_a_repeated_text),
         cmocka_unit_test(test_play_checks_text_that_case_functions_return),
+        cmocka_unit_test(test_load_names_the_words_a_key_may_be),
         cmocka_unit_test(test_load_that_runs_out_of_memory_leaks_nothing),
         cmocka_unit_test(test_play_that_runs_out_of_memory_leaks_nothing),
         cmocka_unit_test(test_srcmap_that_runs_out_of_memory_leaks_nothing),

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,8 +203,35 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     return -1;
 }
 
+/* The index of word among names (NULL-terminated: key's words in the order
+ * of their enum) into *out; -1 with an error naming them all when it is
+ * none of them. */
+static int read_word(tables_ctx *x, const char *key, const char *word, const char *const *names,
+                     int *out)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(word, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    for (int i = 0; names[i]; i++) {
+        strbuf_adds(&list, i ? ", " : "");
+        strbuf_adds(&list, names[i]);
+    }
+    size_t mark = tables_path_push(x, key);
+    tables_fail(x, "%s '%s' is not one of %s", key, word, strbuf_str(&list));
+    tables_path_pop(x, mark);
+    strbuf_free(&list);
+    return -1;
+}
+
 static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
 {
+    static const char *const timings[] = {[TIMING_AFTER_INITIAL] = "after_initial",
+                                          [TIMING_WITH_CASE] = "with_case",
+                                          [TIMING_ON_REQUEST] = "on_request",
+                                          NULL};
     char *timing = NULL;
     bool has_conf = false;
     int rc = 0;
@@ -221,42 +249,30 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     a->has_confidence = has_conf;
     if (rc == 0 && !a->source && (!*dynamic || x->resolved) && !(a->source = mem_strdup("AI")))
         rc = tables_oom(x);
-    a->timing = TIMING_AFTER_INITIAL;
-    if (rc == 0 && timing) {
-        if (strcmp(timing, "with_case") == 0)
-            a->timing = TIMING_WITH_CASE;
-        else if (strcmp(timing, "on_request") == 0)
-            a->timing = TIMING_ON_REQUEST;
-        else if (strcmp(timing, "after_initial") != 0) {
-            size_t mark = tables_path_push(x, "timing");
-            rc = tables_fail(x, "timing '%s' is not one of after_initial, with_case, on_request",
-                             timing);
-            tables_path_pop(x, mark);
-        }
-    }
+    int when = TIMING_AFTER_INITIAL;
+    if (rc == 0 && timing)
+        rc = read_word(x, "timing", timing, timings, &when);
+    a->timing = (advice_timing)when;
     mem_free(timing);
     return rc;
 }
 
 static int read_ask(tables_ctx *x, int t, case_decision *d)
 {
+    static const char *const asks[] = {[RATIONALE_NEVER] = "never",
+                                       [RATIONALE_OVERRIDE] = "override",
+                                       [RATIONALE_ALWAYS] = "always",
+                                       NULL};
     char *rationale = NULL;
     int rc = 0;
     if (tables_check_keys(x, t, ASK_KEYS) || tables_get_bool(x, t, "trust", &d->ask_trust) ||
         tables_get_bool(x, t, "confidence", &d->ask_confidence) ||
         tables_get_string(x, t, "rationale", false, &rationale, NULL))
         return -1;
-    if (rationale) {
-        if (strcmp(rationale, "override") == 0)
-            d->ask_rationale = RATIONALE_OVERRIDE;
-        else if (strcmp(rationale, "always") == 0)
-            d->ask_rationale = RATIONALE_ALWAYS;
-        else if (strcmp(rationale, "never") != 0) {
-            size_t mark = tables_path_push(x, "rationale");
-            rc = tables_fail(x, "rationale '%s' is not one of never, override, always", rationale);
-            tables_path_pop(x, mark);
-        }
-    }
+    int ask = d->ask_rationale;
+    if (rationale)
+        rc = read_word(x, "rationale", rationale, asks, &ask);
+    d->ask_rationale = (rationale_ask)ask;
     mem_free(rationale);
     return rc;
 }
@@ -310,6 +326,8 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 
 static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 {
+    static const char *const outcomes[] = {
+        [OUTCOME_GOOD] = "good", [OUTCOME_NEUTRAL] = "neutral", [OUTCOME_HARM] = "harm", NULL};
     char *outcome = NULL;
     if (tables_check_keys(x, t, ENDING_KEYS) ||
         tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
@@ -317,20 +335,10 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
         mem_free(outcome);
         return -1;
     }
-    int rc = 0;
-    if (outcome) {
-        if (strcmp(outcome, "good") == 0)
-            en->outcome = OUTCOME_GOOD;
-        else if (strcmp(outcome, "neutral") == 0)
-            en->outcome = OUTCOME_NEUTRAL;
-        else if (strcmp(outcome, "harm") == 0)
-            en->outcome = OUTCOME_HARM;
-        else {
-            size_t mark = tables_path_push(x, "outcome");
-            rc = tables_fail(x, "outcome '%s' is not one of good, neutral, harm", outcome);
-            tables_path_pop(x, mark);
-        }
-    }
+    int rc = 0, which = en->outcome;
+    if (outcome)
+        rc = read_word(x, "outcome", outcome, outcomes, &which);
+    en->outcome = (case_outcome)which;
     mem_free(outcome);
     return rc;
 }
@@ -513,13 +521,23 @@ static const char *const PATIENT_KEYS[] = {
 static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
                                         "performance", "trained_on", "limitations", NULL};
 
-static int read_patient(tables_ctx *x, int t, case_patient *p)
+/* Reads the table t[key] with read(x, its index, out) when it is given
+ * (nil: nothing to read); -1 with an error when it is not a table. */
+static int read_sub(tables_ctx *x, int t, const char *key, int (*read)(tables_ctx *, int, void *),
+                    void *out)
 {
     size_t mark;
-    int has = tables_get_table(x, t, "patient", &mark, NULL);
+    int has = tables_get_table(x, t, key, &mark, NULL);
     if (has <= 0)
         return has;
-    int pt = lua_gettop(x->L);
+    int rc = read(x, lua_gettop(x->L), out);
+    tables_unfield(x, mark);
+    return rc;
+}
+
+static int read_patient(tables_ctx *x, int pt, void *out)
+{
+    case_patient *p = out;
     int rc = tables_check_keys(x, pt, PATIENT_KEYS) ||
              tables_get_string(x, pt, "name", false, &p->name, NULL) ||
              tables_get_number(x, pt, "age", false, 0, 130, false, &p->age, &p->has_age, NULL) ||
@@ -529,25 +547,26 @@ static int read_patient(tables_ctx *x, int t, case_patient *p)
              tables_get_strlist(x, pt, "history", &p->history, NULL) ||
              tables_get_strlist(x, pt, "medications", &p->medications, NULL) ||
              tables_get_strlist(x, pt, "allergies", &p->allergies, NULL);
-    tables_unfield(x, mark);
     return rc ? -1 : 0;
 }
 
-static int kv_cmp(const void *a, const void *b)
+/* Orders measures, tools and nodes by their key or id, their first member
+ * (a pointer to a struct points to its first member too). */
+static int key_cmp(const void *a, const void *b)
 {
-    return strcmp(((const case_kv *)a)->key, ((const case_kv *)b)->key);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
+_Static_assert(offsetof(case_kv, key) == 0 && offsetof(case_tool, key) == 0 &&
+                   offsetof(case_node, id) == 0,
+               "key_cmp sorts by the first member");
 
-static int read_performance(tables_ctx *x, int t, case_tool *tool)
+static int read_performance(tables_ctx *x, int pt, void *out)
 {
-    size_t mark;
-    int has = tables_get_table(x, t, "performance", &mark, NULL);
-    if (has <= 0)
-        return has;
+    case_tool *tool = out;
     size_t cap = 0;
     int rc = 0;
     lua_pushnil(x->L);
-    while (rc == 0 && lua_next(x->L, -2)) {
+    while (rc == 0 && lua_next(x->L, pt)) {
         if (lua_type(x->L, -2) != LUA_TSTRING || lua_type(x->L, -1) != LUA_TNUMBER) {
             rc = tables_fail(x, "expected measures as { sensitivity = 0.82, … }");
             lua_pop(x->L, 2);
@@ -571,8 +590,7 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
         lua_pop(x->L, 1);
     }
     if (tool->performance)
-        qsort(tool->performance, tool->n_performance, sizeof *tool->performance, kv_cmp);
-    tables_unfield(x, mark);
+        qsort(tool->performance, tool->n_performance, sizeof *tool->performance, key_cmp);
     return rc;
 }
 
@@ -587,34 +605,23 @@ static int read_tool(tables_ctx *x, int t, case_tool *tool)
                    tables_get_string(x, t, "version", false, &tool->version, NULL) ||
                    tables_get_string(x, t, "kind", false, &tool->kind, NULL) ||
                    tables_get_string(x, t, "intended_use", false, &tool->intended_use, NULL) ||
-                   read_performance(x, t, tool) ||
+                   read_sub(x, t, "performance", read_performance, tool) ||
                    tables_get_string(x, t, "trained_on", false, &tool->trained_on, NULL) ||
                    tables_get_strlist(x, t, "limitations", &tool->limitations, NULL)
                ? -1
                : 0;
 }
 
-static int tool_cmp(const void *a, const void *b)
+static int read_tools(tables_ctx *x, int at, void *out)
 {
-    return strcmp(((const case_tool *)a)->key, ((const case_tool *)b)->key);
-}
-
-static int read_tools(tables_ctx *x, int t, case_def *c)
-{
-    size_t mark;
-    int has = tables_get_table(x, t, "ai", &mark, NULL);
-    if (has <= 0)
-        return has;
-    int at = lua_gettop(x->L);
+    case_def *c = out;
     int rc = 0;
     bool single = tables_rawfield(x->L, at, "name") != LUA_TNIL;
     lua_pop(x->L, 1);
     if (single) {
         c->tools = mem_calloc(1, sizeof *c->tools);
         c->n_tools = 1;
-        rc = c->tools ? read_tool(x, at, &c->tools[0]) : tables_oom(x);
-        tables_unfield(x, mark);
-        return rc;
+        return c->tools ? read_tool(x, at, &c->tools[0]) : tables_oom(x);
     }
     c->multi_tool = true;
     size_t count = 0;
@@ -623,14 +630,10 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
         count++;
         lua_pop(x->L, 1);
     }
-    if (count == 0) {
-        tables_unfield(x, mark);
+    if (count == 0)
         return tables_fail(x, "ai is empty: give the tool's name, or several tools by key");
-    }
-    if (!(c->tools = mem_calloc(count, sizeof *c->tools))) {
-        tables_unfield(x, mark);
+    if (!(c->tools = mem_calloc(count, sizeof *c->tools)))
         return tables_oom(x);
-    }
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, at)) {
         bool text = lua_type(x->L, -2) == LUA_TSTRING;
@@ -659,14 +662,8 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
             lua_pop(x->L, 1);
     }
     if (rc == 0)
-        qsort(c->tools, c->n_tools, sizeof *c->tools, tool_cmp);
-    tables_unfield(x, mark);
+        qsort(c->tools, c->n_tools, sizeof *c->tools, key_cmp);
     return rc;
-}
-
-static int node_cmp(const void *a, const void *b)
-{
-    return strcmp(((const case_node *)a)->id, ((const case_node *)b)->id);
 }
 
 /* The key at -2 of a nodes table is a node id: 0, or -1 with an error. */
@@ -726,7 +723,7 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
     tables_unfield(x, mark);
     if (rc)
         return -1;
-    qsort(c->nodes, c->n_nodes, sizeof *c->nodes, node_cmp);
+    qsort(c->nodes, c->n_nodes, sizeof *c->nodes, key_cmp);
     x->c = c;
     mark = tables_path_push(x, "nodes");
     for (size_t i = 0; rc == 0 && i < c->n_nodes; i++) {
@@ -799,7 +796,8 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         tables_get_strlist(x, t, "tags", &c->tags, NULL) ||
         tables_get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes,
                           NULL) ||
-        read_variants(x, t, c) || read_patient(x, t, &c->patient) || read_tools(x, t, c) ||
+        read_variants(x, t, c) || read_sub(x, t, "patient", read_patient, &c->patient) ||
+        read_sub(x, t, "ai", read_tools, c) ||
         tables_read_results(x, t, "results", &c->results, &c->n_results, NULL) ||
         tables_get_string(x, t, "start", true, &c->start, NULL))
         return -1;
