@@ -144,20 +144,6 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     return 0;
 }
 
-static void tool_free(case_tool *t)
-{
-    mem_free(t->key);
-    mem_free(t->name);
-    mem_free(t->version);
-    mem_free(t->kind);
-    mem_free(t->intended_use);
-    for (size_t i = 0; i < t->n_performance; i++)
-        mem_free(t->performance[i].key);
-    mem_free(t->performance);
-    mem_free(t->trained_on);
-    strlist_free(&t->limitations);
-}
-
 void case_free(case_def *c)
 {
     if (!c)
@@ -168,33 +154,6 @@ void case_free(case_def *c)
         srcmap_free(cs->map);
         mem_free(cs);
     }
-    mem_free(c->file);
-    mem_free(c->id);
-    mem_free(c->version);
-    mem_free(c->title);
-    mem_free(c->summary);
-    strlist_free(&c->objectives);
-    strlist_free(&c->authors);
-    strlist_free(&c->references);
-    strlist_free(&c->tags);
-    strlist_free(&c->variants);
-    mem_free(c->patient.name);
-    mem_free(c->patient.sex);
-    mem_free(c->patient.setting);
-    mem_free(c->patient.complaint);
-    strlist_free(&c->patient.history);
-    strlist_free(&c->patient.medications);
-    strlist_free(&c->patient.allergies);
-    vitals_free(&c->vitals);
-    for (size_t i = 0; i < c->n_results; i++)
-        case_result_free(&c->results[i]);
-    mem_free(c->results);
-    for (size_t i = 0; i < c->n_tools; i++)
-        tool_free(&c->tools[i]);
-    mem_free(c->tools);
-    mem_free(c->start);
-    for (size_t i = 0; i < c->n_nodes; i++)
-        case_node_free(&c->nodes[i]);
-    mem_free(c->nodes);
+    case_def_free_parts(c);
     mem_free(c);
 }

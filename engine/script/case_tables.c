@@ -228,10 +228,6 @@ static int read_word(tables_ctx *x, const char *key, const char *word, const cha
 
 static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
 {
-    static const char *const timings[] = {[TIMING_AFTER_INITIAL] = "after_initial",
-                                          [TIMING_WITH_CASE] = "with_case",
-                                          [TIMING_ON_REQUEST] = "on_request",
-                                          NULL};
     char *timing = NULL;
     bool has_conf = false;
     int rc = 0;
@@ -251,7 +247,7 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         rc = tables_oom(x);
     int when = TIMING_AFTER_INITIAL;
     if (rc == 0 && timing)
-        rc = read_word(x, "timing", timing, timings, &when);
+        rc = read_word(x, "timing", timing, advice_timing_names, &when);
     a->timing = (advice_timing)when;
     mem_free(timing);
     return rc;
@@ -259,10 +255,6 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
 
 static int read_ask(tables_ctx *x, int t, case_decision *d)
 {
-    static const char *const asks[] = {[RATIONALE_NEVER] = "never",
-                                       [RATIONALE_OVERRIDE] = "override",
-                                       [RATIONALE_ALWAYS] = "always",
-                                       NULL};
     char *rationale = NULL;
     int rc = 0;
     if (tables_check_keys(x, t, ASK_KEYS) || tables_get_bool(x, t, "trust", &d->ask_trust) ||
@@ -271,7 +263,7 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
         return -1;
     int ask = d->ask_rationale;
     if (rationale)
-        rc = read_word(x, "rationale", rationale, asks, &ask);
+        rc = read_word(x, "rationale", rationale, rationale_ask_names, &ask);
     d->ask_rationale = (rationale_ask)ask;
     mem_free(rationale);
     return rc;
@@ -326,8 +318,6 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 
 static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 {
-    static const char *const outcomes[] = {
-        [OUTCOME_GOOD] = "good", [OUTCOME_NEUTRAL] = "neutral", [OUTCOME_HARM] = "harm", NULL};
     char *outcome = NULL;
     if (tables_check_keys(x, t, ENDING_KEYS) ||
         tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
@@ -337,7 +327,7 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
     }
     int rc = 0, which = en->outcome;
     if (outcome)
-        rc = read_word(x, "outcome", outcome, outcomes, &which);
+        rc = read_word(x, "outcome", outcome, case_outcome_names, &which);
     en->outcome = (case_outcome)which;
     mem_free(outcome);
     return rc;
