@@ -57,6 +57,12 @@ typedef struct reader {
     size_t n_versions, cap_versions;
 } reader;
 
+/* The reader's maps, made and freed together. */
+#define READER_MAPS(r)                                                                             \
+    {                                                                                              \
+        &(r)->ids, &(r)->cases, &(r)->reported, &(r)->folders                                      \
+    }
+
 static void issue(reader *r, log_issue_kind kind, const char *path, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
@@ -84,6 +90,15 @@ static void out_of_memory(reader *r)
     if (!r->failed)
         apperr_set(r->e, APPERR_ENV, NULL, 0, "out of memory while reading session logs");
     r->failed = true;
+}
+
+/* Frees n items of size bytes whose first member is an owned string (a
+ * file's path, a version, a folder entry's name), and the array. */
+static void names_free(void *items, size_t n, size_t size)
+{
+    for (size_t i = 0; i < n; i++)
+        mem_free(*(char **)((char *)items + i * size));
+    mem_free(items);
 }
 
 /* True the first time key comes in this read. */
@@ -568,9 +583,7 @@ static void walk(reader *r, const char *dir, int depth)
             mem_free(path);
         }
     }
-    for (size_t i = 0; i < n; i++)
-        mem_free(list[i].name);
-    mem_free(list);
+    names_free(list, n, sizeof *list);
 }
 
 /* given: named by the user, so read whatever it is (a pipe too). */
@@ -611,30 +624,23 @@ static int reader_init(reader *r, const log_read_opts *o, apperr *e)
     r->o = o;
     r->e = e;
     log_parse_init();
-    r->ids = strmap_new();
-    r->cases = strmap_new();
-    r->reported = strmap_new();
-    r->folders = strmap_new();
-    if (!r->ids || !r->cases || !r->reported || !r->folders) {
-        out_of_memory(r);
-        return -1;
-    }
+    strmap **maps[] = READER_MAPS(r);
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+        if (!(*maps[i] = strmap_new())) {
+            out_of_memory(r);
+            return -1;
+        }
     return 0;
 }
 
 static void reader_done(reader *r)
 {
-    strmap_free(r->ids);
-    strmap_free(r->cases);
-    strmap_free(r->reported);
-    strmap_free(r->folders);
+    strmap **maps[] = READER_MAPS(r);
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+        strmap_free(*maps[i]);
     mem_free(r->first_repeat);
-    for (size_t i = 0; i < r->n_files; i++)
-        mem_free(r->files[i].path);
-    mem_free(r->files);
-    for (size_t i = 0; i < r->n_versions; i++)
-        mem_free(r->versions[i].version);
-    mem_free(r->versions);
+    names_free(r->files, r->n_files, sizeof *r->files);
+    names_free(r->versions, r->n_versions, sizeof *r->versions);
 }
 
 int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts *o,
