@@ -33,47 +33,26 @@ typedef struct item {
     unsigned char open, close; /* K_BALANCE */
 } item;
 
+/* %z: still in Lua 5.4, though deprecated: the zero byte. */
+static int is_zero(int c)
+{
+    return c == 0;
+}
+
 static bool in_class(unsigned char cl, unsigned char c)
 {
-    bool in;
-    switch (tolower(cl)) {
-    case 'a':
-        in = isalpha(c);
-        break;
-    case 'c':
-        in = iscntrl(c);
-        break;
-    case 'd':
-        in = isdigit(c);
-        break;
-    case 'g':
-        in = isgraph(c);
-        break;
-    case 'l':
-        in = islower(c);
-        break;
-    case 'p':
-        in = ispunct(c);
-        break;
-    case 's':
-        in = isspace(c);
-        break;
-    case 'u':
-        in = isupper(c);
-        break;
-    case 'w':
-        in = isalnum(c);
-        break;
-    case 'x':
-        in = isxdigit(c);
-        break;
-    case 'z': /* still in Lua 5.4, though deprecated: the zero byte */
-        in = c == 0;
-        break;
-    default: /* %. %% %] ...: the character itself */
-        return cl == c;
-    }
-    return isupper(cl) ? !in : in;
+    static const struct {
+        char name;
+        int (*is)(int);
+    } classes[] = {{'a', isalpha}, {'c', iscntrl},  {'d', isdigit}, {'g', isgraph},
+                   {'l', islower}, {'p', ispunct},  {'s', isspace}, {'u', isupper},
+                   {'w', isalnum}, {'x', isxdigit}, {'z', is_zero}};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (tolower(cl) == classes[i].name) {
+            bool in = classes[i].is(c) != 0;
+            return isupper(cl) ? !in : in;
+        }
+    return cl == c; /* %. %% %] ...: the character itself */
 }
 
 /* [set]: p at '[', close at its ']'. */
