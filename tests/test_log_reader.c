@@ -880,6 +880,22 @@ static void test_a_broken_record_not_needed_is_reported_not_counted(void **state
     assert_int_equal(w.status[0], LOG_COMPLETE);
 }
 
+/* An empty folder, and one holding only an empty folder, read as nothing:
+ * no session, no report (and no sort of a list that was never made). */
+static void test_empty_folders_read_as_nothing(void **state)
+{
+    (void)state;
+    char sub[4200];
+    snprintf(sub, sizeof sub, "%s/empty", tmp);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    seen w = {0};
+    log_read_stats st;
+    assert_int_equal(read_one(tmp, &w, &st), 0);
+    assert_int_equal(w.sessions, 0);
+    assert_int_equal(total_issues(&w), 0);
+    assert_int_equal(st.files, 0);
+}
+
 /* ---- out of memory ------------------------------------------------------------ */
 
 /* Fails each allocation of a read of every fixture in turn (the folder
@@ -1004,6 +1020,8 @@ int main(void)
             teardown_tmp),
         cmocka_unit_test_setup_teardown(test_a_broken_record_not_needed_is_reported_not_counted,
                                         setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_empty_folders_read_as_nothing, setup_tmp,
+                                        teardown_tmp),
         cmocka_unit_test(test_read_that_runs_out_of_memory_leaks_nothing),
         cmocka_unit_test(test_session_read_that_runs_out_of_memory_leaks_nothing),
     };

@@ -551,7 +551,8 @@ static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
         (*list)[(*n)++] = (entry){name, entry_kind(ent)};
     }
     closedir(d);
-    qsort(*list, *n, sizeof **list, by_name);
+    if (*n > 1) /* an empty folder has no list to sort (qsort of NULL is undefined) */
+        qsort(*list, *n, sizeof **list, by_name);
     return 0;
 }
 
