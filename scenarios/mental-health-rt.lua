@@ -328,8 +328,8 @@ return case {
         feedback = "NICE NG10: for rapid tranquillisation use IM lorazepam alone or IM " ..
                    "haloperidol with IM promethazine. Use IM lorazepam if there is not " ..
                    "enough information to choose, or the person has not taken an " ..
-                   "antipsychotic before; a haloperidol-based regimen needs an ECG and no " ..
-                   "cardiovascular contraindication.",
+                   "antipsychotic before. A haloperidol-based regimen also needs an ECG and " ..
+                   "no cardiovascular contraindication: check the BNF and the trust's policy.",
       },
       debrief = function(s)
         local why
