@@ -9,44 +9,30 @@
 
 #include "case_load.h"
 #include "case_model.h"
+#include "mem.h"
+#include "strbuf.h"
 
 #define MAX_DEPTH 2
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s ? s : "") + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s ? s : "", n);
-    return p;
-}
-
 static char *join(const strlist *l, const char *sep)
 {
-    size_t n = 1;
-    for (size_t i = 0; i < l->n; i++)
-        n += strlen(l->items[i]) + strlen(sep);
-    char *out = malloc(n);
-    if (!out)
-        return NULL;
-    out[0] = '\0';
+    strbuf b = STRBUF_INIT;
     for (size_t i = 0; i < l->n; i++) {
         if (i)
-            strcat(out, sep);
-        strcat(out, l->items[i]);
+            strbuf_adds(&b, sep);
+        strbuf_adds(&b, l->items[i]);
     }
-    return out;
+    return strbuf_finish(&b);
 }
 
 static int add_entry(library *lib, const char *path)
 {
-    library_entry *p = realloc(lib->items, (lib->n + 1) * sizeof *p);
+    library_entry *p = mem_grow(lib->items, &lib->cap, lib->n + 1, sizeof *p);
     if (!p)
         return -1;
     lib->items = p;
     library_entry *en = &lib->items[lib->n++];
-    memset(en, 0, sizeof *en);
-    en->path = dup_str(path);
+    *en = (library_entry){.path = mem_strdup(path)};
     case_def *c = NULL;
     apperr e;
     apperr_clear(&e);
@@ -54,26 +40,32 @@ static int add_entry(library *lib, const char *path)
     if (case_load(&c, path, &lo, &e) != 0) {
         char buf[2048];
         const char *base = strrchr(path, '/');
-        en->title = dup_str(base ? base + 1 : path);
-        en->summary = dup_str("");
-        en->tags = dup_str("");
-        en->error = dup_str(apperr_format(&e, buf, sizeof buf));
+        en->title = mem_strdup(base ? base + 1 : path);
+        en->summary = mem_strdup("");
+        en->tags = mem_strdup("");
+        en->error = mem_strdup(apperr_format(&e, buf, sizeof buf));
         return en->path && en->title && en->summary && en->tags && en->error ? 0 : -1;
     }
-    en->id = dup_str(c->id);
-    en->title = dup_str(c->title);
-    en->summary = dup_str(c->summary);
+    en->id = mem_strdup(c->id);
+    en->title = mem_strdup(c->title);
+    en->summary = mem_strdup(c->summary ? c->summary : "");
     en->minutes = c->minutes;
     en->tags = join(&c->tags, ", ");
     case_free(c);
     return en->path && en->id && en->title && en->summary && en->tags ? 0 : -1;
 }
 
-static int scan(library *lib, const char *dir, int depth)
+/* Adds the cases under dir; -1 with e filled when the top folder cannot be
+ * read (a subfolder that cannot is skipped) or when out of memory. */
+static int scan(library *lib, const char *dir, int depth, apperr *e)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return depth == 0 ? -1 : 0;
+    if (!d) {
+        if (depth > 0)
+            return 0;
+        apperr_set(e, APPERR_ENV, dir, 0, "cannot read the case library folder");
+        return -1;
+    }
     struct dirent *de;
     int rc = 0;
     while (rc == 0 && (de = readdir(d)) != NULL) {
@@ -88,9 +80,10 @@ static int scan(library *lib, const char *dir, int depth)
             continue;
         size_t n = strlen(name);
         if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
-            rc = scan(lib, path, depth + 1) < 0 ? -1 : 0;
-        else if (S_ISREG(st.st_mode) && n > 4 && strcmp(name + n - 4, ".lua") == 0)
-            rc = add_entry(lib, path);
+            rc = scan(lib, path, depth + 1, e);
+        else if (S_ISREG(st.st_mode) && n > 4 && strcmp(name + n - 4, ".lua") == 0 &&
+                 (rc = add_entry(lib, path)) != 0)
+            apperr_set(e, APPERR_ENV, path, 0, "out of memory while listing the case library");
     }
     closedir(d);
     return rc;
@@ -137,9 +130,8 @@ static void read_teaching_path(library *lib, const char *dir)
 int library_scan(library *lib, const char *dir, apperr *e)
 {
     memset(lib, 0, sizeof *lib);
-    if (scan(lib, dir, 0) != 0) {
+    if (scan(lib, dir, 0, e) != 0) {
         library_free(lib);
-        apperr_set(e, APPERR_ENV, dir, 0, "cannot read the case library folder");
         return -1;
     }
     read_teaching_path(lib, dir);
@@ -147,17 +139,17 @@ int library_scan(library *lib, const char *dir, apperr *e)
     return 0;
 }
 
+static void entry_free(library_entry *en)
+{
+    char *texts[] = {en->path, en->id, en->title, en->summary, en->tags, en->error};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        mem_free(texts[k]);
+}
+
 void library_free(library *lib)
 {
-    for (size_t i = 0; i < lib->n; i++) {
-        library_entry *en = &lib->items[i];
-        free(en->path);
-        free(en->id);
-        free(en->title);
-        free(en->summary);
-        free(en->tags);
-        free(en->error);
-    }
-    free(lib->items);
+    for (size_t i = 0; i < lib->n; i++)
+        entry_free(&lib->items[i]);
+    mem_free(lib->items);
     memset(lib, 0, sizeof *lib);
 }

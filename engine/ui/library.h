@@ -23,12 +23,12 @@ typedef struct library_entry {
 
 typedef struct library {
     library_entry *items; /* the teaching path in order, then by title, then path */
-    size_t n;
+    size_t n, cap;
     int path_len; /* cases on the teaching path that are in the library */
 } library;
 
 /* Lists the cases under dir (two folder levels down at most). -1 with
- * APPERR_ENV when dir cannot be read. */
+ * APPERR_ENV when dir cannot be read or memory runs out. */
 int library_scan(library *lib, const char *dir, apperr *e);
 void library_free(library *lib);
 

@@ -32,9 +32,9 @@ typedef struct recap_item {
 
 typedef struct recap {
     recap_item *items;
-    size_t n;
+    size_t n, cap;
     char **points; /* teaching points of narrative and ending nodes visited */
-    size_t n_points;
+    size_t n_points, cap_points;
     /* From the metrics: decisions with advice shown, those that followed it
      * (agreement), those where the AI was wrong (over-reliance's
      * denominator) and those of them that followed it. */

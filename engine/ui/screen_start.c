@@ -4,16 +4,19 @@
 
 #include "format.h"
 #include "screen_parts.h"
+#include "strbuf.h"
 
 static int list_line(ui_ctx *c, int x, int y, int w, const char *head, const strlist *l)
 {
-    char buf[2048];
     if (!l->n)
         return y;
-    size_t n = (size_t)snprintf(buf, sizeof buf, "**%s:** ", head);
-    for (size_t i = 0; i < l->n && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "; " : "", l->items[i]);
-    return y + ui_text(c, x, y, w, c->px, c->th->text, buf) + c->gap / 2;
+    strbuf b = STRBUF_INIT;
+    strbuf_addf(&b, "**%s:** ", head);
+    for (size_t i = 0; i < l->n; i++)
+        strbuf_addf(&b, "%s%s", i ? "; " : "", l->items[i]);
+    y += ui_text(c, x, y, w, c->px, c->th->text, strbuf_str(&b)) + c->gap / 2;
+    strbuf_free(&b);
+    return y;
 }
 
 int screen_start(ui_ctx *c, app *a, int x, int y, int w)
