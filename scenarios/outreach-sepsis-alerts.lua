@@ -119,8 +119,8 @@ return case {
         advice = {
           recommend = "pathway",
           confidence = nil,
-          message = "SEPSIS ALERT - score 7.2 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 7.2 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Temperature 38.1 °C", 0.29 },
             { "Heart rate 104 /min", 0.24 },
@@ -171,8 +171,8 @@ return case {
         advice = {
           recommend = "pathway",
           confidence = nil,
-          message = "SEPSIS ALERT - score 6.4 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 6.4 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Heart rate 118 /min", 0.33 },
             { "Lactate 2.3 mmol/L", 0.19 },
@@ -228,8 +228,8 @@ return case {
         advice = {
           recommend = "go",
           confidence = nil,
-          message = "SEPSIS ALERT - score 8.8 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 8.8 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Systolic BP 98 mmHg, down from 132", 0.31 },
             { "Respiratory rate 23 /min", 0.22 },
