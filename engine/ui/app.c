@@ -142,7 +142,7 @@ static void replay_preview(app *a)
                                        "the trust rating",
                                        "the rationale",
                                        "opening a panel",
-                                       "asking the AI",
+                                       "asking for the advice",
                                        "waiting until the time ran out",
                                        "continuing",
                                        "leaving the case"};
@@ -231,7 +231,7 @@ static bool start_session(app *a, int64_t now)
     }
     snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(a->log));
     session_opts so = {.trainee = trainee_id(a),
-                       .variant = a->o.variant,
+                       .variant = a->o.variant ? a->o.variant : a->path_variant,
                        .seed = a->seed,
                        .mode = a->o.replay ? "replay" : "play",
                        .session_id = a->session_id,
@@ -279,6 +279,7 @@ static bool open_case(app *a, int i)
         return true;
     }
     a->notice[0] = '\0';
+    a->path_variant = en->path_variant;
     a->screen = SCR_START;
     a->focus = (ui_cmd){CMD_NONE, 0};
     return true;
@@ -295,6 +296,7 @@ static bool finish(app *a)
     if (a->c)
         case_free(a->c);
     a->c = NULL;
+    a->path_variant = NULL;
     a->exit_code = 0;
     a->screen = SCR_LIBRARY;
     a->focus = (ui_cmd){CMD_NONE, 0};

@@ -2,6 +2,7 @@
 #include "library.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +52,12 @@ static int add_entry(library *lib, const char *path)
     en->summary = mem_strdup(c->summary ? c->summary : "");
     en->minutes = c->minutes;
     en->tags = join(&c->tags, ", ");
+    strbuf v = STRBUF_INIT;
+    for (size_t i = 0; i < c->variants.n; i++)
+        strbuf_addf(&v, "%s\n", c->variants.items[i]);
+    en->variants = strbuf_finish(&v);
     case_free(c);
-    return en->path && en->id && en->title && en->summary && en->tags ? 0 : -1;
+    return en->path && en->id && en->title && en->summary && en->tags && en->variants ? 0 : -1;
 }
 
 /* Adds the cases under dir; -1 with e filled when the top folder cannot be
@@ -102,29 +107,76 @@ static int by_path_then_title(const void *a, const void *b)
     return c ? c : strcmp(x->path, y->path);
 }
 
-/* Reads dir/teaching-path.txt, if there is one, into each entry's path_step. */
-static void read_teaching_path(library *lib, const char *dir)
+/* Whether the entry's case has the variant. */
+static bool has_variant(const library_entry *en, const char *variant)
+{
+    size_t n = strlen(variant);
+    for (const char *p = en->variants; p && *p; p = strchr(p, '\n') + 1)
+        if (strncmp(p, variant, n) == 0 && p[n] == '\n')
+            return true;
+    return false;
+}
+
+/* Puts the teaching path's step and variant on the entry of case id. A
+ * variant the case does not have makes the case unplayable here, with the
+ * line to mend: the path would otherwise play another variant unseen. -1
+ * when out of memory. */
+static int place_on_path(library *lib, const char *file, int line_no, const char *id,
+                         const char *variant, int *step)
+{
+    for (size_t i = 0; i < lib->n; i++) {
+        library_entry *en = &lib->items[i];
+        if (!en->id || en->path_step != 0 || strcmp(en->id, id) != 0)
+            continue;
+        en->path_step = ++*step;
+        if (!variant)
+            return 0;
+        if (!has_variant(en, variant)) {
+            strbuf b = STRBUF_INIT;
+            strbuf_addf(&b, "%s:%d: the case '%s' has no variant '%s' (", file, line_no, id,
+                        variant);
+            if (en->variants[0]) {
+                strbuf_adds(&b, "it has: ");
+                for (const char *p = en->variants; *p; p = strchr(p, '\n') + 1) {
+                    if (p != en->variants)
+                        strbuf_adds(&b, ", ");
+                    strbuf_add(&b, p, (size_t)(strchr(p, '\n') - p));
+                }
+            } else {
+                strbuf_adds(&b, "it has none");
+            }
+            strbuf_adds(&b, "): mend the teaching path");
+            en->error = strbuf_finish(&b);
+            return en->error ? 0 : -1;
+        }
+        en->path_variant = mem_strdup(variant);
+        return en->path_variant ? 0 : -1;
+    }
+    return 0;
+}
+
+/* Reads dir/teaching-path.txt, if there is one, into each entry's path_step
+ * and path_variant. */
+static int read_teaching_path(library *lib, const char *dir)
 {
     char path[4096], line[256];
     snprintf(path, sizeof path, "%s/teaching-path.txt", dir);
     FILE *f = fopen(path, "r");
     if (!f)
-        return;
-    int step = 0;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, " \t\r\n#")] = '\0';
-        if (!line[0])
-            continue;
-        for (size_t i = 0; i < lib->n; i++) {
-            library_entry *en = &lib->items[i];
-            if (en->id && en->path_step == 0 && strcmp(en->id, line) == 0) {
-                en->path_step = ++step;
-                break;
-            }
-        }
+        return 0;
+    int step = 0, line_no = 0, rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        line_no++;
+        line[strcspn(line, "#\r\n")] = '\0';
+        char *save = NULL;
+        const char *id = strtok_r(line, " \t", &save);
+        const char *variant = id ? strtok_r(NULL, " \t", &save) : NULL;
+        if (id)
+            rc = place_on_path(lib, path, line_no, id, variant, &step);
     }
     fclose(f);
     lib->path_len = step;
+    return rc;
 }
 
 int library_scan(library *lib, const char *dir, apperr *e)
@@ -134,14 +186,19 @@ int library_scan(library *lib, const char *dir, apperr *e)
         library_free(lib);
         return -1;
     }
-    read_teaching_path(lib, dir);
+    if (read_teaching_path(lib, dir) != 0) {
+        library_free(lib);
+        apperr_set(e, APPERR_ENV, dir, 0, "out of memory while listing the case library");
+        return -1;
+    }
     qsort(lib->items, lib->n, sizeof *lib->items, by_path_then_title);
     return 0;
 }
 
 static void entry_free(library_entry *en)
 {
-    char *texts[] = {en->path, en->id, en->title, en->summary, en->tags, en->error};
+    char *texts[] = {en->path, en->id,    en->title,        en->summary,
+                     en->tags, en->error, en->path_variant, en->variants};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
         mem_free(texts[k]);
 }

@@ -1,8 +1,9 @@
 /* library: the cases in a folder, for the library screen. Each .lua file
  * (folders named lib/ hold helpers and examples/ the authoring guide's
  * recipes: both are skipped) is loaded and checked; one that fails is still
- * listed, with its error. The folder's teaching-path.txt (case ids in order,
- * # comments) puts those cases first, in its order. No SDL. */
+ * listed, with its error. The folder's teaching-path.txt (a case id a line,
+ * optionally followed by the variant to play; # comments) puts those cases
+ * first, in its order. No SDL. */
 #ifndef LIBRARY_H
 #define LIBRARY_H
 
@@ -19,6 +20,8 @@ typedef struct library_entry {
     char *tags;  /* joined with ", " */
     char *error; /* NULL, or why the case cannot be played */
     int path_step; /* 1.. its place in the teaching path, 0 when not on it */
+    char *path_variant; /* the variant the teaching path plays, NULL for none */
+    char *variants;     /* the case's variants, each followed by '\n' ("" for none) */
 } library_entry;
 
 typedef struct library {

@@ -57,7 +57,15 @@ static char *copy_or_null(const char *s)
     return s ? mem_strdup(s) : NULL;
 }
 
-static int add_decision(recap *r, const case_def *c, const log_decision *d)
+/* Whether advice is labelled as a person's (a colleague's) rather than the
+ * AI's: the window's rule (screen_by_person), applied to the logged label. */
+static bool source_is_person(const char *source)
+{
+    return source && strcmp(source, "AI") != 0;
+}
+
+static int add_decision(recap *r, const case_def *c, const log_decision *d,
+                        const char *advice_source)
 {
     if (!d->node)
         return 0;
@@ -79,6 +87,7 @@ static int add_decision(recap *r, const case_def *c, const log_decision *d)
         .final_mark = mark(d->has_final_correct, d->final_correct),
         .best = best_text(n, d),
         .timed_out = d->timed_out,
+        .by_person = source_is_person(advice_source),
         .trust = d->has_trust ? d->trust : 0,
         .debrief = n ? copy_or_null(n->debrief) : NULL,
     };
@@ -145,7 +154,8 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
     read_problem problem = {0};
     log_read_opts o = {.on_issue = note_issue,
                        .ctx = &problem,
-                       .keep = (1u << LOG_REC_NODE) | (1u << LOG_REC_DECISION)};
+                       .keep = (1u << LOG_REC_NODE) | (1u << LOG_REC_ADVICE_SHOWN) |
+                               (1u << LOG_REC_DECISION)};
     log_session *ls = NULL;
     if (log_session_read(path, &o, &ls, e) != 0) {
         if (problem.unreadable)
@@ -153,13 +163,29 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
         return -1;
     }
     int rc = 0;
+    const log_advice *shown = NULL; /* the advice shown at the current decision */
+    size_t advised = 0, by_person = 0;
     for (size_t i = 0; rc == 0 && i < ls->n_records; i++) {
         const log_record *rec = &ls->records[i];
-        if (rec->type == LOG_REC_DECISION)
-            rc = add_decision(r, c, &rec->as.decision);
-        else if (rec->type == LOG_REC_NODE)
+        if (rec->type == LOG_REC_ADVICE_SHOWN) {
+            shown = &rec->as.advice;
+        } else if (rec->type == LOG_REC_DECISION) {
+            const log_decision *d = &rec->as.decision;
+            const char *source =
+                shown && shown->node && d->node && strcmp(shown->node, d->node) == 0
+                    ? shown->source
+                    : NULL;
+            rc = add_decision(r, c, d, source);
+            if (rc == 0 && r->items[r->n - 1].advice) {
+                advised++;
+                by_person += r->items[r->n - 1].by_person;
+            }
+            shown = NULL;
+        } else if (rec->type == LOG_REC_NODE) {
             rc = add_point(r, c, rec->as.node.node);
+        }
     }
+    r->by_person = advised > 0 && by_person == advised;
     if (rc == 0)
         add_metrics(r, ls);
     log_session_free(ls);

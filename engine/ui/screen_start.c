@@ -52,12 +52,8 @@ int screen_start(ui_ctx *c, app *a, int x, int y, int w)
     cy += c->pad;
     ui_panel_end(c, pi, y, cy);
     y = cy + c->pad;
-    if (cd->objectives.n)
-        y += screen_bold(c, x, y, w, c->px_h2, c->th->text, "What this case is about") + c->gap;
-    for (size_t i = 0; i < cd->objectives.n; i++) {
-        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", cd->objectives.items[i]);
-        y += ui_text(c, x, y, w, c->px, c->th->text, buf);
-    }
+    /* The learning objectives come after the case (the debrief): shown
+     * before it, they tell the trainee what to look for. */
     if (cd->minutes > 0) {
         char m[32];
         snprintf(buf, sizeof buf, "About %s.", ui_format_minutes(cd->minutes, m, sizeof m));

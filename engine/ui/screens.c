@@ -160,7 +160,7 @@ const char *screens_hints(const app *a)
     case STEP_CHOOSE_INITIAL:
     case STEP_CHOOSE_FINAL:
         return "1\xe2\x80\x93"
-               "9 pick " DOT " Enter confirm " DOT " A ask the AI " DOT " E why " DOT
+               "9 pick " DOT " Enter confirm " DOT " A ask for advice " DOT " E why " DOT
                " M model card " DOT " R results " DOT " Tab move " DOT " Esc leave " DOT
                " Ctrl +/\xe2\x88\x92 text";
     case STEP_CONFIDENCE_INITIAL:
