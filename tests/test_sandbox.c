@@ -17,11 +17,11 @@
 #include "case_file.h"
 #include "case_load.h"
 #include "host.h"
+#include "mem.h"
 #include "support.h"
 #include "case_driver.h"
 
 #define CASE(name) TEST_CASES_DIR "/" name
-
 
 static void test_sandbox_has_no_os(void **state)
 {
@@ -58,7 +58,7 @@ static void test_sandbox_has_no_dofile_collectgarbage_or_print(void **state)
     (void)state;
     expect_load_error(CASE("sandbox_dofile.lua"), 1, "'dofile' is not available to cases");
     expect_load_error(CASE("sandbox_collectgarbage.lua"), 1,
-                   "'collectgarbage' is not available to cases");
+                      "'collectgarbage' is not available to cases");
     expect_load_error(CASE("sandbox_print.lua"), 1, "'print' is not available to cases");
 }
 
@@ -73,7 +73,7 @@ static void test_sandbox_reports_unknown_names(void **state)
 {
     (void)state;
     expect_load_error(CASE("sandbox_unknown_name.lua"), 3,
-                   "unknown name 'Ankle': if it is text, put it in quotes");
+                      "unknown name 'Ankle': if it is text, put it in quotes");
 }
 
 static void test_sandbox_refuses_bytecode(void **state)
@@ -434,6 +434,61 @@ static void test_library_work_at_play_time_stops_at_its_line(void **state)
     }
 }
 
+/* Runs the Lua chunk text in a fresh host with a budget of limit units;
+ * its result (0 or -1) with e filled. */
+static int run_chunk(const char *text, unsigned long limit, apperr *e)
+{
+    script_host *h = NULL;
+    apperr_clear(e);
+    assert_int_equal(host_open(&h, CASE("chunk.lua"), 0, limit, e), 0);
+    int rc = host_dobuffer(h, text, strlen(text), CASE("chunk.lua"), e);
+    host_close(h);
+    return rc;
+}
+
+/* The functions that pay one unit per character of their text arguments pay
+ * before they run: handed a text of a million characters under a budget of
+ * half a million, each stops, named. Those that take a text first say so by
+ * their name when it is missing. */
+static void test_text_functions_pay_for_their_texts_first(void **state)
+{
+    (void)state;
+    static const char *const calls[][2] = {
+        {"string.char(t)", "string.char"},
+        {"string.format(t)", "string.format"},
+        {"string.lower(t)", "string.lower"},
+        {"t:upper()", "string.upper"},
+        {"string.reverse(t)", "string.reverse"},
+        {"string.pack(t)", "string.pack"},
+        {"string.packsize(t)", "string.packsize"},
+        {"string.unpack(t, t)", "string.unpack"},
+        {"utf8.offset(t, 1)", "utf8.offset"},
+        {"tonumber(t)", "tonumber"},
+        {"rawequal(t, t)", "rawequal"},
+    };
+    for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
+        char chunk[200], want[100];
+        apperr e;
+        snprintf(chunk, sizeof chunk, "local t = string.rep(('x'):rep(1000), 1000)\nreturn %s\n",
+                 calls[i][0]);
+        snprintf(want, sizeof want, "ran too long (%s here asks for more work", calls[i][1]);
+        if (run_chunk(chunk, 500000, &e) != -1 || !strstr(e.msg, want) || e.line != 2)
+            fail_msg("%s: line %d, %s", calls[i][0], e.line, e.msg);
+    }
+    static const char *const missing[][2] = {
+        {"string.lower()", "bad argument #1 to 'lower' (string expected, got no value)"},
+        {"string.upper({})", "bad argument #1 to 'upper' (string expected, got table)"},
+        {"string.reverse()", "bad argument #1 to 'reverse' (string expected, got no value)"},
+    };
+    for (size_t i = 0; i < sizeof missing / sizeof *missing; i++) {
+        char chunk[200];
+        apperr e;
+        snprintf(chunk, sizeof chunk, "return %s\n", missing[i][0]);
+        if (run_chunk(chunk, 500000, &e) != -1 || !strstr(e.msg, missing[i][1]) || e.line != 1)
+            fail_msg("%s: line %d, %s", missing[i][0], e.line, e.msg);
+    }
+}
+
 /* The same functions used as cases use them: all of it in 2 million units. */
 static void test_everyday_library_use_works_and_is_cheap(void **state)
 {
@@ -504,7 +559,7 @@ static void test_runtime_resolves_functions_with_state(void **state)
     assert_int_equal(c->driver->enter(r, next, &n2, &live2, &e), 0);
     assert_string_equal(n2.text, "chose good"); /* s.choices */
     assert_int_equal((int)live2.clock, 3);
-    free(next);
+    mem_free(next);
     case_node_free(&n);
     case_node_free(&n2);
     case_live_free(&live);
@@ -553,7 +608,7 @@ static void expect_next_error(const char *choice, int line, const char *want)
         case_node n2;
         case_live l2;
         rc = c->driver->enter(r, next, &n2, &l2, &e);
-        free(next);
+        mem_free(next);
     }
     assert_int_equal(rc, -1);
     apperr_format(&e, buf, sizeof buf);
@@ -638,7 +693,7 @@ static void test_runtime_timeout_function(void **state)
     assert_non_null(strstr(n.text, "variant nil"));
     assert_int_equal(c->driver->timeout_target(r, &n, &next, &e), 0);
     assert_string_equal(next, "b_good");
-    free(next);
+    mem_free(next);
     case_node_free(&n);
     case_live_free(&live);
     c->driver->end(r);
@@ -713,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_repeating_an_empty_text_is_charged),
         cmocka_unit_test(test_backtracking_pattern_is_refused_before_it_runs),
         cmocka_unit_test(test_library_work_at_play_time_stops_at_its_line),
+        cmocka_unit_test(test_text_functions_pay_for_their_texts_first),
         cmocka_unit_test(test_everyday_library_use_works_and_is_cheap),
         cmocka_unit_test(test_uncounted_work_stops_on_processor_time),
         cmocka_unit_test(test_runtime_resolves_functions_with_state),
