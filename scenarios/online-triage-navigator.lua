@@ -14,7 +14,8 @@
 -- The case ends with lib/governance.lua: a practice setting, a tool that is
 -- not a marked medical device, and the duty of candour only on the paths on
 -- which Mr Dawson's heart attack was missed.
--- EARLY_WARNING none: You are reading written requests, not seeing patients, so no observations or early warning score are shown.
+-- The trainee reads written requests and sees no patient, so the case has no
+-- observations and no early warning score appears.
 local governance = include("governance")
 
 -- How each patient fared, by what the trainee chose.
