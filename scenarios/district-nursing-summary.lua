@@ -114,7 +114,7 @@ return case {
               "carer. District nurses: catheter care and review." },
     { name = "Attachment to the letter", value = "Nursing transfer form (scanned, 2 pages)" },
     { name = "GP repeat list (last updated before admission)",
-      value = "Aspirin 75 mg once daily; paracetamol when needed" },
+      value = "Aspirin once daily; paracetamol when needed" },
   },
 
   ai = {
@@ -252,7 +252,9 @@ return case {
                 "community nursing with a risk factor, whatever the paperwork says. Waiting a " ..
                 "week, or asking a relative to look, leaves a wound unseen and the equipment " ..
                 "unchased. Check a summary against its sources, and note what it did not " ..
-                "read.",
+                "read: NHS England's guidance on AI scribes, the nearest national guidance " ..
+                "for generative documentation tools, expects every generated output to be " ..
+                "checked by a clinician before it is used.",
     },
 
     skin_today = {
