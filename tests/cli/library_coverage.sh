@@ -235,10 +235,12 @@ cat "$WORK"/logs/*.jsonl | jq -r '
 grep '^D ' "$WORK/records" | cut -d' ' -f2- | sort -u >"$WORK/decisions"
 
 for timing in after_initial with_case on_request; do
-    awk -v t="$timing" '$4 == t' "$WORK/decisions" | grep -q . ||
+    awk -v t="$timing" '$4 == t { found = 1 } END { exit !found }' "$WORK/decisions" ||
         fail "no advised decision uses timing '$timing'"
 done
-grep '^A ' "$WORK/records" | grep -qv '^A AI ' ||
+# (awk, not a pipe into grep -q: under pipefail the first command of such a
+# pipe dies of SIGPIPE once its output outgrows a buffer, failing the check.)
+awk '/^A / && !/^A AI / { found = 1 } END { exit !found }' "$WORK/records" ||
     fail "no advice is labelled as coming from someone other than the AI"
 grep -q '^A .* true$' "$WORK/records" || fail "no advice shows a confidence"
 grep -q '^A .* false$' "$WORK/records" || fail "no advice hides its confidence"
