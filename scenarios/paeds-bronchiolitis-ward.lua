@@ -1,5 +1,7 @@
 -- Night shift on the children's ward: ready for home?
--- EARLY_WARNING none: NEWS2 is for adults aged 16 and over, and the national paediatric early warning chart the ward uses is not reproduced in this simulation.
+-- No early-warning score (early_warning = "none"): NEWS2 is for adults aged
+-- 16 and over, and the national paediatric chart the ward uses is not
+-- reproduced in this simulation; the first node says so to the trainee.
 -- Paediatric nursing; the trainee is the registered children's nurse on a
 -- night shift. A 4-month-old girl, born at 31 weeks, on day 4 of
 -- bronchiolitis, in air since the afternoon. The bedside monitor runs
@@ -67,6 +69,7 @@ return case {
   },
   tags = { "paediatrics", "nursing", "bronchiolitis", "discharge", "time-limit" },
   minutes = 7,
+  early_warning = "none",
   variants = { "ai_right", "ai_wrong" },
   x_setting = "paediatrics",
   x_profession = "paediatric_nurse",
