@@ -51,6 +51,7 @@ return case {
 
   x_setting = "maternity",
   x_profession = "midwife",
+  x_tool_types = { "triage_model", "decision_support" },
   x_failure_modes = { "false_negative", "ai_right" },
   x_ai_errors = { "ai_wrong/triage false_negative" },
 

@@ -54,6 +54,7 @@ return case {
 
   x_setting = "critical_care",
   x_profession = "outreach_nurse",
+  x_tool_types = { "alerting", "risk_score" },
   x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
   x_ai_errors = { "*/alert_hip false_positive", "*/alert_af false_positive" },
 

@@ -57,6 +57,7 @@ return case {
   variants = { "ai_right", "ai_wrong" },
   x_setting = "paediatrics",
   x_profession = "doctor",
+  x_tool_types = { "risk_score" },
   x_failure_modes = { "out_of_scope", "false_negative" },
   x_ai_errors = { "ai_wrong/assess false_negative", "ai_wrong/results_back false_negative" },
 

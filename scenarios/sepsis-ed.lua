@@ -41,6 +41,7 @@ return case {
   variants = { "ai_right", "ai_wrong" },
   x_setting = "emergency",
   x_profession = "doctor",
+  x_tool_types = { "risk_score" },
   x_failure_modes = { "false_negative" },
   x_ai_errors = { "ai_wrong/first_look false_negative" },
 

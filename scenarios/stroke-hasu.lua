@@ -42,6 +42,7 @@ return case {
 
   x_setting = "stroke",
   x_profession = "stroke_registrar",
+  x_tool_types = { "image_classifier" },
   x_failure_modes = { "ai_right", "out_of_scope", "false_negative" },
   x_ai_errors = { "*/angio_decision false_negative" },
 

@@ -52,6 +52,7 @@ return case {
   variants = { "ai_right", "ai_wrong" },
   x_setting = "acute_ward",
   x_profession = "nurse",
+  x_tool_types = { "risk_score" },
   x_failure_modes = { "false_negative" },
   x_ai_errors = { "ai_wrong/night_obs false_negative" },
 
