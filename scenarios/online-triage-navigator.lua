@@ -108,6 +108,7 @@ return case {
   x_failure_modes = { "false_negative", "ai_right" },
   x_ai_errors = { "*/chest false_negative" },
   x_tool_types = { "summariser", "triage_model" },
+  x_explanations = { "misleading" },
 
   patient = {
     setting = "Riverside Surgery, reception office, Monday 08:10",
