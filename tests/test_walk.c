@@ -11,7 +11,10 @@
 
 #include <cmocka.h>
 
+#include "case_driver.h"
 #include "case_load.h"
+#include "failing_alloc.h"
+#include "mem.h"
 #include "support.h"
 #include "walk.h"
 
@@ -751,6 +754,226 @@ static void test_every_bundled_case_walks_without_errors(void **state)
     walked_free(&w);
 }
 
+/* ---- out of memory ----------------------------------------------------- */
+
+/* A case written in C, played by a driver whose memory, like the walk's,
+ * comes from the core's allocation hook (next ids are malloc'd, as
+ * case_driver.h asks), so the failing allocator counts every block a walk
+ * of it leaves. Its shape exercises each part of the walk:
+ *
+ *   a_start (decision, not plain: on_request advice, 30 s limit)
+ *     go -> b_mid (narrative, not plain) -> d_pick
+ *     wait, time out -> c_slow (advice without debrief: a warning)
+ *   c_slow, d_pick: x -> e_good, y -> f_harm; d_pick also z -> h_loop
+ *   h_loop: again -> h_loop (no way out: an error)
+ *   g_orphan: no path reaches it (an error)
+ * in two variants. Every branch of a_start but the first replays. */
+struct case_run {
+    const case_def *c;
+    int decisions; /* made so far: the whole state */
+};
+
+static int mem_begin(const case_def *c, unsigned long long seed, const char *variant,
+                     case_run **out, apperr *e)
+{
+    (void)seed, (void)variant;
+    if (!(*out = mem_calloc(1, sizeof **out))) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    (*out)->c = c;
+    return 0;
+}
+
+static int mem_enter(case_run *r, const char *node_id, case_node *node, case_live *live, apperr *e)
+{
+    memset(live, 0, sizeof *live);
+    vitals_init(&live->vitals);
+    if (case_node_copy(node, case_find_node(r->c, node_id)) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int mem_give(char **next_id, const char *id, apperr *e)
+{
+    if (!(*next_id = strdup(id))) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int mem_next(case_run *r, const case_node *node, const char *choice, char **next_id,
+                    apperr *e)
+{
+    if (node->kind == NODE_NARRATIVE)
+        return mem_give(next_id, node->next, e);
+    r->decisions++;
+    const case_option *o = case_find_option(&node->decision, choice);
+    return mem_give(next_id, o && o->next ? o->next : node->decision.next, e);
+}
+
+static int mem_timeout(case_run *r, const case_node *node, char **next_id, apperr *e)
+{
+    (void)r;
+    return mem_give(next_id, node->decision.on_timeout, e);
+}
+
+static int mem_state_key(case_run *r, unsigned char key[CASE_STATE_KEY_SIZE], apperr *e)
+{
+    (void)e;
+    memset(key, 0, CASE_STATE_KEY_SIZE);
+    memcpy(key, &r->decisions, sizeof r->decisions);
+    return 0;
+}
+
+static int mem_node_plain(const case_def *c, const char *node_id, bool *plain, apperr *e)
+{
+    (void)c, (void)e;
+    *plain = strcmp(node_id, "a_start") != 0 && strcmp(node_id, "b_mid") != 0;
+    return 0;
+}
+
+static void mem_end(case_run *r)
+{
+    mem_free(r);
+}
+
+static const case_driver mem_driver = {
+    .name = "c",
+    .begin = mem_begin,
+    .enter = mem_enter,
+    .next = mem_next,
+    .timeout_target = mem_timeout,
+    .state_key = mem_state_key,
+    .node_plain = mem_node_plain,
+    .end = mem_end,
+};
+
+typedef struct c_case {
+    case_def c;
+    case_node nodes[8];
+    case_option start_opts[2], pick_opts[3], loop_opts[1];
+    char *best[1], *variants[2];
+    case_tool tool;
+} c_case;
+
+static void c_decision(case_node *n, const char *id, case_option *o, size_t n_options, char **best)
+{
+    *n = (case_node){.id = (char *)id, .text = "T", .kind = NODE_DECISION, .line = 1};
+    n->decision.options = o;
+    n->decision.n_options = n_options;
+    n->decision.best = (strlist){best, 1};
+}
+
+static void c_advice(case_decision *d, const char *recommend, advice_timing timing)
+{
+    d->advice = (case_advice){.present = true,
+                              .tool = "T",
+                              .recommend = (char *)recommend,
+                              .message = "M",
+                              .timing = timing};
+}
+
+static void c_case_init(c_case *f)
+{
+    memset(f, 0, sizeof *f);
+    case_def *c = &f->c;
+    *c = (case_def){.file = "c.c", .id = "c", .version = "1", .title = "C", .start = "a_start"};
+    c->driver = &mem_driver;
+    vitals_init(&c->vitals);
+    f->variants[0] = "v1", f->variants[1] = "v2";
+    c->variants = (strlist){f->variants, 2};
+    f->tool.name = "T";
+    c->tools = &f->tool, c->n_tools = 1;
+    f->best[0] = "x";
+    f->start_opts[0] = (case_option){.id = "go", .label = "Go", .next = "b_mid"};
+    f->start_opts[1] = (case_option){.id = "wait", .label = "Wait", .next = "c_slow"};
+    f->pick_opts[0] = (case_option){.id = "x", .label = "X", .next = "e_good"};
+    f->pick_opts[1] = (case_option){.id = "y", .label = "Y", .next = "f_harm"};
+    f->pick_opts[2] = (case_option){.id = "z", .label = "Z", .next = "h_loop"};
+    f->loop_opts[0] = (case_option){.id = "again", .label = "Again", .next = "h_loop"};
+    case_node *n = f->nodes; /* sorted by id */
+    c_decision(&n[0], "a_start", f->start_opts, 2, f->best);
+    n[0].decision.time_limit = 30;
+    n[0].decision.on_timeout = "c_slow";
+    n[0].debrief = "D";
+    c_advice(&n[0].decision, "go", TIMING_ON_REQUEST);
+    n[1] = (case_node){.id = "b_mid", .text = "T", .kind = NODE_NARRATIVE, .next = "d_pick"};
+    c_decision(&n[2], "c_slow", f->pick_opts, 2, f->best);
+    c_advice(&n[2].decision, "y", TIMING_WITH_CASE);
+    c_decision(&n[3], "d_pick", f->pick_opts, 3, f->best);
+    n[4] = (case_node){.id = "e_good", .text = "T", .kind = NODE_ENDING};
+    n[5] = (case_node){.id = "f_harm", .text = "T", .kind = NODE_ENDING};
+    n[5].ending.outcome = OUTCOME_HARM;
+    n[6] = (case_node){.id = "g_orphan", .text = "T", .kind = NODE_NARRATIVE, .next = "e_good"};
+    c_decision(&n[7], "h_loop", f->loop_opts, 1, f->best);
+    c->nodes = n, c->n_nodes = 8;
+}
+
+/* Walks c with its n-th allocation failing, for every n until the walk
+ * needs no more: each time the walk either gives up saying "out of memory"
+ * (APPERR_ENV, no result) or finishes (a failure in a session can be the
+ * case's own to report); when no allocation failed it says what a walk
+ * with memory enough says. Nothing is left allocated either way (the
+ * failing allocator counts the blocks), under AddressSanitizer too.
+ * Returns how many allocations the walk made. */
+static long walk_failing_each_allocation(const case_def *c)
+{
+    walk_result *ref = NULL;
+    apperr e;
+    assert_int_equal(walk_case(c, NULL, &ref, &e), 0);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        walk_result *r = NULL;
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = walk_case(c, NULL, &r, &e);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (rc != 0) {
+            assert_true(failed);
+            assert_null(r);
+            assert_int_equal(e.kind, APPERR_ENV);
+        } else if (!failed) {
+            assert_int_equal(r->n_findings, ref->n_findings);
+            assert_int_equal(r->n_errors, ref->n_errors);
+            assert_int_equal(r->n_variants, ref->n_variants);
+            for (size_t k = 0; k < r->n_variants; k++)
+                assert_true(r->variants[k].paths == ref->variants[k].paths);
+            assert_true(alloc_live > 0); /* the result itself came through the hook */
+        }
+        walk_free(r);
+        if (alloc_live != 0)
+            fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
+    }
+    failing_alloc_remove();
+    walk_free(ref);
+    return n;
+}
+
+static void test_walk_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    c_case f;
+    c_case_init(&f);
+    walk_result *r = NULL;
+    apperr e;
+    assert_int_equal(walk_case(&f.c, NULL, &r, &e), 0);
+    /* The case is what it says: both errors and the warning are found. */
+    assert_int_equal(r->n_variants, 2);
+    assert_int_equal(r->n_errors, 2);
+    assert_int_equal(r->n_warnings, 1);
+    assert_true(r->variants[0].paths == 7);
+    walk_free(r);
+    long n = walk_failing_each_allocation(&f.c);
+    /* The walk's own memory goes through the hook, so each block can fail. */
+    assert_true(n > 50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +1008,7 @@ int main(void)
         cmocka_unit_test(test_unknown_variant_is_a_usage_error),
         cmocka_unit_test(test_path_format_names_each_choice),
         cmocka_unit_test(test_every_bundled_case_walks_without_errors),
+        cmocka_unit_test(test_walk_out_of_memory_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -222,13 +222,13 @@ static void bound_warning(walker *w)
 int walk_analysis_shortest_paths(walker *w)
 {
     size_t n = w->n_st;
-    uint32_t *queue = mem_malloc(n * sizeof *queue);
     uint32_t *dist = mem_grow(w->dist, &w->cap_dist, n, sizeof *dist);
-    if (!queue || !dist) {
-        mem_free(queue);
+    if (!dist)
         return -1;
-    }
     w->dist = dist;
+    uint32_t *queue = mem_malloc(n * sizeof *queue);
+    if (!queue)
+        return -1;
     for (size_t i = 0; i < n; i++)
         dist[i] = NONE;
     size_t head = 0, tail = 0;
