@@ -19,6 +19,7 @@
 #include "exit_status.h"
 #include "graph.h"
 #include "graph_map.h"
+#include "mem.h"
 
 #define EDGE_WIDTH 24 /* characters per line of an option's label */
 #define NODE_WIDTH 22 /* characters per line of a node's title */
@@ -44,7 +45,7 @@ static void text(dot_out *o, const char *s, size_t width, size_t lines)
         return;
     }
     fputs(t, o->f);
-    free(t);
+    mem_free(t);
 }
 
 /* ---- nodes ------------------------------------------------------------------------------ */
