@@ -16,8 +16,10 @@
 #include <cJSON.h>
 
 #include "debrief_chart.h"
+#include "debrief_csv.h"
 #include "debrief_fmt.h"
 #include "debrief_report.h"
+#include "failing_alloc.h"
 #include "support.h"
 
 #define FIXTURE_LOGS TEST_DATA_DIR "/report/logs"
@@ -483,6 +485,81 @@ static void test_xapi_to_unwritable_path_is_env_error(void **state)
     assert_int_equal(e.kind, APPERR_ENV);
 }
 
+/* ---- Out of memory ---- */
+
+/* Each allocation the CSV writer makes for a session's rows can fail: the
+ * writer then says so (-1) and keeps nothing; once none fails, it writes
+ * what it writes with memory enough. */
+static int csv_failing_each_allocation(void *ctx, const log_session *s, apperr *e)
+{
+    (void)e;
+    long *sessions = ctx;
+    char *want = NULL, *got = NULL;
+    size_t want_len = 0, got_len = 0;
+    FILE *f = open_memstream(&want, &want_len);
+    assert_int_equal(debrief_csv_session(f, s), 0);
+    fclose(f);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        f = open_memstream(&got, &got_len);
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = debrief_csv_session(f, s);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        fclose(f);
+        assert_int_equal(rc, failed ? -1 : 0);
+        assert_int_equal(alloc_live, 0);
+        if (failed)
+            assert_int_equal(got_len, 0); /* nothing half written */
+        else
+            assert_string_equal(got, want);
+        free(got);
+    }
+    failing_alloc_remove();
+    free(want);
+    assert_true(n > 1 || s->n_decisions == 0); /* the rows are built through the hook */
+    ++*sessions;
+    return 0;
+}
+
+static void test_csv_out_of_memory_fails_cleanly(void **state)
+{
+    fixture *fx = *state;
+    long sessions = 0;
+    log_read_opts o = {.on_session = csv_failing_each_allocation, .ctx = &sessions};
+    apperr e;
+    assert_int_equal(log_read_paths(fx->paths, 1, &o, NULL, &e), 0);
+    assert_true(sessions > 3);
+}
+
+/* Each allocation of the HTML writer can fail: it then reports "out of
+ * memory" (APPERR_ENV) and keeps nothing. */
+static void test_html_report_out_of_memory_fails_cleanly(void **state)
+{
+    fixture *fx = *state;
+    apperr e;
+    snprintf(fx->out, sizeof fx->out, "%s/report.html", fx->dir);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = debrief_write_html(fx->out, &fx->in, &e);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (rc != 0) {
+            assert_true(failed);
+            assert_int_equal(e.kind, APPERR_ENV);
+        }
+        if (alloc_live != 0)
+            fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
+    }
+    failing_alloc_remove();
+    assert_true(n > 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +598,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xapi_of_no_sessions_is_empty_array, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_to_unwritable_path_is_env_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_out_of_memory_fails_cleanly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_html_report_out_of_memory_fails_cleanly, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include "debrief_fmt.h"
 #include "debrief_chart.h"
 #include "debrief_html_table.h"
+#include "mem.h"
 
 /* Rows beyond these go to --csv; the page says how many were left out. */
 #define MAX_SESSION_ROWS 2000
@@ -116,7 +117,7 @@ static char *dup_or_null(html *h, const char *s)
     char *d;
     if (!s)
         return NULL;
-    d = strdup(s);
+    d = mem_strdup(s);
     if (!d)
         h->oom = true;
     return d;
@@ -126,16 +127,12 @@ static char *dup_or_null(html *h, const char *s)
 
 static void times_add(html *h, times *t, int64_t ms)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        int64_t *v = realloc(t->v, cap * sizeof *v);
-        if (!v) {
-            h->oom = true;
-            return;
-        }
-        t->v = v;
-        t->cap = cap;
+    int64_t *v = mem_grow(t->v, &t->cap, t->n + 1, sizeof *v);
+    if (!v) {
+        h->oom = true;
+        return;
     }
+    t->v = v;
     t->v[t->n++] = ms;
 }
 
@@ -160,16 +157,12 @@ static void row_add(html *h, row_list *l, const log_session *s)
     l->total++;
     if (l->n >= MAX_SESSION_ROWS)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        session_row *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            h->oom = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    session_row *v = mem_grow(l->v, &l->cap, l->n + 1, sizeof *v);
+    if (!v) {
+        h->oom = true;
+        return;
     }
+    l->v = v;
     r = &l->v[l->n++];
     memset(r, 0, sizeof *r);
     r->id = dup_or_null(h, s->id);
@@ -189,16 +182,16 @@ static void rows_free(row_list *l)
 {
     for (size_t i = 0; i < l->n; i++) {
         session_row *r = &l->v[i];
-        free(r->id);
-        free(r->trainee);
-        free(r->case_id);
-        free(r->case_version);
-        free(r->variant);
-        free(r->file);
-        free(r->error);
-        free(r->started_at);
+        mem_free(r->id);
+        mem_free(r->trainee);
+        mem_free(r->case_id);
+        mem_free(r->case_version);
+        mem_free(r->variant);
+        mem_free(r->file);
+        mem_free(r->error);
+        mem_free(r->started_at);
     }
-    free(l->v);
+    mem_free(l->v);
 }
 
 /* Keeps the earliest and latest start, for the page's heading (the log's
@@ -208,11 +201,11 @@ static void note_span(html *h, const char *at)
     if (!debrief_fmt_is_timestamp(at))
         return;
     if (!h->first_at || strcmp(at, h->first_at) < 0) {
-        free(h->first_at);
+        mem_free(h->first_at);
         h->first_at = dup_or_null(h, at);
     }
     if (!h->last_at || strcmp(at, h->last_at) > 0) {
-        free(h->last_at);
+        mem_free(h->last_at);
         h->last_at = dup_or_null(h, at);
     }
 }
@@ -796,11 +789,11 @@ static void html_free(html *h)
     metrics_set_free(h->by_trainee);
     metrics_set_free(h->by_case);
     for (int k = 0; k < 3; k++)
-        free(h->ms_final[k].v);
+        mem_free(h->ms_final[k].v);
     rows_free(&h->sessions);
     rows_free(&h->incomplete);
-    free(h->first_at);
-    free(h->last_at);
+    mem_free(h->first_at);
+    mem_free(h->last_at);
 }
 
 static int write_page(html *h, apperr *e)
