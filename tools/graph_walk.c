@@ -8,9 +8,9 @@
  * settings, and the node the session shows is merged into the map. */
 #include "graph_walk.h"
 
-#include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "session.h"
 #include "walk.h"
 
@@ -43,12 +43,12 @@ static long drawn_index(const graph_map *m, const char *name)
  * node i; -1 for the start and for nodes not reached. */
 static long *shortest_preds(const case_def *c, const walk_variant *v)
 {
-    long *pred = malloc(c->n_nodes * sizeof *pred);
-    int *queue = malloc(c->n_nodes * sizeof *queue);
-    bool *seen = calloc(c->n_nodes, sizeof *seen);
+    long *pred = mem_malloc(c->n_nodes * sizeof *pred);
+    int *queue = mem_malloc(c->n_nodes * sizeof *queue);
+    bool *seen = mem_calloc(c->n_nodes, sizeof *seen);
     long start = case_node_index(c, c->start);
     if (!pred || !queue || !seen || start < 0) {
-        free(pred);
+        mem_free(pred);
         pred = NULL;
     }
     size_t head = 0, tail = 0;
@@ -69,8 +69,8 @@ static long *shortest_preds(const case_def *c, const walk_variant *v)
             queue[tail++] = ed->to;
         }
     }
-    free(queue);
-    free(seen);
+    mem_free(queue);
+    mem_free(seen);
     return pred;
 }
 
@@ -156,7 +156,7 @@ static int resolve(graph_map *m, const walk_variant *v, const long *pred, int to
     size_t depth = 0;
     for (long k = pred[to]; k >= 0; k = pred[v->edges[k].via.node])
         depth++;
-    const walk_step **steps = malloc((depth ? depth : 1) * sizeof *steps);
+    const walk_step **steps = mem_malloc((depth ? depth : 1) * sizeof *steps);
     if (!steps)
         return -1;
     size_t i = depth;
@@ -175,7 +175,7 @@ static int resolve(graph_map *m, const walk_variant *v, const long *pred, int to
         }
     }
     session_close(r.s);
-    free(steps);
+    mem_free(steps);
     return rc;
 }
 
@@ -201,7 +201,7 @@ static int merge_variant(graph_map *m, const walk_variant *v)
     for (size_t i = 0; rc == 0 && i < c->n_nodes; i++)
         if (c->nodes[i].dynamic && v->visited[i])
             rc = resolve(m, v, pred, (int)i, drawn);
-    free(pred);
+    mem_free(pred);
     return rc;
 }
 
