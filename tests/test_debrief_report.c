@@ -20,6 +20,7 @@
 #include "debrief_fmt.h"
 #include "debrief_report.h"
 #include "failing_alloc.h"
+#include "mem.h"
 #include "support.h"
 
 #define FIXTURE_LOGS TEST_DATA_DIR "/report/logs"
@@ -194,7 +195,33 @@ static void test_iri_trims_the_base_and_percent_encodes_segments(void **state)
     char *iri = debrief_fmt_iri("https://e.org/x//", seg, 4);
     (void)state;
     assert_string_equal(iri, "https://e.org/x/cases/a%20b%2F%C3%A9~_-./nodes/unknown");
-    free(iri);
+    mem_free(iri);
+}
+
+/* Each allocation building an IRI can fail: NULL, and nothing kept. */
+static void test_iri_out_of_memory_is_null(void **state)
+{
+    (void)state;
+    const char *seg[] = {"cases", "sepsis ed", "nodes", "first_look"};
+    failing_alloc_install();
+    char *iri = NULL;
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        iri = debrief_fmt_iri("https://e.org/x", seg, 4);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (failed) {
+            assert_null(iri);
+            assert_int_equal(alloc_live, 0);
+        }
+    }
+    assert_string_equal(iri, "https://e.org/x/cases/sepsis%20ed/nodes/first_look");
+    mem_free(iri);
+    assert_int_equal(alloc_live, 0);
+    failing_alloc_remove();
+    assert_true(n > 1);
 }
 
 static void test_statement_id_is_a_deterministic_uuid5(void **state)
@@ -587,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_timestamp_accepts_the_log_format_only),
         cmocka_unit_test(test_iri_check_wants_a_scheme_and_no_spaces),
         cmocka_unit_test(test_iri_trims_the_base_and_percent_encodes_segments),
+        cmocka_unit_test(test_iri_out_of_memory_is_null),
         cmocka_unit_test(test_statement_id_is_a_deterministic_uuid5),
         cmocka_unit_test(test_statement_id_takes_long_session_ids),
         cmocka_unit_test(test_quantile_interpolates_like_r_type_7),
