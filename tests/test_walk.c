@@ -753,6 +753,32 @@ static void test_every_bundled_case_walks_without_errors(void **state)
     walked_free(&w);
 }
 
+/* ---- playing a path again --------------------------------------------- */
+
+static void test_replay_plays_steps_and_refuses_a_step_that_does_not_fit(void **state)
+{
+    (void)state;
+    c_case f;
+    c_case_init(&f);
+    int start = (int)case_node_index(&f.c, "a_start"), mid = (int)case_node_index(&f.c, "b_mid");
+    walk_step go = {WALK_CHOOSE, start, "go"}, on = {WALK_CONTINUE, mid, NULL};
+    walk_step late = {WALK_TIMEOUT, start, NULL}, choose_at_mid = {WALK_CHOOSE, mid, "go"};
+    const walk_step *path[] = {&go, &on};
+    session *s = walk_replay(&f.c, "v2", path, 2);
+    assert_non_null(s);
+    assert_string_equal(session_view_now(s).node->id, "d_pick");
+    session_close(s);
+    const walk_step *timed[] = {&late};
+    assert_non_null(s = walk_replay(&f.c, NULL, timed, 1));
+    assert_string_equal(session_view_now(s).node->id, "c_slow");
+    session_close(s);
+    /* b_mid is narrative: it has no choice to make. */
+    const walk_step *wrong[] = {&go, &choose_at_mid};
+    assert_null(walk_replay(&f.c, "v1", wrong, 2));
+    const walk_step *unknown[] = {&late, &go};
+    assert_null(walk_replay(&f.c, "v1", unknown, 2)); /* c_slow has no option go */
+}
+
 /* ---- out of memory ----------------------------------------------------- */
 
 /* Walks c with its n-th allocation failing, for every n until the walk
@@ -850,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_unknown_variant_is_a_usage_error),
         cmocka_unit_test(test_path_format_names_each_choice),
         cmocka_unit_test(test_every_bundled_case_walks_without_errors),
+        cmocka_unit_test(test_replay_plays_steps_and_refuses_a_step_that_does_not_fit),
         cmocka_unit_test(test_walk_out_of_memory_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

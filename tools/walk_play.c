@@ -118,23 +118,12 @@ static int time_out(walker *w, const session_view *v)
     return 0;
 }
 
-int walk_play_branch(walker *w, const wstate *st, int option, bool ask)
+/* Answers what follows a choice (ratings, a rationale, feedback) until the
+ * session waits for a choice or a Continue, or has ended. */
+static int answer(walker *w)
 {
-    session_view v = session_view_now(w->s);
-    if (option == OPT_TIMEOUT)
-        return time_out(w, &v);
-    const char *id = st->options[option];
-    if (v.step == STEP_CHOOSE_INITIAL && act(w, ACT_CHOOSE, id, 0) != 0)
-        return -1;
-    if (session_view_now(w->s).step == STEP_CONFIDENCE_INITIAL &&
-        act(w, ACT_CONFIDENCE, NULL, RATING) != 0)
-        return -1;
-    if (ask && session_view_now(w->s).can_ask && act(w, ACT_ASK, NULL, 0) != 0)
-        return -1;
-    if (session_view_now(w->s).step == STEP_CHOOSE_FINAL && act(w, ACT_CHOOSE, id, 0) != 0)
-        return -1;
     for (;;) {
-        v = session_view_now(w->s);
+        session_view v = session_view_now(w->s);
         if (v.status != SESSION_PLAYING)
             return 0;
         int rc;
@@ -151,6 +140,23 @@ int walk_play_branch(walker *w, const wstate *st, int option, bool ask)
         if (rc != 0)
             return -1;
     }
+}
+
+int walk_play_branch(walker *w, const char *option, bool ask)
+{
+    session_view v = session_view_now(w->s);
+    if (!option)
+        return time_out(w, &v);
+    if (v.step == STEP_CHOOSE_INITIAL && act(w, ACT_CHOOSE, option, 0) != 0)
+        return -1;
+    if (session_view_now(w->s).step == STEP_CONFIDENCE_INITIAL &&
+        act(w, ACT_CONFIDENCE, NULL, RATING) != 0)
+        return -1;
+    if (ask && session_view_now(w->s).can_ask && act(w, ACT_ASK, NULL, 0) != 0)
+        return -1;
+    if (session_view_now(w->s).step == STEP_CHOOSE_FINAL && act(w, ACT_CHOOSE, option, 0) != 0)
+        return -1;
+    return answer(w);
 }
 
 int walk_play_open(walker *w)
@@ -331,4 +337,36 @@ stop walk_play_advance_plain(walker *w, uint32_t x, walk_step prev)
             return narrative_too_long(w, x, ni);
         prev = (walk_step){WALK_CONTINUE, ni, NULL};
     }
+}
+
+/* ---- a path again, for the map ----------------------------------------------- */
+
+/* Plays step st at the node the session waits at; false when it cannot. */
+static bool play_step(walker *w, const walk_step *st)
+{
+    session_view v = session_view_now(w->s);
+    if (v.status != SESSION_PLAYING || !v.node)
+        return false;
+    if (st->kind == WALK_CONTINUE)
+        return v.step == STEP_CONTINUE && act(w, ACT_CONTINUE, NULL, 0) == 0 && answer(w) == 0;
+    if (st->kind == WALK_CHOOSE && v.step != STEP_CHOOSE_INITIAL && v.step != STEP_CHOOSE_FINAL)
+        return false;
+    return walk_play_branch(w, st->kind == WALK_TIMEOUT ? NULL : st->option, false) == 0;
+}
+
+session *walk_replay(const case_def *c, const char *variant, const walk_step *const *steps,
+                     size_t n)
+{
+    walk_variant v = {.name = variant};
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.c = c;
+    w.v = &v;
+    bool ok = walk_play_open(&w) == 0;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = play_step(&w, steps[i]);
+    if (ok && session_view_now(w.s).status != SESSION_ERROR)
+        return w.s;
+    session_close(w.s);
+    return NULL;
 }

@@ -209,9 +209,10 @@ static int replay(walker *w, uint32_t i)
         const wstate *from = &w->st[d->from];
         if (at.kind != E_STATE || at.node != from->node)
             return -1;
-        if (walk_play_branch(w, from, d->option, false) != 0)
+        walk_step step = edge_step(w, d);
+        if (walk_play_branch(w, step.option, false) != 0)
             return -1;
-        at = walk_play_advance(w, NONE, edge_step(w, d));
+        at = walk_play_advance(w, NONE, step);
     }
     return at.kind == E_STATE && at.node == w->st[i].node ? 0 : -1;
 }
@@ -264,8 +265,9 @@ static void explore(walker *w, uint32_t i, uint32_t b, bool live)
             return;
         at = diverged(w, x, from);
     } else {
-        at = walk_play_branch(w, from, option, ask) == 0 || !w->rejected
-                 ? walk_play_advance(w, x, edge_step(w, &w->ed[x]))
+        walk_step step = edge_step(w, &w->ed[x]);
+        at = walk_play_branch(w, step.option, ask) == 0 || !w->rejected
+                 ? walk_play_advance(w, x, step)
                  : walk_play_refused(w, x, from->node);
     }
     if (w->fatal)

@@ -11,11 +11,11 @@
  * case fails on opening (w->err says why); -1 when the walk must give up. */
 int walk_play_open(walker *w);
 
-/* Takes branch `option` (an index into st's options, or OPT_TIMEOUT) of the
- * decision the session waits at, asking for on_request advice first when
- * ask, and answers what follows the choice. 0, or -1 when the session
- * refused (w->rejected) or the walk must give up (w->fatal). */
-int walk_play_branch(walker *w, const wstate *st, int option, bool ask);
+/* Takes the branch of the decision the session waits at that chooses
+ * option (NULL: the time limit runs out), asking for on_request advice
+ * first when ask, and answers what follows the choice. 0, or -1 when the
+ * session refused (w->rejected) or the walk must give up (w->fatal). */
+int walk_play_branch(walker *w, const char *option, bool ask);
 
 /* Plays on from the session's point, entered by prev, through narrative
  * nodes until a decision waits (E_STATE, with its node), an ending is
