@@ -111,26 +111,12 @@ void debrief_fmt_html(FILE *f, const char *s)
 
 static void json_escape(FILE *f, unsigned char c)
 {
-    switch (c) {
-    case '"':
-        fputs("\\\"", f);
-        break;
-    case '\\':
-        fputs("\\\\", f);
-        break;
-    case '\n':
-        fputs("\\n", f);
-        break;
-    case '\r':
-        fputs("\\r", f);
-        break;
-    case '\t':
-        fputs("\\t", f);
-        break;
-    default:
+    static const char *const named[] = {
+        ['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t"};
+    if (c < sizeof named / sizeof named[0] && named[c])
+        fputs(named[c], f);
+    else
         fprintf(f, "\\u%04x", c);
-        break;
-    }
 }
 
 void debrief_fmt_json_string(FILE *f, const char *s)
