@@ -109,6 +109,14 @@ void walk_set_oom(walker *w)
     w->fatal = true;
 }
 
+void *walk_grow(walker *w, void *p, size_t *cap, size_t need, size_t size)
+{
+    void *q = mem_grow(p, cap, need, size);
+    if (!q)
+        walk_set_oom(w);
+    return q;
+}
+
 const char *walk_node_file(const walker *w, int i)
 {
     const case_node *n = i >= 0 ? &w->c->nodes[i] : NULL;
@@ -150,10 +158,9 @@ static void sight(walker *w, walk_finding *f, uint32_t x)
     while (k < w->n_pend && !same_finding(&w->pend[k].f, f))
         k++;
     if (k == w->n_pend) {
-        pending *p = mem_grow(w->pend, &w->cap_pend, w->n_pend + 1, sizeof *p);
+        pending *p = walk_grow(w, w->pend, &w->cap_pend, w->n_pend + 1, sizeof *p);
         if (!p) {
             walk_finding_free(f);
-            walk_set_oom(w);
             return;
         }
         w->pend = p;
@@ -161,11 +168,9 @@ static void sight(walker *w, walk_finding *f, uint32_t x)
     } else {
         walk_finding_free(f);
     }
-    sighting *g = mem_grow(w->seen, &w->cap_seen, w->n_seen + 1, sizeof *g);
-    if (!g) {
-        walk_set_oom(w);
+    sighting *g = walk_grow(w, w->seen, &w->cap_seen, w->n_seen + 1, sizeof *g);
+    if (!g)
         return;
-    }
     w->seen = g;
     w->seen[w->n_seen++] = (sighting){(uint32_t)k, x};
 }

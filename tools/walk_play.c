@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mem.h"
-
 #define RATING 4 /* the confidence and trust the walk gives */
 
 /* ---- what the walk saw, for the map and the nodes' paths ------------------ */
@@ -26,11 +24,9 @@ static void note_visit(walker *w, int n, uint32_t x)
         v->visited[n] = true;
         v->nodes_visited++;
     }
-    entry *q = mem_grow(w->entries, &w->cap_entries, w->n_entries + 1, sizeof *q);
-    if (!q) {
-        walk_set_oom(w);
+    entry *q = walk_grow(w, w->entries, &w->cap_entries, w->n_entries + 1, sizeof *q);
+    if (!q)
         return;
-    }
     w->entries = q;
     w->entries[w->n_entries++] = (entry){(uint32_t)n, x};
 }
@@ -62,11 +58,9 @@ static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
     }
     if (!move_is_new(w, prev->node, prev->kind, opt, to))
         return;
-    walk_edge *e = mem_grow(v->edges, &w->cap_v_edges, v->n_edges + 1, sizeof *e);
-    if (!e) {
-        walk_set_oom(w);
+    walk_edge *e = walk_grow(w, v->edges, &w->cap_v_edges, v->n_edges + 1, sizeof *e);
+    if (!e)
         return;
-    }
     v->edges = e;
     e = &v->edges[v->n_edges++];
     e->via = *prev;

@@ -92,11 +92,9 @@ static int state_key(walker *w, int ni, const case_node *resolved, uint8_t out[K
 
 static wstate *state_push(walker *w)
 {
-    wstate *s = mem_grow(w->st, &w->cap_st, w->n_st + 1, sizeof *s);
-    if (!s) {
-        walk_set_oom(w);
+    wstate *s = walk_grow(w, w->st, &w->cap_st, w->n_st + 1, sizeof *s);
+    if (!s)
         return NULL;
-    }
     w->st = s;
     s = &w->st[w->n_st++];
     memset(s, 0, sizeof *s);

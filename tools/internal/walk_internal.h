@@ -147,6 +147,10 @@ const char *walk_intern(pool *p, const char *s, uint32_t *idx);
 /* Out of memory: the walk gives up. */
 void walk_set_oom(walker *w);
 
+/* mem_grow for the walker's arrays: NULL, and the walk gives up, when out
+ * of memory. */
+void *walk_grow(walker *w, void *p, size_t *cap, size_t need, size_t size);
+
 /* The file of node i (the case's own file for -1 or a node without one). */
 const char *walk_node_file(const walker *w, int i);
 
