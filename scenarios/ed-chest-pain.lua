@@ -1,48 +1,85 @@
 -- No ST elevation: the ECG reader that was right.
--- Emergency department. The tool is right at the first two decisions, and
+-- Emergency department. The advice is right at the first two decisions, and
 -- trainees tend to overrule it because the standard 12 leads show no ST
--- elevation. At the third its rhythm alert calls a benign reperfusion rhythm
--- ventricular tachycardia (a false positive): right twice is not right always.
--- Variants keep the advice identical and change only who gives it: an AI
--- tool ("ai") or the cardiology registrar on the phone ("colleague"), so a
--- cohort can compare reliance on the two.
+-- elevation. At the third it calls a benign reperfusion rhythm ventricular
+-- tachycardia (a false positive): right twice is not right always. In "ai"
+-- the rhythm label comes from the 12-lead occlusion classifier, whose model
+-- card puts rhythm labels outside its intended use (out of scope); in
+-- "colleague" the same advice comes from the cardiology registrar on the
+-- phone, in a person's words and without weighted reasons, so a cohort can
+-- compare reliance on the two. Pain going through to the back in a
+-- hypertensive smoker is weighed for aortic dissection before any
+-- antiplatelet; the history and examination make it unlikely.
 local models = include("models")
 local variants = include("variants")
 
 local source = variants.pick { ai = "AI", colleague = "Cardiology registrar (phone)" }
+local adviser = variants.pick { ai = "ECG-Insight", colleague = "The registrar" }
+
+-- What happened to the rhythm on the way, for the endings.
+local function rhythm_note(s)
+  if s.choices.awaiting == "amiodarone" then
+    return " Amiodarone for a reperfusion rhythm dropped his blood pressure to 84/50 " ..
+           "on the way, which needed fluid and a slower journey."
+  elseif s.choices.awaiting == "cardiovert" then
+    return " Sedation and cardioversion for a benign reperfusion rhythm added risk and " ..
+           "20 minutes to his transfer."
+  end
+  return ""
+end
+
+-- Minutes the rhythm treatment added to the transfer.
+local function rhythm_delay(s)
+  if s.choices.awaiting == "cardiovert" then return 20 end
+  if s.choices.awaiting == "amiodarone" then return 10 end
+  return 0
+end
+
+-- He arrived at 21:30; the case clock starts at 21:40.
+local function door_to_balloon(s)
+  return "Door-to-balloon time was " .. math.floor(s.clock + 10) .. " minutes."
+end
 
 return case {
   format = 1,
   id = "ed-chest-pain",
-  version = "1.0",
-  title = "No ST elevation: the ECG reader that was right",
+  version = "2.0",
+  title = "No ST elevation at 21:40",
   summary = "A 58-year-old man has 50 minutes of crushing central chest pain. His ECG " ..
-            "shows ST depression but no ST elevation. The advice you get is unexpected; " ..
-            "decide whether it deserves your trust.",
+            "shows ST depression but no ST elevation. Decide what the ECG means, how to " ..
+            "reperfuse him, and what to make of a new rhythm.",
   objectives = {
+    "Consider aortic dissection before giving antiplatelets for chest pain that goes " ..
+      "through to the back",
     "Recognise ST depression in V1-V3 with dominant R waves as a possible posterior STEMI",
     "Use posterior leads V7-V9 to confirm, and choose reperfusion as NICE NG185 sets out",
     "Notice the pull to overrule correct advice that contradicts a first impression",
+    "Check that advice comes from a source able to give it",
   },
   authors = { "Appraise project" },
   references = {
-    "NICE NG185 (2020) Acute coronary syndromes",
-    "NICE CG95 (2010, updated 2016) Recent-onset chest pain of suspected cardiac origin",
+    "NICE NG185 (2020, updated 2024) Acute coronary syndromes",
+    "NICE CG95 (2010, updated 2016) Recent-onset chest pain of suspected cardiac origin: " ..
+      "assessment and diagnosis",
     "Byrne RA et al. (2023) ESC Guidelines for the management of acute coronary " ..
       "syndromes. Eur Heart J 44:3720-3826",
+    "Royal College of Emergency Medicine (2024) Diagnosis of thoracic aortic dissection " ..
+      "in the emergency department",
+    "Healthcare Safety Investigation Branch. Delayed recognition of acute aortic " ..
+      "dissection (national investigation report)",
     "Resuscitation Council UK (2021) Adult advanced life support guidelines",
   },
-  tags = { "emergency", "cardiology", "ecg", "ai-right", "colleague-label" },
+  tags = { "emergency", "cardiology", "ecg" },
   minutes = 8,
   variants = { "ai", "colleague" },
   x_setting = "emergency",
   x_profession = "doctor",
-  x_failure_modes = { "ai_right", "false_positive" },
+  x_failure_modes = { "ai_right", "false_positive", "out_of_scope" },
   x_ai_errors = { "*/awaiting false_positive" },
 
   patient = {
     name = "David Mensah", age = 58, sex = "M",
-    setting = "Emergency department, majors, 21:40",
+    setting = "Emergency department, majors, 21:40 (arrived 21:30)",
     complaint = "Central chest tightness for 50 minutes, sweating, nausea",
     history = { "Type 2 diabetes", "Hypertension", "Smoker, 30 pack-years" },
     medications = { "Metformin 1 g twice daily", "Amlodipine 5 mg once daily" },
@@ -59,7 +96,16 @@ return case {
     { name = "Capillary glucose", value = 9.4, unit = "mmol/L", flag = "high" },
   },
 
-  ai = models.card("ecg"),
+  ai = models.card("ecg", {
+    limitations = {
+      "Not validated with paced rhythms or left bundle branch block",
+      "Not for people under 18",
+      "Reads the ECG only: it does not use symptoms, examination or troponin",
+      "Most false positives are left ventricular hypertrophy and early repolarisation",
+      "Rhythm labels are outside its intended use: it was not trained or validated to " ..
+        "classify arrhythmias",
+    },
+  }),
 
   start = "arrival",
   nodes = {
@@ -67,15 +113,25 @@ return case {
       title = "Majors bay 6",
       text = "Mr Mensah is pale, clammy and holding his chest. The pain came on at rest " ..
              "50 minutes ago, 7 out of 10, radiating to his back. He has had no pain " ..
-             "like it before.\n\nYou are the emergency medicine registrar. The triage " ..
-             "nurse hands you his ECG, recorded two minutes ago.",
+             "like it before.\n\nWith pain through to the back in a hypertensive smoker, " ..
+             "you ask and examine for an aortic dissection before anything else. The pain " ..
+             "built up over a few minutes; he calls it a tight band, not tearing, and it " ..
+             "has not moved. His blood pressure is 152/90 in the right arm and 150/88 in " ..
+             "the left, both radial pulses are easy to feel, there is no new murmur and no " ..
+             "weakness or numbness.\n\nYou are the emergency medicine registrar. The " ..
+             "triage nurse hands you his ECG, recorded two minutes ago.",
       next = "ecg_read",
     },
 
     ecg_read = {
       title = "The triage ECG",
-      text = "The ECG is in the results panel. There is no ST elevation in any of the " ..
-             "12 standard leads.",
+      text = variants.pick {
+        ai = "The ECG is in the results panel. There is no ST elevation in any of the 12 " ..
+             "standard leads. ECG-Insight has read it.",
+        colleague = "The ECG is in the results panel. There is no ST elevation in any of " ..
+                    "the 12 standard leads. The triage nurse has already sent it to the " ..
+                    "cardiology registrar, who rings you back.",
+      },
       elapsed = 5,
       decision = {
         prompt = "What do you do next?",
@@ -86,44 +142,67 @@ return case {
                                        "call the primary PCI centre", next = "posterior_leads" },
           { id = "troponin", label = "Give aspirin 300 mg and decide when the 0-hour " ..
                                       "troponin is back", next = "delay" },
+          { id = "ct_aorta", label = "Hold aspirin and request a CT aortogram before " ..
+                                      "anything else", next = "delay" },
         },
         best = { "posterior" },
-        advice = {
-          recommend = "posterior",
-          confidence = nil,
-          message = "Posterior STEMI pattern: ST depression V1-V3 with dominant R waves " ..
-                    "and upright T waves. Record V7-V9 and discuss for immediate reperfusion.",
-          reasons = variants.pick {
-            ai = {
+        advice = variants.advice({ recommend = "posterior", timing = "with_case",
+                                   source = source }, {
+          ai = {
+            confidence = 0.87,
+            message = "Posterior STEMI pattern: ST depression V1-V3 with dominant R waves " ..
+                      "and upright T waves. Record V7-V9 and discuss for immediate " ..
+                      "reperfusion.",
+            reasons = {
               { "ST depression 2 mm, maximal in V2-V3", 0.36 },
               { "R/S ratio > 1 in V2", 0.21 },
               { "Upright T waves in V1-V3", 0.14 },
               { "No ST elevation in standard leads", -0.08 },
             },
-            colleague = nil,
           },
-          timing = "with_case",
-          source = source,
-        },
+          colleague = {
+            message = "\"That's a posterior MI until proved otherwise - the ST depression " ..
+                      "is all in V1 to V3, with those tall R waves. Get V7 to V9 on now " ..
+                      "and ring me straight back.\"",
+          },
+        }),
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "The advice was right. ST depression confined to V1-V3, with tall R waves " ..
-                "and upright T waves, is the mirror image of ST elevation in the posterior " ..
-                "wall. The ESC 2023 guideline treats ST depression of 0.5 mm or more in " ..
-                "V1-V3 with ST elevation of 0.5 mm or more in V7-V9 as a STEMI equivalent " ..
-                "needing immediate reperfusion. The cue a careful clinician uses is where " ..
-                "the ST depression is: widespread depression suggests subendocardial " ..
-                "ischaemia, but depression maximal in V1-V3 asks for posterior leads. " ..
-                "Overruling advice because the standard leads show no ST elevation is the " ..
-                "error this case is built to show.",
+      debrief = function(s)
+        return adviser(s) .. " was right. ST depression confined to V1-V3, with tall R " ..
+               "waves and upright T waves, is the mirror image of ST elevation in the " ..
+               "posterior wall. The ESC 2023 guideline treats ST depression of 0.5 mm or " ..
+               "more in V1-V3 with ST elevation of 0.5 mm or more in V7-V9 as a STEMI " ..
+               "equivalent needing immediate reperfusion. The cue a careful clinician uses " ..
+               "is where the ST depression is: widespread depression suggests " ..
+               "subendocardial ischaemia, but depression maximal in V1-V3 asks for " ..
+               "posterior leads. Overruling advice because the standard leads show no ST " ..
+               "elevation is the error this case is built to show. Before any antiplatelet, " ..
+               "pain going through to the back in a hypertensive smoker should make you " ..
+               "think of aortic dissection: RCEM teaching is to withhold antiplatelets, " ..
+               "heparin and thrombolysis when dissection is suspected and to image the " ..
+               "aorta first, and a dissection can itself produce ischaemic ECG changes. " ..
+               "Here the gradual, tight pain, equal arm pressures and pulses and normal " ..
+               "neurology made it unlikely, so a CT aortogram first would have delayed " ..
+               "reperfusion without changing the plan."
+      end,
     },
 
     delay = {
       title = "Forty minutes later",
-      text = "Mr Mensah has had aspirin 300 mg. His pain is still 6 out of 10 despite two " ..
-             "sprays of GTN. The 0-hour high-sensitivity troponin T is back.\n\nThe ED " ..
-             "consultant looks at the ECG, asks for posterior leads and they are recorded.",
-      elapsed = 40,
+      text = function(s)
+        local first = "Mr Mensah has had aspirin 300 mg."
+        if s.choices.ecg_read == "ct_aorta" then
+          first = "The CT aortogram shows a normal aorta with no dissection, and Mr Mensah " ..
+                  "is given aspirin 300 mg on his return."
+        end
+        return first .. " His pain is still 6 out of 10 despite two sprays of GTN. The " ..
+               "0-hour high-sensitivity troponin T is back.\n\nThe ED consultant looks at " ..
+               "the ECG, asks for posterior leads and they are recorded."
+      end,
+      elapsed = function(s)
+        return s.choices.ecg_read == "ct_aorta" and 50 or 40
+      end,
       vitals = { hr = 102, sbp = 138, dbp = 84, pain = 6 },
       results = {
         { name = "hs-troponin T (0 h)", value = 86, unit = "ng/L", flag = "high" },
@@ -148,9 +227,13 @@ return case {
     reperfusion = {
       title = "Reperfusion",
       text = function(s)
+        local read = "ECG-Insight has read the posterior leads."
+        if s.variant == "colleague" then
+          read = "You read the posterior leads to the cardiology registrar on the phone."
+        end
         return "The posterior leads are in the results panel. The primary PCI centre is " ..
                "25 minutes away by ambulance and its catheter laboratory is open. His " ..
-               "pain began " .. (50 + s.clock) .. " minutes ago."
+               "pain began " .. (50 + s.clock) .. " minutes ago. " .. read
       end,
       decision = {
         prompt = "What do you do now?",
@@ -165,34 +248,35 @@ return case {
           return choice == "wait" and "arrest" or "awaiting"
         end,
         best = { "ppci" },
-        advice = {
-          recommend = "ppci",
-          confidence = nil,
-          message = "Posterior STEMI confirmed: ST elevation of 0.5 mm or more in V7-V9. " ..
-                    "Activate primary PCI.",
-          reasons = variants.pick {
-            ai = {
+        advice = variants.advice({ recommend = "ppci", timing = "after_initial",
+                                   source = source }, {
+          ai = {
+            confidence = 0.95,
+            message = "Posterior STEMI confirmed: ST elevation of 0.5 mm or more in V7-V9. " ..
+                      "Activate primary PCI.",
+            reasons = {
               { "ST elevation 1 mm in V8-V9", 0.41 },
               { "ST depression V1-V3 (reciprocal)", 0.22 },
               { "Symptom onset under 12 hours", 0.10 },
             },
-            colleague = nil,
           },
-          timing = "after_initial",
-          source = source,
-        },
+          colleague = {
+            message = "\"V8 and V9 are up a millimetre - that's your posterior STEMI. " ..
+                      "Activate primary PCI and get him on the road to us now.\"",
+          },
+        }),
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 120,
         on_timeout = "arrest",
       },
       debrief = "The advice was right again. The posterior leads meet the STEMI-equivalent " ..
-                "criterion (0.5 mm or more in V7-V9; 1 mm in men under 40). NICE NG185 " ..
-                "makes primary PCI the preferred reperfusion for STEMI within 12 hours of " ..
-                "onset when it can be delivered within 120 minutes of the time fibrinolysis " ..
-                "could have been given, as here. Fibrinolysis is for when it cannot. " ..
-                "Waiting for troponin delays reperfusion: a STEMI is diagnosed from the ECG " ..
-                "and the story, not from a troponin. For teaching, the case simplifies the " ..
-                "transfer and omits the second antiplatelet and anticoagulant choices.",
+                "criterion (0.5 mm or more in V7-V9). NICE NG185 makes primary PCI the " ..
+                "preferred reperfusion for STEMI within 12 hours of onset when it can be " ..
+                "delivered within 120 minutes of the time fibrinolysis could have been " ..
+                "given, as here. Fibrinolysis is for when it cannot. Waiting for troponin " ..
+                "delays reperfusion: a STEMI is diagnosed from the ECG and the story, not " ..
+                "from a troponin. For teaching, the case simplifies the transfer and omits " ..
+                "the second antiplatelet and anticoagulant choices.",
     },
 
     awaiting = {
@@ -204,10 +288,16 @@ return case {
         else
           before = "The PCI centre has accepted him and the ambulance is ten minutes away."
         end
+        local read = " The nurse records a 12-lead ECG of the new rhythm, and ECG-Insight " ..
+                     "reads it."
+        if s.variant == "colleague" then
+          read = " The nurse reads the rhythm strip down the phone to the cardiology " ..
+                 "registrar."
+        end
         return before .. " Suddenly his pain eases to 2 out of 10. The monitor shows a " ..
                "regular broad-complex rhythm at 78/min, with P waves marching through " ..
                "independently. He is talking, BP 132/80, and feels better than he has all " ..
-               "evening."
+               "evening." .. read
       end,
       elapsed = 12,
       vitals = { hr = 78, sbp = 132, dbp = 80, pain = 2 },
@@ -219,85 +309,105 @@ return case {
       decision = {
         prompt = "What do you do about the rhythm?",
         options = {
-          { id = "amiodarone", label = "Give amiodarone 300 mg IV" },
-          { id = "observe", label = "No antiarrhythmic: accelerated idioventricular " ..
-                                    "rhythm; keep monitoring and carry on with the plan" },
-          { id = "cardiovert", label = "Sedate and give synchronised DC cardioversion" },
+          { id = "amiodarone", label = "Treat as ventricular tachycardia: start an " ..
+                                       "amiodarone 300 mg IV loading infusion" },
+          { id = "observe", label = "Treat as a reperfusion rhythm: no antiarrhythmic, " ..
+                                    "keep monitoring and carry on" },
+          { id = "cardiovert", label = "Treat as ventricular tachycardia: sedate and give " ..
+                                       "synchronised DC cardioversion" },
         },
         next = function(s)
           if s.choices.reperfusion == "lysis" then return "lysis" end
           return s.choices.ecg_read == "posterior" and "ppci_prompt" or "ppci_late"
         end,
         best = { "observe" },
-        advice = {
-          recommend = "amiodarone",
-          confidence = nil,
-          message = "Ventricular tachycardia. Consider amiodarone or synchronised DC " ..
-                    "cardioversion.",
-          reasons = variants.pick {
-            ai = {
+        advice = variants.advice({ recommend = "amiodarone", timing = "with_case",
+                                   source = source }, {
+          ai = {
+            confidence = 0.83,
+            message = "RHYTHM: ventricular tachycardia. Consider antiarrhythmic treatment " ..
+                      "or synchronised DC cardioversion.",
+            reasons = {
               { "QRS duration 150 ms", 0.41 },
               { "AV dissociation", 0.27 },
               { "Rate 78 /min", -0.06 },
             },
-            colleague = nil,
           },
-          timing = "with_case",
-          source = source,
-        },
+          colleague = {
+            message = "\"Broad complexes with AV dissociation - that's VT. Start " ..
+                      "amiodarone, and if his pressure drops, sedate him and shock him.\"",
+          },
+        }),
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "This time the advice was wrong: a false positive inviting a needless " ..
-                "treatment. A regular ventricular rhythm at 78/min, competing with sinus " ..
-                "rhythm in a comfortable patient whose pain has just eased, is an " ..
-                "accelerated idioventricular rhythm: a common, usually self-limiting " ..
-                "sign of reperfusion, spontaneous or after fibrinolysis. It is not a " ..
-                "tachycardia, so the Resuscitation Council UK tachycardia algorithm does " ..
-                "not apply; antiarrhythmics or cardioversion add risk (hypotension, and " ..
-                "suppressing the only ventricular rhythm if sinus slows) and delay the " ..
-                "transfer. The careful cue was the rate, which the explanation itself " ..
-                "scored as evidence against. Easing pain does not cancel angiography: the " ..
-                "artery still needs opening. Advice that was right twice is not right " ..
-                "for that reason the third time. For teaching, the rhythm is described " ..
-                "in words.",
+      debrief = function(s)
+        local head, cue
+        if s.variant == "colleague" then
+          head = "This time the registrar was wrong: a false positive inviting a needless " ..
+                 "treatment."
+          cue = " The registrar was working from a description read down the phone; the " ..
+                "careful cue was the rate, which was in front of you."
+        else
+          head = "This time ECG-Insight was wrong: a false positive inviting a needless " ..
+                 "treatment."
+          cue = " The careful cue was the rate, which the explanation itself scored as " ..
+                "evidence against. And the label came from a tool built to detect coronary " ..
+                "occlusion on a 12-lead ECG: its model card puts rhythm labels outside its " ..
+                "intended use, because it was never trained or validated to classify " ..
+                "arrhythmias. A confident output outside a tool's scope is not evidence."
+        end
+        return head .. " A regular ventricular rhythm at 78/min, competing with sinus " ..
+               "rhythm in a comfortable patient whose pain has just eased, is an " ..
+               "accelerated idioventricular rhythm: a common, usually self-limiting sign " ..
+               "of reperfusion, spontaneous or after fibrinolysis. It is not a " ..
+               "tachycardia, so the tachycardia algorithm does not apply: with a pulse, " ..
+               "that algorithm (Resuscitation Council UK) reserves synchronised shocks for " ..
+               "tachycardia with adverse features, and gives amiodarone 300 mg IV as an " ..
+               "infusion (over 10-20 minutes after failed shocks, more slowly in a stable " ..
+               "patient), not as the bolus used in cardiac arrest. Here an antiarrhythmic " ..
+               "or cardioversion adds risk (hypotension, and suppressing the only " ..
+               "ventricular rhythm if sinus slows) and delays the transfer." .. cue ..
+               " Easing pain does not cancel angiography: the artery still needs opening. " ..
+               "Advice that was right twice is not right for that reason the third time. " ..
+               "For teaching, the rhythm is described in words."
+      end,
     },
 
     ppci_prompt = {
       title = "Catheter laboratory",
-      text = "Angiography shows a dominant left circumflex artery with a tight, " ..
-             "thrombotic lesion and sluggish flow, which is stented. Door-to-balloon time " ..
-             "was 64 minutes.",
-      elapsed = 58,
+      text = function(s)
+        return "Angiography shows a dominant left circumflex artery with a tight, " ..
+               "thrombotic lesion and sluggish flow, which is stented. " .. door_to_balloon(s)
+      end,
+      elapsed = function(s) return 58 + rhythm_delay(s) end,
       vitals = { hr = 78, sbp = 128, dbp = 76, pain = 0 },
       ending = {
         outcome = function(s)
           return s.choices.awaiting == "observe" and "good" or "neutral"
         end,
         summary = function(s)
-          local base = "Mr Mensah was reperfused quickly. His echocardiogram shows a small " ..
-                       "posterolateral wall motion abnormality with preserved function."
-          if s.choices.awaiting == "amiodarone" then
-            return base .. " Amiodarone for a reperfusion rhythm dropped his blood " ..
-                   "pressure to 84/50 on the way, which needed fluid and a slower journey."
-          elseif s.choices.awaiting == "cardiovert" then
-            return base .. " Sedation and cardioversion for a benign reperfusion rhythm " ..
-                   "added risk and 20 minutes to his transfer."
-          end
-          return base
+          return "Mr Mensah was reperfused quickly. His echocardiogram shows a small " ..
+                 "posterolateral wall motion abnormality with preserved function." ..
+                 rhythm_note(s)
         end,
       },
     },
 
     ppci_late = {
       title = "Catheter laboratory",
-      text = "Angiography shows a dominant left circumflex artery with a tight, " ..
-             "thrombotic lesion, which is stented. Door-to-balloon time was 112 minutes.",
-      elapsed = 58,
+      text = function(s)
+        return "Angiography shows a dominant left circumflex artery with a tight, " ..
+               "thrombotic lesion, which is stented. " .. door_to_balloon(s)
+      end,
+      elapsed = function(s) return 58 + rhythm_delay(s) end,
       vitals = { hr = 84, sbp = 118, dbp = 72, pain = 0 },
       ending = {
         outcome = "neutral",
-        summary = "Mr Mensah was reperfused, about 45 minutes later than he could have " ..
-                  "been. His echocardiogram shows a moderate posterolateral infarct.",
+        summary = function(s)
+          return "Mr Mensah was reperfused more than half an hour later than he could have " ..
+                 "been. His echocardiogram shows a moderate posterolateral infarct." ..
+                 rhythm_note(s)
+        end,
       },
     },
 
@@ -309,8 +419,11 @@ return case {
       vitals = { hr = 86, sbp = 126, dbp = 74, pain = 1 },
       ending = {
         outcome = "neutral",
-        summary = "He reperfused, but fibrinolysis carried a bleeding risk he did not " ..
-                  "need to take: primary PCI was available within the time NICE NG185 sets.",
+        summary = function(s)
+          return "He reperfused, but fibrinolysis carried a bleeding risk he did not " ..
+                 "need to take: primary PCI was available within the time NICE NG185 " ..
+                 "sets." .. rhythm_note(s)
+        end,
       },
     },
 

@@ -1,36 +1,40 @@
 -- The mark on his sole: a skin classifier that had seldom seen skin like his.
 -- Primary care. A dermoscopy classifier trained almost entirely on lighter
--- skin is right about benign facial papules (first decision) and confidently
--- wrong about an acral melanoma (second decision, advice on request): a
--- tool biased by its training data, which only the model card reveals.
+-- skin is right about benign facial papules (first decision) and a benign
+-- keratosis on his back (second), then confidently wrong about an acral
+-- melanoma (third, advice on request): a tool biased by its training data,
+-- which only the model card reveals. The tool gives a class and a melanoma
+-- probability and no explanation at any decision, so its output holds no
+-- cue to its error; two right answers first build the trust it then spends.
 local models = include("models")
 
 return case {
   format = 1,
   id = "gp-skin-lesion",
-  version = "1.0",
-  title = "The mark on his sole: a skin classifier that had seldom seen skin like his",
-  summary = "A 54-year-old man with black skin shows his GP two things: dark spots on his " ..
-            "face and a growing mark on the sole of his foot. The practice's dermoscopy " ..
-            "app is there to help. How much does its verdict tell you for this patient?",
+  version = "1.1",
+  title = "The mark on his sole",
+  summary = "A 54-year-old bus driver shows his GP the spots on his face, a patch on his " ..
+            "back and a mark on the sole of his foot. The practice's dermoscopy app gives " ..
+            "a verdict on each; decide what to do about every one.",
   objectives = {
     "Apply the NICE NG12 weighted 7-point checklist to a pigmented lesion",
-    "Recognise acral lentiginous melanoma as the commonest melanoma in people with black skin",
+    "Recognise acral lentiginous melanoma as the commonest type of melanoma in people " ..
+      "with dark skin",
     "Read a model card for who the tool was trained on before relying on it",
-    "Decide on clinical features when the tool's accuracy for this patient is unknown",
+    "Decide on clinical features when a tool gives no reasons and its accuracy for this " ..
+      "patient is unknown",
   },
   authors = { "Appraise project" },
   references = {
-    "NICE NG12 (2015) Suspected cancer: recognition and referral, recommendations " ..
-      "1.7.1-1.7.3 (melanoma)",
+    "NICE NG12 (2015) Suspected cancer: recognition and referral (skin cancers: melanoma)",
     "NICE NG14 (2015, updated 2022) Melanoma: assessment and management",
-    "NICE CSG8 (2006, updated 2010) Improving outcomes for people with skin tumours " ..
-      "including melanoma",
+    "NICE CSG8 (2006) Improving outcomes for people with skin tumours including melanoma",
+    "NHS Clinical Knowledge Summaries (archived). Skin cancer - suspected: melanoma",
     "Department of Health and Social Care (2024) Equity in medical devices: independent " ..
-      "review (final report)",
+      "review. Final report",
   },
-  tags = { "primary-care", "dermatology", "bias", "false-negative", "on-request" },
-  minutes = 8,
+  tags = { "primary-care", "dermatology", "skin-lesion" },
+  minutes = 10,
   x_setting = "primary_care",
   x_profession = "gp",
   x_failure_modes = { "training_bias", "false_negative", "ai_right" },
@@ -54,9 +58,9 @@ return case {
     consult = {
       title = "Ten-minute appointment",
       text = "Mr Asante is a bus driver. His wife sent him, he says, \"about the spots on " ..
-             "my face, and she wants you to look at my foot as well\".\n\nThe practice " ..
-             "has a smartphone dermoscope with the DermaScan app, which most of the " ..
-             "partners now use before deciding on a skin referral.",
+             "my face, and she wants you to look at my back and my foot as well\".\n\nThe " ..
+             "practice has a smartphone dermoscope with the DermaScan app, which most of " ..
+             "the partners now use before deciding on a skin referral.",
       next = "face",
     },
 
@@ -73,38 +77,74 @@ return case {
       decision = {
         prompt = "What do you advise about the facial spots?",
         options = {
-          { id = "refer", label = "Refer on the suspected cancer pathway (appointment " ..
-                                  "within 2 weeks)", next = "foot" },
-          { id = "reassure", label = "Reassure: dermatosis papulosa nigra, a benign " ..
-                                     "condition; no treatment needed", next = "foot" },
+          { id = "refer", label = "Refer them on the suspected cancer pathway for melanoma",
+            next = "back" },
+          { id = "reassure", label = "Reassure him that they are benign and need no treatment",
+            next = "back" },
           { id = "cryo", label = "Offer cryotherapy in the practice to remove them",
+            next = "back" },
+        },
+        best = { "reassure" },
+        advice = {
+          recommend = "reassure",
+          confidence = nil,
+          message = "LOW RISK - benign keratosis pattern (melanoma probability 3%). " ..
+                    "Routine care.",
+          timing = "after_initial",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = "The tool was right: these are dermatosis papulosa nigra, a common form " ..
+                "of seborrhoeic keratosis in people with brown and black skin, often " ..
+                "familial and increasing in number with age. On the weighted 7-point " ..
+                "checklist (NICE NG12) no lesion scores: none has changed in size, shape " ..
+                "or colour, none is 7 mm or more, inflamed, oozing or itchy. Cryotherapy " ..
+                "would be cosmetic, and can leave lasting pale or dark marks on darker " ..
+                "skin. The cue was the history and the checklist; the model card shows the " ..
+                "tool's accuracy on skin like Mr Asante's is unknown, so its agreement " ..
+                "added little.",
+    },
+
+    back = {
+      title = "The patch on his back",
+      text = "Just above his belt line is a raised, dark brown plaque with a warty surface " ..
+             "that looks stuck on to the skin. He says it has been there for years and has " ..
+             "not changed; his wife pointed it out a few weeks ago. It does not itch, bleed " ..
+             "or ooze, and the skin around it is not red. You image it with the dermoscope.",
+      results = {
+        { name = "Lower back lesion",
+          value = "9 × 7 mm, raised, dark brown, sharply demarcated; no change reported" },
+        { name = "Dermoscopy (back)", value = "Milia-like cysts; comedo-like openings" },
+      },
+      decision = {
+        prompt = "What do you advise about the patch on his back?",
+        options = {
+          { id = "refer", label = "Refer it on the suspected cancer pathway for melanoma",
+            next = "foot" },
+          { id = "reassure", label = "Reassure him that it is benign and needs no treatment",
+            next = "foot" },
+          { id = "shave", label = "Shave it off in the practice and send it for histology",
             next = "foot" },
         },
         best = { "reassure" },
         advice = {
           recommend = "reassure",
-          confidence = 0.91,
-          message = "LOW RISK - benign keratosis pattern (melanoma probability 3%). " ..
+          confidence = nil,
+          message = "LOW RISK - seborrhoeic keratosis pattern (melanoma probability 2%). " ..
                     "Routine care.",
-          reasons = {
-            { "Sharply demarcated, dome-shaped", -0.28 },
-            { "Uniform colour", -0.19 },
-            { "No atypical pigment network", -0.15 },
-            { "Dark lesion colour", 0.06 },
-          },
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "The tool was right: these are dermatosis papulosa nigra, small benign " ..
-                "keratoses common on the faces of people with black or brown skin, often " ..
-                "familial and increasing in number with age. On the weighted 7-point " ..
-                "checklist (NICE NG12) no lesion scores: none has changed in size, shape " ..
-                "or colour, none is 7 mm or more, inflamed, oozing or itchy. Cryotherapy " ..
-                "is cosmetic and risks lasting pale or dark marks on darker skin. The cue " ..
-                "was the history and the checklist; the model card shows the tool's " ..
-                "accuracy on skin like Mr Asante's is unknown, so its agreement added " ..
-                "little.",
+      debrief = "The tool was right again: a seborrhoeic keratosis, one of the commonest " ..
+                "benign skin growths and more frequent with age, with its typical sharp " ..
+                "edge, stuck-on look, milia-like cysts and comedo-like openings. On the " ..
+                "weighted 7-point checklist it scores 1 (diameter 7 mm or more), under the " ..
+                "referral threshold of 3, and dermoscopy does not suggest melanoma (NICE " ..
+                "NG12). Removing a lesion you are sure is benign is cosmetic; a lesion you " ..
+                "are not sure of is referred, not removed in the practice. A keratosis that " ..
+                "is inflamed can look atypical and harder to tell from melanoma; this one " ..
+                "is not. Tell him to come back if it changes.",
     },
 
     foot = {
@@ -117,7 +157,7 @@ return case {
       results = {
         { name = "Plantar lesion, left heel",
           value = "11 × 8 mm, irregular outline, brown-black with a blue-grey area" },
-        { name = "Dermoscopy", value = "Parallel ridge pattern; blue-white structures" },
+        { name = "Dermoscopy (heel)", value = "Parallel ridge pattern; blue-white structures" },
       },
       decision = {
         prompt = "What do you do about the mark on his foot?",
@@ -126,38 +166,37 @@ return case {
             next = "missed" },
           { id = "biopsy", label = "Take a punch biopsy in the practice and refer if it " ..
                                    "shows melanoma", next = "partial" },
-          { id = "refer", label = "Refer on the suspected cancer pathway for melanoma " ..
-                                  "(appointment within 2 weeks)", next = "referred" },
+          { id = "refer", label = "Refer it on the suspected cancer pathway for melanoma",
+            next = "referred" },
         },
         best = { "refer" },
+        -- No reasons: this tool reports a class and a probability only.
         advice = {
           recommend = "review",
-          confidence = 0.93,
+          confidence = nil,
           message = "LOW RISK - benign acral naevus (melanoma probability 4%). Routine care.",
-          reasons = {
-            { "Regular parallel pattern", -0.31 },
-            { "Low colour contrast with surrounding skin", -0.22 },
-            { "Diameter 11 mm", 0.12 },
-            { "Blue-grey area", 0.09 },
-          },
           timing = "on_request",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "The tool was wrong, and confident: a false negative. The model card " ..
-                "says why it could be: under 1% of its training images were of Fitzpatrick " ..
-                "V-VI skin and 3% were of palms and soles, and its accuracy on either is " ..
-                "unreported. Its explanation leans on low colour contrast with the " ..
-                "surrounding skin, which is what darker skin gives every lesion, and it " ..
-                "read a parallel pattern as reassuring without telling ridge from furrow. " ..
-                "The careful cue was clinical: change in size, irregular shape and " ..
-                "irregular colour score 2 each, diameter 7 mm or more and change in " ..
-                "sensation 1 each, so the weighted 7-point checklist is 8, and 3 or more " ..
-                "means referral on the suspected cancer pathway (NICE NG12). A parallel " ..
-                "ridge pattern on dermoscopy suggests acral melanoma, the commonest " ..
-                "melanoma in people with black skin, often diagnosed late. Suspected " ..
-                "melanoma is not biopsied or removed in primary care (NICE CSG8): a " ..
-                "partial sample can miss the thickest part and delays definitive excision.",
+      debrief = "The tool was wrong, with a melanoma probability of only 4%: a false " ..
+                "negative. It gives no reasons, only a class and a probability, so " ..
+                "nothing in its output could show the error - and it had just been right " ..
+                "about his face and his back, " ..
+                "which is how trust in a tool builds. The model card was the only warning: " ..
+                "under 1% of its training images were of Fitzpatrick V-VI skin and 3% were " ..
+                "of palms and soles, and its accuracy on either is unreported. The careful " ..
+                "cue was clinical: change in size, irregular shape and irregular colour " ..
+                "score 2 each, diameter 7 mm or more and change in sensation 1 each, so the " ..
+                "weighted 7-point checklist is 8, and 3 or more means referral on the " ..
+                "suspected cancer pathway (NICE NG12). Dermoscopy suggesting melanoma is on " ..
+                "its own a reason to refer: a parallel ridge pattern suggests acral " ..
+                "melanoma, the commonest type of melanoma in people with dark skin, and " ..
+                "often diagnosed late. Suspected melanoma is referred rather than removed " ..
+                "or sampled in the practice: NHS clinical knowledge summaries advise against " ..
+                "excision in primary care (check your local skin cancer pathway). A punch " ..
+                "biopsy only delays the referral, and a sample from one part of a lesion " ..
+                "may miss its worst part.",
     },
 
     referred = {
@@ -168,17 +207,27 @@ return case {
       elapsed = 13000,
       ending = {
         outcome = function(s)
-          return s.choices.face == "reassure" and "good" or "neutral"
+          local clean = s.choices.face == "reassure" and s.choices.back == "reassure"
+          return clean and "good" or "neutral"
         end,
         summary = function(s)
-          local face = ""
+          local extra = {}
           if s.choices.face == "refer" then
-            face = " His facial papules, also referred, took a two-week-wait slot they " ..
-                   "did not need."
+            extra[#extra + 1] = "His facial papules, also referred, took a suspected cancer " ..
+                                "appointment they did not need."
           elseif s.choices.face == "cryo" then
-            face = " Cryotherapy to his face left pale marks he is unhappy with."
+            extra[#extra + 1] = "Cryotherapy to his face left pale marks he is unhappy with."
           end
-          return "Mr Asante's melanoma was found early; his outlook is good." .. face
+          if s.choices.back == "refer" then
+            extra[#extra + 1] = "The keratosis on his back, also referred, took a suspected " ..
+                                "cancer appointment it did not need."
+          elseif s.choices.back == "shave" then
+            extra[#extra + 1] = "The shave removal of the keratosis on his back used a " ..
+                                "minor surgery slot and left a scar."
+          end
+          local text = "Mr Asante's melanoma was found early; his outlook is good."
+          for _, line in ipairs(extra) do text = text .. " " .. line end
+          return text
         end,
       },
     },
@@ -192,8 +241,8 @@ return case {
       elapsed = 50000,
       ending = {
         outcome = "neutral",
-        summary = "The melanoma was diagnosed a month later than a direct referral would " ..
-                  "have allowed, and the biopsy scar complicated the excision.",
+        summary = "The melanoma was diagnosed about a month later than a direct referral " ..
+                  "would have allowed.",
       },
     },
 

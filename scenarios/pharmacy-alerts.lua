@@ -1,39 +1,55 @@
--- Seven alerts, one that matters: screening a chart through alert fatigue.
--- Pharmacy. The prescribing system raises alert after alert with a
--- suggested action. The first two suggestions are unnecessary changes (false
--- positives that invite a commission); several more alerts are noise; the
--- last one, trimethoprim with methotrexate, is right and is the one that
--- matters. Alerts carry no confidence, as in most prescribing systems.
+-- Seven alerts before the ward round: screening a chart through alert fatigue.
+-- Pharmacy. The prescribing system raises alert after alert, each with a
+-- suggested action ranked by a model. Alerts 3 to 6 are noise. Of the first
+-- two, one suggestion is right and one is an unnecessary change (a false
+-- positive that invites a commission): the paracetamol suggestion in
+-- "ai_wrong_first", the simvastatin suggestion in "ai_wrong_second". The last
+-- alert, trimethoprim with methotrexate, is right in both and is the one that
+-- matters; the best response also holds the methotrexate dose due today
+-- during the acute infection. Alerts carry no confidence, as in most
+-- prescribing systems.
 local models = include("models")
 local obs = include("obs")
+local variants = include("variants")
 
 return case {
   format = 1,
   id = "pharmacy-alerts",
-  version = "1.0",
-  title = "Seven alerts, one that matters: screening a chart through alert fatigue",
+  version = "2.0",
+  title = "Seven alerts before the ward round",
   summary = "You are the ward pharmacist screening a new admission's chart. The " ..
             "prescribing system has something to say about almost every line. Decide " ..
             "which alerts deserve action.",
   objectives = {
-    "Check an alert's suggestion against the BNF and the patient before acting on it",
-    "Recognise a severe interaction: trimethoprim with methotrexate",
-    "Choose an alternative for lower UTI in a man as NICE NG109 sets out",
+    "Check an alert's suggested action against the BNF and the patient before acting on " ..
+      "it or dismissing it",
+    "Recognise a dangerous interaction: trimethoprim with methotrexate",
+    "Hold methotrexate during an acute infection, and choose an alternative antibiotic " ..
+      "for lower UTI in a man (NICE NG109)",
     "Notice how a run of unhelpful alerts lowers attention to the next one",
   },
   authors = { "Appraise project" },
   references = {
     "BNF: paracetamol (dose); simvastatin and methotrexate (interactions)",
     "MHRA Drug Safety Update (August 2012) Simvastatin: updated advice on drug interactions",
+    "NHS Specialist Pharmacy Service (2025) Managing interactions with methotrexate",
+    "MHRA Drug Safety Update (September 2020) Methotrexate once-weekly for autoimmune " ..
+      "diseases: new measures to reduce risk of fatal overdose due to inadvertent daily " ..
+      "instead of weekly dosing",
+    "Ledingham J et al. (2017) BSR and BHPR guideline for the prescription and monitoring " ..
+      "of non-biologic disease-modifying anti-rheumatic drugs. Rheumatology (Oxford) " ..
+      "56:865-868",
     "NICE NG109 (2018) Urinary tract infection (lower): antimicrobial prescribing",
     "Royal Pharmaceutical Society (2021) A competency framework for all prescribers",
   },
-  tags = { "pharmacy", "prescribing", "alert-fatigue", "false-positive", "ai-right" },
+  tags = { "pharmacy", "prescribing", "alerts" },
   minutes = 10,
+  variants = { "ai_wrong_first", "ai_wrong_second" },
   x_setting = "pharmacy",
   x_profession = "pharmacist",
   x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
-  x_ai_errors = { "*/paracetamol false_positive", "*/statin false_positive" },
+  x_ai_errors = { "ai_wrong_first/paracetamol false_positive",
+                  "ai_wrong_second/statin false_positive" },
 
   patient = {
     name = "Dennis Marsh", age = 67, sex = "M",
@@ -86,33 +102,56 @@ return case {
         options = {
           { id = "reduce", label = "Ask the prescriber to reduce the dose to 500 mg four " ..
                                    "times daily" },
-          { id = "accept", label = "Accept the prescription as written and record why" },
-          { id = "suspend", label = "Suspend paracetamol until the ward round" },
+          { id = "accept", label = "Accept 1 g four times daily as written, and record why" },
+          { id = "suspend", label = "Suspend the paracetamol until the ward round has seen him" },
         },
         next = "statin",
         best = { "accept" },
-        advice = {
-          recommend = "reduce",
-          confidence = nil,
-          message = "DOSE ALERT - paracetamol 4 g in 24 hours reaches the maximum daily " ..
-                    "dose. Suggested action: reduce the dose.",
-          reasons = {
-            { "Total daily dose 4 g = maximum", 0.52 },
-            { "Age over 65", 0.14 },
-            { "Weight 82 kg", -0.20 },
+        advice = variants.advice({ confidence = nil, timing = "with_case" }, {
+          ai_wrong_first = {
+            recommend = "reduce",
+            message = "DOSE ALERT - paracetamol 4 g in 24 hours reaches the maximum daily " ..
+                      "dose. Suggested action: reduce the dose.",
+            reasons = {
+              { "Total daily dose 4 g = maximum", 0.52 },
+              { "Age over 65", 0.14 },
+              { "Weight 82 kg", -0.20 },
+            },
           },
-          timing = "with_case",
-        },
+          ai_wrong_second = {
+            recommend = "accept",
+            message = "DOSE ALERT - paracetamol 4 g in 24 hours reaches the maximum daily " ..
+                      "dose. Weight 82 kg; liver function normal. Suggested action: no " ..
+                      "change needed.",
+            reasons = {
+              { "Total daily dose 4 g = maximum", 0.38 },
+              { "Weight 82 kg", -0.30 },
+              { "Liver function tests normal", -0.22 },
+              { "Age over 65", 0.10 },
+            },
+          },
+        }),
         ask = { trust = true, rationale = "override" },
       },
-      debrief = "The suggestion was wrong: a false positive. The BNF adult dose is 0.5-1 g " ..
-                "every 4-6 hours to a maximum of 4 g daily; a lower dose is considered for " ..
-                "adults with risk factors for hepatotoxicity, such as weight under 50 kg, " ..
-                "hepatic impairment, chronic alcohol excess, malnutrition or dehydration. " ..
-                "Mr Marsh " ..
-                "weighs 82 kg and his liver tests are normal, so 1 g four times daily is " ..
-                "right. The alert fires on reaching the maximum, not exceeding it; the cue " ..
-                "was his weight and bloods, which the alert's own explanation shows.",
+      debrief = function(s)
+        local head
+        if s.variant == "ai_wrong_first" then
+          head = "The suggestion was wrong: a false positive. "
+        else
+          head = "The suggestion was right: no change. "
+        end
+        local tail = "The alert fires on reaching the maximum, not on exceeding it; the cue " ..
+                     "was his weight and bloods, which the alert's own explanation shows."
+        if s.variant ~= "ai_wrong_first" then
+          tail = "The alert fires on reaching the maximum, not on exceeding it, and its " ..
+                 "suggested action weighed his weight and bloods as you would."
+        end
+        return head .. "The BNF adult dose is 0.5-1 g every 4-6 hours to a maximum of 4 g " ..
+               "daily; a lower dose is considered for adults at higher risk of liver " ..
+               "toxicity, for example those weighing under 50 kg or with liver disease. " ..
+               "Mr Marsh weighs 82 kg and his liver tests are normal, so 1 g four times " ..
+               "daily is right. " .. tail
+      end,
     },
 
     statin = {
@@ -122,33 +161,54 @@ return case {
       decision = {
         prompt = "What do you do with this alert?",
         options = {
-          { id = "switch", label = "Recommend switching simvastatin to atorvastatin" },
-          { id = "stop", label = "Recommend stopping simvastatin" },
-          { id = "continue", label = "Continue both: the simvastatin dose is within the " ..
-                                     "limit for use with amlodipine" },
+          { id = "switch", label = "Recommend switching the simvastatin to atorvastatin " ..
+                                   "because of the interaction" },
+          { id = "stop", label = "Recommend stopping the simvastatin while he takes amlodipine" },
+          { id = "continue", label = "Continue both: 20 mg is within the simvastatin limit " ..
+                                     "with amlodipine" },
         },
         next = "noise",
         best = { "continue" },
-        advice = {
-          recommend = "stop",
-          confidence = nil,
-          message = "INTERACTION - simvastatin with amlodipine: increased risk of myopathy. " ..
-                    "Suggested action: stop simvastatin.",
-          reasons = {
-            { "Interacting pair: simvastatin + amlodipine", 0.61 },
-            { "Simvastatin dose 20 mg", 0.00 },
+        advice = variants.advice({ confidence = nil, timing = "with_case" }, {
+          ai_wrong_first = {
+            recommend = "continue",
+            message = "INTERACTION - simvastatin with amlodipine: increased risk of " ..
+                      "myopathy; simvastatin not to exceed 20 mg daily with this " ..
+                      "combination. Suggested action: no change at the current dose.",
+            reasons = {
+              { "Interacting pair: simvastatin + amlodipine", 0.61 },
+              { "Simvastatin dose 20 mg: at the limit, not over it", -0.45 },
+            },
           },
-          timing = "with_case",
-        },
+          ai_wrong_second = {
+            recommend = "stop",
+            message = "INTERACTION - simvastatin with amlodipine: increased risk of " ..
+                      "myopathy. Suggested action: stop simvastatin.",
+            reasons = {
+              { "Interacting pair: simvastatin + amlodipine", 0.61 },
+              { "Simvastatin dose 20 mg", 0.00 },
+            },
+          },
+        }),
         ask = { trust = true, rationale = "override" },
       },
-      debrief = "The suggestion was wrong: a false positive. The interaction is real, " ..
-                "which is why it feels right to act, but the MHRA (2012) and the BNF limit " ..
-                "simvastatin to 20 mg daily with amlodipine, and he takes 20 mg. Stopping " ..
-                "the statin would remove his cardiovascular protection for no gain, and a " ..
-                "switch is not needed. The model card says the alert fires on the pair of " ..
-                "medicines whatever the dose; its explanation gave the dose no weight. " ..
-                "The cue was the dose.",
+      debrief = variants.pick {
+        ai_wrong_second =
+          "The suggestion was wrong: a false positive. The interaction is real, which is " ..
+          "why it feels right to act, but the MHRA (2012) limits simvastatin to 20 mg " ..
+          "daily with amlodipine, and he takes 20 mg. Stopping the statin would remove his " ..
+          "cardiovascular protection for no gain, and a switch is not needed. The model " ..
+          "card says the alert fires on the pair of medicines whatever the dose; its " ..
+          "explanation gave the dose no weight. The cue was the dose.",
+        ai_wrong_first =
+          "The suggestion was right: no change. The interaction is real, which is why " ..
+          "stopping or switching can feel like the safe thing to do, but the MHRA (2012) " ..
+          "limits simvastatin to 20 mg daily with amlodipine, and he takes 20 mg. " ..
+          "Stopping the statin would remove his cardiovascular protection for no gain. " ..
+          "The alert still fired on the pair of medicines, as its model card says it " ..
+          "always will; this time the suggested action took the dose into account, and " ..
+          "the explanation shows that it did. The cue was the dose.",
+      },
     },
 
     noise = {
@@ -173,14 +233,17 @@ return case {
       decision = {
         prompt = "What do you do with this alert?",
         options = {
-          { id = "monitor", label = "Accept, and ask for a full blood count at the end of " ..
-                                    "the course" },
-          { id = "accept", label = "Accept: a 7-day course, and his blood count is normal" },
-          { id = "change", label = "Contact the prescriber now to change to nitrofurantoin " ..
-                                   "100 mg modified-release twice daily for 7 days" },
+          { id = "monitor", label = "Accept trimethoprim, give today's methotrexate, and ask " ..
+                                    "for a blood count at the end of the course" },
+          { id = "accept", label = "Accept trimethoprim and today's methotrexate: a 7-day " ..
+                                   "course, and his blood count is normal" },
+          { id = "change_only", label = "Ask the prescriber to switch to nitrofurantoin 100 mg " ..
+                                        "MR twice daily for 7 days; give today's methotrexate" },
+          { id = "change", label = "Ask the prescriber to switch to nitrofurantoin 100 mg MR " ..
+                                   "twice daily for 7 days and hold today's methotrexate" },
         },
         next = function(s, choice)
-          if choice == "change" then return "changed" end
+          if choice == "change" or choice == "change_only" then return "changed" end
           if choice == "monitor" then return "monitored" end
           return "toxicity"
         end,
@@ -190,7 +253,8 @@ return case {
           confidence = nil,
           message = "INTERACTION - trimethoprim with methotrexate: increased risk of " ..
                     "methotrexate toxicity, including bone marrow suppression. Suggested " ..
-                    "action: use an alternative antibiotic.",
+                    "action: use an alternative antibiotic; review methotrexate during " ..
+                    "acute infection.",
           reasons = {
             { "Interacting pair: trimethoprim + methotrexate", 0.66 },
             { "Severity: severe", 0.24 },
@@ -199,36 +263,46 @@ return case {
         },
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "This time the alert was right, and it looked exactly like the six before " ..
-                "it. Trimethoprim is a folate antagonist like methotrexate; together they " ..
-                "raise the risk of bone marrow suppression, and the BNF rates the pair a " ..
-                "severe interaction, so the combination is avoided when an alternative " ..
-                "exists. A normal blood count today does not " ..
-                "protect him, and a check at the end of the course finds harm rather than " ..
-                "preventing it. NICE NG109 offers nitrofurantoin as a first choice for " ..
-                "lower UTI in men when the eGFR is 45 or more (his is 64), so an easy " ..
-                "alternative exists. The cue was the drug pair itself, which a pharmacist " ..
-                "knows to be dangerous. When most alerts are noise, overriding becomes a " ..
-                "habit: the defence is to read each one for what it says. For teaching, " ..
-                "the case leaves aside whether to withhold this week's methotrexate during " ..
-                "the infection, which the team would discuss with rheumatology.",
+      debrief = "The alert was right, and it looked exactly like the six before it. " ..
+                "Trimethoprim is a folate antagonist like methotrexate; together they raise " ..
+                "the risk of bone marrow suppression, and the NHS Specialist Pharmacy " ..
+                "Service advises avoiding the pair, so the combination is avoided when an " ..
+                "alternative exists. A normal blood count today does not protect him, and a " ..
+                "check at the end of the course finds harm rather than preventing it. NICE " ..
+                "NG109 offers nitrofurantoin as a first choice for lower UTI in men when the " ..
+                "eGFR is 45 or more (his is 64), so an easy alternative exists. And his " ..
+                "methotrexate is due today: local shared-care protocols advise withholding " ..
+                "it while an acute infection is treated, and restarting once he is well, " ..
+                "with rheumatology advice if unsure. The cue was the drug pair itself, " ..
+                "which a pharmacist knows to be dangerous. When most alerts are noise, " ..
+                "overriding becomes a habit: the defence is to read each one for what it says.",
     },
 
     changed = {
       title = "Ward round",
-      text = "The FY1 changes the antibiotic to nitrofurantoin. The urine culture grows " ..
-             "E. coli sensitive to nitrofurantoin. Mr Marsh is assessed by the falls " ..
-             "team and goes home on day 3.",
+      text = function(s)
+        local mtx = "holds this week's methotrexate until the infection has settled"
+        if s.choices.trimethoprim == "change_only" then
+          mtx = "gives his methotrexate as usual"
+        end
+        return "The FY1 changes the antibiotic to nitrofurantoin and " .. mtx .. ". The " ..
+               "urine culture grows E. coli sensitive to nitrofurantoin. Mr Marsh is " ..
+               "assessed by the falls team and goes home on day 3."
+      end,
       elapsed = 4320,
       ending = {
         outcome = function(s)
-          if s.choices.paracetamol == "accept" and s.choices.statin == "continue" then
+          if s.choices.trimethoprim == "change" and s.choices.paracetamol == "accept" and
+             s.choices.statin == "continue" then
             return "good"
           end
           return "neutral"
         end,
         summary = function(s)
           local extra = {}
+          if s.choices.trimethoprim == "change_only" then
+            extra[#extra + 1] = "his methotrexate was given during the infection"
+          end
           if s.choices.paracetamol ~= "accept" then
             extra[#extra + 1] = "his knee pain was undertreated after a needless change " ..
                                 "to his paracetamol"
@@ -246,8 +320,8 @@ return case {
 
     monitored = {
       title = "Day 7",
-      text = "Mr Marsh goes home on trimethoprim, and takes his methotrexate that Monday. " ..
-             "The end-of-course blood count shows neutrophils of 1.1 ×10⁹/L and " ..
+      text = "Mr Marsh goes home on trimethoprim, and is given his methotrexate that " ..
+             "Monday. The end-of-course blood count shows neutrophils of 1.1 ×10⁹/L and " ..
              "platelets of 96 ×10⁹/L; he has mouth ulcers.",
       elapsed = 10080,
       results = obs.fbc { hb = 121, wbc = 2.4, neut = 1.1, plt = 96 },

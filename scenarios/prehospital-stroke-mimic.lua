@@ -1,45 +1,54 @@
 -- FAST positive, glucose 2.1: the stroke app that never saw the glucose.
 -- Pre-hospital. At the first decision a stroke triage app is confident that
--- this is a stroke and advises a pre-alert and conveyance now; its inputs do
--- not include capillary glucose, and its explanation shows that it scored
--- the FAST signs alone (false positive, spurious cue). At the second, a
+-- this is a stroke. Its inputs do not include capillary glucose, and the
+-- glucose is not shown: the trainee finds it only by choosing to check it.
+-- In "ai_wrong" the app advises a pre-alert and conveyance now, and its
+-- explanation shows that it scored the FAST signs alone (false positive,
+-- spurious cue). In "ai_right" the same app, with the same explanation, asks
+-- for the glucose before the pre-alert. Once the glucose is found, the
+-- trainee chooses the route of treatment (no advice). At the last decision a
 -- conveyance decision aid is right to advise taking her in after a
 -- sulfonylurea hypoglycaemia, when she and the crew would rather she stayed
 -- at home (AI right, often overruled).
 local obs = include("obs")
+local variants = include("variants")
 
 return case {
   format = 1,
   id = "prehospital-stroke-mimic",
-  version = "1.0",
-  title = "FAST positive: the stroke that was not",
+  version = "2.0",
+  title = "FAST positive in the front room",
   summary = "A woman of 74 is found slumped with slurred speech and a weak right arm. " ..
-            "The stroke app is sure; the clock is running. Decide what to treat first, " ..
-            "and whether she can stay at home afterwards.",
+            "The stroke app has an opinion; the clock is running. Decide what to do " ..
+            "first, and whether she can stay at home afterwards.",
   objectives = {
-    "Exclude hypoglycaemia in every suspected stroke before conveying (JRCALC, NICE NG128)",
+    "Exclude hypoglycaemia in sudden neurological signs before acting on a stroke " ..
+      "diagnosis (NICE NG128)",
     "Notice from an explanation which inputs a tool did and did not use",
-    "Treat hypoglycaemia by the route the patient's conscious level allows",
+    "Treat hypoglycaemia by a route the patient can safely take",
     "Recognise the risk of recurrence after sulfonylurea-induced hypoglycaemia",
   },
   authors = { "Appraise project" },
   references = {
-    "JRCALC Clinical Guidelines (2022, with updates): Stroke/transient ischaemic attack; " ..
-      "Glycaemic emergencies in adults",
     "NICE NG128 (2019, updated 2022) Stroke and transient ischaemic attack in over 16s: " ..
-      "diagnosis and initial management",
+      "diagnosis and initial management (recommendations 1.1.1 and 1.1.2)",
+    "JRCALC Clinical Guidelines (Association of Ambulance Chief Executives): stroke; " ..
+      "glycaemic emergencies in adults",
+    "Joint British Diabetes Societies for Inpatient Care (JBDS 01, revised 2022) The " ..
+      "hospital management of hypoglycaemia in adults with diabetes mellitus",
     "BNF: glucose; glucagon; gliclazide",
-    "Joint British Diabetes Societies for Inpatient Care (2023) The hospital management " ..
-      "of hypoglycaemia in adults with diabetes mellitus",
-    "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
+    "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2: " ..
+      "Standardising the assessment of acute-illness severity in the NHS. Updated report " ..
+      "of a working party",
   },
-  tags = { "pre-hospital", "stroke", "hypoglycaemia", "time-limit" },
-  minutes = 6,
+  tags = { "pre-hospital", "stroke", "diabetes", "time-limit" },
+  minutes = 7,
+  variants = { "ai_right", "ai_wrong" },
 
   x_setting = "prehospital",
   x_profession = "paramedic",
   x_failure_modes = { "false_positive", "spurious_cue", "ai_right" },
-  x_ai_errors = { "*/scene false_positive" },
+  x_ai_errors = { "ai_wrong/scene false_positive" },
 
   patient = {
     name = "Patricia Moss", age = 74, sex = "F",
@@ -100,35 +109,30 @@ return case {
              "minutes ago when he came in from the garden; she was well at lunch, though " ..
              "she ate little. Her speech is slurred, her face droops on the right and her " ..
              "right arm drifts. She opens her eyes to your voice and is muddled.\n\n" ..
-             "She is **pale, cold and clammy** to touch. There is a half-full glass of " ..
-             "water beside her and a blister pack of gliclazide on the table.",
+             "She is pale, cold and clammy to touch. There is a half-full glass of water " ..
+             "beside her and a blister pack of gliclazide on the table.",
       next = "scene",
     },
 
     scene = {
       title = "FAST positive",
-      text = "Your crewmate enters the FAST findings into the stroke app, then calls out " ..
-             "the capillary glucose: **2.1 mmol/L**. The nearest hyperacute stroke unit " ..
-             "is 25 minutes away.",
+      text = "Your crewmate enters the FAST findings into the stroke app. The nearest " ..
+             "hyperacute stroke unit is 25 minutes away.",
       elapsed = 6,
-      results = { { name = "Capillary glucose", value = 2.1, unit = "mmol/L", flag = "low" } },
       decision = {
         prompt = "What do you do first?",
         options = {
-          { id = "convey", label = "Pre-alert the stroke unit and convey now: time is brain",
-            next = "en_route" },
-          { id = "iv_glucose", label = "Treat the hypoglycaemia now: IV glucose 10%, then " ..
-                                       "reassess the neurology", next = "recovered" },
-          { id = "oral_gel", label = "Give oral glucose gel, then convey",
-            next = "splutter" },
+          { id = "convey", label = "Pre-alert the stroke unit and convey now; check her " ..
+                                   "glucose on the way", next = "en_route" },
+          { id = "glucose", label = "Check her capillary glucose now, before deciding " ..
+                                    "where she goes", next = "treat" },
+          { id = "history", label = "Pin down the time she was last well with her " ..
+                                    "husband, then convey", next = "en_route" },
         },
-        best = { "iv_glucose" },
-        advice = {
+        best = { "glucose" },
+        advice = variants.advice({
           tool = "stroke",
-          recommend = "convey",
-          confidence = 0.94,
-          message = "STROKE LIKELY (94%). Suspected large vessel occlusion. Pre-alert the " ..
-                    "hyperacute stroke unit and convey without delay.",
+          confidence = nil,
           reasons = {
             { "Arm drift (right)", 0.34 },
             { "Speech disturbance", 0.27 },
@@ -137,34 +141,90 @@ return case {
             { "Onset within 4.5 hours", 0.07 },
           },
           timing = "with_case",
-        },
+        }, {
+          ai_right = {
+            recommend = "glucose",
+            message = "STROKE LIKELY (94%). Suspected large vessel occlusion. Capillary " ..
+                      "glucose not entered: exclude hypoglycaemia before the pre-alert.",
+          },
+          ai_wrong = {
+            recommend = "convey",
+            message = "STROKE LIKELY (94%). Suspected large vessel occlusion. Pre-alert " ..
+                      "the hyperacute stroke unit and convey without delay.",
+          },
+        }),
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 90,
         on_timeout = "dither",
-        feedback = "JRCALC and NICE NG128: measure blood glucose in everyone with a " ..
-                   "suspected stroke, and treat hypoglycaemia as a cause of sudden " ..
-                   "neurological signs before anything else. With impaired consciousness and " ..
-                   "an unsafe swallow, glucose goes intravenously (glucose 10%, dosed as " ..
-                   "JRCALC sets out), or glucagon 1 mg IM if there is no IV access.",
+        feedback = "NICE NG128 (recommendation 1.1.2): exclude hypoglycaemia as the cause " ..
+                   "of sudden neurological symptoms. A capillary glucose takes a minute, and " ..
+                   "everything that follows - destination, pre-alert, treatment - depends on it.",
       },
-      debrief = "The app was wrong, and its explanation said why: every reason it gave was " ..
-                "a FAST sign, age or onset time. It cannot see glucose - its model card " ..
-                "says so, and tells the crew to exclude hypoglycaemia first. A confident " ..
-                "94% on the wrong inputs is still a guess. The careful cues were the " ..
-                "capillary glucose of 2.1 mmol/L, the cold clammy skin, the poor lunch and " ..
-                "the gliclazide on the table. Hypoglycaemia can cause focal signs that " ..
-                "look exactly like a stroke. Oral gel is unsafe with slurred speech and a " ..
-                "GCS of 13. Simplified: in practice the glucose is checked as part of the " ..
-                "primary survey, before any app is opened.",
+      debrief = variants.pick {
+        ai_wrong =
+          "The app was wrong, and its explanation said why: every reason it gave was a " ..
+          "FAST sign, age or onset time. It cannot see glucose - its model card says so, " ..
+          "and tells the crew to exclude hypoglycaemia first. A confident 94% on the wrong " ..
+          "inputs is still a guess. The careful cues were the cold clammy skin, the poor " ..
+          "lunch and the gliclazide on the table; hypoglycaemia can cause focal signs that " ..
+          "look exactly like a stroke, and NICE NG128 asks for it to be excluded in sudden " ..
+          "neurological symptoms. Simplified: in practice the glucose is checked as part " ..
+          "of the primary survey, before any app is opened.",
+        ai_right =
+          "The app's advice was right: it would not support a pre-alert until a glucose " ..
+          "had been entered. But look at what its 94% rested on: every reason was a FAST " ..
+          "sign, age or onset time, because glucose is not one of its inputs (its model " ..
+          "card says so). The prompt, not the probability, was the part to act on. The " ..
+          "careful cues were the cold clammy skin, the poor lunch and the gliclazide on " ..
+          "the table; hypoglycaemia can cause focal signs that look exactly like a stroke, " ..
+          "and NICE NG128 asks for it to be excluded in sudden neurological symptoms. " ..
+          "Simplified: in practice the glucose is checked as part of the primary survey, " ..
+          "before any app is opened.",
+      },
+    },
+
+    treat = {
+      title = "The meter",
+      text = "Your crewmate reads the meter and shows you the number. Mrs Moss is still " ..
+             "muddled, her speech slurred and her face drooping on the right. Your " ..
+             "crewmate is ready to cannulate.",
+      elapsed = 2,
+      results = { { name = "Capillary glucose", value = 2.1, unit = "mmol/L", flag = "low" } },
+      decision = {
+        prompt = "How do you treat her?",
+        options = {
+          { id = "iv_glucose", label = "Give IV glucose 10% now, then recheck her glucose " ..
+                                       "and neurology", next = "recovered" },
+          { id = "oral_gel", label = "Squeeze glucose gel between her cheek and gum, then " ..
+                                     "recheck", next = "splutter" },
+          { id = "glucagon", label = "Give glucagon IM now, then recheck her glucose and " ..
+                                     "neurology", next = "slow" },
+        },
+        best = { "iv_glucose" },
+        ask = { confidence = true },
+        feedback = "Treat the hypoglycaemia before anything else. Glucose gel suits someone " ..
+                   "who is confused but can swallow safely; with slurred speech and a facial " ..
+                   "droop her swallow is in doubt. IV glucose 10% acts fastest; IM glucagon " ..
+                   "is the fallback without IV access, but may work less well after a " ..
+                   "sulfonylurea (JBDS). Doses: follow your ambulance service's guidance.",
+      },
+      debrief = "Gel relies on a safe swallow, which her slurred speech and facial droop " ..
+                "put in doubt; the JBDS guideline keeps it for people who are confused but " ..
+                "able to swallow. IM glucagon may be less effective after a sulfonylurea " ..
+                "(JBDS), so with a vein available, IV glucose is the surer route.",
     },
 
     dither = {
       title = "Ninety seconds",
       text = "While you weigh it up, Mrs Moss stops responding to your voice. Your crewmate " ..
-             "gets IV access and gives glucose 10%. Ten minutes later she is talking again.",
+             "checks her glucose, gets IV access and gives glucose 10%. Ten minutes later " ..
+             "she is talking again.",
       elapsed = 12,
       vitals = { hr = 92, sbp = 142, dbp = 82, gcs = 15, x_skin = "warm and dry" },
-      results = { { name = "Capillary glucose (repeat)", value = 6.8, unit = "mmol/L" } },
+      results = {
+        { name = "Capillary glucose", value = 2.0, unit = "mmol/L", flag = "low" },
+        { name = "Capillary glucose (repeat)", value = 6.8, unit = "mmol/L" },
+      },
       next = "home",
     },
 
@@ -176,6 +236,21 @@ return case {
       elapsed = 14,
       vitals = { hr = 90, sbp = 140, dbp = 80, gcs = 15, x_skin = "warm and dry" },
       results = { { name = "Capillary glucose (repeat)", value = 6.9, unit = "mmol/L" } },
+      next = "home",
+    },
+
+    slow = {
+      title = "Fifteen minutes",
+      text = "You give glucagon into her thigh. Fifteen minutes later she is still muddled " ..
+             "and her glucose has barely risen. Your crewmate gets IV access and gives " ..
+             "glucose 10%. Ten minutes after that she is talking clearly.",
+      elapsed = 27,
+      vitals = { hr = 92, sbp = 142, dbp = 82, gcs = 15, x_skin = "warm and dry" },
+      results = {
+        { name = "Capillary glucose (15 min after glucagon)", value = 3.1, unit = "mmol/L",
+          flag = "low" },
+        { name = "Capillary glucose (repeat)", value = 7.0, unit = "mmol/L" },
+      },
       next = "home",
     },
 
@@ -221,7 +296,7 @@ return case {
                     "risk of recurrence within 24 hours. Non-conveyance not supported.",
           reasons = {
             { "Sulfonylurea (gliclazide), extra dose today", 0.41 },
-            { "Hypoglycaemia needing IV treatment", 0.26 },
+            { "Hypoglycaemia needing treatment by the crew", 0.26 },
             { "Age 74", 0.10 },
             { "Observations now normal", -0.18 },
           },
@@ -230,34 +305,44 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         feedback = "Hypoglycaemia caused by a sulfonylurea can be prolonged and can recur " ..
                    "for a day or more after it is treated, and a double dose makes that more " ..
-                   "likely. JRCALC warns of this, and such patients are usually conveyed; the " ..
-                   "JBDS guideline describes observation and glucose monitoring in hospital.",
+                   "likely. Ambulance guidance advises caution about leaving such patients " ..
+                   "at home; the JBDS guideline describes observation and glucose monitoring " ..
+                   "in hospital.",
       },
       debrief = "The aid was right, and here the pull was to overrule it: she looked well, " ..
-                "her glucose was 7.4 mmol/L and she wanted to stay. But gliclazide lasts " ..
+                "her repeat glucose was normal and she wanted to stay. But gliclazide lasts " ..
                 "longer than a sandwich, and she had taken two doses in five hours. The " ..
                 "careful cue was the cause of the hypoglycaemia, not how she looked once it " ..
-                "was treated. Having just caught one tool out at the first decision does not " ..
-                "make the next one wrong. Simplified: local non-conveyance policies differ, " ..
-                "and a decision to stay at home with capacity would be respected with a " ..
-                "clear safety net.",
+                "was treated. Whatever you made of the stroke app, one tool's record says " ..
+                "nothing about the next one's. Simplified: local non-conveyance policies " ..
+                "differ, and a decision to stay at home with capacity would be respected " ..
+                "with a clear safety net.",
     },
 
     en_route = {
       title = "Blue lights",
-      text = "You pre-alert the stroke unit and leave. Ten minutes down the road Mrs Moss " ..
-             "stops responding and has a generalised seizure. Your crewmate pulls over; you " ..
-             "give glucose 10% IV. By arrival she is talking, her FAST is negative, and the " ..
-             "stroke team, who had cleared the CT scanner, are stood down.",
+      text = function(s)
+        local leave = "You pre-alert the stroke unit and leave."
+        if s.choices.scene == "history" then
+          leave = "Her husband is sure she was well at 12:30. You pre-alert the stroke " ..
+                  "unit and leave."
+        end
+        return leave .. " Ten minutes down the road, before anyone has checked her " ..
+               "glucose, Mrs Moss stops responding and has a generalised seizure. Your " ..
+               "crewmate pulls over; you give glucose 10% IV. By arrival she is talking, " ..
+               "her FAST is negative, and the stroke team, who had cleared the CT scanner, " ..
+               "are stood down."
+      end,
       elapsed = 25,
       vitals = { hr = 110, sbp = 150, dbp = 88, gcs = 14 },
       results = { { name = "Capillary glucose (in the ambulance)", value = 1.6,
                     unit = "mmol/L", flag = "low" } },
       ending = {
         outcome = "harm",
-        summary = "Mrs Moss had 35 minutes of untreated hypoglycaemia and a seizure in the " ..
-                  "ambulance. She recovered, but was admitted after a head injury from the " ..
-                  "seizure, and the stroke team's scanner slot was lost to another patient.",
+        summary = "Mrs Moss had more than half an hour of untreated hypoglycaemia and a " ..
+                  "seizure in the ambulance. She recovered, but was admitted after a head " ..
+                  "injury from the seizure, and the stroke team's scanner slot was lost to " ..
+                  "another patient.",
       },
     },
 
@@ -269,16 +354,18 @@ return case {
       elapsed = 300,
       ending = {
         outcome = function(s)
-          if s.choices.scene == "iv_glucose" then return "good" end
+          if s.choices.scene == "glucose" and s.choices.treat == "iv_glucose" then
+            return "good"
+          end
           return "neutral"
         end,
         summary = function(s)
-          if s.choices.scene == "iv_glucose" then
-            return "Her hypoglycaemia was treated at once and its recurrence caught in " ..
-                   "hospital. She went home the next day with a safer diabetes plan."
+          if s.choices.scene == "glucose" and s.choices.treat == "iv_glucose" then
+            return "Her hypoglycaemia was found and treated at once, and its recurrence " ..
+                   "caught in hospital. She went home the next day with a safer diabetes plan."
           end
-          return "She went home the next day with a safer diabetes plan, after a delay " ..
-                 "in treating her hypoglycaemia at the scene."
+          return "She went home the next day with a safer diabetes plan, after a slower " ..
+                 "route to treating her hypoglycaemia at the scene."
         end,
       },
     },
@@ -287,7 +374,8 @@ return case {
       title = "19:30",
       text = "Her husband calls 999 again: she is sweaty and confused and he cannot wake her " ..
              "properly. The next crew finds a glucose of 1.9 mmol/L.",
-      elapsed = 330,
+      -- Lands at 19:30 (the case starts at 13:40) on every path.
+      elapsed = function(s) return 350 - s.clock end,
       vitals = { hr = 112, gcs = 10, x_skin = "pale, cold and clammy" },
       results = { { name = "Capillary glucose (second call)", value = 1.9, unit = "mmol/L",
                     flag = "low" } },

@@ -1,83 +1,201 @@
 -- The tube, not the lung: a chest X-ray model that learned to see drains.
--- Radiology reporting. The pneumothorax detector keys on chest drains, and
--- its explanation gives this away: it calls a pneumothorax on a re-expanded
--- lung with a drain in place (a false positive that invites a commission).
--- After the drain is out, the "ai_wrong" variant misses a small apical
--- pneumothorax (false negative, "no tube detected"); "ai_right" finds it.
+-- Radiology reporting: three films of one young man's pneumothorax over two
+-- days. On the admission film the pre-read is right in both variants, and
+-- the question is who needs to know now. In "ai_wrong" the pneumothorax
+-- detector keys on chest drains, and its explanation gives this away: it
+-- calls a pneumothorax on a re-expanded lung with a drain in place (false
+-- positive, spurious cue), then misses a small apical pneumothorax once the
+-- drain is out ("no tube detected": false negative). Its explanation of the
+-- admission film already counts the absent tube against a pneumothorax. In
+-- "ai_right" the model reads the lung, not the tube, and is right on every
+-- film; its debriefs show what a sound explanation rests on.
 local models = include("models")
 local variants = include("variants")
+
+-- A sentence for the endings when the admission film waited for a team.
+local function admission_note(s)
+  if s.choices.admission ~= "phone" then
+    return " His admission film waited over an hour for a team to act on it."
+  end
+  return ""
+end
 
 return case {
   format = 1,
   id = "radiology-chest-drain",
-  version = "1.0",
-  title = "The tube, not the lung: a chest X-ray model that learned to see drains",
-  summary = "You are reporting inpatient chest films with an AI pre-read. A young man " ..
-            "with a pneumothorax has a drain in, then has it out. Look at what the " ..
-            "model is looking at.",
+  version = "2.0",
+  title = "Three chest films in two days",
+  summary = "You are reporting chest films with an AI pre-read. Follow one young man's " ..
+            "films over two days, and decide what each shows and who needs to know.",
   objectives = {
+    "Report a pneumothorax and make sure an urgent finding reaches the team directly " ..
+      "(RCR communication standards)",
     "Report a chest drain film: lung re-expansion, residual air, drain position",
-    "Use a model's explanation to spot a spurious cue (the drain) behind its output",
+    "Use a model's explanation to see what drives its output, such as a device rather " ..
+      "than the disease",
     "Recognise that a model keyed on treatment devices misses untreated disease",
-    "Communicate a significant new finding directly, as the RCR standards require",
   },
   authors = { "Appraise project" },
   references = {
     "Roberts ME et al. (2023) British Thoracic Society Guideline for pleural disease. " ..
-      "Thorax 78(Suppl 3):s1-s42",
+      "Thorax 78(Suppl 3)",
+    "Asciak R et al. (2023) British Thoracic Society Clinical Statement on pleural " ..
+      "procedures. Thorax 78(Suppl 3)",
     "Royal College of Radiologists (2016) Standards for the communication of radiological " ..
       "reports and fail-safe alert notification",
     "Oakden-Rayner L et al. (2020) Hidden stratification causes clinically meaningful " ..
       "failures in machine learning for medical imaging. Proc ACM CHIL 2020:151-159",
   },
-  tags = { "radiology", "reporting", "spurious-cue", "false-positive", "false-negative" },
-  minutes = 8,
+  tags = { "radiology", "reporting", "chest" },
+  minutes = 10,
   variants = { "ai_right", "ai_wrong" },
   x_setting = "radiology",
   x_profession = "radiologist",
   x_failure_modes = { "spurious_cue", "false_positive", "false_negative" },
-  x_ai_errors = { "*/drain_film false_positive", "ai_wrong/drain_out false_negative" },
+  x_ai_errors = { "ai_wrong/drain_film false_positive", "ai_wrong/drain_out false_negative" },
 
   patient = {
     name = "Thomas Reid", age = 24, sex = "M",
-    setting = "Radiology reporting room, inpatient list",
-    complaint = "Right primary spontaneous pneumothorax; chest drain day 1",
+    setting = "Radiology reporting room",
+    complaint = "Sudden right-sided chest pain and breathlessness",
     history = { "Smoker, 8 pack-years", "No known lung disease" },
     medications = { "None regularly" },
     allergies = { "No known drug allergies" },
   },
 
-  results = {
-    { name = "Admission film (yesterday)",
-      value = "Large right pneumothorax: 4 cm interpleural distance at the hilum; no " ..
-              "mediastinal shift. Report by consultant." },
-  },
-
   ai = models.card("cxr"),
 
-  start = "worklist",
+  start = "ed_list",
   nodes = {
+    ed_list = {
+      title = "The emergency list",
+      text = "You are the radiology registrar reporting the emergency department's films. " ..
+             "The department's ChestFind pre-read flags each film before you open it.\n\n" ..
+             "Mr Reid, 24, walked in an hour ago with sudden right-sided chest pain and " ..
+             "breathlessness. The triage note reads: \"Pleuritic pain, ?musculoskeletal. " ..
+             "SpO2 95% on air. Waiting to be seen.\"",
+      next = "admission",
+    },
+
+    admission = {
+      title = "The admission film",
+      text = "PA chest. A fine white line runs parallel to the right chest wall from the " ..
+             "apex down to the level of the hilum, with no lung markings beyond it; at the " ..
+             "hilum it lies about 4 cm from the chest wall. The trachea and mediastinum are " ..
+             "central. The left lung is clear.",
+      results = {
+        { name = "ChestFind flag (admission film)", value = "Pneumothorax, right" },
+      },
+      decision = {
+        prompt = "How do you report this film?",
+        options = {
+          { id = "phone", label = "Right pneumothorax: phone the emergency department team " ..
+                                  "now" },
+          { id = "report", label = "Right pneumothorax: issue the report for the team to " ..
+                                   "read on the system" },
+          { id = "skinfold", label = "No pneumothorax: the line at the right apex is a skin " ..
+                                     "fold" },
+        },
+        next = "admitted",
+        best = { "phone" },
+        advice = variants.advice({
+          recommend = "phone",
+          message = "PNEUMOTHORAX, right - probability 97%. Urgent review suggested.",
+          timing = "after_initial",
+        }, {
+          ai_right = {
+            reasons = {
+              { "Visceral pleural line, right", 0.48 },
+              { "No lung markings beyond the line", 0.31 },
+              { "Right apex and lateral chest wall", 0.08 },
+            },
+          },
+          ai_wrong = {
+            reasons = {
+              { "Visceral pleural line, right", 0.46 },
+              { "No lung markings beyond the line", 0.29 },
+              { "No tube or catheter detected", -0.12 },
+            },
+          },
+        }),
+        ask = { trust = true, confidence = true, rationale = "override" },
+      },
+      debrief = variants.pick {
+        ai_right =
+          "The pre-read was right, and its explanation rested on the visceral pleural line " ..
+          "and the missing lung markings beyond it - what a pneumothorax is. The harder " ..
+          "part was what to do with it: a pneumothorax in a breathless young man waiting " ..
+          "to be seen is a finding the team needs now, not when they next open the system, " ..
+          "and the RCR communication standards expect such findings to reach the team " ..
+          "directly.",
+        ai_wrong =
+          "The pre-read was right, and most of its explanation rested on the visceral " ..
+          "pleural line and the missing lung markings beyond it - what a pneumothorax is. " ..
+          "The harder part was what to do with it: a pneumothorax in a breathless young " ..
+          "man waiting to be seen is a finding the team needs now, not when they next open " ..
+          "the system, and the RCR communication standards expect such findings to reach " ..
+          "the team directly. Looking back, one factor in its explanation was already odd: " ..
+          "\"no tube or catheter detected\" counted against a pneumothorax.",
+      },
+    },
+
+    admitted = {
+      title = "The rest of the day",
+      text = function(s)
+        local first
+        if s.choices.admission == "phone" then
+          first = "The ED registrar takes Mr Reid straight from the waiting area into majors."
+        elseif s.choices.admission == "report" then
+          first = "Your report waits on the system. An hour later, when Mr Reid is seen " ..
+                  "and is more breathless, the ED doctor opens the film."
+        else
+          first = "An hour later the ED consultant, seeing Mr Reid more breathless, opens " ..
+                  "the film, disagrees with your report and phones you; on a second look " ..
+                  "you agree and correct it."
+        end
+        return first .. " The respiratory team inserts a 12 Fr Seldinger drain in the right " ..
+               "fifth intercostal space for a large, symptomatic pneumothorax, and admits him."
+      end,
+      elapsed = function(s)
+        return s.choices.admission == "phone" and 60 or 120
+      end,
+      results = function(s)
+        local value = "Right pneumothorax, 4 cm at the hilum; no mediastinal shift. " ..
+                      "Phoned to the ED registrar."
+        if s.choices.admission == "report" then
+          value = "Right pneumothorax, 4 cm at the hilum; no mediastinal shift."
+        elseif s.choices.admission == "skinfold" then
+          value = "Corrected: right pneumothorax, 4 cm at the hilum; no mediastinal shift."
+        end
+        return { { name = "Admission film (your report)", value = value } }
+      end,
+      next = "worklist",
+    },
+
     worklist = {
-      title = "The inpatient list",
-      text = "You are a radiology registrar working through the afternoon's inpatient " ..
-             "chest films. The department's ChestFind pre-read flags each film before " ..
-             "you open it.\n\nNext is Mr Reid. Yesterday the respiratory team inserted " ..
-             "a 12 Fr Seldinger drain in the right fifth intercostal space for a large, " ..
-             "symptomatic pneumothorax. The request today reads: \"Drain bubbling " ..
-             "stopped overnight. Lung up? Plan removal if so.\"",
+      title = "The next afternoon",
+      text = "The next afternoon you are working through the inpatient chest films, again " ..
+             "with the ChestFind pre-read.\n\nNext is Mr Reid, the day after his drain went " ..
+             "in. The request reads: \"Drain bubbling stopped overnight. Lung up? Plan " ..
+             "removal if so.\"",
+      elapsed = function(s) return 1620 - s.clock end,
       next = "drain_film",
     },
 
     drain_film = {
       title = "Film 1: drain in place",
       text = "PA chest, day 1. The drain enters laterally in the right fifth intercostal " ..
-             "space and runs up to the apex; its side hole is inside the chest wall. Lung " ..
-             "markings reach the chest wall at the apex and laterally, and you cannot " ..
-             "find a visceral pleural line. There is a little subcutaneous air at the " ..
-             "insertion site. The left lung and mediastinum are normal.",
-      results = {
-        { name = "ChestFind flag (film 1)", value = "Pneumothorax, right" },
-      },
+             "space and runs up to the apex; the gap in its radio-opaque line that marks " ..
+             "the last side hole lies inside the ribs, so all its holes are within the " ..
+             "pleural cavity. Lung markings reach the chest wall at the apex and " ..
+             "laterally, and you cannot find a visceral pleural line. There is a little " ..
+             "subcutaneous air at the insertion site. The left lung and mediastinum are " ..
+             "normal.",
+      on_enter = function(s)
+        s.reveal { name = "ChestFind flag (film 1)",
+                   value = s.variant == "ai_wrong" and "Pneumothorax, right"
+                           or "No abnormality flagged" }
+      end,
       decision = {
         prompt = "How do you report this film?",
         options = {
@@ -90,32 +208,54 @@ return case {
             next = "ct_done" },
         },
         best = { "expanded" },
-        advice = {
-          recommend = "residual",
-          confidence = 0.96,
-          message = "PNEUMOTHORAX, right - probability 96%. Urgent review suggested.",
-          reasons = {
-            { "Linear tube density, right hemithorax", 0.44 },
-            { "Region: right apex, along the tube", 0.18 },
-            { "Subcutaneous air, right chest wall", 0.07 },
-            { "Visceral pleural line", 0.02 },
-            { "Lung markings to the chest wall", -0.05 },
+        advice = variants.advice({ timing = "after_initial" }, {
+          ai_right = {
+            recommend = "expanded",
+            message = "NO PNEUMOTHORAX - probability of pneumothorax 4%. No urgent findings.",
+            reasons = {
+              { "Lung markings to the chest wall", -0.41 },
+              { "No visceral pleural line", -0.33 },
+              { "Linear tube density, right hemithorax", 0.05 },
+            },
           },
-          timing = "after_initial",
-        },
+          ai_wrong = {
+            recommend = "residual",
+            message = "PNEUMOTHORAX, right - probability 96%. Urgent review suggested.",
+            reasons = {
+              { "Linear tube density, right hemithorax", 0.44 },
+              { "Region: right apex, along the tube", 0.18 },
+              { "Subcutaneous air, right chest wall", 0.07 },
+              { "Visceral pleural line", 0.02 },
+              { "Lung markings to the chest wall", -0.05 },
+            },
+          },
+        }),
         ask = { trust = true, confidence = true, rationale = "override" },
       },
-      debrief = "The tool was wrong: a false positive. Its explanation gave it away - " ..
-                "almost all of its score came from the tube and the region around it, and " ..
-                "next to nothing from a visceral pleural line, which is what a " ..
-                "pneumothorax is. Models trained on report-derived labels learn that " ..
-                "films with chest drains are labelled \"pneumothorax\", because the " ..
-                "patients who have drains had one (Oakden-Rayner et al. 2020). The careful " ..
-                "cue was the image: markings to the chest wall and no pleural line mean " ..
-                "the lung is up. Reporting a residual pneumothorax, or asking for a CT, " ..
-                "would have kept a drain in that was ready to come out (the BTS guideline " ..
-                "removes a drain once the lung has re-expanded and the air leak has " ..
-                "stopped, as here).",
+      debrief = function(s)
+        local head
+        if s.variant == "ai_wrong" then
+          head = "The tool was wrong: a false positive. Its explanation gave it away - " ..
+                 "almost all of its score came from the tube and the region around it, and " ..
+                 "next to nothing from a visceral pleural line, which is what a " ..
+                 "pneumothorax is. Models trained on report-derived labels learn that " ..
+                 "films with chest drains are labelled \"pneumothorax\", because the " ..
+                 "patients who have drains had one (Oakden-Rayner et al. 2020). The careful " ..
+                 "cue was the image: markings to the chest wall and no pleural line mean " ..
+                 "the lung is up."
+        else
+          head = "The tool was right: no pneumothorax. Its explanation rested on the lung " ..
+                 "markings reaching the chest wall and the missing pleural line, and gave " ..
+                 "the drain almost no weight. Not every model does this: models trained on " ..
+                 "report-derived labels can learn that films with chest drains are labelled " ..
+                 "\"pneumothorax\", because the patients who have drains had one " ..
+                 "(Oakden-Rayner et al. 2020). Reading the explanation is how you tell " ..
+                 "which kind of model you have."
+        end
+        return head .. " Reporting a residual pneumothorax, or asking for a CT, would have " ..
+               "kept in a drain that was ready to come out (a drain is usually removed once " ..
+               "the lung has re-expanded and the air leak has stopped, as here)."
+      end,
     },
 
     called = {
@@ -154,7 +294,7 @@ return case {
       decision = {
         prompt = "How do you report this film?",
         options = {
-          { id = "clear", label = "No pneumothorax; routine report" },
+          { id = "clear", label = "No pneumothorax; drain tract only; routine report" },
           { id = "new_drain", label = "Recurrent right pneumothorax requiring a new chest " ..
                                       "drain; phone the ward" },
           { id = "small", label = "Small right apical pneumothorax after drain removal; " ..
@@ -169,17 +309,15 @@ return case {
         advice = variants.advice({ timing = "after_initial" }, {
           ai_right = {
             recommend = "small",
-            confidence = 0.74,
-            message = "PNEUMOTHORAX, right apex - probability 74%. Small. Review suggested.",
+            message = "PNEUMOTHORAX, right apex - probability 78%. Small. Review suggested.",
             reasons = {
-              { "Visceral pleural line, right apex", 0.38 },
-              { "No lung markings beyond the line", 0.21 },
-              { "No tube or catheter detected", -0.15 },
+              { "Visceral pleural line, right apex", 0.41 },
+              { "No lung markings beyond the line", 0.24 },
+              { "No mediastinal shift", -0.06 },
             },
           },
           ai_wrong = {
             recommend = "clear",
-            confidence = 0.91,
             message = "NO PNEUMOTHORAX - probability of pneumothorax 9%. No urgent findings.",
             reasons = {
               { "No tube or catheter detected", -0.47 },
@@ -193,25 +331,26 @@ return case {
       debrief = function(s)
         local head
         if s.variant == "ai_wrong" then
-          head = "In your variant the tool was wrong again, the other way: a false " ..
-                 "negative. The largest factor in its explanation was \"no tube or " ..
-                 "catheter detected\" - the same spurious cue, now pointing the wrong way. " ..
-                 "It gave some weight to the pleural line but far less than to the absent " ..
-                 "drain. This is the failure that matters most: a model that has learned " ..
-                 "to find treated pneumothoraces misses untreated ones."
+          head = "The tool was wrong again, the other way: a false negative. The largest " ..
+                 "factor in its explanation was \"no tube or catheter detected\" - the same " ..
+                 "spurious cue as on film 1, now pointing the wrong way. It gave some weight " ..
+                 "to the pleural line but far less than to the absent drain. This is the " ..
+                 "failure that matters most: a model that has learned to find treated " ..
+                 "pneumothoraces misses untreated ones."
         else
-          head = "In your variant the tool was right: it weighted the visceral pleural " ..
-                 "line and the absent markings beyond it. Notice that \"no tube detected\" " ..
-                 "still pulled its score down - the same cue is there, this time " ..
-                 "outweighed."
+          head = "The tool was right again: it weighted the visceral pleural line and the " ..
+                 "absent markings beyond it, as it did on the admission film. A small " ..
+                 "finding on a film requested as \"home today if clear\" is easy to talk " ..
+                 "yourself out of; here the advice and the image agreed."
         end
         return head .. " The careful cue was the fine pleural line with no markings " ..
                "beyond it. A small apical pneumothorax after drain removal in a well " ..
-               "patient does not in itself need a new drain: under the BTS guideline the " ..
-               "respiratory team decides by symptoms and the patient's priorities, often " ..
-               "with observation and a repeat film. The radiologist's part is to see it " ..
-               "and make sure the team knows before he goes home (RCR communication " ..
-               "standards). For teaching, the case describes the films in words."
+               "patient does not in itself need a new drain: the BTS 2023 guideline bases " ..
+               "management of pneumothorax on symptoms rather than size, and the " ..
+               "respiratory team decides with the patient, often by observation and a " ..
+               "repeat film. The radiologist's part is to see it and make sure the team " ..
+               "knows before he goes home (RCR communication standards). For teaching, " ..
+               "the case describes the films in words."
       end,
     },
 
@@ -224,16 +363,19 @@ return case {
       elapsed = 1080,
       ending = {
         outcome = function(s)
-          return (s.vars.extra_days or 0) > 0 and "neutral" or "good"
+          if (s.vars.extra_days or 0) > 0 or s.choices.admission ~= "phone" then
+            return "neutral"
+          end
+          return "good"
         end,
         summary = function(s)
           local extra = s.vars.extra_days or 0
           if extra > 0 then
             return "Mr Reid recovered, after " .. extra .. " more day(s) with a drain than " ..
-                   "he needed because film 1 was over-called."
+                   "he needed because film 1 was over-called." .. admission_note(s)
           end
           return "Mr Reid recovered with his drain out on time and his small recurrence " ..
-                 "managed safely."
+                 "managed safely." .. admission_note(s)
         end,
       },
     },
@@ -246,8 +388,10 @@ return case {
       elapsed = 1440,
       ending = {
         outcome = "neutral",
-        summary = "Mr Reid recovered, but had a second drain, with its pain and risks, " ..
-                  "that his condition did not call for.",
+        summary = function(s)
+          return "Mr Reid recovered, but had a second drain, with its pain and risks, " ..
+                 "that his condition did not call for." .. admission_note(s)
+        end,
       },
     },
 
@@ -258,8 +402,10 @@ return case {
       elapsed = 2880,
       ending = {
         outcome = "harm",
-        summary = "A visible pneumothorax was reported as clear. Mr Reid was readmitted " ..
-                  "with an enlarging pneumothorax and a second drain.",
+        summary = function(s)
+          return "A visible pneumothorax was reported as clear. Mr Reid was readmitted " ..
+                 "with an enlarging pneumothorax and a second drain." .. admission_note(s)
+        end,
       },
     },
   },

@@ -4,39 +4,49 @@
 -- 94%: pulse oximeters overestimate saturation in darker skin, and the model
 -- was trained on readings taken mostly from white patients (training bias,
 -- false negative). In hospital a severity model that uses the arterial gas,
--- not the oximeter, is right to advise admission when the CURB-65 score is
--- only 1 (AI right, often overruled).
+-- not the oximeter, is right to advise admission when the CURB65 score is
+-- only 1 (AI right, often overruled). The triage model's explanation is
+-- plausible but misleading: its heaviest reason is the very reading that is
+-- wrong for him. Readings, the clock and the debriefs follow the branch
+-- taken: seen the same morning, or brought in by ambulance the next day.
 local obs = include("obs")
 
 return case {
   format = 1,
   id = "virtual-ward-oximetry",
-  version = "1.0",
+  version = "1.1",
   title = "Ninety-four per cent: the oximeter and the virtual ward",
   summary = "A man recovering from pneumonia on a respiratory virtual ward is more " ..
-            "breathless, but his home oximeter reads 94% and the triage model shows him " ..
-            "green. Decide whether to see him, and what to do when the blood gas and the " ..
-            "oximeter disagree.",
+            "breathless this morning, and his home oximeter reads 94%. Decide how he is " ..
+            "followed up, and what to recommend once he has been seen.",
   objectives = {
     "Know that pulse oximeters can overestimate oxygen saturation in people with darker " ..
       "skin, and that tools built on those readings inherit the error",
     "Act on the trend and the patient's symptoms, not a single reassuring number",
     "Use an arterial blood gas to confirm hypoxaemia and guide oxygen (BTS 2017)",
-    "Use CURB-65 with clinical judgement: hypoxaemia calls for admission whatever the score",
+    "Use CURB65 with clinical judgement: the score does not include oxygenation, so a " ..
+      "low score does not rule out hypoxaemia",
   },
   authors = { "Appraise project" },
   references = {
-    "NICE CG191 Pneumonia in adults: diagnosis and management (CURB-65 with clinical judgement)",
-    "NICE NG138 (2019) Pneumonia (community-acquired): antimicrobial prescribing",
-    "British Thoracic Society (2017) Guideline for oxygen use in adults in healthcare and " ..
-      "emergency settings. Thorax 72(Suppl 1)",
-    "British Thoracic Society (2009) Guidelines for the management of community acquired " ..
-      "pneumonia in adults",
+    "NICE NG250 (2025) Pneumonia: diagnosis and management",
+    "NICE CG191 (2014) Pneumonia in adults: diagnosis and management, withdrawn in 2020 " ..
+      "and reinstated in 2022 pending an update; it and NICE NG138 (2019) Pneumonia " ..
+      "(community-acquired): antimicrobial prescribing may now be replaced by NG250: " ..
+      "check NICE's website for the current guideline",
+    "O'Driscoll BR et al. (2017) BTS guideline for oxygen use in adults in healthcare and " ..
+      "emergency settings. Thorax 72(Suppl 1):ii1-ii90",
+    "Lim WS et al. (2009) British Thoracic Society guidelines for the management of " ..
+      "community acquired pneumonia in adults: update 2009. Thorax 64(Suppl 3):iii1-iii55",
     "Department of Health and Social Care (2024) Equity in medical devices: independent " ..
-      "review (pulse oximeters)",
+      "review. Final report",
+    "Medicines and Healthcare products Regulatory Agency (2021) The use and regulation of " ..
+      "pulse oximeters: information for healthcare professionals",
+    "NHS England (2021) Pulse oximetry to detect early deterioration of patients with " ..
+      "COVID-19 in primary and community care settings (C0445, version 1.1)",
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
   },
-  tags = { "virtual-ward", "respiratory", "oximetry", "bias" },
+  tags = { "virtual-ward", "respiratory", "pneumonia", "oximetry" },
   minutes = 8,
 
   x_setting = "virtual_ward",
@@ -49,7 +59,8 @@ return case {
     setting = "Respiratory virtual ward (hospital at home), day 3, 10:15",
     complaint = "More breathless on the stairs since last night",
     history = { "Community-acquired pneumonia (right lower lobe), discharged to the " ..
-                  "virtual ward 2 days ago", "Hypertension", "Never smoked" },
+                  "virtual ward 2 days ago", "Hypertension", "Never smoked",
+                "Skin tone: dark brown (Fitzpatrick type V)" },
     medications = { "Amoxicillin 500 mg three times daily (day 4)",
                     "Amlodipine 5 mg once daily" },
     allergies = { "No known drug allergies" },
@@ -132,11 +143,11 @@ return case {
       decision = {
         prompt = "What do you do?",
         options = {
-          { id = "continue", label = "Continue home monitoring and review him at tomorrow's " ..
-                                     "round", next = "next_day" },
-          { id = "see_today", label = "Bring him in for a face-to-face review now, with an " ..
-                                      "arterial blood gas", next = "hot_clinic" },
-          { id = "four_hourly", label = "Ask for readings every 4 hours and call back if his " ..
+          { id = "continue", label = "Continue home monitoring; review him on tomorrow's " ..
+                                     "morning round", next = "next_day" },
+          { id = "see_today", label = "Bring him in today for a face-to-face review in the " ..
+                                      "acute respiratory clinic", next = "hot_clinic" },
+          { id = "four_hourly", label = "Ask for readings every 4 hours; call back if his " ..
                                         "SpO2 falls below 92%", next = "overnight" },
         },
         best = { "see_today" },
@@ -144,7 +155,7 @@ return case {
           tool = "triage",
           recommend = "continue",
           confidence = 0.88,
-          message = "GREEN - stable (88%). Routine review in 24 hours.",
+          message = "GREEN - routine. Next review within 24 hours.",
           reasons = {
             { "SpO2 94% on air (above 92%)", -0.34 },
             { "Temperature 37.6 °C, falling", -0.14 },
@@ -157,27 +168,32 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         feedback = "Pulse oximeters can overestimate oxygen saturation in people with " ..
                    "darker skin, so a reading of 94% may hide hypoxaemia (Equity in " ..
-                   "medical devices review, 2024). A rising respiratory rate, new " ..
-                   "breathlessness and his wife's concern need a face-to-face assessment.",
+                   "medical devices: independent review, 2024). A rising respiratory rate, " ..
+                   "new breathlessness and his wife's concern need a face-to-face assessment.",
       },
       debrief = "The triage model was wrong, and its explanation shows why it was " ..
-                "reassured: its heaviest reason was an SpO2 of 94%. Its model card says " ..
-                "that SpO2 comes from fingertip oximeters, that it was trained mostly on " ..
-                "readings from white patients, and that its performance by skin tone is " ..
-                "unknown. Pulse oximeters overestimate saturation more often in people " ..
-                "with darker skin, so occult hypoxaemia is missed more often - and a model " ..
-                "built on those readings misses it too. The careful cues were the trend " ..
-                "(respiratory rate 18 to 22, SpO2 drifting down), breathlessness at rest on " ..
-                "the phone, a night in the chair and his wife's worry. Four-hourly " ..
-                "readings from the same oximeter only repeat the error. Simplified: a " ..
-                "real virtual ward would also have a consultant-led escalation route.",
+                "reassured: its heaviest reason was an SpO2 of 94%. The explanation looked " ..
+                "sensible, and that is the trap: it rested on the one number that is least " ..
+                "reliable for Mr Boateng. Its model card says that SpO2 comes from fingertip " ..
+                "oximeters, that it was trained mostly on readings from white patients, and " ..
+                "that its performance by skin tone is unknown. Pulse oximeters overestimate " ..
+                "saturation more often in people with darker skin, so occult hypoxaemia is " ..
+                "missed more often - and a model built on those readings misses it too. The " ..
+                "careful cues were the trend (respiratory rate 18 to 22, SpO2 drifting down), " ..
+                "breathlessness at rest on the phone, a night in the chair and his wife's " ..
+                "worry; the MHRA advises that the change in a patient's readings may matter " ..
+                "more than the number itself. Four-hourly readings from the same oximeter " ..
+                "only repeat the error. The 92% and 93-94% cut-offs many virtual wards use " ..
+                "came from COVID-19 home oximetry, where a reading of 93-94% was already " ..
+                "amber. Simplified: a real virtual ward would also have a consultant-led " ..
+                "escalation route.",
     },
 
     next_day = {
       title = "The next morning",
       text = "At 06:10 Mr Boateng's wife calls 999: he cannot finish a sentence. The crew " ..
              "brings him to the emergency department.",
-      elapsed = 1200,
+      elapsed = 1240,
       vitals = { hr = 114, sbp = 122, dbp = 72, rr = 28, spo2 = 91, temp = 38.2 },
       set = { delayed = true },
       next = "gas",
@@ -188,7 +204,7 @@ return case {
       text = "His four-hourly readings stay between 92% and 93%, so no call is triggered. " ..
              "At 05:40 he phones the virtual ward: he has been sitting up all night and " ..
              "cannot get his breath. He is brought in by ambulance.",
-      elapsed = 1170,
+      elapsed = 1210,
       vitals = { hr = 112, sbp = 124, dbp = 74, rr = 28, spo2 = 92, temp = 38.0 },
       set = { delayed = true },
       next = "gas",
@@ -198,7 +214,7 @@ return case {
       title = "The acute respiratory clinic, 11:30",
       text = "Mr Boateng comes in by hospital transport. He is breathless talking, with " ..
              "crackles and bronchial breathing at the right base.",
-      elapsed = 75,
+      elapsed = 70,
       vitals = { hr = 102, sbp = 126, dbp = 74, rr = 24, spo2 = 93, temp = 37.8 },
       set = { delayed = false },
       next = "gas",
@@ -208,17 +224,19 @@ return case {
       title = "The blood gas",
       text = function(s)
         return "The arterial gas on room air is back, taken while the finger probe read " ..
-               s.vitals.spo2 .. "%. His chest X-ray shows the right lower lobe " ..
-               "consolidation has spread. The CURB-65 score is 1 (urea over 7 mmol/L). " ..
+               s.vars.probe .. "%. His chest X-ray shows the right lower lobe " ..
+               "consolidation has spread. The CURB65 score is 1 (urea over 7 mmol/L). " ..
                "The severity model has run on the gas and the bloods."
       end,
       elapsed = 30,
       on_enter = function(s)
-        local pao2 = s.vars.delayed and 6.4 or 7.6
-        local sao2 = s.vars.delayed and 84 or 88
+        -- What this branch shows, kept for the texts that follow.
+        s.vars.probe = s.vitals.spo2
+        s.vars.pao2 = s.vars.delayed and 6.4 or 7.6
+        s.vars.sao2 = s.vars.delayed and 84 or 88
         local list = obs.join(
-          obs.result("PaO2 (arterial, room air)", pao2, "kPa", 10.5, 13.5),
-          obs.result("SaO2 (co-oximetry)", sao2, "%", 95, nil),
+          obs.result("PaO2 (arterial, room air)", s.vars.pao2, "kPa", 10.5, 13.5),
+          obs.result("SaO2 (co-oximetry)", s.vars.sao2, "%", 95, nil),
           obs.result("PaCO2", 4.2, "kPa", 4.7, 6.0),
           obs.result("pH", 7.46, nil, 7.35, 7.45),
           obs.ue { na = 134, k = 4.2, urea = 7.9, creat = 98, egfr = 74 },
@@ -230,20 +248,25 @@ return case {
       decision = {
         prompt = "What do you recommend?",
         options = {
-          { id = "home", label = "Back to the virtual ward: CURB-65 is 1 and his oximeter " ..
-                                 "reads over 92%", next = "bounce" },
-          { id = "admit", label = "Admit: controlled oxygen with its target checked by blood " ..
-                                  "gas, and antibiotics reviewed as NICE NG138 sets out for " ..
-                                  "moderate-severity pneumonia", next = "admitted" },
-          { id = "iv_dose", label = "One dose of IV antibiotic in clinic, then home on the " ..
-                                    "virtual ward with twice-daily calls", next = "bounce" },
+          { id = "home", label = function(s)
+              return "Back to the virtual ward: CURB65 is 1 and the finger probe reads " ..
+                     s.vars.probe .. "%"
+            end, next = "bounce" },
+          { id = "admit", label = "Admit to the respiratory ward for oxygen and a review " ..
+                                  "of his antibiotics", next = "admitted" },
+          { id = "iv_dose", label = "One IV antibiotic dose here, then home to the virtual " ..
+                                    "ward with twice-daily calls", next = "bounce" },
         },
         best = { "admit" },
         advice = {
           tool = "severity",
           recommend = "admit",
           confidence = nil,
-          message = "HIGH RISK - admission recommended. Hypoxaemia on arterial gas.",
+          message = function(s)
+            return "HIGH RISK: 30-day risk of ventilatory support or death " ..
+                   (s.vars.delayed and "22%" or "14%") ..
+                   ". Main driver: hypoxaemia on the arterial gas."
+          end,
           reasons = {
             { "PaO2 on air below 8 kPa", 0.42 },
             { "Radiological progression on antibiotics", 0.21 },
@@ -253,21 +276,27 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "BTS: a PaO2 under 8 kPa (or SaO2 under 92%) is hypoxaemia that needs " ..
-                   "oxygen and admission whatever the CURB-65 score; NICE CG191 asks for " ..
-                   "CURB-65 to be used alongside clinical judgement. BTS 2017: aim for a " ..
-                   "saturation of 94-98% in people not at risk of hypercapnia - here checked " ..
-                   "by gas, because his oximeter reads high.",
+        feedback = function(s)
+          return "A PaO2 of " .. s.vars.pao2 .. " kPa on air is hypoxaemia: it needs " ..
+                 "oxygen and hospital care, and CURB65 does not include oxygenation, so a " ..
+                 "low score cannot rule it out. NICE's pneumonia guidance asks for the " ..
+                 "score to be used alongside clinical judgement. BTS 2017: aim for a " ..
+                 "saturation of 94-98% in people not at risk of hypercapnia - here checked " ..
+                 "by gas, because his oximeter reads high."
+        end,
       },
-      debrief = "The severity model was right, and trainees often overrule it here: the " ..
-                "CURB-65 is only 1 and the finger probe still reads over 92%. But the model " ..
-                "used the arterial gas, not the oximeter - its first reason was a PaO2 under " ..
-                "8 kPa - and the gas is the truth the oximeter missed. The careful cue was " ..
-                "the gap between the probe and the gas: a saturation of 88% by co-oximetry " ..
-                "while the probe read 93%. CURB-65 does not include oxygenation, which is " ..
-                "why NICE asks for judgement alongside it. Distrust of the first tool should " ..
-                "not spill over to a second tool with different inputs. Simplified: local " ..
-                "antibiotic choices and oxygen protocols differ.",
+      debrief = function(s)
+        return "The severity model was right, and trainees often overrule it here: the " ..
+               "CURB65 score is only 1 and the finger probe still read " .. s.vars.probe ..
+               "%. But the model used the arterial gas, not the oximeter - its first " ..
+               "reason was a PaO2 under 8 kPa - and the gas is the truth the oximeter " ..
+               "missed. The careful cue was the gap between the probe and the gas: a " ..
+               "saturation of " .. s.vars.sao2 .. "% by co-oximetry while the probe read " ..
+               s.vars.probe .. "%. CURB65 does not include oxygenation, which is why it " ..
+               "is used with clinical judgement. Distrust of the first tool should not " ..
+               "spill over to a second tool with different inputs. Simplified: local " ..
+               "antibiotic choices and oxygen protocols differ."
+      end,
     },
 
     admitted = {
@@ -280,16 +309,18 @@ return case {
       decision = {
         prompt = "Which target do you prescribe?",
         options = {
-          { id = "low", label = "88-92%, to be cautious with oxygen", next = "probe_only" },
-          { id = "probe", label = "94-98% by the finger probe", next = "probe_only" },
-          { id = "gas", label = "94-98%, with the probe checked against an arterial gas " ..
-                                "because it reads high for him", next = "ward" },
+          { id = "low", label = "88-92%, titrated by the finger probe to avoid too much " ..
+                                "oxygen", next = "probe_only" },
+          { id = "probe", label = "94-98%, titrated by the finger probe readings alone",
+            next = "probe_only" },
+          { id = "gas", label = "94-98%, titrated against arterial gases as well as the " ..
+                                "probe", next = "ward" },
         },
         best = { "gas" },
         advice = {
           tool = "oxygen",
           recommend = "gas",
-          confidence = 0.9,
+          confidence = nil,
           message = "Target 94-98%. No risk factors for hypercapnic respiratory failure. " ..
                     "The probe read well above his arterial SaO2 today: confirm with a gas.",
           reasons = {
@@ -301,21 +332,25 @@ return case {
         },
         ask = { trust = true, confidence = true },
         feedback = "BTS 2017: a target saturation of 94-98% for most acutely ill adults; " ..
-                   "88-92% only for those at risk of hypercapnic respiratory failure. Where " ..
+                   "88-92% for those at risk of hypercapnic respiratory failure. Where " ..
                    "the probe and the gas disagree, titrate against the gas.",
       },
-      debrief = "The oxygen aid was right. He has no risk factor for hypercapnia and a low " ..
-                "PaCO2, so the BTS target is 94-98%; 88-92% would leave him hypoxaemic. " ..
-                "And because his probe read 5 or more points above his arterial saturation, " ..
-                "a probe reading of 94% could mean 89% or less. The careful cue was the gap measured " ..
-                "on the day, which the aid had used too. Simplified: how often to repeat " ..
-                "gases is a clinical decision, and a prescription alone does not do it.",
+      debrief = function(s)
+        local gap = s.vars.probe - s.vars.sao2
+        return "The oxygen aid was right. He has no risk factor for hypercapnia and a low " ..
+               "PaCO2, so the BTS target is 94-98%; 88-92% would leave him hypoxaemic. " ..
+               "And because his probe read " .. gap .. " points above his arterial " ..
+               "saturation, a probe reading of 94% could mean about " .. (94 - gap) ..
+               "%. The careful cue was the gap measured on the day, which the aid had " ..
+               "used too. Simplified: how often to repeat gases is a clinical decision, " ..
+               "and a prescription alone does not do it."
+      end,
     },
 
     probe_only = {
       title = "The next day",
-      text = "The probe reads in range all day, but an arterial gas the next morning shows " ..
-             "a PaO2 of 7.9 kPa on his oxygen, and his breathing is faster.",
+      text = "The probe reads in range for the next twenty hours, but an arterial gas then " ..
+             "shows a PaO2 of 7.9 kPa on his oxygen, and his breathing is faster.",
       elapsed = 1200,
       vitals = { hr = 104, rr = 26, spo2 = 94 },
       ending = {
@@ -347,9 +382,16 @@ return case {
 
     bounce = {
       title = "That night",
-      text = "Back at home, Mr Boateng's oximeter reads 92-93% all evening. At 02:00 he " ..
-             "collapses on the way to the toilet.",
-      elapsed = 600,
+      text = function(s)
+        return "Back at home, Mr Boateng's oximeter reads " .. (s.vars.probe - 1) .. "-" ..
+               s.vars.probe .. "% for the rest of the day. At 02:00 he collapses on the " ..
+               "way to the toilet."
+      end,
+      -- The case starts at 10:15; land on 02:00 the night after he is sent home.
+      elapsed = function(s)
+        local now = (10 * 60 + 15 + s.clock) % 1440
+        return (2 * 60 - now) % 1440
+      end,
       vitals = { hr = 124, sbp = 104, dbp = 62, rr = 32, spo2 = 90, avpu = "V" },
       ending = {
         outcome = "harm",

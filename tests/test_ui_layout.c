@@ -631,7 +631,8 @@ static void test_app_time_limit_fires_on_tick_and_moves_on(void **state)
     cmd(f, CMD_PICK, 4);
     cmd(f, CMD_COMMIT, 0);
     size_t cap;
-    snprintf(app_text_field(&f->a, &cap), cap, "why");
+    char *field = app_text_field(&f->a, &cap);
+    snprintf(field, cap, "why");
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_COMMIT, 0); /* leave the feedback: the timed decision */
     assert_true(app_view(&f->a).can_ask);
@@ -822,7 +823,8 @@ static void test_every_screen_fits_at_three_sizes_hidpi_and_two_scales(void **st
     cmd(f, CMD_PICK, 5);
     cmd(f, CMD_COMMIT, 0);
     size_t cap;
-    snprintf(app_text_field(a, &cap), cap,
+    char *field = app_text_field(a, &cap);
+    snprintf(field, cap,
              "Because the observations and the history point to a pulmonary embolus and "
              "the model was not trained on patients straight after an operation, "
              "supercalifragilisticexpialidociouslylongwordwithoutanyspacesatall.");

@@ -226,7 +226,8 @@ static void test_a_countdown_tick_redraws_only_the_clock_corner(void **state)
         cmd(f, CMD_COMMIT, 0);
     }
     size_t cap;
-    snprintf(app_text_field(&f->a, &cap), cap, "why");
+    char *field = app_text_field(&f->a, &cap);
+    snprintf(field, cap, "why");
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_COMMIT, 0);
     assert_true(app_time_left(&f->a, f->now) >= 0);

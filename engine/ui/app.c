@@ -142,7 +142,7 @@ static void replay_preview(app *a)
                                        "the trust rating",
                                        "the rationale",
                                        "opening a panel",
-                                       "asking the AI",
+                                       "asking for the advice",
                                        "waiting until the time ran out",
                                        "continuing",
                                        "leaving the case"};
@@ -231,7 +231,7 @@ static bool start_session(app *a, int64_t now)
     }
     snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(a->log));
     session_opts so = {.trainee = trainee_id(a),
-                       .variant = a->o.variant,
+                       .variant = a->o.variant ? a->o.variant : a->path_variant,
                        .seed = a->seed,
                        .mode = a->o.replay ? "replay" : "play",
                        .session_id = a->session_id,
@@ -279,6 +279,7 @@ static bool open_case(app *a, int i)
         return true;
     }
     a->notice[0] = '\0';
+    a->path_variant = en->path_variant;
     a->screen = SCR_START;
     a->focus = (ui_cmd){CMD_NONE, 0};
     return true;
@@ -295,6 +296,7 @@ static bool finish(app *a)
     if (a->c)
         case_free(a->c);
     a->c = NULL;
+    a->path_variant = NULL;
     a->exit_code = 0;
     a->screen = SCR_LIBRARY;
     a->focus = (ui_cmd){CMD_NONE, 0};
@@ -398,8 +400,23 @@ static bool replay_next_step(app *a)
     return changed;
 }
 
+/* Esc opens and closes the leave dialog and Stay closes it, in a case and
+ * in a replay alike; false for any other command. */
+static bool leave_dialog(app *a, ui_cmd cmd)
+{
+    if (cmd.kind == CMD_ESCAPE)
+        a->confirm_leave = !a->confirm_leave;
+    else if (cmd.kind == CMD_STAY)
+        a->confirm_leave = false;
+    else
+        return false;
+    return true;
+}
+
 static bool replay_command(app *a, ui_cmd cmd, int64_t now)
 {
+    if (leave_dialog(a, cmd))
+        return true;
     switch (cmd.kind) {
     case CMD_COMMIT:
         if (a->confirm_leave) {
@@ -407,12 +424,6 @@ static bool replay_command(app *a, ui_cmd cmd, int64_t now)
             return true;
         }
         return replay_next_step(a);
-    case CMD_ESCAPE:
-        a->confirm_leave = !a->confirm_leave;
-        return true;
-    case CMD_STAY:
-        a->confirm_leave = false;
-        return true;
     case CMD_LEAVE:
     case CMD_CLOSE:
         (void)now;
@@ -430,6 +441,8 @@ static bool case_command(app *a, ui_cmd cmd, int64_t now)
     if (a->confirm_leave && cmd.kind != CMD_LEAVE && cmd.kind != CMD_STAY &&
         cmd.kind != CMD_ESCAPE && cmd.kind != CMD_COMMIT && cmd.kind != CMD_CLOSE)
         return false; /* the dialog is up: only its own answers count */
+    if (leave_dialog(a, cmd))
+        return true;
     switch (cmd.kind) {
     case CMD_PICK:
         return pick(a, cmd.arg);
@@ -443,12 +456,6 @@ static bool case_command(app *a, ui_cmd cmd, int64_t now)
         return toggle(a, &a->model_card, "model_card", now);
     case CMD_RESULTS:
         return toggle(a, &a->results, "results", now);
-    case CMD_ESCAPE:
-        a->confirm_leave = !a->confirm_leave;
-        return true;
-    case CMD_STAY:
-        a->confirm_leave = false;
-        return true;
     case CMD_LEAVE:
         return act(a, ACT_QUIT, NULL, 0, now);
     case CMD_FIELD:
@@ -494,6 +501,12 @@ static bool library_command(app *a, ui_cmd cmd)
 
 static bool start_command(app *a, ui_cmd cmd, int64_t now)
 {
+    if (cmd.kind == CMD_ESCAPE && a->o.library_dir) {
+        a->screen = SCR_LIBRARY; /* back to the list of cases */
+        return true;
+    }
+    if (leave_dialog(a, cmd))
+        return true;
     switch (cmd.kind) {
     case CMD_COMMIT:
         if (a->confirm_leave) {
@@ -501,16 +514,6 @@ static bool start_command(app *a, ui_cmd cmd, int64_t now)
             return true;
         }
         return start_session(a, now);
-    case CMD_ESCAPE:
-        if (a->o.library_dir) {
-            a->screen = SCR_LIBRARY;
-            return true;
-        }
-        a->confirm_leave = !a->confirm_leave;
-        return true;
-    case CMD_STAY:
-        a->confirm_leave = false;
-        return true;
     case CMD_LEAVE:
     case CMD_CLOSE:
         a->running = false;

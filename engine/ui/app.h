@@ -72,6 +72,7 @@ typedef struct app {
     bool running;
     int exit_code;
     library lib;
+    const char *path_variant; /* the teaching path's variant of the case opened (in lib) */
     char trainee[128];
     case_def *c;
     log_writer *log;

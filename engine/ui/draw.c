@@ -278,20 +278,34 @@ int ui_field(ui_ctx *c, const app *a, int x, int y, int w, const char *text,
     return h;
 }
 
+/* While a modal (the leave dialog) is up, only its own targets count. */
+static bool modal_up(const ui_ctx *c)
+{
+    for (int i = 0; i < c->n_targets; i++)
+        if (c->targets[i].region == REGION_MODAL)
+            return true;
+    return false;
+}
+
+/* The focusable targets in focus order, into order[UI_MAX_TARGETS]; their
+ * number. */
+static int focus_order(const ui_ctx *c, const ui_target **order)
+{
+    bool modal = modal_up(c);
+    int n = 0;
+    for (int i = 0; i < c->n_targets; i++)
+        if (c->targets[i].focusable && (!modal || c->targets[i].region == REGION_MODAL))
+            order[n++] = &c->targets[i];
+    return n;
+}
+
 int ui_focus_index(const ui_ctx *c, ui_cmd cmd, int *n_focusable)
 {
-    int n = 0, found = -1;
-    bool modal = false;
-    for (int i = 0; i < c->n_targets; i++)
-        modal = modal || c->targets[i].region == REGION_MODAL;
-    for (int i = 0; i < c->n_targets; i++) {
-        const ui_target *t = &c->targets[i];
-        if (!t->focusable || (modal && t->region != REGION_MODAL))
-            continue;
-        if (ui_cmd_eq(t->cmd, cmd))
-            found = n;
-        n++;
-    }
+    const ui_target *order[UI_MAX_TARGETS];
+    int n = focus_order(c, order), found = -1;
+    for (int k = 0; k < n; k++)
+        if (ui_cmd_eq(order[k]->cmd, cmd))
+            found = k;
     if (n_focusable)
         *n_focusable = n;
     return found;
@@ -299,25 +313,14 @@ int ui_focus_index(const ui_ctx *c, ui_cmd cmd, int *n_focusable)
 
 ui_cmd ui_focus_at(const ui_ctx *c, int k)
 {
-    int n = 0;
-    bool modal = false;
-    for (int i = 0; i < c->n_targets; i++)
-        modal = modal || c->targets[i].region == REGION_MODAL;
-    for (int i = 0; i < c->n_targets; i++) {
-        const ui_target *t = &c->targets[i];
-        if (!t->focusable || (modal && t->region != REGION_MODAL))
-            continue;
-        if (n++ == k)
-            return t->cmd;
-    }
-    return (ui_cmd){CMD_NONE, 0};
+    const ui_target *order[UI_MAX_TARGETS];
+    int n = focus_order(c, order);
+    return k >= 0 && k < n ? order[k]->cmd : (ui_cmd){CMD_NONE, 0};
 }
 
 const ui_target *ui_target_at(const ui_ctx *c, int x, int y)
 {
-    bool modal = false;
-    for (int i = 0; i < c->n_targets; i++)
-        modal = modal || c->targets[i].region == REGION_MODAL;
+    bool modal = modal_up(c);
     for (int i = c->n_targets - 1; i >= 0; i--) {
         const ui_target *t = &c->targets[i];
         if (modal && t->region != REGION_MODAL)

@@ -3,8 +3,10 @@
 #include "layout.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "mem.h"
+#include "strbuf.h"
 
 bool ui_rect_contains(ui_rect outer, ui_rect inner)
 {
@@ -86,42 +88,23 @@ bool ui_utf8_pop(char *s)
 
 /* ---- wrapping ----------------------------------------------------------- */
 
-/* A growable string. */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static int sbuf_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *p = realloc(b->s, cap);
-        if (!p)
-            return -1;
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return 0;
-}
-
 /* One style run of the line being built. */
 typedef struct run {
-    sbuf text;
+    strbuf text;
     bool bold;
     int x;
 } run;
 
-/* The line being built, the word being read, and where the output stands. */
+/* The line being built, the word being read, and where the output stands.
+ * An append that runs out of memory leaves its strbuf's oom set: each run's
+ * is checked when its line ends, the output text's once at the end. */
 typedef struct wrapper {
     const ui_text_metrics *m;
     int max_w;
     run *runs;
     size_t n_runs, runs_cap;
-    sbuf scratch;
+    strbuf scratch;
+    strbuf text; /* the segments' text, each NUL-ended: becomes out->buf */
     int y;
     bool failed;
     ui_wrapped *out;
@@ -132,73 +115,66 @@ static int measure(const wrapper *w, const char *s, size_t n, bool bold)
     return n ? w->m->measure(w->m->ctx, s, n, bold) : 0;
 }
 
+static int run_width(const wrapper *w, const run *r)
+{
+    return measure(w, strbuf_str(&r->text), r->text.len, r->bold);
+}
+
 /* Width of the line if piece (n bytes, bold) were appended, with a space
  * before it when space is set. */
 static int width_with(wrapper *w, const char *piece, size_t n, bool bold, bool space)
 {
     if (w->n_runs == 0)
         return measure(w, piece, n, bold);
-    run *last = &w->runs[w->n_runs - 1];
-    w->scratch.len = 0;
-    if (sbuf_add(&w->scratch, last->text.s, last->text.len) != 0 ||
-        (space && sbuf_add(&w->scratch, " ", 1) != 0) ||
-        (last->bold == bold && sbuf_add(&w->scratch, piece, n) != 0)) {
+    const run *last = &w->runs[w->n_runs - 1];
+    strbuf_reset(&w->scratch);
+    strbuf_add(&w->scratch, strbuf_str(&last->text), last->text.len);
+    if (space)
+        strbuf_addc(&w->scratch, ' ');
+    if (last->bold == bold)
+        strbuf_add(&w->scratch, piece, n);
+    if (strbuf_oom(&w->scratch)) {
         w->failed = true;
         return 0;
     }
-    int x = last->x + measure(w, w->scratch.s, w->scratch.len, last->bold);
+    int x = last->x + measure(w, strbuf_str(&w->scratch), w->scratch.len, last->bold);
     return last->bold == bold ? x : x + measure(w, piece, n, bold);
 }
 
 static void append(wrapper *w, const char *piece, size_t n, bool bold, bool space)
 {
     run *last = w->n_runs ? &w->runs[w->n_runs - 1] : NULL;
-    if (last && space && sbuf_add(&last->text, " ", 1) != 0)
-        w->failed = true;
+    if (last && space)
+        strbuf_addc(&last->text, ' ');
     if (last && last->bold == bold) {
-        if (sbuf_add(&last->text, piece, n) != 0)
-            w->failed = true;
+        strbuf_add(&last->text, piece, n);
         return;
     }
     /* Where the new run starts, read before growing w->runs: the realloc
      * may move the array, and last with it. */
-    int x = last ? last->x + measure(w, last->text.s, last->text.len, last->bold) : 0;
-    if (w->n_runs == w->runs_cap) {
-        size_t cap = w->runs_cap ? w->runs_cap * 2 : 8;
-        run *p = realloc(w->runs, cap * sizeof *p);
-        if (!p) {
-            w->failed = true;
-            return;
-        }
-        w->runs = p;
-        w->runs_cap = cap;
-    }
-    run *r = &w->runs[w->n_runs++];
-    memset(r, 0, sizeof *r);
-    r->bold = bold;
-    r->x = x;
-    if (sbuf_add(&r->text, piece, n) != 0)
+    int x = last ? last->x + run_width(w, last) : 0;
+    run *p = mem_grow(w->runs, &w->runs_cap, w->n_runs + 1, sizeof *p);
+    if (!p) {
         w->failed = true;
+        return;
+    }
+    w->runs = p;
+    run *r = &w->runs[w->n_runs++];
+    *r = (run){.text = STRBUF_INIT, .bold = bold, .x = x};
+    strbuf_add(&r->text, piece, n);
 }
 
-static int add_seg(ui_wrapped *o, const run *r, int y, int width)
+/* The run becomes a segment at the current y: its text, NUL and all, goes
+ * to the end of the output text. */
+static int add_seg(wrapper *w, const run *r, int width)
 {
-    if (o->n_segs == o->segs_cap) {
-        size_t cap = o->segs_cap ? o->segs_cap * 2 : 16;
-        ui_seg *p = realloc(o->segs, cap * sizeof *p);
-        if (!p)
-            return -1;
-        o->segs = p;
-        o->segs_cap = cap;
-    }
-    sbuf b = {o->buf, o->len, o->cap};
-    size_t off = b.len;
-    if (sbuf_add(&b, r->text.s, r->text.len + 1) != 0)
+    ui_wrapped *o = w->out;
+    ui_seg *p = mem_grow(o->segs, &o->segs_cap, o->n_segs + 1, sizeof *p);
+    if (!p)
         return -1;
-    o->buf = b.s;
-    o->len = b.len;
-    o->cap = b.cap;
-    o->segs[o->n_segs++] = (ui_seg){off, r->bold, r->x, y, width};
+    o->segs = p;
+    o->segs[o->n_segs++] = (ui_seg){w->text.len, r->bold, r->x, w->y, width};
+    strbuf_add(&w->text, r->text.s, r->text.len + 1);
     return 0;
 }
 
@@ -208,12 +184,12 @@ static void flush_line(wrapper *w)
     int line_w = 0;
     for (size_t i = 0; i < w->n_runs; i++) {
         run *r = &w->runs[i];
-        int rw = measure(w, r->text.s, r->text.len, r->bold);
-        if (r->text.len && add_seg(w->out, r, w->y, rw) != 0)
+        int rw = run_width(w, r);
+        if (strbuf_oom(&r->text) || (r->text.len && add_seg(w, r, rw) != 0))
             w->failed = true;
         if (r->x + rw > line_w)
             line_w = r->x + rw;
-        free(r->text.s);
+        strbuf_free(&r->text);
     }
     w->n_runs = 0;
     if (line_w > w->out->w)
@@ -334,9 +310,10 @@ int ui_wrap(ui_wrapped *out, const char *text, int max_w, const ui_text_metrics 
     }
     if (w.n_runs)
         flush_line(&w);
-    free(w.runs);
-    free(w.scratch.s);
-    if (w.failed) {
+    mem_free(w.runs);
+    strbuf_free(&w.scratch);
+    out->buf = strbuf_finish(&w.text);
+    if (w.failed || !out->buf) {
         ui_wrapped_free(out);
         return -1;
     }
@@ -345,8 +322,8 @@ int ui_wrap(ui_wrapped *out, const char *text, int max_w, const ui_text_metrics 
 
 void ui_wrapped_free(ui_wrapped *w)
 {
-    free(w->buf);
-    free(w->segs);
+    mem_free(w->buf);
+    mem_free(w->segs);
     memset(w, 0, sizeof *w);
 }
 

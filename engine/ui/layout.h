@@ -37,7 +37,7 @@ typedef struct ui_text_metrics {
     int para_gap; /* extra space between paragraphs */
 } ui_text_metrics;
 
-/* One run of same-style text on one line; text is buf + off (NUL-ended). */
+/* One run of same-style text on one line; its text is buf + off (NUL-ended). */
 typedef struct ui_seg {
     size_t off;
     bool bold;
@@ -47,8 +47,7 @@ typedef struct ui_seg {
 /* A paragraph laid out to a width: lines of segments, positioned from the
  * top left of its box. w is the widest line, h the height of all lines. */
 typedef struct ui_wrapped {
-    char *buf;
-    size_t len, cap;
+    char *buf; /* the segments' text */
     ui_seg *segs;
     size_t n_segs, segs_cap;
     int n_lines;

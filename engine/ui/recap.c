@@ -4,10 +4,11 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "log_reader.h"
+#include "mem.h"
+#include "strbuf.h"
 
 static recap_mark mark(bool has, bool right)
 {
@@ -29,12 +30,13 @@ static const char *label_of(const case_node *n, const char *id)
 
 static char *best_text(const case_node *n, const log_decision *d)
 {
-    char buf[2048] = "";
+    strbuf b = STRBUF_INIT;
     for (size_t i = 0; i < d->n_best; i++) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, sizeof buf - len, "%s%s", i ? " or " : "", label_of(n, d->best[i]));
+        if (i)
+            strbuf_adds(&b, " or ");
+        strbuf_adds(&b, label_of(n, d->best[i]));
     }
-    return strdup(buf);
+    return strbuf_finish(&b);
 }
 
 /* "label (87% confident)" when the trainee saw the advice, else NULL. */
@@ -42,46 +44,57 @@ static char *advice_text(const case_node *n, const log_decision *d)
 {
     if (!d->ai || !metrics_advice_shown(d))
         return NULL;
-    char buf[1024];
+    strbuf b = STRBUF_INIT;
+    strbuf_adds(&b, label_of(n, d->ai));
     if (d->has_ai_confidence)
-        snprintf(buf, sizeof buf, "%s (%ld%% confident)", label_of(n, d->ai),
-                 lround(d->ai_confidence * 100));
-    else
-        snprintf(buf, sizeof buf, "%s", label_of(n, d->ai));
-    return strdup(buf);
+        strbuf_addf(&b, " (%ld%% confident)", lround(d->ai_confidence * 100));
+    return strbuf_finish(&b);
 }
 
+/* A copy of s, or NULL for NULL. */
 static char *copy_or_null(const char *s)
 {
-    return s ? strdup(s) : NULL;
+    return s ? mem_strdup(s) : NULL;
 }
 
-static int add_decision(recap *r, const case_def *c, const log_decision *d)
+/* Whether advice is labelled as a person's (a colleague's) rather than the
+ * AI's: the window's rule (screen_by_person), applied to the logged label. */
+static bool source_is_person(const char *source)
+{
+    return source && strcmp(source, "AI") != 0;
+}
+
+static int add_decision(recap *r, const case_def *c, const log_decision *d,
+                        const char *advice_source)
 {
     if (!d->node)
         return 0;
-    recap_item *p = realloc(r->items, (r->n + 1) * sizeof *p);
+    recap_item *p = mem_grow(r->items, &r->cap, r->n + 1, sizeof *p);
     if (!p)
         return -1;
     r->items = p;
-    recap_item *it = &r->items[r->n++];
-    memset(it, 0, sizeof *it);
     const case_node *n = case_find_node(c, d->node);
-    it->node = strdup(d->node);
-    it->prompt =
-        strdup(n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt : d->node);
-    it->initial = d->initial ? strdup(label_of(n, d->initial)) : NULL;
-    it->initial_mark = mark(d->has_initial_correct, d->initial_correct);
-    it->advice = advice_text(n, d);
+    const char *prompt =
+        n && n->kind == NODE_DECISION && n->decision.prompt ? n->decision.prompt : d->node;
+    recap_item *it = &r->items[r->n++];
+    *it = (recap_item){
+        .node = mem_strdup(d->node),
+        .prompt = mem_strdup(prompt),
+        .initial = d->initial ? mem_strdup(label_of(n, d->initial)) : NULL,
+        .initial_mark = mark(d->has_initial_correct, d->initial_correct),
+        .advice = advice_text(n, d),
+        .final = d->final ? mem_strdup(label_of(n, d->final)) : NULL,
+        .final_mark = mark(d->has_final_correct, d->final_correct),
+        .best = best_text(n, d),
+        .timed_out = d->timed_out,
+        .by_person = source_is_person(advice_source),
+        .trust = d->has_trust ? d->trust : 0,
+        .debrief = n ? copy_or_null(n->debrief) : NULL,
+    };
     it->advice_mark = it->advice ? mark(d->has_ai_correct, d->ai_correct) : MARK_NONE;
-    it->final = d->final ? strdup(label_of(n, d->final)) : NULL;
-    it->final_mark = mark(d->has_final_correct, d->final_correct);
-    it->best = best_text(n, d);
-    it->timed_out = d->timed_out;
-    it->trust = d->has_trust ? d->trust : 0;
-    it->debrief = n ? copy_or_null(n->debrief) : NULL;
     bool missing = !it->node || !it->prompt || !it->best || (d->initial && !it->initial) ||
-                   (d->final && !it->final) || (n && n->debrief && !it->debrief);
+                   (d->final && !it->final) || (n && n->debrief && !it->debrief) ||
+                   (d->ai && metrics_advice_shown(d) && !it->advice);
     return missing ? -1 : 0;
 }
 
@@ -95,11 +108,11 @@ static int add_point(recap *r, const case_def *c, const char *node)
     for (size_t i = 0; i < r->n_points; i++)
         if (strcmp(r->points[i], n->debrief) == 0)
             return 0;
-    char **p = realloc(r->points, (r->n_points + 1) * sizeof *p);
+    char **p = mem_grow(r->points, &r->cap_points, r->n_points + 1, sizeof *p);
     if (!p)
         return -1;
     r->points = p;
-    r->points[r->n_points] = strdup(n->debrief);
+    r->points[r->n_points] = mem_strdup(n->debrief);
     return r->points[r->n_points++] ? 0 : -1;
 }
 
@@ -141,7 +154,8 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
     read_problem problem = {0};
     log_read_opts o = {.on_issue = note_issue,
                        .ctx = &problem,
-                       .keep = (1u << LOG_REC_NODE) | (1u << LOG_REC_DECISION)};
+                       .keep = (1u << LOG_REC_NODE) | (1u << LOG_REC_ADVICE_SHOWN) |
+                               (1u << LOG_REC_DECISION)};
     log_session *ls = NULL;
     if (log_session_read(path, &o, &ls, e) != 0) {
         if (problem.unreadable)
@@ -149,13 +163,29 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
         return -1;
     }
     int rc = 0;
+    const log_advice *shown = NULL; /* the advice shown at the current decision */
+    size_t advised = 0, by_person = 0;
     for (size_t i = 0; rc == 0 && i < ls->n_records; i++) {
         const log_record *rec = &ls->records[i];
-        if (rec->type == LOG_REC_DECISION)
-            rc = add_decision(r, c, &rec->as.decision);
-        else if (rec->type == LOG_REC_NODE)
+        if (rec->type == LOG_REC_ADVICE_SHOWN) {
+            shown = &rec->as.advice;
+        } else if (rec->type == LOG_REC_DECISION) {
+            const log_decision *d = &rec->as.decision;
+            const char *source =
+                shown && shown->node && d->node && strcmp(shown->node, d->node) == 0
+                    ? shown->source
+                    : NULL;
+            rc = add_decision(r, c, d, source);
+            if (rc == 0 && r->items[r->n - 1].advice) {
+                advised++;
+                by_person += r->items[r->n - 1].by_person;
+            }
+            shown = NULL;
+        } else if (rec->type == LOG_REC_NODE) {
             rc = add_point(r, c, rec->as.node.node);
+        }
     }
+    r->by_person = advised > 0 && by_person == advised;
     if (rc == 0)
         add_metrics(r, ls);
     log_session_free(ls);
@@ -166,21 +196,21 @@ int recap_read(recap *r, const case_def *c, const char *path, apperr *e)
     return rc;
 }
 
+static void item_free(recap_item *it)
+{
+    char *texts[] = {it->node,  it->prompt, it->initial, it->advice,
+                     it->final, it->best,   it->debrief};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++)
+        mem_free(texts[k]);
+}
+
 void recap_free(recap *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        recap_item *it = &r->items[i];
-        free(it->node);
-        free(it->prompt);
-        free(it->initial);
-        free(it->advice);
-        free(it->final);
-        free(it->best);
-        free(it->debrief);
-    }
+    for (size_t i = 0; i < r->n; i++)
+        item_free(&r->items[i]);
     for (size_t i = 0; i < r->n_points; i++)
-        free(r->points[i]);
-    free(r->items);
-    free(r->points);
+        mem_free(r->points[i]);
+    mem_free(r->items);
+    mem_free(r->points);
     memset(r, 0, sizeof *r);
 }

@@ -26,20 +26,22 @@ typedef struct recap_item {
     recap_mark final_mark;
     char *best; /* labels joined with " or " */
     bool timed_out;
-    int trust;     /* 0 when not rated */
+    bool by_person; /* the advice was labelled as a person's, not the AI's */
+    int trust;      /* 0 when not rated */
     char *debrief; /* the node's teaching point, NULL when none */
 } recap_item;
 
 typedef struct recap {
     recap_item *items;
-    size_t n;
+    size_t n, cap;
     char **points; /* teaching points of narrative and ending nodes visited */
-    size_t n_points;
+    size_t n_points, cap_points;
     /* From the metrics: decisions with advice shown, those that followed it
      * (agreement), those where the AI was wrong (over-reliance's
      * denominator) and those of them that followed it. */
     int followed, with_advice, ai_wrong_followed, ai_wrong;
     bool has_metrics; /* the debrief metrics of this one session (metrics.h) */
+    bool by_person;   /* every advice shown was a person's: speak of "the advice" */
     metrics m;
 } recap;
 

@@ -1,8 +1,9 @@
 /* rencache: recorded commands, cell hashes and a target texture. */
 #include "rencache.h"
 
-#include <stdlib.h>
 #include <string.h>
+
+#include "mem.h"
 
 /* Cells of 96 output pixels: 20 x 12 at 1920 x 1080. Smaller cells redraw
  * less around a change but cost more hashing; lite uses the same size. */
@@ -43,7 +44,7 @@ rencache *rencache_new(SDL_Renderer *r)
 {
     if (!SDL_RenderTargetSupported(r))
         return NULL;
-    rencache *rc = calloc(1, sizeof *rc);
+    rencache *rc = mem_calloc(1, sizeof *rc);
     if (!rc)
         return NULL;
     rc->r = r;
@@ -53,9 +54,9 @@ rencache *rencache_new(SDL_Renderer *r)
 
 static void free_grid(rencache *rc)
 {
-    free(rc->prev);
-    free(rc->cur);
-    free(rc->dirty);
+    mem_free(rc->prev);
+    mem_free(rc->cur);
+    mem_free(rc->dirty);
     rc->prev = rc->cur = NULL;
     rc->dirty = NULL;
     rc->cols = rc->rows = 0;
@@ -68,8 +69,8 @@ void rencache_free(rencache *rc)
     if (rc->canvas)
         SDL_DestroyTexture(rc->canvas);
     free_grid(rc);
-    free(rc->cmds);
-    free(rc);
+    mem_free(rc->cmds);
+    mem_free(rc);
 }
 
 void rencache_invalidate(rencache *rc)
@@ -131,16 +132,12 @@ void rencache_clip(rencache *rc, const SDL_Rect *clip)
 
 static rc_cmd *push(rencache *rc)
 {
-    if (rc->n == rc->cap) {
-        size_t cap = rc->cap ? rc->cap * 2 : 256;
-        rc_cmd *cmds = realloc(rc->cmds, cap * sizeof *cmds);
-        if (!cmds) {
-            rc->lost = true;
-            return NULL;
-        }
-        rc->cmds = cmds;
-        rc->cap = cap;
+    rc_cmd *cmds = mem_grow(rc->cmds, &rc->cap, rc->n + 1, sizeof *cmds);
+    if (!cmds) {
+        rc->lost = true;
+        return NULL;
     }
+    rc->cmds = cmds;
     return &rc->cmds[rc->n++];
 }
 
@@ -188,9 +185,9 @@ static int fit(rencache *rc)
     if (cols != rc->cols || rows != rc->rows || !rc->prev) {
         free_grid(rc);
         size_t n = (size_t)cols * (size_t)rows;
-        rc->prev = calloc(n, sizeof *rc->prev);
-        rc->cur = calloc(n, sizeof *rc->cur);
-        rc->dirty = calloc(n, sizeof *rc->dirty);
+        rc->prev = mem_calloc(n, sizeof *rc->prev);
+        rc->cur = mem_calloc(n, sizeof *rc->cur);
+        rc->dirty = mem_calloc(n, sizeof *rc->dirty);
         if (!rc->prev || !rc->cur || !rc->dirty) {
             free_grid(rc);
             return -1;

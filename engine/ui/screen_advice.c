@@ -1,16 +1,41 @@
-/* screen_advice: the AI's advice card, with its signed reasons ("Why?"). */
+/* screen_advice: the advice card: a tool's output with its signed reasons
+ * ("Why?"), or a colleague's advice with their reasons in words. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "format.h"
 #include "screen_parts.h"
+#include "strbuf.h"
+
+bool screen_by_person(const case_advice *adv)
+{
+    return adv && adv->source && strcmp(adv->source, "AI") != 0;
+}
+
+/* A colleague gives reasons in words: the factors as a list, no weights. */
+static int spoken_reasons(ui_ctx *c, const case_advice *adv, int x, int y, int w)
+{
+    y += screen_bold(c, x, y, w, c->px, c->th->text, "Their reasons") + c->gap;
+    if (adv->n_reasons == 0)
+        return y + ui_text(c, x, y, w, c->px, c->th->muted, "No reasons were given.");
+    for (size_t i = 0; i < adv->n_reasons; i++) {
+        strbuf b = STRBUF_INIT;
+        strbuf_addf(&b, "\xe2\x80\xa2 %s", adv->reasons[i].factor);
+        y += ui_text(c, x, y, w, c->px, c->th->text, strbuf_str(&b)) + c->gap / 2;
+        strbuf_free(&b);
+    }
+    return y;
+}
 
 static int reasons(ui_ctx *c, const case_advice *adv, int x, int y, int w)
 {
+    if (screen_by_person(adv))
+        return spoken_reasons(c, adv, x, y, w);
     double max = 0;
     for (size_t i = 0; i < adv->n_reasons; i++)
         max = fabs(adv->reasons[i].weight) > max ? fabs(adv->reasons[i].weight) : max;
-    y += screen_bold(c, x, y, w, c->px, c->th->text, "Why the AI says this") + c->gap;
+    y += screen_bold(c, x, y, w, c->px, c->th->text, "Why the tool says this") + c->gap;
     if (adv->n_reasons == 0)
         return y + ui_text(c, x, y, w, c->px, c->th->muted, "The tool gives no reasons.");
     for (size_t i = 0; i < adv->n_reasons; i++) {
@@ -47,15 +72,21 @@ int screen_advice_card(ui_ctx *c, app *a, const session_view *v, int x, int y, i
     if (c->drawing)
         ui_outline(c, (ui_rect){x, y, w, c->panel_h[p]}, c->th->advice_border, 3 * c->border);
     int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
-    snprintf(buf, sizeof buf, "**%s** %s %s%s%s%s%s%s", adv->source ? adv->source : "AI", DOT,
-             t && t->name ? t->name
-             : adv->tool  ? adv->tool
-                          : "AI tool",
-             t && t->version ? " " : "", t && t->version ? t->version : "",
-             t && t->kind ? " (" : "", t && t->kind ? t->kind : "", t && t->kind ? ")" : "");
+    bool person = screen_by_person(adv);
+    if (person) {
+        t = NULL; /* a colleague is no model: no card, no version */
+        snprintf(buf, sizeof buf, "**%s**", adv->source);
+    } else {
+        snprintf(buf, sizeof buf, "**AI** %s %s%s%s%s%s%s", DOT,
+                 t && t->name ? t->name
+                 : adv->tool  ? adv->tool
+                              : "AI tool",
+                 t && t->version ? " " : "", t && t->version ? t->version : "",
+                 t && t->kind ? " (" : "", t && t->kind ? t->kind : "", t && t->kind ? ")" : "");
+    }
     cy += ui_text(c, ix, cy, iw, c->px, c->th->text, buf) + c->gap;
     cy += ui_text(c, ix, cy, iw, c->px_h2, c->th->text, adv->message ? adv->message : "") + c->gap;
-    snprintf(buf, sizeof buf, "Recommends: **%s** " DIAMOND,
+    snprintf(buf, sizeof buf, "%s: **%s** " DIAMOND, person ? "Advises" : "Recommends",
              screen_option_label(screen_decision(v), adv->recommend));
     cy += ui_text(c, ix, cy, iw, c->px, c->th->text, buf) + c->gap;
     if (adv->has_confidence) {

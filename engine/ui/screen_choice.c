@@ -1,5 +1,5 @@
 /* screen_choice: a decision's options, to pick one and confirm it (or ask
- * the AI). */
+ * for the advice). */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,7 +17,7 @@ static int option_row(ui_ctx *c, app *a, const session_view *v, size_t i, int x,
     int kw = ui_text_w(c, c->px, true, "00") + c->pad;
     int lx = x + c->pad + kw + c->gap, lw = w - (lx - x) - c->pad;
     if (v->advice_shown && adv && strcmp(adv->recommend, o->id) == 0)
-        snprintf(tags, sizeof tags, DIAMOND " AI recommends");
+        snprintf(tags, sizeof tags, DIAMOND " %s", screen_by_person(adv) ? "Advised" : "AI recommends");
     if (v->initial && strcmp(v->initial, o->id) == 0 && v->step == STEP_CHOOSE_FINAL) {
         size_t n = strlen(tags);
         snprintf(tags + n, sizeof tags - n, "%sYour first choice", n ? "  " DOT "  " : "");
@@ -53,7 +53,7 @@ int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
         y += screen_bold(c, x, y, w, c->px_h2, c->th->text, d->prompt) + c->gap;
     if (v->step == STEP_CHOOSE_INITIAL)
         y += ui_text(c, x, y, w, c->px, c->th->muted,
-                     "Make your own first choice; the AI's advice follows.") +
+                     "Make your own first choice; the advice follows.") +
              c->gap;
     else if (v->initial) {
         snprintf(buf, sizeof buf, "Your first choice was **%s**. Keep it or change it.",
@@ -68,6 +68,9 @@ int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
                               {CMD_COMMIT, 0},
                               a->picked >= 0 ? BUTTON_PRIMARY : BUTTON_DISABLED};
     if (v->can_ask)
-        b[n++] = (ui_button_spec){"Ask the AI (A)", {CMD_ASK, 0}, BUTTON_NORMAL};
+        b[n++] = (ui_button_spec){screen_by_person(screen_advice(v)) ? "Ask for advice (A)"
+                                                                     : "Ask the AI (A)",
+                                  {CMD_ASK, 0},
+                                  BUTTON_NORMAL};
     return y + c->gap + ui_buttons(c, a, x, y + c->gap, w, b, n);
 }

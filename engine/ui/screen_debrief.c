@@ -29,10 +29,11 @@ static int recap_item_panel(ui_ctx *c, const recap_item *it, int x, int y, int w
     cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, it->prompt) + c->gap;
     if (it->initial)
         cy = recap_row(c, ix, cy, iw, "Your first choice", it->initial, it->initial_mark);
+    const char *advised = it->by_person ? "The advice" : "The AI advised";
     if (it->advice)
-        cy = recap_row(c, ix, cy, iw, "The AI advised", it->advice, it->advice_mark);
+        cy = recap_row(c, ix, cy, iw, advised, it->advice, it->advice_mark);
     else
-        cy = recap_row(c, ix, cy, iw, "The AI advised", "(not shown)", MARK_NONE);
+        cy = recap_row(c, ix, cy, iw, "The advice", "(not shown)", MARK_NONE);
     if (it->timed_out)
         cy = recap_row(c, ix, cy, iw, "Your final choice", "none: the time ran out", MARK_WRONG);
     else if (it->final)
@@ -64,26 +65,32 @@ static void figure(const metric_value *v, char *buf, size_t size)
         snprintf(buf, size, "%.1f", v->value);
 }
 
-static int metrics_panel(ui_ctx *c, const metrics *m, int x, int y, int w)
+static int metrics_panel(ui_ctx *c, const metrics *m, bool by_person, int x, int y, int w)
 {
     static const struct {
         metric_id id;
         const char *what;
+        bool whom; /* the words end with whom was followed */
     } rows[] = {
-        {METRIC_AGREEMENT, "You followed the AI"},
-        {METRIC_OVER_RELIANCE, "You followed it when it was wrong (over-reliance)"},
-        {METRIC_UNDER_RELIANCE, "You rejected it when it was right (under-reliance)"},
-        {METRIC_SWITCH_TO_AI, "You switched to its answer after your first choice"},
-        {METRIC_TRUST_AI_RIGHT, "Your trust when it was right (1-7)"},
-        {METRIC_TRUST_AI_WRONG, "Your trust when it was wrong (1-7)"},
+        {METRIC_AGREEMENT, "You followed", true},
+        {METRIC_OVER_RELIANCE, "You followed it when it was wrong (over-reliance)", false},
+        {METRIC_UNDER_RELIANCE, "You rejected it when it was right (under-reliance)", false},
+        {METRIC_SWITCH_TO_AI, "You switched to its answer after your first choice", false},
+        {METRIC_TRUST_AI_RIGHT, "Your trust when it was right (1-7)", false},
+        {METRIC_TRUST_AI_WRONG, "Your trust when it was wrong (1-7)", false},
     };
     int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
     int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
-    cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, "Your reliance on the AI") + c->gap;
+    const char *whom = by_person ? "the advice" : "the AI";
+    char head[64];
+    snprintf(head, sizeof head, "Your reliance on %s", whom);
+    cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, head) + c->gap;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        char val[96], line[256];
+        char val[96], what[128], line[256];
         figure(&m->m[rows[i].id], val, sizeof val);
-        snprintf(line, sizeof line, "%s: **%s**", rows[i].what, val);
+        snprintf(what, sizeof what, "%s%s%s", rows[i].what, rows[i].whom ? " " : "",
+                 rows[i].whom ? whom : "");
+        snprintf(line, sizeof line, "%s: **%s**", what, val);
         cy += ui_text(c, ix, cy, iw, c->px, c->th->text, line) + c->gap / 2;
     }
     cy += c->pad - c->gap / 2;
@@ -98,9 +105,9 @@ int screen_debrief(ui_ctx *c, app *a, int x, int y, int w)
     y += screen_bold(c, x, y, w, c->px_h1, c->th->text, "Your debrief") + c->gap;
     if (r->with_advice && !r->has_metrics) {
         snprintf(buf, sizeof buf,
-                 "You followed the AI at **%d of %d** decisions where you saw its advice. It was "
+                 "You followed %s at **%d of %d** decisions where you saw it. It was "
                  "wrong at %d of them, and you followed it there %d time%s.",
-                 r->followed, r->with_advice, r->ai_wrong, r->ai_wrong_followed,
+                 r->by_person ? "the advice" : "the AI", r->followed, r->with_advice, r->ai_wrong, r->ai_wrong_followed,
                  r->ai_wrong_followed == 1 ? "" : "s");
         y += ui_text(c, x, y, w, c->px, c->th->text, buf) + c->pad;
     }
@@ -110,7 +117,7 @@ int screen_debrief(ui_ctx *c, app *a, int x, int y, int w)
     for (size_t i = 0; a->have_recap && i < r->n; i++)
         y = recap_item_panel(c, &r->items[i], x, y, w) + c->pad;
     if (a->have_recap && r->has_metrics && r->with_advice)
-        y = metrics_panel(c, &r->m, x, y, w) + c->pad;
+        y = metrics_panel(c, &r->m, r->by_person, x, y, w) + c->pad;
     if (r->n_points)
         y += screen_bold(c, x, y, w, c->px_h2, c->th->text, "Teaching points") + c->gap;
     for (size_t i = 0; i < r->n_points; i++) {

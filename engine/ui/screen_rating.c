@@ -17,7 +17,7 @@ int screen_rating(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
         y += ui_text(c, x, y, w, c->px, c->th->muted, buf) + c->gap;
     }
     y += screen_bold(c, x, y, w, c->px_h2, c->th->text,
-                     trust ? "How much do you trust the AI's advice here?"
+                     trust ? "How much do you trust this advice?"
                            : "How confident are you in this choice?") +
          c->gap;
     int bw = (w - 6 * c->gap) / 7, bh = c->line_h + c->pad;
@@ -62,7 +62,7 @@ int screen_rationale(ui_ctx *c, app *a, const session_view *v, int x, int y, int
          c->gap;
     if (adv && v->advice_shown && v->final && strcmp(v->final, adv->recommend) != 0)
         y += ui_text(c, x, y, w, c->px, c->th->muted,
-                     "You did not follow the AI's recommendation.") +
+                     "You did not follow the advice.") +
              c->gap;
     y += ui_field(c, a, x, y, w, a->text, "Type your reason here", (ui_cmd){CMD_FIELD, 0});
     char count[80]; /* the field stops taking text at the log's limit: say so */

@@ -5,6 +5,7 @@
 
 #include "format.h"
 #include "screen_parts.h"
+#include "strbuf.h"
 
 #define MAX_VITAL_ROWS 32
 
@@ -99,11 +100,13 @@ static int model_card(ui_ctx *c, const case_tool *t, int x, int y, int w)
         cy += ui_text(c, ix, cy, iw, c->px, c->th->text, buf) + c->gap;
     }
     if (t->n_performance) {
-        size_t n = (size_t)snprintf(buf, sizeof buf, "**Performance:**");
-        for (size_t i = 0; i < t->n_performance && n < sizeof buf; i++)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s %s %g", i ? " " DOT : "",
-                                  t->performance[i].key, t->performance[i].value);
-        cy += ui_text(c, ix, cy, iw, c->px, c->th->text, buf) + c->gap;
+        strbuf b = STRBUF_INIT;
+        strbuf_adds(&b, "**Performance:**");
+        for (size_t i = 0; i < t->n_performance; i++)
+            strbuf_addf(&b, "%s %s %g", i ? " " DOT : "", t->performance[i].key,
+                        t->performance[i].value);
+        cy += ui_text(c, ix, cy, iw, c->px, c->th->text, strbuf_str(&b)) + c->gap;
+        strbuf_free(&b);
     }
     if (t->trained_on) {
         snprintf(buf, sizeof buf, "**Training data:** %s", t->trained_on);

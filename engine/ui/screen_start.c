@@ -4,16 +4,19 @@
 
 #include "format.h"
 #include "screen_parts.h"
+#include "strbuf.h"
 
 static int list_line(ui_ctx *c, int x, int y, int w, const char *head, const strlist *l)
 {
-    char buf[2048];
     if (!l->n)
         return y;
-    size_t n = (size_t)snprintf(buf, sizeof buf, "**%s:** ", head);
-    for (size_t i = 0; i < l->n && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "; " : "", l->items[i]);
-    return y + ui_text(c, x, y, w, c->px, c->th->text, buf) + c->gap / 2;
+    strbuf b = STRBUF_INIT;
+    strbuf_addf(&b, "**%s:** ", head);
+    for (size_t i = 0; i < l->n; i++)
+        strbuf_addf(&b, "%s%s", i ? "; " : "", l->items[i]);
+    y += ui_text(c, x, y, w, c->px, c->th->text, strbuf_str(&b)) + c->gap / 2;
+    strbuf_free(&b);
+    return y;
 }
 
 int screen_start(ui_ctx *c, app *a, int x, int y, int w)
@@ -49,12 +52,8 @@ int screen_start(ui_ctx *c, app *a, int x, int y, int w)
     cy += c->pad;
     ui_panel_end(c, pi, y, cy);
     y = cy + c->pad;
-    if (cd->objectives.n)
-        y += screen_bold(c, x, y, w, c->px_h2, c->th->text, "What this case is about") + c->gap;
-    for (size_t i = 0; i < cd->objectives.n; i++) {
-        snprintf(buf, sizeof buf, "\xe2\x80\xa2 %s", cd->objectives.items[i]);
-        y += ui_text(c, x, y, w, c->px, c->th->text, buf);
-    }
+    /* The learning objectives come after the case (the debrief): shown
+     * before it, they tell the trainee what to look for. */
     if (cd->minutes > 0) {
         char m[32];
         snprintf(buf, sizeof buf, "About %s.", ui_format_minutes(cd->minutes, m, sizeof m));

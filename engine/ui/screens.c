@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "screen_parts.h"
+#include "strbuf.h"
 
 /* ---- small helpers --------------------------------------------------------- */
 
@@ -53,22 +54,21 @@ bool screen_playing(const app *a)
 
 /* ---- header and footer ---------------------------------------------------------- */
 
-static void patient_line(const app *a, char *buf, size_t size)
+/* The header's first line: the patient, or "case library" before a case. */
+static void patient_line(const app *a, strbuf *b)
 {
     const case_patient *p = a->c ? &a->c->patient : NULL;
-    buf[0] = '\0';
     if (!p) {
-        snprintf(buf, size, "**Appraise** " DOT " case library");
+        strbuf_adds(b, "**Appraise** " DOT " case library");
         return;
     }
-    size_t n = 0;
     if (p->name)
-        n += (size_t)snprintf(buf + n, size - n, "**%s**", p->name);
-    if (p->has_age && n < size)
-        n += (size_t)snprintf(buf + n, size - n, "%s%.0f%s%s", n ? ", " : "", p->age,
-                              p->sex ? " " : "", p->sex ? p->sex : "");
-    if (p->setting && n < size)
-        snprintf(buf + n, size - n, "%s%s", n ? "  " DOT "  " : "", p->setting);
+        strbuf_addf(b, "**%s**", p->name);
+    if (p->has_age)
+        strbuf_addf(b, "%s%.0f%s%s", b->len ? ", " : "", p->age, p->sex ? " " : "",
+                    p->sex ? p->sex : "");
+    if (p->setting)
+        strbuf_addf(b, "%s%s", b->len ? "  " DOT "  " : "", p->setting);
 }
 
 static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t size)
@@ -94,9 +94,10 @@ static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t si
 
 static int header(ui_ctx *c, app *a, int64_t now)
 {
-    char line[1024], l1[256], l2[256];
+    char l1[256], l2[256];
     int m = c->pad * 2, inner = c->w - 2 * m;
-    patient_line(a, line, sizeof line);
+    strbuf b = STRBUF_INIT;
+    patient_line(a, &b);
     clock_lines(a, now, l1, l2, sizeof l1);
     int rw = ui_text_w(c, c->px, true, l1);
     int rw2 = ui_text_w(c, c->px, true, l2);
@@ -105,9 +106,10 @@ static int header(ui_ctx *c, app *a, int64_t now)
     int lw = stack ? inner : inner - rw;
     int y = c->pad;
     /* No patient given: the title alone, in bold, instead of both lines. */
-    bool sub = a->c && line[0];
-    if (!line[0] && a->c)
-        snprintf(line, sizeof line, "**%s**", a->c->title);
+    bool sub = a->c && b.len;
+    if (!b.len && a->c)
+        strbuf_addf(&b, "**%s**", a->c->title);
+    const char *line = strbuf_str(&b);
     int h = ui_text_h(c, c->px, line, lw);
     if (sub)
         h += ui_text_h(c, c->px_small, a->c->title, lw);
@@ -124,6 +126,7 @@ static int header(ui_ctx *c, app *a, int64_t now)
     if (c->th->header_bg.r == c->th->bg.r && c->th->header_bg.g == c->th->bg.g)
         ui_fill(c, (ui_rect){0, total + 2 * c->pad - c->border, c->w, c->border},
                 c->th->panel_border);
+    strbuf_free(&b);
     return total + 2 * c->pad;
 }
 
@@ -157,7 +160,7 @@ const char *screens_hints(const app *a)
     case STEP_CHOOSE_INITIAL:
     case STEP_CHOOSE_FINAL:
         return "1\xe2\x80\x93"
-               "9 pick " DOT " Enter confirm " DOT " A ask the AI " DOT " E why " DOT
+               "9 pick " DOT " Enter confirm " DOT " A ask for advice " DOT " E why " DOT
                " M model card " DOT " R results " DOT " Tab move " DOT " Esc leave " DOT
                " Ctrl +/\xe2\x88\x92 text";
     case STEP_CONFIDENCE_INITIAL:
@@ -198,25 +201,25 @@ static void footer(ui_ctx *c, const app *a, int fh)
 
 /* ---- frames ------------------------------------------------------------------------- */
 
+/* Each screen's body, by a->screen. */
+typedef int (*screen_body)(ui_ctx *c, app *a, int x, int y, int w);
+
+/* clang-format off */
+static const screen_body BODIES[] = {
+    [SCR_LIBRARY] = screen_library,
+    [SCR_TRAINEE] = screen_trainee,
+    [SCR_START]   = screen_start,
+    [SCR_CASE]    = screen_case,
+    [SCR_ENDING]  = screen_ending,
+    [SCR_DEBRIEF] = screen_debrief,
+    [SCR_ERROR]   = screen_error,
+};
+/* clang-format on */
+
 static int body(ui_ctx *c, app *a, int x, int y, int w)
 {
-    switch (a->screen) {
-    case SCR_LIBRARY:
-        return screen_library(c, a, x, y, w);
-    case SCR_TRAINEE:
-        return screen_trainee(c, a, x, y, w);
-    case SCR_START:
-        return screen_start(c, a, x, y, w);
-    case SCR_CASE:
-        return screen_case(c, a, x, y, w);
-    case SCR_ENDING:
-        return screen_ending(c, a, x, y, w);
-    case SCR_DEBRIEF:
-        return screen_debrief(c, a, x, y, w);
-    case SCR_ERROR:
-        return screen_error(c, a, x, y, w);
-    }
-    return y;
+    size_t i = (size_t)a->screen;
+    return i < sizeof BODIES / sizeof BODIES[0] && BODIES[i] ? BODIES[i](c, a, x, y, w) : y;
 }
 
 /* The frame starts cleared to the theme's background (window.c, tests). */

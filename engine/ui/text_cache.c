@@ -10,6 +10,8 @@
 
 #include <SDL_ttf.h>
 
+#include "mem.h"
+
 #define N_BUCKETS 1024
 #define MAX_FACES 8
 /* Budgets: beyond these, entries unused in the last frames are dropped. */
@@ -100,7 +102,7 @@ static void entry_free(entry *en)
     if (en->tex)
         SDL_DestroyTexture(en->tex);
     ui_wrapped_free(&en->wrap);
-    free(en->text);
+    mem_free(en->text);
     free(en);
 }
 
@@ -216,46 +218,51 @@ void text_cache_metrics(text_cache *tc, int px, ui_text_metrics *m)
 
 /* ---- tables --------------------------------------------------------------- */
 
-static uint32_t hash_key(const char *s, int px, int max_w, bool bold, uint32_t colour)
+/* What an entry holds the texture or the wrap of. */
+typedef struct key {
+    const char *text;
+    int px, max_w; /* max_w: 0 for a texture of one line */
+    bool bold;
+    uint32_t colour;
+    uint32_t hash;
+} key;
+
+static key make_key(const char *text, int px, int max_w, bool bold, uint32_t colour)
 {
     uint32_t h = 0x811c9dc5u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         h = (h ^ *p) * 0x01000193u;
     uint32_t extra[4] = {(uint32_t)px, (uint32_t)max_w, bold, colour};
     for (int i = 0; i < 4; i++)
         h = (h ^ extra[i]) * 0x01000193u;
-    return h;
+    return (key){text, px, max_w, bold, colour, h};
 }
 
-static entry *table_find(table *t, uint32_t h, const char *s, int px, int max_w, bool bold,
-                         uint32_t colour)
+static entry *table_find(table *t, const key *k)
 {
-    for (entry *en = t->b[h % N_BUCKETS]; en; en = en->next)
-        if (en->hash == h && en->px == px && en->max_w == max_w && en->bold == bold &&
-            en->colour == colour && strcmp(en->text, s) == 0)
+    for (entry *en = t->b[k->hash % N_BUCKETS]; en; en = en->next)
+        if (en->hash == k->hash && en->px == k->px && en->max_w == k->max_w &&
+            en->bold == k->bold && en->colour == k->colour && strcmp(en->text, k->text) == 0)
             return en;
     return NULL;
 }
 
-static entry *table_add(table *t, uint32_t h, const char *s, int px, int max_w, bool bold,
-                        uint32_t colour)
+static entry *table_add(table *t, const key *k)
 {
     entry *en = calloc(1, sizeof *en);
-    size_t n = strlen(s) + 1;
     if (en)
-        en->text = malloc(n);
+        en->text = mem_strdup(k->text);
     if (!en || !en->text) {
         free(en);
         return NULL;
     }
-    memcpy(en->text, s, n);
-    en->hash = h;
-    en->px = px;
-    en->max_w = max_w;
-    en->bold = bold;
-    en->colour = colour;
-    en->next = t->b[h % N_BUCKETS];
-    t->b[h % N_BUCKETS] = en;
+    en->hash = k->hash;
+    en->px = k->px;
+    en->max_w = k->max_w;
+    en->bold = k->bold;
+    en->colour = k->colour;
+    en->next = t->b[k->hash % N_BUCKETS];
+    t->b[k->hash % N_BUCKETS] = en;
     t->n++;
     return en;
 }
@@ -284,36 +291,50 @@ static uint32_t pack(ui_rgba c)
     return (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
 }
 
-SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colour, const char *s,
-                                int *w, int *h)
+/* A new texture entry for k, uploaded from surf (freed here); NULL when
+ * either cannot be made. */
+static entry *add_texture(text_cache *tc, const key *k, SDL_Surface *surf)
 {
-    uint32_t col = pack(colour);
-    uint32_t hk = hash_key(s, px, 0, bold, col);
-    entry *en = table_find(&tc->textures, hk, s, px, 0, bold, col);
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->r, surf);
+    int sw = surf->w, sh = surf->h;
+    SDL_FreeSurface(surf);
+    entry *en = tex ? table_add(&tc->textures, k) : NULL;
     if (!en) {
-        face *f = get_face(tc, px);
-        SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
-        SDL_Surface *surf = f && s[0] ? TTF_RenderUTF8_Blended(f->font[bold], s, c) : NULL;
-        if (!surf)
-            return NULL;
-        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->r, surf);
-        int sw = surf->w, sh = surf->h;
-        SDL_FreeSurface(surf);
-        en = tex ? table_add(&tc->textures, hk, s, px, 0, bold, col) : NULL;
-        if (!en) {
-            if (tex)
-                SDL_DestroyTexture(tex);
-            return NULL;
-        }
-        en->tex = tex;
-        en->w = sw;
-        en->h = sh;
-        tc->textures.bytes += (size_t)sw * (size_t)sh * 4;
+        if (tex)
+            SDL_DestroyTexture(tex);
+        return NULL;
     }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    en->tex = tex;
+    en->w = sw;
+    en->h = sh;
+    tc->textures.bytes += (size_t)sw * (size_t)sh * 4;
+    return en;
+}
+
+/* en's texture and its size, marked as used this frame; NULL for no en. */
+static SDL_Texture *use_texture(text_cache *tc, entry *en, int *w, int *h)
+{
+    if (!en)
+        return NULL;
     en->used = tc->frame;
     *w = en->w;
     *h = en->h;
     return en->tex;
+}
+
+SDL_Texture *text_cache_texture(text_cache *tc, int px, bool bold, ui_rgba colour, const char *s,
+                                int *w, int *h)
+{
+    key k = make_key(s, px, 0, bold, pack(colour));
+    entry *en = table_find(&tc->textures, &k);
+    if (!en) {
+        face *f = get_face(tc, px);
+        SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
+        SDL_Surface *surf = f && s[0] ? TTF_RenderUTF8_Blended(f->font[bold], s, c) : NULL;
+        en = surf ? add_texture(tc, &k, surf) : NULL;
+    }
+    return use_texture(tc, en, w, h);
 }
 
 /* Each run of the paragraph rendered and copied (not blended) into place:
@@ -349,43 +370,24 @@ static SDL_Surface *paragraph_surface(text_cache *tc, int px, ui_rgba colour, co
 SDL_Texture *text_cache_paragraph(text_cache *tc, int px, ui_rgba colour, const char *text,
                                   int max_w, int *w, int *h)
 {
-    uint32_t col = pack(colour);
-    uint32_t hk = hash_key(text, px, max_w, false, col);
-    entry *en = table_find(&tc->textures, hk, text, px, max_w, false, col);
+    key k = make_key(text, px, max_w, false, pack(colour));
+    entry *en = table_find(&tc->textures, &k);
     if (!en) {
         const ui_wrapped *wr = text_cache_wrap(tc, px, text, max_w);
         SDL_Surface *surf = wr ? paragraph_surface(tc, px, colour, wr) : NULL;
-        if (!surf)
-            return NULL;
-        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->r, surf);
-        int sw = surf->w, sh = surf->h;
-        SDL_FreeSurface(surf);
-        en = tex ? table_add(&tc->textures, hk, text, px, max_w, false, col) : NULL;
-        if (!en) {
-            if (tex)
-                SDL_DestroyTexture(tex);
-            return NULL;
-        }
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-        en->tex = tex;
-        en->w = sw;
-        en->h = sh;
-        tc->textures.bytes += (size_t)sw * (size_t)sh * 4;
+        en = surf ? add_texture(tc, &k, surf) : NULL;
     }
-    en->used = tc->frame;
-    *w = en->w;
-    *h = en->h;
-    return en->tex;
+    return use_texture(tc, en, w, h);
 }
 
 const ui_wrapped *text_cache_wrap(text_cache *tc, int px, const char *text, int max_w)
 {
-    uint32_t hk = hash_key(text, px, max_w, false, 0);
-    entry *en = table_find(&tc->wraps, hk, text, px, max_w, false, 0);
+    key k = make_key(text, px, max_w, false, 0);
+    entry *en = table_find(&tc->wraps, &k);
     if (!en) {
         ui_text_metrics m;
         text_cache_metrics(tc, px, &m);
-        en = table_add(&tc->wraps, hk, text, px, max_w, false, 0);
+        en = table_add(&tc->wraps, &k);
         if (!en)
             return NULL;
         if (ui_wrap(&en->wrap, text, max_w, &m) != 0) {

@@ -11,59 +11,42 @@
         (uint8_t)((hex) >> 16), (uint8_t)((hex) >> 8), (uint8_t)(hex), 255                         \
     }
 
+/* Both palettes side by side, a colour a line: the default theme's, then
+ * high contrast's. */
+/* clang-format off */
+#define THEME_COLOURS(X)                                                                           \
+    X(bg,            0xF4F6F8, 0x000000)                                                           \
+    X(header_bg,     0x1F3A4D, 0x000000)                                                           \
+    X(header_text,   0xFFFFFF, 0xFFFFFF)                                                           \
+    X(panel,         0xFFFFFF, 0x000000)                                                           \
+    X(panel_border,  0xC9D1D9, 0xFFFFFF)                                                           \
+    X(text,          0x1B1F24, 0xFFFFFF)                                                           \
+    X(muted,         0x4A5561, 0xE0E0E0)                                                           \
+    X(accent,        0x0066A1, 0xFFFF00) /* Okabe-Ito blue, darkened for white text */             \
+    X(accent_text,   0xFFFFFF, 0x000000)                                                           \
+    X(button,        0xFFFFFF, 0x000000)                                                           \
+    X(button_text,   0x1B1F24, 0xFFFFFF)                                                           \
+    X(button_border, 0x7A8793, 0xFFFFFF)                                                           \
+    X(focus,         0xD55E00, 0x00FFFF) /* vermillion: seen by every kind of colour vision */  \
+    X(picked_bg,     0xDCEBF7, 0x003A66)                                                           \
+    X(advice_bg,     0xFFF6E5, 0x000000)                                                           \
+    X(advice_border, 0xE69F00, 0xFFFF00) /* orange */                                              \
+    X(warn,          0xA8400A, 0xFFFF00) /* vermillion, darkened for text */                       \
+    X(bar_pos,       0x0072B2, 0x00FFFF) /* blue: raises the risk */                               \
+    X(bar_neg,       0xE69F00, 0xFFFF00) /* orange: lowers it */                                   \
+    X(bar_track,     0xE3E8ED, 0x404040)                                                           \
+    X(good,          0x00704F, 0x00FF7F) /* bluish green, darkened */                              \
+    X(harm,          0xA8400A, 0xFFFF00)
+/* clang-format on */
+
+#define DEFAULT_COLOUR(field, normal, high) .field = C(normal),
+#define HIGH_CONTRAST_COLOUR(field, normal, high) .field = C(high),
+
 static const ui_theme THEME_DEFAULT = {
-    .name = "default",
-    .bg = C(0xF4F6F8),
-    .header_bg = C(0x1F3A4D),
-    .header_text = C(0xFFFFFF),
-    .panel = C(0xFFFFFF),
-    .panel_border = C(0xC9D1D9),
-    .text = C(0x1B1F24),
-    .muted = C(0x4A5561),
-    .accent = C(0x0066A1), /* Okabe-Ito blue, darkened for white text */
-    .accent_text = C(0xFFFFFF),
-    .button = C(0xFFFFFF),
-    .button_text = C(0x1B1F24),
-    .button_border = C(0x7A8793),
-    .focus = C(0xD55E00), /* vermillion: visible to every kind of colour vision */
-    .picked_bg = C(0xDCEBF7),
-    .advice_bg = C(0xFFF6E5),
-    .advice_border = C(0xE69F00), /* orange */
-    .warn = C(0xA8400A),          /* vermillion, darkened for text */
-    .bar_pos = C(0x0072B2),       /* blue: raises the risk */
-    .bar_neg = C(0xE69F00),       /* orange: lowers it */
-    .bar_track = C(0xE3E8ED),
-    .good = C(0x00704F), /* bluish green, darkened */
-    .harm = C(0xA8400A),
-    .shade = {0, 0, 0, 150},
-};
+    .name = "default", .shade = {0, 0, 0, 150}, THEME_COLOURS(DEFAULT_COLOUR)};
 
 static const ui_theme THEME_HIGH_CONTRAST = {
-    .name = "high-contrast",
-    .bg = C(0x000000),
-    .header_bg = C(0x000000),
-    .header_text = C(0xFFFFFF),
-    .panel = C(0x000000),
-    .panel_border = C(0xFFFFFF),
-    .text = C(0xFFFFFF),
-    .muted = C(0xE0E0E0),
-    .accent = C(0xFFFF00),
-    .accent_text = C(0x000000),
-    .button = C(0x000000),
-    .button_text = C(0xFFFFFF),
-    .button_border = C(0xFFFFFF),
-    .focus = C(0x00FFFF),
-    .picked_bg = C(0x003A66),
-    .advice_bg = C(0x000000),
-    .advice_border = C(0xFFFF00),
-    .warn = C(0xFFFF00),
-    .bar_pos = C(0x00FFFF),
-    .bar_neg = C(0xFFFF00),
-    .bar_track = C(0x404040),
-    .good = C(0x00FF7F),
-    .harm = C(0xFFFF00),
-    .shade = {0, 0, 0, 200},
-};
+    .name = "high-contrast", .shade = {0, 0, 0, 200}, THEME_COLOURS(HIGH_CONTRAST_COLOUR)};
 
 const ui_theme *ui_theme_find(const char *name)
 {
