@@ -38,7 +38,7 @@ static int mem_enter(case_run *r, const char *node_id, case_node *node, case_liv
 
 static int mem_give(char **next_id, const char *id, apperr *e)
 {
-    if (!(*next_id = strdup(id))) {
+    if (!(*next_id = mem_strdup(id))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }

@@ -1,6 +1,6 @@
 /* c_case: a small case written in C for the tests of the walk and the map
  * (test_walk, test_graph_map), played by a driver whose memory, like the
- * tools', comes from the core's allocation hook (next ids are malloc'd, as
+ * tools', comes from the core's allocation hook (next ids too, as
  * case_driver.h asks), so the failing allocator counts every block a walk
  * of it leaves. Its shape exercises each part of the walk:
  *
