@@ -842,6 +842,24 @@ static void test_walk_out_of_memory_fails_cleanly(void **state)
     assert_true(n > 50);
 }
 
+/* The same for case files: the Lua driver, its runs and the nodes it
+ * resolves allocate through the hook as well (the Lua heap itself does
+ * not, and is bounded by the case's memory cap). */
+static void test_walk_of_case_files_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"clean.lua", "variant_ending.lua", "no_way_out.lua"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[1024];
+        case_def *c = NULL;
+        apperr e;
+        snprintf(path, sizeof path, "%s/%s", CHECK_DIR, names[i]);
+        assert_int_equal(case_load(&c, path, NULL, &e), 0);
+        assert_true(walk_failing_each_allocation(c) > 50);
+        case_free(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -878,6 +896,7 @@ int main(void)
         cmocka_unit_test(test_every_bundled_case_walks_without_errors),
         cmocka_unit_test(test_replay_plays_steps_and_refuses_a_step_that_does_not_fit),
         cmocka_unit_test(test_walk_out_of_memory_fails_cleanly),
+        cmocka_unit_test(test_walk_of_case_files_out_of_memory_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
