@@ -16,8 +16,11 @@
 #include <cJSON.h>
 
 #include "debrief_chart.h"
+#include "debrief_csv.h"
 #include "debrief_fmt.h"
 #include "debrief_report.h"
+#include "failing_alloc.h"
+#include "mem.h"
 #include "support.h"
 
 #define FIXTURE_LOGS TEST_DATA_DIR "/report/logs"
@@ -192,7 +195,33 @@ static void test_iri_trims_the_base_and_percent_encodes_segments(void **state)
     char *iri = debrief_fmt_iri("https://e.org/x//", seg, 4);
     (void)state;
     assert_string_equal(iri, "https://e.org/x/cases/a%20b%2F%C3%A9~_-./nodes/unknown");
-    free(iri);
+    mem_free(iri);
+}
+
+/* Each allocation building an IRI can fail: NULL, and nothing kept. */
+static void test_iri_out_of_memory_is_null(void **state)
+{
+    (void)state;
+    const char *seg[] = {"cases", "sepsis ed", "nodes", "first_look"};
+    failing_alloc_install();
+    char *iri = NULL;
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        iri = debrief_fmt_iri("https://e.org/x", seg, 4);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (failed) {
+            assert_null(iri);
+            assert_int_equal(alloc_live, 0);
+        }
+    }
+    assert_string_equal(iri, "https://e.org/x/cases/sepsis%20ed/nodes/first_look");
+    mem_free(iri);
+    assert_int_equal(alloc_live, 0);
+    failing_alloc_remove();
+    assert_true(n > 1);
 }
 
 static void test_statement_id_is_a_deterministic_uuid5(void **state)
@@ -483,6 +512,93 @@ static void test_xapi_to_unwritable_path_is_env_error(void **state)
     assert_int_equal(e.kind, APPERR_ENV);
 }
 
+/* ---- Out of memory ---- */
+
+/* Each allocation the CSV writer makes for a session's rows can fail: the
+ * writer then says so (-1), writes nothing and keeps nothing; once none
+ * fails, it writes what it writes with memory enough. (The session is made
+ * here, not read: the log reader's own cJSON hooks must not change while
+ * it reads.) */
+static void test_csv_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    static const char *const options[] = {"admit", "discharge"};
+    log_decision d[3];
+    memset(d, 0, sizeof d);
+    for (int i = 0; i < 3; i++) {
+        d[i].seq = i + 1;
+        d[i].node = "triage";
+        d[i].options = options;
+        d[i].n_options = 2;
+        d[i].final = "admit";
+        d[i].rationale = "=1+1, said \"the AI\"\non two lines";
+        d[i].has_ms_final = true;
+        d[i].ms_final = 1234 * (i + 1);
+        d[i].has_ai_confidence = true;
+        d[i].ai_confidence = 0.8;
+    }
+    log_session s;
+    memset(&s, 0, sizeof s);
+    s.id = "aaaa0001-1b3d-4e5f-8a9b-0c1d2e3f4a01";
+    s.trainee = "O'Brien, Dr";
+    s.case_id = "sepsis-ed";
+    s.decisions = d;
+    s.n_decisions = 3;
+    char *want = NULL, *got = NULL;
+    size_t want_len = 0, got_len = 0;
+    FILE *f = open_memstream(&want, &want_len);
+    assert_int_equal(debrief_csv_session(f, &s), 0);
+    fclose(f);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        f = open_memstream(&got, &got_len);
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = debrief_csv_session(f, &s);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        fclose(f);
+        assert_int_equal(rc, failed ? -1 : 0);
+        assert_int_equal(alloc_live, 0);
+        if (failed)
+            assert_int_equal(got_len, 0); /* nothing half written */
+        else
+            assert_string_equal(got, want);
+        free(got);
+    }
+    failing_alloc_remove();
+    assert_non_null(strstr(want, "\"'=1+1, said \"\"the AI\"\"\non two lines\""));
+    free(want);
+    assert_true(n > 3); /* the rows grow through the hook */
+}
+
+/* Each allocation of the HTML writer can fail: it then reports "out of
+ * memory" (APPERR_ENV) and keeps nothing. */
+static void test_html_report_out_of_memory_fails_cleanly(void **state)
+{
+    fixture *fx = *state;
+    apperr e;
+    snprintf(fx->out, sizeof fx->out, "%s/report.html", fx->dir);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = debrief_write_html(fx->out, &fx->in, &e);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (rc != 0) {
+            assert_true(failed);
+            assert_int_equal(e.kind, APPERR_ENV);
+        }
+        if (alloc_live != 0)
+            fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
+    }
+    failing_alloc_remove();
+    assert_true(n > 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_timestamp_accepts_the_log_format_only),
         cmocka_unit_test(test_iri_check_wants_a_scheme_and_no_spaces),
         cmocka_unit_test(test_iri_trims_the_base_and_percent_encodes_segments),
+        cmocka_unit_test(test_iri_out_of_memory_is_null),
         cmocka_unit_test(test_statement_id_is_a_deterministic_uuid5),
         cmocka_unit_test(test_statement_id_takes_long_session_ids),
         cmocka_unit_test(test_quantile_interpolates_like_r_type_7),
@@ -521,6 +638,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xapi_of_no_sessions_is_empty_array, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_to_unwritable_path_is_env_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_out_of_memory_fails_cleanly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_html_report_out_of_memory_fails_cleanly, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
  * that dot reads without warnings and shows as written, wrapped. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include <cmocka.h>
 
 #include "dot_text.h"
+#include "failing_alloc.h"
+#include "mem.h"
 
 /* dot_text(s, width, lines) compared with want, then freed. */
 static void check(const char *s, size_t width, size_t lines, const char *want)
@@ -17,7 +20,7 @@ static void check(const char *s, size_t width, size_t lines, const char *want)
     char *got = dot_text(s, width, lines);
     assert_non_null(got);
     assert_string_equal(got, want);
-    free(got);
+    mem_free(got);
 }
 
 static void test_dot_text_escapes_quotes_backslashes_and_ampersands(void **state)
@@ -78,6 +81,34 @@ static void test_dot_text_keeps_max_lines_and_marks_the_cut(void **state)
     check("one two three", 5, 1, "one…");
 }
 
+/* Each allocation dot_text makes can fail: it then returns NULL and keeps
+ * nothing (the failing allocator counts the blocks), under
+ * AddressSanitizer too. */
+static void test_dot_text_out_of_memory_is_null_and_leaves_nothing(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    char *got = NULL;
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        got = dot_text("  one two \"three\" & four\xff ", 5, 2);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (failed) {
+            assert_null(got);
+            assert_int_equal(alloc_live, 0);
+        }
+    }
+    assert_non_null(got);
+    assert_string_equal(got, "one\\ntwo…");
+    mem_free(got);
+    assert_int_equal(alloc_live, 0);
+    failing_alloc_remove();
+    assert_true(n > 3); /* cleaning, wrapping and escaping each allocate through the hook */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -87,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_dot_text_wraps_at_word_boundaries),
         cmocka_unit_test(test_dot_text_splits_words_longer_than_a_line),
         cmocka_unit_test(test_dot_text_keeps_max_lines_and_marks_the_cut),
+        cmocka_unit_test(test_dot_text_out_of_memory_is_null_and_leaves_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,9 @@
 
 #include <cmocka.h>
 
+#include "c_case.h"
 #include "case_load.h"
+#include "failing_alloc.h"
 #include "support.h"
 #include "walk.h"
 
@@ -753,6 +755,113 @@ static void test_every_bundled_case_walks_without_errors(void **state)
     walked_free(&w);
 }
 
+/* ---- playing a path again --------------------------------------------- */
+
+static void test_replay_plays_steps_and_refuses_a_step_that_does_not_fit(void **state)
+{
+    (void)state;
+    c_case f;
+    c_case_init(&f);
+    int start = (int)case_node_index(&f.c, "a_start"), mid = (int)case_node_index(&f.c, "b_mid");
+    walk_step go = {WALK_CHOOSE, start, "go"}, on = {WALK_CONTINUE, mid, NULL};
+    walk_step late = {WALK_TIMEOUT, start, NULL}, choose_at_mid = {WALK_CHOOSE, mid, "go"};
+    const walk_step *path[] = {&go, &on};
+    session *s = walk_replay(&f.c, "v2", path, 2);
+    assert_non_null(s);
+    assert_string_equal(session_view_now(s).node->id, "d_pick");
+    session_close(s);
+    const walk_step *timed[] = {&late};
+    assert_non_null(s = walk_replay(&f.c, NULL, timed, 1));
+    assert_string_equal(session_view_now(s).node->id, "c_slow");
+    session_close(s);
+    /* b_mid is narrative: it has no choice to make. */
+    const walk_step *wrong[] = {&go, &choose_at_mid};
+    assert_null(walk_replay(&f.c, "v1", wrong, 2));
+    const walk_step *unknown[] = {&late, &go};
+    assert_null(walk_replay(&f.c, "v1", unknown, 2)); /* c_slow has no option go */
+}
+
+/* ---- out of memory ----------------------------------------------------- */
+
+/* Walks c with its n-th allocation failing, for every n until the walk
+ * needs no more: each time the walk either gives up saying "out of memory"
+ * (APPERR_ENV, no result) or finishes (a failure in a session can be the
+ * case's own to report); when no allocation failed it says what a walk
+ * with memory enough says. Nothing is left allocated either way (the
+ * failing allocator counts the blocks), under AddressSanitizer too.
+ * Returns how many allocations the walk made. */
+static long walk_failing_each_allocation(const case_def *c)
+{
+    walk_result *ref = NULL;
+    apperr e;
+    assert_int_equal(walk_case(c, NULL, &ref, &e), 0);
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        walk_result *r = NULL;
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = walk_case(c, NULL, &r, &e);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (rc != 0) {
+            assert_true(failed);
+            assert_null(r);
+            assert_int_equal(e.kind, APPERR_ENV);
+        } else if (!failed) {
+            assert_int_equal(r->n_findings, ref->n_findings);
+            assert_int_equal(r->n_errors, ref->n_errors);
+            assert_int_equal(r->n_variants, ref->n_variants);
+            for (size_t k = 0; k < r->n_variants; k++)
+                assert_true(r->variants[k].paths == ref->variants[k].paths);
+            assert_true(alloc_live > 0); /* the result itself came through the hook */
+        }
+        walk_free(r);
+        if (alloc_live != 0)
+            fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
+    }
+    failing_alloc_remove();
+    walk_free(ref);
+    return n;
+}
+
+static void test_walk_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    c_case f;
+    c_case_init(&f);
+    walk_result *r = NULL;
+    apperr e;
+    assert_int_equal(walk_case(&f.c, NULL, &r, &e), 0);
+    /* The case is what it says: both errors and the warning are found. */
+    assert_int_equal(r->n_variants, 2);
+    assert_int_equal(r->n_errors, 2);
+    assert_int_equal(r->n_warnings, 1);
+    assert_true(r->variants[0].paths == 7);
+    walk_free(r);
+    long n = walk_failing_each_allocation(&f.c);
+    /* The walk's own memory goes through the hook, so each block can fail. */
+    assert_true(n > 50);
+}
+
+/* The same for case files: the Lua driver, its runs and the nodes it
+ * resolves allocate through the hook as well (the Lua heap itself does
+ * not, and is bounded by the case's memory cap). */
+static void test_walk_of_case_files_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"clean.lua", "variant_ending.lua", "no_way_out.lua"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[1024];
+        case_def *c = NULL;
+        apperr e;
+        snprintf(path, sizeof path, "%s/%s", CHECK_DIR, names[i]);
+        assert_int_equal(case_load(&c, path, NULL, &e), 0);
+        assert_true(walk_failing_each_allocation(c) > 50);
+        case_free(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -787,6 +896,9 @@ int main(void)
         cmocka_unit_test(test_unknown_variant_is_a_usage_error),
         cmocka_unit_test(test_path_format_names_each_choice),
         cmocka_unit_test(test_every_bundled_case_walks_without_errors),
+        cmocka_unit_test(test_replay_plays_steps_and_refuses_a_step_that_does_not_fit),
+        cmocka_unit_test(test_walk_out_of_memory_fails_cleanly),
+        cmocka_unit_test(test_walk_of_case_files_out_of_memory_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -288,7 +288,7 @@ static int print_json(cJSON *doc, const totals *t, bool ok)
         return -1;
     }
     printf("%s\n", text);
-    free(text);
+    cJSON_free(text);
     return 0;
 }
 

@@ -22,6 +22,7 @@
 #include "exit_status.h"
 #include "json_util.h"
 #include "log_reader.h"
+#include "mem.h"
 #include "metrics.h"
 
 /* ---- reading ---------------------------------------------------------- */
@@ -44,17 +45,13 @@ static void on_issue(void *ctx, const log_issue *is)
     fprintf(stderr, "appraise: %s\n", buf);
     if (!r->keep_issues || r->issues_oom)
         return;
-    if (r->n_issues == r->cap_issues) {
-        size_t cap = r->cap_issues ? r->cap_issues * 2 : 16;
-        char **p = realloc(r->issues, cap * sizeof *p);
-        if (!p) {
-            r->issues_oom = true;
-            return;
-        }
-        r->issues = p;
-        r->cap_issues = cap;
+    char **p = mem_grow(r->issues, &r->cap_issues, r->n_issues + 1, sizeof *p);
+    if (!p) {
+        r->issues_oom = true;
+        return;
     }
-    if (!(r->issues[r->n_issues] = strdup(buf)))
+    r->issues = p;
+    if (!(r->issues[r->n_issues] = mem_strdup(buf)))
         r->issues_oom = true;
     else
         r->n_issues++;
@@ -280,7 +277,7 @@ int debrief_logs(const debrief_opts *o)
         fclose(r.csv);
     metrics_set_free(r.set);
     for (size_t i = 0; i < r.n_issues; i++)
-        free(r.issues[i]);
-    free(r.issues);
+        mem_free(r.issues[i]);
+    mem_free(r.issues);
     return rc;
 }

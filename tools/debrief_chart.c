@@ -4,7 +4,7 @@
 #include "debrief_chart.h"
 
 #include <math.h>
-#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "debrief_fmt.h"
@@ -18,67 +18,53 @@
 #define C_INK "#111111"
 #define C_RULE "#999999"
 
-static void out(debrief_chart *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void out(debrief_chart *c, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(c->f, fmt, ap);
-    va_end(ap);
-}
-
-static void esc(debrief_chart *c, const char *s)
-{
-    debrief_fmt_html(c->f, s);
-}
-
 /* Opens the figure and its svg up to the open <desc>: the caller writes the
  * text alternative, then calls desc_end. Returns the chart's id number. */
 static int svg_open(debrief_chart *c, const char *kind, const char *cls, int w, int h,
                     const char *title, const char *title_who)
 {
     int id = ++c->next_id;
-    out(c,
-        "<figure%s%s%s>\n<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"%s\" "
-        "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"ch%d-t ch%d-d\" "
-        "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"14\">\n"
-        "<title id=\"ch%d-t\">",
-        cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", kind, w, h, id, id, id);
-    esc(c, title);
+    fprintf(c->f,
+            "<figure%s%s%s>\n<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"%s\" "
+            "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"ch%d-t ch%d-d\" "
+            "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"14\">\n"
+            "<title id=\"ch%d-t\">",
+            cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "", kind, w, h, id, id, id);
+    debrief_fmt_html(c->f, title);
     if (title_who) {
-        out(c, ": ");
-        esc(c, title_who);
+        fprintf(c->f, ": ");
+        debrief_fmt_html(c->f, title_who);
     }
-    out(c, "</title>\n<desc id=\"ch%d-d\">", id);
+    fprintf(c->f, "</title>\n<desc id=\"ch%d-d\">", id);
     return id;
 }
 
 static void desc_end(debrief_chart *c)
 {
-    out(c, "</desc>\n");
+    fprintf(c->f, "</desc>\n");
 }
 
 /* Diagonal hatching on a light ground: marks a cell or bar without colour. */
 static void hatch_def(debrief_chart *c, int id, const char *name, const char *ground,
                       const char *line)
 {
-    out(c,
-        "<defs><pattern id=\"ch%d-%s\" width=\"10\" height=\"10\" "
-        "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-        "<rect width=\"10\" height=\"10\" fill=\"%s\"/>"
-        "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"10\" stroke=\"%s\" stroke-width=\"4\"/>"
-        "</pattern></defs>\n",
-        id, name, ground, line);
+    fprintf(c->f,
+            "<defs><pattern id=\"ch%d-%s\" width=\"10\" height=\"10\" "
+            "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            "<rect width=\"10\" height=\"10\" fill=\"%s\"/>"
+            "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"10\" stroke=\"%s\" stroke-width=\"4\"/>"
+            "</pattern></defs>\n",
+            id, name, ground, line);
 }
 
 /* Text at (x, y); anchor "start", "middle" or "end". */
 static void text(debrief_chart *c, double x, double y, const char *anchor, const char *extra,
                  const char *s)
 {
-    out(c, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"" C_INK "\"%s%s>", x, y, anchor,
-        extra ? " " : "", extra ? extra : "");
-    esc(c, s);
-    out(c, "</text>\n");
+    fprintf(c->f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"" C_INK "\"%s%s>", x, y,
+            anchor, extra ? " " : "", extra ? extra : "");
+    debrief_fmt_html(c->f, s);
+    fprintf(c->f, "</text>\n");
 }
 
 static void percent_text(char *buf, size_t size, long num, long den)
@@ -104,15 +90,15 @@ static void reliance_cell(debrief_chart *c, int id, double x, double y, const lo
     bool appropriate = (right == 1) == (followed == 1);
     char num[32], pct[64];
     if (appropriate)
-        out(c,
-            "<rect x=\"%.0f\" y=\"%.0f\" width=\"200\" height=\"100\" fill=\"#d6ebf7\" "
-            "stroke=\"" C_BLUE "\" stroke-width=\"2\"/>\n",
-            x, y);
+        fprintf(c->f,
+                "<rect x=\"%.0f\" y=\"%.0f\" width=\"200\" height=\"100\" fill=\"#d6ebf7\" "
+                "stroke=\"" C_BLUE "\" stroke-width=\"2\"/>\n",
+                x, y);
     else
-        out(c,
-            "<rect x=\"%.0f\" y=\"%.0f\" width=\"200\" height=\"100\" fill=\"url(#ch%d-h)\" "
-            "stroke=\"" C_VERMILLION "\" stroke-width=\"3\" stroke-dasharray=\"8 4\"/>\n",
-            x, y, id);
+        fprintf(c->f,
+                "<rect x=\"%.0f\" y=\"%.0f\" width=\"200\" height=\"100\" fill=\"url(#ch%d-h)\" "
+                "stroke=\"" C_VERMILLION "\" stroke-width=\"3\" stroke-dasharray=\"8 4\"/>\n",
+                x, y, id);
     snprintf(num, sizeof num, "%ld", r[right][followed]);
     text(c, x + 100, y + 42, "middle", "font-size=\"30\" font-weight=\"bold\"", num);
     percent_text(pct, sizeof pct, r[right][followed], row);
@@ -140,16 +126,16 @@ static void reliance_small(debrief_chart *c, int id, const long r[2][2])
             double x = cx[followed], y = cy[right];
             char num[24];
             if (ok)
-                out(c,
-                    "<rect x=\"%.0f\" y=\"%.0f\" width=\"120\" height=\"75\" fill=\"#d6ebf7\" "
-                    "stroke=\"" C_BLUE "\" stroke-width=\"2\"/>\n",
-                    x, y);
+                fprintf(c->f,
+                        "<rect x=\"%.0f\" y=\"%.0f\" width=\"120\" height=\"75\" fill=\"#d6ebf7\" "
+                        "stroke=\"" C_BLUE "\" stroke-width=\"2\"/>\n",
+                        x, y);
             else
-                out(c,
-                    "<rect x=\"%.0f\" y=\"%.0f\" width=\"120\" height=\"75\" "
-                    "fill=\"url(#ch%d-h)\" stroke=\"" C_VERMILLION "\" stroke-width=\"3\" "
-                    "stroke-dasharray=\"8 4\"/>\n",
-                    x, y, id);
+                fprintf(c->f,
+                        "<rect x=\"%.0f\" y=\"%.0f\" width=\"120\" height=\"75\" "
+                        "fill=\"url(#ch%d-h)\" stroke=\"" C_VERMILLION "\" stroke-width=\"3\" "
+                        "stroke-dasharray=\"8 4\"/>\n",
+                        x, y, id);
             snprintf(num, sizeof num, "%ld", r[right][followed]);
             text(c, x + 60, y + 36, "middle", "font-size=\"26\" font-weight=\"bold\"", num);
             text(c, x + 60, y + 62, "middle",
@@ -166,8 +152,8 @@ static void reliance_large(debrief_chart *c, int id, const long r[2][2])
     text(c, 380, 22, "middle", "font-weight=\"bold\"", "Trainee's final choice");
     text(c, 280, 52, "middle", NULL, "Followed the AI");
     text(c, 480, 52, "middle", NULL, "Overrode the AI");
-    out(c, "<text transform=\"translate(22 170) rotate(-90)\" text-anchor=\"middle\" "
-           "font-weight=\"bold\" fill=\"" C_INK "\">The AI's advice was</text>\n");
+    fprintf(c->f, "<text transform=\"translate(22 170) rotate(-90)\" text-anchor=\"middle\" "
+                  "font-weight=\"bold\" fill=\"" C_INK "\">The AI's advice was</text>\n");
     text(c, 170, 115, "end", "font-size=\"16\"", "Right");
     text(c, 170, 225, "end", "font-size=\"16\"", "Wrong");
     reliance_cell(c, id, 180, 65, r, 1, 1);
@@ -183,33 +169,34 @@ void debrief_chart_reliance(debrief_chart *c, const char *who, const metrics *m,
     long total = r[0][0] + r[0][1] + r[1][0] + r[1][1];
     int id = svg_open(c, "reliance", small ? "small" : NULL, small ? 340 : 600, small ? 215 : 320,
                       "Reliance matrix", who);
-    out(c,
-        "Of %ld decisions with advice shown: AI right and followed %ld; AI right and "
-        "overrode %ld (under-reliance); AI wrong and followed %ld (over-reliance); AI wrong "
-        "and overrode %ld.",
-        total, r[1][1], r[1][0], r[0][1], r[0][0]);
+    fprintf(c->f,
+            "Of %ld decisions with advice shown: AI right and followed %ld; AI right and "
+            "overrode %ld (under-reliance); AI wrong and followed %ld (over-reliance); AI wrong "
+            "and overrode %ld.",
+            total, r[1][1], r[1][0], r[0][1], r[0][0]);
     desc_end(c);
     hatch_def(c, id, "h", "#fde9cf", "#f3b98a");
     if (small)
         reliance_small(c, id, r);
     else
         reliance_large(c, id, r);
-    out(c, "</svg>\n<figcaption>");
+    fprintf(c->f, "</svg>\n<figcaption>");
     if (small) {
-        out(c, "<strong>");
-        esc(c, who);
-        out(c, "</strong>: %ld decision%s with advice; %ld over-reliance, %ld under-reliance.",
-            total, total == 1 ? "" : "s", r[0][1], r[1][0]);
+        fprintf(c->f, "<strong>");
+        debrief_fmt_html(c->f, who);
+        fprintf(c->f,
+                "</strong>: %ld decision%s with advice; %ld over-reliance, %ld under-reliance.",
+                total, total == 1 ? "" : "s", r[0][1], r[1][0]);
     } else {
-        out(c, "Reliance of ");
-        esc(c, who);
-        out(c,
-            ": of %ld decisions with advice shown, %ld followed right advice, %ld overrode "
-            "wrong advice, %ld followed wrong advice (over-reliance) and %ld overrode right "
-            "advice (under-reliance).",
-            total, r[1][1], r[0][0], r[0][1], r[1][0]);
+        fprintf(c->f, "Reliance of ");
+        debrief_fmt_html(c->f, who);
+        fprintf(c->f,
+                ": of %ld decisions with advice shown, %ld followed right advice, %ld overrode "
+                "wrong advice, %ld followed wrong advice (over-reliance) and %ld overrode right "
+                "advice (under-reliance).",
+                total, r[1][1], r[0][0], r[0][1], r[1][0]);
     }
-    out(c, "</figcaption>\n</figure>\n");
+    fprintf(c->f, "</figcaption>\n</figure>\n");
 }
 
 /* ---- Trust dot plot ---- */
@@ -239,8 +226,8 @@ static void trust_row(debrief_chart *c, const metrics *m, int right, double y, l
     char label[64];
     snprintf(label, sizeof label, "AI %s (n = %ld)", right ? "right" : "wrong", trust_n(hist));
     text(c, 150, y + 5, "end", "font-size=\"15\"", label);
-    out(c, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#ddd\"/>\n", trust_x(1),
-        y, trust_x(7), y);
+    fprintf(c->f, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#ddd\"/>\n",
+            trust_x(1), y, trust_x(7), y);
     for (int t = 1; t <= 7; t++) {
         double r, x = trust_x(t);
         char num[24];
@@ -248,12 +235,13 @@ static void trust_row(debrief_chart *c, const metrics *m, int right, double y, l
             continue;
         r = fmax(3.0, 26.0 * sqrt((double)hist[t] / (double)max));
         if (right)
-            out(c,
-                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"" C_BLUE
-                "\" fill-opacity=\"0.8\" stroke=\"" C_INK "\"/>\n",
-                x, y, r);
+            fprintf(c->f,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"" C_BLUE
+                    "\" fill-opacity=\"0.8\" stroke=\"" C_INK "\"/>\n",
+                    x, y, r);
         else
-            out(c,
+            fprintf(
+                c->f,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"" C_VERMILLION
                 "\" fill-opacity=\"0.8\" stroke=\"" C_INK "\"/>\n",
                 x - r * 0.886, y - r * 0.886, r * 1.772, r * 1.772);
@@ -263,10 +251,10 @@ static void trust_row(debrief_chart *c, const metrics *m, int right, double y, l
     if (mean->has) {
         char s[32];
         double x = trust_x(mean->value);
-        out(c,
-            "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"" C_INK
-            "\" stroke-width=\"3\" stroke-dasharray=\"4 3\"/>\n",
-            x, y - 32, x, y + 32);
+        fprintf(c->f,
+                "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"" C_INK
+                "\" stroke-width=\"3\" stroke-dasharray=\"4 3\"/>\n",
+                x, y - 32, x, y + 32);
         snprintf(s, sizeof s, "mean %.2f", mean->value);
         text(c, x, y + 46, "middle", "font-size=\"12\"", s);
     }
@@ -274,42 +262,43 @@ static void trust_row(debrief_chart *c, const metrics *m, int right, double y, l
 
 static void trust_table(debrief_chart *c, const metrics *m)
 {
-    out(c, "<table>\n<thead><tr><th scope=\"col\">Trust rating</th>");
+    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">Trust rating</th>");
     for (int t = 1; t <= 7; t++)
-        out(c, "<th scope=\"col\" class=\"num\">%d</th>", t);
-    out(c, "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Mean</th>"
-           "</tr></thead>\n<tbody>\n");
+        fprintf(c->f, "<th scope=\"col\" class=\"num\">%d</th>", t);
+    fprintf(c->f, "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Mean</th>"
+                  "</tr></thead>\n<tbody>\n");
     for (int right = 1; right >= 0; right--) {
         const metric_value *mean = &m->m[right ? METRIC_TRUST_AI_RIGHT : METRIC_TRUST_AI_WRONG];
-        out(c, "<tr><th scope=\"row\">AI %s</th>", right ? "right" : "wrong");
+        fprintf(c->f, "<tr><th scope=\"row\">AI %s</th>", right ? "right" : "wrong");
         for (int t = 1; t <= 7; t++)
-            out(c, "<td class=\"num\">%ld</td>", m->trust_hist[right][t]);
-        out(c, "<td class=\"num\">%ld</td><td class=\"num\">", trust_n(m->trust_hist[right]));
+            fprintf(c->f, "<td class=\"num\">%ld</td>", m->trust_hist[right][t]);
+        fprintf(c->f, "<td class=\"num\">%ld</td><td class=\"num\">",
+                trust_n(m->trust_hist[right]));
         if (mean->has)
-            out(c, "%.2f", mean->value);
+            fprintf(c->f, "%.2f", mean->value);
         else
-            out(c, "<span class=\"na\">n/a</span>");
-        out(c, "</td></tr>\n");
+            fprintf(c->f, "<span class=\"na\">n/a</span>");
+        fprintf(c->f, "</td></tr>\n");
     }
-    out(c, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n</table>\n");
 }
 
 static void trust_desc(debrief_chart *c, const metrics *m)
 {
     for (int right = 1; right >= 0; right--) {
         const metric_value *mean = &m->m[right ? METRIC_TRUST_AI_RIGHT : METRIC_TRUST_AI_WRONG];
-        out(c, "AI %s, trust ratings 1 to 7:", right ? "right" : "wrong");
+        fprintf(c->f, "AI %s, trust ratings 1 to 7:", right ? "right" : "wrong");
         for (int t = 1; t <= 7; t++)
-            out(c, " %ld%s", m->trust_hist[right][t], t < 7 ? "," : ";");
+            fprintf(c->f, " %ld%s", m->trust_hist[right][t], t < 7 ? "," : ";");
         if (mean->has)
-            out(c, " mean %.2f. ", mean->value);
+            fprintf(c->f, " mean %.2f. ", mean->value);
         else
-            out(c, " mean n/a. ");
+            fprintf(c->f, " mean n/a. ");
     }
     if (m->m[METRIC_TRUST_AUROC].has)
-        out(c, "Trust AUROC %.2f.", m->m[METRIC_TRUST_AUROC].value);
+        fprintf(c->f, "Trust AUROC %.2f.", m->m[METRIC_TRUST_AUROC].value);
     else
-        out(c, "Trust AUROC n/a.");
+        fprintf(c->f, "Trust AUROC n/a.");
 }
 
 void debrief_chart_trust(debrief_chart *c, const metrics *m)
@@ -324,31 +313,32 @@ void debrief_chart_trust(debrief_chart *c, const metrics *m)
     desc_end(c);
     trust_row(c, m, 1, 70, max);
     trust_row(c, m, 0, 170, max);
-    out(c, "<line x1=\"%.0f\" y1=\"238\" x2=\"%.0f\" y2=\"238\" stroke=\"" C_INK "\"/>\n",
-        trust_x(1) - 20, trust_x(7) + 20);
+    fprintf(c->f, "<line x1=\"%.0f\" y1=\"238\" x2=\"%.0f\" y2=\"238\" stroke=\"" C_INK "\"/>\n",
+            trust_x(1) - 20, trust_x(7) + 20);
     for (int t = 1; t <= 7; t++) {
         char s[4];
         snprintf(s, sizeof s, "%d", t);
-        out(c, "<line x1=\"%.0f\" y1=\"238\" x2=\"%.0f\" y2=\"244\" stroke=\"" C_INK "\"/>\n",
-            trust_x(t), trust_x(t));
+        fprintf(c->f,
+                "<line x1=\"%.0f\" y1=\"238\" x2=\"%.0f\" y2=\"244\" stroke=\"" C_INK "\"/>\n",
+                trust_x(t), trust_x(t));
         text(c, trust_x(t), 260, "middle", NULL, s);
     }
     text(c, trust_x(4), 288, "middle", "font-weight=\"bold\"",
          "Trust rating (1 = no trust, 7 = complete trust)");
     if (trust_n(m->trust_hist[0]) + trust_n(m->trust_hist[1]) == 0)
         text(c, trust_x(4), 125, "middle", "font-style=\"italic\"", "no trust ratings (n/a)");
-    out(c, "</svg>\n<figcaption>Circles: AI right; squares: AI wrong; marker area is the "
-           "number of decisions, the dashed line each row's mean. ");
+    fprintf(c->f, "</svg>\n<figcaption>Circles: AI right; squares: AI wrong; marker area is the "
+                  "number of decisions, the dashed line each row's mean. ");
     if (m->m[METRIC_TRUST_AUROC].has)
-        out(c,
-            "Trust AUROC %.2f (n = %ld): the chance that a decision where the AI was right "
-            "got more trust than one where it was wrong; 0.5 is blind trust.",
-            m->m[METRIC_TRUST_AUROC].value, m->m[METRIC_TRUST_AUROC].n);
+        fprintf(c->f,
+                "Trust AUROC %.2f (n = %ld): the chance that a decision where the AI was right "
+                "got more trust than one where it was wrong; 0.5 is blind trust.",
+                m->m[METRIC_TRUST_AUROC].value, m->m[METRIC_TRUST_AUROC].n);
     else
-        out(c, "Trust AUROC n/a: it needs trust ratings on both right and wrong advice.");
-    out(c, "</figcaption>\n");
+        fprintf(c->f, "Trust AUROC n/a: it needs trust ratings on both right and wrong advice.");
+    fprintf(c->f, "</figcaption>\n");
     trust_table(c, m);
-    out(c, "</figure>\n");
+    fprintf(c->f, "</figure>\n");
 }
 
 /* ---- Unaided and final accuracy ---- */
@@ -365,15 +355,15 @@ static void accuracy_bar(debrief_chart *c, int id, double x, const metric_value 
     }
     double hgt = ACC_H * v->value;
     if (final)
-        out(c,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"90\" height=\"%.1f\" fill=\"" C_BLUE
-            "\" stroke=\"" C_INK "\"/>\n",
-            x, ACC_Y0 - hgt, hgt);
+        fprintf(c->f,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"90\" height=\"%.1f\" fill=\"" C_BLUE
+                "\" stroke=\"" C_INK "\"/>\n",
+                x, ACC_Y0 - hgt, hgt);
     else
-        out(c,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"90\" height=\"%.1f\" fill=\"url(#ch%d-h)\" "
-            "stroke=\"" C_INK "\"/>\n",
-            x, ACC_Y0 - hgt, hgt, id);
+        fprintf(c->f,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"90\" height=\"%.1f\" fill=\"url(#ch%d-h)\" "
+                "stroke=\"" C_INK "\"/>\n",
+                x, ACC_Y0 - hgt, hgt, id);
     snprintf(label, sizeof label, "%.0f%% (%ld/%ld)", 100.0 * v->value, v->num, v->den);
     text(c, x + 45, ACC_Y0 - hgt - 6, "middle", "font-size=\"13\"", label);
 }
@@ -383,13 +373,13 @@ static void accuracy_axes(debrief_chart *c)
     for (int p = 0; p <= 100; p += 25) {
         char s[8];
         double y = ACC_Y0 - ACC_H * p / 100.0;
-        out(c, "<line x1=\"100\" y1=\"%.1f\" x2=\"700\" y2=\"%.1f\" stroke=\"%s\"/>\n", y, y,
-            p == 0 ? C_INK : "#dddddd");
+        fprintf(c->f, "<line x1=\"100\" y1=\"%.1f\" x2=\"700\" y2=\"%.1f\" stroke=\"%s\"/>\n", y, y,
+                p == 0 ? C_INK : "#dddddd");
         snprintf(s, sizeof s, "%d%%", p);
         text(c, 92, y + 5, "end", NULL, s);
     }
-    out(c, "<text transform=\"translate(24 160) rotate(-90)\" text-anchor=\"middle\" "
-           "font-weight=\"bold\" fill=\"" C_INK "\">Correct choices</text>\n");
+    fprintf(c->f, "<text transform=\"translate(24 160) rotate(-90)\" text-anchor=\"middle\" "
+                  "font-weight=\"bold\" fill=\"" C_INK "\">Correct choices</text>\n");
     text(c, 250, 296, "middle", "font-size=\"16\"", "AI was right");
     text(c, 550, 296, "middle", "font-size=\"16\"", "AI was wrong");
     text(c, 400, 326, "middle", "font-weight=\"bold\"", "The AI's advice");
@@ -397,22 +387,22 @@ static void accuracy_axes(debrief_chart *c)
 
 static void accuracy_legend(debrief_chart *c, int id)
 {
-    out(c,
-        "<rect x=\"180\" y=\"10\" width=\"22\" height=\"16\" fill=\"url(#ch%d-h)\" "
-        "stroke=\"" C_INK "\"/>\n",
-        id);
+    fprintf(c->f,
+            "<rect x=\"180\" y=\"10\" width=\"22\" height=\"16\" fill=\"url(#ch%d-h)\" "
+            "stroke=\"" C_INK "\"/>\n",
+            id);
     text(c, 208, 23, "start", NULL, "Unaided (initial choice)");
-    out(c, "<rect x=\"440\" y=\"10\" width=\"22\" height=\"16\" fill=\"" C_BLUE "\" stroke=\"" C_INK
-           "\"/>\n");
+    fprintf(c->f, "<rect x=\"440\" y=\"10\" width=\"22\" height=\"16\" fill=\"" C_BLUE
+                  "\" stroke=\"" C_INK "\"/>\n");
     text(c, 468, 23, "start", NULL, "Final choice");
 }
 
 static void prop_words(debrief_chart *c, const metric_value *v)
 {
     if (v->has)
-        out(c, "%.0f%% (%ld of %ld)", 100.0 * v->value, v->num, v->den);
+        fprintf(c->f, "%.0f%% (%ld of %ld)", 100.0 * v->value, v->num, v->den);
     else
-        out(c, "n/a (no decisions)");
+        fprintf(c->f, "n/a (no decisions)");
 }
 
 static void accuracy_table(debrief_chart *c, const metrics *m)
@@ -421,34 +411,34 @@ static void accuracy_table(debrief_chart *c, const metrics *m)
         {&m->unaided_ai_right, &m->m[METRIC_ACCURACY_AI_RIGHT]},
         {&m->unaided_ai_wrong, &m->m[METRIC_ACCURACY_AI_WRONG]},
     };
-    out(c, "<table>\n<thead><tr><th scope=\"col\">The AI's advice</th>"
-           "<th scope=\"col\" class=\"num\">Unaided (initial)</th>"
-           "<th scope=\"col\" class=\"num\">Final</th></tr></thead>\n<tbody>\n");
+    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">The AI's advice</th>"
+                  "<th scope=\"col\" class=\"num\">Unaided (initial)</th>"
+                  "<th scope=\"col\" class=\"num\">Final</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < 2; i++) {
-        out(c, "<tr><th scope=\"row\">AI %s</th>", i == 0 ? "right" : "wrong");
+        fprintf(c->f, "<tr><th scope=\"row\">AI %s</th>", i == 0 ? "right" : "wrong");
         for (int j = 0; j < 2; j++) {
-            out(c, "<td class=\"num\">");
+            fprintf(c->f, "<td class=\"num\">");
             prop_words(c, cell[i][j]);
-            out(c, "</td>");
+            fprintf(c->f, "</td>");
         }
-        out(c, "</tr>\n");
+        fprintf(c->f, "</tr>\n");
     }
-    out(c, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n</table>\n");
 }
 
 void debrief_chart_accuracy(debrief_chart *c, const metrics *m)
 {
     int id = svg_open(c, "accuracy", NULL, 760, 340, "Unaided and final accuracy by AI correctness",
                       NULL);
-    out(c, "When the AI was right: unaided ");
+    fprintf(c->f, "When the AI was right: unaided ");
     prop_words(c, &m->unaided_ai_right);
-    out(c, ", final ");
+    fprintf(c->f, ", final ");
     prop_words(c, &m->m[METRIC_ACCURACY_AI_RIGHT]);
-    out(c, ". When the AI was wrong: unaided ");
+    fprintf(c->f, ". When the AI was wrong: unaided ");
     prop_words(c, &m->unaided_ai_wrong);
-    out(c, ", final ");
+    fprintf(c->f, ", final ");
     prop_words(c, &m->m[METRIC_ACCURACY_AI_WRONG]);
-    out(c, ".");
+    fprintf(c->f, ".");
     desc_end(c);
     hatch_def(c, id, "h", "#ffffff", C_SKY);
     accuracy_axes(c);
@@ -457,10 +447,11 @@ void debrief_chart_accuracy(debrief_chart *c, const metrics *m)
     accuracy_bar(c, id, 260, &m->m[METRIC_ACCURACY_AI_RIGHT], true);
     accuracy_bar(c, id, 450, &m->unaided_ai_wrong, false);
     accuracy_bar(c, id, 560, &m->m[METRIC_ACCURACY_AI_WRONG], true);
-    out(c, "</svg>\n<figcaption>Hatched bars: the unaided initial choice; solid bars: the final "
-           "choice. Each bar is labelled with its percentage and count.</figcaption>\n");
+    fprintf(c->f,
+            "</svg>\n<figcaption>Hatched bars: the unaided initial choice; solid bars: the final "
+            "choice. Each bar is labelled with its percentage and count.</figcaption>\n");
     accuracy_table(c, m);
-    out(c, "</figure>\n");
+    fprintf(c->f, "</figure>\n");
 }
 
 /* ---- Decision times ---- */
@@ -510,45 +501,45 @@ static void time_box(debrief_chart *c, int id, int row, const box *b, double sca
 {
     static const char *const fill[3] = {"#cfe6f5", NULL, "#e4e4e4"};
     double x1 = TIME_X0 + b->q1 * scale, x3 = TIME_X0 + b->q3 * scale;
-    out(c,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
-        "\" stroke-width=\"2\"/>\n",
-        TIME_X0 + b->min * scale, y, TIME_X0 + b->max * scale, y);
-    out(c,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
-        "\" stroke-width=\"2\"/>\n",
-        TIME_X0 + b->min * scale, y - 10, TIME_X0 + b->min * scale, y + 10);
-    out(c,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
-        "\" stroke-width=\"2\"/>\n",
-        TIME_X0 + b->max * scale, y - 10, TIME_X0 + b->max * scale, y + 10);
+    fprintf(c->f,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
+            "\" stroke-width=\"2\"/>\n",
+            TIME_X0 + b->min * scale, y, TIME_X0 + b->max * scale, y);
+    fprintf(c->f,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
+            "\" stroke-width=\"2\"/>\n",
+            TIME_X0 + b->min * scale, y - 10, TIME_X0 + b->min * scale, y + 10);
+    fprintf(c->f,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
+            "\" stroke-width=\"2\"/>\n",
+            TIME_X0 + b->max * scale, y - 10, TIME_X0 + b->max * scale, y + 10);
     if (fill[row])
-        out(c,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
-            "stroke=\"" C_INK "\" stroke-width=\"2\"/>\n",
-            x1, y - 15, fmax(x3 - x1, 1.0), fill[row]);
+        fprintf(c->f,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
+                "stroke=\"" C_INK "\" stroke-width=\"2\"/>\n",
+                x1, y - 15, fmax(x3 - x1, 1.0), fill[row]);
     else
-        out(c,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"30\" fill=\"url(#ch%d-h)\" "
-            "stroke=\"" C_INK "\" stroke-width=\"2\"/>\n",
-            x1, y - 15, fmax(x3 - x1, 1.0), id);
-    out(c,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
-        "\" stroke-width=\"5\"/>\n",
-        TIME_X0 + b->med * scale, y - 15, TIME_X0 + b->med * scale, y + 15);
+        fprintf(c->f,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"30\" fill=\"url(#ch%d-h)\" "
+                "stroke=\"" C_INK "\" stroke-width=\"2\"/>\n",
+                x1, y - 15, fmax(x3 - x1, 1.0), id);
+    fprintf(c->f,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_INK
+            "\" stroke-width=\"5\"/>\n",
+            TIME_X0 + b->med * scale, y - 15, TIME_X0 + b->med * scale, y + 15);
 }
 
 static void time_axis(debrief_chart *c, double top, double step, double scale)
 {
-    out(c, "<line x1=\"%.0f\" y1=\"240\" x2=\"%.0f\" y2=\"240\" stroke=\"" C_INK "\"/>\n", TIME_X0,
-        TIME_X0 + TIME_W);
+    fprintf(c->f, "<line x1=\"%.0f\" y1=\"240\" x2=\"%.0f\" y2=\"240\" stroke=\"" C_INK "\"/>\n",
+            TIME_X0, TIME_X0 + TIME_W);
     for (double s = 0; s <= top + step / 2; s += step) {
         char label[32];
         double x = TIME_X0 + s * scale;
-        out(c,
-            "<line x1=\"%.1f\" y1=\"240\" x2=\"%.1f\" y2=\"246\" stroke=\"" C_INK "\"/>\n"
-            "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"240\" stroke=\"#eeeeee\"/>\n",
-            x, x, x, x);
+        fprintf(c->f,
+                "<line x1=\"%.1f\" y1=\"240\" x2=\"%.1f\" y2=\"246\" stroke=\"" C_INK "\"/>\n"
+                "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"240\" stroke=\"#eeeeee\"/>\n",
+                x, x, x, x);
         snprintf(label, sizeof label, "%g", s);
         text(c, x, 262, "middle", NULL, label);
     }
@@ -560,36 +551,37 @@ static void times_desc(debrief_chart *c, const box *b, const size_t n[3])
 {
     for (int k = 0; k < 3; k++) {
         if (n[k] == 0)
-            out(c, "%s: no decisions. ", time_rows[k]);
+            fprintf(c->f, "%s: no decisions. ", time_rows[k]);
         else
-            out(c,
-                "%s (n = %zu): median %.2f s, quartiles %.2f to %.2f s, range %.2f to "
-                "%.2f s. ",
-                time_rows[k], n[k], b[k].med, b[k].q1, b[k].q3, b[k].min, b[k].max);
+            fprintf(c->f,
+                    "%s (n = %zu): median %.2f s, quartiles %.2f to %.2f s, range %.2f to "
+                    "%.2f s. ",
+                    time_rows[k], n[k], b[k].med, b[k].q1, b[k].q3, b[k].min, b[k].max);
     }
 }
 
 static void times_table(debrief_chart *c, const box *b, const size_t n[3])
 {
-    out(c, "<table>\n<thead><tr><th scope=\"col\">Decisions</th>"
-           "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Min</th>"
-           "<th scope=\"col\" class=\"num\">Lower quartile</th>"
-           "<th scope=\"col\" class=\"num\">Median</th>"
-           "<th scope=\"col\" class=\"num\">Upper quartile</th>"
-           "<th scope=\"col\" class=\"num\">Max</th></tr></thead>\n<tbody>\n");
+    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">Decisions</th>"
+                  "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Min</th>"
+                  "<th scope=\"col\" class=\"num\">Lower quartile</th>"
+                  "<th scope=\"col\" class=\"num\">Median</th>"
+                  "<th scope=\"col\" class=\"num\">Upper quartile</th>"
+                  "<th scope=\"col\" class=\"num\">Max</th></tr></thead>\n<tbody>\n");
     for (int k = 0; k < 3; k++) {
-        out(c, "<tr><th scope=\"row\">%s</th><td class=\"num\">%zu</td>", time_rows[k], n[k]);
+        fprintf(c->f, "<tr><th scope=\"row\">%s</th><td class=\"num\">%zu</td>", time_rows[k],
+                n[k]);
         if (n[k] == 0)
-            out(c, "<td class=\"num na\" colspan=\"5\">n/a</td>");
+            fprintf(c->f, "<td class=\"num na\" colspan=\"5\">n/a</td>");
         else
-            out(c,
-                "<td class=\"num\">%.2f&#8201;s</td><td class=\"num\">%.2f&#8201;s</td>"
-                "<td class=\"num\">%.2f&#8201;s</td><td class=\"num\">%.2f&#8201;s</td>"
-                "<td class=\"num\">%.2f&#8201;s</td>",
-                b[k].min, b[k].q1, b[k].med, b[k].q3, b[k].max);
-        out(c, "</tr>\n");
+            fprintf(c->f,
+                    "<td class=\"num\">%.2f&#8201;s</td><td class=\"num\">%.2f&#8201;s</td>"
+                    "<td class=\"num\">%.2f&#8201;s</td><td class=\"num\">%.2f&#8201;s</td>"
+                    "<td class=\"num\">%.2f&#8201;s</td>",
+                    b[k].min, b[k].q1, b[k].med, b[k].q3, b[k].max);
+        fprintf(c->f, "</tr>\n");
     }
-    out(c, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n</table>\n");
 }
 
 void debrief_chart_times(debrief_chart *c, const int64_t *const ms[3], const size_t n[3])
@@ -622,8 +614,9 @@ void debrief_chart_times(debrief_chart *c, const int64_t *const ms[3], const siz
         else
             time_box(c, id, k, &b[k], scale, y);
     }
-    out(c, "</svg>\n<figcaption>Box: the middle half of the decisions (quartiles); thick bar: "
-           "the median; whiskers: the fastest and the slowest.</figcaption>\n");
+    fprintf(c->f,
+            "</svg>\n<figcaption>Box: the middle half of the decisions (quartiles); thick bar: "
+            "the median; whiskers: the fastest and the slowest.</figcaption>\n");
     times_table(c, b, n);
-    out(c, "</figure>\n");
+    fprintf(c->f, "</figure>\n");
 }

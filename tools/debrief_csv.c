@@ -1,11 +1,11 @@
 #include "debrief_csv.h"
 
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "json_util.h"
 #include "log_schema.h"
+#include "strbuf.h"
 
 /* The session's columns and the decision's envelope, then every field of
  * the decision record in the schema's order (log_schema.h). */
@@ -17,48 +17,17 @@ static const char *const columns[] = {
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
-/* A row is built in memory and written with one fwrite: a million rows of
- * putc calls on a locked stream cost seconds. */
-typedef struct row {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} row;
-
-static void put(row *r, const char *s, size_t n)
-{
-    if (r->n + n > r->cap) {
-        size_t cap = r->cap ? r->cap : 1024;
-        while (cap < r->n + n)
-            cap *= 2;
-        char *p = realloc(r->p, cap);
-        if (!p) {
-            r->oom = true;
-            return;
-        }
-        r->p = p;
-        r->cap = cap;
-    }
-    memcpy(r->p + r->n, s, n);
-    r->n += n;
-}
-
-static void put_c(row *r, char c)
-{
-    put(r, &c, 1);
-}
-
 /* s with its quotes doubled. */
-static void put_quoted_body(row *r, const char *s, size_t n)
+static void put_quoted_body(strbuf *r, const char *s, size_t n)
 {
     const char *q;
     while (n > 0 && (q = memchr(s, '"', n)) != NULL) {
-        put(r, s, (size_t)(q - s) + 1);
-        put_c(r, '"');
+        strbuf_add(r, s, (size_t)(q - s) + 1);
+        strbuf_addc(r, '"');
         n -= (size_t)(q - s) + 1;
         s = q + 1;
     }
-    put(r, s, n);
+    strbuf_add(r, s, n);
 }
 
 /* A text a spreadsheet would take for a formula when it opens the file
@@ -73,70 +42,70 @@ static bool formula_like(const char *s, size_t n)
 /* Quoted only when it must be, so plain ids stay readable. A formula-like
  * text is quoted with a single quote before it, so that a spreadsheet shows
  * it as text rather than run it. */
-static void text(row *r, const char *s, size_t n)
+static void text(strbuf *r, const char *s, size_t n)
 {
     bool formula = formula_like(s, n);
     if (!formula && n > 0 && strcspn(s, ",\"\r\n") >= n && s[0] != ' ' && s[n - 1] != ' ') {
-        put(r, s, n);
+        strbuf_add(r, s, n);
         return;
     }
-    put_c(r, '"');
+    strbuf_addc(r, '"');
     if (formula)
-        put_c(r, '\'');
+        strbuf_addc(r, '\'');
     put_quoted_body(r, s, n);
-    put_c(r, '"');
+    strbuf_addc(r, '"');
 }
 
-static void str(row *r, const char *s)
+static void str(strbuf *r, const char *s)
 {
-    put_c(r, ',');
+    strbuf_addc(r, ',');
     if (s)
         text(r, s, strlen(s));
 }
 
 /* Items joined with ';'; an empty list is an empty field. Neutralised like
  * text when the first item looks like a formula. */
-static void list(row *r, const char *const *items, size_t n)
+static void list(strbuf *r, const char *const *items, size_t n)
 {
     bool formula = n > 0 && formula_like(items[0], strlen(items[0]));
     bool quote = formula;
-    put_c(r, ',');
+    strbuf_addc(r, ',');
     for (size_t i = 0; i < n; i++)
         quote |= strpbrk(items[i], ",\"\r\n") != NULL;
     if (quote)
-        put_c(r, '"');
+        strbuf_addc(r, '"');
     if (formula)
-        put_c(r, '\'');
+        strbuf_addc(r, '\'');
     for (size_t i = 0; i < n; i++) {
         if (i)
-            put_c(r, ';');
+            strbuf_addc(r, ';');
         put_quoted_body(r, items[i], strlen(items[i]));
     }
     if (quote)
-        put_c(r, '"');
+        strbuf_addc(r, '"');
 }
 
-static void boolean(row *r, bool has, bool v)
+static void boolean(strbuf *r, bool has, bool v)
 {
-    put_c(r, ',');
+    strbuf_addc(r, ',');
     if (has)
-        put(r, v ? "true" : "false", v ? 4 : 5);
+        strbuf_add(r, v ? "true" : "false", v ? 4 : 5);
 }
 
-static void integer(row *r, bool has, long long v)
-{
-    char buf[32];
-    put_c(r, ',');
-    if (has)
-        put(r, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
-}
-
-static void number(row *r, bool has, double v)
+static void integer(strbuf *r, bool has, long long v)
 {
     char buf[32];
-    put_c(r, ',');
+    strbuf_addc(r, ',');
     if (has)
-        put(r, buf, strlen(json_number_text(v, buf, sizeof buf)));
+        strbuf_add(r, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
+}
+
+static void number(strbuf *r, bool has, double v)
+{
+    char buf[32];
+    strbuf_addc(r, ',');
+    if (has)
+        strbuf_add(r, buf, strlen(json_number_text(v, buf, sizeof buf)));
 }
 
 /* One cell per field type. */
@@ -153,7 +122,7 @@ static void number(row *r, bool has, double v)
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)
 
-static void decision_row(row *r, const log_session *s, const log_decision *d)
+static void decision_row(strbuf *r, const log_session *s, const log_decision *d)
 {
     if (s->id)
         text(r, s->id, strlen(s->id));
@@ -166,7 +135,7 @@ static void decision_row(row *r, const log_session *s, const log_decision *d)
     integer(r, true, d->t);
     str(r, d->at);
     LOG_DECISION_FIELDS(CSV_CELL)
-    put(r, "\r\n", 2);
+    strbuf_add(r, "\r\n", 2);
 }
 
 int debrief_csv_header(FILE *f)
@@ -177,13 +146,16 @@ int debrief_csv_header(FILE *f)
     return ferror(f) ? -1 : 0;
 }
 
+/* A session's rows are built in memory and written with one fwrite: a
+ * million rows of putc calls on a locked stream cost seconds. */
 int debrief_csv_session(FILE *f, const log_session *s)
 {
-    row r = {0};
+    strbuf r = STRBUF_INIT;
     for (size_t i = 0; i < s->n_decisions; i++)
         decision_row(&r, s, &s->decisions[i]);
-    if (r.n)
-        fwrite(r.p, 1, r.n, f);
-    free(r.p);
-    return r.oom || ferror(f) ? -1 : 0;
+    bool oom = strbuf_oom(&r);
+    if (!oom && r.len)
+        fwrite(r.s, 1, r.len, f);
+    strbuf_free(&r);
+    return oom || ferror(f) ? -1 : 0;
 }

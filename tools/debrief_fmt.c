@@ -7,6 +7,8 @@
 
 #include <uuid/uuid.h>
 
+#include "strbuf.h"
+
 /* Length of the UTF-8 sequence starting at s (1..4), or 0 when the bytes
  * there are not valid UTF-8 (overlong forms and surrogates included). */
 static size_t utf8_len(const unsigned char *s)
@@ -109,26 +111,12 @@ void debrief_fmt_html(FILE *f, const char *s)
 
 static void json_escape(FILE *f, unsigned char c)
 {
-    switch (c) {
-    case '"':
-        fputs("\\\"", f);
-        break;
-    case '\\':
-        fputs("\\\\", f);
-        break;
-    case '\n':
-        fputs("\\n", f);
-        break;
-    case '\r':
-        fputs("\\r", f);
-        break;
-    case '\t':
-        fputs("\\t", f);
-        break;
-    default:
+    static const char *const named[] = {
+        ['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t"};
+    if (c < sizeof named / sizeof named[0] && named[c])
+        fputs(named[c], f);
+    else
         fprintf(f, "\\u%04x", c);
-        break;
-    }
 }
 
 void debrief_fmt_json_string(FILE *f, const char *s)
@@ -254,33 +242,25 @@ static bool is_unreserved(unsigned char c)
 char *debrief_fmt_iri(const char *base, const char *const *segments, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
-    size_t blen = strlen(base), len, k = 0;
-    char *out;
+    strbuf b = STRBUF_INIT;
+    size_t blen = strlen(base);
     while (blen > 0 && base[blen - 1] == '/')
         blen--;
-    len = blen + 1;
-    for (size_t i = 0; i < n; i++)
-        len += 1 + 3 * strlen(segments[i] ? segments[i] : "unknown");
-    out = malloc(len);
-    if (!out)
-        return NULL;
-    memcpy(out, base, blen);
-    k = blen;
+    strbuf_add(&b, base, blen);
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)(segments[i] ? segments[i] : "unknown");
-        out[k++] = '/';
+        strbuf_addc(&b, '/');
         for (; *p; p++) {
             if (is_unreserved(*p)) {
-                out[k++] = (char)*p;
+                strbuf_addc(&b, (char)*p);
             } else {
-                out[k++] = '%';
-                out[k++] = hex[*p >> 4];
-                out[k++] = hex[*p & 0xF];
+                strbuf_addc(&b, '%');
+                strbuf_addc(&b, hex[*p >> 4]);
+                strbuf_addc(&b, hex[*p & 0xF]);
             }
         }
     }
-    out[k] = '\0';
-    return out;
+    return strbuf_finish(&b);
 }
 
 /* uuid5(NAMESPACE_URL, "urn:appraise:xapi-statement"): fixed forever, so

@@ -40,8 +40,8 @@ bool debrief_fmt_is_iri(const char *s);
 
 /* base (trailing '/' dropped), then for each segment '/' and the segment
  * percent-encoded (every byte outside A-Z a-z 0-9 - . _ ~ becomes %XX).
- * A NULL segment is written as "unknown". malloc'd; NULL when out of
- * memory. */
+ * A NULL segment is written as "unknown". Free it with mem_free; NULL when
+ * out of memory. */
 char *debrief_fmt_iri(const char *base, const char *const *segments, size_t n);
 
 /* The id of one xAPI statement: a name-based UUID (version 5, SHA-1) in the

@@ -21,6 +21,7 @@
 #include "debrief_fmt.h"
 #include "debrief_chart.h"
 #include "debrief_html_table.h"
+#include "mem.h"
 
 /* Rows beyond these go to --csv; the page says how many were left out. */
 #define MAX_SESSION_ROWS 2000
@@ -34,9 +35,10 @@ typedef struct times {
 } times;
 
 /* One row of the sessions table (copies: the session is gone after the
- * callback). */
+ * callback). Its texts point into one block, `texts`. */
 typedef struct session_row {
-    char *id, *trainee, *case_id, *case_version, *variant, *file, *error, *started_at;
+    const char *id, *trainee, *case_id, *case_version, *variant, *file, *error, *started_at;
+    char *texts;
     log_status status;
     size_t n_decisions;
     int outcomes[LOG_OUTCOMES];
@@ -111,31 +113,16 @@ static void write_outcomes(html *h, const int *o)
         out(h, "<span class=\"null\">&#8212;</span>");
 }
 
-static char *dup_or_null(html *h, const char *s)
-{
-    char *d;
-    if (!s)
-        return NULL;
-    d = strdup(s);
-    if (!d)
-        h->oom = true;
-    return d;
-}
-
 /* ---- Pass 1: metrics, times, sessions ---- */
 
 static void times_add(html *h, times *t, int64_t ms)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        int64_t *v = realloc(t->v, cap * sizeof *v);
-        if (!v) {
-            h->oom = true;
-            return;
-        }
-        t->v = v;
-        t->cap = cap;
+    int64_t *v = mem_grow(t->v, &t->cap, t->n + 1, sizeof *v);
+    if (!v) {
+        h->oom = true;
+        return;
     }
+    t->v = v;
     t->v[t->n++] = ms;
 }
 
@@ -154,32 +141,45 @@ static void add_times(html *h, const log_session *s)
     }
 }
 
+/* Copies the session's texts into r, all in one block (NULL stays NULL). */
+static void row_texts(html *h, session_row *r, const log_session *s)
+{
+    const char *from[] = {s->id,      s->trainee, s->case_id, s->case_version,
+                          s->variant, s->file,    s->error,   s->started_at};
+    const char **to[] = {&r->id,      &r->trainee, &r->case_id, &r->case_version,
+                         &r->variant, &r->file,    &r->error,   &r->started_at};
+    size_t len = 1;
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++)
+        len += from[i] ? strlen(from[i]) + 1 : 0;
+    char *p = r->texts = mem_malloc(len);
+    if (!p) {
+        h->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        if (!from[i])
+            continue;
+        size_t n = strlen(from[i]) + 1;
+        *to[i] = memcpy(p, from[i], n);
+        p += n;
+    }
+}
+
 static void row_add(html *h, row_list *l, const log_session *s)
 {
     session_row *r;
     l->total++;
     if (l->n >= MAX_SESSION_ROWS)
         return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        session_row *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            h->oom = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    session_row *v = mem_grow(l->v, &l->cap, l->n + 1, sizeof *v);
+    if (!v) {
+        h->oom = true;
+        return;
     }
+    l->v = v;
     r = &l->v[l->n++];
     memset(r, 0, sizeof *r);
-    r->id = dup_or_null(h, s->id);
-    r->trainee = dup_or_null(h, s->trainee);
-    r->case_id = dup_or_null(h, s->case_id);
-    r->case_version = dup_or_null(h, s->case_version);
-    r->variant = dup_or_null(h, s->variant);
-    r->file = dup_or_null(h, s->file);
-    r->error = dup_or_null(h, s->error);
-    r->started_at = dup_or_null(h, s->started_at);
+    row_texts(h, r, s);
     r->status = s->status;
     r->n_decisions = s->n_decisions;
     memcpy(r->outcomes, s->outcomes, sizeof r->outcomes);
@@ -187,18 +187,17 @@ static void row_add(html *h, row_list *l, const log_session *s)
 
 static void rows_free(row_list *l)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        session_row *r = &l->v[i];
-        free(r->id);
-        free(r->trainee);
-        free(r->case_id);
-        free(r->case_version);
-        free(r->variant);
-        free(r->file);
-        free(r->error);
-        free(r->started_at);
-    }
-    free(l->v);
+    for (size_t i = 0; i < l->n; i++)
+        mem_free(l->v[i].texts);
+    mem_free(l->v);
+}
+
+/* Replaces *slot with a copy of s. */
+static void keep_copy(html *h, char **slot, const char *s)
+{
+    mem_free(*slot);
+    if (!(*slot = mem_strdup(s)))
+        h->oom = true;
 }
 
 /* Keeps the earliest and latest start, for the page's heading (the log's
@@ -207,14 +206,10 @@ static void note_span(html *h, const char *at)
 {
     if (!debrief_fmt_is_timestamp(at))
         return;
-    if (!h->first_at || strcmp(at, h->first_at) < 0) {
-        free(h->first_at);
-        h->first_at = dup_or_null(h, at);
-    }
-    if (!h->last_at || strcmp(at, h->last_at) > 0) {
-        free(h->last_at);
-        h->last_at = dup_or_null(h, at);
-    }
+    if (!h->first_at || strcmp(at, h->first_at) < 0)
+        keep_copy(h, &h->first_at, at);
+    if (!h->last_at || strcmp(at, h->last_at) > 0)
+        keep_copy(h, &h->last_at, at);
 }
 
 static int on_session_pass1(void *ctx, const log_session *s, apperr *e)
@@ -345,6 +340,21 @@ static void write_prop_cell(html *h, const metric_value *v)
     else
         out(h, "<span class=\"na\">n/a</span> <span class=\"basis\">(%ld/%ld)</span>", v->num,
             v->den);
+}
+
+/* The cells of metrics ids in a table row whose first cell is open:
+ * proportions as write_prop_cell, the rest as write_value. Each cell after
+ * the first is opened here; the last is left open. */
+static void write_cells(html *h, const metrics *m, const metric_id *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            out(h, "</td><td class=\"num\">");
+        if (metrics_kind(ids[i]) == METRIC_KIND_PROPORTION)
+            write_prop_cell(h, &m->m[ids[i]]);
+        else
+            write_value(h, m, ids[i]);
+    }
 }
 
 /* ---- Page frame ---- */
@@ -523,11 +533,9 @@ static void write_trainees(html *h, const metrics *cohort)
             "</th><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld"
             "</td><td class=\"num\">%ld</td><td class=\"num\">",
             m->reliance[1][1], m->reliance[1][0], m->reliance[0][1], m->reliance[0][0]);
-        write_prop_cell(h, &m->m[METRIC_OVER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m->m[METRIC_UNDER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m->m[METRIC_FINAL_ACCURACY]);
+        static const metric_id cells[] = {METRIC_OVER_RELIANCE, METRIC_UNDER_RELIANCE,
+                                          METRIC_FINAL_ACCURACY};
+        write_cells(h, m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
     out(h, "</tbody>\n</table>\n</section>\n");
@@ -600,15 +608,10 @@ static void write_cases(html *h)
             "<td class=\"num\">%.0f</td><td class=\"num\">",
             m->m[METRIC_SESSIONS].value, m->m[METRIC_INCOMPLETE].value > 0 ? "&#9888; " : "",
             m->m[METRIC_INCOMPLETE].value, m->m[METRIC_DECISIONS].value);
-        write_prop_cell(h, &m->m[METRIC_AI_ACCURACY]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m->m[METRIC_FINAL_ACCURACY]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m->m[METRIC_OVER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m->m[METRIC_UNDER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_value(h, m, METRIC_MEDIAN_MS_FINAL);
+        static const metric_id cells[] = {METRIC_AI_ACCURACY, METRIC_FINAL_ACCURACY,
+                                          METRIC_OVER_RELIANCE, METRIC_UNDER_RELIANCE,
+                                          METRIC_MEDIAN_MS_FINAL};
+        write_cells(h, m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td><td>");
         write_value(h, m, METRIC_OUTCOMES);
         out(h, "</td></tr>\n");
@@ -649,15 +652,10 @@ static void write_by_groups(html *h)
         }
         out(h, "<td class=\"num\">%.0f</td><td class=\"num\">%.0f</td><td class=\"num\">",
             m.m[METRIC_SESSIONS].value, m.m[METRIC_DECISIONS].value);
-        write_prop_cell(h, &m.m[METRIC_FINAL_ACCURACY]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m.m[METRIC_OVER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_prop_cell(h, &m.m[METRIC_UNDER_RELIANCE]);
-        out(h, "</td><td class=\"num\">");
-        write_value(h, &m, METRIC_TRUST_AUROC);
-        out(h, "</td><td class=\"num\">");
-        write_value(h, &m, METRIC_MEDIAN_MS_FINAL);
+        static const metric_id cells[] = {METRIC_FINAL_ACCURACY, METRIC_OVER_RELIANCE,
+                                          METRIC_UNDER_RELIANCE, METRIC_TRUST_AUROC,
+                                          METRIC_MEDIAN_MS_FINAL};
+        write_cells(h, &m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
     out(h, "</tbody>\n</table></div>\n");
@@ -796,11 +794,11 @@ static void html_free(html *h)
     metrics_set_free(h->by_trainee);
     metrics_set_free(h->by_case);
     for (int k = 0; k < 3; k++)
-        free(h->ms_final[k].v);
+        mem_free(h->ms_final[k].v);
     rows_free(&h->sessions);
     rows_free(&h->incomplete);
-    free(h->first_at);
-    free(h->last_at);
+    mem_free(h->first_at);
+    mem_free(h->last_at);
 }
 
 static int write_page(html *h, apperr *e)

@@ -120,7 +120,7 @@ int debrief_json_write(FILE *f, const metrics_set *set)
         if (!text)
             return -1;
         fprintf(f, "%s\n%s", g ? "," : "", text);
-        free(text);
+        cJSON_free(text);
     }
     fputs("]}\n", f);
     return ferror(f) ? -1 : 0;

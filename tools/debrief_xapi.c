@@ -23,6 +23,7 @@
 
 #include "debrief_fmt.h"
 #include "json_util.h"
+#include "mem.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
 #define ACTIVITY_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
@@ -302,7 +303,7 @@ static int node_object(xapi_writer *w, const xapi_session *xs, const log_decisio
     jw_open(j, "object", '{');
     jw_str(j, "objectType", "Activity");
     jw_str(j, "id", iri);
-    free(iri);
+    mem_free(iri);
     jw_open(j, "definition", '{');
     jw_lang(j, "name", or_unknown(d->node));
     jw_str(j, "type", ACTIVITY_INTERACTION);
@@ -471,7 +472,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
     if (!xs.case_iri)
         return set_oom(e);
     rc = write_session(w, &xs, e);
-    free(xs.case_iri);
+    mem_free(xs.case_iri);
     return rc;
 }
 
@@ -497,7 +498,7 @@ static int check_flags(const char *homepage, const char *base, apperr *e)
 static void writer_free(xapi_writer *w)
 {
     for (int i = 0; i < EXT_COUNT; i++)
-        free(w->ext[i]);
+        mem_free(w->ext[i]);
 }
 
 static int writer_init(xapi_writer *w, const debrief_report_in *in, apperr *e)

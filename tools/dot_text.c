@@ -5,49 +5,9 @@
 #include "dot_text.h"
 
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} sbuf;
-
-static void put(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void puts_(sbuf *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-/* Ends b: its string (never NULL unless out of memory). */
-static char *finish(sbuf *b)
-{
-    put(b, "", 0);
-    if (b->oom) {
-        free(b->p);
-        return NULL;
-    }
-    return b->p;
-}
+#include "strbuf.h"
 
 /* Length of the valid UTF-8 sequence at s (1-4) and its code point, or 0
  * when the bytes there are not valid UTF-8 (overlong, surrogate, too big). */
@@ -84,29 +44,25 @@ static bool is_blank(unsigned long cp)
 }
 
 /* Valid UTF-8, words separated by single spaces, no space at either end. */
-static char *clean(const char *s)
+static void clean(const char *s, strbuf *b)
 {
-    sbuf b = {0};
     bool space = false;
-    const unsigned char *p = (const unsigned char *)s;
-    puts_(&b, "");
-    while (*p) {
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
         unsigned long cp;
         size_t len = utf8_seq(p, &cp);
         if (len && is_blank(cp)) {
-            space = b.n > 0;
+            space = b->len > 0;
         } else {
             if (space)
-                put(&b, " ", 1);
+                strbuf_addc(b, ' ');
             space = false;
             if (len)
-                put(&b, (const char *)p, len);
+                strbuf_add(b, (const char *)p, len);
             else
-                puts_(&b, "\xEF\xBF\xBD"); /* U+FFFD for a byte that is not UTF-8 */
+                strbuf_adds(b, "\xEF\xBF\xBD"); /* U+FFFD for a byte that is not UTF-8 */
         }
         p += len ? len : 1;
     }
-    return finish(&b);
 }
 
 /* Characters (code points) in the n bytes at s, which are valid UTF-8. */
@@ -134,13 +90,10 @@ static size_t prefix_bytes(const char *s, size_t n, size_t want)
 }
 
 /* Lines of at most width characters joined by '\n'; words longer than a
- * line are split. Returns the number of lines in *lines. */
-static char *wrap(const char *s, size_t width, size_t *lines)
+ * line are split. Returns the number of lines. */
+static size_t wrap(const char *s, size_t width, strbuf *b)
 {
-    sbuf b = {0};
-    size_t col = 0;
-    puts_(&b, "");
-    *lines = s[0] ? 1 : 0;
+    size_t col = 0, lines = s[0] ? 1 : 0;
     while (*s) {
         size_t n = strcspn(s, " ");
         const char *w = s;
@@ -148,82 +101,82 @@ static char *wrap(const char *s, size_t width, size_t *lines)
         while (n > 0) {
             size_t wc = chars(w, n);
             if (col > 0 && col + 1 + wc <= width) {
-                put(&b, " ", 1);
+                strbuf_addc(b, ' ');
                 col++;
             } else if (col > 0) {
-                put(&b, "\n", 1);
-                ++*lines;
+                strbuf_addc(b, '\n');
+                lines++;
                 col = 0;
             }
             size_t take = wc <= width ? n : prefix_bytes(w, n, width);
-            put(&b, w, take);
+            strbuf_add(b, w, take);
             col += chars(w, take);
             w += take;
             n -= take;
         }
     }
-    return finish(&b);
+    return lines;
 }
 
-/* Keeps the first max lines, the last ending in "…". */
-static void cut_lines(char *s, size_t max)
+/* Bytes of the first max (> 0) lines of s, without the '\n' after the last. */
+static size_t first_lines(const char *s, size_t max)
 {
-    char *p = s;
-    for (size_t i = 0; i < max && p; i++) {
-        p = strchr(p, '\n');
-        if (p && i + 1 < max)
-            p++;
+    const char *p = s;
+    for (size_t i = 0; i < max; i++) {
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        if (i + 1 == max)
+            return (size_t)(nl - s);
+        p = nl + 1;
     }
-    if (p)
-        *p = '\0';
+    return strlen(s);
 }
 
-static char *escape(const char *s)
+/* What c is written as inside a DOT quoted string; NULL: itself. */
+static const char *escaped(char c)
 {
-    sbuf b = {0};
-    puts_(&b, "");
-    for (; *s; s++) {
-        switch (*s) {
-        case '\n':
-            puts_(&b, "\\n");
-            break;
-        case '"':
-            puts_(&b, "\\\"");
-            break;
-        case '\\':
-            puts_(&b, "\\\\");
-            break;
-        case '&':
-            puts_(&b, "&amp;");
-            break;
-        default:
-            put(&b, s, 1);
-        }
+    switch (c) {
+    case '\n':
+        return "\\n";
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '&':
+        return "&amp;";
+    default:
+        return NULL;
     }
-    return finish(&b);
 }
 
 char *dot_text(const char *s, size_t width, size_t max_lines)
 {
-    char *c = clean(s ? s : "");
-    if (!c)
-        return NULL;
+    strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+    clean(s ? s : "", &text);
     if (width > 0) {
-        size_t lines;
-        char *w = wrap(c, width, &lines);
-        free(c);
-        if (!w)
-            return NULL;
-        c = w;
+        strbuf wrapped = STRBUF_INIT;
+        size_t lines = wrap(strbuf_str(&text), width, &wrapped);
         if (max_lines > 0 && lines > max_lines) {
-            cut_lines(c, max_lines);
-            sbuf b = {c, strlen(c), strlen(c) + 1, false};
-            puts_(&b, "…");
-            if (!(c = finish(&b)))
-                return NULL;
+            strbuf_truncate(&wrapped, first_lines(strbuf_str(&wrapped), max_lines));
+            strbuf_adds(&wrapped, "…");
         }
+        wrapped.oom |= text.oom;
+        strbuf_free(&text);
+        text = wrapped;
     }
-    char *out = escape(c);
-    free(c);
-    return out;
+    for (const char *p = strbuf_str(&text); *p; p++) {
+        const char *e = escaped(*p);
+        if (e)
+            strbuf_adds(&out, e);
+        else
+            strbuf_addc(&out, *p);
+    }
+    bool oom = strbuf_oom(&text);
+    strbuf_free(&text);
+    if (oom) {
+        strbuf_free(&out);
+        return NULL;
+    }
+    return strbuf_finish(&out);
 }

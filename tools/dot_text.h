@@ -14,8 +14,8 @@
  * entities even in plain labels). With width > 0 the text is wrapped at word
  * boundaries into lines of at most width characters (longer words are
  * split), joined by "\n"; with max_lines > 0 lines beyond it are dropped and
- * the last kept line ends with "…". NULL s gives "". Returns a malloc'd
- * string, or NULL when out of memory. */
+ * the last kept line ends with "…". NULL s gives "". Returns a string to
+ * free with mem_free (mem.h), or NULL when out of memory. */
 char *dot_text(const char *s, size_t width, size_t max_lines);
 
 #endif

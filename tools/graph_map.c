@@ -8,10 +8,10 @@
 #include "session.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "graph_walk.h"
+#include "mem.h"
 
 static int oom(apperr *e)
 {
@@ -34,19 +34,19 @@ static map_option *add_option(graph_map *m, map_node *n, const char *id)
     map_option *o = find_option(n, id);
     if (o)
         return o;
-    map_option *grown = realloc(n->options, (n->n_options + 1) * sizeof *grown);
+    map_option *grown = mem_grow(n->options, &n->cap_options, n->n_options + 1, sizeof *grown);
     if (!grown)
         return NULL;
     n->options = grown;
     o = &n->options[n->n_options];
     memset(o, 0, sizeof *o);
-    o->id = strdup(id);
-    o->best = calloc(m->n_variants, sizeof *o->best);
-    o->recommended = calloc(m->n_variants, sizeof *o->recommended);
+    o->id = mem_strdup(id);
+    o->best = mem_calloc(m->n_variants, sizeof *o->best);
+    o->recommended = mem_calloc(m->n_variants, sizeof *o->recommended);
     if (!o->id || !o->best || !o->recommended) {
-        free(o->id);
-        free(o->best);
-        free(o->recommended);
+        mem_free(o->id);
+        mem_free(o->best);
+        mem_free(o->recommended);
         return NULL;
     }
     n->n_options++;
@@ -69,7 +69,7 @@ static int merge_decision(graph_map *m, map_node *n, const case_decision *d, lon
         map_option *o = add_option(m, n, d->options[i].id);
         if (!o)
             return -1;
-        if (!o->label && d->options[i].label && !(o->label = strdup(d->options[i].label)))
+        if (!o->label && d->options[i].label && !(o->label = mem_strdup(d->options[i].label)))
             return -1;
         if (case_is_best(d, o->id))
             mark(m, o->best, variant);
@@ -108,17 +108,13 @@ int graph_map_add_edge(graph_map *m, int from, int to, map_edge_kind kind, const
     for (size_t i = 0; i < m->n_edges; i++)
         if (m->edges[i].to == to && same_via(&m->edges[i], from, kind, option))
             return 0;
-    if (m->n_edges == m->cap_edges) {
-        size_t cap = m->cap_edges ? m->cap_edges * 2 : 16;
-        map_edge *grown = realloc(m->edges, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        m->edges = grown;
-        m->cap_edges = cap;
-    }
+    map_edge *grown = mem_grow(m->edges, &m->cap_edges, m->n_edges + 1, sizeof *grown);
+    if (!grown)
+        return -1;
+    m->edges = grown;
     map_edge *ed = &m->edges[m->n_edges];
     *ed = (map_edge){.from = from, .to = to, .kind = kind, .dynamic = dynamic, .line = line};
-    if (option && !(ed->option = strdup(option)))
+    if (option && !(ed->option = mem_strdup(option)))
         return -1;
     m->n_edges++;
     return 0;
@@ -133,7 +129,7 @@ void graph_map_drop_resolved(graph_map *m)
         for (size_t j = 0; ed->to < 0 && j < m->n_edges && !found; j++)
             found = m->edges[j].to >= 0 && same_via(&m->edges[j], ed->from, ed->kind, ed->option);
         if (found) {
-            free(ed->option);
+            mem_free(ed->option);
             continue;
         }
         m->edges[kept++] = *ed;
@@ -197,7 +193,7 @@ static int pick_variants(graph_map *m, const char *variant, apperr *e)
 {
     const strlist *v = &m->c->variants;
     size_t n = variant || v->n == 0 ? 1 : v->n;
-    m->variants = calloc(n, sizeof *m->variants);
+    m->variants = mem_calloc(n, sizeof *m->variants);
     if (!m->variants)
         return oom(e);
     m->n_variants = n;
@@ -232,7 +228,7 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
     m->walked = walk;
     if (pick_variants(m, variant, e) != 0)
         return -1;
-    m->nodes = calloc(c->n_nodes ? c->n_nodes : 1, sizeof *m->nodes);
+    m->nodes = mem_calloc(c->n_nodes ? c->n_nodes : 1, sizeof *m->nodes);
     if (!m->nodes)
         return oom(e);
     for (size_t i = 0; i < c->n_nodes; i++)
@@ -245,17 +241,17 @@ void graph_map_free(graph_map *m)
 {
     for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {
         for (size_t k = 0; k < m->nodes[i].n_options; k++) {
-            free(m->nodes[i].options[k].id);
-            free(m->nodes[i].options[k].label);
-            free(m->nodes[i].options[k].best);
-            free(m->nodes[i].options[k].recommended);
+            mem_free(m->nodes[i].options[k].id);
+            mem_free(m->nodes[i].options[k].label);
+            mem_free(m->nodes[i].options[k].best);
+            mem_free(m->nodes[i].options[k].recommended);
         }
-        free(m->nodes[i].options);
+        mem_free(m->nodes[i].options);
     }
     for (size_t i = 0; i < m->n_edges; i++)
-        free(m->edges[i].option);
-    free(m->nodes);
-    free(m->edges);
-    free(m->variants);
+        mem_free(m->edges[i].option);
+    mem_free(m->nodes);
+    mem_free(m->edges);
+    mem_free(m->variants);
     memset(m, 0, sizeof *m);
 }

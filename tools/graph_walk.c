@@ -4,17 +4,15 @@
  * resolved. A node whose values are functions (a recommendation that
  * depends on the variant, options built in Lua, an ending's outcome) is
  * therefore entered again here: the shortest path the walk saw to it is
- * replayed in a fresh session without a log, with the walk's own session
- * settings, and the node the session shows is merged into the map. */
+ * replayed (walk_replay) in a fresh session without a log, as the walk
+ * plays, and the node the session shows is merged into the map. */
 #include "graph_walk.h"
 
-#include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "session.h"
 #include "walk.h"
-
-#define RATING 4 /* the ratings the walk gives */
 
 static int oom(apperr *e)
 {
@@ -43,12 +41,12 @@ static long drawn_index(const graph_map *m, const char *name)
  * node i; -1 for the start and for nodes not reached. */
 static long *shortest_preds(const case_def *c, const walk_variant *v)
 {
-    long *pred = malloc(c->n_nodes * sizeof *pred);
-    int *queue = malloc(c->n_nodes * sizeof *queue);
-    bool *seen = calloc(c->n_nodes, sizeof *seen);
+    long *pred = mem_malloc(c->n_nodes * sizeof *pred);
+    int *queue = mem_malloc(c->n_nodes * sizeof *queue);
+    bool *seen = mem_calloc(c->n_nodes, sizeof *seen);
     long start = case_node_index(c, c->start);
     if (!pred || !queue || !seen || start < 0) {
-        free(pred);
+        mem_free(pred);
         pred = NULL;
     }
     size_t head = 0, tail = 0;
@@ -69,84 +67,9 @@ static long *shortest_preds(const case_def *c, const walk_variant *v)
             queue[tail++] = ed->to;
         }
     }
-    free(queue);
-    free(seen);
+    mem_free(queue);
+    mem_free(seen);
     return pred;
-}
-
-/* ---- replaying a path ------------------------------------------------------------------- */
-
-typedef struct replay {
-    session *s;
-    int64_t t;
-} replay;
-
-static bool act(replay *r, action_kind kind, const char *text, int value)
-{
-    session_action a = {kind, text, value};
-    apperr e;
-    r->t += 1000;
-    return session_act(r->s, &a, r->t, &e) == SESSION_OK;
-}
-
-/* Answers what follows a choice (ratings, rationale, feedback) until the
- * session waits for a choice, a Continue at a node, or has ended. */
-static bool settle(replay *r)
-{
-    for (;;) {
-        session_view v = session_view_now(r->s);
-        if (v.status != SESSION_PLAYING)
-            return true;
-        bool ok;
-        if (v.step == STEP_CONFIDENCE_INITIAL || v.step == STEP_CONFIDENCE_FINAL)
-            ok = act(r, ACT_CONFIDENCE, NULL, RATING);
-        else if (v.step == STEP_TRUST)
-            ok = act(r, ACT_TRUST, NULL, RATING);
-        else if (v.step == STEP_RATIONALE)
-            ok = act(r, ACT_RATIONALE, "graph", 0);
-        else if (v.step == STEP_FEEDBACK)
-            ok = act(r, ACT_CONTINUE, NULL, 0);
-        else
-            return true;
-        if (!ok)
-            return false;
-    }
-}
-
-/* Takes one walked step at the node the session waits at. */
-static bool take(replay *r, const walk_step *st)
-{
-    session_view v = session_view_now(r->s);
-    if (v.status != SESSION_PLAYING || !v.node)
-        return false;
-    if (st->kind == WALK_CONTINUE)
-        return v.step == STEP_CONTINUE && act(r, ACT_CONTINUE, NULL, 0) && settle(r);
-    if (st->kind == WALK_TIMEOUT) {
-        apperr e;
-        if (v.deadline_ms < 0)
-            return false;
-        r->t = v.deadline_ms > r->t ? v.deadline_ms : r->t;
-        return session_tick(r->s, r->t, &e) == SESSION_OK && settle(r);
-    }
-    if (v.step == STEP_CHOOSE_INITIAL && (!act(r, ACT_CHOOSE, st->option, 0) || !settle(r)))
-        return false;
-    v = session_view_now(r->s);
-    return v.step == STEP_CHOOSE_FINAL && act(r, ACT_CHOOSE, st->option, 0) && settle(r);
-}
-
-static bool open_session(replay *r, const case_def *c, const char *variant)
-{
-    session_opts o = {.trainee = "check",
-                      .variant = variant,
-                      .seed = 1,
-                      .mode = "run",
-                      .session_id = "00000000-0000-4000-8000-000000000000",
-                      .engine_version = APPRAISE_VERSION,
-                      .host_os = "graph",
-                      .log = NULL};
-    apperr e;
-    r->t = 0;
-    return session_open(&r->s, c, &o, 0, &e) == SESSION_OK;
 }
 
 /* Replays the shortest path to node `to` and merges the node as entered. A
@@ -156,26 +79,23 @@ static int resolve(graph_map *m, const walk_variant *v, const long *pred, int to
     size_t depth = 0;
     for (long k = pred[to]; k >= 0; k = pred[v->edges[k].via.node])
         depth++;
-    const walk_step **steps = malloc((depth ? depth : 1) * sizeof *steps);
+    const walk_step **steps = mem_malloc((depth ? depth : 1) * sizeof *steps);
     if (!steps)
         return -1;
     size_t i = depth;
     for (long k = pred[to]; k >= 0; k = pred[v->edges[k].via.node])
         steps[--i] = &v->edges[k].via;
-    replay r = {0};
-    bool ok = open_session(&r, m->c, v->name);
-    for (i = 0; ok && i < depth; i++)
-        ok = take(&r, steps[i]);
+    session *replayed = walk_replay(m->c, v->name, steps, depth);
     int rc = 0;
-    if (ok) {
-        session_view now = session_view_now(r.s);
+    if (replayed) {
+        session_view now = session_view_now(replayed);
         if (now.node && strcmp(now.node->id, m->c->nodes[to].id) == 0) {
             rc = graph_map_merge_node(m, to, now.node, drawn);
             m->nodes[to].open = false;
         }
+        session_close(replayed);
     }
-    session_close(r.s);
-    free(steps);
+    mem_free(steps);
     return rc;
 }
 
@@ -201,7 +121,7 @@ static int merge_variant(graph_map *m, const walk_variant *v)
     for (size_t i = 0; rc == 0 && i < c->n_nodes; i++)
         if (c->nodes[i].dynamic && v->visited[i])
             rc = resolve(m, v, pred, (int)i, drawn);
-    free(pred);
+    mem_free(pred);
     return rc;
 }
 

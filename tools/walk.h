@@ -43,6 +43,7 @@
 
 #include "apperr.h"
 #include "case_model.h"
+#include "session.h"
 
 typedef enum walk_step_kind {
     WALK_CHOOSE,  /* the final choice of option */
@@ -150,6 +151,16 @@ typedef struct walk_opts {
 int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *e);
 
 void walk_free(walk_result *r);
+
+/* Plays the n steps in a new session of c in variant (NULL: none), as the
+ * walk plays (seed 1, no log, the same ratings), each at the node the
+ * session waits at: a choice or a time-out at a decision, WALK_CONTINUE at
+ * a narrative node (so, the `via` of walked edges in order, not a
+ * walk_path, which has no Continue steps). Returns the session after the
+ * last step, or NULL when a step cannot be played there, the case fails or
+ * memory runs out. Close it with session_close. */
+session *walk_replay(const case_def *c, const char *variant, const walk_step *const *steps,
+                     size_t n);
 
 /* Writes p as "first_look=repeat → worse=(timeout)" (a step repeated n times
  * in a row as "count=again ×n"), "(the start)" when it has no step; returns

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 /* ---- after the search: counts and traps ------------------------------------- */
 
 typedef struct agg {
@@ -61,12 +63,12 @@ static void finish_state(const walker *w, agg *a, uint32_t i)
  * a path there (a loop the trainee may leave). */
 static int count_paths(walker *w)
 {
-    agg *a = calloc(w->n_st, sizeof *a);
-    uint8_t *color = calloc(w->n_st, 1); /* 0 new, 1 on the path, 2 done */
-    uint32_t *stack = malloc(w->n_st * sizeof *stack);
-    uint32_t *cursor = calloc(w->n_st, sizeof *cursor);
+    agg *a = mem_calloc(w->n_st, sizeof *a);
+    uint8_t *color = mem_calloc(w->n_st, 1); /* 0 new, 1 on the path, 2 done */
+    uint32_t *stack = mem_malloc(w->n_st * sizeof *stack);
+    uint32_t *cursor = mem_calloc(w->n_st, sizeof *cursor);
     if (!a || !color || !stack || !cursor) {
-        free(a), free(color), free(stack), free(cursor);
+        mem_free(a), mem_free(color), mem_free(stack), mem_free(cursor);
         return -1;
     }
     size_t top = 0;
@@ -100,20 +102,20 @@ static int count_paths(walker *w)
     v->paths_cut = a[0].cut;
     v->advised = a[0].advised;
     v->ai_right = a[0].right;
-    free(a), free(color), free(stack), free(cursor);
+    mem_free(a), mem_free(color), mem_free(stack), mem_free(cursor);
     return 0;
 }
 
 /* The nodes of the trapped states reachable from state i, as "a, b, c". */
 static void trap_nodes(const walker *w, const uint8_t *exit_ok, uint32_t i, char *buf, size_t size)
 {
-    bool *seen_node = calloc(w->c->n_nodes, sizeof *seen_node);
-    uint8_t *seen = calloc(w->n_st, 1);
-    uint32_t *queue = malloc(w->n_st * sizeof *queue);
+    bool *seen_node = mem_calloc(w->c->n_nodes, sizeof *seen_node);
+    uint8_t *seen = mem_calloc(w->n_st, 1);
+    uint32_t *queue = mem_malloc(w->n_st * sizeof *queue);
     size_t head = 0, tail = 0, listed = 0;
     buf[0] = '\0';
     if (!seen_node || !seen || !queue) {
-        free(seen_node), free(seen), free(queue);
+        mem_free(seen_node), mem_free(seen), mem_free(queue);
         return;
     }
     queue[tail++] = i;
@@ -133,7 +135,7 @@ static void trap_nodes(const walker *w, const uint8_t *exit_ok, uint32_t i, char
             }
         }
     }
-    free(seen_node), free(seen), free(queue);
+    mem_free(seen_node), mem_free(seen), mem_free(queue);
 }
 
 /* States from which no end can be reached are loops with no way out: each is
@@ -141,12 +143,12 @@ static void trap_nodes(const walker *w, const uint8_t *exit_ok, uint32_t i, char
 static int find_traps(walker *w)
 {
     size_t n = w->n_st;
-    uint32_t *indeg = calloc(n + 1, sizeof *indeg);
-    uint32_t *rev = malloc((w->n_ed + 1) * sizeof *rev);
-    uint8_t *exit_ok = calloc(n, 1);
-    uint32_t *queue = malloc(n * sizeof *queue);
+    uint32_t *indeg = mem_calloc(n + 1, sizeof *indeg);
+    uint32_t *rev = mem_malloc((w->n_ed + 1) * sizeof *rev);
+    uint8_t *exit_ok = mem_calloc(n, 1);
+    uint32_t *queue = mem_malloc(n * sizeof *queue);
     if (!indeg || !rev || !exit_ok || !queue) {
-        free(indeg), free(rev), free(exit_ok), free(queue);
+        mem_free(indeg), mem_free(rev), mem_free(exit_ok), mem_free(queue);
         return -1;
     }
     /* Reverse adjacency in compressed rows: indeg[to] .. indeg[to + 1]. */
@@ -155,9 +157,9 @@ static int find_traps(walker *w)
             indeg[w->ed[x].to + 1]++;
     for (size_t i = 0; i < n; i++)
         indeg[i + 1] += indeg[i];
-    uint32_t *fill = calloc(n, sizeof *fill);
+    uint32_t *fill = mem_calloc(n, sizeof *fill);
     if (!fill) {
-        free(indeg), free(rev), free(exit_ok), free(queue);
+        mem_free(indeg), mem_free(rev), mem_free(exit_ok), mem_free(queue);
         return -1;
     }
     size_t tail = 0, head = 0;
@@ -197,7 +199,7 @@ static int find_traps(walker *w)
         walk_report(w, WALK_NO_WAY_OUT, true, walk_node_file(w, ni), w->c->nodes[ni].line, ni, pe,
                     msg);
     }
-    free(indeg), free(rev), free(exit_ok), free(queue), free(fill);
+    mem_free(indeg), mem_free(rev), mem_free(exit_ok), mem_free(queue), mem_free(fill);
     return 0;
 }
 
@@ -220,15 +222,13 @@ static void bound_warning(walker *w)
 int walk_analysis_shortest_paths(walker *w)
 {
     size_t n = w->n_st;
-    uint32_t *queue = malloc(n * sizeof *queue);
-    uint32_t *dist = realloc(w->dist, n * sizeof *dist);
-    if (!queue || !dist) {
-        free(queue);
-        if (dist)
-            w->dist = dist;
+    uint32_t *dist = mem_grow(w->dist, &w->cap_dist, n, sizeof *dist);
+    if (!dist)
         return -1;
-    }
     w->dist = dist;
+    uint32_t *queue = mem_malloc(n * sizeof *queue);
+    if (!queue)
+        return -1;
     for (size_t i = 0; i < n; i++)
         dist[i] = NONE;
     size_t head = 0, tail = 0;
@@ -247,7 +247,7 @@ int walk_analysis_shortest_paths(walker *w)
             queue[tail++] = e->to;
         }
     }
-    free(queue);
+    mem_free(queue);
     return 0;
 }
 
@@ -262,32 +262,24 @@ static uint32_t edge_dist(const walker *w, uint32_t x)
  * only where `s` can change on the way. */
 static void too_long(walker *w)
 {
-    char endless[600], msg[600];
+    char endless[600];
     snprintf(endless, sizeof endless,
              "a path goes on for more than %zu decisions without ending (does a loop change s "
              "every time round?)",
              w->max_depth);
     for (uint32_t i = 1; i < w->n_st && !w->fatal; i++) {
-        int ni = w->st[i].node;
         if (!w->st[i].deep)
             continue;
         w->r->cut_depth = w->max_depth;
-        bool plain = w->future_plain[ni];
-        if (plain)
-            snprintf(msg, sizeof msg,
-                     "decision '%s' and what follows are not explored (bound %zu reached): the "
-                     "walk stops a path that goes on for more than %zu decisions (raise "
-                     "--max-depth)",
-                     w->c->nodes[ni].id, w->max_depth, w->max_depth);
-        walk_report(w, plain ? WALK_BOUND : WALK_TOO_LONG, !plain, walk_node_file(w, ni),
-                    w->c->nodes[ni].line, ni, w->st[i].parent_edge, plain ? msg : endless);
+        walk_report_cut(w, w->st[i].node, w->st[i].parent_edge, "decision", w->max_depth,
+                        "decisions (raise --max-depth)", endless);
     }
 }
 
 /* Gives each finding met on edges the shortest path of those edges. */
 static void place_findings(walker *w)
 {
-    uint32_t *best = malloc((w->n_pend ? w->n_pend : 1) * sizeof *best);
+    uint32_t *best = mem_malloc((w->n_pend ? w->n_pend : 1) * sizeof *best);
     if (!best) {
         walk_set_oom(w);
         return;
@@ -310,18 +302,18 @@ static void place_findings(walker *w)
         }
     }
     w->n_pend = 0;
-    free(best);
+    mem_free(best);
 }
 
 /* Each node's shortest path: the shortest of the edges that entered it. */
 static void node_paths(walker *w)
 {
     size_t n = w->c->n_nodes;
-    uint32_t *best = malloc((n ? n : 1) * sizeof *best);
+    uint32_t *best = mem_malloc((n ? n : 1) * sizeof *best);
     walk_variant *v = w->v;
-    v->node_paths = calloc(n ? n : 1, sizeof *v->node_paths);
+    v->node_paths = mem_calloc(n ? n : 1, sizeof *v->node_paths);
     if (!best || !v->node_paths) {
-        free(best);
+        mem_free(best);
         walk_set_oom(w);
         return;
     }
@@ -335,7 +327,7 @@ static void node_paths(walker *w)
     for (size_t i = 0; i < n && !w->fatal; i++)
         if (best[i] != NONE)
             walk_path_of_edge(w, best[i], &v->node_paths[i]);
-    free(best);
+    mem_free(best);
 }
 
 /* The AI-always-right warning points at the advised decision nearest the
@@ -441,8 +433,8 @@ int walk_analysis_cross_variant(result_impl *r, walker *w)
                  r->advised_states);
         f->kind = WALK_AI_ALWAYS_RIGHT;
         f->error = false;
-        f->file = strdup(walk_node_file(w, f->node));
-        f->message = strdup(msg);
+        f->file = mem_strdup(walk_node_file(w, f->node));
+        f->message = mem_strdup(msg);
         if (!f->file || !f->message || walk_add_finding(r, f) != 0)
             walk_set_oom(w);
         r->have_first_advised = false; /* now owned by the findings */

@@ -27,7 +27,7 @@ typedef struct map_option {
 
 typedef struct map_node {
     map_option *options;
-    size_t n_options;
+    size_t n_options, cap_options;
     bool advised;      /* the decision has advice (known statically or resolved) */
     bool open;         /* some of its values are decided in play and were not resolved */
     unsigned outcomes; /* ending: bit 1 << case_outcome for each outcome seen */

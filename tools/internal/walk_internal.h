@@ -1,6 +1,11 @@
-/* walk_internal: what the walk's two files share (private to tools/): the
- * search (walk.c) builds a graph of states and edges, the analysis
- * (walk_analysis.c) reads it once the search is over. See walk.c. */
+/* walk_internal: what the walk's files share (private to tools/).
+ *
+ *   walk.c          the entry points, the result and its findings
+ *   walk_search.c   one variant's search: the graph of decision states
+ *   walk_play.c     playing one branch, in a session or from the case tables
+ *   walk_analysis.c what the finished graph says: counts, traps, shortest paths
+ *
+ * All their memory comes from the core's allocation hook (mem.h). */
 #ifndef WALK_INTERNAL_H
 #define WALK_INTERNAL_H
 
@@ -8,6 +13,7 @@
 #include <stdint.h>
 
 #include "session.h"
+#include "strmap.h"
 #include "walk.h"
 
 #define NONE UINT32_MAX
@@ -16,10 +22,9 @@
 
 /* Interned strings: option ids outlive the sessions that saw them. */
 typedef struct pool {
+    strmap *index; /* string -> its index in items */
     char **items;
     size_t n, cap;
-    uint32_t *slots; /* open addressing: index + 1, 0 empty */
-    size_t n_slots;
 } pool;
 
 /* The public result and what only the walk's files see. */
@@ -39,7 +44,6 @@ typedef struct result_impl {
 /* ---- one variant's search ------------------------------------------------- */
 
 typedef struct wstate {
-    uint8_t key[16];
     int node;             /* index into c->nodes; -1 for the root */
     uint32_t parent_edge; /* the edge a replay reaches it by (after each round the
                              last of a shortest path); NONE for the root */
@@ -84,20 +88,26 @@ typedef struct entry {
     uint32_t node, edge;
 } entry;
 
+/* Where playing a branch stopped. */
+typedef struct stop {
+    edge_kind kind;
+    int node;    /* the decision, ending or node at fault (E_STATE from the search: the state) */
+    int outcome; /* E_ENDING */
+} stop;
+
 typedef struct walker {
     const case_def *c;
     size_t max_states, max_depth, max_narrative;
     result_impl *r;
     walk_variant *v;
+    size_t cap_v_edges;       /* of v->edges */
     const bool *future_plain; /* per node: nothing from here on is a function */
     wstate *st;
     size_t n_st, cap_st;
     wedge *ed;
     size_t n_ed, cap_ed;
-    uint32_t *slots; /* states by key: index + 1, 0 empty */
-    size_t n_slots;
-    uint64_t *moves; /* walk_edge keys seen + 1, 0 empty */
-    size_t n_moves_slots, n_moves;
+    strmap *states;    /* state key -> index in st */
+    strmap *moves;     /* the walk_edges seen (for the map) */
     uint8_t *outcomes; /* per ending node: the outcomes it was reached with, as bits */
     uint32_t *stamp;   /* per node: the advance that last passed it */
     uint32_t stamp_now;
@@ -113,6 +123,7 @@ typedef struct walker {
     entry *entries; /* every edge that entered a node, and the node */
     size_t n_entries, cap_entries;
     uint32_t *dist; /* after a round: decisions on a shortest path to each state */
+    size_t cap_dist;
     session *s;
     int64_t t;
     apperr err;    /* what the last act that failed said */
@@ -121,7 +132,7 @@ typedef struct walker {
     apperr fatal_e;
 } walker;
 
-/* ---- helpers of walk.c the analysis uses ----------------------------------- */
+/* ---- walk.c: the result, shared by the other files ------------------------ */
 
 void walk_finding_free(walk_finding *f);
 
@@ -129,8 +140,16 @@ void walk_finding_free(walk_finding *f);
  * with a shorter path keeps the shorter path. Returns -1 when out of memory. */
 int walk_add_finding(result_impl *r, walk_finding *f);
 
+/* The pool's copy of s and its index in *idx (when idx is not NULL); NULL
+ * when out of memory. */
+const char *walk_intern(pool *p, const char *s, uint32_t *idx);
+
 /* Out of memory: the walk gives up. */
 void walk_set_oom(walker *w);
+
+/* mem_grow for the walker's arrays: NULL, and the walk gives up, when out
+ * of memory. */
+void *walk_grow(walker *w, void *p, size_t *cap, size_t need, size_t size);
 
 /* The file of node i (the case's own file for -1 or a node without one). */
 const char *walk_node_file(const walker *w, int i);
@@ -140,8 +159,16 @@ int walk_path_of_edge(walker *w, uint32_t x, walk_path *out);
 
 /* Adds a finding: with x NONE at once and without a path; else met on edge
  * x, and given the shortest path of the edges it is met on once the search
- * is over. */
+ * is over (walk_analysis_variant). */
 void walk_report(walker *w, walk_finding_kind kind, bool error, const char *file, int line,
                  int node, uint32_t x, const char *msg);
+
+/* A path cut at a bound at node ni, met on edge x (or NONE). Where no function
+ * lies ahead the path is long, not endless: a warning that "<what> '<id>' and
+ * what follows are not explored (bound N reached): the walk stops a path that
+ * goes on for more than N <steps>"; elsewhere `s` may change each time round,
+ * and the error `endless` is reported. */
+void walk_report_cut(walker *w, int ni, uint32_t x, const char *what, size_t bound,
+                     const char *steps, const char *endless);
 
 #endif
