@@ -29,7 +29,7 @@ command -v jq >/dev/null || { echo "jq is needed" >&2; exit 1; }
 
 SETTINGS_KNOWN="emergency acute_ward primary_care radiology paediatrics maternity
 mental_health pharmacy prehospital stroke critical_care virtual_ward dermatology
-urgent_care community general_practice_admin"
+urgent_care community general_practice_admin outpatients"
 TOOL_TYPES="risk_score classifier image_classifier triage_model alerting decision_support
 ambient_scribe chatbot summariser"
 GENERATIVE="ambient_scribe chatbot summariser"
