@@ -20,7 +20,7 @@ return case {
   ai = {
     cxr = { name = "LungLens", version = "2.0", kind = "image classifier",
             intended_use = "Adult frontal chest X-rays" },
-    sepsis = { name = "SepsisWatch", version = "2.3", kind = "risk score" },
+    sepsis = { name = "SepScore", version = "2.3", kind = "risk score" },
   },
 
   start = "film",
@@ -41,7 +41,7 @@ return case {
       debrief = "LungLens was right: a left lower lobe pneumonia.",
     },
     severity = {
-      text = "Blood tests are sent. SepsisWatch has scored him.",
+      text = "Blood tests are sent. SepScore has scored him.",
       elapsed = 15,
       decision = {
         prompt = "What next?",
@@ -55,7 +55,7 @@ return case {
         ask = { trust = true },
       },
       debrief = "A systolic of 88, a rate of 26 and a likely source: high risk under " ..
-                "NICE NG253. SepsisWatch was wrong.",
+                "NICE NG253. SepScore was wrong.",
     },
     good_end = { text = "", elapsed = 60,
                  ending = { outcome = "good", summary = "Treated within the hour." } },
