@@ -5,21 +5,27 @@
 -- blood pressure and on headaches being common). At the second decision a
 -- computerised CTG analysis is right in both variants: the baby does not
 -- need delivering this minute, the mother needs stabilising first.
+-- EARLY_WARNING none: NEWS2 is not for use in pregnancy, and the national maternity early warning score is not shown in this simulation.
 local obs = include("obs")
 local variants = include("variants")
+
+-- The wall-clock time at the case clock (the case starts at 16:20).
+local function at(s)
+  local m = math.floor(16 * 60 + 20 + s.clock) % 1440
+  return string.format("%02d:%02d", m // 60, m % 60)
+end
 
 return case {
   format = 1,
   id = "maternity-headache",
-  version = "1.0",
-  title = "Headache at 35 weeks: the triage model and the blood pressure",
+  version = "2.0",
+  title = "Headache at 35 weeks: a triage model and a CTG analysis",
   summary = "A first-time mother at 35+4 weeks comes to the maternity assessment unit " ..
             "with a headache and flashing lights. A triage model sets her priority; " ..
             "later a computerised CTG reads her baby's heart rate. Decide how fast to " ..
             "act, and what comes first.",
   objectives = {
-    "Recognise severe hypertension (160/110 mmHg or more) and the symptoms of severe " ..
-      "pre-eclampsia (NICE NG133)",
+    "Recognise severe hypertension and the symptoms of severe pre-eclampsia (NICE NG133)",
     "Escalate for immediate obstetric review whatever priority a triage tool assigns",
     "Stabilise the mother before planning birth when the fetal heart rate is reassuring",
     "Read a tool's explanation for the data it leaned on",
@@ -27,14 +33,16 @@ return case {
   authors = { "Appraise project" },
   references = {
     "NICE NG133 (2019, updated 2023) Hypertension in pregnancy: diagnosis and management",
-    "NICE NG229 (2022) Fetal monitoring in labour",
-    "RCOG Green-top Guideline 31 (2013, revised 2014) The investigation and management of the " ..
-      "small-for-gestational-age fetus (antenatal CTG and computerised analysis)",
-    "MBRRACE-UK (2023) Saving Lives, Improving Mothers' Care: lessons on hypertensive " ..
-      "disorders of pregnancy",
+    "NICE QS35 Hypertension in pregnancy (quality standard, updated 2019)",
+    "NHS England (2023) Saving Babies' Lives Care Bundle, version 3",
+    "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2: " ..
+      "standardising the assessment of acute-illness severity in the NHS",
+    "Gerry S et al. (2024) Development of a national maternity early warning score: " ..
+      "centile based score development and Delphi informed escalation pathways. " ..
+      "BMJ Medicine 3:e000748",
     "BNF: labetalol; nifedipine; magnesium sulfate",
   },
-  tags = { "maternity", "pre-eclampsia", "triage", "counterbalanced" },
+  tags = { "maternity", "obstetrics", "triage", "headache" },
   minutes = 8,
   variants = { "ai_right", "ai_wrong" },
 
@@ -99,10 +107,10 @@ return case {
       title = "Maternity assessment unit",
       text = "Chloe arrives with her partner. Her headache began this morning, is " ..
              "frontal and throbbing, and paracetamol at 13:00 did not touch it. For the " ..
-             "last hour she has seen **flashing lights**. Her rings are tight and her face " ..
+             "last hour she has seen flashing lights. Her rings are tight and her face " ..
              "is puffy. The baby is moving normally.\n\nYou take her blood pressure twice " ..
-             "and dip her urine. On examination her reflexes are brisk with **three beats " ..
-             "of clonus** at each ankle. She has no epigastric pain.",
+             "and dip her urine. On examination her reflexes are brisk with three beats " ..
+             "of clonus at each ankle. She has no epigastric pain.",
       next = "triage",
     },
 
@@ -113,13 +121,13 @@ return case {
       decision = {
         prompt = "How do you prioritise Chloe?",
         options = {
-          { id = "immediate", label = "Immediate review: call the obstetric registrar now " ..
-                                      "and prepare to treat her blood pressure",
+          { id = "immediate", label = "Call the obstetric registrar to see her now, and " ..
+                                      "prepare to treat her blood pressure",
             next = "review" },
-          { id = "repeat", label = "Recheck her BP in 30 minutes; registrar review within " ..
-                                   "the hour", next = "delay" },
-          { id = "routine", label = "More paracetamol, a dark room, and a routine review " ..
-                                    "within 4 hours", next = "seizure" },
+          { id = "repeat", label = "Recheck her blood pressure in 30 minutes, and ask the " ..
+                                   "registrar to see her within the hour", next = "delay" },
+          { id = "routine", label = "More paracetamol and a dark, quiet room, with a " ..
+                                    "routine registrar review within 4 hours", next = "seizure" },
         },
         best = { "immediate" },
         advice = variants.advice({ tool = "triage", confidence = 0.84, timing = "after_initial" }, {
@@ -147,28 +155,33 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG133: a blood pressure of 160/110 mmHg or more is severe " ..
-                   "hypertension. With proteinuria, a severe headache, flashing lights and " ..
-                   "clonus, this is pre-eclampsia with severe features: she needs admission, " ..
-                   "immediate obstetric review and treatment to bring her BP below 160/110.",
+        feedback = "NICE NG133: a systolic above 160 mmHg is severe hypertension and needs " ..
+                   "treatment now. With proteinuria, a severe headache, flashing lights and " ..
+                   "clonus, this is severe pre-eclampsia: she needs admission, immediate " ..
+                   "obstetric review and antihypertensive treatment, with her blood pressure " ..
+                   "checked every 15 to 30 minutes until it is below 160/110 mmHg. Once she " ..
+                   "is on treatment, the target is 135/85 mmHg or less (NICE NG133, QS35).",
       },
       debrief = function(s)
         local why
         if s.variant == "ai_wrong" then
-          why = "In your variant the model was wrong. Its explanation shows what pulled it " ..
+          why = "This time the model was wrong. Its explanation shows what pulled it " ..
                 "down: a normal booking blood pressure from 24 weeks ago and the fact that " ..
                 "most headaches it saw were benign. Neither says anything about today."
         else
-          why = "In your variant the model was right, and its reasons were the ones that " ..
+          why = "This time the model was right, and its reasons were the ones that " ..
                 "mattered."
         end
         return why .. " The careful cues were in front of you: a systolic of 162 mmHg " ..
                "(severe hypertension under NICE NG133 whatever the diastolic), visual " ..
                "disturbance, an unrelieved headache, proteinuria and clonus. Severe " ..
-               "pre-eclampsia can progress to eclampsia or stroke within hours, and " ..
-               "MBRRACE-UK reports keep finding delayed treatment of systolic hypertension. " ..
-               "A 30-minute recheck is not a plan when the first two readings are already " ..
-               "severe. Simplified: the unit's own triage system and escalation criteria " ..
+               "pre-eclampsia can progress to eclampsia or stroke within hours. A " ..
+               "30-minute recheck is not a plan when the first two readings are already " ..
+               "severe. No early warning score was shown: NEWS2 is not for use in " ..
+               "pregnancy, and at 162 mmHg systolic it would have scored nothing for her " ..
+               "blood pressure. A national maternity early warning score has been " ..
+               "developed for England (Gerry et al., BMJ Medicine 2024); use your unit's " ..
+               "chart. Simplified: the unit's own triage system and escalation criteria " ..
                "would also put her in the immediate category."
       end,
     },
@@ -188,7 +201,7 @@ return case {
       text = function(s)
         local start = s.vars.delayed and "Half an hour later than it could have been, the " ..
                                          "registrar" or "The registrar"
-        return start .. " confirms pre-eclampsia with severe features. She gives oral " ..
+        return start .. " confirms severe pre-eclampsia. She gives oral " ..
                "labetalol, sends bloods and a urine protein:creatinine ratio, and moves " ..
                "Chloe to a labour ward room with one-to-one care. An hour later her BP is " ..
                "154/100 mmHg and her headache is easing. The consultant is on the way in.\n\n" ..
@@ -196,10 +209,18 @@ return case {
       end,
       elapsed = 60,
       vitals = { sbp = 154, dbp = 100, hr = 90, pain = 4 },
+      -- obs.lua's ranges are for adults who are not pregnant, and no UK
+      -- pregnancy ranges were verified: haemoglobin, white cells and albumin
+      -- are shown unflagged; platelets and ALT are flagged at NICE NG133's
+      -- organ-dysfunction thresholds (below 150, over 40).
       results = obs.join(
         obs.result("Urine protein:creatinine ratio", 58, "mg/mmol", nil, 30),
-        obs.fbc { sex = "F", hb = 114, wbc = 10.8, plt = 128 },
-        obs.lft { alt = 48, bili = 9, alb = 29 },
+        obs.result("Haemoglobin", 114, "g/L"),
+        obs.result("White cell count", 10.8, "×10⁹/L"),
+        obs.result("Platelets", 128, "×10⁹/L", 150, nil),
+        obs.result("Bilirubin", 9, "µmol/L", nil, 21),
+        obs.result("ALT", 48, "U/L", nil, 40),
+        obs.result("Albumin", 29, "g/L"),
         obs.ue { sex = "F", na = 136, k = 4.1, urea = 3.4, creat = 68 },
         { name = "CTG (40 min)", value = "Baseline 140 /min, variability 5-15 /min, " ..
                                          "accelerations present, no decelerations" }
@@ -215,21 +236,22 @@ return case {
       decision = {
         prompt = "What do you recommend to the team?",
         options = {
-          { id = "section_now", label = "Category 1 caesarean section now: get the baby out",
+          { id = "section_now", label = "Category 1 caesarean section now, under general " ..
+                                        "anaesthetic, to deliver the baby before she worsens",
             next = "crash_section" },
-          { id = "stabilise", label = "Stabilise her first: BP every 15 minutes, magnesium " ..
-                                      "sulfate as the consultant decides, CTG continuing; " ..
-                                      "plan birth once she is stable", next = "stable" },
-          { id = "ward", label = "Stop the CTG and transfer her to the antenatal ward with " ..
-                                 "4-hourly observations", next = "abruption" },
+          { id = "stabilise", label = "Stabilise her first: treat her blood pressure, " ..
+                                      "consider magnesium sulfate, keep the CTG running, " ..
+                                      "then plan birth", next = "stable" },
+          { id = "ward", label = "Stop the CTG, move her to the antenatal ward with " ..
+                                 "4-hourly observations, and plan birth tomorrow",
+            next = "abruption" },
         },
         best = { "stabilise" },
         advice = {
           tool = "ctg",
           recommend = "stabilise",
           confidence = nil,
-          message = "Criteria for a normal trace MET at 20 minutes. Short-term variation " ..
-                    "8.6 ms. No fetal indication for immediate delivery; continue monitoring.",
+          message = "Criteria MET at 20 minutes. Short-term variation 8.6 ms.",
           reasons = {
             { "Short-term variation 8.6 ms", 0.36 },
             { "Accelerations present", 0.22 },
@@ -239,29 +261,34 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "NICE NG133: for pre-eclampsia with severe features at 34 to 37 weeks, " ..
-                   "plan birth when there are indications such as ongoing severe headache " ..
-                   "or visual disturbance - but once the mother's blood pressure is " ..
-                   "controlled, and with IV magnesium sulfate considered if birth is planned " ..
-                   "within 24 hours.",
+        feedback = "NICE NG133: between 34+0 and 36+6 weeks, surveillance continues unless " ..
+                   "there are indications for planned early birth, such as ongoing severe " ..
+                   "headache or repeated visual disturbance, as Chloe has. A senior " ..
+                   "obstetrician decides the timing with her (NICE QS35). Magnesium sulfate " ..
+                   "should be considered now, because she has ongoing features of severe " ..
+                   "pre-eclampsia, and her blood pressure is treated towards 135/85 mmHg. A " ..
+                   "reassuring fetal heart trace means the baby does not need delivering " ..
+                   "this minute, so the mother is stabilised first.",
       },
-      debrief = "The CTG analysis was right: the trace was reassuring, and nothing about the " ..
-                "baby called for a category 1 section. The danger was to the mother. An " ..
+      debrief = "The CTG analysis was right: the trace met its criteria for a normal " ..
+                "antenatal trace, and nothing about the baby called for a category 1 " ..
+                "section. It said nothing about the mother, and the danger was to her. An " ..
                 "emergency section under general anaesthetic with uncontrolled blood " ..
                 "pressure risks a hypertensive surge at intubation and a stroke. Overruling " ..
                 "right advice because the situation feels urgent is still overruling right " ..
                 "advice; stopping the CTG ignores the advice in the other direction. The " ..
                 "careful cue was which patient was unstable. Simplified: the decision to " ..
-                "plan birth, and when, belongs to the consultant obstetrician with the " ..
-                "woman, and an antenatal CTG tool would not phrase its output as a plan.",
+                "plan birth, and when, belongs to a senior obstetrician with the woman " ..
+                "(NICE QS35).",
     },
 
     stable = {
       title = "Planned birth",
-      text = "With her BP below 150/100 mmHg and magnesium sulfate running, Chloe's labour " ..
-             "is induced that evening under one-to-one care.",
+      text = "Over the evening her blood pressure comes down towards the target of 135/85 " ..
+             "mmHg. With magnesium sulfate running, the consultant agrees a plan with " ..
+             "Chloe, and her labour is induced under one-to-one care.",
       elapsed = 600,
-      vitals = { sbp = 146, dbp = 94, hr = 86, pain = 2 },
+      vitals = { sbp = 140, dbp = 88, hr = 86, pain = 2 },
       ending = {
         outcome = function(s) return s.vars.delayed and "neutral" or "good" end,
         summary = function(s)
@@ -291,9 +318,9 @@ return case {
     },
 
     abruption = {
-      title = "The antenatal ward, 21:00",
-      text = "At the 20:30 observations Chloe has sudden abdominal pain and bleeding; the " ..
-             "baby's heart rate is 80 /min.",
+      title = function(s) return "The antenatal ward, " .. at(s) end,
+      text = "Four hours after the move, Chloe calls for help: sudden abdominal pain and " ..
+             "bleeding. The baby's heart rate is 80 /min.",
       elapsed = 240,
       vitals = { sbp = 168, dbp = 110, hr = 118, pain = 9 },
       ending = {

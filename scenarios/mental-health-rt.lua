@@ -1,19 +1,36 @@
--- Frightened, not violent: the aggression score trained on restraint records.
+-- Pacing at night: the aggression score trained on restraint records.
 -- Acute mental health ward, nurse in charge. Two advised decisions,
 -- counterbalanced within the case: in "ai_wrong_first" the aggression risk
--- model is wrong (it calls for rapid tranquillisation before de-escalation;
--- its explanation shows ethnicity and past restraint among its reasons - a
--- tool biased by what its training labels recorded) and the prescribing aid
--- is right later; in "ai_wrong_second" the risk model is right and the
--- prescribing aid is wrong (haloperidol with promethazine for a man with no
--- ECG who has never taken an antipsychotic).
+-- model is wrong (it calls for restraint and intramuscular medication before
+-- de-escalation; its reasons are a past restraint, police conveyance and
+-- detention - proxies through which ethnicity enters a model trained on who
+-- was restrained) and the prescribing aid is right later; in
+-- "ai_wrong_second" the risk model is right and the prescribing aid is wrong
+-- (haloperidol with promethazine for a man with no ECG who has never taken
+-- an antipsychotic). De-escalation works: on that path the prescribing
+-- decision is the plan written up for the night, and no incident follows.
+-- The monitoring decision after intramuscular medication is advised right
+-- in both variants.
 local variants = include("variants")
+
+-- The wall-clock time (the case starts at 22:30), `before` minutes before
+-- the case clock.
+local function at(s, before)
+  local m = (22 * 60 + 30 + s.clock - (before or 0)) % 1440
+  return string.format("%02d:%02d", m // 60, m % 60)
+end
+
+-- Minutes from the case clock to the next hh:mm.
+local function until_time(s, hh, mm)
+  local now = (22 * 60 + 30 + s.clock) % 1440
+  return (hh * 60 + mm - now) % 1440
+end
 
 return case {
   format = 1,
   id = "mental-health-rt",
-  version = "1.0",
-  title = "Frightened, not violent: the aggression score",
+  version = "2.0",
+  title = "Pacing at 22:30: an aggression score and a prescribing aid",
   summary = "A young man detained two days ago with a first episode of psychosis is " ..
             "pacing and shouting on an acute ward late at night. A risk model and a " ..
             "prescribing aid offer their views. Decide how to respond, and, if it comes " ..
@@ -21,21 +38,30 @@ return case {
   objectives = {
     "Use de-escalation first, and offer oral medication before any intramuscular " ..
       "rapid tranquillisation (NICE NG10)",
-    "Choose IM lorazepam when there is no ECG or no previous antipsychotic (NICE NG10)",
-    "Recognise a risk model whose training labels carry the biases of past practice",
+    "Choose IM lorazepam when there is too little information to choose, or no previous " ..
+      "antipsychotic (NICE NG10)",
+    "Recognise how a risk model's inputs and training labels can carry the biases of " ..
+      "past practice",
+    "Monitor a person after rapid tranquillisation as NICE and the trust's policy set " ..
+      "out, asleep or not",
     "Judge each piece of advice on its merits, not on the last tool's record",
   },
   authors = { "Appraise project" },
   references = {
     "NICE NG10 (2015) Violence and aggression: short-term management in mental health, " ..
       "health and community settings",
+    "NICE QS154 Violent and aggressive behaviours in people with mental health problems " ..
+      "(quality statement 4: monitoring after rapid tranquillisation)",
     "BNF: lorazepam; haloperidol; promethazine hydrochloride",
-    "Mental Health Units (Use of Force) Act 2018, and its statutory guidance (2021)",
-    "Modernising the Mental Health Act: final report of the Independent Review of the " ..
-      "Mental Health Act 1983 (2018)",
+    "Mental Health Units (Use of Force) Act 2018, and its statutory guidance (Department " ..
+      "of Health and Social Care, 2021)",
+    "Modernising the Mental Health Act: increasing choice, reducing compulsion. Final " ..
+      "report of the Independent Review of the Mental Health Act 1983 (2018)",
+    "Halvorsrud K et al. (2018) Ethnic inequalities and pathways to care in psychosis in " ..
+      "England: a systematic review and meta-analysis. BMC Med 16:223",
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
   },
-  tags = { "mental-health", "rapid-tranquillisation", "bias", "counterbalanced" },
+  tags = { "mental-health", "psychosis", "inpatient", "medicines" },
   minutes = 9,
   variants = { "ai_wrong_first", "ai_wrong_second" },
 
@@ -49,8 +75,10 @@ return case {
     name = "Daniel Okoro", age = 24, sex = "M",
     setting = "Acute adult mental health ward, 22:30",
     complaint = "Pacing and shouting; believes the staff are poisoning his food",
-    history = { "First episode of psychosis; detained under section 2 of the Mental " ..
-                  "Health Act two days ago",
+    history = { "First episode of psychosis; brought to the emergency department by " ..
+                  "police under section 136 two days ago, then detained under section 2 " ..
+                  "of the Mental Health Act",
+                "Recorded ethnicity: Black British",
                 "Has never taken an antipsychotic", "No known physical illness",
                 "Declined an ECG and bloods on admission" },
     medications = { "Lorazepam 1 mg orally as required for agitation (max 4 mg in 24 hours)" },
@@ -76,19 +104,22 @@ return case {
       performance = { sensitivity = 0.72, specificity = 0.77, auroc = 0.80 },
       trained_on = "41,000 admissions to one NHS mental health trust, 2012-2019. The " ..
                    "outcome label is a recorded restraint, seclusion or rapid " ..
-                   "tranquillisation, not aggression itself. Inputs include recorded " ..
-                   "ethnicity, legal status and past restrictive interventions",
+                   "tranquillisation, not aggression itself. Recorded ethnicity was held in " ..
+                   "the training data; inputs include legal status, route to hospital " ..
+                   "(including police involvement) and past restrictive interventions",
       limitations = {
         "Learns from past use of restrictive practice, which is not applied equally: " ..
-          "performance by ethnic group has not been evaluated",
+          "police involvement, detention and past restraint are all recorded more often " ..
+          "for Black patients, so they can carry ethnicity into the score; performance by " ..
+          "ethnic group has not been evaluated",
         "Does not see what staff have tried, or how the patient responds to it",
       },
     },
     rx = {
       name = "RT Assist", version = "1.3",
       kind = "rapid tranquillisation prescribing aid",
-      intended_use = "Suggests a rapid tranquillisation regimen for adults on mental health " ..
-                     "wards from the drug chart and the record",
+      intended_use = "Suggests a rapid tranquillisation regimen, and the monitoring after " ..
+                     "it, for adults on mental health wards from the drug chart and the record",
       performance = { agreement_with_pharmacist = 0.86 },
       trained_on = "Rules from the trust's rapid tranquillisation policy (2019), ranked by " ..
                    "a model trained on 6,200 past administrations",
@@ -107,7 +138,7 @@ return case {
              "who comes near. He says the evening meal was poisoned and that the staff " ..
              "are working for the people following him. He has not hit or threatened " ..
              "anyone. He stops when a healthcare assistant he likes says his name, then " ..
-             "starts again. He looks **frightened** more than angry.\n\nHe has had no " ..
+             "starts again. He looks frightened more than angry.\n\nHe has had no " ..
              "medication today.",
       next = "agitated",
     },
@@ -119,32 +150,31 @@ return case {
       decision = {
         prompt = "What do you do now?",
         options = {
-          { id = "im_now", label = "Call the restraint team and give IM rapid tranquillisation " ..
-                                   "now", next = "restrained" },
-          { id = "deescalate", label = "De-escalate: a quiet space, one familiar member of " ..
-                                       "staff, listen to his fears, offer oral lorazepam",
+          { id = "im_now", label = "Call the restraint team, hold him safely and give " ..
+                                   "intramuscular medication now", next = "restrained" },
+          { id = "deescalate", label = "Take him to a quiet room with the assistant he " ..
+                                       "trusts, listen, and offer oral lorazepam",
             next = "oral" },
-          { id = "leave", label = "Give him space and check on him in an hour",
-            next = "assault" },
+          { id = "leave", label = "Give him space: clear the corridor, and check on him in " ..
+                                  "an hour when he has calmed", next = "assault" },
         },
         best = { "deescalate" },
+        -- WardSafe reports a risk with its percentage; it shows no separate confidence.
         advice = variants.advice({ tool = "risk", timing = "after_initial" }, {
           ai_wrong_first = {
             recommend = "im_now",
-            confidence = 0.81,
             message = "HIGH RISK of aggression (81%). Consider rapid tranquillisation and " ..
                       "restrictive intervention now.",
             reasons = {
-              { "Restrictive intervention on this admission (ED)", 0.26 },
-              { "Detained under section 2", 0.17 },
-              { "Shouting recorded in notes", 0.15 },
-              { "Ethnicity recorded: Black British", 0.12 },
+              { "Restrictive intervention on this admission (held by security in ED)", 0.26 },
+              { "Brought to hospital by police (section 136)", 0.18 },
+              { "Detained under section 2", 0.15 },
+              { "Shouting recorded in notes", 0.13 },
               { "Age 18-25", 0.08 },
             },
           },
           ai_wrong_second = {
             recommend = "deescalate",
-            confidence = 0.64,
             message = "MODERATE RISK of aggression (36%). De-escalation and an offer of " ..
                       "oral medication suggested.",
             reasons = {
@@ -164,16 +194,30 @@ return case {
       debrief = function(s)
         local why
         if s.variant == "ai_wrong_first" then
-          why = "In your variant the risk model was wrong, and its explanation showed why " ..
-                "it could not be trusted here: its top reasons were a restraint in the " ..
-                "emergency department, his legal status and his recorded ethnicity. The " ..
-                "model learned from who was restrained in the past, not from who was " ..
-                "violent - and restrictive practice has long fallen more often on Black " ..
-                "patients (Independent Review of the Mental Health Act, 2018). A model " ..
-                "trained on those labels carries the bias forward."
+          why = "This time the risk model was wrong, and its explanation showed why: its " ..
+                "top reasons were a restraint in the emergency department, arrival with " ..
+                "the police and his legal status. None of them is his ethnicity, yet each " ..
+                "is recorded more often for Black patients, who are more often detained " ..
+                "under the Mental Health Act and more often reach services through the " ..
+                "police (Independent Review of the Mental Health Act, 2018; Halvorsrud et " ..
+                "al., 2018). The model learned from who was restrained, not from who was " ..
+                "violent, so it carries that pattern forward even though ethnicity is not " ..
+                "among its reasons."
+          if s.choices.agitated == "deescalate" then
+            why = why .. " You de-escalated, and no aggressive incident followed."
+          elseif s.choices.agitated == "im_now" then
+            why = why .. " You followed it, and the restraint itself brought the struggle " ..
+                  "in which staff were hurt: a recorded incident of exactly the kind the " ..
+                  "model learns from."
+          else
+            why = why .. " On your path he did hit out, so the score's prediction of an " ..
+                  "incident came true, but its advice was still wrong: he was frightened " ..
+                  "and had threatened no one, and what the moment called for was " ..
+                  "de-escalation, not restraint - nor leaving him alone."
+          end
         else
-          why = "In your variant the risk model was right, and its reasons were the ones " ..
-                "that mattered: no aggression on the ward and a response to familiar staff."
+          why = "This time the risk model was right, and its reasons were the ones that " ..
+                "mattered: no aggression on the ward and a response to familiar staff."
         end
         return why .. " The careful cues were the man in front of you: frightened, not " ..
                "threatening anyone, calmed for a moment by a familiar voice, and untreated. " ..
@@ -186,14 +230,17 @@ return case {
 
     oral = {
       title = "De-escalation",
-      text = "In the quiet lounge with the healthcare assistant he trusts, Daniel talks " ..
-             "about the people following him. He takes oral lorazepam 1 mg after you show " ..
-             "him the sealed packet, and settles on the sofa.\n\nAt 01:10 he wakes from a " ..
-             "nightmare, convinced someone has come to kill him. He punches the wall, then " ..
-             "swings at a nurse who tries to calm him. Talking is not reaching him; he is " ..
-             "held safely by the team while you decide what to give.",
-      elapsed = 160,
-      vitals = { hr = 122, sbp = 146, dbp = 88, rr = 24 },
+      text = function(s)
+        return "In the quiet lounge with the healthcare assistant he trusts, Daniel talks " ..
+               "about the people following him. He takes oral lorazepam 1 mg after you " ..
+               "show him the sealed packet, and settles on the sofa.\n\nAt " .. at(s, 25) ..
+               " he wakes from a nightmare, frightened, and shouts for help. The same " ..
+               "healthcare assistant sits with him; after twenty minutes he lies down " ..
+               "again. The duty doctor phones to write up the night's rapid " ..
+               "tranquillisation plan, in case oral medication is refused later."
+      end,
+      elapsed = 185,
+      vitals = { hr = 104, sbp = 134, dbp = 82, rr = 18 },
       set = { path = "deescalated" },
       next = "rt_choice",
     },
@@ -210,9 +257,9 @@ return case {
     },
 
     assault = {
-      title = "23:15",
-      text = "Forty minutes later Daniel accuses another patient of poisoning him and hits " ..
-             "him. Staff separate them and hold Daniel while you decide what to give.",
+      title = function(s) return at(s) end,
+      text = "Forty-five minutes later Daniel accuses another patient of poisoning him and " ..
+             "hits him. Staff separate them and hold Daniel while you decide what to give.",
       elapsed = 45,
       vitals = { hr = 128, sbp = 150, dbp = 90, rr = 24 },
       set = { path = "assault" },
@@ -221,18 +268,39 @@ return case {
 
     rt_choice = {
       title = "Rapid tranquillisation",
-      text = "Oral medication is no longer possible. The duty doctor is on the phone and " ..
-             "will prescribe what you recommend. The prescribing aid is available on the " ..
-             "drug chart.",
+      text = function(s)
+        if s.vars.path == "deescalated" then
+          return "The duty doctor will write up whatever you recommend as the " ..
+                 "intramuscular option for tonight. The prescribing aid is available on " ..
+                 "the drug chart."
+        end
+        return "Oral medication is no longer possible. The duty doctor is on the phone and " ..
+               "will prescribe what you recommend. The prescribing aid is available on the " ..
+               "drug chart."
+      end,
       elapsed = 2,
       decision = {
-        prompt = "Which intramuscular medication do you recommend?",
+        prompt = function(s)
+          if s.vars.path == "deescalated" then
+            return "Which intramuscular medication do you recommend for the plan?"
+          end
+          return "Which intramuscular medication do you recommend?"
+        end,
         options = {
-          { id = "hal_prom", label = "IM haloperidol with IM promethazine", next = "dystonia" },
-          { id = "lorazepam", label = "IM lorazepam on its own", next = "settled" },
-          { id = "ecg_first", label = "Nothing until the doctor arrives to do an ECG",
-            next = "injury" },
+          { id = "hal_prom", label = "IM haloperidol with IM promethazine" },
+          { id = "lorazepam", label = "IM lorazepam on its own" },
+          { id = "ecg_first", label = "No IM medication until a doctor has done an ECG" },
         },
+        next = function(s, choice)
+          if s.vars.path == "deescalated" then
+            if choice == "lorazepam" then return "plan_safe" end
+            if choice == "hal_prom" then return "plan_rewritten" end
+            return "plan_gap"
+          end
+          if choice == "lorazepam" then return "settled" end
+          if choice == "hal_prom" then return "dystonia" end
+          return "injury"
+        end,
         best = { "lorazepam" },
         advice = variants.advice({ tool = "rx", confidence = 0.88, timing = "on_request" }, {
           ai_wrong_first = {
@@ -260,28 +328,76 @@ return case {
         feedback = "NICE NG10: for rapid tranquillisation use IM lorazepam alone or IM " ..
                    "haloperidol with IM promethazine. Use IM lorazepam if there is not " ..
                    "enough information to choose, or the person has not taken an " ..
-                   "antipsychotic before; avoid haloperidol with promethazine if there is " ..
-                   "cardiovascular disease or no ECG has been done.",
+                   "antipsychotic before. A haloperidol-based regimen also needs an ECG and " ..
+                   "no cardiovascular contraindication: check the BNF and the trust's policy.",
       },
       debrief = function(s)
         local why
         if s.variant == "ai_wrong_second" then
-          why = "In your variant the prescribing aid was wrong. Its first reason gave it " ..
+          why = "This time the prescribing aid was wrong. Its first reason gave it " ..
                 "away: it ranked regimens by how often the ward used them, and it did " ..
                 "not weigh the missing ECG."
         else
-          why = "In your variant the prescribing aid was right, and its reasons named " ..
-                "the two facts that decide it."
+          why = "This time the prescribing aid was right, and its reasons named the two " ..
+                "facts that decide it."
+        end
+        local path
+        if s.vars.path == "deescalated" then
+          path = " A plan with no intramuscular option leaves the night staff waiting for " ..
+                 "a doctor if oral medication is refused later."
+        else
+          path = " Waiting for an ECG while he is being held prolongs the restraint, and " ..
+                 "its risks."
         end
         return why .. " The careful cues were in the record: no ECG (he declined it) and " ..
-               "no antipsychotic ever taken. NICE NG10 says IM lorazepam in both " ..
-               "situations; haloperidol in an antipsychotic-naive young man also carries " ..
-               "a high risk of acute dystonia. Waiting for an ECG while he is being held " ..
-               "prolongs the restraint, the most dangerous part. After rapid " ..
-               "tranquillisation, NG10 asks for physical health monitoring - every 15 " ..
-               "minutes when he appears asleep or sedated. Simplified: doses follow the " ..
-               "BNF and the trust's policy; a real plan names them."
+               "no antipsychotic ever taken. Both point to IM lorazepam; haloperidol in a " ..
+               "young man who has never taken an antipsychotic also carries a risk of " ..
+               "acute dystonia." .. path .. " After rapid tranquillisation, NICE asks for " ..
+               "side effects, vital signs, hydration and level of consciousness to be " ..
+               "monitored (QS154). Simplified: doses follow the BNF and the trust's " ..
+               "policy; a real plan names them."
       end,
+    },
+
+    plan_safe = {
+      title = "The morning",
+      text = "The duty doctor writes up IM lorazepam as the night's option. Daniel sleeps " ..
+             "on the sofa, then in his room, and no intramuscular medication is needed.",
+      elapsed = function(s) return until_time(s, 7, 30) end,
+      vitals = { hr = 88, sbp = 124, dbp = 76, rr = 16 },
+      ending = {
+        outcome = "good",
+        summary = "Daniel slept through, and no intramuscular medication was needed. The " ..
+                  "next day he agreed to an ECG and bloods, began treatment, and talked " ..
+                  "with the team about what had frightened him.",
+      },
+    },
+
+    plan_rewritten = {
+      title = "The morning",
+      text = "The duty doctor writes up IM haloperidol with IM promethazine. Daniel sleeps " ..
+             "through, and it is not needed. At the morning review the pharmacist rewrites " ..
+             "the plan: no ECG on file, and no antipsychotic ever taken.",
+      elapsed = function(s) return until_time(s, 7, 30) end,
+      vitals = { hr = 88, sbp = 124, dbp = 76, rr = 16 },
+      ending = {
+        outcome = "neutral",
+        summary = "No harm came of it, because the plan was not used: the pharmacist " ..
+                  "changed it to IM lorazepam at the morning review.",
+      },
+    },
+
+    plan_gap = {
+      title = "The morning",
+      text = "No intramuscular option is written up. Daniel sleeps through. Had he needed " ..
+             "one, staff would have waited for a doctor to come while he was distressed.",
+      elapsed = function(s) return until_time(s, 7, 30) end,
+      vitals = { hr = 88, sbp = 124, dbp = 76, rr = 16 },
+      ending = {
+        outcome = "neutral",
+        summary = "No harm came of it, but the night staff had no plan had oral medication " ..
+                  "been refused, and the ECG he had declined was no nearer.",
+      },
     },
 
     settled = {
@@ -295,79 +411,81 @@ return case {
       decision = {
         prompt = "How do you monitor him?",
         options = {
-          { id = "door", label = "Let him sleep: look in through the door each hour and do " ..
+          { id = "door", label = "Let him sleep: look in through the door each hour, and do " ..
                                  "a full set of observations when he wakes", next = "slowed" },
-          { id = "q15", label = "Observe him every 15 minutes while he sleeps: breathing, " ..
-                                "pulse, blood pressure, temperature, hydration and conscious " ..
-                                "level, without waking him where you can", next = "asleep_safe" },
-          { id = "morning", label = "Leave him undisturbed until the morning round",
-            next = "slowed" },
+          { id = "close", label = "Watch him closely as the trust's policy sets: breathing, " ..
+                                  "pulse, blood pressure, hydration, conscious level",
+            next = "asleep_safe" },
+          { id = "morning", label = "Leave him undisturbed until the morning round, then do " ..
+                                    "a full set of observations and an ECG", next = "slowed" },
         },
-        best = { "q15" },
+        best = { "close" },
         advice = {
           tool = "rx",
-          recommend = "q15",
+          recommend = "close",
           confidence = nil,
-          message = "Monitoring after rapid tranquillisation: every 15 minutes while he " ..
-                    "appears asleep or sedated.",
-          reasons = function(s)
-            if s.vars.path == "deescalated" then
-              return { { "Appears asleep or sedated", 0.34 },
-                       { "Oral and IM lorazepam within 3 hours", 0.27 },
-                       { "Physical restraint before RT", 0.12 } }
-            end
-            return { { "Appears asleep or sedated", 0.34 },
-                     { "Physical restraint before RT", 0.21 },
-                     { "IM lorazepam 20 minutes ago", 0.17 } }
-          end,
+          message = "Post-RT monitoring: ENHANCED. Appears asleep or sedated after a " ..
+                    "benzodiazepine. Interval: trust RT policy.",
+          reasons = {
+            { "Appears asleep or sedated", 0.34 },
+            { "Physical restraint before RT", 0.21 },
+            { "IM lorazepam 20 minutes ago", 0.17 },
+          },
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "NICE NG10: after rapid tranquillisation, monitor side effects, pulse, " ..
-                   "blood pressure, respiratory rate, temperature, hydration and level of " ..
-                   "consciousness at least hourly until there are no concerns - and every " ..
-                   "15 minutes if the person appears asleep or sedated, among other reasons.",
+        feedback = "NICE (QS154): after rapid tranquillisation, monitor side effects, vital " ..
+                   "signs, hydration and level of consciousness. How often is set out in " ..
+                   "NICE NG10 and your trust's policy: check both. A person who appears " ..
+                   "asleep after a benzodiazepine still needs those checks.",
       },
       debrief = "The aid was right, and here the pull was to overrule it out of kindness: " ..
                 "he was finally asleep and waking him felt cruel. But a person who appears " ..
                 "asleep after lorazepam may be over-sedated, and his breathing is what you " ..
                 "cannot see through a door. The careful cue was 'appears asleep' after a " ..
-                "benzodiazepine - one of NG10's reasons for 15-minute checks, most of " ..
-                "which (breathing, colour, position) can be done without waking him. " ..
-                "Simplified: the trust's policy would also say when to call the doctor and " ..
-                "where flumazenil is kept.",
+                "benzodiazepine; much of the checking (breathing, colour, position) can be " ..
+                "done without waking him. Simplified: how often to check, when to call the " ..
+                "doctor and where flumazenil is kept are in NICE NG10 and the trust's " ..
+                "policy; check them there.",
     },
 
     slowed = {
-      title = "03:40",
-      text = "When you next look in, Daniel is hard to rouse. His breathing is slow and " ..
-             "shallow. You call the duty doctor and the emergency team.",
-      elapsed = 120,
+      title = function(s) return at(s) end,
+      text = function(s)
+        if s.choices.settled == "door" then
+          return "When you look in through the door an hour later, his breathing looks " ..
+                 "shallow. You go in: Daniel is hard to rouse, and his breathing is slow. " ..
+                 "You call the duty doctor and the emergency team."
+        end
+        return "Three hours later a nurse passing his door cannot hear him breathing. " ..
+               "Daniel is hard to rouse, and his breathing is slow and shallow. You call " ..
+               "the duty doctor and the emergency team."
+      end,
+      elapsed = function(s) return s.choices.settled == "door" and 60 or 180 end,
       vitals = { hr = 58, sbp = 102, dbp = 60, rr = 7, spo2 = 86, avpu = "P" },
       ending = {
         outcome = "harm",
-        summary = "Daniel had respiratory depression after lorazepam, unseen for over an " ..
-                  "hour. He needed oxygen, flumazenil and a transfer to the acute hospital " ..
-                  "for monitoring, and recovered.",
+        summary = function(s)
+          local unseen = "for hours"
+          if s.choices.settled == "door" then unseen = "for an hour" end
+          return "Daniel had respiratory depression after lorazepam, his breathing " ..
+                 "unchecked " .. unseen .. ". He needed oxygen, flumazenil and a transfer " ..
+                 "to the acute hospital for monitoring, and recovered."
+        end,
       },
     },
 
     asleep_safe = {
       title = "Through the night",
-      text = "You record his observations every 15 minutes while he sleeps. His breathing " ..
-             "stays steady, and after an hour he wakes enough to drink some water.",
+      text = "You check his breathing, pulse, blood pressure and conscious level as the " ..
+             "policy sets while he sleeps. His breathing stays steady, and after an hour " ..
+             "he wakes enough to drink some water.",
       elapsed = 60,
       vitals = { hr = 84, sbp = 122, dbp = 74, rr = 14, spo2 = 97, avpu = "A" },
       ending = {
-        outcome = function(s)
-          if s.vars.path == "deescalated" then return "good" end
-          return "neutral"
-        end,
+        outcome = "neutral",
         summary = function(s)
-          if s.vars.path == "deescalated" then
-            return "Daniel slept safely. The next day he agreed to an ECG and began " ..
-                   "treatment, and talked with the team about what had frightened him."
-          elseif s.vars.path == "restrained" then
+          if s.vars.path == "restrained" then
             return "Daniel slept safely, but the early restraint left him bruised and two " ..
                    "staff injured, and he now fears the ward. The incident was recorded " ..
                    "under the Use of Force Act and reviewed."
@@ -378,7 +496,7 @@ return case {
     },
 
     dystonia = {
-      title = "02:00",
+      title = function(s) return at(s) end,
       text = "An hour after IM haloperidol and promethazine Daniel's eyes roll upwards and " ..
              "his neck twists: an acute dystonic reaction. An ECG, finally possible, shows " ..
              "a QTc of 486 ms.",

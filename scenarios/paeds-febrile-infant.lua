@@ -1,48 +1,56 @@
 -- Seven weeks old: a fever model used outside the ages it knows.
 -- Paediatrics. The triage model is built for children aged 3 months to 5
 -- years; this baby is 7 weeks old, and only the model card says so. In
--- "ai_wrong" it calls him low risk at both decisions (false negatives); in
--- "ai_right" it happens to agree with NICE NG143. Either way, its output is
--- no evidence for a patient outside its intended use.
+-- "ai_wrong" it calls him low risk at the first assessment and when his
+-- results are back (false negatives); in "ai_right" it happens to agree with
+-- NICE NG143. Either way, its output is no evidence for a patient outside
+-- its intended use. If he is sent home he comes back in shock: there the
+-- model calls him high risk in both variants (right, and still out of
+-- scope), and the best plan changes: blood culture and IV antibiotics at
+-- once, the lumbar puncture deferred until he is stable.
+-- EARLY_WARNING none: NEWS2 is for adults aged 16 and over, and the paediatric early warning chart is not reproduced in this simulation.
 local models = include("models")
 local obs = include("obs")
 local variants = include("variants")
 
 -- NICE NG143 uses a white cell count below 5 or above 15 x10^9/L as its
 -- threshold in infants aged 1 to 3 months, so the flag follows it.
-local bloods = {
-  obs.result("White cell count", 16.4, "×10⁹/L", 5, 15),
-  obs.result("Neutrophils", 9.8, "×10⁹/L", 1.0, 8.5),
-  obs.crp(48),
-  { name = "Urine (clean catch), microscopy",
-    value = "White cells 180 /µL, bacteria seen; culture sent" },
-  { name = "Blood culture", value = "Sent; no growth yet" },
-}
+local function bloods(urine)
+  return {
+    obs.result("White cell count", 16.4, "×10⁹/L", 5, 15),
+    obs.result("Neutrophils", 9.8, "×10⁹/L", 1.0, 8.5),
+    obs.crp(48),
+    { name = urine, value = "White cells 180 /µL, bacteria seen; culture sent" },
+    { name = "Blood culture", value = "Sent; no growth yet" },
+  }
+end
 
 return case {
   format = 1,
   id = "paeds-febrile-infant",
-  version = "1.0",
-  title = "Seven weeks old: a fever model used outside the ages it knows",
+  version = "2.0",
+  title = "Seven weeks old with a fever: the triage model's score",
   summary = "A 7-week-old boy has a temperature of 38.3 °C and looks well. The children's " ..
-            "emergency department runs a fever triage model on every febrile child. Read " ..
-            "the card before you read the score.",
+            "emergency department runs a fever triage model on every febrile child. " ..
+            "Decide how to assess him, and what to do when his results are back.",
   objectives = {
     "Recognise any infant under 3 months with a temperature of 38 °C or more as high risk " ..
       "(NICE NG143)",
     "Check a tool's intended use before relying on its output",
     "Apply NG143's criteria for lumbar puncture and parenteral antibiotics at 1 to 3 months",
+    "In an infant in shock, give antibiotics at once and defer the lumbar puncture",
     "Manage a possible UTI under 3 months as NICE NG224 advises",
   },
   authors = { "Appraise project" },
   references = {
     "NICE NG143 (2019, updated 2021) Fever in under 5s: assessment and initial management",
+    "NICE NG254 (2025) Suspected sepsis in people under 16",
+    "NICE NG240 (2024) Meningitis (bacterial) and meningococcal disease: recognition, " ..
+      "diagnosis and management",
     "NICE NG224 (2022) Urinary tract infection in under 16s: diagnosis and management",
-    "NICE NG51 (2016, updated 2024) Suspected sepsis: recognition, diagnosis and early " ..
-      "management",
-    "BNF for Children: cefotaxime and amoxicillin (doses by age and weight)",
+    "BNF for Children: cefotaxime, ceftriaxone and amoxicillin (doses by age and weight)",
   },
-  tags = { "paediatrics", "emergency", "intended-use", "false-negative", "on-request" },
+  tags = { "paediatrics", "emergency", "fever", "infant" },
   minutes = 9,
   variants = { "ai_right", "ai_wrong" },
   x_setting = "paediatrics",
@@ -87,17 +95,18 @@ return case {
         prompt = "What do you do?",
         options = {
           { id = "home", label = "Discharge with safety-netting advice and written " ..
-                                 "information", next = "returned" },
-          { id = "screen", label = "Treat as high risk: FBC, CRP, blood culture and a " ..
-                                   "urine sample now, with senior review", next = "bloods" },
-          { id = "observe", label = "Give paracetamol, observe for 2 hours and reassess",
-            next = "observed" },
+                                 "information; back at once if he is worse",
+            next = "returned" },
+          { id = "screen", label = "Full blood count, CRP, blood culture and a urine " ..
+                                   "sample now, with senior review", next = "bloods" },
+          { id = "observe", label = "Give paracetamol, observe him for two hours, and " ..
+                                    "take bloods if he is no better", next = "observed" },
         },
         best = { "screen" },
+        -- FeverFlow reports a risk with its percentage; it shows no separate confidence.
         advice = variants.advice({ timing = "with_case" }, {
           ai_right = {
             recommend = "screen",
-            confidence = 0.79,
             message = "HIGH RISK of serious bacterial infection (31%). Suggested: sepsis " ..
                       "screen and senior review.",
             reasons = {
@@ -109,7 +118,6 @@ return case {
           },
           ai_wrong = {
             recommend = "home",
-            confidence = 0.88,
             message = "LOW RISK of serious bacterial infection (3%). Suggested: home with " ..
                       "safety-netting.",
             reasons = {
@@ -125,9 +133,10 @@ return case {
       debrief = function(s)
         local head
         if s.variant == "ai_wrong" then
-          head = "In your variant FeverFlow said low risk, and it was wrong."
+          head = "At the first assessment FeverFlow said low risk, and it was wrong."
         else
-          head = "In your variant FeverFlow said high risk, and it was right - by luck."
+          head = "At the first assessment FeverFlow said high risk, and it was right - by " ..
+                 "luck."
         end
         return head .. " Its model card says it is not for infants under 3 months: none " ..
                "were in its training data, so its output for Leo, right or wrong, is no " ..
@@ -152,12 +161,112 @@ return case {
       title = "Back at 05:00",
       text = "Leo's parents bring him back at 05:00. He has vomited twice, refused his " ..
              "last two feeds and is hard to wake. He is mottled, his capillary refill is " ..
-             "4 seconds and his cry is weak.",
+             "4 seconds and his cry is weak.\n\nHe is in the resuscitation room with a " ..
+             "cannula in. FeverFlow has re-scored him at triage.",
       elapsed = 555,
       vitals = { hr = 194, rr = 62, spo2 = 96, temp = 39.1, avpu = "V",
                  x_cap_refill = "4 s" },
       results = { { name = "Capillary lactate", value = 4.1, unit = "mmol/L", flag = "high" } },
-      next = "bloods",
+      decision = {
+        prompt = "What do you do first?",
+        options = {
+          { id = "lp_first", label = "Lumbar puncture first, so the CSF is taken before " ..
+                                     "antibiotics; then IV cefotaxime and amoxicillin and " ..
+                                     "a fluid bolus", next = "lp_unstable" },
+          { id = "abx_now", label = "Blood culture from the cannula, then IV cefotaxime and " ..
+                                    "amoxicillin and a fluid bolus now; lumbar puncture " ..
+                                    "once he is stable", next = "results_septic" },
+          { id = "await", label = "Fluid bolus, bloods and a urine sample now; start IV " ..
+                                  "cefotaxime and amoxicillin when the results are back " ..
+                                  "within the hour", next = "results_septic" },
+        },
+        best = { "abx_now" },
+        advice = {
+          recommend = "abx_now",
+          message = "HIGH RISK of serious bacterial infection (72%). Suggested: " ..
+                    "resuscitation area; parenteral antibiotics without delay.",
+          reasons = {
+            { "Heart rate 194 /min", 0.27 },
+            { "Capillary refill 4 s", 0.23 },
+            { "Responds to voice only", 0.19 },
+            { "Temperature 39.1 °C", 0.11 },
+            { "Refused two feeds", 0.09 },
+          },
+          timing = "with_case",
+        },
+        ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = "Leo is in shock: mottled, capillary refill 4 seconds, heart rate 194 and " ..
+                   "lactate 4.1, and he is hard to wake. Shock is on NICE's list of " ..
+                   "contraindications to lumbar puncture, and antibiotics must not wait for " ..
+                   "a lumbar puncture or for results: blood culture, IV antibiotics and fluid " ..
+                   "now, and the lumbar puncture once he is stable.",
+      },
+      debrief = "When Leo came back, FeverFlow called him high risk, and it was right; he " ..
+                "was still outside its intended use, so its score was not the reason to " ..
+                "act. Leo himself was: mottled, a capillary refill of 4 seconds, a heart " ..
+                "rate of 194, a lactate of 4.1 and hard to wake - an infant in shock. Shock is on " ..
+                "NICE's list of contraindications to lumbar puncture, so the lumbar " ..
+                "puncture waits until he is stable. The blood culture comes from the " ..
+                "cannula if that causes no delay, and the antibiotics and fluid go in at " ..
+                "once: they do not wait for the lumbar puncture or for the results. Under 3 " ..
+                "months NICE adds an antibiotic active against listeria, such as " ..
+                "amoxicillin, to a third-generation cephalosporin (NICE NG254).",
+    },
+
+    lp_unstable = {
+      title = "Lumbar puncture",
+      text = "As he is held curled on his side for the lumbar puncture, his saturation falls " ..
+             "to 86% and his heart rate to 90 /min. The attempt is stopped and he is " ..
+             "resuscitated. A blood culture is taken from the cannula, and IV cefotaxime and " ..
+             "amoxicillin go in 45 minutes after he arrived.",
+      elapsed = 45,
+      vitals = { spo2 = 86, hr = 90 },
+      next = "results_septic",
+    },
+
+    results_septic = {
+      title = "An hour on",
+      text = function(s)
+        local first
+        if s.choices.returned == "abx_now" then
+          first = "The blood culture was taken from the cannula, and IV cefotaxime and " ..
+                  "amoxicillin went in within minutes of his arrival, with a fluid bolus. " ..
+                  "While they ran, more bloods were taken and a urine sample obtained."
+        elseif s.choices.returned == "lp_first" then
+          first = "While the antibiotics ran, he had a second fluid bolus; more bloods were " ..
+                  "taken and a urine sample obtained."
+        else
+          first = "He had a fluid bolus, and bloods and a urine sample were taken. The " ..
+                  "antibiotics waited for the results, and went in an hour after he arrived."
+        end
+        return first .. "\n\nLeo is still mottled and hard to wake, with a capillary refill " ..
+               "of 3 seconds. His results are in the results panel, and the paediatric " ..
+               "high-dependency unit has a bed for him."
+      end,
+      elapsed = 60,
+      vitals = { hr = 182, rr = 56, spo2 = 97, temp = 38.8, avpu = "V", x_cap_refill = "3 s" },
+      results = bloods("Urine, microscopy"),
+      decision = {
+        prompt = "What is your plan?",
+        options = {
+          { id = "no_lp", label = "Continue IV cefotaxime and amoxicillin on the " ..
+                                  "high-dependency unit; no lumbar puncture, as the urine " ..
+                                  "explains it", next = "no_lp" },
+          { id = "defer_lp", label = "Continue IV cefotaxime and amoxicillin on the " ..
+                                     "high-dependency unit; lumbar puncture once he is stable",
+            next = "admitted" },
+          { id = "lp_now", label = "Lumbar puncture now in the resuscitation room, then " ..
+                                   "continue IV cefotaxime and amoxicillin on the unit",
+            next = "lp_collapse" },
+        },
+        best = { "defer_lp" },
+        ask = { confidence = true },
+      },
+      debrief = "After the fluid Leo was still in shock, so the lumbar puncture still had " ..
+                "to wait: shock is a contraindication, and a lumbar puncture in a shocked " ..
+                "infant can tip him over. It is done once he is stable, because a urine " ..
+                "infection in a young infant can coexist with meningitis: without it, " ..
+                "meningitis cannot be excluded, and he is treated as if he had it.",
     },
 
     bloods = {
@@ -165,7 +274,7 @@ return case {
       text = "Blood is taken from a cannula and a clean-catch urine is obtained while his " ..
              "mother holds him. Results come back within the hour.",
       elapsed = 60,
-      results = bloods,
+      results = bloods("Urine (clean catch), microscopy"),
       next = "results_back",
     },
 
@@ -173,10 +282,7 @@ return case {
       title = "Results",
       text = function(s)
         local state
-        if s.choices.assess == "home" then
-          state = "Leo is in the resuscitation room after a fluid bolus; he is still " ..
-                  "drowsy."
-        elseif s.choices.assess == "observe" then
+        if s.choices.assess == "observe" then
           state = "Leo is feeding poorly but wakes when handled."
         else
           state = "Leo is feeding a little and wakes when handled."
@@ -189,10 +295,10 @@ return case {
         options = {
           { id = "iv_only", label = "Admit and start IV cefotaxime; no lumbar puncture, as " ..
                                     "the urine explains the fever" },
-          { id = "oral", label = "Oral antibiotics for a urine infection; home with review " ..
-                               "in 48 hours" },
-          { id = "iv_lp", label = "Lumbar puncture, then IV cefotaxime and amoxicillin at " ..
-                                "BNFc doses; admit" },
+          { id = "oral", label = "Oral antibiotics for a urine infection; home with a " ..
+                               "review in 48 hours" },
+          { id = "iv_lp", label = "Admit; lumbar puncture, then IV cefotaxime and " ..
+                                "amoxicillin" },
         },
         next = function(s, choice)
           if choice == "oral" then return "sent_home" end
@@ -203,7 +309,6 @@ return case {
         advice = variants.advice({ timing = "on_request" }, {
           ai_right = {
             recommend = "iv_lp",
-            confidence = 0.81,
             message = "HIGH RISK of serious bacterial infection (38%). Suggested: admit, " ..
                       "full sepsis screen including lumbar puncture, parenteral antibiotics.",
             reasons = {
@@ -214,7 +319,6 @@ return case {
           },
           ai_wrong = {
             recommend = "oral",
-            confidence = 0.84,
             message = "LOW RISK of serious bacterial infection (5%). Suitable for " ..
                       "treatment at home.",
             reasons = {
@@ -229,33 +333,44 @@ return case {
       debrief = function(s)
         local head
         if s.variant == "ai_wrong" then
-          head = "In your variant FeverFlow was wrong again. It does not read blood or " ..
-                 "urine results, and it was never meant for a 7-week-old."
+          head = "With the results back FeverFlow was wrong again. It does not read blood " ..
+                 "or urine results, and it was never meant for a 7-week-old."
         else
-          head = "In your variant FeverFlow was right, but outside its intended use and " ..
-                 "blind to the results, so again its agreement is not the reason to act."
+          head = "With the results back FeverFlow was right, but outside its intended use " ..
+                 "and blind to the results, so again its agreement is not the reason to act."
         end
         return head .. " The cues were his age and his results. NICE NG143 asks for a " ..
                "lumbar puncture (unless contraindicated) and parenteral antibiotics in " ..
                "infants aged 1 to 3 months with a white cell count above 15 ×10⁹/L, as " ..
-               "here, and for any who appear unwell. Under 3 months the antibiotics are " ..
-               "an IV third-generation cephalosporin such as cefotaxime plus one active " ..
-               "against listeria such as amoxicillin, at BNFc doses for age and weight. " ..
-               "NICE NG224 adds that an infant under 3 months with a possible urine " ..
-               "infection goes to a paediatric specialist for parenteral treatment, not " ..
-               "oral antibiotics at home. A urine infection in a young infant can " ..
-               "coexist with bacteraemia or meningitis, so it does not stand in for the " ..
-               "lumbar puncture. For teaching, the case leaves out the consent and the " ..
-               "contraindication check before the lumbar puncture."
+               "here, and for any who appear unwell. Under 3 months NICE adds an " ..
+               "antibiotic active against listeria (amoxicillin or ampicillin) to an IV " ..
+               "third-generation cephalosporin: cefotaxime or ceftriaxone, as local policy " ..
+               "and the BNFc allow for his age (NICE NG254). Cefotaxime alone leaves that " ..
+               "cover out. NICE NG224 adds that an infant under 3 months with a possible " ..
+               "urine infection goes to a paediatric specialist, not home on oral " ..
+               "antibiotics. A urine infection in a young infant can coexist with " ..
+               "bacteraemia or meningitis, so it does not stand in for the lumbar " ..
+               "puncture. Before any lumbar puncture, check for contraindications such as " ..
+               "shock, reduced consciousness, a bleeding tendency or infection at the site."
       end,
     },
 
     admitted = {
       title = "On the ward",
-      text = "The CSF is clear with 3 white cells /µL and no organisms. The urine grows " ..
-             "E. coli, sensitive to cefotaxime; the blood culture stays negative. Leo " ..
-             "finishes his course after switching to oral antibiotics on day 3, and a " ..
-             "renal ultrasound is booked as NICE NG224 advises for infants under 6 months.",
+      text = function(s)
+        if s.choices.assess == "home" then
+          return "Leo has his lumbar puncture on day 2, once he is stable: the CSF is clear " ..
+                 "with 3 white cells /µL and no organisms. The urine grows E. coli, " ..
+                 "sensitive to cefotaxime; the blood culture stays negative. He switches " ..
+                 "to oral antibiotics once he is well, and a renal ultrasound is done " ..
+                 "during the admission."
+        end
+        return "The CSF is clear with 3 white cells /µL and no organisms. The urine grows " ..
+               "E. coli, sensitive to cefotaxime; the blood culture stays negative. Leo " ..
+               "finishes his course after switching to oral antibiotics on day 3, and a " ..
+               "renal ultrasound is arranged, as NICE advises after a urine infection in a " ..
+               "young infant."
+      end,
       elapsed = 4320,
       vitals = { hr = 138, rr = 40, spo2 = 99, temp = 36.9, avpu = "A", x_cap_refill = "1 s" },
       ending = {
@@ -266,8 +381,13 @@ return case {
         end,
         summary = function(s)
           if s.choices.assess == "home" then
+            local late = ""
+            if s.choices.returned ~= "abx_now" then
+              late = " When he came back, his antibiotics started later than they could have."
+            end
             return "Leo recovered from a urinary tract infection with sepsis, after a " ..
-                   "night at home untreated and a stay on the paediatric high-dependency unit."
+                   "night at home untreated and a stay on the paediatric high-dependency " ..
+                   "unit." .. late
           elseif s.choices.assess == "observe" then
             return "Leo recovered from a urinary tract infection; his treatment started " ..
                    "three hours later than it could have."
@@ -280,18 +400,37 @@ return case {
 
     no_lp = {
       title = "On the ward",
-      text = "The urine grows E. coli. Leo is slower to settle than expected, and on day " ..
-             "2 a lumbar puncture is done after 36 hours of cefotaxime: 40 white cells /µL, " ..
-             "no organisms, culture negative - a partially treated meningitis cannot be " ..
-             "excluded.",
+      text = function(s)
+        local abx = "cefotaxime"
+        if s.choices.assess == "home" then abx = "antibiotics" end
+        return "The urine grows E. coli. Leo is slower to settle than expected, and on day " ..
+               "2 a lumbar puncture is done after 36 hours of " .. abx .. ": 40 white cells " ..
+               "/µL, no organisms, culture negative - a partially treated meningitis cannot " ..
+               "be excluded."
+      end,
       elapsed = 4320,
       vitals = { hr = 146, rr = 42, spo2 = 99, temp = 37.2, avpu = "A", x_cap_refill = "1 s" },
       ending = {
         outcome = function(s)
           return s.choices.assess == "home" and "harm" or "neutral"
         end,
-        summary = "Because meningitis could not be excluded, Leo had a 14-day IV course " ..
-                  "for presumed meningitis, a longer stay and a hearing test.",
+        summary = "Because meningitis could not be excluded, Leo had a full IV course for " ..
+                  "presumed meningitis, a longer stay and a hearing test.",
+      },
+    },
+
+    lp_collapse = {
+      title = "Lumbar puncture",
+      text = "As he is held curled on his side for the lumbar puncture, his saturation falls " ..
+             "to 84% and his heart rate to 80 /min. The attempt is abandoned; he needs " ..
+             "breaths by bag and mask and another fluid bolus before he recovers.",
+      elapsed = 20,
+      vitals = { spo2 = 84, hr = 80, avpu = "P" },
+      ending = {
+        outcome = "harm",
+        summary = "Leo deteriorated during a lumbar puncture attempted while he was still in " ..
+                  "shock. He recovered on the paediatric high-dependency unit, where the " ..
+                  "lumbar puncture was done on day 2, once he was stable: the CSF was clear.",
       },
     },
 

@@ -63,6 +63,7 @@ typedef struct args {
     const char *list[3];
     size_t n_list;
     const char *a, *b;
+    const char *file; /* the operand */
 } args;
 
 static const char *const colours[] = {"red", "green", "blue", NULL};
@@ -127,10 +128,7 @@ static const cli_opt opts[] = {
 static const cli_command demo = {
     .name = "demo",
     .summary = "show every kind of option",
-    .operands = "FILE",
-    .needs = "a file (FILE)",
-    .min_operands = 1,
-    .max_operands = 1,
+    .operands = CLI_OPERAND("FILE", "a file (FILE)", args, file),
     .opts = opts,
 };
 
@@ -148,8 +146,10 @@ static int parse(const char *line, args *a, size_t *n, captured *c)
     capture_start(c);
     int rc = cli_parse(&demo, a, argc, argv, n);
     capture_end(c);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK) {
         assert_string_equal(argv[1], "file.txt");
+        assert_string_equal(a->file, "file.txt");
+    }
     return rc;
 }
 
@@ -282,6 +282,67 @@ static void test_operands_and_groups_are_counted(void **state)
     expect_usage("file.txt --a x --b y", "demo needs exactly one of --a X and --b Y");
 }
 
+/* ---- a command with many operands, run through cli_exec ------------------ */
+
+typedef struct many_args {
+    unsigned long long level;
+    const char *const *files;
+    size_t n_files;
+} many_args;
+
+static many_args ran; /* what run_many was given */
+static int n_ran;
+
+static int run_many(const cli_command *cmd, void *a)
+{
+    (void)cmd;
+    ran = *(const many_args *)a;
+    n_ran++;
+    return 7;
+}
+
+static const cli_opt many_opts[] = {
+    CLI_COUNT_OPT("--level", many_args, level, "how far"),
+    {0},
+};
+
+static const cli_command many = {
+    .name = "many",
+    .summary = "take files",
+    .operands = CLI_OPERANDS("FILE...", "at least one FILE", many_args, files, n_files),
+    .opts = many_opts,
+    .args = CLI_ARGS_INIT(many_args, {.level = 3}),
+    .run = run_many,
+};
+
+static void test_exec_runs_with_the_defaults_the_options_and_the_operands(void **state)
+{
+    (void)state;
+    char *argv[] = {"many", "a", "--level", "5", "b", "--", "-c", NULL};
+    n_ran = 0;
+    assert_int_equal(cli_exec(&many, 7, argv), 7);
+    assert_int_equal(n_ran, 1);
+    assert_true(ran.level == 5);
+    assert_int_equal(ran.n_files, 3);
+    assert_string_equal(ran.files[0], "a");
+    assert_string_equal(ran.files[1], "b");
+    assert_string_equal(ran.files[2], "-c");
+
+    char *bare[] = {"many", "a", NULL};
+    assert_int_equal(cli_exec(&many, 2, bare), 7);
+    assert_true(ran.level == 3); /* the default */
+    assert_int_equal(ran.n_files, 1);
+
+    captured c;
+    char *none[] = {"many", "--level", "4", NULL};
+    capture_start(&c);
+    assert_int_equal(cli_exec(&many, 3, none), EXIT_USAGE);
+    capture_end(&c);
+    assert_int_equal(n_ran, 2); /* a usage error runs nothing */
+    assert_string_equal(c.text, "appraise: many needs at least one FILE\n"
+                                "Try 'appraise many --help'.\n");
+}
+
 static void test_help_is_wanted_before_a_double_dash_only(void **state)
 {
     (void)state;
@@ -411,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_numbers_are_digits_within_their_range),
         cmocka_unit_test(test_choices_are_named_when_a_value_is_not_one),
         cmocka_unit_test(test_operands_and_groups_are_counted),
+        cmocka_unit_test(test_exec_runs_with_the_defaults_the_options_and_the_operands),
         cmocka_unit_test(test_help_is_wanted_before_a_double_dash_only),
         cmocka_unit_test(test_usage_lists_options_in_one_format),
         cmocka_unit_test(test_every_command_has_help_in_one_format),

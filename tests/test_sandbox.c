@@ -434,6 +434,61 @@ static void test_library_work_at_play_time_stops_at_its_line(void **state)
     }
 }
 
+/* Runs the Lua chunk text in a fresh host with a budget of limit units;
+ * its result (0 or -1) with e filled. */
+static int run_chunk(const char *text, unsigned long limit, apperr *e)
+{
+    script_host *h = NULL;
+    apperr_clear(e);
+    assert_int_equal(host_open(&h, CASE("chunk.lua"), 0, limit, e), 0);
+    int rc = host_dobuffer(h, text, strlen(text), CASE("chunk.lua"), e);
+    host_close(h);
+    return rc;
+}
+
+/* The functions that pay one unit per character of their text arguments pay
+ * before they run: handed a text of a million characters under a budget of
+ * half a million, each stops, named. Those that take a text first say so by
+ * their name when it is missing. */
+static void test_text_functions_pay_for_their_texts_first(void **state)
+{
+    (void)state;
+    static const char *const calls[][2] = {
+        {"string.char(t)", "string.char"},
+        {"string.format(t)", "string.format"},
+        {"string.lower(t)", "string.lower"},
+        {"t:upper()", "string.upper"},
+        {"string.reverse(t)", "string.reverse"},
+        {"string.pack(t)", "string.pack"},
+        {"string.packsize(t)", "string.packsize"},
+        {"string.unpack(t, t)", "string.unpack"},
+        {"utf8.offset(t, 1)", "utf8.offset"},
+        {"tonumber(t)", "tonumber"},
+        {"rawequal(t, t)", "rawequal"},
+    };
+    for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
+        char chunk[200], want[100];
+        apperr e;
+        snprintf(chunk, sizeof chunk, "local t = string.rep(('x'):rep(1000), 1000)\nreturn %s\n",
+                 calls[i][0]);
+        snprintf(want, sizeof want, "ran too long (%s here asks for more work", calls[i][1]);
+        if (run_chunk(chunk, 500000, &e) != -1 || !strstr(e.msg, want) || e.line != 2)
+            fail_msg("%s: line %d, %s", calls[i][0], e.line, e.msg);
+    }
+    static const char *const missing[][2] = {
+        {"string.lower()", "bad argument #1 to 'lower' (string expected, got no value)"},
+        {"string.upper({})", "bad argument #1 to 'upper' (string expected, got table)"},
+        {"string.reverse()", "bad argument #1 to 'reverse' (string expected, got no value)"},
+    };
+    for (size_t i = 0; i < sizeof missing / sizeof *missing; i++) {
+        char chunk[200];
+        apperr e;
+        snprintf(chunk, sizeof chunk, "return %s\n", missing[i][0]);
+        if (run_chunk(chunk, 500000, &e) != -1 || !strstr(e.msg, missing[i][1]) || e.line != 1)
+            fail_msg("%s: line %d, %s", missing[i][0], e.line, e.msg);
+    }
+}
+
 /* The same functions used as cases use them: all of it in 2 million units. */
 static void test_everyday_library_use_works_and_is_cheap(void **state)
 {
@@ -713,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_repeating_an_empty_text_is_charged),
         cmocka_unit_test(test_backtracking_pattern_is_refused_before_it_runs),
         cmocka_unit_test(test_library_work_at_play_time_stops_at_its_line),
+        cmocka_unit_test(test_text_functions_pay_for_their_texts_first),
         cmocka_unit_test(test_everyday_library_use_works_and_is_cheap),
         cmocka_unit_test(test_uncounted_work_stops_on_processor_time),
         cmocka_unit_test(test_runtime_resolves_functions_with_state),

@@ -1,10 +1,12 @@
 /* cli: the commands of `appraise` (spec/cli.md), one file each. A command
- * declares its options and help (cli_opts.h), parses its arguments, and
- * calls the work, which lives in tools/ and engine/ and returns an exit
- * code. main.c only finds the command, and is the only place that exits. */
+ * declares its operands, options, struct of arguments and help (cli_opts.h)
+ * and the work to call once cli_exec has parsed the arguments into that
+ * struct; the work lives in tools/ and engine/ and returns an exit code.
+ * main.c only finds the command, and is the only place that exits. */
 #ifndef CLI_H
 #define CLI_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "cli_opts.h"
@@ -16,6 +18,33 @@ extern const cli_command cli_check;   /* cli_check.c */
 extern const cli_command cli_graph;   /* cli_graph.c */
 extern const cli_command cli_debrief; /* cli_debrief.c */
 extern const cli_command cli_replay;  /* cli_replay.c */
+
+/* ---- what several commands share ------------------------------------------ */
+
+/* One case file, the operand of run, graph and play, into field of type. */
+#define CLI_CASE_OPERAND(type, field) CLI_OPERAND("CASE.lua", "a case file (CASE.lua)", type, field)
+
+/* Options of more than one command, over the command's struct of arguments
+ * (type; but for --variant, with members named as the options). seen:
+ * CLI_SEEN of a bool set when the option is given, or 0; dflt: the default,
+ * said in the help. */
+#define CLI_OPT_TRAINEE(type, dflt)                                                                \
+    CLI_STRING_OPT("--trainee", "ID", type, trainee, "the trainee id logged (default: " dflt ")")
+#define CLI_OPT_SEED(type, seen, dflt)                                                             \
+    {                                                                                              \
+        .name = "--seed", .kind = CLI_NUMBER, .meta = "N", .at = CLI_AT(type, seed),               \
+        .seen_at = (seen), .lo = 0, .hi = ULLONG_MAX,                                              \
+        .what = "must be a whole number from 0 to 18446744073709551615",                           \
+        .help = "the session seed, 0 to 18446744073709551615 (default: " dflt ")"                  \
+    }
+#define CLI_OPT_VARIANT(type, field, text) CLI_STRING_OPT("--variant", "NAME", type, field, text)
+#define CLI_VARIANT_HELP "the case variant (default: derived from trainee and case)"
+#define CLI_OPT_LOG_DIR(type, seen, text)                                                          \
+    {                                                                                              \
+        .name = "--log-dir", .kind = CLI_STRING, .meta = "DIR", .at = CLI_AT(type, log_dir),       \
+        .seen_at = (seen), .help = (text)                                                          \
+    }
+#define CLI_LOG_DIR_HELP "folder for the log (default: $XDG_DATA_HOME/appraise/logs)"
 
 /* The commands in the order `appraise --help` lists them. */
 extern const cli_command *const cli_commands[];

@@ -5,72 +5,43 @@
 #include "check.h"
 #include "cli.h"
 
+/* The options and the files go straight into check's own options, but for
+ * the bounds: the parser reads whole numbers as unsigned long long. */
 typedef struct check_args {
-    bool json, strict;
-    const char *variant;
+    check_opts o;
     unsigned long long max_states, max_depth;
 } check_args;
 
 static const cli_opt opts[] = {
-    {.name = "--strict",
-     .kind = CLI_FLAG,
-     .at = CLI_AT(check_args, strict),
-     .help = "warnings fail the check too"},
-    {.name = "--json",
-     .kind = CLI_FLAG,
-     .at = CLI_AT(check_args, json),
-     .help = "one JSON document on stdout instead of text"},
-    {.name = "--variant",
-     .kind = CLI_STRING,
-     .meta = "NAME",
-     .at = CLI_AT(check_args, variant),
-     .help = "walk only this variant"},
-    {.name = "--max-states",
-     .kind = CLI_NUMBER,
-     .meta = "N",
-     .at = CLI_AT(check_args, max_states),
-     .lo = 1,
-     .hi = SIZE_MAX,
-     .what = "takes a whole number from 1 up",
-     .help = "distinct states walked per variant (default 5000)"},
-    {.name = "--max-depth",
-     .kind = CLI_NUMBER,
-     .meta = "N",
-     .at = CLI_AT(check_args, max_depth),
-     .lo = 1,
-     .hi = SIZE_MAX,
-     .what = "takes a whole number from 1 up",
-     .help = "decisions on one path before the walk stops it (default 200)"},
+    CLI_FLAG_OPT("--strict", check_args, o.strict, "warnings fail the check too"),
+    CLI_FLAG_OPT("--json", check_args, o.json, "one JSON document on stdout instead of text"),
+    CLI_OPT_VARIANT(check_args, o.walk.variant, "walk only this variant"),
+    CLI_COUNT_OPT(
+        "--max-states", check_args, max_states,
+        "distinct states walked per variant (default " CLI_TEXT(WALK_MAX_STATES_DEFAULT) ")"),
+    CLI_COUNT_OPT("--max-depth", check_args, max_depth,
+                  "decisions on one path before the walk stops it (default " CLI_TEXT(
+                      WALK_MAX_DEPTH_DEFAULT) ")"),
     {0},
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, void *args)
 {
-    check_args a = {0};
-    size_t n;
-    int rc = cli_parse(cmd, &a, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    check_opts o = {
-        .json = a.json,
-        .strict = a.strict,
-        .walk = {.variant = a.variant,
-                 .max_states = (size_t)a.max_states,
-                 .max_depth = (size_t)a.max_depth},
-        .files = (const char *const *)argv + 1,
-        .n_files = n,
-    };
-    return check_cases(&o);
+    (void)cmd;
+    check_args *a = args;
+    a->o.walk.max_states = (size_t)a->max_states;
+    a->o.walk.max_depth = (size_t)a->max_depth;
+    return check_cases(&a->o);
 }
 
 const cli_command cli_check = {
     .name = "check",
     .summary = "validate cases and walk every path",
-    .operands = "CASE.lua...",
-    .needs = "at least one CASE.lua",
-    .min_operands = 1,
-    .max_operands = SIZE_MAX,
+    .operands =
+        CLI_OPERANDS("CASE.lua...", "at least one CASE.lua", check_args, o.files, o.n_files),
     .opts = opts,
+    .args = CLI_ARGS_INIT(
+        check_args, {.max_states = WALK_MAX_STATES_DEFAULT, .max_depth = WALK_MAX_DEPTH_DEFAULT}),
     .about = "Loads each case and walks every path: every option at every decision, in every\n"
              "variant, the time limit running out where there is one, on-request advice asked\n"
              "and not. Each finding is one line, followed by the shortest choice path to it:\n"

@@ -11,11 +11,17 @@
 
 static const char *const keys[] = {"trainee", "case", "variant", "session", NULL};
 
+/* The options and the paths go straight into debrief's own options, but
+ * for --by, whose names become keys. */
 typedef struct debrief_args {
+    debrief_opts o;
     const char *by[MAX_BY];
     size_t n_by;
-    const char *json, *csv, *html, *xapi, *homepage, *base;
+    metrics_key keys[MAX_BY];
 } debrief_args;
+
+/* A report debrief writes: its option, and its member of debrief_opts. */
+#define REPORT_OPT(opt, field, text) CLI_STRING_OPT(opt, "FILE", debrief_args, o.field, text)
 
 static const cli_opt opts[] = {
     {.name = "--by",
@@ -28,48 +34,30 @@ static const cli_opt opts[] = {
      .choices = keys,
      .help = "trainee, case, variant or session; several allowed (or --by trainee,case): "
              "one group per combination present"},
-    {.name = "--json",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(debrief_args, json),
-     .help = "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
-             "counts are whole numbers, every other value has a fraction (5.0) at full "
-             "precision; n/a is null"},
-    {.name = "--csv",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(debrief_args, csv),
-     .help = "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
-             "case_version, variant, status, seq, t, at and every field of the decision "
-             "record; null is an empty field, \"\" an empty string; options, best and viewed "
-             "are joined with ';'; a text a spreadsheet would run as a formula (starting with "
-             "= + - @, tab or CR) gets a leading '"},
-    {.name = "--html",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(debrief_args, html),
-     .help = "a self-contained report for a debrief room and for print (no scripts, no "
-             "network): cohort summary, reliance matrices, trust, accuracy, times, cases, "
-             "sessions, every decision"},
-    {.name = "--xapi",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(debrief_args, xapi),
-     .help = "xAPI 1.0.3 statements (a JSON array) for a Learning Record Store: "
-             "initialized, answered, completed, terminated"},
-    {.name = "--xapi-homepage",
-     .kind = CLI_STRING,
-     .meta = "URL",
-     .at = CLI_AT(debrief_args, homepage),
-     .help = "actor.account.homePage, the system the trainee ids belong to\n"
-             "(default: " DEBRIEF_XAPI_HOMEPAGE ")"},
-    {.name = "--xapi-base",
-     .kind = CLI_STRING,
-     .meta = "IRI",
-     .at = CLI_AT(debrief_args, base),
-     .help = "base of activity and extension IRIs: BASE/cases/CASE, "
-             "BASE/cases/CASE/nodes/NODE, BASE/extensions/FIELD\n"
-             "(default: " DEBRIEF_XAPI_BASE ")"},
+    REPORT_OPT("--json", json,
+               "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
+               "counts are whole numbers, every other value has a fraction (5.0) at full "
+               "precision; n/a is null"),
+    REPORT_OPT("--csv", csv,
+               "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
+               "case_version, variant, status, seq, t, at and every field of the decision "
+               "record; null is an empty field, \"\" an empty string; options, best and "
+               "viewed are joined with ';'; a text a spreadsheet would run as a formula "
+               "(starting with = + - @, tab or CR) gets a leading '"),
+    REPORT_OPT("--html", html,
+               "a self-contained report for a debrief room and for print (no scripts, no "
+               "network): cohort summary, reliance matrices, trust, accuracy, times, cases, "
+               "sessions, every decision"),
+    REPORT_OPT("--xapi", xapi,
+               "xAPI 1.0.3 statements (a JSON array) for a Learning Record Store: "
+               "initialized, answered, completed, terminated"),
+    CLI_STRING_OPT("--xapi-homepage", "URL", debrief_args, o.homepage,
+                   "actor.account.homePage, the system the trainee ids belong to\n"
+                   "(default: " DEBRIEF_XAPI_HOMEPAGE ")"),
+    CLI_STRING_OPT("--xapi-base", "IRI", debrief_args, o.base,
+                   "base of activity and extension IRIs: BASE/cases/CASE, "
+                   "BASE/cases/CASE/nodes/NODE, BASE/extensions/FIELD\n"
+                   "(default: " DEBRIEF_XAPI_BASE ")"),
     {0},
 };
 
@@ -78,42 +66,26 @@ static bool is_stdout(const char *file)
     return file && strcmp(file, "-") == 0;
 }
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, void *args)
 {
-    debrief_args a = {0};
-    metrics_key by[MAX_BY];
-    size_t n;
-    int rc = cli_parse(cmd, &a, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    if (is_stdout(a.json) && is_stdout(a.csv))
+    debrief_args *a = args;
+    if (is_stdout(a->o.json) && is_stdout(a->o.csv))
         return cli_usage_error(cmd->name, "--json and --csv cannot both write to stdout");
-    for (size_t k = 0; k < a.n_by; k++)
-        if (metrics_key_parse(a.by[k], &by[k]) != 0)
-            return cli_usage_error(cmd->name, "--by takes no key '%s'", a.by[k]);
-    debrief_opts o = {
-        .paths = (const char *const *)argv + 1,
-        .n_paths = n,
-        .by = by,
-        .n_by = a.n_by,
-        .json = a.json,
-        .csv = a.csv,
-        .html = a.html,
-        .xapi = a.xapi,
-        .homepage = a.homepage,
-        .base = a.base,
-    };
-    return debrief_logs(&o);
+    for (size_t k = 0; k < a->n_by; k++)
+        if (metrics_key_parse(a->by[k], &a->keys[k]) != 0)
+            return cli_usage_error(cmd->name, "--by takes no key '%s'", a->by[k]);
+    a->o.by = a->keys;
+    a->o.n_by = a->n_by;
+    return debrief_logs(&a->o);
 }
 
 const cli_command cli_debrief = {
     .name = "debrief",
     .summary = "print the reliance metrics of session logs",
-    .operands = "LOG_OR_DIR...",
-    .needs = "at least one log file or folder",
-    .min_operands = 1,
-    .max_operands = SIZE_MAX,
+    .operands = CLI_OPERANDS("LOG_OR_DIR...", "at least one log file or folder", debrief_args,
+                             o.paths, o.n_paths),
     .opts = opts,
+    .args = CLI_ARGS(debrief_args),
     .about = "Reads session logs (folders recursively, in name order; names starting with '.'\n"
              "skipped) and prints every metric of the decision-log spec per group, with its\n"
              "numerator/denominator or n, and n/a where the denominator is 0. Problems in the\n"

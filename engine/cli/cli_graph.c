@@ -4,36 +4,28 @@
 #include "graph.h"
 
 typedef struct graph_args {
-    const char *variant;
+    const char *case_path, *variant;
 } graph_args;
 
 static const cli_opt opts[] = {
-    {.name = "--variant",
-     .kind = CLI_STRING,
-     .meta = "NAME",
-     .at = CLI_AT(graph_args, variant),
-     .help = "draw one variant (default: all, marks naming the variant)"},
+    CLI_OPT_VARIANT(graph_args, variant,
+                    "draw one variant (default: all, marks naming the variant)"),
     {0},
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, void *args)
 {
-    graph_args a = {0};
-    size_t n;
-    int rc = cli_parse(cmd, &a, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    return graph_case(argv[1], a.variant);
+    (void)cmd;
+    const graph_args *a = args;
+    return graph_case(a->case_path, a->variant);
 }
 
 const cli_command cli_graph = {
     .name = "graph",
     .summary = "write the case's branching map as Graphviz DOT",
-    .operands = "CASE.lua",
-    .needs = "a case file (CASE.lua)",
-    .min_operands = 1,
-    .max_operands = 1,
+    .operands = CLI_CASE_OPERAND(graph_args, case_path),
     .opts = opts,
+    .args = CLI_ARGS(graph_args),
     .about = "Writes the case's branching map as Graphviz DOT on stdout; render it with\n"
              "  appraise graph CASE.lua | dot -Tsvg -o map.svg\n"
              "\n"

@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Help is wrapped to this many columns; option names take this many. */
@@ -235,6 +236,17 @@ static int check_one_of(const cli_command *cmd, const bool *given)
     return cli_usage_error(cmd->name, "%s needs exactly one of %s", cmd->name, names);
 }
 
+/* The n operands at first, where ops says. */
+static void store_operands(const cli_operands *ops, void *args, const char **first, size_t n)
+{
+    if (ops->max == 1 && n == 1) {
+        *(const char **)slot(args, ops->at) = first[0];
+    } else if (ops->max > 1) {
+        *(const char *const **)slot(args, ops->at) = first;
+        *(size_t *)slot(args, ops->count_at) = n;
+    }
+}
+
 int cli_parse(const cli_command *cmd, void *args, int argc, char **argv, size_t *n_operands)
 {
     bool given[CLI_MAX_OPTS] = {false};
@@ -248,19 +260,37 @@ int cli_parse(const cli_command *cmd, void *args, int argc, char **argv, size_t 
             int rc = take_opt(cmd, args, argc, argv, &i, given);
             if (rc != EXIT_OK)
                 return rc;
-        } else if (n == cmd->max_operands) {
+        } else if (n == cmd->operands.max) {
             if (n == 0)
                 return cli_usage_error(cmd->name, "unexpected '%s'", arg);
             return cli_usage_error(cmd->name, "%s takes one %s; unexpected '%s'", cmd->name,
-                                   cmd->operands, arg);
+                                   cmd->operands.usage, arg);
         } else {
             argv[1 + n++] = (char *)arg; /* 1 + n <= i: nothing unread is overwritten */
         }
     }
     *n_operands = n;
-    if (n < cmd->min_operands)
-        return cli_usage_error(cmd->name, "%s needs %s", cmd->name, cmd->needs);
+    store_operands(&cmd->operands, args, (const char **)argv + 1, n);
+    if (n < cmd->operands.min)
+        return cli_usage_error(cmd->name, "%s needs %s", cmd->name, cmd->operands.needs);
     return check_one_of(cmd, given);
+}
+
+int cli_exec(const cli_command *cmd, int argc, char **argv)
+{
+    void *args = calloc(1, cmd->args.size ? cmd->args.size : 1);
+    if (!args) {
+        fputs("appraise: out of memory\n", stderr);
+        return EXIT_ENV;
+    }
+    if (cmd->args.defaults)
+        memcpy(args, cmd->args.defaults, cmd->args.size);
+    size_t n;
+    int rc = cli_parse(cmd, args, argc, argv, &n);
+    if (rc == EXIT_OK)
+        rc = cmd->run(cmd, args);
+    free(args);
+    return rc;
 }
 
 /* ---- help ------------------------------------------------------------- */
@@ -343,8 +373,8 @@ void cli_usage(FILE *f, const cli_command *cmd, bool first)
     int n = fprintf(f, "%s appraise%s%s", first ? "Usage:" : "      ", cmd->name[0] ? " " : "",
                     cmd->name);
     int col = n;
-    if (cmd->operands)
-        col += fprintf(f, " %s", cmd->operands);
+    if (cmd->operands.usage)
+        col += fprintf(f, " %s", cmd->operands.usage);
     /* Items break only between them: "[--seed N]" stays on one line. */
     for (const cli_opt *o = cmd->opts; o && o->name; o++) {
         if (o->kind == CLI_REFUSED || (o->flags & CLI_ONE_OF && group_done))

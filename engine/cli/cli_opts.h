@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "exit_status.h"
@@ -64,28 +65,92 @@ typedef struct cli_opt {
     const char *what;
 } cli_opt;
 
+/* The text of a number macro, for help: CLI_TEXT(WALK_MAX_DEPTH_DEFAULT) is "200". */
+#define CLI_TEXT(x) CLI_TEXT_(x)
+#define CLI_TEXT_(x) #x
+
 /* The most options one command declares. */
 #define CLI_MAX_OPTS 32
 
-/* A command: its name, what it takes, and its help. */
+/* clang-format off */
+/* Table entries of the common kinds, in the order the help shows them:
+ * the option, its value's name, where the value goes (field of the
+ * command's struct of arguments, type), and its help. */
+#define CLI_FLAG_OPT(opt, type, field, text)                                   \
+    {.name = (opt), .kind = CLI_FLAG, .at = CLI_AT(type, field),               \
+     .help = (text)}
+#define CLI_STRING_OPT(opt, meta_, type, field, text)                          \
+    {.name = (opt), .kind = CLI_STRING, .meta = (meta_),                       \
+     .at = CLI_AT(type, field), .help = (text)}
+/* A whole number from 1 up, into an unsigned long long. */
+#define CLI_COUNT_OPT(opt, type, field, text)                                  \
+    {.name = (opt), .kind = CLI_NUMBER, .meta = "N",                           \
+     .at = CLI_AT(type, field), .lo = 1, .hi = SIZE_MAX,                       \
+     .what = "takes a whole number from 1 up", .help = (text)}
+/* An option this command does not take, and why. */
+#define CLI_REFUSED_OPT(opt, why)                                              \
+    {.name = (opt), .kind = CLI_REFUSED, .what = (why)}
+/* clang-format on */
+
+/* What a command takes besides its options, and where it goes. */
+typedef struct cli_operands {
+    const char *usage; /* in the usage: "CASE.lua", "CASE.lua...", or NULL */
+    const char *needs; /* said when they are missing: "a case file (CASE.lua)" */
+    size_t min, max;   /* max 0: none */
+    /* Where they go. max 1: CLI_AT of a const char *. Else CLI_AT of a
+     * const char *const * to them, and count_at CLI_AT of a size_t. */
+    size_t at, count_at;
+} cli_operands;
+
+/* How much a command's struct of arguments is, and what it holds before the
+ * options are parsed. */
+typedef struct cli_args {
+    size_t size;
+    const void *defaults; /* NULL: zeros */
+} cli_args;
+
+/* clang-format off */
+/* Exactly one operand, into field of type; one or more, into field with
+ * their count in count. */
+#define CLI_OPERAND(usage_, needs_, type, field)                               \
+    {.usage = (usage_), .needs = (needs_), .min = 1, .max = 1,                 \
+     .at = CLI_AT(type, field)}
+#define CLI_OPERANDS(usage_, needs_, type, field, count)                       \
+    {.usage = (usage_), .needs = (needs_), .min = 1, .max = SIZE_MAX,          \
+     .at = CLI_AT(type, field), .count_at = CLI_AT(type, count)}
+/* The struct of arguments type: all zeros before parsing; or what the
+ * initializer (after type: {.seed = 1}) gives. */
+#define CLI_ARGS(type) {.size = sizeof(type)}
+#define CLI_ARGS_INIT(type, ...)                                               \
+    {.size = sizeof(type), .defaults = &(const type)__VA_ARGS__}
+/* clang-format on */
+
+/* A command: its name, what it takes, its help, and what it does. */
 typedef struct cli_command {
-    const char *name;     /* "run"; "" for `appraise` alone (the case library) */
-    const char *summary;  /* one line, for `appraise --help` */
-    const char *operands; /* in the usage: "CASE.lua", "CASE.lua...", or NULL */
-    const char *needs;    /* said when operands are missing: "a case file (CASE.lua)" */
-    size_t min_operands, max_operands;
+    const char *name;    /* "run"; "" for `appraise` alone (the case library) */
+    const char *summary; /* one line, for `appraise --help` */
+    cli_operands operands;
     const cli_opt *opts; /* ended by an entry with a NULL name */
-    const char *about;   /* help: paragraphs between the summary and the options */
-    const char *after;   /* help: after the options (exit codes) */
-    int (*run)(const struct cli_command *cmd, int argc, char **argv);
+    cli_args args;       /* where the values of the options and the operands go */
+    /* The work, once the arguments are parsed into args (the struct that
+     * args describes). Returns the exit code. */
+    int (*run)(const struct cli_command *cmd, void *args);
+    const char *about; /* help: paragraphs between the summary and the options */
+    const char *after; /* help: after the options (exit codes) */
 } cli_command;
 
 /* Parses argv[1..argc-1] (argv[0] is the command's name) into args: the
- * values of the options, checked against their kinds, ranges and choices.
- * Operands are moved, in order, to argv[1..*n_operands]. Returns EXIT_OK,
+ * values of the options, checked against their kinds, ranges and choices,
+ * and the operands where cmd->operands says. Operands are moved, in order,
+ * to argv[1..*n_operands] (args points there). Returns EXIT_OK,
  * or EXIT_USAGE after the usage error was said on stderr. args is not
  * cleared first: what it holds stays as the default of options not given. */
 int cli_parse(const cli_command *cmd, void *args, int argc, char **argv, size_t *n_operands);
+
+/* Runs cmd on argv[1..argc-1]: parses them (cli_parse) into a struct of
+ * arguments that starts as cmd->args.defaults, then calls cmd->run. Returns
+ * the exit code of the usage error or of the run. */
+int cli_exec(const cli_command *cmd, int argc, char **argv);
 
 /* "--help" or "-h" among the arguments, before any "--". */
 bool cli_wants_help(int argc, char **argv);

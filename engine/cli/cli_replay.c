@@ -22,56 +22,44 @@ static const char taken_from_log[] =
     "--case FILE)";
 
 static const cli_opt opts[] = {
-    {.name = "--verify",
-     .kind = CLI_FLAG,
-     .at = CLI_AT(replay_args, verify),
-     .help = "no window: replay the recorded actions against the case, each at the time the "
-             "log gives it, and compare the replay's records with the log's, field by field "
-             "(all but at, session, and session_start's mode, engine, host_os and case_file). "
-             "Prints 'identical' and exits 0, or names the first record that differs (seq, "
-             "type, field, logged and replayed value) and exits 1"},
-    {.name = "--case",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(replay_args, case_path),
-     .help = "with --verify: replay against FILE, not the case_file the log names (which is "
-             "relative to where the session was played)"},
-    CLI_OPT_LOG_DIR("folder for the replay's own log in the window (default: a fresh folder "
-                    "under $TMPDIR)",
-                    WINDOW_GIVEN),
+    CLI_FLAG_OPT("--verify", replay_args, verify,
+                 "no window: replay the recorded actions against the case, each at the time the "
+                 "log gives it, and compare the replay's records with the log's, field by field "
+                 "(all but at, session, and session_start's mode, engine, host_os and case_file). "
+                 "Prints 'identical' and exits 0, or names the first record that differs (seq, "
+                 "type, field, logged and replayed value) and exits 1"),
+    CLI_STRING_OPT("--case", "FILE", replay_args, case_path,
+                   "with --verify: replay against FILE, not the case_file the log names (which "
+                   "is relative to where the session was played)"),
+    CLI_OPT_LOG_DIR(ui_start, WINDOW_GIVEN,
+                    "folder for the replay's own log in the window (default: a fresh folder "
+                    "under $TMPDIR)"),
     CLI_OPT_LOOK(WINDOW_GIVEN),
-    {.name = "--trainee", .kind = CLI_REFUSED, .what = taken_from_log},
-    {.name = "--seed", .kind = CLI_REFUSED, .what = taken_from_log},
-    {.name = "--variant", .kind = CLI_REFUSED, .what = taken_from_log},
+    CLI_REFUSED_OPT("--trainee", taken_from_log),
+    CLI_REFUSED_OPT("--seed", taken_from_log),
+    CLI_REFUSED_OPT("--variant", taken_from_log),
     {0},
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, void *args)
 {
-    replay_args a = {.s = {.scale = 100}};
-    size_t n;
-    int rc = cli_parse(cmd, &a, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    if (a.verify && a.window_given)
+    const replay_args *a = args;
+    if (a->verify && a->window_given)
         return cli_usage_error(cmd->name, "replay --verify takes only --case FILE; --log-dir, "
                                           "--theme, --scale and --fullscreen are for the window");
-    if (!a.verify && a.case_path)
+    if (!a->verify && a->case_path)
         return cli_usage_error(cmd->name, "--case FILE is for replay --verify");
-    if (a.verify)
-        return replay_verify(argv[1], a.case_path);
-    a.s.path = argv[1];
-    return cli_window_start(cmd, CLI_OPEN_REPLAY, &a.s);
+    if (a->verify)
+        return replay_verify(a->s.path, a->case_path);
+    return cli_window_start(cmd, CLI_OPEN_REPLAY, &a->s);
 }
 
 const cli_command cli_replay = {
     .name = "replay",
     .summary = "step through a recorded session in the window, or --verify it",
-    .operands = "LOG",
-    .needs = "a session log (LOG)",
-    .min_operands = 1,
-    .max_operands = 1,
+    .operands = CLI_OPERAND("LOG", "a session log (LOG)", replay_args, s.path),
     .opts = opts,
+    .args = CLI_ARGS_INIT(replay_args, {.s = CLI_WINDOW_DEFAULTS}),
     .about = "Without --verify, opens the window and steps through the recorded session with\n"
              "Enter, as the trainee saw it; the case is loaded from the file the log names\n"
              "(a warning says when it has changed since), and the replay's own log goes to a\n"

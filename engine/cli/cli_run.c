@@ -1,9 +1,9 @@
 /* appraise run CASE.lua (--inputs FILE | --policy P): one case with no
  * window (run_case.h). */
-#include <limits.h>
-
 #include "cli.h"
 #include "run_case.h"
+
+#define DEFAULT_TRAINEE "anonymous"
 
 static const char *const policies[] = {"best", "follow-ai", "against-ai", "first", "random", NULL};
 
@@ -24,58 +24,29 @@ static const cli_opt opts[] = {
      .choices = policies,
      .what = "policy",
      .help = "choose by policy: best, follow-ai, against-ai, first or random"},
-    {.name = "--trainee",
-     .kind = CLI_STRING,
-     .meta = "ID",
-     .at = CLI_AT(run_case_opts, trainee),
-     .help = "the trainee id logged (default: anonymous)"},
-    {.name = "--seed",
-     .kind = CLI_NUMBER,
-     .meta = "N",
-     .at = CLI_AT(run_case_opts, seed),
-     .lo = 0,
-     .hi = ULLONG_MAX,
-     .what = "must be a whole number from 0 to 18446744073709551615",
-     .help = "the session seed, 0 to 18446744073709551615 (default: 1)"},
-    {.name = "--variant",
-     .kind = CLI_STRING,
-     .meta = "NAME",
-     .at = CLI_AT(run_case_opts, variant),
-     .help = "the case variant (default: derived from trainee and case)"},
-    {.name = "--log-dir",
-     .kind = CLI_STRING,
-     .meta = "DIR",
-     .at = CLI_AT(run_case_opts, log_dir),
-     .help = "folder for the log (default: $XDG_DATA_HOME/appraise/logs)"},
-    {.name = "--log",
-     .kind = CLI_STRING,
-     .meta = "FILE",
-     .at = CLI_AT(run_case_opts, log_file),
-     .help = "exact log file to create (never overwritten)"},
+    CLI_OPT_TRAINEE(run_case_opts, DEFAULT_TRAINEE),
+    CLI_OPT_SEED(run_case_opts, 0, "1"),
+    CLI_OPT_VARIANT(run_case_opts, variant, CLI_VARIANT_HELP),
+    CLI_OPT_LOG_DIR(run_case_opts, 0, CLI_LOG_DIR_HELP),
+    CLI_STRING_OPT("--log", "FILE", run_case_opts, log_file,
+                   "exact log file to create (never overwritten)"),
     {0},
 };
 
-static int run(const cli_command *cmd, int argc, char **argv)
+static int run(const cli_command *cmd, void *args)
 {
-    run_case_opts o = {.trainee = "anonymous", .seed = 1};
-    size_t n;
-    int rc = cli_parse(cmd, &o, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    o.case_path = argv[1];
-    if (o.log_dir && o.log_file)
+    const run_case_opts *o = args;
+    if (o->log_dir && o->log_file)
         return cli_usage_error(cmd->name, "give --log-dir DIR or --log FILE, not both");
-    return run_case(&o);
+    return run_case(o);
 }
 
 const cli_command cli_run = {
     .name = "run",
     .summary = "play one case with no window, from an inputs file or a policy",
-    .operands = "CASE.lua",
-    .needs = "a case file (CASE.lua)",
-    .min_operands = 1,
-    .max_operands = 1,
+    .operands = CLI_CASE_OPERAND(run_case_opts, case_path),
     .opts = opts,
+    .args = CLI_ARGS_INIT(run_case_opts, {.trainee = DEFAULT_TRAINEE, .seed = 1}),
     .about = "Plays one case with no window and writes its session log.\n",
     .after = "Each action takes 1 s of virtual time (wait N: N s), so the same inputs give\n"
              "the same log. Exit: 0 the case completed; 1 the case or inputs are wrong or\n"

@@ -3,15 +3,9 @@
 
 const char *const cli_themes[] = {"default", "high-contrast", NULL};
 
-int cli_window_open(const cli_command *cmd, int argc, char **argv, cli_open_kind kind)
+int cli_window_run(const cli_command *cmd, void *args)
 {
-    ui_start s = {.scale = 100};
-    size_t n;
-    int rc = cli_parse(cmd, &s, argc, argv, &n);
-    if (rc != EXIT_OK)
-        return rc;
-    s.path = n > 0 ? argv[1] : NULL;
-    return cli_window_start(cmd, kind, &s);
+    return cli_window_start(cmd, cmd == &cli_library ? CLI_OPEN_LIBRARY : CLI_OPEN_PLAY, args);
 }
 
 int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start *s)

@@ -4,13 +4,16 @@
 #ifndef CLI_WINDOW_H
 #define CLI_WINDOW_H
 
-#include <limits.h>
-
 #include "cli.h"
 #include "ui/ui_main.h"
 
 /* The window's themes (ui/theme.c has the same names; test_cli_opts checks). */
 extern const char *const cli_themes[];
+
+/* A ui_start before the options are parsed. */
+/* clang-format off */
+#define CLI_WINDOW_DEFAULTS {.scale = 100}
+/* clang-format on */
 
 typedef enum cli_open_kind { CLI_OPEN_LIBRARY, CLI_OPEN_PLAY, CLI_OPEN_REPLAY } cli_open_kind;
 
@@ -18,33 +21,17 @@ typedef enum cli_open_kind { CLI_OPEN_LIBRARY, CLI_OPEN_PLAY, CLI_OPEN_REPLAY } 
  * without the window, says that it has none. Returns the exit code. */
 int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start *s);
 
-/* Parses a window command (its options go into a ui_start, its operand is
- * the path), then cli_window_start. */
-int cli_window_open(const cli_command *cmd, int argc, char **argv, cli_open_kind kind);
+/* The run of play and of the library (cmd): opens the window on the case
+ * or the library of args, a ui_start. */
+int cli_window_run(const cli_command *cmd, void *args);
 
 /* clang-format off */
-#define CLI_OPT_TRAINEE                                                        \
-    {.name = "--trainee", .kind = CLI_STRING, .meta = "ID",                    \
-     .at = CLI_AT(ui_start, trainee),                                          \
-     .help = "the trainee id logged (default: the window asks)"}
-
-#define CLI_OPT_SEED                                                           \
-    {.name = "--seed", .kind = CLI_NUMBER, .meta = "N",                        \
-     .at = CLI_AT(ui_start, seed), .seen_at = CLI_SEEN(ui_start, have_seed),   \
-     .lo = 0, .hi = ULLONG_MAX,                                                \
-     .what = "must be a whole number from 0 to 18446744073709551615",          \
-     .help = "the session seed, 0 to 18446744073709551615 (default: a random " \
-             "seed, logged)"}
-
-#define CLI_OPT_VARIANT                                                        \
-    {.name = "--variant", .kind = CLI_STRING, .meta = "NAME",                  \
-     .at = CLI_AT(ui_start, variant),                                          \
-     .help = "the case variant (default: derived from trainee and case)"}
-
-/* seen: CLI_SEEN of a bool set when the option is given, or 0. */
-#define CLI_OPT_LOG_DIR(help_text, seen)                                       \
-    {.name = "--log-dir", .kind = CLI_STRING, .meta = "DIR",                   \
-     .at = CLI_AT(ui_start, log_dir), .seen_at = (seen), .help = (help_text)}
+/* The trainee, seed and variant of a session in the window: three entries. */
+#define CLI_WINDOW_SESSION_OPTS                                                \
+    CLI_OPT_TRAINEE(ui_start, "the window asks"),                              \
+    CLI_OPT_SEED(ui_start, CLI_SEEN(ui_start, have_seed),                      \
+                 "a random seed, logged"),                                     \
+    CLI_OPT_VARIANT(ui_start, variant, CLI_VARIANT_HELP)
 
 /* The look of the window: three entries; seen as for CLI_OPT_LOG_DIR. */
 #define CLI_OPT_LOOK(seen)                                                     \

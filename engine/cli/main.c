@@ -36,5 +36,5 @@ int main(int argc, char **argv)
             cli_help(stdout, cmd);
         return EXIT_OK;
     }
-    return cmd->run(cmd, argc, argv);
+    return cli_exec(cmd, argc, argv);
 }

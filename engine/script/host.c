@@ -216,8 +216,9 @@ double host_budget_left(lua_State *L)
 
 /* ---- errors -------------------------------------------------------------- */
 
-/* Whether msg starts with "FILE:LINE: ". */
-static bool has_place(const char *msg)
+/* In "FILE:LINE: message", the ':' after FILE: the first ":digits: " after
+ * a non-empty file. NULL when msg has no such place. */
+static const char *place_end(const char *msg)
 {
     for (const char *p = strchr(msg, ':'); p; p = strchr(p + 1, ':')) {
         const char *q = p + 1;
@@ -226,9 +227,9 @@ static bool has_place(const char *msg)
         while (isdigit((unsigned char)*q))
             q++;
         if (q[0] == ':' && q[1] == ' ')
-            return true;
+            return p;
     }
-    return false;
+    return NULL;
 }
 
 /* Adds the place of the innermost Lua function when the message has none
@@ -243,7 +244,7 @@ static int msghandler(lua_State *L)
             msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
     lua_Debug ar;
-    bool placed = has_place(msg);
+    bool placed = place_end(msg) != NULL;
     for (int level = 1; !placed && lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source[0] == '@') {
             msg = lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
@@ -256,23 +257,16 @@ static int msghandler(lua_State *L)
 
 void host_error_from_text(apperr *e, const char *text, const char *fallback_file)
 {
-    /* "FILE:LINE: message": find the first ":digits: " after a non-empty file. */
-    for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
-        const char *q = p + 1;
-        if (p == text || !isdigit((unsigned char)*q))
-            continue;
-        while (isdigit((unsigned char)*q))
-            q++;
-        if (q[0] == ':' && q[1] == ' ') {
-            char file[512];
-            size_t n = (size_t)(p - text) < sizeof file - 1 ? (size_t)(p - text) : sizeof file - 1;
-            memcpy(file, text, n);
-            file[n] = '\0';
-            apperr_set(e, APPERR_INPUT, file, atoi(p + 1), "%s", q + 2);
-            return;
-        }
+    const char *p = place_end(text);
+    if (!p) {
+        apperr_set(e, APPERR_INPUT, fallback_file, 0, "%s", text);
+        return;
     }
-    apperr_set(e, APPERR_INPUT, fallback_file, 0, "%s", text);
+    char file[512];
+    size_t n = (size_t)(p - text) < sizeof file - 1 ? (size_t)(p - text) : sizeof file - 1;
+    memcpy(file, text, n);
+    file[n] = '\0';
+    apperr_set(e, APPERR_INPUT, file, atoi(p + 1), "%s", strchr(p + 1, ':') + 2);
 }
 
 /* Keeps the first line of a message with traceback (the rest is for authors
@@ -527,82 +521,84 @@ static int f_case(lua_State *L)
     return 1;
 }
 
-static const char *const BASE_ALLOWED[] = {
-    "ipairs",   "pairs",  "next",  "select",       "type",         "tostring", "tonumber",
-    "error",    "assert", "pcall", "setmetatable", "getmetatable", "rawget",   "rawset",
-    "rawequal", "rawlen", NULL};
+/* The only libraries opened at all: io, os, debug and package never exist
+ * in this state. */
+static const luaL_Reg LIBS[] = {{LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
+                                {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+                                {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
 
-static void open_lib(lua_State *L, const char *name, lua_CFunction open)
+/* What a case sees of the globals: these base functions and libraries. */
+static const char *const ENV_GLOBALS[] = {
+    "ipairs", "pairs", "next", "select", "type", "tostring", "tonumber", "error", "assert", "pcall",
+    "setmetatable", "getmetatable", "rawget", "rawset", "rawequal", "rawlen",
+    /* string and math lose what cut_libraries cuts */
+    LUA_STRLIBNAME, LUA_MATHLIBNAME, LUA_TABLIBNAME, LUA_UTF8LIBNAME, NULL};
+
+/* What the host adds. */
+static const luaL_Reg ENV_FUNCS[] = {{"case", f_case}, {"include", f_include}, {NULL, NULL}};
+
+/* The metatable of the sandbox's global table. */
+static const luaL_Reg ENV_META[] = {{"__index", f_unknown_global}, {NULL, NULL}};
+
+/* The real globals keep nothing a case could reach: the sandbox's global
+ * table is separate, but these are cleared anyway so that no library
+ * function finds them. */
+static const char *const GLOBALS_CLEARED[] = {"load", "dofile", "loadfile", NULL};
+
+static void set_nil(lua_State *L, int table, const char *name)
 {
-    luaL_requiref(L, name, open, 1);
-    lua_pop(L, 1);
+    table = lua_absindex(L, table);
+    lua_pushnil(L);
+    lua_setfield(L, table, name);
 }
 
-/* Builds the sandbox's global table in the registry (ENV_KEY). Only base,
- * string, table, math and utf8 are opened at all; io, os, debug and package
- * never exist in this state. */
-static int build_sandbox(lua_State *L)
+/* Cuts from the libraries what is the host's alone. string: no dump; the
+ * string metatable's __index is this same table, so ("").dump is gone too,
+ * and the metatable itself is hidden. math: randomseed moves to the
+ * registry (the session seeds it). */
+static void cut_libraries(lua_State *L, int g)
 {
-    script_host *h = lua_touserdata(L, 1);
-    *(script_host **)lua_getextraspace(L) = h;
-    open_lib(L, LUA_GNAME, luaopen_base);
-    open_lib(L, LUA_STRLIBNAME, luaopen_string);
-    open_lib(L, LUA_TABLIBNAME, luaopen_table);
-    open_lib(L, LUA_MATHLIBNAME, luaopen_math);
-    open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
-
-    lua_newtable(L);
-    lua_setfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
-
-    lua_newtable(L); /* env */
-    int env = lua_gettop(L);
-    lua_pushglobaltable(L);
-    int g = lua_gettop(L);
-    for (int i = 0; BASE_ALLOWED[i]; i++) {
-        lua_getfield(L, g, BASE_ALLOWED[i]);
-        lua_setfield(L, env, BASE_ALLOWED[i]);
-    }
-    /* string: no dump; the string metatable's __index is this same table,
-     * so ("").dump is gone too, and the metatable itself is hidden. */
     lua_getfield(L, g, LUA_STRLIBNAME);
-    lua_pushnil(L);
-    lua_setfield(L, -2, "dump");
-    lua_setfield(L, env, LUA_STRLIBNAME);
+    set_nil(L, -1, "dump");
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
     lua_pushliteral(L, "string");
     lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 2);
-    /* math: randomseed is the host's alone (the session seeds it). */
     lua_getfield(L, g, LUA_MATHLIBNAME);
     lua_getfield(L, -1, "randomseed");
     lua_setfield(L, LUA_REGISTRYINDEX, RANDOMSEED);
-    lua_pushnil(L);
-    lua_setfield(L, -2, "randomseed");
-    lua_setfield(L, env, LUA_MATHLIBNAME);
-    lua_getfield(L, g, LUA_TABLIBNAME);
-    lua_setfield(L, env, LUA_TABLIBNAME);
-    lua_getfield(L, g, LUA_UTF8LIBNAME);
-    lua_setfield(L, env, LUA_UTF8LIBNAME);
-    lua_pushcfunction(L, f_case);
-    lua_setfield(L, env, "case");
-    lua_pushcfunction(L, f_include);
-    lua_setfield(L, env, "include");
-    sandbox_lib_install(L, env);
+    set_nil(L, -1, "randomseed");
+    lua_pop(L, 4);
+}
+
+/* Builds the sandbox's global table in the registry (ENV_KEY). */
+static int build_sandbox(lua_State *L)
+{
+    script_host *h = lua_touserdata(L, 1);
+    *(script_host **)lua_getextraspace(L) = h;
+    for (const luaL_Reg *lib = LIBS; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
     lua_newtable(L);
-    lua_pushcfunction(L, f_unknown_global);
-    lua_setfield(L, -2, "__index");
+    lua_setfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
+
+    lua_pushglobaltable(L);
+    int g = lua_gettop(L);
+    cut_libraries(L, g);
+    lua_newtable(L); /* env */
+    int env = lua_gettop(L);
+    for (int i = 0; ENV_GLOBALS[i]; i++) {
+        lua_getfield(L, g, ENV_GLOBALS[i]);
+        lua_setfield(L, env, ENV_GLOBALS[i]);
+    }
+    luaL_setfuncs(L, ENV_FUNCS, 0);
+    sandbox_lib_install(L, env);
+    luaL_newlib(L, ENV_META);
     lua_setmetatable(L, env);
-    lua_pushvalue(L, env);
     lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
-    /* The real globals keep nothing a case could reach: the env is separate,
-     * but clear them anyway so no library function finds load or print. */
-    lua_pushnil(L);
-    lua_setfield(L, g, "load");
-    lua_pushnil(L);
-    lua_setfield(L, g, "dofile");
-    lua_pushnil(L);
-    lua_setfield(L, g, "loadfile");
+    for (int i = 0; GLOBALS_CLEARED[i]; i++)
+        set_nil(L, g, GLOBALS_CLEARED[i]);
     return 0;
 }
 

@@ -225,72 +225,9 @@ static int f_byte(lua_State *L)
     return call_original(L, "byte");
 }
 
-static int f_char(lua_State *L)
-{
-    charge_texts(L, "string.char");
-    return call_original(L, "char");
-}
-
-static int f_format(lua_State *L)
-{
-    charge_texts(L, "string.format");
-    return call_original(L, "format");
-}
-
-static int f_lower(lua_State *L)
-{
-    luaL_checkstring(L, 1);
-    charge_texts(L, "string.lower");
-    return call_original(L, "lower");
-}
-
-static int f_upper(lua_State *L)
-{
-    luaL_checkstring(L, 1);
-    charge_texts(L, "string.upper");
-    return call_original(L, "upper");
-}
-
-static int f_reverse(lua_State *L)
-{
-    luaL_checkstring(L, 1);
-    charge_texts(L, "string.reverse");
-    return call_original(L, "reverse");
-}
-
-static int f_pack(lua_State *L)
-{
-    charge_texts(L, "string.pack");
-    return call_original(L, "pack");
-}
-
-static int f_packsize(lua_State *L)
-{
-    charge_texts(L, "string.packsize");
-    return call_original(L, "packsize");
-}
-
-static int f_unpack_string(lua_State *L)
-{
-    charge_texts(L, "string.unpack");
-    return call_original(L, "unpack");
-}
-
-static const luaL_Reg STRING_WRAPPERS[] = {{"find", f_find},
-                                           {"match", f_match},
-                                           {"gmatch", f_gmatch},
-                                           {"gsub", f_gsub},
-                                           {"rep", f_rep},
-                                           {"byte", f_byte},
-                                           {"char", f_char},
-                                           {"format", f_format},
-                                           {"lower", f_lower},
-                                           {"upper", f_upper},
-                                           {"reverse", f_reverse},
-                                           {"pack", f_pack},
-                                           {"packsize", f_packsize},
-                                           {"unpack", f_unpack_string},
-                                           {NULL, NULL}};
+static const luaL_Reg STRING_WRAPPERS[] = {
+    {"find", f_find}, {"match", f_match}, {"gmatch", f_gmatch}, {"gsub", f_gsub},
+    {"rep", f_rep},   {"byte", f_byte},   {NULL, NULL}};
 
 /* ---- table ---------------------------------------------------------------------- */
 
@@ -434,12 +371,6 @@ static int f_utf8_char(lua_State *L)
     return call_original(L, "char");
 }
 
-static int f_offset(lua_State *L)
-{
-    charge_texts(L, "utf8.offset");
-    return call_original(L, "offset");
-}
-
 /* One step of utf8.codes: the original skips any continuation bytes first,
  * so a step can cross the whole text; it pays the bytes it moved over. */
 static int f_codes_step(lua_State *L)
@@ -467,9 +398,11 @@ static int f_codes(lua_State *L)
     return n;
 }
 
-static const luaL_Reg UTF8_WRAPPERS[] = {{"len", f_len},        {"codepoint", f_codepoint},
-                                         {"char", f_utf8_char}, {"offset", f_offset},
-                                         {"codes", f_codes},    {NULL, NULL}};
+static const luaL_Reg UTF8_WRAPPERS[] = {{"len", f_len},
+                                         {"codepoint", f_codepoint},
+                                         {"char", f_utf8_char},
+                                         {"codes", f_codes},
+                                         {NULL, NULL}};
 
 /* ---- base ------------------------------------------------------------------------ */
 
@@ -490,43 +423,75 @@ static int f_setmetatable(lua_State *L)
     return call_original(L, "setmetatable");
 }
 
-static int f_tonumber(lua_State *L)
+static const luaL_Reg BASE_WRAPPERS[] = {{"setmetatable", f_setmetatable}, {NULL, NULL}};
+
+/* ---- functions that pay for their texts ------------------------------------------- */
+
+/* A function that pays one unit per character of its text arguments, and
+ * one per argument, then runs as it was. */
+typedef struct text_fn {
+    const char *what; /* "string.lower": its name in messages, and after the
+                         last '.' its name in its library */
+    /* Its first argument must be a text: checked before paying, so that a
+     * number is made a text, and paid as one. */
+    bool text_first;
+} text_fn;
+
+static const text_fn STRING_TEXT_FNS[] = {
+    {"string.char", false},     {"string.format", false}, {"string.lower", true},
+    {"string.upper", true},     {"string.reverse", true}, {"string.pack", false},
+    {"string.packsize", false}, {"string.unpack", false}, {NULL, false}};
+static const text_fn UTF8_TEXT_FNS[] = {{"utf8.offset", false}, {NULL, false}};
+static const text_fn TABLE_TEXT_FNS[] = {{NULL, false}};
+static const text_fn BASE_TEXT_FNS[] = {{"tonumber", false}, {"rawequal", false}, {NULL, false}};
+
+static const char *text_fn_name(const text_fn *fn)
 {
-    charge_texts(L, "tonumber");
-    return call_original(L, "tonumber");
+    const char *dot = strrchr(fn->what, '.');
+    return dot ? dot + 1 : fn->what;
 }
 
-static int f_rawequal(lua_State *L)
+/* Upvalue 1: the originals (as for every wrapper); 2: its text_fn. */
+static int f_text_fn(lua_State *L)
 {
-    charge_texts(L, "rawequal");
-    return call_original(L, "rawequal");
+    const text_fn *fn = lua_touserdata(L, lua_upvalueindex(2));
+    if (fn->text_first)
+        luaL_checkstring(L, 1);
+    charge_texts(L, fn->what);
+    return call_original(L, text_fn_name(fn));
 }
-
-static const luaL_Reg BASE_WRAPPERS[] = {{"setmetatable", f_setmetatable},
-                                         {"tonumber", f_tonumber},
-                                         {"rawequal", f_rawequal},
-                                         {NULL, NULL}};
 
 /* ---- installing ------------------------------------------------------------------ */
 
-/* Replaces reg's functions in the table at lib by the wrappers, whose upvalue
- * is a table of the originals. When the library has a name, that table also
- * takes its place in package.loaded, where Lua looks for the names of
- * functions in error messages ("bad argument #1 to 'string.rep'"). */
-static void wrap(lua_State *L, int lib, const char *name, const luaL_Reg *reg)
+/* Replaces reg's and texts' functions in the table at lib by the wrappers,
+ * whose upvalue is a table of the originals. When the library has a name,
+ * that table also takes its place in package.loaded, where Lua looks for the
+ * names of functions in error messages ("bad argument #1 to 'string.rep'"). */
+static void wrap(lua_State *L, int lib, const char *name, const luaL_Reg *reg, const text_fn *texts)
 {
     lib = lua_absindex(L, lib);
     lua_pushvalue(L, lib);
     lua_newtable(L);
+    int originals = lua_gettop(L);
     for (const luaL_Reg *r = reg; r->name; r++) {
         lua_getfield(L, lib, r->name);
-        lua_setfield(L, -2, r->name);
+        lua_setfield(L, originals, r->name);
+    }
+    for (const text_fn *t = texts; t->what; t++) {
+        lua_getfield(L, lib, text_fn_name(t));
+        lua_setfield(L, originals, text_fn_name(t));
     }
     if (name) {
         luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-        lua_pushvalue(L, -2);
+        lua_pushvalue(L, originals);
         lua_setfield(L, -2, name);
         lua_pop(L, 1);
+    }
+    for (const text_fn *t = texts; t->what; t++) {
+        lua_pushvalue(L, originals);
+        lua_pushlightuserdata(L, (void *)t);
+        lua_pushcclosure(L, f_text_fn, 2);
+        lua_setfield(L, lib, text_fn_name(t));
     }
     luaL_setfuncs(L, reg, 1);
     lua_pop(L, 1);
@@ -538,11 +503,14 @@ void sandbox_lib_install(lua_State *L, int env)
     static const struct {
         const char *name;
         const luaL_Reg *reg;
-    } libs[] = {{"string", STRING_WRAPPERS}, {"table", TABLE_WRAPPERS}, {"utf8", UTF8_WRAPPERS}};
+        const text_fn *texts;
+    } libs[] = {{"string", STRING_WRAPPERS, STRING_TEXT_FNS},
+                {"table", TABLE_WRAPPERS, TABLE_TEXT_FNS},
+                {"utf8", UTF8_WRAPPERS, UTF8_TEXT_FNS}};
     for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
         lua_getfield(L, env, libs[i].name);
-        wrap(L, -1, libs[i].name, libs[i].reg);
+        wrap(L, -1, libs[i].name, libs[i].reg, libs[i].texts);
         lua_pop(L, 1);
     }
-    wrap(L, env, NULL, BASE_WRAPPERS);
+    wrap(L, env, NULL, BASE_WRAPPERS, BASE_TEXT_FNS);
 }
