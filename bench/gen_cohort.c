@@ -28,6 +28,7 @@
 #include "json_util.h"
 #include "log_schema.h"
 #include "metrics.h"
+#include "mem.h"
 
 typedef struct rng {
     uint64_t s;
@@ -88,7 +89,7 @@ static void record(session *s, log_record_type type, const void *rec)
     char *line = fields ? log_line_print(&env, fields, &len) : NULL;
     if (!line || fwrite(line, 1, len, s->f) != len)
         s->failed = 1;
-    free(line);
+    mem_free(line);
     cJSON_Delete(fields);
 }
 

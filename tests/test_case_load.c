@@ -20,6 +20,9 @@
 
 #include "case_load.h"
 #include "case_driver.h"
+#include "failing_alloc.h"
+#include "policy.h"
+#include "runner.h"
 #include "support.h"
 #include "srcmap.h"
 
@@ -379,6 +382,42 @@ static void test_load_names_an_expression_too_deep_for_lua(void **state)
     free(dir);
 }
 
+/* A word a key takes from a fixed few (timing, rationale, outcome): another
+ * word is named with every one it may be, at its line. */
+static void test_load_names_the_words_a_key_may_be(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *node, *want;
+    } cases[] = {
+        {"decision = { prompt = \"p\", options = { { id = \"o\", label = \"O\", next = \"b\" } },\n"
+         "  best = { \"o\" }, advice = { recommend = \"o\", timing = \"later\" } }",
+         "at nodes.a.decision.advice.timing: timing 'later' is not one of after_initial, "
+         "with_case, on_request"},
+        {"decision = { prompt = \"p\", options = { { id = \"o\", label = \"O\", next = \"b\" } },\n"
+         "  ask = { rationale = \"sometimes\" } }",
+         "at nodes.a.decision.ask.rationale: rationale 'sometimes' is not one of never, "
+         "override, always"},
+        {"ending = {\n  outcome = \"fine\" }",
+         "at nodes.a.ending.outcome: outcome 'fine' is not one of good, neutral, harm"},
+    };
+    char *dir = test_tmpdir();
+    assert_non_null(dir);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char src[1024];
+        snprintf(src, sizeof src,
+                 "return case { id = \"w\", version = \"1\", title = \"t\", start = \"a\",\n"
+                 "nodes = { a = { text = \"\", %s },\n"
+                 "  b = { text = \"\", ending = { outcome = \"good\" } } } }\n",
+                 cases[i].node);
+        char *path = write_temp(dir, "words.lua", src);
+        expect_load_error(path, 3, cases[i].want);
+        free(path);
+    }
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* A case file of exactly size bytes: a valid case padded with a comment. */
 static char *case_of_size(const char *dir, const char *name, size_t size)
 {
@@ -608,6 +647,155 @@ static void test_play_checks_text_that_case_functions_return(void **state)
     case_free(c);
 }
 
+/* ---- out of memory ------------------------------------------------------------ */
+
+/* A case with tools, measures, variants, results, own vitals and advice,
+ * and a bundled case with functions on its nodes. */
+static const char *const OOM_CASES[] = {CASE("load_ok.lua"), SCENARIOS_DIR "/stroke-hasu.lua"};
+
+/* Fails each allocation of a load in turn (the file's bytes, the source
+ * map, every text, list and table of the case): the load fails with "out
+ * of memory" (an APPERR_ENV, not the author's mistake), or succeeds where
+ * only the source map was cut short, and nothing is left behind either
+ * way. */
+static void test_load_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    for (size_t i = 0; i < sizeof OOM_CASES / sizeof OOM_CASES[0]; i++) {
+        for (long k = 0;; k++) {
+            case_def *c = NULL;
+            apperr e;
+            long before = alloc_live;
+            alloc_fail_in = k;
+            int rc = case_load(&c, OOM_CASES[i], NULL, &e);
+            bool failed = alloc_fail_in < 0;
+            alloc_fail_in = -1;
+            /* An include() that runs out of memory fails as the Lua error it
+             * raises, at its line: the message still says why. */
+            if (rc != 0 && (!strstr(e.msg, "out of memory") || (e.kind != APPERR_ENV && !e.line)))
+                fail_msg("%s, allocation %ld failed: %s", OOM_CASES[i], k, e.msg);
+            assert_true(rc != 0 || failed || k > 0);
+            case_free(c);
+            if (alloc_live != before)
+                fail_msg("%s, allocation %ld failed: %ld blocks left", OOM_CASES[i], k,
+                         alloc_live - before);
+            if (!failed) {
+                assert_int_equal(rc, 0);
+                break;
+            }
+        }
+    }
+    failing_alloc_remove();
+}
+
+/* The same for playing a bundled case through: each node entered, its
+ * resolved copy and live state, each next id. */
+static void test_play_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    case_def *c = load_ok(SCENARIOS_DIR "/stroke-hasu.lua");
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        session *s = NULL;
+        policy p;
+        apperr e;
+        int64_t t = 0;
+        policy_init(&p, POLICY_BEST, 1);
+        session_opts o = {"t1",   NULL,     1,   "run", "0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b",
+                          "test", "testos", NULL};
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = session_open(&s, c, &o, 0, &e) == SESSION_OK
+                     ? runner_run_policy(s, &p, &t, 1000, &e)
+                     : -1;
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        session_close(s);
+        if (alloc_live != before)
+            fail_msg("allocation %ld failed: %ld blocks left", k, alloc_live - before);
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_true(k > 0);
+            break;
+        }
+        if (rc != -1 || e.kind != APPERR_ENV || !strstr(e.msg, "out of memory"))
+            fail_msg("allocation %ld failed, and the play gave %d: %s", k, rc, e.msg);
+    }
+    failing_alloc_remove();
+    case_free(c);
+}
+
+/* The source map: out of memory gives no map, or a map cut short (an empty
+ * one), never a leak. */
+static void test_srcmap_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    char *src = test_read_file(CASE("load_ok.lua"), NULL);
+    assert_non_null(src);
+    srcmap *whole = srcmap_build(src, strlen(src));
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        long before = alloc_live;
+        alloc_fail_in = k;
+        srcmap *m = srcmap_build(src, strlen(src));
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        assert_true(m || k == 0);
+        assert_true(!m || !failed || srcmap_count(m) == 0);
+        if (!failed)
+            assert_int_equal(srcmap_count(m), srcmap_count(whole));
+        srcmap_free(m);
+        assert_int_equal(alloc_live, before);
+        if (!failed)
+            break;
+    }
+    failing_alloc_remove();
+    srcmap_free(whole);
+    free(src);
+}
+
+/* The state key: out of memory for a table's entries fails it (an
+ * APPERR_ENV); out of memory for the memo of long texts only costs time,
+ * and the key is the same. Nothing is left behind either way. */
+static void test_state_key_that_runs_out_of_memory_is_the_same_or_fails(void **state)
+{
+    (void)state;
+    case_def *c = load_ok(CASE("state_long_strings.lua"));
+    case_run *r = NULL;
+    case_node node;
+    case_live live;
+    apperr e;
+    unsigned char want[CASE_STATE_KEY_SIZE], got[CASE_STATE_KEY_SIZE];
+    assert_int_equal(c->driver->begin(c, 1, NULL, &r, &e), 0);
+    assert_int_equal(c->driver->enter(r, "a", &node, &live, &e), 0);
+    assert_int_equal(c->driver->state_key(r, want, &e), 0);
+    failing_alloc_install();
+    int same = 0;
+    for (long k = 0;; k++) {
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = c->driver->state_key(r, got, &e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        assert_int_equal(alloc_live, before);
+        if (rc == 0) {
+            assert_memory_equal(got, want, sizeof want);
+            same += failed;
+        } else {
+            assert_int_equal(e.kind, APPERR_ENV);
+        }
+        if (!failed)
+            break;
+    }
+    failing_alloc_remove();
+    assert_true(same > 0); /* some failures were the memo's alone */
+    case_node_free(&node);
+    case_live_free(&live);
+    c->driver->end(r);
+    case_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +840,11 @@ int main(void)
         cmocka_unit_test(test_load_refuses_a_label_that_is_not_utf8),
         cmocka_unit_test(test_load_counts_copies_of_a_repeated_text),
         cmocka_unit_test(test_play_checks_text_that_case_functions_return),
+        cmocka_unit_test(test_load_names_the_words_a_key_may_be),
+        cmocka_unit_test(test_load_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_play_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_srcmap_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_state_key_that_runs_out_of_memory_is_the_same_or_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,26 +9,28 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "case_model.h"
 
 #include "failing_alloc.h"
+#include "mem.h"
 
 /* ---- building nodes ---- */
 
+/* The node's parts come from the allocation hook, as the loader's do. */
 static char *str_dup(const char *s)
 {
-    char *d = malloc(strlen(s) + 1);
+    char *d = mem_strdup(s);
     assert_non_null(d);
-    strcpy(d, s);
     return d;
 }
 
 static strlist list_of(size_t n, const char *const *items)
 {
-    strlist l = {calloc(n, sizeof(char *)), n};
+    strlist l = {mem_calloc(n, sizeof(char *)), n};
     assert_non_null(l.items);
     for (size_t i = 0; i < n; i++)
         l.items[i] = str_dup(items[i]);
@@ -54,7 +56,7 @@ static void full_decision(case_node *n)
     case_decision *d = &n->decision;
     d->prompt = str_dup("What do you do now?");
     d->n_options = 3;
-    d->options = calloc(3, sizeof *d->options);
+    d->options = mem_calloc(3, sizeof *d->options);
     assert_non_null(d->options);
     d->options[0] = (case_option){str_dup("sepsis6"), str_dup("Start the Sepsis Six"),
                                   str_dup("treated"), 0, 50};
@@ -70,7 +72,7 @@ static void full_decision(case_node *n)
     d->advice.confidence = 0.87;
     d->advice.message = str_dup("Sepsis risk LOW (13%).");
     d->advice.n_reasons = 2;
-    d->advice.reasons = calloc(2, sizeof *d->advice.reasons);
+    d->advice.reasons = mem_calloc(2, sizeof *d->advice.reasons);
     assert_non_null(d->advice.reasons);
     d->advice.reasons[0] = (case_reason){str_dup("Temperature below 39 C"), -0.21};
     d->advice.reasons[1] = (case_reason){str_dup("Age 78"), 0.12};
@@ -316,6 +318,30 @@ static void test_strlist_free_empties_the_list(void **state)
     case_result_free(NULL);
 }
 
+/* The lists messages name: every item, however many, comma-separated. */
+static void test_joins_name_every_item(void **state)
+{
+    (void)state;
+    static const char *const items[] = {"sepsis6", "repeat", "senior"};
+    strlist l = list_of(3, items);
+    strbuf b = STRBUF_INIT;
+    strlist_join(&l, &b);
+    assert_string_equal(strbuf_str(&b), "sepsis6, repeat, senior");
+    case_option opts[60];
+    char ids[60][16];
+    for (int i = 0; i < 60; i++) {
+        snprintf(ids[i], sizeof ids[i], "option_%02d", i);
+        opts[i] = (case_option){.id = ids[i]};
+    }
+    case_decision d = {.options = opts, .n_options = 60};
+    strbuf_reset(&b);
+    case_options_join(&d, &b);
+    assert_int_equal(b.len, 60 * 9 + 59 * 2); /* no cut at a fixed buffer */
+    assert_string_equal(strbuf_str(&b) + b.len - 20, "option_58, option_59");
+    strbuf_free(&b);
+    strlist_free(&l);
+}
+
 /* Fails the first, second, ... allocation of a copy in turn: each failure
  * returns -1 and leaves no block behind; in the end the copy succeeds. */
 static void test_case_node_copy_out_of_memory_leaks_nothing(void **state)
@@ -387,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_case_node_copy_of_bare_nodes_keeps_nulls),
         cmocka_unit_test(test_case_result_copy_round_trip),
         cmocka_unit_test(test_strlist_free_empties_the_list),
+        cmocka_unit_test(test_joins_name_every_item),
         cmocka_unit_test_setup_teardown(test_case_node_copy_out_of_memory_leaks_nothing,
                                         install_failing_alloc, remove_failing_alloc),
         cmocka_unit_test_setup_teardown(test_case_result_copy_out_of_memory_leaks_nothing,

@@ -133,6 +133,26 @@ static void test_strbuf_addf_longer_than_its_scratch(void **state)
     assert_int_equal(alloc_live, 0);
 }
 
+/* The long path of addf (past its scratch buffer) can fail too: the text
+ * before stays whole, and the flag is set. */
+static void test_strbuf_addf_longer_than_its_scratch_out_of_memory(void **state)
+{
+    (void)state;
+    char big[600];
+    memset(big, 'b', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    strbuf b = STRBUF_INIT;
+    strbuf_adds(&b, "head");
+    alloc_fail_in = 0;
+    strbuf_addf(&b, "[%s]", big);
+    alloc_fail_in = -1;
+    assert_true(strbuf_oom(&b));
+    assert_string_equal(strbuf_str(&b), "head");
+    assert_int_equal(b.len, 4);
+    assert_null(strbuf_finish(&b));
+    assert_int_equal(alloc_live, 0);
+}
+
 static void test_strbuf_holds_nul_bytes(void **state)
 {
     (void)state;
@@ -233,6 +253,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_grow_with_room_allocates_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_strbuf_builds_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_strbuf_addf_longer_than_its_scratch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_strbuf_addf_longer_than_its_scratch_out_of_memory,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_strbuf_holds_nul_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_strbuf_finish_of_nothing_is_an_empty_string, setup,
                                         teardown),

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "failing_alloc.h"
 #include "inputs.h"
 #include "support.h"
 
@@ -484,6 +485,80 @@ static void test_inputs_file_is_checked_whole_at_open(void **state)
     free(dir);
 }
 
+/* Every kind of line: bare words, quoted text, a rationale repaired from
+ * Latin-1, numbers and comments. */
+static const char OOM_INPUTS[] = "# a path\n"
+                                 "choose sepsis6\n"
+                                 "confidence 5\n"
+                                 "view \"model_card\"\n"
+                                 "rationale Lactate is high, caf\xE9 # why\n"
+                                 "rationale \"quoted \\\" text\"\n"
+                                 "wait 30\n"
+                                 "continue\n";
+
+/* Fails each allocation of a parse in turn: -1 with "out of memory" (an
+ * APPERR_ENV), an empty list, and nothing left behind. */
+static void test_inputs_parse_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        inputs in;
+        apperr e;
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = inputs_parse(&in, "inputs.txt", OOM_INPUTS, &e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(in.n, 7);
+            assert_string_equal(in.items[3].text, "Lactate is high, caf\xEF\xBF\xBD");
+            inputs_free(&in);
+            assert_int_equal(alloc_live, before);
+            assert_true(k > 0);
+            break;
+        }
+        assert_int_equal(rc, -1);
+        if (e.kind != APPERR_ENV)
+            fail_msg("k=%ld: %s", k, e.msg);
+        assert_string_equal(e.msg, "out of memory");
+        assert_null(in.items);
+        assert_int_equal(alloc_live, before);
+    }
+    failing_alloc_remove();
+}
+
+/* The same, line by line through the streaming reader. */
+static void test_inputs_reader_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        inputs_reader *r = NULL;
+        const input_line *il;
+        apperr e;
+        long before = alloc_live;
+        int rc, n = 0;
+        alloc_fail_in = k;
+        if ((rc = inputs_open_text(&r, "inputs.txt", OOM_INPUTS, strlen(OOM_INPUTS), &e)) == 0)
+            while ((rc = inputs_next(r, &il, &e)) == 1)
+                n++;
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        inputs_close(r);
+        assert_int_equal(alloc_live, before);
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(n, 7);
+            break;
+        }
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.kind, APPERR_ENV);
+    }
+    failing_alloc_remove();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +588,8 @@ int main(void)
         cmocka_unit_test(test_inputs_from_a_pipe_come_line_by_line),
         cmocka_unit_test(test_inputs_mistake_in_a_pipe_is_found_at_its_line),
         cmocka_unit_test(test_inputs_file_is_checked_whole_at_open),
+        cmocka_unit_test(test_inputs_parse_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_inputs_reader_that_runs_out_of_memory_leaks_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
 #include "log_reader.h"
 #include "support.h"
 
@@ -879,6 +880,97 @@ static void test_a_broken_record_not_needed_is_reported_not_counted(void **state
     assert_int_equal(w.status[0], LOG_COMPLETE);
 }
 
+/* An empty folder, and one holding only an empty folder, read as nothing:
+ * no session, no report (and no sort of a list that was never made). */
+static void test_empty_folders_read_as_nothing(void **state)
+{
+    (void)state;
+    char sub[4200];
+    snprintf(sub, sizeof sub, "%s/empty", tmp);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    seen w = {0};
+    log_read_stats st;
+    assert_int_equal(read_one(tmp, &w, &st), 0);
+    assert_int_equal(w.sessions, 0);
+    assert_int_equal(total_issues(&w), 0);
+    assert_int_equal(st.files, 0);
+}
+
+/* ---- out of memory ------------------------------------------------------------ */
+
+/* Fails each allocation of a read of every fixture in turn (the folder
+ * walk, the lines, the parsed records, the sessions, the reports, the
+ * checks across files): the read stops with "out of memory" (never a
+ * report that blames the log), and nothing is left behind. Then it reads
+ * as it does with memory enough. */
+static void test_read_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    const char *path = FIX;
+    log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .threads = 1};
+    seen want = {0};
+    o.ctx = &want;
+    apperr e;
+    assert_int_equal(log_read_paths(&path, 1, &o, NULL, &e), 0);
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        seen got = {0};
+        o.ctx = &got;
+        apperr_clear(&e);
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = log_read_paths(&path, 1, &o, NULL, &e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (alloc_live != before)
+            fail_msg("allocation %ld failed: %ld blocks left", k, alloc_live - before);
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_memory_equal(&got, &want, sizeof want);
+            assert_true(k > 0);
+            break;
+        }
+        if (rc != -1 || e.kind != APPERR_ENV)
+            fail_msg("allocation %ld failed, and the read gave %d: %s", k, rc, e.msg);
+        assert_string_equal(e.msg, "out of memory while reading session logs");
+        assert_true(got.sessions <= want.sessions);
+    }
+    failing_alloc_remove();
+}
+
+/* The same for one session read with every record kept (replay's read). */
+static void test_session_read_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    log_read_opts o = {.keep = LOG_KEEP_ALL};
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        log_session *s = NULL;
+        apperr e;
+        apperr_clear(&e);
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = log_session_read(FIX "/cohort/t1_c1.jsonl", &o, &s, &e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(s->n_decisions, 3);
+            assert_true(s->n_records > 3);
+            log_session_free(s);
+            assert_int_equal(alloc_live, before);
+            assert_true(k > 0);
+            break;
+        }
+        if (rc != -1 || e.kind != APPERR_ENV)
+            fail_msg("allocation %ld failed, and the read gave %d: %s", k, rc, e.msg);
+        assert_null(s);
+        if (alloc_live != before)
+            fail_msg("allocation %ld failed: %ld blocks left", k, alloc_live - before);
+    }
+    failing_alloc_remove();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -928,6 +1020,10 @@ int main(void)
             teardown_tmp),
         cmocka_unit_test_setup_teardown(test_a_broken_record_not_needed_is_reported_not_counted,
                                         setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_empty_folders_read_as_nothing, setup_tmp,
+                                        teardown_tmp),
+        cmocka_unit_test(test_read_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_session_read_that_runs_out_of_memory_leaks_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

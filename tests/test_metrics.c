@@ -7,11 +7,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
 #include "log_reader.h"
 #include "metrics.h"
 
@@ -514,6 +516,91 @@ static void test_derived_fields_follow_the_rules(void **state)
     metrics_acc_free(a);
 }
 
+/* ---- out of memory ---------------------------------------------------------- */
+
+static int install_failing_alloc(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    alloc_live = 0;
+    return 0;
+}
+
+static int remove_failing_alloc(void **state)
+{
+    (void)state;
+    failing_alloc_remove();
+    return 0;
+}
+
+/* Fails each allocation of a grouped set in turn (its groups, their values
+ * and accumulators, the kept times, the index): the call that met it
+ * gives -1, and freeing the set leaves nothing behind. */
+static void test_set_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    const metrics_key by[] = {METRICS_BY_TRAINEE, METRICS_BY_CASE};
+    log_decision ds[2] = {{.has_ms_final = true, .ms_final = 10},
+                          {.has_ms_initial = true, .ms_initial = 5, .has_ms_final = true}};
+    char trainee[16], id[16];
+    for (long k = 0;; k++) {
+        metrics_set *set = NULL;
+        alloc_fail_in = k;
+        int rc = metrics_set_new(&set, by, 2);
+        for (int i = 0; rc == 0 && i < 40; i++) {
+            snprintf(trainee, sizeof trainee, "t%d", i % 13);
+            snprintf(id, sizeof id, "s%d", i);
+            log_session s = {.id = id, .decisions = ds, .n_decisions = 2};
+            s.trainee = trainee;
+            s.case_id = i % 2 ? "c1" : NULL;
+            rc = metrics_set_add(set, &s);
+        }
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        assert_int_equal(rc, failed ? -1 : 0);
+        if (set)
+            metrics_set_finish(set);
+        if (!failed)
+            assert_int_equal(metrics_set_groups(set), 26);
+        metrics_set_free(set);
+        assert_int_equal(alloc_live, 0);
+        if (!failed)
+            break;
+    }
+}
+
+/* An accumulator whose kept times cannot grow refuses the decision and
+ * keeps what it had. */
+static void test_acc_that_runs_out_of_memory_keeps_its_times(void **state)
+{
+    (void)state;
+    metrics_acc *a = metrics_acc_new();
+    assert_non_null(a);
+    log_decision d = {.has_ms_final = true, .ms_final = 7};
+    assert_int_equal(metrics_acc_add_decision(a, &d), 0);
+    for (int i = 1; i < 8; i++) /* the first block holds eight */
+        assert_int_equal(metrics_acc_add_decision(a, &d), 0);
+    alloc_fail_in = 0;
+    assert_int_equal(metrics_acc_add_decision(a, &d), -1);
+    alloc_fail_in = -1;
+    size_t n;
+    const int64_t *v = metrics_acc_ms_final(a, &n);
+    assert_int_equal(n, 8);
+    assert_true(v[0] == 7 && v[7] == 7);
+    metrics_acc_free(a);
+    /* Both times or neither: the final time kept and the initial refused
+     * would count a decision twice in one list and never in the other. */
+    a = metrics_acc_new();
+    log_decision both = {.has_ms_final = true, .ms_final = 3, .has_ms_initial = true};
+    alloc_fail_in = 1; /* the final times' block, then the initial times' */
+    assert_int_equal(metrics_acc_add_decision(a, &both), -1);
+    alloc_fail_in = -1;
+    metrics_acc_ms_final(a, &n);
+    assert_int_equal(n, 0);
+    metrics_acc_free(a);
+    assert_int_equal(alloc_live, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +623,10 @@ int main(void)
         cmocka_unit_test(test_kept_times_are_sorted_after_compute),
         cmocka_unit_test(test_names_and_keys),
         cmocka_unit_test(test_derived_fields_follow_the_rules),
+        cmocka_unit_test_setup_teardown(test_set_that_runs_out_of_memory_leaks_nothing,
+                                        install_failing_alloc, remove_failing_alloc),
+        cmocka_unit_test_setup_teardown(test_acc_that_runs_out_of_memory_keeps_its_times,
+                                        install_failing_alloc, remove_failing_alloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "case_load.h"
+#include "failing_alloc.h"
 #include "inputs.h"
 #include "log_reader.h"
 #include "log_writer.h"
@@ -432,6 +433,66 @@ static void test_replay_of_what_is_not_a_log_is_an_input_error(void **state)
     assert_int_equal(e.kind, APPERR_INPUT);
 }
 
+/* ---- out of memory ------------------------------------------------------------ */
+
+#define GOLDEN_WARD TEST_DATA_DIR "/golden/golden_ward.jsonl"
+#define GOLDEN_VARIANT TEST_DATA_DIR "/golden/golden_variant.jsonl"
+
+/* Fails each allocation of replay_open in turn (the log read, the steps):
+ * -1 with "out of memory", and nothing left behind. */
+static void test_open_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        replay r;
+        apperr e;
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = replay_open(&r, GOLDEN_WARD, &e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (!failed) {
+            assert_int_equal(rc, 0);
+            assert_true(r.n > 3);
+            replay_close(&r);
+            assert_int_equal(alloc_live, before);
+            assert_true(k > 0);
+            break;
+        }
+        assert_int_equal(rc, -1);
+        assert_int_equal(e.kind, APPERR_ENV);
+        assert_int_equal(alloc_live, before);
+    }
+    failing_alloc_remove();
+}
+
+/* The same for the texts of a difference. */
+static void test_compare_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    log_session *a = read_log(GOLDEN_WARD), *b = read_log(GOLDEN_VARIANT);
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        replay_diff d;
+        long before = alloc_live;
+        alloc_fail_in = k;
+        int rc = replay_compare(a, b, 0, &d);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        assert_int_equal(rc, failed ? -1 : 0);
+        replay_diff_free(&d);
+        assert_int_equal(alloc_live, before);
+        if (!failed) {
+            assert_true(k > 0);
+            break;
+        }
+    }
+    failing_alloc_remove();
+    log_session_free(a);
+    log_session_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -444,6 +505,8 @@ int main(void)
         cmocka_unit_test(test_replay_of_a_time_limit_running_out_gives_the_same_records),
         cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
         cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
+        cmocka_unit_test(test_open_that_runs_out_of_memory_leaks_nothing),
+        cmocka_unit_test(test_compare_that_runs_out_of_memory_leaks_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,11 +17,11 @@
 #include "case_file.h"
 #include "case_load.h"
 #include "host.h"
+#include "mem.h"
 #include "support.h"
 #include "case_driver.h"
 
 #define CASE(name) TEST_CASES_DIR "/" name
-
 
 static void test_sandbox_has_no_os(void **state)
 {
@@ -58,7 +58,7 @@ static void test_sandbox_has_no_dofile_collectgarbage_or_print(void **state)
     (void)state;
     expect_load_error(CASE("sandbox_dofile.lua"), 1, "'dofile' is not available to cases");
     expect_load_error(CASE("sandbox_collectgarbage.lua"), 1,
-                   "'collectgarbage' is not available to cases");
+                      "'collectgarbage' is not available to cases");
     expect_load_error(CASE("sandbox_print.lua"), 1, "'print' is not available to cases");
 }
 
@@ -73,7 +73,7 @@ static void test_sandbox_reports_unknown_names(void **state)
 {
     (void)state;
     expect_load_error(CASE("sandbox_unknown_name.lua"), 3,
-                   "unknown name 'Ankle': if it is text, put it in quotes");
+                      "unknown name 'Ankle': if it is text, put it in quotes");
 }
 
 static void test_sandbox_refuses_bytecode(void **state)
@@ -559,7 +559,7 @@ static void test_runtime_resolves_functions_with_state(void **state)
     assert_int_equal(c->driver->enter(r, next, &n2, &live2, &e), 0);
     assert_string_equal(n2.text, "chose good"); /* s.choices */
     assert_int_equal((int)live2.clock, 3);
-    free(next);
+    mem_free(next);
     case_node_free(&n);
     case_node_free(&n2);
     case_live_free(&live);
@@ -608,7 +608,7 @@ static void expect_next_error(const char *choice, int line, const char *want)
         case_node n2;
         case_live l2;
         rc = c->driver->enter(r, next, &n2, &l2, &e);
-        free(next);
+        mem_free(next);
     }
     assert_int_equal(rc, -1);
     apperr_format(&e, buf, sizeof buf);
@@ -693,7 +693,7 @@ static void test_runtime_timeout_function(void **state)
     assert_non_null(strstr(n.text, "variant nil"));
     assert_int_equal(c->driver->timeout_target(r, &n, &next, &e), 0);
     assert_string_equal(next, "b_good");
-    free(next);
+    mem_free(next);
     case_node_free(&n);
     case_live_free(&live);
     c->driver->end(r);

@@ -16,7 +16,9 @@
 #include <cJSON.h>
 
 #include "case_driver.h"
+#include "failing_alloc.h"
 #include "log_writer.h"
+#include "mem.h"
 #include "session.h"
 #include "support.h"
 
@@ -45,7 +47,7 @@ static int fake_begin(const case_def *c, unsigned long long seed, const char *va
     calls.begin++;
     calls.seed = seed;
     snprintf(calls.variant, sizeof calls.variant, "%s", variant ? variant : "(none)");
-    *out = calloc(1, sizeof **out);
+    *out = mem_calloc(1, sizeof **out);
     if (!*out) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
@@ -83,7 +85,11 @@ static int give(char **next_id, const char *id, apperr *e)
         apperr_set(e, APPERR_INPUT, "fake.c", 7, "no next node");
         return -1;
     }
-    *next_id = strdup(id);
+    *next_id = mem_strdup(id);
+    if (!*next_id) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
@@ -111,7 +117,7 @@ static int fake_timeout(case_run *r, const case_node *node, char **next_id, appe
 static void fake_end(case_run *r)
 {
     calls.end += r != NULL;
-    free(r);
+    mem_free(r);
 }
 
 /* No state_key and no node_plain: optional, for the checker only. */
@@ -422,6 +428,52 @@ static void test_a_case_without_a_driver_is_refused_before_anything_is_written(v
     assert_int_equal(log_writer_records(f->log), 0);
 }
 
+/* Fails each allocation of a whole play in turn (the session's own, its
+ * records', the log line's, the driver's nodes and ids): the call that
+ * meets it reports "out of memory" (an APPERR_ENV), the session has ended,
+ * and once it is closed nothing it allocated is left. */
+static void test_a_play_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    fixture *f = *state;
+    session_action choose = {ACT_CHOOSE, "admit", 0}, go_on = {ACT_CONTINUE, NULL, 0};
+    failing_alloc_install();
+    for (long k = 0;; k++) {
+        char path[4300];
+        log_writer *log = NULL;
+        snprintf(path, sizeof path, "%s/oom-%ld.jsonl", f->dir, k);
+        log_open_opts lo = {NULL, path, SESSION_ID, "t1", "fake", 0, fixed_clock, NULL};
+        assert_int_equal(log_writer_open(&log, &lo, &f->e), 0);
+        long before = alloc_live;
+        session_opts o = {"t1", NULL, 77, "run", SESSION_ID, "test", "testos", log};
+        session *s = NULL;
+        alloc_fail_in = k;
+        session_result r = session_open(&s, &f->fc->c, &o, 0, &f->e);
+        if (r == SESSION_OK)
+            r = session_act(s, &choose, 1000, &f->e);
+        if (r == SESSION_OK)
+            r = session_act(s, &go_on, 2000, &f->e);
+        bool failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (failed) {
+            assert_true(r == SESSION_IO || r == SESSION_FAILED);
+            assert_int_equal(f->e.kind, APPERR_ENV);
+            assert_non_null(strstr(f->e.msg, "out of memory"));
+            assert_true(!s || session_view_now(s).status == SESSION_ERROR);
+        } else {
+            assert_int_equal(r, SESSION_OK);
+            assert_int_equal(session_view_now(s).status, SESSION_COMPLETE);
+        }
+        session_close(s);
+        assert_int_equal(alloc_live, before);
+        log_writer_close(log);
+        if (!failed) {
+            assert_true(k > 0);
+            break;
+        }
+    }
+    failing_alloc_remove();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -431,6 +483,7 @@ int main(void)
         T(test_a_driver_failure_ends_the_session_with_its_message),
         T(test_state_key_needs_a_driver_that_has_one),
         T(test_a_case_without_a_driver_is_refused_before_anything_is_written),
+        T(test_a_play_that_runs_out_of_memory_leaks_nothing),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
 #include "strmap.h"
 
 static void test_put_then_find_gives_the_same_slot(void **state)
@@ -77,6 +78,76 @@ static void test_free_null_is_fine(void **state)
     strmap_free(NULL);
 }
 
+static int install_failing_alloc(void **state)
+{
+    (void)state;
+    failing_alloc_install();
+    alloc_live = 0;
+    return 0;
+}
+
+static int remove_failing_alloc(void **state)
+{
+    (void)state;
+    failing_alloc_remove();
+    return 0;
+}
+
+static void test_new_that_runs_out_of_memory_leaks_nothing(void **state)
+{
+    (void)state;
+    for (long k = 0; k < 2; k++) {
+        alloc_fail_in = k;
+        assert_null(strmap_new());
+        alloc_fail_in = -1;
+        assert_int_equal(alloc_live, 0);
+    }
+}
+
+/* Fails each allocation of a growing map in turn (the table's and the key
+ * pool's): the put that failed gives NULL and adds nothing, every key put
+ * before is still there with its value, and freeing leaves nothing. */
+static void test_put_that_runs_out_of_memory_keeps_the_map_whole(void **state)
+{
+    (void)state;
+    char key[32];
+    bool added;
+    for (long k = 0;; k++) {
+        strmap *m = strmap_new();
+        assert_non_null(m);
+        size_t i = 0, failed_at = SIZE_MAX;
+        alloc_fail_in = k;
+        for (; i < 300; i++) {
+            int n = snprintf(key, sizeof key, "trainee-%zu", i);
+            size_t *v = strmap_put(m, key, (size_t)n, &added);
+            if (!v) {
+                failed_at = i;
+                break;
+            }
+            *v = i + 1;
+        }
+        alloc_fail_in = -1;
+        if (failed_at == SIZE_MAX) { /* k is past the allocations 300 keys need */
+            strmap_free(m);
+            assert_true(k > 4);
+            break;
+        }
+        assert_int_equal(strmap_count(m), failed_at);
+        assert_null(strmap_find(m, key, strlen(key)));
+        for (i = 0; i < failed_at; i++) {
+            int n = snprintf(key, sizeof key, "trainee-%zu", i);
+            size_t *v = strmap_find(m, key, (size_t)n);
+            assert_non_null(v);
+            assert_int_equal(*v, i + 1);
+        }
+        /* The map goes on working once memory is back. */
+        assert_non_null(strmap_put(m, "again", 5, &added));
+        assert_true(added);
+        strmap_free(m);
+        assert_int_equal(alloc_live, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -84,6 +155,10 @@ int main(void)
         cmocka_unit_test(test_keys_may_hold_any_byte),
         cmocka_unit_test(test_many_keys_survive_growth),
         cmocka_unit_test(test_free_null_is_fine),
+        cmocka_unit_test_setup_teardown(test_new_that_runs_out_of_memory_leaks_nothing,
+                                        install_failing_alloc, remove_failing_alloc),
+        cmocka_unit_test_setup_teardown(test_put_that_runs_out_of_memory_keeps_the_map_whole,
+                                        install_failing_alloc, remove_failing_alloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "mem.h"
 #include "utf8.h"
 
 static bool valid(const char *s, size_t *bad)
@@ -61,7 +62,7 @@ static void expect_repair(const char *in, size_t n, const char *want)
     assert_string_equal(out, want);
     assert_int_equal(len, strlen(want));
     assert_true(utf8_valid(out, len, NULL));
-    free(out);
+    mem_free(out);
 }
 
 #define FFFD "\xEF\xBF\xBD"

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -698,9 +699,41 @@ static void test_vitals_set_out_of_memory_keeps_old_values(void **state)
             assert_string_equal(v.extra[1].text, "clammy");
         }
     }
-    /* o2: its copy; x_new: key, text, the grown array; x_note: key, text */
-    assert_int_equal(refused, 1 + 3 + 2);
+    /* o2: its copy; x_new: key, text (the array has room); x_note: key, text */
+    assert_int_equal(refused, 1 + 2 + 2);
     vitals_free(&v);
+}
+
+/* A new own key that needs a larger array, which cannot be had: refused,
+ * and every key before it is still there. */
+static void test_vitals_set_that_cannot_grow_its_array_keeps_old_values(void **state)
+{
+    (void)state;
+    vitals v;
+    apperr e;
+    char key[32];
+    vitals_init(&v);
+    for (int i = 0; v.n_extra == 0 || v.n_extra < v.cap_extra; i++) {
+        snprintf(key, sizeof key, "x_%02d", i);
+        set_ok(&v, key, i);
+    }
+    size_t n = v.n_extra;
+    long before = alloc_live;
+    alloc_fail_in = 1; /* the key's copy, then the array */
+    assert_int_equal(vitals_set(&v, "x_zz", true, 1, NULL, &e), -1);
+    alloc_fail_in = -1;
+    assert_int_equal(e.kind, APPERR_ENV);
+    assert_int_equal(alloc_live, before);
+    assert_int_equal(v.n_extra, n);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(key, sizeof key, "x_%02d", (int)i);
+        assert_string_equal(v.extra[i].key, key);
+        assert_true(v.extra[i].num == (double)i);
+    }
+    set_ok(&v, "x_zz", 1); /* and grows once memory is back */
+    assert_int_equal(v.n_extra, n + 1);
+    vitals_free(&v);
+    assert_int_equal(alloc_live, before - (long)n - 1);
 }
 
 static void test_vitals_json_out_of_memory_returns_null(void **state)
@@ -772,6 +805,8 @@ int main(void)
         cmocka_unit_test(test_vitals_json_in_display_order_with_shortest_numbers),
         cmocka_unit_test(test_vitals_json_shows_o2_as_given_or_air),
         cmocka_unit_test_setup_teardown(test_vitals_copy_out_of_memory_leaks_nothing,
+                                        install_failing_alloc, remove_failing_alloc),
+        cmocka_unit_test_setup_teardown(test_vitals_set_that_cannot_grow_its_array_keeps_old_values,
                                         install_failing_alloc, remove_failing_alloc),
         cmocka_unit_test_setup_teardown(test_vitals_set_out_of_memory_keeps_old_values,
                                         install_failing_alloc, remove_failing_alloc),

@@ -51,10 +51,11 @@ typedef struct case_driver {
     /* The node after node, as entered last. For a decision, choice is the
      * final option id (recorded in the run's choices), and the option's
      * next is taken, else the decision's; for a narrative node choice is
-     * NULL. *next_id is a malloc'd id of a node of the case. */
+     * NULL. *next_id is an id of a node of the case, allocated through
+     * mem.h (mem_strdup): the caller frees it with mem_free. */
     int (*next)(case_run *r, const case_node *node, const char *choice, char **next_id, apperr *e);
 
-    /* The node the decision's on_timeout names (as next: malloc'd). */
+    /* The node the decision's on_timeout names (as next: mem_free it). */
     int (*timeout_target)(case_run *r, const case_node *node, char **next_id, apperr *e);
 
     /* For the checker: a digest of everything that decides how the run

@@ -5,7 +5,7 @@
  * is then released with the matching _free and never touches the source. */
 #include "case_model.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "mem.h"
@@ -57,30 +57,99 @@ bool case_is_best(const case_decision *d, const char *id)
     return false;
 }
 
+/* Appends the string at off in each of the n items of size bytes at items,
+ * as "a, b, c". */
+static void join(strbuf *b, const void *items, size_t n, size_t size, size_t off)
+{
+    for (size_t i = 0; i < n; i++) {
+        strbuf_adds(b, i ? ", " : "");
+        strbuf_adds(b, *(char *const *)((const char *)items + i * size + off));
+    }
+}
+
+void case_options_join(const case_decision *d, strbuf *b)
+{
+    join(b, d->options, d->n_options, sizeof *d->options, offsetof(case_option, id));
+}
+
+void strlist_join(const strlist *l, strbuf *b)
+{
+    join(b, l->items, l->n, sizeof *l->items, 0);
+}
+
+const char *const case_outcome_names[] = {
+    [OUTCOME_GOOD] = "good", [OUTCOME_NEUTRAL] = "neutral", [OUTCOME_HARM] = "harm", NULL};
+const char *const advice_timing_names[] = {[TIMING_AFTER_INITIAL] = "after_initial",
+                                           [TIMING_WITH_CASE] = "with_case",
+                                           [TIMING_ON_REQUEST] = "on_request",
+                                           NULL};
+const char *const rationale_ask_names[] = {[RATIONALE_NEVER] = "never",
+                                           [RATIONALE_OVERRIDE] = "override",
+                                           [RATIONALE_ALWAYS] = "always",
+                                           NULL};
+
 const char *case_outcome_name(case_outcome o)
 {
-    switch (o) {
-    case OUTCOME_GOOD:
-        return "good";
-    case OUTCOME_NEUTRAL:
-        return "neutral";
-    case OUTCOME_HARM:
-        return "harm";
-    }
-    return "unknown";
+    return (unsigned)o <= OUTCOME_HARM ? case_outcome_names[o] : "unknown";
 }
 
 const char *advice_timing_name(advice_timing t)
 {
-    switch (t) {
-    case TIMING_AFTER_INITIAL:
-        return "after_initial";
-    case TIMING_WITH_CASE:
-        return "with_case";
-    case TIMING_ON_REQUEST:
-        return "on_request";
-    }
-    return "unknown";
+    return (unsigned)t <= TIMING_ON_REQUEST ? advice_timing_names[t] : "unknown";
+}
+
+/* ---- the texts each part owns ----
+ *
+ * Each part's owned strings are declared once, by offset, for both freeing
+ * and copying; the lists, arrays and nested parts are done by hand below. */
+
+#define N(a) (sizeof(a) / sizeof(a)[0])
+
+static const size_t RESULT_TEXTS[] = {offsetof(case_result, name), offsetof(case_result, text),
+                                      offsetof(case_result, unit), offsetof(case_result, flag)};
+static const size_t OPTION_TEXTS[] = {offsetof(case_option, id), offsetof(case_option, label),
+                                      offsetof(case_option, next)};
+static const size_t REASON_TEXTS[] = {offsetof(case_reason, factor)};
+static const size_t ADVICE_TEXTS[] = {offsetof(case_advice, tool), offsetof(case_advice, recommend),
+                                      offsetof(case_advice, message),
+                                      offsetof(case_advice, source)};
+static const size_t DECISION_TEXTS[] = {
+    offsetof(case_decision, prompt), offsetof(case_decision, on_timeout),
+    offsetof(case_decision, next), offsetof(case_decision, feedback)};
+/* not `file`, which is borrowed */
+static const size_t NODE_TEXTS[] = {
+    offsetof(case_node, id),   offsetof(case_node, title),          offsetof(case_node, text),
+    offsetof(case_node, next), offsetof(case_node, ending.summary), offsetof(case_node, debrief)};
+static const size_t KV_TEXTS[] = {offsetof(case_kv, key)};
+static const size_t TOOL_TEXTS[] = {
+    offsetof(case_tool, key),  offsetof(case_tool, name),         offsetof(case_tool, version),
+    offsetof(case_tool, kind), offsetof(case_tool, intended_use), offsetof(case_tool, trained_on)};
+#define C(m) offsetof(case_def, m)
+static const size_t CASE_TEXTS[] = {
+    C(file),  C(id),           C(version),     C(title),           C(summary),
+    C(start), C(patient.name), C(patient.sex), C(patient.setting), C(patient.complaint)};
+static const size_t CASE_LISTS[] = {
+    C(objectives), C(authors),         C(references),          C(tags),
+    C(variants),   C(patient.history), C(patient.medications), C(patient.allergies)};
+#undef C
+
+static char **text_at(const void *part, size_t off)
+{
+    return (char **)((const char *)part + off);
+}
+
+static void texts_free(void *part, const size_t *offs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        mem_free(*text_at(part, offs[i]));
+}
+
+/* Frees n parts of size bytes (their texts at offs) and the array. */
+static void parts_free(void *arr, size_t n, size_t size, const size_t *offs, size_t n_offs)
+{
+    for (size_t i = 0; i < n; i++)
+        texts_free((char *)arr + i * size, offs, n_offs);
+    mem_free(arr);
 }
 
 /* ---- freeing ---- */
@@ -100,38 +169,22 @@ void case_result_free(case_result *r)
 {
     if (!r)
         return;
-    mem_free(r->name);
-    mem_free(r->text);
-    mem_free(r->unit);
-    mem_free(r->flag);
+    texts_free(r, RESULT_TEXTS, N(RESULT_TEXTS));
     memset(r, 0, sizeof *r);
 }
 
 static void advice_free(case_advice *a)
 {
-    mem_free(a->tool);
-    mem_free(a->recommend);
-    mem_free(a->message);
-    for (size_t i = 0; i < a->n_reasons; i++)
-        mem_free(a->reasons[i].factor);
-    mem_free(a->reasons);
-    mem_free(a->source);
+    texts_free(a, ADVICE_TEXTS, N(ADVICE_TEXTS));
+    parts_free(a->reasons, a->n_reasons, sizeof *a->reasons, REASON_TEXTS, N(REASON_TEXTS));
 }
 
 static void decision_free(case_decision *d)
 {
-    mem_free(d->prompt);
-    for (size_t i = 0; i < d->n_options; i++) {
-        mem_free(d->options[i].id);
-        mem_free(d->options[i].label);
-        mem_free(d->options[i].next);
-    }
-    mem_free(d->options);
+    texts_free(d, DECISION_TEXTS, N(DECISION_TEXTS));
+    parts_free(d->options, d->n_options, sizeof *d->options, OPTION_TEXTS, N(OPTION_TEXTS));
     strlist_free(&d->best);
     advice_free(&d->advice);
-    mem_free(d->on_timeout);
-    mem_free(d->next);
-    mem_free(d->feedback);
 }
 
 void case_live_free(case_live *l)
@@ -150,14 +203,33 @@ void case_node_free(case_node *n)
 {
     if (!n)
         return;
-    mem_free(n->id);
-    mem_free(n->title);
-    mem_free(n->text);
+    texts_free(n, NODE_TEXTS, N(NODE_TEXTS));
     decision_free(&n->decision);
-    mem_free(n->next);
-    mem_free(n->ending.summary);
-    mem_free(n->debrief);
     memset(n, 0, sizeof *n); /* `file` is borrowed: forgotten, not freed */
+}
+
+void case_tool_free(case_tool *t)
+{
+    texts_free(t, TOOL_TEXTS, N(TOOL_TEXTS));
+    parts_free(t->performance, t->n_performance, sizeof *t->performance, KV_TEXTS, N(KV_TEXTS));
+    strlist_free(&t->limitations);
+}
+
+void case_def_free_parts(case_def *c)
+{
+    texts_free(c, CASE_TEXTS, N(CASE_TEXTS));
+    for (size_t i = 0; i < N(CASE_LISTS); i++)
+        strlist_free((strlist *)((char *)c + CASE_LISTS[i]));
+    vitals_free(&c->vitals);
+    for (size_t i = 0; i < c->n_results; i++)
+        case_result_free(&c->results[i]);
+    mem_free(c->results);
+    for (size_t i = 0; i < c->n_tools; i++)
+        case_tool_free(&c->tools[i]);
+    mem_free(c->tools);
+    for (size_t i = 0; i < c->n_nodes; i++)
+        case_node_free(&c->nodes[i]);
+    mem_free(c->nodes);
 }
 
 /* ---- copying ---- */
@@ -166,29 +238,49 @@ void case_node_free(case_node *n)
  * leaving *dst NULL. */
 static bool dup_into(char **dst, const char *src)
 {
-    size_t len;
-    *dst = NULL;
-    if (!src)
-        return true;
-    len = strlen(src) + 1;
-    *dst = mem_malloc(len);
-    if (!*dst)
-        return false;
-    memcpy(*dst, src, len);
-    return true;
+    *dst = src ? mem_strdup(src) : NULL;
+    return !src || *dst;
 }
 
-/* Allocates n zeroed elements into *dst; a zero count gives NULL. */
-static bool alloc_array(void **dst, size_t n, size_t size)
+/* Makes part's texts at offs (pointing to another's after a struct copy)
+ * its own copies: each then its own or NULL, false when one ran out of
+ * memory. */
+static bool texts_copy(void *part, const size_t *offs, size_t n)
 {
-    *dst = n ? mem_calloc(n, size) : NULL;
-    return n == 0 || *dst != NULL;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++)
+        ok = dup_into(text_at(part, offs[i]), *text_at(part, offs[i])) && ok;
+    return ok;
+}
+
+/* A copy of the n parts of size bytes at src, their texts at offs their
+ * own; NULL for none. *done counts the parts that own what they point to
+ * (the one that failed included), for parts_free; *ok is cleared when out
+ * of memory. */
+static void *parts_copy(const void *src, size_t n, size_t size, const size_t *offs, size_t n_offs,
+                        size_t *done, bool *ok)
+{
+    char *arr = n ? mem_calloc(n, size) : NULL;
+    *done = 0;
+    if (n && !arr)
+        *ok = false;
+    for (; arr && *done < n; (*done)++) {
+        char *part = arr + *done * size;
+        memcpy(part, (const char *)src + *done * size, size);
+        if (!texts_copy(part, offs, n_offs)) {
+            (*done)++;
+            *ok = false;
+            break;
+        }
+    }
+    return arr;
 }
 
 static bool strlist_copy(strlist *dst, const strlist *src)
 {
     dst->n = 0;
-    if (!alloc_array((void **)&dst->items, src->n, sizeof *dst->items))
+    dst->items = src->n ? mem_calloc(src->n, sizeof *dst->items) : NULL;
+    if (src->n && !dst->items)
         return false;
     for (; dst->n < src->n; dst->n++)
         if (!dup_into(&dst->items[dst->n], src->items[dst->n]))
@@ -199,62 +291,28 @@ static bool strlist_copy(strlist *dst, const strlist *src)
 int case_result_copy(case_result *dst, const case_result *src)
 {
     *dst = *src;
-    bool ok = dup_into(&dst->name, src->name);
-    ok = dup_into(&dst->text, src->text) && ok;
-    ok = dup_into(&dst->unit, src->unit) && ok;
-    ok = dup_into(&dst->flag, src->flag) && ok;
-    if (ok)
+    if (texts_copy(dst, RESULT_TEXTS, N(RESULT_TEXTS)))
         return 0;
     case_result_free(dst);
     return -1;
 }
 
-static bool options_copy(case_decision *dst, const case_decision *src)
-{
-    dst->n_options = 0;
-    if (!alloc_array((void **)&dst->options, src->n_options, sizeof *dst->options))
-        return false;
-    for (; dst->n_options < src->n_options; dst->n_options++) {
-        const case_option *s = &src->options[dst->n_options];
-        case_option *d = &dst->options[dst->n_options];
-        *d = *s;
-        bool ok = dup_into(&d->id, s->id);
-        ok = dup_into(&d->label, s->label) && ok;
-        ok = dup_into(&d->next, s->next) && ok;
-        if (!ok) {
-            dst->n_options++; /* so that decision_free releases what was copied */
-            return false;
-        }
-    }
-    return true;
-}
-
 static bool advice_copy(case_advice *dst, const case_advice *src)
 {
     *dst = *src;
-    bool ok = dup_into(&dst->tool, src->tool);
-    ok = dup_into(&dst->recommend, src->recommend) && ok;
-    ok = dup_into(&dst->message, src->message) && ok;
-    ok = dup_into(&dst->source, src->source) && ok;
-    dst->n_reasons = 0;
-    if (!alloc_array((void **)&dst->reasons, src->n_reasons, sizeof *dst->reasons))
-        return false;
-    for (; ok && dst->n_reasons < src->n_reasons; dst->n_reasons++) {
-        dst->reasons[dst->n_reasons] = src->reasons[dst->n_reasons];
-        ok = dup_into(&dst->reasons[dst->n_reasons].factor, src->reasons[dst->n_reasons].factor);
-    }
+    bool ok = texts_copy(dst, ADVICE_TEXTS, N(ADVICE_TEXTS));
+    dst->reasons = parts_copy(src->reasons, src->n_reasons, sizeof *src->reasons, REASON_TEXTS,
+                              N(REASON_TEXTS), &dst->n_reasons, &ok);
     return ok;
 }
 
 static bool decision_copy(case_decision *dst, const case_decision *src)
 {
     *dst = *src;
-    bool ok = dup_into(&dst->prompt, src->prompt);
-    ok = dup_into(&dst->on_timeout, src->on_timeout) && ok;
-    ok = dup_into(&dst->next, src->next) && ok;
-    ok = dup_into(&dst->feedback, src->feedback) && ok;
-    /* Each copy below leaves its part own-or-empty even when it fails. */
-    ok = options_copy(dst, src) && ok;
+    /* Each copy leaves its part own-or-empty even when it fails. */
+    bool ok = texts_copy(dst, DECISION_TEXTS, N(DECISION_TEXTS));
+    dst->options = parts_copy(src->options, src->n_options, sizeof *src->options, OPTION_TEXTS,
+                              N(OPTION_TEXTS), &dst->n_options, &ok);
     ok = strlist_copy(&dst->best, &src->best) && ok;
     ok = advice_copy(&dst->advice, &src->advice) && ok;
     return ok;
@@ -263,12 +321,7 @@ static bool decision_copy(case_decision *dst, const case_decision *src)
 int case_node_copy(case_node *dst, const case_node *src)
 {
     *dst = *src; /* scalars, Lua refs and the borrowed file */
-    bool ok = dup_into(&dst->id, src->id);
-    ok = dup_into(&dst->title, src->title) && ok;
-    ok = dup_into(&dst->text, src->text) && ok;
-    ok = dup_into(&dst->next, src->next) && ok;
-    ok = dup_into(&dst->ending.summary, src->ending.summary) && ok;
-    ok = dup_into(&dst->debrief, src->debrief) && ok;
+    bool ok = texts_copy(dst, NODE_TEXTS, N(NODE_TEXTS));
     ok = decision_copy(&dst->decision, &src->decision) && ok;
     if (ok)
         return 0;

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strbuf.h"
 #include "vitals.h"
 
 #define CASE_FORMAT_MAX 1 /* the newest case format this engine reads */
@@ -61,7 +62,7 @@ typedef struct case_reason {
 
 typedef struct case_advice {
     bool present;
-    char *tool; /* as logged: the ai key with several tools, the tool's name with one */
+    char *tool;     /* as logged: the ai key with several tools, the tool's name with one */
     int tool_index; /* index into case_def.tools */
     char *recommend;
     bool has_confidence;
@@ -86,9 +87,9 @@ typedef struct case_decision {
     char *on_timeout;  /* node id, NULL when none */
     int on_timeout_fn; /* 1 when on_timeout is a function, 0 when none */
     int on_timeout_line;
-    char *next;        /* decision-level next, NULL when none */
-    int next_fn;       /* 1 when the decision-level next is a function, 0 when none */
-    char *feedback;    /* NULL or "" for none */
+    char *next;     /* decision-level next, NULL when none */
+    int next_fn;    /* 1 when the decision-level next is a function, 0 when none */
+    char *feedback; /* NULL or "" for none */
 } case_decision;
 
 typedef struct case_ending {
@@ -98,7 +99,7 @@ typedef struct case_ending {
 
 typedef struct case_node {
     char *id;
-    int line; /* line of the node's table in the case file, 0 when unknown */
+    int line;   /* line of the node's table in the case file, 0 when unknown */
     char *file; /* file the node was written in (an include may differ), borrowed */
     char *title;
     char *text;
@@ -144,7 +145,7 @@ typedef struct case_patient {
 struct case_driver; /* how the case plays (case_driver.h) */
 
 typedef struct case_def {
-    char *file; /* path as given */
+    char *file;      /* path as given */
     char sha256[65]; /* hex of the file's bytes */
     int format;
     char *id;
@@ -188,7 +189,15 @@ long case_node_index(const case_def *c, const char *id);
 const case_option *case_find_option(const case_decision *d, const char *id);
 /* Whether id is listed in d->best. */
 bool case_is_best(const case_decision *d, const char *id);
+/* Appends d's option ids to b, as "a, b, c" (for messages). */
+void case_options_join(const case_decision *d, strbuf *b);
+/* Appends l's items to b, as "a, b, c". */
+void strlist_join(const strlist *l, strbuf *b);
 
+/* The words a case writes for each value, in the enum's order, and NULL. */
+extern const char *const case_outcome_names[];
+extern const char *const advice_timing_names[];
+extern const char *const rationale_ask_names[];
 const char *case_outcome_name(case_outcome o);
 const char *advice_timing_name(advice_timing t);
 
@@ -197,6 +206,11 @@ void case_node_free(case_node *n);
 /* Deep copy of a node; 0, or -1 when out of memory. */
 int case_node_copy(case_node *dst, const case_node *src);
 void strlist_free(strlist *l);
+/* Releases what a case_tool owns (not the tool itself). */
+void case_tool_free(case_tool *t);
+/* Releases every part a case_def owns, nodes and tools included; not its
+ * driver's data (driver_data), nor c itself. */
+void case_def_free_parts(case_def *c);
 /* Releases what a case_live owns and empties it. NULL is fine. */
 void case_live_free(case_live *l);
 void case_result_free(case_result *r);

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 #define EXPECTED_ACTIONS "choose, confidence, trust, rationale, view, ask, wait, continue or quit"
@@ -44,16 +46,6 @@ static bool at_line_end(cursor *c)
     return c->p >= c->end || *c->p == '#';
 }
 
-static char *dup_range(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    memcpy(out, s, n);
-    out[n] = '\0';
-    return out;
-}
-
 static int fail(parse_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int fail(parse_ctx *x, const char *fmt, ...)
@@ -79,14 +71,14 @@ static char *read_word(cursor *c)
     const char *start = c->p;
     while (c->p < c->end && *c->p != ' ' && *c->p != '\t' && *c->p != '#')
         c->p++;
-    return dup_range(start, (size_t)(c->p - start));
+    return mem_strndup(start, (size_t)(c->p - start));
 }
 
 /* Quoted text after the opening quote at c->p; fills *out (owned). */
 static int read_quoted(cursor *c, parse_ctx *x, char **out)
 {
     size_t cap = (size_t)(c->end - c->p) + 1, n = 0;
-    char *buf = malloc(cap);
+    char *buf = mem_malloc(cap);
     if (!buf)
         return fail_oom(x);
     c->p++; /* the opening quote */
@@ -99,7 +91,7 @@ static int read_quoted(cursor *c, parse_ctx *x, char **out)
             } else if (esc == 'n') {
                 ch = '\n';
             } else {
-                free(buf);
+                mem_free(buf);
                 if (!esc)
                     return fail(x, "quoted text ends with a lone backslash");
                 return fail(x, "unknown escape '\\%c' in quoted text (expected \\\", \\\\ or \\n)",
@@ -109,7 +101,7 @@ static int read_quoted(cursor *c, parse_ctx *x, char **out)
         buf[n++] = ch;
     }
     if (c->p >= c->end) {
-        free(buf);
+        mem_free(buf);
         return fail(x, "quoted text has no closing '\"'");
     }
     c->p++; /* the closing quote */
@@ -127,7 +119,7 @@ static int expect_end(cursor *c, parse_ctx *x, const char *action)
     if (!extra)
         return fail_oom(x);
     int rc = fail(x, "unexpected '%s' after %s", extra, action);
-    free(extra);
+    mem_free(extra);
     return rc;
 }
 
@@ -135,7 +127,9 @@ static int expect_end(cursor *c, parse_ctx *x, const char *action)
 static int read_number(cursor *c, parse_ctx *x, long lo, long hi, const char *what, int *out)
 {
     skip_blanks(c);
-    char *word = at_line_end(c) ? NULL : read_word(c);
+    char *word = NULL;
+    if (!at_line_end(c) && !(word = read_word(c)))
+        return fail_oom(x);
     bool ok = word && word[0];
     long v = 0;
     for (const char *q = word; ok && *q; q++)
@@ -147,10 +141,10 @@ static int read_number(cursor *c, parse_ctx *x, long lo, long hi, const char *wh
     }
     if (!ok) {
         int rc = fail(x, "%s, got %s", what, word ? word : "nothing");
-        free(word);
+        mem_free(word);
         return rc;
     }
-    free(word);
+    mem_free(word);
     *out = (int)v;
     return 0;
 }
@@ -198,7 +192,7 @@ static int check_rationale(parse_ctx *x, input_line *il)
         char *fixed = utf8_repair(il->text, n, &n);
         if (!fixed)
             return fail_oom(x);
-        free(il->text);
+        mem_free(il->text);
         il->text = fixed;
     }
     size_t chars = utf8_count(il->text, n);
@@ -225,7 +219,7 @@ static int parse_rationale(cursor *c, parse_ctx *x, input_line *il)
     while (stop > start && (stop[-1] == ' ' || stop[-1] == '\t'))
         stop--;
     c->p = c->end;
-    il->text = dup_range(start, (size_t)(stop - start));
+    il->text = mem_strndup(start, (size_t)(stop - start));
     if (!il->text)
         return fail_oom(x);
     return check_rationale(x, il);
@@ -270,7 +264,7 @@ static int parse_action(cursor *c, parse_ctx *x, input_line *il)
     } else {
         rc = fail(x, "unknown action '%s' (expected " EXPECTED_ACTIONS ")", name);
     }
-    free(name);
+    mem_free(name);
     a->text = il->text;
     return rc;
 }
@@ -288,7 +282,7 @@ static int parse_line(parse_ctx *x, const char *start, const char *end, input_li
     memset(il, 0, sizeof *il);
     il->line = x->line;
     if (parse_action(&c, x, il) != 0) {
-        free(il->text);
+        mem_free(il->text);
         il->text = NULL;
         return -1;
     }
@@ -309,8 +303,7 @@ struct inputs_reader {
     char *block; /* bytes read, [pos, have) not yet used */
     size_t have, pos;
     bool eof;
-    char *line; /* the line being read */
-    size_t line_len, line_cap;
+    strbuf line; /* the line being read */
     int line_no;
     input_line cur; /* the action last handed out */
 };
@@ -323,12 +316,12 @@ static int reader_oom(apperr *e)
 
 static inputs_reader *reader_new(const char *file, apperr *e)
 {
-    inputs_reader *r = calloc(1, sizeof *r);
+    inputs_reader *r = mem_calloc(1, sizeof *r);
     const char *shown = !file || strcmp(file, "-") == 0 ? "<stdin>" : file;
     if (r) {
         r->fd = -1;
-        r->file = dup_range(shown, strlen(shown));
-        r->block = malloc(READ_BLOCK);
+        r->file = mem_strdup(shown);
+        r->block = mem_malloc(READ_BLOCK);
     }
     if (!r || !r->file || !r->block) {
         inputs_close(r);
@@ -368,33 +361,21 @@ static int fill(inputs_reader *r, apperr *e)
 
 static int append(inputs_reader *r, const char *s, size_t n, apperr *e)
 {
-    if (r->line_len + n > INPUTS_LINE_MAX) {
+    if (r->line.len + n > INPUTS_LINE_MAX) {
         apperr_set(e, APPERR_INPUT, r->file, r->line_no + 1,
                    "this line is longer than %u MiB; an inputs file holds one action a line",
                    INPUTS_LINE_MAX >> 20);
         return -1;
     }
-    if (r->line_len + n + 1 > r->line_cap) {
-        size_t cap = r->line_cap ? r->line_cap : 256;
-        while (cap < r->line_len + n + 1)
-            cap *= 2;
-        char *grown = realloc(r->line, cap);
-        if (!grown)
-            return reader_oom(e);
-        r->line = grown;
-        r->line_cap = cap;
-    }
-    memcpy(r->line + r->line_len, s, n);
-    r->line_len += n;
-    r->line[r->line_len] = '\0';
-    return 0;
+    strbuf_add(&r->line, s, n);
+    return strbuf_oom(&r->line) ? reader_oom(e) : 0;
 }
 
 /* The next line into r->line, without its newline: 1, 0 at the end of the
  * inputs, -1 on an error. A last line without a newline counts. */
 static int next_line(inputs_reader *r, apperr *e)
 {
-    r->line_len = 0;
+    strbuf_reset(&r->line);
     bool some = false;
     for (;;) {
         if (r->pos == r->have) {
@@ -418,21 +399,22 @@ static int next_line(inputs_reader *r, apperr *e)
 
 int inputs_next(inputs_reader *r, const input_line **out, apperr *e)
 {
-    free(r->cur.text);
+    mem_free(r->cur.text);
     memset(&r->cur, 0, sizeof r->cur);
     for (;;) {
         int got = next_line(r, e);
         if (got <= 0)
             return got;
         r->line_no++;
-        if (memchr(r->line, '\0', r->line_len)) {
+        const char *line = strbuf_str(&r->line);
+        if (memchr(line, '\0', r->line.len)) {
             apperr_set(e, APPERR_INPUT, r->file, r->line_no,
                        "the inputs contain a NUL byte (not a text file?)");
             return -1;
         }
         parse_ctx x = {r->file, r->line_no, e};
         bool action;
-        if (parse_line(&x, r->line, r->line + r->line_len, &r->cur, &action) != 0)
+        if (parse_line(&x, line, line + r->line.len, &r->cur, &action) != 0)
             return -1;
         if (action) {
             *out = &r->cur;
@@ -511,18 +493,18 @@ void inputs_close(inputs_reader *r)
         return;
     if (r->own_fd)
         close(r->fd);
-    free(r->cur.text);
-    free(r->line);
-    free(r->block);
-    free(r->file);
-    free(r);
+    mem_free(r->cur.text);
+    strbuf_free(&r->line);
+    mem_free(r->block);
+    mem_free(r->file);
+    mem_free(r);
 }
 
 /* ---- all at once ------------------------------------------------------- */
 
 static int push(inputs *out, const input_line *il)
 {
-    input_line *grown = realloc(out->items, (out->n + 1) * sizeof *grown);
+    input_line *grown = mem_grow(out->items, &out->cap, out->n + 1, sizeof *grown);
     if (!grown)
         return -1;
     out->items = grown;
@@ -536,7 +518,7 @@ int inputs_parse(inputs *out, const char *file, const char *text, apperr *e)
     inputs_reader *r;
     if (inputs_open_text(&r, file, text, strlen(text), e) != 0)
         return -1;
-    out->file = dup_range(r->file, strlen(r->file));
+    out->file = mem_strdup(r->file);
     int rc = out->file ? 0 : reader_oom(e);
     const input_line *il;
     while (rc == 0 && (rc = inputs_next(r, &il, e)) == 1) {
@@ -559,8 +541,8 @@ void inputs_free(inputs *in)
     if (!in)
         return;
     for (size_t i = 0; i < in->n; i++)
-        free(in->items[i].text);
-    free(in->items);
-    free(in->file);
+        mem_free(in->items[i].text);
+    mem_free(in->items);
+    mem_free(in->file);
     memset(in, 0, sizeof *in);
 }

@@ -19,7 +19,7 @@
 typedef struct input_line {
     session_action action; /* action.text points into `text` below */
     int line;              /* 1-based line in the file */
-    char *text;            /* owned: option id, panel name or rationale (valid UTF-8) */
+    char *text;            /* owned (mem.h): option id, panel name or rationale (valid UTF-8) */
 } input_line;
 
 /* ---- streaming --------------------------------------------------------- */
@@ -54,7 +54,7 @@ void inputs_close(inputs_reader *r);
 typedef struct inputs {
     char *file; /* name used in messages ("-" shows as <stdin>) */
     input_line *items;
-    size_t n;
+    size_t n, cap;
 } inputs;
 
 /* Parses text (NUL-terminated) into actions. A line that is not an action

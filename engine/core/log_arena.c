@@ -3,7 +3,8 @@
 
 #include <pthread.h>
 #include <stdbool.h>
-#include <stdlib.h>
+
+#include "mem.h"
 
 /* A session's arena grows by chunks of this size (one holds a typical
  * session's parsed records). */
@@ -29,9 +30,9 @@ struct log_chunk_pool {
 
 log_chunk_pool *log_chunk_pool_new(size_t max_chunks)
 {
-    log_chunk_pool *pool = calloc(1, sizeof *pool);
+    log_chunk_pool *pool = mem_calloc(1, sizeof *pool);
     if (pool && pthread_mutex_init(&pool->mu, NULL) != 0) {
-        free(pool);
+        mem_free(pool);
         return NULL;
     }
     if (pool)
@@ -45,11 +46,11 @@ void log_chunk_pool_free(log_chunk_pool *pool)
         return;
     while (pool->free) {
         log_chunk *next = pool->free->next;
-        free(pool->free);
+        mem_free(pool->free);
         pool->free = next;
     }
     pthread_mutex_destroy(&pool->mu);
-    free(pool);
+    mem_free(pool);
 }
 
 static log_chunk *chunk_get(log_chunk_pool *pool, size_t cap)
@@ -63,7 +64,7 @@ static log_chunk *chunk_get(log_chunk_pool *pool, size_t cap)
         }
         pthread_mutex_unlock(&pool->mu);
     }
-    if (!c && (c = malloc(sizeof *c + cap)) != NULL)
+    if (!c && (c = mem_malloc(sizeof *c + cap)) != NULL)
         c->cap = cap;
     return c;
 }
@@ -82,7 +83,7 @@ static void chunk_put(log_chunk_pool *pool, log_chunk *c)
         if (kept)
             return;
     }
-    free(c);
+    mem_free(c);
 }
 
 void *log_arena_alloc(log_arena *a, size_t n)
@@ -95,8 +96,10 @@ void *log_arena_alloc(log_arena *a, size_t n)
         return p;
     }
     log_chunk *fresh = chunk_get(a->pool, n > CHUNK_BYTES / 4 ? n : CHUNK_BYTES);
-    if (!fresh)
+    if (!fresh) {
+        a->oom = true;
         return NULL;
+    }
     fresh->used = n;
     if (c && fresh->cap != CHUNK_BYTES) {
         /* a large block goes behind the current chunk, which stays in use */
@@ -118,15 +121,16 @@ void log_arena_free(log_arena *a)
         c = next;
     }
     a->head = NULL;
+    a->oom = false;
 }
 
 /* The arena cJSON allocates from on this thread while a line is parsed;
- * NULL the rest of the time, when the hooks are plain malloc and free. */
+ * NULL the rest of the time, when the hooks are the core's (mem.h). */
 static _Thread_local log_arena *tls_arena;
 
 static void *hook_malloc(size_t n)
 {
-    return tls_arena ? log_arena_alloc(tls_arena, n) : malloc(n);
+    return tls_arena ? log_arena_alloc(tls_arena, n) : mem_malloc(n);
 }
 
 /* While a line is parsed, cJSON frees only what it allocated for that line
@@ -134,7 +138,7 @@ static void *hook_malloc(size_t n)
 static void hook_free(void *p)
 {
     if (!tls_arena)
-        free(p);
+        mem_free(p);
 }
 
 void log_arena_init(void)

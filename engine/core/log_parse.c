@@ -19,6 +19,7 @@
 #include "log_fields.h"
 #include "log_skim.h"
 #include "log_writer.h"
+#include "mem.h"
 #include "utf8.h"
 
 /* Below 2^53 a JSON number is an exact integer in a double. */
@@ -51,21 +52,21 @@ void log_parsed_session_free(log_parsed_session *s)
     if (!s)
         return;
     log_arena_free(&s->arena);
-    free(s->decs);
-    free(s->recs);
-    free(s->id);
-    free(s->file);
-    free(s);
+    mem_free(s->decs);
+    mem_free(s->recs);
+    mem_free(s->id);
+    mem_free(s->file);
+    mem_free(s);
 }
 
 void log_parsed_file_clear(log_parsed_file *f)
 {
     for (size_t i = 0; i < f->n_events; i++) {
         log_parsed_session_free(f->events[i].session);
-        free(f->events[i].msg);
-        free(f->events[i].once);
+        mem_free(f->events[i].msg);
+        mem_free(f->events[i].once);
     }
-    free(f->events);
+    mem_free(f->events);
     memset(f, 0, sizeof *f);
 }
 
@@ -84,15 +85,14 @@ struct log_parser {
 
 log_parser *log_parser_new(log_chunk_pool *pool, unsigned keep)
 {
-    log_parser *p = calloc(1, sizeof *p);
+    log_parser *p = mem_calloc(1, sizeof *p);
     if (p)
         p->arena.pool = pool;
-    if (p && !(p->buf = malloc(BLOCK_BYTES))) {
-        free(p);
+    if (p && !(p->buf = mem_grow(NULL, &p->cap, BLOCK_BYTES, 1))) {
+        mem_free(p);
         return NULL;
     }
     if (p) {
-        p->cap = BLOCK_BYTES;
         p->keep = keep & ALL_TYPES;
         p->skip = ~(p->keep | NEEDED) & ALL_TYPES;
     }
@@ -105,23 +105,19 @@ void log_parser_free(log_parser *p)
         return;
     log_parsed_session_free(p->cur);
     log_arena_free(&p->arena);
-    free(p->buf);
-    free(p);
+    mem_free(p->buf);
+    mem_free(p);
 }
 
 static log_event *push_event(log_parser *p)
 {
     log_parsed_file *f = p->out;
-    if (f->n_events == f->cap_events) {
-        size_t cap = f->cap_events ? f->cap_events * 2 : 8;
-        log_event *e = realloc(f->events, cap * sizeof *e);
-        if (!e) {
-            f->oom = true;
-            return NULL;
-        }
-        f->events = e;
-        f->cap_events = cap;
+    log_event *grown = mem_grow(f->events, &f->cap_events, f->n_events + 1, sizeof *grown);
+    if (!grown) {
+        f->oom = true;
+        return NULL;
     }
+    f->events = grown;
     log_event *e = &f->events[f->n_events++];
     memset(e, 0, sizeof *e);
     return e;
@@ -145,8 +141,8 @@ static void issue_once(log_parser *p, const char *once, log_issue_kind kind, int
         return;
     e->kind = kind;
     e->line = line;
-    e->msg = strdup(msg);
-    e->once = once ? strdup(once) : NULL;
+    e->msg = mem_strdup(msg);
+    e->once = once ? mem_strdup(once) : NULL;
     if (!e->msg || (once && !e->once))
         p->out->oom = true;
 }
@@ -282,9 +278,9 @@ static int end_session(log_parser *p, log_parse_sink sink, void *ctx)
 
 static int begin_session(log_parser *p, const char *id, int line)
 {
-    log_parsed_session *s = calloc(1, sizeof *s);
-    if (!s || !(s->id = strdup(id))) {
-        free(s);
+    log_parsed_session *s = mem_calloc(1, sizeof *s);
+    if (!s || !(s->id = mem_strdup(id))) {
+        mem_free(s);
         p->out->oom = true;
         return -1;
     }
@@ -296,30 +292,15 @@ static int begin_session(log_parser *p, const char *id, int line)
     return 0;
 }
 
-/* Room for item n of *arr (*cap items of sz bytes): false when out of
- * memory (*arr is then unchanged). */
-static bool room(log_parser *p, void **arr, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return true;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *q = realloc(*arr, c * sz);
-    if (!q) {
-        p->out->oom = true;
-        return false;
-    }
-    *arr = q;
-    *cap = c;
-    return true;
-}
-
 static log_decision *new_decision(log_parser *p)
 {
     log_parsed_session *s = p->cur;
-    void *arr = s->decs;
-    if (!room(p, &arr, &s->cap_decs, s->n_decs, sizeof *s->decs))
+    log_decision *grown = mem_grow(s->decs, &s->cap_decs, s->n_decs + 1, sizeof *grown);
+    if (!grown) {
+        p->out->oom = true;
         return NULL;
-    s->decs = arr;
+    }
+    s->decs = grown;
     log_decision *d = &s->decs[s->n_decs++];
     memset(d, 0, sizeof *d);
     return d;
@@ -328,10 +309,12 @@ static log_decision *new_decision(log_parser *p)
 static void keep_record(log_parser *p, const log_record *r)
 {
     log_parsed_session *s = p->cur;
-    void *arr = s->recs;
-    if (!room(p, &arr, &s->cap_recs, s->n_recs, sizeof *s->recs))
+    log_record *grown = mem_grow(s->recs, &s->cap_recs, s->n_recs + 1, sizeof *grown);
+    if (!grown) {
+        p->out->oom = true;
         return;
-    s->recs = arr;
+    }
+    s->recs = grown;
     s->recs[s->n_recs++] = *r;
 }
 
@@ -526,6 +509,10 @@ static cJSON *parse(log_parser *p, const char *s, size_t n)
 {
     const char *end = NULL;
     cJSON *root = log_arena_parse(&p->arena, s, n, &end);
+    if (p->arena.oom) {
+        p->out->oom = true; /* not the line's fault: the read stops */
+        return NULL;
+    }
     if (root && !blank(end, n - (size_t)(end - s)))
         root = NULL; /* trailing bytes after the object; arena memory, nothing to free */
     return root;
@@ -584,7 +571,7 @@ static line_result read_record_line(log_parser *p, const char *s, size_t n, int 
     }
     const cJSON *root = parse(p, s, n);
     if (!root)
-        return bad_line(p, line, !newline, "not JSON");
+        return p->out->oom ? LINE_STOP : bad_line(p, line, !newline, "not JSON");
     envelope env;
     read_envelope(root, &env);
     if (!cJSON_IsObject(root) || !env.type || !env.session || !env.v)
@@ -625,7 +612,7 @@ static line_result read_line(log_parser *p, const char *s, size_t n, int line, l
     if (whole && p->bad_utf8++ == 0)
         p->first_bad_utf8 = line;
     line_result r = read_record_line(p, fixed, len, line, sink, ctx);
-    free(fixed);
+    mem_free(fixed);
     return r;
 }
 
@@ -655,11 +642,10 @@ static int make_room(log_parser *p, size_t have)
         return 0;
     if (p->cap >= LOG_LINE_MAX)
         return -1;
-    char *b = realloc(p->buf, p->cap * 2);
+    char *b = mem_grow(p->buf, &p->cap, p->cap + 1, 1); /* doubles */
     if (!b)
         return -1;
     p->buf = b;
-    p->cap *= 2;
     return 0;
 }
 

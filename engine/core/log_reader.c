@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "log_parse.h"
+#include "mem.h"
 #include "strmap.h"
 
 /* Folders nested deeper than this are not entered. (A folder is read once
@@ -56,6 +57,12 @@ typedef struct reader {
     size_t n_versions, cap_versions;
 } reader;
 
+/* The reader's maps, made and freed together. */
+#define READER_MAPS(r)                                                                             \
+    {                                                                                              \
+        &(r)->ids, &(r)->cases, &(r)->reported, &(r)->folders                                      \
+    }
+
 static void issue(reader *r, log_issue_kind kind, const char *path, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
@@ -85,17 +92,13 @@ static void out_of_memory(reader *r)
     r->failed = true;
 }
 
-/* Room for item n of arr (cap items of sz bytes): arr, moved if it had to
- * grow; NULL when out of memory (arr is then unchanged). */
-static void *room(void *arr, size_t *cap, size_t n, size_t sz)
+/* Frees n items of size bytes whose first member is an owned string (a
+ * file's path, a version, a folder entry's name), and the array. */
+static void names_free(void *items, size_t n, size_t size)
 {
-    if (n < *cap)
-        return arr;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *q = realloc(arr, c * sz);
-    if (q)
-        *cap = c;
-    return q;
+    for (size_t i = 0; i < n; i++)
+        mem_free(*(char **)((char *)items + i * size));
+    mem_free(items);
 }
 
 /* True the first time key comes in this read. */
@@ -111,14 +114,15 @@ static bool first_time(reader *r, const char *key, size_t len)
 
 static void first_version(reader *r, size_t *slot, const log_session *s, size_t file)
 {
-    void *q = room(r->versions, &r->cap_versions, r->n_versions, sizeof *r->versions);
-    char *v = s->case_version ? strdup(s->case_version) : NULL;
+    version_seen *q = mem_grow(r->versions, &r->cap_versions, r->n_versions + 1, sizeof *q);
+    if (q)
+        r->versions = q; /* the old block may be gone even if the copy below fails */
+    char *v = s->case_version ? mem_strdup(s->case_version) : NULL;
     if (!q || (s->case_version && !v)) {
-        free(v);
+        mem_free(v);
         out_of_memory(r);
         return;
     }
-    r->versions = q;
     *slot = r->n_versions;
     r->versions[r->n_versions++] = (version_seen){v, file};
 }
@@ -189,7 +193,7 @@ static void take_session(reader *r, log_event *ev, size_t file)
     r->st.sessions++;
     r->st.decisions += (long)s->pub.n_decisions;
     if (r->keep_first) {
-        s->file = strdup(s->pub.file);
+        s->file = mem_strdup(s->pub.file);
         if (!s->file) {
             out_of_memory(r);
             return;
@@ -216,8 +220,8 @@ static void drain(reader *r, log_parsed_file *f, size_t file)
             report(r, ev->kind, f->path, ev->line, ev->msg);
         }
         log_parsed_session_free(ev->session);
-        free(ev->msg);
-        free(ev->once);
+        mem_free(ev->msg);
+        mem_free(ev->once);
     }
     f->n_events = 0;
 }
@@ -296,7 +300,7 @@ static bool claim(pool *pl, size_t *b)
 static batch *parse_batch(pool *pl, log_parser *p, size_t b)
 {
     const reader *r = pl->r;
-    batch *bt = calloc(1, sizeof *bt);
+    batch *bt = mem_calloc(1, sizeof *bt);
     if (!bt)
         return NULL;
     bt->first = b * BATCH;
@@ -346,7 +350,7 @@ static void free_batch(batch *bt)
         return;
     for (size_t k = 0; k < bt->n; k++)
         log_parsed_file_clear(&bt->files[k]);
-    free(bt);
+    mem_free(bt);
 }
 
 static void hand_over(pool *pl, log_parser *here)
@@ -381,22 +385,17 @@ static void stop_pool(pool *pl, pthread_t *t, int n)
 
 static pool *pool_new(reader *r, log_chunk_pool *chunks)
 {
-    pool *pl = calloc(1, sizeof *pl);
+    pool *pl = mem_calloc(1, sizeof *pl);
     if (!pl)
         return NULL;
-    if (pthread_mutex_init(&pl->mu, NULL) != 0) {
-        free(pl);
-        return NULL;
-    }
-    if (pthread_cond_init(&pl->work, NULL) != 0) {
-        pthread_mutex_destroy(&pl->mu);
-        free(pl);
-        return NULL;
-    }
-    if (pthread_cond_init(&pl->done, NULL) != 0) {
-        pthread_cond_destroy(&pl->work);
-        pthread_mutex_destroy(&pl->mu);
-        free(pl);
+    bool mu = pthread_mutex_init(&pl->mu, NULL) == 0;
+    bool work = mu && pthread_cond_init(&pl->work, NULL) == 0;
+    if (!work || pthread_cond_init(&pl->done, NULL) != 0) {
+        if (work)
+            pthread_cond_destroy(&pl->work);
+        if (mu)
+            pthread_mutex_destroy(&pl->mu);
+        mem_free(pl);
         return NULL;
     }
     pl->r = r;
@@ -410,7 +409,7 @@ static void pool_free(pool *pl)
     pthread_cond_destroy(&pl->done);
     pthread_cond_destroy(&pl->work);
     pthread_mutex_destroy(&pl->mu);
-    free(pl);
+    mem_free(pl);
 }
 
 /* Parses on threads; false when none could be started (then nothing was
@@ -466,10 +465,10 @@ static void read_files(reader *r)
 
 static void add_file(reader *r, const char *path, bool here)
 {
-    char *copy = strdup(path);
-    void *q = copy ? room(r->files, &r->cap_files, r->n_files, sizeof *r->files) : NULL;
+    char *copy = mem_strdup(path);
+    file_entry *q = copy ? mem_grow(r->files, &r->cap_files, r->n_files + 1, sizeof *q) : NULL;
     if (!q) {
-        free(copy);
+        mem_free(copy);
         out_of_memory(r);
         return;
     }
@@ -519,7 +518,7 @@ static bool first_visit(reader *r, DIR *d, const char *dir)
         out_of_memory(r);
         return false;
     }
-    if (!added && r->repeats++ == 0 && !(r->first_repeat = strdup(dir)))
+    if (!added && r->repeats++ == 0 && !(r->first_repeat = mem_strdup(dir)))
         out_of_memory(r);
     return added;
 }
@@ -541,10 +540,10 @@ static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
     while ((ent = readdir(d)) != NULL) {
         if (ent->d_name[0] == '.')
             continue; /* ., .. and hidden files such as editor swap files */
-        char *name = strdup(ent->d_name);
-        void *q = name ? room(*list, &cap, *n, sizeof **list) : NULL;
+        char *name = mem_strdup(ent->d_name);
+        entry *q = name ? mem_grow(*list, &cap, *n + 1, sizeof *q) : NULL;
         if (!q) {
-            free(name);
+            mem_free(name);
             out_of_memory(r);
             break;
         }
@@ -552,7 +551,8 @@ static int list_folder(reader *r, const char *dir, entry **list, size_t *n)
         (*list)[(*n)++] = (entry){name, entry_kind(ent)};
     }
     closedir(d);
-    qsort(*list, *n, sizeof **list, by_name);
+    if (*n > 1) /* an empty folder has no list to sort (qsort of NULL is undefined) */
+        qsort(*list, *n, sizeof **list, by_name);
     return 0;
 }
 
@@ -569,7 +569,7 @@ static void walk(reader *r, const char *dir, int depth)
         size_t len = strlen(dir);
         const char *sep = len && dir[len - 1] == '/' ? "" : "/";
         for (size_t i = 0; i < n && !r->failed; i++) {
-            char *path = malloc(len + strlen(list[i].name) + 2);
+            char *path = mem_malloc(len + strlen(list[i].name) + 2);
             if (!path) {
                 out_of_memory(r);
                 break;
@@ -581,12 +581,10 @@ static void walk(reader *r, const char *dir, int depth)
                 walk(r, path, depth + 1);
             else
                 visit(r, path, depth + 1, false);
-            free(path);
+            mem_free(path);
         }
     }
-    for (size_t i = 0; i < n; i++)
-        free(list[i].name);
-    free(list);
+    names_free(list, n, sizeof *list);
 }
 
 /* given: named by the user, so read whatever it is (a pipe too). */
@@ -627,30 +625,23 @@ static int reader_init(reader *r, const log_read_opts *o, apperr *e)
     r->o = o;
     r->e = e;
     log_parse_init();
-    r->ids = strmap_new();
-    r->cases = strmap_new();
-    r->reported = strmap_new();
-    r->folders = strmap_new();
-    if (!r->ids || !r->cases || !r->reported || !r->folders) {
-        out_of_memory(r);
-        return -1;
-    }
+    strmap **maps[] = READER_MAPS(r);
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+        if (!(*maps[i] = strmap_new())) {
+            out_of_memory(r);
+            return -1;
+        }
     return 0;
 }
 
 static void reader_done(reader *r)
 {
-    strmap_free(r->ids);
-    strmap_free(r->cases);
-    strmap_free(r->reported);
-    strmap_free(r->folders);
-    free(r->first_repeat);
-    for (size_t i = 0; i < r->n_files; i++)
-        free(r->files[i].path);
-    free(r->files);
-    for (size_t i = 0; i < r->n_versions; i++)
-        free(r->versions[i].version);
-    free(r->versions);
+    strmap **maps[] = READER_MAPS(r);
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+        strmap_free(*maps[i]);
+    mem_free(r->first_repeat);
+    names_free(r->files, r->n_files, sizeof *r->files);
+    names_free(r->versions, r->n_versions, sizeof *r->versions);
 }
 
 int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts *o,

@@ -10,6 +10,8 @@
 #include <cJSON.h>
 
 #include "json_util.h"
+#include "mem.h"
+#include "strbuf.h"
 
 /* ---- the tables ------------------------------------------------------------ */
 
@@ -184,14 +186,19 @@ char *log_line_print(const log_envelope *env, const cJSON *fields, size_t *len)
     cJSON_Delete(head);
     if (text && (!fields || body)) {
         size_t el = strlen(text), bl = body ? strlen(body) : 0;
+        strbuf b = STRBUF_INIT;
+        strbuf_reserve(&b, el + bl + 1);
         /* text is "{…}" and body "{…}" or "{}": drop text's '}' and body's '{'. */
-        bool splice = bl > 2;
-        *len = splice ? el - 1 + 1 + (bl - 1) + 1 : el + 1;
-        line = malloc(*len + 1);
-        if (line && splice)
-            snprintf(line, *len + 1, "%.*s,%s\n", (int)(el - 1), text, body + 1);
-        else if (line)
-            snprintf(line, *len + 1, "%s\n", text);
+        if (bl > 2) {
+            strbuf_add(&b, text, el - 1);
+            strbuf_addc(&b, ',');
+            strbuf_adds(&b, body + 1);
+        } else {
+            strbuf_adds(&b, text);
+        }
+        strbuf_addc(&b, '\n');
+        *len = b.len;
+        line = strbuf_finish(&b);
     }
     cJSON_free(text);
     cJSON_free(body);
@@ -258,8 +265,8 @@ char *log_field_text(const log_field *f, const void *rec)
     cJSON_Delete(v);
     if (!text)
         return NULL;
-    /* cJSON's memory may come from its hooks: hand back plain malloc'd text. */
-    char *copy = strdup(text);
+    /* cJSON's memory may come from its hooks: hand back the core's. */
+    char *copy = mem_strdup(text);
     cJSON_free(text);
     return copy;
 }

@@ -290,8 +290,8 @@ static inline bool log_field_named(const log_field *f, const char *name, size_t 
 struct cJSON *log_record_json(log_record_type type, const void *rec);
 
 /* The whole line of a record as log_writer writes it: the envelope's
- * fields, then the members of fields, on one line ending in "\n". malloc'd
- * (len without the terminating NUL); NULL when out of memory. */
+ * fields, then the members of fields, on one line ending in "\n". Free it
+ * with mem_free (len without the terminating NUL); NULL when out of memory. */
 char *log_line_print(const log_envelope *env, const struct cJSON *fields, size_t *len);
 
 /* Whether the field has the same value in the records a and b (a and b are
@@ -300,7 +300,7 @@ char *log_line_print(const log_envelope *env, const struct cJSON *fields, size_t
 bool log_field_equal(const log_field *f, const void *a, const void *b);
 
 /* The field's value in rec as JSON text ("null", "\"a\"", "[\"a\",\"b\"]",
- * "0.72"), malloc'd; NULL when out of memory. */
+ * "0.72"); free it with mem_free. NULL when out of memory. */
 char *log_field_text(const log_field *f, const void *rec);
 
 #endif

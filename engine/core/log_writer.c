@@ -13,6 +13,7 @@
 
 #include "json_util.h"
 #include "log_schema.h"
+#include "mem.h"
 #include "utf8.h"
 
 #define LOG_PATH_MAX 4096
@@ -240,7 +241,7 @@ int log_writer_open(log_writer **out, const log_open_opts *o, apperr *e)
         apperr_set(e, APPERR_ENV, NULL, 0, "log: give exactly one of a folder or a file path");
         return -1;
     }
-    w = calloc(1, sizeof *w);
+    w = mem_calloc(1, sizeof *w);
     if (!w) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
@@ -251,7 +252,7 @@ int log_writer_open(log_writer **out, const log_open_opts *o, apperr *e)
     w->clock = o->clock;
     w->clock_ctx = o->clock_ctx;
     if (prepare_path(w, o, e) != 0 || open_new_file(w, e) != 0) {
-        free(w);
+        mem_free(w);
         return -1;
     }
     *out = w;
@@ -289,7 +290,7 @@ void log_writer_close(log_writer *w)
     remove_if_empty(w);
     if (w->fd >= 0)
         close(w->fd);
-    free(w);
+    mem_free(w);
 }
 
 /* --- records ----------------------------------------------------------- */
@@ -406,7 +407,7 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
     if (line && !utf8_valid(line, len, NULL)) {
         /* JSON's own bytes are ASCII, which a repair never touches. */
         char *fixed = utf8_repair(line, len, &len);
-        free(line);
+        mem_free(line);
         line = fixed;
     }
     if (!line) {
@@ -414,7 +415,7 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
         return -1;
     }
     if (len > LOG_LINE_MAX) {
-        free(line);
+        mem_free(line);
         apperr_set(e, APPERR_INPUT, w->path, 0,
                    "the %s record would be %zu bytes, longer than the %u MiB a log line may "
                    "hold, so it was not written (is a text or a list in the case very long?)",
@@ -422,7 +423,7 @@ int log_writer_write(log_writer *w, const char *type, int64_t t_ms, const cJSON 
         return -1;
     }
     written = write_all(w->fd, line, len);
-    free(line);
+    mem_free(line);
     if (written < len)
         return fail_write(w, "write", errno, written > 0, e);
     if (fsync(w->fd) != 0)

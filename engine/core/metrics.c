@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "strmap.h"
 
 /* ---- names ---------------------------------------------------------------- */
@@ -75,28 +76,24 @@ struct metrics_acc {
 
 metrics_acc *metrics_acc_new(void)
 {
-    return calloc(1, sizeof(metrics_acc));
+    return mem_calloc(1, sizeof(metrics_acc));
 }
 
 void metrics_acc_free(metrics_acc *a)
 {
     if (!a)
         return;
-    free(a->ms_final.v);
-    free(a->ms_initial.v);
-    free(a);
+    mem_free(a->ms_final.v);
+    mem_free(a->ms_initial.v);
+    mem_free(a);
 }
 
 static int times_add(times *t, int64_t ms)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4;
-        int64_t *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        t->v = v;
-        t->cap = cap;
-    }
+    int64_t *v = mem_grow(t->v, &t->cap, t->n + 1, sizeof *v);
+    if (!v)
+        return -1;
+    t->v = v;
     t->v[t->n++] = ms;
     return 0;
 }
@@ -214,9 +211,12 @@ static void add_with_advice(metrics_acc *a, const log_decision *d)
 
 int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
 {
-    if ((d->has_ms_final && times_add(&a->ms_final, d->ms_final) != 0) ||
-        (d->has_ms_initial && times_add(&a->ms_initial, d->ms_initial) != 0))
+    if (d->has_ms_final && times_add(&a->ms_final, d->ms_final) != 0)
         return -1;
+    if (d->has_ms_initial && times_add(&a->ms_initial, d->ms_initial) != 0) {
+        a->ms_final.n -= d->has_ms_final; /* the decision is refused whole */
+        return -1;
+    }
     a->decisions++;
     a->timeouts += d->timed_out;
     if (d->has_final_correct && d->has_final_confidence) {
@@ -433,8 +433,8 @@ struct metrics_set {
 static void group_free(group *g)
 {
     for (size_t k = 0; k < g->n_values; k++)
-        free(g->values[k]);
-    free(g->values);
+        mem_free(g->values[k]);
+    mem_free(g->values);
     metrics_acc_free(g->acc);
 }
 
@@ -444,10 +444,10 @@ void metrics_set_free(metrics_set *s)
         return;
     for (size_t i = 0; i < s->n_groups; i++)
         group_free(&s->groups[i]);
-    free(s->groups);
+    mem_free(s->groups);
     strmap_free(s->index);
-    free(s->keybuf);
-    free(s);
+    mem_free(s->keybuf);
+    mem_free(s);
 }
 
 static const char *session_value(const log_session *ses, metrics_key k)
@@ -467,20 +467,16 @@ static const char *session_value(const log_session *ses, metrics_key k)
 /* A new group with copies of the values; -1 when out of memory. */
 static int add_group(metrics_set *s, const char *const *values)
 {
-    if (s->n_groups == s->cap_groups) {
-        size_t cap = s->cap_groups ? s->cap_groups * 2 : 8;
-        group *g = realloc(s->groups, cap * sizeof *g);
-        if (!g)
-            return -1;
-        s->groups = g;
-        s->cap_groups = cap;
-    }
-    group g = {.values = calloc(s->n_keys ? s->n_keys : 1, sizeof(char *)),
+    group *grown = mem_grow(s->groups, &s->cap_groups, s->n_groups + 1, sizeof *grown);
+    if (!grown)
+        return -1;
+    s->groups = grown;
+    group g = {.values = mem_calloc(s->n_keys ? s->n_keys : 1, sizeof(char *)),
                .acc = metrics_acc_new()};
     int rc = g.values && g.acc ? 0 : -1;
     g.n_values = g.values ? s->n_keys : 0;
     for (size_t k = 0; rc == 0 && k < s->n_keys; k++)
-        if (values[k] && !(g.values[k] = strdup(values[k])))
+        if (values[k] && !(g.values[k] = mem_strdup(values[k])))
             rc = -1;
     if (rc != 0) {
         group_free(&g);
@@ -492,10 +488,10 @@ static int add_group(metrics_set *s, const char *const *values)
 
 int metrics_set_new(metrics_set **out, const metrics_key *by, size_t n_by)
 {
-    metrics_set *s = calloc(1, sizeof *s);
+    metrics_set *s = mem_calloc(1, sizeof *s);
     *out = NULL;
     if (!s || !(s->index = strmap_new())) {
-        free(s);
+        mem_free(s);
         return -1;
     }
     for (size_t i = 0; i < n_by; i++) {
@@ -520,13 +516,10 @@ static int encode(metrics_set *s, const char *const *values, size_t *len)
     size_t need = 0;
     for (size_t k = 0; k < s->n_keys; k++)
         need += 4 + (values[k] ? strlen(values[k]) : 0);
-    if (need > s->keybuf_cap) {
-        char *b = realloc(s->keybuf, need);
-        if (!b)
-            return -1;
-        s->keybuf = b;
-        s->keybuf_cap = need;
-    }
+    char *b = mem_grow(s->keybuf, &s->keybuf_cap, need, 1);
+    if (!b)
+        return -1;
+    s->keybuf = b;
     char *p = s->keybuf;
     for (size_t k = 0; k < s->n_keys; k++) {
         uint32_t n = values[k] ? (uint32_t)strlen(values[k]) : 0xffffffffu;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "runner.h"
 
 /* The rating a replay gives where the log kept none: an initial confidence
@@ -27,7 +28,7 @@ typedef struct cursor {
 static int add_step(replay *r, action_kind kind, const char *node, const char *text, int value,
                     int64_t t)
 {
-    replay_step *p = realloc(r->steps, (r->n + 1) * sizeof *p);
+    replay_step *p = mem_grow(r->steps, &r->cap, r->n + 1, sizeof *p);
     if (!p)
         return -1;
     r->steps = p;
@@ -219,7 +220,7 @@ int replay_open(replay *r, const char *path, apperr *e)
 
 void replay_close(replay *r)
 {
-    free(r->steps);
+    mem_free(r->steps);
     log_session_free(r->log);
     memset(r, 0, sizeof *r);
 }
@@ -322,7 +323,7 @@ static char *number_text(int64_t x)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", (long long)x);
-    return strdup(buf);
+    return mem_strdup(buf);
 }
 
 static int found(replay_diff *d, size_t index, const log_record *rec, const char *field,
@@ -354,8 +355,8 @@ static int compare_fields(size_t i, const log_record *a, const log_record *b, re
 static int compare_record(size_t i, const log_record *a, const log_record *b, replay_diff *d)
 {
     if (a->type != b->type)
-        return found(d, i, a, "type", strdup(log_schema_record(a->type)->name),
-                     strdup(log_schema_record(b->type)->name));
+        return found(d, i, a, "type", mem_strdup(log_schema_record(a->type)->name),
+                     mem_strdup(log_schema_record(b->type)->name));
     if (a->seq != b->seq)
         return found(d, i, a, "seq", number_text(a->seq), number_text(b->seq));
     if (a->t != b->t)
@@ -371,11 +372,11 @@ int replay_compare(const log_session *logged, const log_session *replayed, size_
     for (size_t i = from; i < n; i++) {
         if (i >= replayed->n_records)
             return found(d, i, &logged->records[i], NULL,
-                         strdup(log_schema_record(logged->records[i].type)->name),
-                         strdup("(none)"));
+                         mem_strdup(log_schema_record(logged->records[i].type)->name),
+                         mem_strdup("(none)"));
         if (i >= logged->n_records)
-            return found(d, i, &replayed->records[i], NULL, strdup("(none)"),
-                         strdup(log_schema_record(replayed->records[i].type)->name));
+            return found(d, i, &replayed->records[i], NULL, mem_strdup("(none)"),
+                         mem_strdup(log_schema_record(replayed->records[i].type)->name));
         if (compare_record(i, &logged->records[i], &replayed->records[i], d) != 0)
             return -1;
         if (d->found)
@@ -386,7 +387,7 @@ int replay_compare(const log_session *logged, const log_session *replayed, size_
 
 void replay_diff_free(replay_diff *d)
 {
-    free(d->logged);
-    free(d->replayed);
+    mem_free(d->logged);
+    mem_free(d->replayed);
     memset(d, 0, sizeof *d);
 }

@@ -51,7 +51,7 @@ typedef struct replay_step {
 typedef struct replay {
     replay_start start;
     replay_step *steps;
-    size_t n, next;
+    size_t n, cap, next;
     log_session *log;      /* the recording, every record kept */
     const char *end_error; /* the recording ended in error from outside the case, with this */
     int64_t end_t;
@@ -94,7 +94,7 @@ typedef struct replay_diff {
     const char *field; /* the field that differs (the envelope's type, seq or t
                           included), or NULL when one log has the record and the
                           other has not */
-    char *logged;      /* the values as JSON text, malloc'd; "(none)" for a missing record */
+    char *logged;      /* the values as JSON text (mem.h); "(none)" for a missing record */
     char *replayed;
 } replay_diff;
 

@@ -16,6 +16,7 @@
 #include <cJSON.h>
 
 #include "log_schema.h"
+#include "mem.h"
 #include "session_records.h"
 #include "utf8.h"
 
@@ -48,23 +49,12 @@ struct session {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static char *dup_str(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 static void decision_reset(decision_state *d)
 {
-    free(d->initial);
-    free(d->final);
-    free(d->rationale);
-    free(d->next_id);
+    mem_free(d->initial);
+    mem_free(d->final);
+    mem_free(d->rationale);
+    mem_free(d->next_id);
     memset(d, 0, sizeof *d);
 }
 
@@ -107,8 +97,8 @@ static session_result write_record(session *s, log_record_type type, int64_t t, 
     char buf[2048];
     if (e->kind == APPERR_NONE)
         e->kind = APPERR_ENV;
-    free(s->error);
-    s->error = dup_str(apperr_format(e, buf, sizeof buf));
+    mem_free(s->error);
+    s->error = mem_strdup(apperr_format(e, buf, sizeof buf));
     if (e->kind == APPERR_INPUT && type != LOG_REC_SESSION_END && log_writer_records(s->log) > 0) {
         /* The record was refused as too long for a log line; the log itself
          * is whole, so it is ended properly (a log without session_start is
@@ -149,8 +139,8 @@ static session_result fail_case(session *s, int64_t t, apperr *e)
 {
     char buf[2048];
     apperr_format(e, buf, sizeof buf);
-    free(s->error);
-    s->error = dup_str(buf);
+    mem_free(s->error);
+    s->error = mem_strdup(buf);
     s->status = SESSION_ERROR;
     s->step = STEP_ENDED;
     s->deadline = -1;
@@ -193,30 +183,30 @@ const char *session_derive_variant(const case_def *c, const char *trainee)
         return NULL;
     const char *who = trainee ? trainee : "anonymous";
     size_t n = strlen(who) + 1 + strlen(c->id) + 1;
-    char *key = malloc(n);
+    char *key = mem_malloc(n);
     if (!key)
         return NULL;
     snprintf(key, n, "%s/%s", who, c->id);
     uint32_t h = session_fnv1a(key);
-    free(key);
+    mem_free(key);
     return c->variants.items[h % c->variants.n];
 }
 
 const char *session_find_variant(const case_def *c, const char *name, apperr *e)
 {
-    char list[512] = "";
-    for (size_t i = 0; i < c->variants.n; i++) {
+    for (size_t i = 0; i < c->variants.n; i++)
         if (strcmp(c->variants.items[i], name) == 0)
             return c->variants.items[i];
-        size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", c->variants.items[i]);
+    if (c->variants.n == 0) {
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)", name,
+                   c->id);
+        return NULL;
     }
-    if (c->variants.n == 0)
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has no variants)",
-                   name, c->id);
-    else
-        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name,
-                   c->id, list);
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    strlist_join(&c->variants, &list);
+    apperr_set(e, APPERR_USAGE, NULL, 0, "unknown variant '%s' (case %s has: %s)", name, c->id,
+               strbuf_str(&list));
+    strbuf_free(&list);
     return NULL;
 }
 
@@ -319,14 +309,14 @@ static session_result begin_decision(session *s, int64_t t, apperr *e)
  * up what the node waits for. An ending finishes the session right here. */
 static session_result enter_node(session *s, const char *id, int64_t t, apperr *e)
 {
-    char *target = dup_str(id); /* id may point into the node dropped below */
+    char *target = mem_strdup(id); /* id may point into the node dropped below */
     if (!target)
         return out_of_memory(s, e);
     drop_node(s);
     decision_reset(&s->d);
     s->deadline = -1;
     int rc = s->c->driver->enter(s->run, target, &s->node, &s->live, e);
-    free(target);
+    mem_free(target);
     if (rc != 0) {
         case_node_free(&s->node);
         case_live_free(&s->live);
@@ -358,7 +348,7 @@ static session_result leave_decision(session *s, int64_t t, apperr *e)
     char *next = s->d.next_id;
     s->d.next_id = NULL;
     session_result r = enter_node(s, next, t, e);
-    free(next);
+    mem_free(next);
     return r;
 }
 
@@ -414,7 +404,7 @@ static session_result fire_timeout(session *s, apperr *e)
     char *next = NULL;
     if (s->c->driver->timeout_target(s->run, &s->node, &next, e) != 0)
         return fail_case(s, t, e);
-    free(s->d.next_id);
+    mem_free(s->d.next_id);
     s->d.next_id = next;
     s->d.final_confidence = 0;
     s->d.trust = 0;
@@ -447,29 +437,17 @@ static session_result apply_tick(session *s, int64_t t, apperr *e)
 
 /* ---- actions ---------------------------------------------------------- */
 
+#define N_ACTIONS (ACT_QUIT + 1)
+
 static const char *action_name(action_kind k)
 {
-    switch (k) {
-    case ACT_CHOOSE:
-        return "choose";
-    case ACT_CONFIDENCE:
-        return "confidence";
-    case ACT_TRUST:
-        return "trust";
-    case ACT_RATIONALE:
-        return "rationale";
-    case ACT_VIEW:
-        return "view";
-    case ACT_ASK:
-        return "ask";
-    case ACT_WAIT:
-        return "wait";
-    case ACT_CONTINUE:
-        return "continue";
-    case ACT_QUIT:
-        return "quit";
-    }
-    return "an unknown action";
+    static const char *const names[N_ACTIONS] = {
+        [ACT_CHOOSE] = "choose", [ACT_CONFIDENCE] = "confidence",
+        [ACT_TRUST] = "trust",   [ACT_RATIONALE] = "rationale",
+        [ACT_VIEW] = "view",     [ACT_ASK] = "ask",
+        [ACT_WAIT] = "wait",     [ACT_CONTINUE] = "continue",
+        [ACT_QUIT] = "quit"};
+    return (unsigned)k < N_ACTIONS ? names[k] : "an unknown action";
 }
 
 static session_result reject_step(const session *s, const session_action *a, apperr *e)
@@ -482,14 +460,12 @@ static session_result reject_step(const session *s, const session_action *a, app
 
 static session_result reject_option(const session *s, const char *id, apperr *e)
 {
-    const case_decision *dec = cur_decision(s);
-    char list[768] = "";
-    for (size_t i = 0; i < dec->n_options; i++) {
-        size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", dec->options[i].id);
-    }
-    return reject(e, "no option \"%s\" at node %s; the options are: %s", id ? id : "", node_id(s),
-                  list);
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    case_options_join(cur_decision(s), &list);
+    session_result r = reject(e, "no option \"%s\" at node %s; the options are: %s", id ? id : "",
+                              node_id(s), strbuf_str(&list));
+    strbuf_free(&list);
+    return r;
 }
 
 static session_result act_choose(session *s, const session_action *a, int64_t t, apperr *e)
@@ -499,7 +475,7 @@ static session_result act_choose(session *s, const session_action *a, int64_t t,
     const case_decision *dec = cur_decision(s);
     if (!a->text || !case_find_option(dec, a->text))
         return reject_option(s, a->text, e);
-    char *id = dup_str(a->text);
+    char *id = mem_strdup(a->text);
     if (!id)
         return out_of_memory(s, e);
     if (s->step == STEP_CHOOSE_INITIAL) {
@@ -580,7 +556,7 @@ static session_result act_continue(session *s, const session_action *a, int64_t 
     if (s->c->driver->next(s->run, &s->node, NULL, &next, e) != 0)
         return fail_case(s, t, e);
     session_result r = enter_node(s, next, t, e);
-    free(next);
+    mem_free(next);
     return r;
 }
 
@@ -663,8 +639,17 @@ static session_result act_view(session *s, const session_action *a, int64_t t, a
     return r;
 }
 
-static session_result act_quit(session *s, int64_t t, apperr *e)
+static session_result act_wait(session *s, const session_action *a, int64_t t, apperr *e)
 {
+    (void)s, (void)t;
+    if (a->value < 0)
+        return reject(e, "wait needs a number of seconds from 0 up, got %d", a->value);
+    return SESSION_OK; /* the due deadline was applied before dispatch */
+}
+
+static session_result act_quit(session *s, const session_action *a, int64_t t, apperr *e)
+{
+    (void)a;
     session_result r = write_session_end(s, t, "quit", NULL, e);
     if (r == SESSION_OK) {
         s->status = SESSION_QUIT;
@@ -674,57 +659,36 @@ static session_result act_quit(session *s, int64_t t, apperr *e)
     return r;
 }
 
+typedef session_result (*action_fn)(session *s, const session_action *a, int64_t t, apperr *e);
+
 static session_result dispatch(session *s, const session_action *a, int64_t t, apperr *e)
 {
-    switch (a->kind) {
-    case ACT_CHOOSE:
-        return act_choose(s, a, t, e);
-    case ACT_CONFIDENCE:
-        return act_confidence(s, a, t, e);
-    case ACT_TRUST:
-        return act_trust(s, a, t, e);
-    case ACT_RATIONALE:
-        return act_rationale(s, a, t, e);
-    case ACT_VIEW:
-        return act_view(s, a, t, e);
-    case ACT_ASK:
-        return act_ask(s, a, t, e);
-    case ACT_CONTINUE:
-        return act_continue(s, a, t, e);
-    case ACT_QUIT:
-        return act_quit(s, t, e);
-    case ACT_WAIT:
-        if (a->value < 0)
-            return reject(e, "wait needs a number of seconds from 0 up, got %d", a->value);
-        return SESSION_OK; /* the due deadline was applied before dispatch */
-    }
-    return reject(e, "unknown action %d", (int)a->kind);
+    static const action_fn act[N_ACTIONS] = {
+        [ACT_CHOOSE] = act_choose, [ACT_CONFIDENCE] = act_confidence,
+        [ACT_TRUST] = act_trust,   [ACT_RATIONALE] = act_rationale,
+        [ACT_VIEW] = act_view,     [ACT_ASK] = act_ask,
+        [ACT_WAIT] = act_wait,     [ACT_CONTINUE] = act_continue,
+        [ACT_QUIT] = act_quit};
+    if ((unsigned)a->kind >= N_ACTIONS)
+        return reject(e, "unknown action %d", (int)a->kind);
+    return act[a->kind](s, a, t, e);
 }
 
 /* ---- public ------------------------------------------------------------ */
 
 const char *session_step_name(session_step step)
 {
-    switch (step) {
-    case STEP_CONTINUE:
-        return "continue";
-    case STEP_CHOOSE_INITIAL:
-        return "an initial choice (before the advice)";
-    case STEP_CONFIDENCE_INITIAL:
-    case STEP_CONFIDENCE_FINAL:
-        return "a confidence rating from 1 to 7";
-    case STEP_CHOOSE_FINAL:
-        return "a choice";
-    case STEP_TRUST:
-        return "a trust rating from 1 to 7";
-    case STEP_RATIONALE:
-        return "a rationale";
-    case STEP_FEEDBACK:
-        return "continue after the feedback";
-    case STEP_ENDED:
-        return "nothing (the session has ended)";
-    }
-    return "nothing";
+    static const char *const names[STEP_ENDED + 1] = {
+        [STEP_CONTINUE] = "continue",
+        [STEP_CHOOSE_INITIAL] = "an initial choice (before the advice)",
+        [STEP_CONFIDENCE_INITIAL] = "a confidence rating from 1 to 7",
+        [STEP_CHOOSE_FINAL] = "a choice",
+        [STEP_CONFIDENCE_FINAL] = "a confidence rating from 1 to 7",
+        [STEP_TRUST] = "a trust rating from 1 to 7",
+        [STEP_RATIONALE] = "a rationale",
+        [STEP_FEEDBACK] = "continue after the feedback",
+        [STEP_ENDED] = "nothing (the session has ended)"};
+    return (unsigned)step <= STEP_ENDED ? names[step] : "nothing";
 }
 
 session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,
@@ -739,13 +703,13 @@ session_result session_open(session **out, const case_def *c, const session_opts
     }
     if (pick_variant(c, o, &variant, e) != 0)
         return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
-    session *s = calloc(1, sizeof *s);
+    session *s = mem_calloc(1, sizeof *s);
     if (!s)
         return out_of_memory(NULL, e);
     s->c = c;
     s->log = o->log;
     s->variant = variant;
-    s->trainee = dup_str(o->trainee ? o->trainee : "anonymous");
+    s->trainee = mem_strdup(o->trainee ? o->trainee : "anonymous");
     s->status = SESSION_PLAYING;
     s->step = STEP_CONTINUE;
     s->deadline = -1;
@@ -819,8 +783,8 @@ session_result session_fail(session *s, int64_t t_ms, const char *msg, apperr *e
     if (t_ms < s->last_t)
         t_ms = s->last_t;
     s->last_t = t_ms;
-    free(s->error);
-    s->error = dup_str(msg ? msg : "");
+    mem_free(s->error);
+    s->error = mem_strdup(msg ? msg : "");
     s->status = SESSION_ERROR;
     s->step = STEP_ENDED;
     s->deadline = -1;
@@ -847,7 +811,7 @@ void session_close(session *s)
     s->c->driver->end(s->run);
     drop_node(s);
     decision_reset(&s->d);
-    free(s->trainee);
-    free(s->error);
-    free(s);
+    mem_free(s->trainee);
+    mem_free(s->error);
+    mem_free(s);
 }

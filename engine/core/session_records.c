@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "log_schema.h"
+#include "mem.h"
 #include "metrics.h"
 #include "vitals.h"
 
@@ -102,7 +103,7 @@ cJSON *session_records_decision(const case_node *n, const decision_state *d, int
 {
     const case_decision *dec = &n->decision;
     const case_advice *a = dec->advice.present ? &dec->advice : NULL;
-    const char **ids = malloc((dec->n_options ? dec->n_options : 1) * sizeof *ids);
+    const char **ids = mem_malloc((dec->n_options ? dec->n_options : 1) * sizeof *ids);
     if (!ids)
         return NULL;
     for (size_t i = 0; i < dec->n_options; i++)
@@ -123,7 +124,7 @@ cJSON *session_records_decision(const case_node *n, const decision_state *d, int
     trainee_fields(&r, d, t_entry, timed_out);
     metrics_derive(&r);
     cJSON *f = log_record_json(LOG_REC_DECISION, &r);
-    free(ids);
+    mem_free(ids);
     return f;
 }
 

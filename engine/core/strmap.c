@@ -1,8 +1,9 @@
 #include "strmap.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "mem.h"
 
 typedef struct slot {
     size_t off; /* key's offset in the pool + 1; 0: empty */
@@ -31,13 +32,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 strmap *strmap_new(void)
 {
-    strmap *m = calloc(1, sizeof *m);
+    strmap *m = mem_calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->cap = 64;
-    m->slots = calloc(m->cap, sizeof *m->slots);
+    m->slots = mem_calloc(m->cap, sizeof *m->slots);
     if (!m->slots) {
-        free(m);
+        mem_free(m);
         return NULL;
     }
     return m;
@@ -45,11 +46,11 @@ strmap *strmap_new(void)
 
 void strmap_free(strmap *m)
 {
-    if (!m)
-        return;
-    free(m->slots);
-    free(m->pool);
-    free(m);
+    if (m) {
+        mem_free(m->pool);
+        mem_free(m->slots);
+    }
+    mem_free(m);
 }
 
 size_t strmap_count(const strmap *m)
@@ -79,7 +80,7 @@ size_t *strmap_find(const strmap *m, const char *key, size_t len)
 static int grow(strmap *m)
 {
     size_t cap = m->cap * 2;
-    slot *slots = calloc(cap, sizeof *slots);
+    slot *slots = mem_calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < m->cap; i++) {
@@ -87,7 +88,7 @@ static int grow(strmap *m)
         if (old->off)
             *lookup(slots, cap, m->pool, m->pool + old->off - 1, old->len, old->hash) = *old;
     }
-    free(m->slots);
+    mem_free(m->slots);
     m->slots = slots;
     m->cap = cap;
     return 0;
@@ -95,16 +96,14 @@ static int grow(strmap *m)
 
 static int pool_add(strmap *m, const char *key, size_t len, size_t *off)
 {
-    if (m->pool_len + len > m->pool_cap) {
-        size_t cap = m->pool_cap ? m->pool_cap : 4096;
-        while (cap < m->pool_len + len)
-            cap *= 2;
-        char *pool = realloc(m->pool, cap);
-        if (!pool)
-            return -1;
-        m->pool = pool;
-        m->pool_cap = cap;
-    }
+    if (len > SIZE_MAX - m->pool_len)
+        return -1;
+    /* At least a byte: the pool exists once a key is in, even an empty one. */
+    size_t need = m->pool_len + len;
+    char *pool = mem_grow(m->pool, &m->pool_cap, need ? need : 1, 1);
+    if (!pool)
+        return -1;
+    m->pool = pool;
     if (len)
         memcpy(m->pool + m->pool_len, key, len);
     *off = m->pool_len + 1;

@@ -1,6 +1,7 @@
 /* strmap: a compact map from byte strings to numbers (open addressing, keys
  * copied into one growing pool), for the log reader's seen session ids and
- * the metrics' groups, where there may be hundreds of thousands of keys. */
+ * the metrics' groups, where there may be hundreds of thousands of keys.
+ * Its memory comes through the allocation hook (mem.h). */
 #ifndef STRMAP_H
 #define STRMAP_H
 

@@ -4,8 +4,9 @@
 #include "utf8.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "mem.h"
 
 /* The length of the well-formed sequence at s[0..n), or 0 when ill-formed;
  * then *sub is the length of its maximal ill-formed subpart (at least 1). */
@@ -86,7 +87,7 @@ char *utf8_repair(const char *s, size_t n, size_t *out_len)
     if (n > (((size_t)-1) - 1) / 3) {
         return NULL;
     }
-    char *out = malloc(n * 3 + 1);
+    char *out = mem_malloc(n * 3 + 1);
     if (!out) {
         return NULL;
     }

@@ -14,10 +14,10 @@
  * without NULs check for them apart. */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
 
-/* A malloc'd, NUL-terminated copy of the n bytes at s in which each maximal
+/* A NUL-terminated copy of the n bytes at s in which each maximal
  * ill-formed subpart is replaced by U+FFFD (the Unicode Standard's
  * recommended practice, chapter 3), its length in *out_len when not NULL.
- * NULL when out of memory. */
+ * Free it with mem_free (mem.h). NULL when out of memory. */
 char *utf8_repair(const char *s, size_t n, size_t *out_len);
 
 /* The number of code points in well-formed s (n bytes). */

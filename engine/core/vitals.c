@@ -98,6 +98,7 @@ int vitals_copy(vitals *dst, const vitals *src)
         dst->extra = mem_calloc(src->n_extra, sizeof *dst->extra);
         if (!dst->extra)
             goto fail;
+        dst->cap_extra = src->n_extra;
         for (; dst->n_extra < src->n_extra; dst->n_extra++)
             if (extra_copy(&dst->extra[dst->n_extra], &src->extra[dst->n_extra]) != 0)
                 goto fail;
@@ -222,8 +223,8 @@ static int set_extra(vitals *v, const char *key, bool is_num, double num, const 
     if (!is_num)
         x.text = mem_strdup(text);
     size_t at = extra_slot(v, key, &found);
-    vital_extra *grown = v->extra;
-    if (!found && (grown = mem_realloc(v->extra, (v->n_extra + 1) * sizeof *v->extra)))
+    vital_extra *grown = mem_grow(v->extra, &v->cap_extra, v->n_extra + !found, sizeof *grown);
+    if (grown)
         v->extra = grown; /* the old block may be gone now, even if a copy below fails */
     if (!x.key || (!is_num && !x.text) || !grown) {
         mem_free(x.key);

@@ -40,7 +40,7 @@ typedef struct vitals {
     char avpu;                  /* 'A','C','V','P','U', or 0 when unknown */
     char *o2;                   /* NULL when absent (shown as "air") */
     vital_extra *extra;         /* sorted by key */
-    size_t n_extra;
+    size_t n_extra, cap_extra;
 } vitals;
 
 void vitals_init(vitals *v);

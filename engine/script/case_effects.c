@@ -2,6 +2,7 @@
  * the start, as a node's entry effects, and as s.vitals and s.results hold
  * them in play (case_tables.h declares them). */
 #include "case_tables.h"
+#include "mem.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +15,8 @@
 int tables_read_vitals(tables_ctx *x, int t, vitals *v)
 {
     lua_State *L = x->L;
-    t = lua_absindex(L, t);
-    if (tables_plain(x, t))
+    if (tables_walk(x, &t))
         return -1;
-    lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -2) != LUA_TSTRING) {
             lua_pop(L, 2);
@@ -47,7 +46,10 @@ int tables_read_vitals(tables_ctx *x, int t, vitals *v)
             snprintf(err.msg, sizeof err.msg, "expected a number or a text, got a %s",
                      tables_type_name(L, -1));
         if (rc != 0) {
-            tables_fail(x, "%s", err.msg);
+            if (err.kind == APPERR_ENV)
+                tables_oom(x);
+            else
+                tables_fail(x, "%s", err.msg);
             tables_path_pop(x, mark);
             lua_pop(L, 2);
             return -1;
@@ -103,8 +105,8 @@ int tables_read_results(tables_ctx *x, int t, const char *key, case_result **out
         return has;
     long len = tables_list_length(x, "results");
     int rc = len < 0 ? -1 : 0;
-    if (rc == 0 && len > 0 && !(*out = calloc((size_t)len, sizeof **out)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && len > 0 && !(*out = mem_calloc((size_t)len, sizeof **out)))
+        rc = tables_oom(x);
     for (long i = 1; rc == 0 && i <= len; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);

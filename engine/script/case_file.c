@@ -1,4 +1,5 @@
 #include "case_file.h"
+#include "mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,23 +34,27 @@ static int check_stat(int fd, struct stat *st, const char *path, const char *wha
 
 char *case_file_read_fd(int fd, size_t hint, size_t *len, int *err)
 {
-    size_t cap = hint + 1, n = 0;
-    char *buf = malloc(cap + 1);
+    /* One byte past the limit is read at most: it shows a file that grew.
+     * The first block holds one past the size, so the end is seen without
+     * growing. */
+    const size_t most = CASE_FILE_MAX + 1;
+    size_t cap = 0, n = 0;
+    char *buf = mem_grow(NULL, &cap, (hint < most ? hint + 1 : most) + 1, 1);
     *err = 0;
     while (buf) {
-        if (n == cap) {
-            if (cap > CASE_FILE_MAX)
+        size_t room = (cap - 1 < most ? cap - 1 : most) - n; /* a byte kept for the NUL */
+        if (room == 0) {
+            if (n >= most)
                 break;
-            size_t ncap = cap > CASE_FILE_MAX / 2 ? CASE_FILE_MAX + 1 : cap * 2;
-            char *nb = realloc(buf, ncap + 1);
+            char *nb = mem_grow(buf, &cap, cap + 1, 1);
             if (!nb) {
-                free(buf);
+                mem_free(buf);
                 return NULL;
             }
             buf = nb;
-            cap = ncap;
+            continue;
         }
-        ssize_t got = read(fd, buf + n, cap - n);
+        ssize_t got = read(fd, buf + n, room);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
@@ -87,7 +92,7 @@ char *case_file_read(const char *path, size_t *len, apperr *e)
         return NULL;
     }
     if (err || n > CASE_FILE_MAX) {
-        free(buf);
+        mem_free(buf);
         if (err)
             apperr_set(e, APPERR_INPUT, path, 0, "cannot read the case file: %s", strerror(err));
         else

@@ -11,6 +11,7 @@
 #include "case_file.h"
 #include "case_script.h"
 #include "case_tables.h"
+#include "mem.h"
 
 static void sha256_hex(const char *data, size_t len, char out[65])
 {
@@ -55,12 +56,12 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     char *text = case_file_read(path, &len, e);
     if (!text)
         return -1;
-    case_def *c = calloc(1, sizeof *c);
-    struct case_script *cs = calloc(1, sizeof *cs);
-    if (!c || !cs || !(c->file = strdup(path))) {
-        free(c);
-        free(cs);
-        free(text);
+    case_def *c = mem_calloc(1, sizeof *c);
+    struct case_script *cs = mem_calloc(1, sizeof *cs);
+    if (!c || !cs || !(c->file = mem_strdup(path))) {
+        mem_free(c);
+        mem_free(cs);
+        mem_free(text);
         apperr_set(e, APPERR_ENV, path, 0, "out of memory");
         return -1;
     }
@@ -72,7 +73,7 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     cs->map = srcmap_build(text, len);
     if (!cs->map) {
         apperr_set(e, APPERR_ENV, path, 0, "out of memory");
-        free(text);
+        mem_free(text);
         case_free(c);
         return -1;
     }
@@ -83,14 +84,14 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
                    "tables, brackets and blocks nest more than %d levels deep here; write "
                    "it flatter (a case rarely needs 10 levels)",
                    SRCMAP_NEST_MAX);
-        free(text);
+        mem_free(text);
         case_free(c);
         return -1;
     }
 
     if (host_open(&cs->host, path, opts->mem_limit, opts->instr_limit, e) ||
         host_seed(cs->host, opts->seed, e)) {
-        free(text);
+        mem_free(text);
         case_free(c);
         return -1;
     }
@@ -98,7 +99,7 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
      * between cannot give a log whose case_sha256 or lines name another
      * version of the file. */
     int ran = host_dobuffer(cs->host, text, len, path, e);
-    free(text);
+    mem_free(text);
     if (ran) {
         /* Lua's parser names no line when an expression nests too deeply
          * for it (a chain of hundreds of .. or not). */
@@ -143,20 +144,6 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
     return 0;
 }
 
-static void tool_free(case_tool *t)
-{
-    free(t->key);
-    free(t->name);
-    free(t->version);
-    free(t->kind);
-    free(t->intended_use);
-    for (size_t i = 0; i < t->n_performance; i++)
-        free(t->performance[i].key);
-    free(t->performance);
-    free(t->trained_on);
-    strlist_free(&t->limitations);
-}
-
 void case_free(case_def *c)
 {
     if (!c)
@@ -165,35 +152,8 @@ void case_free(case_def *c)
     if (cs) {
         host_close(cs->host);
         srcmap_free(cs->map);
-        free(cs);
+        mem_free(cs);
     }
-    free(c->file);
-    free(c->id);
-    free(c->version);
-    free(c->title);
-    free(c->summary);
-    strlist_free(&c->objectives);
-    strlist_free(&c->authors);
-    strlist_free(&c->references);
-    strlist_free(&c->tags);
-    strlist_free(&c->variants);
-    free(c->patient.name);
-    free(c->patient.sex);
-    free(c->patient.setting);
-    free(c->patient.complaint);
-    strlist_free(&c->patient.history);
-    strlist_free(&c->patient.medications);
-    strlist_free(&c->patient.allergies);
-    vitals_free(&c->vitals);
-    for (size_t i = 0; i < c->n_results; i++)
-        case_result_free(&c->results[i]);
-    free(c->results);
-    for (size_t i = 0; i < c->n_tools; i++)
-        tool_free(&c->tools[i]);
-    free(c->tools);
-    free(c->start);
-    for (size_t i = 0; i < c->n_nodes; i++)
-        case_node_free(&c->nodes[i]);
-    free(c->nodes);
-    free(c);
+    case_def_free_parts(c);
+    mem_free(c);
 }

@@ -13,6 +13,7 @@
 
 #include "case_script.h"
 #include "case_tables.h"
+#include "mem.h"
 
 /* The most minutes one node may move the clock on: the loader's bound for a
  * constant `elapsed` (case_tables.c), applied to a function's value too. */
@@ -152,7 +153,7 @@ int case_runtime_begin(const case_def *c, unsigned long long seed, const char *v
                        case_run **out, apperr *e)
 {
     *out = NULL;
-    case_run *r = calloc(1, sizeof *r);
+    case_run *r = mem_calloc(1, sizeof *r);
     if (!r) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
@@ -167,7 +168,7 @@ int case_runtime_begin(const case_def *c, unsigned long long seed, const char *v
     }
     size_t len = 0;
     const unsigned char *rng = host_random_state(r->cs->host, &len);
-    if (rng && len && !(r->rng = malloc(len))) {
+    if (rng && len && !(r->rng = mem_malloc(len))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         case_runtime_end(r);
         return -1;
@@ -192,8 +193,8 @@ void case_runtime_end(case_run *r)
     lua_State *L = host_lua(r->cs->host);
     luaL_unref(L, LUA_REGISTRYINDEX, r->s_ref);
     luaL_unref(L, LUA_REGISTRYINDEX, r->node_ref);
-    free(r->rng);
-    free(r);
+    mem_free(r->rng);
+    mem_free(r);
 }
 
 /* ---- enter ----------------------------------------------------------------------- */
@@ -222,10 +223,10 @@ static void resolve_keys(lua_State *L, const case_run *r, int t, const char *con
     }
 }
 
-static const char *const DECISION_ORDER[] = {"prompt", "options", "best", "advice",
+static const char *const DECISION_ORDER[] = {"prompt", "options",    "best",     "advice",
                                              "ask",    "time_limit", "feedback", NULL};
-static const char *const ADVICE_ORDER[] = {"tool",   "recommend", "confidence", "message",
-                                           "reasons", "timing",   "source",     NULL};
+static const char *const ADVICE_ORDER[] = {"tool",    "recommend", "confidence", "message",
+                                           "reasons", "timing",    "source",     NULL};
 static const char *const ENDING_ORDER[] = {"outcome", "summary", NULL};
 static const char *const LABEL_ONLY[] = {"label", NULL};
 
@@ -367,7 +368,9 @@ static int read_live(lua_State *L, step_ctx *st, tables_ctx *x)
         rc = tables_fail(x, "s.results is not a list any more");
     } else {
         size_t n = lua_rawlen(L, -1);
-        live->results = n ? calloc(n, sizeof *live->results) : NULL;
+        live->results = n ? mem_calloc(n, sizeof *live->results) : NULL;
+        if (n && !live->results)
+            rc = tables_oom(x);
         for (size_t i = 1; rc == 0 && i <= n; i++) {
             size_t m2 = tables_path_push_index(x, (long)i);
             lua_rawgeti(L, -1, (lua_Integer)i);
@@ -413,8 +416,8 @@ static int f_enter(lua_State *L)
                 tables_fail(&x, "expected a number of minutes from 0 to %g, got %g", ELAPSED_MAX,
                             lua_tonumber(L, -1));
             else
-                tables_fail(&x, "expected a number of minutes from 0 to %g, got a %s",
-                            ELAPSED_MAX, luaL_typename(L, -1));
+                tables_fail(&x, "expected a number of minutes from 0 to %g, got a %s", ELAPSED_MAX,
+                            luaL_typename(L, -1));
             tables_path_pop(&x, mark);
             return 0;
         }
@@ -527,8 +530,8 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         const char *got = luaL_typename(L, -1);
         if (line > 0)
             apperr_set(st->e, APPERR_INPUT, src, line,
-                       "the %s function of node %s returned %s; it must return a node id",
-                       key, st->node_id, lua_isnil(L, -1) ? "nothing" : got);
+                       "the %s function of node %s returned %s; it must return a node id", key,
+                       st->node_id, lua_isnil(L, -1) ? "nothing" : got);
         else
             tables_fail(x, "expected a node id, got %s", got);
     } else if (tables_check_text(x, -1, "the node id it gave")) {
@@ -541,26 +544,45 @@ static void take_target(lua_State *L, step_ctx *st, tables_ctx *x, const char *k
         else
             tables_fail(x, "'%s' names no node", lua_tostring(L, -1));
     } else {
-        *st->next_id = strdup(lua_tostring(L, -1));
-        st->rc = *st->next_id ? 0 : -1;
+        *st->next_id = mem_strdup(lua_tostring(L, -1));
+        st->rc = *st->next_id ? 0 : tables_oom(x);
     }
     tables_path_pop(x, mark);
     lua_pop(L, 1);
 }
 
-static int f_next(lua_State *L)
+/* The step of f_next or f_timeout, with x set up for messages at the
+ * node's path and suffix, and the node as resolved on entry pushed. */
+static step_ctx *target_step(lua_State *L, tables_ctx *x, const char *suffix)
 {
     step_ctx *st = lua_touserdata(L, 1);
-    tables_ctx x = ctx_for(st, L);
-    snprintf(x.path, sizeof x.path, "nodes.%s", st->node_id);
+    *x = ctx_for(st, L);
+    snprintf(x->path, sizeof x->path, "nodes.%s%s", st->node_id, suffix);
     st->rc = -1;
     lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
+    return st;
+}
+
+/* The target t[key], called with s (nargs 1) or with s and the choice, nil
+ * for a narrative node (nargs 2) when it is a function. */
+static void target_at(lua_State *L, step_ctx *st, tables_ctx *x, int t, const char *key, int nargs)
+{
+    tables_rawfield(L, t, key);
+    push_s(L, st->r);
+    if (nargs > 1 && st->choice)
+        lua_pushstring(L, st->choice);
+    else if (nargs > 1)
+        lua_pushnil(L);
+    take_target(L, st, x, key, nargs);
+}
+
+static int f_next(lua_State *L)
+{
+    tables_ctx x;
+    step_ctx *st = target_step(L, &x, "");
     int r = lua_gettop(L);
     if (!st->choice) {
-        tables_rawfield(L, r, "next");
-        push_s(L, st->r);
-        lua_pushnil(L);
-        take_target(L, st, &x, "next", 2);
+        target_at(L, st, &x, r, "next", 2);
         return 0;
     }
     push_s(L, st->r);
@@ -577,38 +599,25 @@ static int f_next(lua_State *L)
         tables_rawfield(L, -1, "id");
         bool match = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), st->choice) == 0;
         lua_pop(L, 1);
-        if (match) {
-            tables_rawfield(L, -1, "next");
-            if (!lua_isnil(L, -1)) {
-                tables_path_push(&x, "options");
-                tables_path_push_index(&x, (long)i);
-                push_s(L, st->r);
-                lua_pushstring(L, st->choice);
-                take_target(L, st, &x, "next", 2);
-                return 0;
-            }
+        if (match && tables_rawfield(L, -1, "next") != LUA_TNIL) {
             lua_pop(L, 1);
+            tables_path_push(&x, "options");
+            tables_path_push_index(&x, (long)i);
+            target_at(L, st, &x, -1, "next", 2);
+            return 0;
         }
-        lua_pop(L, 1);
+        lua_pop(L, match ? 2 : 1);
     }
-    tables_rawfield(L, d, "next");
-    push_s(L, st->r);
-    lua_pushstring(L, st->choice);
-    take_target(L, st, &x, "next", 2);
+    target_at(L, st, &x, d, "next", 2);
     return 0;
 }
 
 static int f_timeout(lua_State *L)
 {
-    step_ctx *st = lua_touserdata(L, 1);
-    tables_ctx x = ctx_for(st, L);
-    snprintf(x.path, sizeof x.path, "nodes.%s.decision", st->node_id);
-    st->rc = -1;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, st->r->node_ref);
+    tables_ctx x;
+    step_ctx *st = target_step(L, &x, ".decision");
     tables_rawfield(L, -1, "decision");
-    tables_rawfield(L, -1, "on_timeout");
-    push_s(L, st->r);
-    take_target(L, st, &x, "on_timeout", 1);
+    target_at(L, st, &x, -1, "on_timeout", 1);
     return 0;
 }
 
@@ -622,7 +631,7 @@ static int run_target(case_run *r, const case_node *node, const char *choice, ch
     snprintf(what, sizeof what, "the next node after %s", node->id);
     if (run_call(r, f, &st, what, e) == 0 && st.rc == 0)
         return 0;
-    free(*next_id);
+    mem_free(*next_id);
     *next_id = NULL;
     return -1;
 }

@@ -6,7 +6,8 @@
  * table is encoded as the digests of its entries ("key=value"), sorted,
  * since the order lua_next gives depends on the table's history. A string
  * of LONG_STRING bytes or more is encoded as its length and its own digest,
- * which is kept by the string's address while one key is computed: `s` may
+ * which is kept by the string's address (in a strmap) while one key is
+ * computed: `s` may
  * hold one big string many times (60 references to an 8 MiB string once
  * made a key text of 480 MB), and each is hashed once. Every encoding is
  * self-delimiting, so different states give different keys. */
@@ -23,7 +24,9 @@
 #include <nettle/sha2.h>
 
 #include "case_script.h"
+#include "strmap.h"
 #include "tables.h"
+#include "mem.h"
 
 /* Deeper tables than this are cut (and a table inside itself ends here). */
 #define KEY_MAX_DEPTH 40
@@ -32,19 +35,15 @@
 
 typedef uint8_t digest[SHA256_DIGEST_SIZE];
 
-/* A long string's digest, by the address of the Lua string: while a key is
- * computed `s` holds the string, so the address is its alone. */
-typedef struct string_digest {
-    const char *p; /* NULL: an empty slot */
-    size_t len;
-    digest d;
-} string_digest;
-
 typedef struct key_ctx {
     case_run *r;
     struct sha256_ctx h; /* the whole key */
-    string_digest *memo; /* open addressing; a power of two slots */
-    size_t n_memo, cap_memo;
+    /* Long strings' digests, by the address and length of the Lua string:
+     * while a key is computed `s` holds the string, so the address is its
+     * alone. memo maps them to their index in digests. */
+    strmap *memo;
+    digest *digests;
+    size_t n_digests, cap_digests;
     bool oom;
 } key_ctx;
 
@@ -68,57 +67,30 @@ static void put_printf(struct sha256_ctx *h, const char *fmt, ...)
         put(h, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-static size_t slot_of(const char *p, size_t cap)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x & (cap - 1);
-}
-
-static int memo_grow(key_ctx *k)
-{
-    size_t cap = k->cap_memo ? k->cap_memo * 2 : 16;
-    string_digest *m = calloc(cap, sizeof *m);
-    if (!m)
-        return -1;
-    for (size_t i = 0; i < k->cap_memo; i++) {
-        if (!k->memo[i].p)
-            continue;
-        size_t j = slot_of(k->memo[i].p, cap);
-        while (m[j].p)
-            j = (j + 1) & (cap - 1);
-        m[j] = k->memo[i];
-    }
-    free(k->memo);
-    k->memo = m;
-    k->cap_memo = cap;
-    return 0;
-}
-
 /* The digest of a long string: from the memo, else computed (and kept when
- * there is memory for it). */
+ * there is memory for it; without, it is only computed again). */
 static const uint8_t *string_digest_of(key_ctx *k, const char *p, size_t len, digest tmp)
 {
+    char id[sizeof p + sizeof len];
+    memcpy(id, &p, sizeof p);
+    memcpy(id + sizeof p, &len, sizeof len);
+    if (!k->memo)
+        k->memo = strmap_new();
+    size_t *at = k->memo ? strmap_find(k->memo, id, sizeof id) : NULL;
+    if (at)
+        return k->digests[*at];
+    digest *grown =
+        k->memo ? mem_grow(k->digests, &k->cap_digests, k->n_digests + 1, sizeof *grown) : NULL;
+    if (grown)
+        k->digests = grown;
+    uint8_t *out = grown ? k->digests[k->n_digests] : tmp;
     struct sha256_ctx one;
-    string_digest *slot = NULL;
-    if ((k->n_memo + 1) * 2 <= k->cap_memo || memo_grow(k) == 0) {
-        size_t i = slot_of(p, k->cap_memo);
-        for (; k->memo[i].p; i = (i + 1) & (k->cap_memo - 1))
-            if (k->memo[i].p == p && k->memo[i].len == len)
-                return k->memo[i].d;
-        slot = &k->memo[i];
-    }
-    uint8_t *out = slot ? slot->d : tmp;
     sha256_init(&one);
     put(&one, p, len);
     sha256_digest(&one, SHA256_DIGEST_SIZE, out);
-    if (slot) {
-        slot->p = p;
-        slot->len = len;
-        k->n_memo++;
-    }
+    bool added;
+    if (grown && (at = strmap_put(k->memo, id, sizeof id, &added)))
+        *at = k->n_digests++;
     return out;
 }
 
@@ -147,17 +119,13 @@ static void key_table(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, i
     size_t n = 0, cap = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            digest *nv = realloc(v, ncap * sizeof *v);
-            if (!nv) {
-                k->oom = true;
-                lua_pop(L, 2);
-                break;
-            }
-            v = nv;
-            cap = ncap;
+        digest *grown = mem_grow(v, &cap, n + 1, sizeof *grown);
+        if (!grown) {
+            k->oom = true;
+            lua_pop(L, 2);
+            break;
         }
+        v = grown;
         struct sha256_ctx one;
         sha256_init(&one);
         key_value(L, k, &one, -2, depth + 1);
@@ -171,7 +139,7 @@ static void key_table(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, i
     put_printf(h, "{%zu:", n);
     for (size_t i = 0; i < n; i++)
         put(h, v[i], sizeof v[i]);
-    free(v);
+    mem_free(v);
 }
 
 static void key_value(lua_State *L, key_ctx *k, struct sha256_ctx *h, int idx, int depth)
@@ -252,7 +220,8 @@ int case_state_key(case_run *r, unsigned char key[CASE_STATE_KEY_SIZE], apperr *
     lua_pushcfunction(L, f_state_key);
     lua_pushlightuserdata(L, &k);
     int rc = host_call(r->cs->host, 1, 0, "reading the session state", e);
-    free(k.memo);
+    strmap_free(k.memo);
+    mem_free(k.digests);
     if (rc != 0)
         return -1;
     if (k.oom) {

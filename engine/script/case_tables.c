@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <lauxlib.h>
 
 #include "utf8.h"
+#include "mem.h"
 
 /* ---- ids -------------------------------------------------------------------- */
 
@@ -94,8 +96,8 @@ static int read_options(tables_ctx *x, int t, case_decision *d, bool *dynamic)
     int rc = n < 0 ? -1 : 0;
     if (rc == 0 && n == 0)
         rc = tables_fail(x, "a decision needs at least one option");
-    if (rc == 0 && !(d->options = calloc((size_t)n, sizeof *d->options)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && !(d->options = mem_calloc((size_t)n, sizeof *d->options)))
+        rc = tables_oom(x);
     for (long i = 1; rc == 0 && i <= n; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -120,8 +122,8 @@ static int read_reasons(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         return has;
     long n = tables_list_length(x, "reasons");
     int rc = n < 0 ? -1 : 0;
-    if (rc == 0 && n > 0 && !(a->reasons = calloc((size_t)n, sizeof *a->reasons)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && n > 0 && !(a->reasons = mem_calloc((size_t)n, sizeof *a->reasons)))
+        rc = tables_oom(x);
     for (long i = 1; rc == 0 && i <= n; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -159,7 +161,7 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
             size_t mark = tables_path_push(x, "tool");
             tables_fail(x, "tool '%s' is named, but the case has no ai table", tool);
             tables_path_pop(x, mark);
-            free(tool);
+            mem_free(tool);
             return -1;
         }
         a->tool_index = -1;
@@ -173,10 +175,10 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
                         "tool out)",
                         tool, x->c->tools[0].name);
             tables_path_pop(x, mark);
-            free(tool);
+            mem_free(tool);
             return -1;
         }
-        free(tool);
+        mem_free(tool);
         a->tool_index = 0;
         return tables_copy_string(x, x->c->tools[0].name, &a->tool);
     }
@@ -197,7 +199,30 @@ static int read_tool_ref(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     size_t mark = tables_path_push(x, "tool");
     tables_fail(x, "tool '%s' is not one of the case's ai tools", tool);
     tables_path_pop(x, mark);
-    free(tool);
+    mem_free(tool);
+    return -1;
+}
+
+/* The index of word among names (NULL-terminated: key's words in the order
+ * of their enum) into *out; -1 with an error naming them all when it is
+ * none of them. */
+static int read_word(tables_ctx *x, const char *key, const char *word, const char *const *names,
+                     int *out)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(word, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    for (int i = 0; names[i]; i++) {
+        strbuf_adds(&list, i ? ", " : "");
+        strbuf_adds(&list, names[i]);
+    }
+    size_t mark = tables_path_push(x, key);
+    tables_fail(x, "%s '%s' is not one of %s", key, word, strbuf_str(&list));
+    tables_path_pop(x, mark);
+    strbuf_free(&list);
     return -1;
 }
 
@@ -218,24 +243,13 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
         tables_get_string(x, t, "source", false, &a->source, dynamic))
         rc = -1;
     a->has_confidence = has_conf;
-    if (rc == 0 && !a->source && !(*dynamic))
-        a->source = strdup("AI");
-    if (rc == 0 && !a->source && x->resolved)
-        a->source = strdup("AI");
-    a->timing = TIMING_AFTER_INITIAL;
-    if (rc == 0 && timing) {
-        if (strcmp(timing, "with_case") == 0)
-            a->timing = TIMING_WITH_CASE;
-        else if (strcmp(timing, "on_request") == 0)
-            a->timing = TIMING_ON_REQUEST;
-        else if (strcmp(timing, "after_initial") != 0) {
-            size_t mark = tables_path_push(x, "timing");
-            rc = tables_fail(x, "timing '%s' is not one of after_initial, with_case, on_request",
-                             timing);
-            tables_path_pop(x, mark);
-        }
-    }
-    free(timing);
+    if (rc == 0 && !a->source && (!*dynamic || x->resolved) && !(a->source = mem_strdup("AI")))
+        rc = tables_oom(x);
+    int when = TIMING_AFTER_INITIAL;
+    if (rc == 0 && timing)
+        rc = read_word(x, "timing", timing, advice_timing_names, &when);
+    a->timing = (advice_timing)when;
+    mem_free(timing);
     return rc;
 }
 
@@ -247,18 +261,11 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
         tables_get_bool(x, t, "confidence", &d->ask_confidence) ||
         tables_get_string(x, t, "rationale", false, &rationale, NULL))
         return -1;
-    if (rationale) {
-        if (strcmp(rationale, "override") == 0)
-            d->ask_rationale = RATIONALE_OVERRIDE;
-        else if (strcmp(rationale, "always") == 0)
-            d->ask_rationale = RATIONALE_ALWAYS;
-        else if (strcmp(rationale, "never") != 0) {
-            size_t mark = tables_path_push(x, "rationale");
-            rc = tables_fail(x, "rationale '%s' is not one of never, override, always", rationale);
-            tables_path_pop(x, mark);
-        }
-    }
-    free(rationale);
+    int ask = d->ask_rationale;
+    if (rationale)
+        rc = read_word(x, "rationale", rationale, rationale_ask_names, &ask);
+    d->ask_rationale = (rationale_ask)ask;
+    mem_free(rationale);
     return rc;
 }
 
@@ -315,24 +322,14 @@ static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
     if (tables_check_keys(x, t, ENDING_KEYS) ||
         tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
         tables_get_string(x, t, "summary", false, &en->summary, dynamic)) {
-        free(outcome);
+        mem_free(outcome);
         return -1;
     }
-    int rc = 0;
-    if (outcome) {
-        if (strcmp(outcome, "good") == 0)
-            en->outcome = OUTCOME_GOOD;
-        else if (strcmp(outcome, "neutral") == 0)
-            en->outcome = OUTCOME_NEUTRAL;
-        else if (strcmp(outcome, "harm") == 0)
-            en->outcome = OUTCOME_HARM;
-        else {
-            size_t mark = tables_path_push(x, "outcome");
-            rc = tables_fail(x, "outcome '%s' is not one of good, neutral, harm", outcome);
-            tables_path_pop(x, mark);
-        }
-    }
-    free(outcome);
+    int rc = 0, which = en->outcome;
+    if (outcome)
+        rc = read_word(x, "outcome", outcome, case_outcome_names, &which);
+    en->outcome = (case_outcome)which;
+    mem_free(outcome);
     return rc;
 }
 
@@ -358,7 +355,7 @@ static int check_entry_effects(tables_ctx *x, int t, bool *effects_dynamic)
     int rc = tables_read_results(x, t, "results", &res, &n, effects_dynamic);
     for (size_t i = 0; i < n; i++)
         case_result_free(&res[i]);
-    free(res);
+    mem_free(res);
     if (rc)
         return -1;
     has = tables_get_table(x, t, "set", &mark, effects_dynamic);
@@ -463,14 +460,12 @@ static int check_option_ref(tables_ctx *x, const case_decision *d, const char *k
 {
     if (!id || d->n_options == 0 || case_find_option(d, id))
         return 0;
-    char list[400] = "";
-    for (size_t i = 0; i < d->n_options; i++) {
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", d->options[i].id);
-    }
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    case_options_join(d, &list);
     size_t mark = tables_path_push(x, key);
-    tables_fail(x, "'%s' is not an option of this decision (options: %s)", id, list);
+    tables_fail(x, "'%s' is not an option of this decision (options: %s)", id, strbuf_str(&list));
     tables_path_pop(x, mark);
+    strbuf_free(&list);
     return -1;
 }
 
@@ -516,13 +511,23 @@ static const char *const PATIENT_KEYS[] = {
 static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
                                         "performance", "trained_on", "limitations", NULL};
 
-static int read_patient(tables_ctx *x, int t, case_patient *p)
+/* Reads the table t[key] with read(x, its index, out) when it is given
+ * (nil: nothing to read); -1 with an error when it is not a table. */
+static int read_sub(tables_ctx *x, int t, const char *key, int (*read)(tables_ctx *, int, void *),
+                    void *out)
 {
     size_t mark;
-    int has = tables_get_table(x, t, "patient", &mark, NULL);
+    int has = tables_get_table(x, t, key, &mark, NULL);
     if (has <= 0)
         return has;
-    int pt = lua_gettop(x->L);
+    int rc = read(x, lua_gettop(x->L), out);
+    tables_unfield(x, mark);
+    return rc;
+}
+
+static int read_patient(tables_ctx *x, int pt, void *out)
+{
+    case_patient *p = out;
     int rc = tables_check_keys(x, pt, PATIENT_KEYS) ||
              tables_get_string(x, pt, "name", false, &p->name, NULL) ||
              tables_get_number(x, pt, "age", false, 0, 130, false, &p->age, &p->has_age, NULL) ||
@@ -532,41 +537,38 @@ static int read_patient(tables_ctx *x, int t, case_patient *p)
              tables_get_strlist(x, pt, "history", &p->history, NULL) ||
              tables_get_strlist(x, pt, "medications", &p->medications, NULL) ||
              tables_get_strlist(x, pt, "allergies", &p->allergies, NULL);
-    tables_unfield(x, mark);
     return rc ? -1 : 0;
 }
 
-static int kv_cmp(const void *a, const void *b)
+/* Orders measures, tools and nodes by their key or id, their first member
+ * (a pointer to a struct points to its first member too). */
+static int key_cmp(const void *a, const void *b)
 {
-    return strcmp(((const case_kv *)a)->key, ((const case_kv *)b)->key);
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
+_Static_assert(offsetof(case_kv, key) == 0 && offsetof(case_tool, key) == 0 &&
+                   offsetof(case_node, id) == 0,
+               "key_cmp sorts by the first member");
 
-static int read_performance(tables_ctx *x, int t, case_tool *tool)
+static int read_performance(tables_ctx *x, int pt, void *out)
 {
-    size_t mark;
-    int has = tables_get_table(x, t, "performance", &mark, NULL);
-    if (has <= 0)
-        return has;
-    size_t cap = 8;
+    case_tool *tool = out;
+    size_t cap = 0;
     int rc = 0;
-    tool->performance = calloc(cap, sizeof *tool->performance);
     lua_pushnil(x->L);
-    while (rc == 0 && lua_next(x->L, -2)) {
+    while (rc == 0 && lua_next(x->L, pt)) {
         if (lua_type(x->L, -2) != LUA_TSTRING || lua_type(x->L, -1) != LUA_TNUMBER) {
             rc = tables_fail(x, "expected measures as { sensitivity = 0.82, … }");
             lua_pop(x->L, 2);
             break;
         }
-        if (tool->n_performance == cap) {
-            cap *= 2;
-            case_kv *kv = realloc(tool->performance, cap * sizeof *kv);
-            if (!kv) {
-                lua_pop(x->L, 2);
-                rc = tables_fail(x, "out of memory");
-                break;
-            }
-            tool->performance = kv;
+        case_kv *grown = mem_grow(tool->performance, &cap, tool->n_performance + 1, sizeof *grown);
+        if (!grown) {
+            lua_pop(x->L, 2);
+            rc = tables_oom(x);
+            break;
         }
+        tool->performance = grown;
         case_kv *kv = &tool->performance[tool->n_performance];
         if (tables_copy_text(x, -2, &kv->key)) {
             lua_pop(x->L, 2);
@@ -578,8 +580,7 @@ static int read_performance(tables_ctx *x, int t, case_tool *tool)
         lua_pop(x->L, 1);
     }
     if (tool->performance)
-        qsort(tool->performance, tool->n_performance, sizeof *tool->performance, kv_cmp);
-    tables_unfield(x, mark);
+        qsort(tool->performance, tool->n_performance, sizeof *tool->performance, key_cmp);
     return rc;
 }
 
@@ -594,34 +595,23 @@ static int read_tool(tables_ctx *x, int t, case_tool *tool)
                    tables_get_string(x, t, "version", false, &tool->version, NULL) ||
                    tables_get_string(x, t, "kind", false, &tool->kind, NULL) ||
                    tables_get_string(x, t, "intended_use", false, &tool->intended_use, NULL) ||
-                   read_performance(x, t, tool) ||
+                   read_sub(x, t, "performance", read_performance, tool) ||
                    tables_get_string(x, t, "trained_on", false, &tool->trained_on, NULL) ||
                    tables_get_strlist(x, t, "limitations", &tool->limitations, NULL)
                ? -1
                : 0;
 }
 
-static int tool_cmp(const void *a, const void *b)
+static int read_tools(tables_ctx *x, int at, void *out)
 {
-    return strcmp(((const case_tool *)a)->key, ((const case_tool *)b)->key);
-}
-
-static int read_tools(tables_ctx *x, int t, case_def *c)
-{
-    size_t mark;
-    int has = tables_get_table(x, t, "ai", &mark, NULL);
-    if (has <= 0)
-        return has;
-    int at = lua_gettop(x->L);
+    case_def *c = out;
     int rc = 0;
     bool single = tables_rawfield(x->L, at, "name") != LUA_TNIL;
     lua_pop(x->L, 1);
     if (single) {
-        c->tools = calloc(1, sizeof *c->tools);
+        c->tools = mem_calloc(1, sizeof *c->tools);
         c->n_tools = 1;
-        rc = c->tools ? read_tool(x, at, &c->tools[0]) : tables_fail(x, "out of memory");
-        tables_unfield(x, mark);
-        return rc;
+        return c->tools ? read_tool(x, at, &c->tools[0]) : tables_oom(x);
     }
     c->multi_tool = true;
     size_t count = 0;
@@ -630,11 +620,10 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
         count++;
         lua_pop(x->L, 1);
     }
-    if (count == 0) {
-        tables_unfield(x, mark);
+    if (count == 0)
         return tables_fail(x, "ai is empty: give the tool's name, or several tools by key");
-    }
-    c->tools = calloc(count, sizeof *c->tools);
+    if (!(c->tools = mem_calloc(count, sizeof *c->tools)))
+        return tables_oom(x);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, at)) {
         bool text = lua_type(x->L, -2) == LUA_TSTRING;
@@ -663,14 +652,8 @@ static int read_tools(tables_ctx *x, int t, case_def *c)
             lua_pop(x->L, 1);
     }
     if (rc == 0)
-        qsort(c->tools, c->n_tools, sizeof *c->tools, tool_cmp);
-    tables_unfield(x, mark);
+        qsort(c->tools, c->n_tools, sizeof *c->tools, key_cmp);
     return rc;
-}
-
-static int node_cmp(const void *a, const void *b)
-{
-    return strcmp(((const case_node *)a)->id, ((const case_node *)b)->id);
 }
 
 /* The key at -2 of a nodes table is a node id: 0, or -1 with an error. */
@@ -710,8 +693,8 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
     int rc = 0;
     if (count == 0)
         rc = tables_fail(x, "nodes is empty");
-    if (rc == 0 && !(c->nodes = calloc(count, sizeof *c->nodes)))
-        rc = tables_fail(x, "out of memory");
+    if (rc == 0 && !(c->nodes = mem_calloc(count, sizeof *c->nodes)))
+        rc = tables_oom(x);
     lua_pushnil(x->L);
     while (rc == 0 && lua_next(x->L, nt)) {
         if (check_node_key(x)) {
@@ -730,7 +713,7 @@ static int read_nodes(tables_ctx *x, int t, case_def *c)
     tables_unfield(x, mark);
     if (rc)
         return -1;
-    qsort(c->nodes, c->n_nodes, sizeof *c->nodes, node_cmp);
+    qsort(c->nodes, c->n_nodes, sizeof *c->nodes, key_cmp);
     x->c = c;
     mark = tables_path_push(x, "nodes");
     for (size_t i = 0; rc == 0 && i < c->n_nodes; i++) {
@@ -803,7 +786,8 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         tables_get_strlist(x, t, "tags", &c->tags, NULL) ||
         tables_get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes,
                           NULL) ||
-        read_variants(x, t, c) || read_patient(x, t, &c->patient) || read_tools(x, t, c) ||
+        read_variants(x, t, c) || read_sub(x, t, "patient", read_patient, &c->patient) ||
+        read_sub(x, t, "ai", read_tools, c) ||
         tables_read_results(x, t, "results", &c->results, &c->n_results, NULL) ||
         tables_get_string(x, t, "start", true, &c->start, NULL))
         return -1;

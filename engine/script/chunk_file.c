@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 
 #include "case_file.h"
+#include "mem.h"
 
 #ifndef O_NOFOLLOW
 #define O_NOFOLLOW 0
@@ -120,7 +121,7 @@ int chunk_file_load(lua_State *L, const char *path, const char *display, bool no
     char *text = case_file_read_fd(fd, hint, &len, &err);
     close(fd);
     if (!text || err || len > CASE_FILE_MAX) {
-        free(text);
+        mem_free(text);
         if (!text && !err)
             lua_pushliteral(L, "out of memory");
         else if (err)
@@ -131,6 +132,6 @@ int chunk_file_load(lua_State *L, const char *path, const char *display, bool no
         return LUA_ERRFILE;
     }
     int status = chunk_buffer_load(L, text, len, display);
-    free(text);
+    mem_free(text);
     return status;
 }

@@ -1,4 +1,5 @@
 #include "pattern_cost.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -32,47 +33,26 @@ typedef struct item {
     unsigned char open, close; /* K_BALANCE */
 } item;
 
+/* %z: still in Lua 5.4, though deprecated: the zero byte. */
+static int is_zero(int c)
+{
+    return c == 0;
+}
+
 static bool in_class(unsigned char cl, unsigned char c)
 {
-    bool in;
-    switch (tolower(cl)) {
-    case 'a':
-        in = isalpha(c);
-        break;
-    case 'c':
-        in = iscntrl(c);
-        break;
-    case 'd':
-        in = isdigit(c);
-        break;
-    case 'g':
-        in = isgraph(c);
-        break;
-    case 'l':
-        in = islower(c);
-        break;
-    case 'p':
-        in = ispunct(c);
-        break;
-    case 's':
-        in = isspace(c);
-        break;
-    case 'u':
-        in = isupper(c);
-        break;
-    case 'w':
-        in = isalnum(c);
-        break;
-    case 'x':
-        in = isxdigit(c);
-        break;
-    case 'z': /* still in Lua 5.4, though deprecated: the zero byte */
-        in = c == 0;
-        break;
-    default: /* %. %% %] ...: the character itself */
-        return cl == c;
-    }
-    return isupper(cl) ? !in : in;
+    static const struct {
+        char name;
+        int (*is)(int);
+    } classes[] = {{'a', isalpha}, {'c', iscntrl},  {'d', isdigit}, {'g', isgraph},
+                   {'l', islower}, {'p', ispunct},  {'s', isspace}, {'u', isupper},
+                   {'w', isalnum}, {'x', isxdigit}, {'z', is_zero}};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (tolower(cl) == classes[i].name) {
+            bool in = classes[i].is(c) != 0;
+            return isupper(cl) ? !in : in;
+        }
+    return cl == c; /* %. %% %] ...: the character itself */
 }
 
 /* [set]: p at '[', close at its ']'. */
@@ -514,8 +494,8 @@ static double exact(const item *items, size_t m, const unsigned char *s, size_t 
 {
     dp d = {.s = s, .n = n, .before = before};
     size_t k = n + 1;
-    double *e = malloc(4 * k * sizeof *e);
-    size_t *z = malloc(4 * k * sizeof *z);
+    double *e = mem_malloc(4 * k * sizeof *e);
+    size_t *z = mem_malloc(4 * k * sizeof *z);
     double cost = HUGE_VAL;
     if (e && z) {
         d.cur = (arrays){e, e + k, z};
@@ -535,8 +515,8 @@ static double exact(const item *items, size_t m, const unsigned char *s, size_t 
         }
         cost = search(&d, &d.cur, anchored, how, most);
     }
-    free(e);
-    free(z);
+    mem_free(e);
+    mem_free(z);
     return cost;
 }
 
@@ -549,13 +529,13 @@ double pattern_cost(const char *p, size_t lp, const char *s, size_t ls, size_t i
     size_t n = ls - init, m = pattern_items(p, lp, how);
     if (n > EXACT_MAX || m > ITEMS_MAX)
         return coarse(p, lp, i, us, n, anchored);
-    item *items = malloc((m ? m : 1) * sizeof *items);
+    item *items = mem_malloc((m ? m : 1) * sizeof *items);
     if (!items)
         return HUGE_VAL;
     for (size_t j = 0; j < m; j++)
         next_item(p, lp, &i, &items[j]);
     double cost =
         exact(items, m, us, n, init > 0 ? (unsigned char)s[init - 1] : 0, anchored, how, most);
-    free(items);
+    mem_free(items);
     return cost;
 }

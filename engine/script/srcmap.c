@@ -1,4 +1,5 @@
 #include "srcmap.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -239,24 +240,14 @@ static bool add_entry(srcmap *m, const char *path, int line)
         m->full = true;
         return true;
     }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 128;
-        entry *e = realloc(m->items, cap * sizeof *e);
-        if (!e)
-            return false;
-        m->items = e;
-        m->cap = cap;
-    }
-    if (m->paths_len + len > m->paths_cap) {
-        size_t cap = m->paths_cap ? m->paths_cap : 4096;
-        while (cap < m->paths_len + len)
-            cap *= 2;
-        char *p = realloc(m->paths, cap);
-        if (!p)
-            return false;
-        m->paths = p;
-        m->paths_cap = cap;
-    }
+    entry *e = mem_grow(m->items, &m->cap, m->n + 1, sizeof *e);
+    if (!e)
+        return false;
+    m->items = e;
+    char *p = mem_grow(m->paths, &m->paths_cap, m->paths_len + len, 1);
+    if (!p)
+        return false;
+    m->paths = p;
     memcpy(m->paths + m->paths_len, path, len);
     m->items[m->n] = (entry){NULL, (uint32_t)m->paths_len, line, (uint32_t)m->n};
     m->paths_len += len;
@@ -433,11 +424,11 @@ static bool find_case_call(stream *st)
 
 srcmap *srcmap_build(const char *text, size_t len)
 {
-    srcmap *m = calloc(1, sizeof *m);
+    srcmap *m = mem_calloc(1, sizeof *m);
     if (!m)
         return NULL;
     /* The walker is about 33 KiB: keep it off the stack. */
-    walker *w = calloc(1, sizeof *w);
+    walker *w = mem_calloc(1, sizeof *w);
     stream st;
     bool ok = w != NULL;
     stream_open(&st, text, len);
@@ -447,11 +438,11 @@ srcmap *srcmap_build(const char *text, size_t len)
         for (; ok && w->nf > 0 && st.win[0].kind != TOK_EOF; stream_advance(&st))
             ok = walk_token(w, st.win);
     }
-    free(w);
+    mem_free(w);
     if (!ok) {
         /* Out of memory while mapping: an empty map still works. */
-        free(m->items);
-        free(m->paths);
+        mem_free(m->items);
+        mem_free(m->paths);
         memset(m, 0, sizeof *m);
     }
     /* The rest of the file, for its nesting only. */
@@ -514,7 +505,7 @@ void srcmap_free(srcmap *m)
 {
     if (!m)
         return;
-    free(m->items);
-    free(m->paths);
-    free(m);
+    mem_free(m->items);
+    mem_free(m->paths);
+    mem_free(m);
 }

@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 
 #include "utf8.h"
+#include "mem.h"
 
 /* ---- paths and errors ------------------------------------------------------ */
 
@@ -55,6 +56,12 @@ int tables_fail(tables_ctx *x, const char *fmt, ...)
     return -1;
 }
 
+int tables_oom(tables_ctx *x)
+{
+    apperr_set(x->e, APPERR_ENV, x->file, 0, "out of memory");
+    return -1;
+}
+
 const char *tables_type_name(lua_State *L, int i)
 {
     return luaL_typename(L, i);
@@ -97,6 +104,15 @@ int tables_plain(tables_ctx *x, int t)
                           "metamethods; put the values in the table itself");
 }
 
+int tables_walk(tables_ctx *x, int *t)
+{
+    *t = lua_absindex(x->L, *t);
+    if (tables_plain(x, *t))
+        return -1;
+    lua_pushnil(x->L);
+    return 0;
+}
+
 int tables_check_text(tables_ctx *x, int i, const char *what)
 {
     size_t len, bad;
@@ -135,8 +151,8 @@ int tables_copy_text(tables_ctx *x, int i, char **out)
     *out = NULL;
     if (tables_check_text(x, i, "this text") || tables_count_text(x, len + 1))
         return -1;
-    if (!(*out = malloc(len + 1)))
-        return tables_fail(x, "out of memory");
+    if (!(*out = mem_malloc(len + 1)))
+        return tables_oom(x);
     memcpy(*out, s, len + 1);
     return 0;
 }
@@ -147,8 +163,8 @@ int tables_copy_string(tables_ctx *x, const char *s, char **out)
     *out = NULL;
     if (tables_count_text(x, len + 1))
         return -1;
-    if (!(*out = malloc(len + 1)))
-        return tables_fail(x, "out of memory");
+    if (!(*out = mem_malloc(len + 1)))
+        return tables_oom(x);
     memcpy(*out, s, len + 1);
     return 0;
 }
@@ -158,7 +174,7 @@ int tables_copy_string(tables_ctx *x, const char *s, char **out)
 /* The key on top (a string) is none of allowed: fails with a hint. */
 static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
 {
-    char list[600] = "";
+    strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
     const char *hint = NULL;
     size_t best = 3;
     for (int i = 0; allowed[i]; i++) {
@@ -167,8 +183,8 @@ static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
             best = d;
             hint = allowed[i];
         }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+        strbuf_adds(&list, i ? ", " : "");
+        strbuf_adds(&list, allowed[i]);
     }
     /* The key is checked UTF-8: cut it on a character boundary. */
     char key[128];
@@ -179,8 +195,10 @@ static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
     if (hint)
         tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
     else
-        tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key, list);
+        tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key,
+                    strbuf_str(&list));
     tables_path_pop(x, mark);
+    strbuf_free(&list);
     return -1;
 }
 
@@ -210,10 +228,8 @@ static int key_not_named(tables_ctx *x)
 int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
 {
     lua_State *L = x->L;
-    t = lua_absindex(L, t);
-    if (tables_plain(x, t))
+    if (tables_walk(x, &t))
         return -1;
-    lua_pushnil(L);
     while (lua_next(L, t)) {
         if (lua_type(L, -2) != LUA_TSTRING)
             return key_not_named(x);
@@ -274,25 +290,43 @@ bool tables_dynamic_here(tables_ctx *x, bool *dynamic)
     return true;
 }
 
+/* What a typed getter wants: the Lua type, how a missing key names it, and
+ * how a value of another type is told. */
+typedef struct wanted {
+    int type;
+    const char *missing, *expected;
+} wanted;
+
+static const wanted A_TEXT = {LUA_TSTRING, "a text", "a text (in quotes)"};
+static const wanted A_NUMBER = {LUA_TNUMBER, "a number", "a number"};
+
+/* Pushes t[key] and its path: 1 when it holds a value of the type wanted,
+ * 0 when there is nothing to read (nil where that is fine, or a function
+ * resolved on entry), -1 with an error (missing though required, another
+ * type). */
+static int typed_field(tables_ctx *x, int t, const char *key, const wanted *w, bool required,
+                       bool *dynamic, size_t *mark)
+{
+    int type = tables_field(x, t, key, mark);
+    if (type == LUA_TNIL)
+        return required ? tables_fail(x, "missing required key '%s' (%s)", key, w->missing) : 0;
+    if (tables_dynamic_here(x, dynamic))
+        return 0;
+    if (type != w->type)
+        return tables_fail(x, "expected %s, got a %s", w->expected, tables_type_name(x->L, -1));
+    return 1;
+}
+
 /* Reads t[key] as a string. required: missing is an error. dynamic: NULL when
  * a function is not allowed here, else set to true when one is found. */
 int tables_get_string(tables_ctx *x, int t, const char *key, bool required, char **out,
                       bool *dynamic)
 {
     size_t mark;
-    int type = tables_field(x, t, key, &mark);
-    int rc = 0;
     *out = NULL;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a text)", key);
-    } else if (tables_dynamic_here(x, dynamic)) {
-        /* resolved on entry */
-    } else if (type != LUA_TSTRING) {
-        rc = tables_fail(x, "expected a text (in quotes), got a %s", tables_type_name(x->L, -1));
-    } else {
+    int rc = typed_field(x, t, key, &A_TEXT, required, dynamic, &mark);
+    if (rc > 0)
         rc = tables_copy_text(x, -1, out);
-    }
     tables_unfield(x, mark);
     return rc;
 }
@@ -301,26 +335,18 @@ int tables_get_number(tables_ctx *x, int t, const char *key, bool required, doub
                       bool integer, double *out, bool *has, bool *dynamic)
 {
     size_t mark;
-    int type = tables_field(x, t, key, &mark);
-    int rc = 0;
     if (has)
         *has = false;
-    if (type == LUA_TNIL) {
-        if (required)
-            rc = tables_fail(x, "missing required key '%s' (a number)", key);
-    } else if (tables_dynamic_here(x, dynamic)) {
-    } else if (type != LUA_TNUMBER) {
-        rc = tables_fail(x, "expected a number, got a %s", tables_type_name(x->L, -1));
-    } else {
-        double v = lua_tonumber(x->L, -1);
-        if (!(v >= lo && v <= hi) || (integer && v != floor(v)))
-            rc = tables_fail(x, "expected %s from %g to %g, got %g",
-                             integer ? "a whole number" : "a number", lo, hi, v);
-        else {
-            *out = v;
-            if (has)
-                *has = true;
-        }
+    int rc = typed_field(x, t, key, &A_NUMBER, required, dynamic, &mark);
+    double v = rc > 0 ? lua_tonumber(x->L, -1) : 0;
+    if (rc > 0 && (!(v >= lo && v <= hi) || (integer && v != floor(v)))) {
+        rc = tables_fail(x, "expected %s from %g to %g, got %g",
+                         integer ? "a whole number" : "a number", lo, hi, v);
+    } else if (rc > 0) {
+        rc = 0;
+        *out = v;
+        if (has)
+            *has = true;
     }
     tables_unfield(x, mark);
     return rc;
@@ -386,7 +412,7 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
         tables_unfield(x, mark);
         return -1;
     }
-    out->items = calloc((size_t)n + 1, sizeof *out->items);
+    out->items = mem_calloc((size_t)n + 1, sizeof *out->items);
     for (long i = 1; i <= n && rc == 0 && out->items; i++) {
         size_t m2 = tables_path_push_index(x, i);
         lua_rawgeti(x->L, -1, i);
@@ -398,7 +424,7 @@ int tables_get_strlist(tables_ctx *x, int t, const char *key, strlist *out, bool
         tables_path_pop(x, m2);
     }
     if (!out->items)
-        rc = tables_fail(x, "out of memory");
+        rc = tables_oom(x);
     tables_unfield(x, mark);
     return rc;
 }

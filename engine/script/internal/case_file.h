@@ -11,12 +11,12 @@
 
 #define CASE_FILE_MAX ((size_t)16 * 1024 * 1024)
 
-/* Reads the case file at path whole: a malloc'd, NUL-terminated copy of its
+/* Reads the case file at path whole: a NUL-terminated copy (mem_free it) of its
  * bytes, their count in *len. NULL with e filled (APPERR_INPUT, FILE) when it
  * cannot be opened, is not a regular file, or is larger than CASE_FILE_MAX. */
 char *case_file_read(const char *path, size_t *len, apperr *e);
 
-/* Reads the open file fd to its end into a malloc'd, NUL-terminated buffer
+/* Reads the open file fd to its end into a NUL-terminated buffer (mem.h)
  * of at most CASE_FILE_MAX + 1 bytes (hint: its size when opened). *len is
  * the count read; more than CASE_FILE_MAX means the file grew past the limit
  * while it was read. NULL when out of memory; *err is the errno of a failed

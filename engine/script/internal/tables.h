@@ -34,6 +34,10 @@ typedef struct tables_ctx {
  * mapped ancestor). Always returns -1. */
 int tables_fail(tables_ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Fills e with "out of memory" (APPERR_ENV: not the case's fault, so no
+ * place in it). Always returns -1. */
+int tables_oom(tables_ctx *x);
+
 /* Path helpers: append ".key" or "[i]" to x->path; return the old length to
  * restore with tables_path_pop. */
 size_t tables_path_push(tables_ctx *x, const char *key);
@@ -52,6 +56,11 @@ void tables_rawsetfield(lua_State *L, int t, const char *key);
 
 /* 0 when the table at t has no metatable; else -1 with an error. */
 int tables_plain(tables_ctx *x, int t);
+
+/* Starts a walk over the keys of the plain table at *t (made absolute, so
+ * that lua_next(L, *t) goes on from the nil pushed here); -1 with an error
+ * when it has a metatable. */
+int tables_walk(tables_ctx *x, int *t);
 
 /* 0 when the string at i is text the engine can show and log: no NUL byte,
  * well-formed UTF-8. Else -1, naming it as what ("this text", "a key") and
