@@ -74,6 +74,7 @@ return case {
   variants = { "ai", "colleague" },
   x_setting = "emergency",
   x_profession = "doctor",
+  x_tool_types = { "classifier" },
   x_failure_modes = { "ai_right", "false_positive", "out_of_scope" },
   x_ai_errors = { "*/awaiting false_positive" },
 

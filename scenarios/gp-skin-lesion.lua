@@ -37,6 +37,8 @@ return case {
   minutes = 10,
   x_setting = "primary_care",
   x_profession = "gp",
+  x_tool_types = { "image_classifier" },
+  x_explanations = { "none" },
   x_failure_modes = { "training_bias", "false_negative", "ai_right" },
   x_ai_errors = { "*/foot false_negative" },
 

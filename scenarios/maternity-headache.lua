@@ -5,7 +5,9 @@
 -- blood pressure and on headaches being common). At the second decision a
 -- computerised CTG analysis is right in both variants: the baby does not
 -- need delivering this minute, the mother needs stabilising first.
--- EARLY_WARNING none: NEWS2 is not for use in pregnancy, and the national maternity early warning score is not shown in this simulation.
+-- No early-warning score (early_warning = "none"): NEWS2 is not for use in
+-- pregnancy, and the national maternity score is not reproduced here; the
+-- first result says so to the trainee.
 local obs = include("obs")
 local variants = include("variants")
 
@@ -44,10 +46,12 @@ return case {
   },
   tags = { "maternity", "obstetrics", "triage", "headache" },
   minutes = 8,
+  early_warning = "none",
   variants = { "ai_right", "ai_wrong" },
 
   x_setting = "maternity",
   x_profession = "midwife",
+  x_tool_types = { "triage_model", "decision_support" },
   x_failure_modes = { "false_negative", "ai_right" },
   x_ai_errors = { "ai_wrong/triage false_negative" },
 
@@ -65,6 +69,8 @@ return case {
              avpu = "A", o2 = "air", pain = 6 },
 
   results = {
+    { name = "Early warning score", value = "Not shown: NEWS2 is not for use in pregnancy, " ..
+      "and this simulation does not reproduce the maternity early warning chart" },
     { name = "Repeat BP (15 min later)", value = "158/104 mmHg" },
     { name = "Urine dipstick", value = "Protein 2+" },
   },

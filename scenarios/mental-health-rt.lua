@@ -67,6 +67,7 @@ return case {
 
   x_setting = "mental_health",
   x_profession = "mental_health_nurse",
+  x_tool_types = { "risk_score", "decision_support" },
   x_failure_modes = { "training_bias", "false_positive", "ai_right" },
   x_ai_errors = { "ai_wrong_first/agitated false_positive",
                   "ai_wrong_second/rt_choice false_positive" },

@@ -5,7 +5,10 @@
 -- proprietary sepsis models have found. The first two alerts are false
 -- positives that invite antibiotics nobody needs; four more are noise; the
 -- last one, with the same wording, is right (alert fatigue; AI right, often
--- overruled). The alerts carry a score but no probability.
+-- overruled). The alerts carry a score but no probability. At 08:00 the
+-- trainee decides what to do about the tool itself: report it to the
+-- hospital's clinical safety officer (DCB0160) and through the incident
+-- system. That decision has no advice.
 local obs = include("obs")
 
 local function pathway_label()
@@ -15,34 +18,43 @@ end
 return case {
   format = 1,
   id = "outreach-sepsis-alerts",
-  version = "1.0",
+  version = "2.0",
   title = "The night of the alerts",
   summary = "You carry the critical care outreach bleep overnight. The hospital's new " ..
-            "sepsis model alerts you again and again. Decide which alerts deserve " ..
-            "antibiotics, and notice the one that matters.",
+            "sepsis model alerts you again and again. Decide what each alert deserves, " ..
+            "and what to do about the tool.",
   objectives = {
-    "Judge each sepsis alert by the patient, using NEWS2 and NICE NG51's risk levels",
+    "Judge each sepsis alert by the patient, using NEWS2 and NICE's risk levels (NG253)",
     "Avoid antibiotics for non-infective causes of fever and tachycardia",
     "Recognise alert fatigue and the alert that matters after many that did not",
     "Read a model card for where its performance was measured",
+    "Report a deployed tool that performs poorly to its clinical safety officer and " ..
+      "through incident reporting",
   },
   authors = { "Appraise project" },
   references = {
-    "NICE NG51 (2016, updated 2024) Suspected sepsis: recognition, diagnosis and early " ..
-      "management (NEWS2 risk levels and antibiotic timing in acute hospitals)",
+    -- NG253's scope, number and year are checked; the exact title on nice.org.uk is not.
+    "NICE NG253 (2025) Suspected sepsis in people aged 16 or over who are not pregnant: " ..
+      "recognition, diagnosis and early management",
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2",
     "Academy of Medical Royal Colleges (2022) Statement on the initial antimicrobial " ..
       "treatment of sepsis",
     "Wong A et al. (2021) External validation of a widely implemented proprietary sepsis " ..
       "prediction model in hospitalized patients. JAMA Intern Med 181:1065-1070",
-    "NICE CG50 (2007) Acutely ill adults in hospital: recognising and responding to " ..
-      "deterioration",
+    "NICE CG50 (2007, updated 2019) Acutely ill adults in hospital: recognising and " ..
+      "responding to deterioration",
+    "NHS England Digital DCB0160 Clinical Risk Management: its Application in the " ..
+      "Deployment and Use of Health IT Systems",
+    "MHRA Yellow Card scheme: software, apps and artificial intelligence (software and AI " ..
+      "as a medical device)",
+    "NHS England Learn from Patient Safety Events (LFPSE) service",
   },
-  tags = { "critical-care", "outreach", "sepsis", "alert-fatigue", "external-validation" },
-  minutes = 9,
+  tags = { "critical-care", "outreach", "sepsis", "clinical-safety" },
+  minutes = 10,
 
   x_setting = "critical_care",
   x_profession = "outreach_nurse",
+  x_tool_types = { "alerting", "risk_score" },
   x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
   x_ai_errors = { "*/alert_hip false_positive", "*/alert_af false_positive" },
 
@@ -98,17 +110,18 @@ return case {
         prompt = "What do you do about the alert for bed 6?",
         options = {
           { id = "pathway", label = pathway_label(), next = "alert_af" },
-          { id = "bedside", label = "Review at the bedside: analgesia, deep breathing and " ..
-                                    "mobilising, observations as NEWS2 directs; no " ..
-                                    "antibiotics now", next = "alert_af" },
-          { id = "dismiss", label = "Dismiss the alert without seeing him", next = "alert_af" },
+          { id = "bedside", label = "See him now: analgesia, deep breathing and mobilising; " ..
+                                    "no antibiotics for now", next = "alert_af" },
+          { id = "dismiss", label = "Acknowledge the alert without seeing him: the " ..
+                                    "orthopaedic team will see him on their round",
+            next = "alert_af" },
         },
         best = { "bedside" },
         advice = {
           recommend = "pathway",
           confidence = nil,
-          message = "SEPSIS ALERT - score 7.2 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 7.2 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Temperature 38.1 °C", 0.29 },
             { "Heart rate 104 /min", 0.24 },
@@ -121,8 +134,8 @@ return case {
         feedback = "NEWS2 3: a registered nurse assesses and decides on monitoring (RCP). " ..
                    "A low-grade fever, raised white cells and CRP on the first day after a " ..
                    "joint replacement are the expected inflammatory response; with no " ..
-                   "source of infection, NICE NG51 asks you to consider other diagnoses " ..
-                   "before giving antibiotics.",
+                   "source of infection and a NEWS2 of 3 (low risk), NICE allows time to " ..
+                   "make a diagnosis before any antibiotic is given.",
       },
       debrief = "The alert was a false positive. Every reason it gave - fever, heart rate, " ..
                 "white cells, recent surgery - is what the first day after a hip " ..
@@ -151,15 +164,16 @@ return case {
         options = {
           { id = "pathway", label = pathway_label(), next = "night" },
           { id = "rate", label = "Ask the medical team to review her rate control and " ..
-                                 "repeat the lactate; no sepsis pathway", next = "night" },
-          { id = "dismiss", label = "Dismiss the alert without seeing her", next = "night" },
+                                 "repeat the lactate; no antibiotics", next = "night" },
+          { id = "dismiss", label = "Acknowledge the alert without seeing her: her admitting " ..
+                                    "team knows about the AF", next = "night" },
         },
         best = { "rate" },
         advice = {
           recommend = "pathway",
           confidence = nil,
-          message = "SEPSIS ALERT - score 6.4 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 6.4 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Heart rate 118 /min", 0.33 },
             { "Lactate 2.3 mmol/L", 0.19 },
@@ -195,9 +209,10 @@ return case {
       text = "Another sepsis alert, the seventh tonight, with the same wording as the " ..
              "others. Mrs Edith Castle, 79, was admitted yesterday after a fall and " ..
              "catheterised for urinary retention. At 18:00 her BP was 132/76 mmHg and her " ..
-             "pulse 88 /min. The ward charted her 02:45 observations but has not called anyone; the healthcare assistant noted she \"seems tired\". " ..
-             "Her catheter has drained 60 mL since 23:00.",
-      elapsed = 25,
+             "pulse 88 /min. The ward charted her 02:45 observations but has not called " ..
+             "anyone; the healthcare assistant noted she \"seems tired\". Her catheter has " ..
+             "drained 60 mL since 23:00.",
+      elapsed = 10,
       vitals = { hr = 118, sbp = 98, dbp = 58, rr = 23, spo2 = 96, temp = 35.9,
                  avpu = "A", o2 = "air", pain = 2 },
       decision = {
@@ -205,18 +220,17 @@ return case {
         options = {
           { id = "acknowledge", label = "Acknowledge it and ask the ward to repeat her " ..
                                         "observations in an hour", next = "late" },
-          { id = "go", label = "Go now: review her, start the sepsis pathway with " ..
-                               "antibiotics within the hour, call the medical registrar",
-            next = "treated" },
-          { id = "fy1", label = "Ask the ward's FY1 to review her when free",
-            next = "fy1_late" },
+          { id = "go", label = "See her now, start antibiotics within the hour, and call " ..
+                               "the medical registrar", next = "treated" },
+          { id = "fy1", label = "Ask the ward's FY1 to review her and start treatment when " ..
+                                "they are free", next = "fy1_late" },
         },
         best = { "go" },
         advice = {
           recommend = "go",
           confidence = nil,
-          message = "SEPSIS ALERT - score 8.8 (threshold 6). Start the sepsis pathway: " ..
-                    "cultures and antibiotics within 1 hour.",
+          message = "SEPSIS ALERT - score 8.8 (threshold 6). Possible sepsis: sepsis " ..
+                    "order set suggested (blood cultures, antibiotics).",
           reasons = {
             { "Systolic BP 98 mmHg, down from 132", 0.31 },
             { "Respiratory rate 23 /min", 0.22 },
@@ -230,7 +244,7 @@ return case {
         time_limit = 60,
         on_timeout = "late",
         feedback = function(s)
-          return "NEWS2 " .. obs.news2(s.vitals) .. ". NICE NG51 (2024): a NEWS2 of 7 or " ..
+          return "NEWS2 " .. obs.news2(s.vitals) .. ". NICE NG253: a NEWS2 of 7 or " ..
                  "more with suspected infection means high risk - immediate review by a " ..
                  "senior decision-maker and antibiotics within 1 hour. A catheter, low urine " ..
                  "output, falling blood pressure and a low temperature in an older woman " ..
@@ -250,41 +264,25 @@ return case {
     treated = {
       title = "03:40",
       text = "You find her cold peripherally and drowsy. Blood cultures, a lactate (4.6 " ..
-             "mmol/L) and IV antibiotics are done within 40 minutes of the alert, with " ..
-             "fluid and the medical registrar at the bedside.",
+             "mmol/L) and IV antibiotics are done within 30 minutes of the alert, with " ..
+             "fluid and the medical registrar at the bedside. She goes to the " ..
+             "high-dependency unit.",
       elapsed = 30,
       results = { obs.lactate(4.6) },
-      ending = {
-        outcome = function(s)
-          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
-            return "neutral"
-          end
-          return "good"
-        end,
-        summary = function(s)
-          local extra = ""
-          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
-            extra = " Earlier in the night, antibiotics were started for a patient who did " ..
-                    "not need them."
-          end
-          return "Mrs Castle had urosepsis, treated within the hour. She spent a day on " ..
-                 "the high-dependency unit and went home two weeks later." .. extra
-        end,
-      },
+      set = { night = "treated" },
+      next = "report",
     },
 
     fy1_late = {
       title = "04:50",
       text = "The FY1 reaches bed 22 at 04:50 after two other calls. Mrs Castle is now " ..
-             "drowsy with a systolic of 82 mmHg.",
+             "drowsy with a systolic of 82 mmHg. Antibiotics start, 100 minutes after the " ..
+             "alert, and intensive care is called.",
       elapsed = 100,
       vitals = { hr = 128, sbp = 82, dbp = 46, rr = 27, avpu = "V" },
       results = { obs.lactate(6.1) },
-      ending = {
-        outcome = "neutral",
-        summary = "Antibiotics started 100 minutes after the alert. Mrs Castle needed " ..
-                  "vasopressors on intensive care, and survived after a long stay.",
-      },
+      set = { night = "fy1_late" },
+      next = "report",
     },
 
     late = {
@@ -294,10 +292,95 @@ return case {
       elapsed = 65,
       vitals = { hr = 136, sbp = 72, dbp = 40, rr = 30, spo2 = 91, avpu = "P" },
       results = { obs.lactate(7.4) },
+      set = { night = "late" },
+      next = "report",
+    },
+
+    report = {
+      title = "08:00 handover",
+      text = "Before you hand over, you look back at the night: seven SepsisSentinel " ..
+             "alerts, two of them inviting antibiotics for patients without sepsis, four " ..
+             "more that changed nothing, and one that mattered, worded like all the rest. " ..
+             "The day nurse had fourteen yesterday. The model card gives this hospital's " ..
+             "own figures: a positive predictive value of 12% and a sensitivity of 33%.",
+      -- to 08:00, twelve hours after the 20:00 handover, whichever path led here
+      elapsed = function(s) return 720 - s.clock end,
+      decision = {
+        prompt = "What do you do about SepsisSentinel?",
+        options = {
+          { id = "vendor", label = "Email the alert log to the vendor's support desk, and " ..
+                                   "hand the alerts over to the day team", next = "morning" },
+          { id = "suppress", label = "Ask the IT on-call to stop the sepsis alerts reaching " ..
+                                     "the outreach bleep until the tool is reviewed",
+            next = "morning" },
+          { id = "report", label = "Log the night on the incident system, and send the " ..
+                                   "alert log to the tool's clinical safety officer",
+            next = "morning" },
+        },
+        best = { "report" },
+        feedback = "A hospital that deploys a health IT system manages its clinical risk " ..
+                   "under the NHS standard DCB0160, led by a clinical safety officer who " ..
+                   "keeps the hazard log: problems seen in use go back to them. Near misses " ..
+                   "and delayed treatment go on the local incident system, which feeds NHS " ..
+                   "England's Learn from Patient Safety Events (LFPSE) service. If the tool " ..
+                   "is a UKCA- or CE-marked medical device, a Yellow Card to the MHRA " ..
+                   "applies as well (software and AI can be reported); whether this one is " ..
+                   "marked is a question for the clinical safety officer. The developer " ..
+                   "should hear too, but not instead. Switching the alerts off yourself " ..
+                   "removes a control without a risk assessment.",
+      },
+      debrief = "A tool that is right at about one alert in eight and misses two sepsis " ..
+                "cases in three, in this hospital's own validation, is a clinical risk, and " ..
+                "the people who run it need to hear what it does on the wards from the " ..
+                "people who use it. The route is the clinical safety officer, who holds " ..
+                "the hospital's hazard log for the tool under DCB0160, and the local " ..
+                "incident system for the near misses and the delay. A Yellow Card to the " ..
+                "MHRA applies only if the tool is a marked medical device: an inpatient " ..
+                "sepsis model built into the electronic record may not be, so check " ..
+                "locally. Emailing the vendor or muting the bleep leaves the hospital's " ..
+                "own risk assessment unchanged.",
+    },
+
+    morning = {
+      title = "After the night",
+      text = "You hand the bleep to the day team.",
       ending = {
-        outcome = "harm",
-        summary = "Mrs Castle was in septic shock by the time she was seen. She was " ..
-                  "admitted to intensive care and died three days later.",
+        outcome = function(s)
+          if s.vars.night == "late" then return "harm" end
+          if s.vars.night == "fy1_late" then return "neutral" end
+          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
+            return "neutral"
+          end
+          return "good"
+        end,
+        summary = function(s)
+          local out
+          if s.vars.night == "late" then
+            out = "Mrs Castle was in septic shock by the time she was seen. She was " ..
+                  "admitted to intensive care and died three days later."
+          elseif s.vars.night == "fy1_late" then
+            out = "Antibiotics started 100 minutes after the alert. Mrs Castle needed " ..
+                  "vasopressors on intensive care, and survived after a long stay."
+          else
+            out = "Mrs Castle had urosepsis, treated within the hour. She spent a day on " ..
+                  "the high-dependency unit and went home two weeks later."
+          end
+          if s.choices.alert_hip == "pathway" or s.choices.alert_af == "pathway" then
+            out = out .. " Earlier in the night, antibiotics were started for a patient " ..
+                  "who did not need them."
+          end
+          if s.choices.report == "report" then
+            out = out .. " Your report reached the clinical safety officer, who opened a " ..
+                  "review of the tool's alerts with the outreach team."
+          elseif s.choices.report == "suppress" then
+            out = out .. " The alerts were muted for the outreach bleep without a risk " ..
+                  "assessment, and the tool's problems were never reported in the hospital."
+          else
+            out = out .. " The tool's problems were never reported in the hospital, so " ..
+                  "nobody there reassessed its risk."
+          end
+          return out
+        end,
       },
     },
   },

@@ -8,7 +8,8 @@
 -- model calls him high risk in both variants (right, and still out of
 -- scope), and the best plan changes: blood culture and IV antibiotics at
 -- once, the lumbar puncture deferred until he is stable.
--- EARLY_WARNING none: NEWS2 is for adults aged 16 and over, and the paediatric early warning chart is not reproduced in this simulation.
+-- No early-warning score (early_warning = "none"): NEWS2 is for adults, and
+-- the paediatric chart is not reproduced here; the first result says so.
 local models = include("models")
 local obs = include("obs")
 local variants = include("variants")
@@ -52,9 +53,11 @@ return case {
   },
   tags = { "paediatrics", "emergency", "fever", "infant" },
   minutes = 9,
+  early_warning = "none",
   variants = { "ai_right", "ai_wrong" },
   x_setting = "paediatrics",
   x_profession = "doctor",
+  x_tool_types = { "risk_score" },
   x_failure_modes = { "out_of_scope", "false_negative" },
   x_ai_errors = { "ai_wrong/assess false_negative", "ai_wrong/results_back false_negative" },
 
@@ -70,6 +73,11 @@ return case {
 
   vitals = { hr = 172, rr = 48, spo2 = 98, temp = 38.3, avpu = "A", o2 = "air",
              glucose = 5.2, x_cap_refill = "2 s", x_weight = "4.9 kg" },
+
+  results = {
+    { name = "Early warning score", value = "Not shown: NEWS2 is for adults, and this " ..
+      "simulation does not reproduce the paediatric early warning chart" },
+  },
 
   ai = models.card("fever"),
 

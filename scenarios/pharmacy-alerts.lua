@@ -47,6 +47,7 @@ return case {
   variants = { "ai_wrong_first", "ai_wrong_second" },
   x_setting = "pharmacy",
   x_profession = "pharmacist",
+  x_tool_types = { "alerting" },
   x_failure_modes = { "alert_fatigue", "false_positive", "ai_right" },
   x_ai_errors = { "ai_wrong_first/paracetamol false_positive",
                   "ai_wrong_second/statin false_positive" },

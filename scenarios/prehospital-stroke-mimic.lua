@@ -47,6 +47,7 @@ return case {
 
   x_setting = "prehospital",
   x_profession = "paramedic",
+  x_tool_types = { "classifier", "decision_support" },
   x_failure_modes = { "false_positive", "spurious_cue", "ai_right" },
   x_ai_errors = { "ai_wrong/scene false_positive" },
 

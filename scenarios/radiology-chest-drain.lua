@@ -51,6 +51,7 @@ return case {
   variants = { "ai_right", "ai_wrong" },
   x_setting = "radiology",
   x_profession = "radiologist",
+  x_tool_types = { "image_classifier" },
   x_failure_modes = { "spurious_cue", "false_positive", "false_negative" },
   x_ai_errors = { "ai_wrong/drain_film false_positive", "ai_wrong/drain_out false_negative" },
 

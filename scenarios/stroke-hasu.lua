@@ -10,13 +10,15 @@ local variants = include("variants")
 return case {
   format = 1,
   id = "stroke-hasu",
-  version = "1.0",
+  version = "1.1",
   title = "Dizzy, double vision, drowsy: the thrombolysis call",
   summary = "A man of 71 arrives at the hyperacute stroke unit 55 minutes after " ..
-            "sudden vertigo, double vision and slurred speech. An imaging AI reads " ..
-            "his scans. Decide on thrombolysis and what the angiogram shows.",
+            "sudden vertigo, double vision and slurred speech. Quick reads of his scans " ..
+            "come before the formal report. Decide on thrombolysis and what the " ..
+            "angiogram shows.",
   objectives = {
-    "Decide on thrombolysis without delay once haemorrhage is excluded (NICE NG128)",
+    "Decide on thrombolysis without delay once haemorrhage is excluded (NICE NG128, " ..
+      "TA264, TA990)",
     "Recognise when correct advice is being rejected for the wrong reason",
     "Read a model card for the anatomy a tool was built to assess",
     "Recognise posterior circulation stroke and the case for thrombectomy in basilar occlusion",
@@ -25,18 +27,22 @@ return case {
   references = {
     "NICE NG128 (2019, updated 2022) Stroke and transient ischaemic attack in over 16s: " ..
       "diagnosis and initial management",
-    "BNF: alteplase (acute ischaemic stroke dosing)",
+    "NICE TA264 Alteplase for treating acute ischaemic stroke",
+    -- TA990's title is partly checked (the recommendation, 4.5 hours and 2024 are).
+    "NICE TA990 (2024) Tenecteplase for treating acute ischaemic stroke",
+    "BNF: alteplase; tenecteplase",
     "Royal College of Physicians Intercollegiate Stroke Working Party (2023) " ..
       "National clinical guideline for stroke for the UK and Ireland",
     "Royal College of Radiologists (2018) Standards for interpretation and reporting of " ..
       "imaging investigations",
   },
-  tags = { "stroke", "imaging", "thrombolysis", "colleague" },
+  tags = { "stroke", "imaging", "thrombolysis" },
   minutes = 7,
   variants = { "ai", "colleague" },
 
   x_setting = "stroke",
   x_profession = "stroke_registrar",
+  x_tool_types = { "image_classifier" },
   x_failure_modes = { "ai_right", "out_of_scope", "false_negative" },
   x_ai_errors = { "*/angio_decision false_negative" },
 
@@ -96,8 +102,8 @@ return case {
       title = "Resus bay, hyperacute stroke unit",
       text = "Mr Pryce was gardening at 10:05 when the world began to spin. His wife " ..
              "saw him stagger and heard his speech slur. The ambulance pre-alerted you.\n\n" ..
-             "He has **dysarthria**, **diplopia** on looking left, left arm and leg " ..
-             "**ataxia** and mild left-sided weakness. He is drowsy but opens his eyes to " ..
+             "He has dysarthria, diplopia on looking left, left arm and leg " ..
+             "ataxia and mild left-sided weakness. He is drowsy but opens his eyes to " ..
              "voice and obeys commands. He takes no anticoagulant; no bleeding history, " ..
              "no recent surgery. Non-contrast CT head and CT angiogram were done on the way in.",
       next = "ct_read",
@@ -112,11 +118,11 @@ return case {
       decision = {
         prompt = "What do you do about thrombolysis?",
         options = {
-          { id = "lyse",   label = "Thrombolyse now: haemorrhage is excluded and he is within 4.5 hours",
+          { id = "wait",   label = "Wait for the consultant radiologist's formal report, " ..
+                                     "then decide", next = "angio_late" },
+          { id = "lyse",   label = "Start thrombolysis now, before the formal report arrives",
             next = "angio" },
-          { id = "wait",   label = "Wait for the consultant radiologist's formal report first",
-            next = "angio_late" },
-          { id = "mri",    label = "Arrange an MRI head before deciding",
+          { id = "mri",    label = "Arrange an MRI head first, then decide on thrombolysis",
             next = "angio_late" },
         },
         best = { "lyse" },
@@ -125,7 +131,7 @@ return case {
           recommend = "lyse",
           confidence = variants.pick{ ai = 0.97, colleague = nil },
           message = variants.pick{
-            ai = "No intracranial haemorrhage detected (97%). No hyperdense vessel flagged.",
+            ai = "Intracranial haemorrhage: NOT DETECTED. No hyperdense vessel flagged.",
             colleague = "I've looked at the CT: no haemorrhage, no early infarct. Go ahead " ..
                         "and lyse if he's otherwise eligible - my report will follow.",
           },
@@ -143,21 +149,35 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 120,
         on_timeout = "angio_late",
-        feedback = "NICE NG128: thrombolysis for acute ischaemic stroke within 4.5 hours of " ..
-                   "onset, once intracranial haemorrhage has been excluded by imaging. " ..
-                   "BNF: alteplase 900 micrograms/kg (max 90 mg), 10% as an IV bolus and the " ..
-                   "rest over 60 minutes; here 74 mg. Every minute of delay costs brain.",
+        feedback = "Thrombolysis for acute ischaemic stroke starts as early as possible " ..
+                   "within 4.5 hours of onset, once intracranial haemorrhage has been " ..
+                   "excluded (NICE TA264 alteplase; TA990 tenecteplase, 2024). Alteplase: " ..
+                   "900 micrograms/kg (maximum 90 mg) over 60 minutes, the first 10% as an " ..
+                   "IV injection; here 74 mg. Tenecteplase is a single IV bolus dosed by " ..
+                   "weight band. NICE asks units to use the least expensive suitable option. " ..
+                   "Every minute of delay costs brain.",
       },
-      debrief = "The advice was right. The CT showed no haemorrhage, he was 63 minutes from " ..
-                "onset with a disabling deficit, BP under 185/110 mmHg, no anticoagulant: " ..
-                "eligible for thrombolysis under NICE NG128. Waiting 40 minutes for a formal " ..
-                "report, or for an MRI, gives nothing the decision needs and loses brain. " ..
-                "The careful cue was the question the read had to answer - is there blood? - " ..
-                "which the CT itself, checked by the stroke team, answered; the tool agreed. " ..
-                "Rejecting right advice because it came from a machine (or a registrar on the " ..
-                "phone, in the colleague variant) is an error too. Simplified: a real " ..
-                "checklist of contraindications takes a few minutes, and units may use " ..
-                "tenecteplase under their own protocol.",
+      debrief = function(s)
+        local who, source
+        if s.variant == "colleague" then
+          who = "The registrar's read was right."
+          source = "because it came from a registrar on the phone rather than the formal " ..
+                   "report"
+        else
+          who = "BleedCheck was right."
+          source = "because it came from a machine"
+        end
+        return who .. " The CT showed no haemorrhage, he was 63 minutes from onset with a " ..
+               "disabling deficit, BP under 185/110 mmHg, no anticoagulant: eligible for " ..
+               "thrombolysis. Waiting 40 minutes for a formal report, or for an MRI, gives " ..
+               "nothing the decision needs and loses brain. The careful cue was the " ..
+               "question the read had to answer - is there blood? - which the CT itself, " ..
+               "checked by the stroke team, answered; the read agreed. Rejecting right " ..
+               "advice " .. source .. " is an error too. NICE TA990 (2024) recommends " ..
+               "tenecteplase as an alternative to alteplase within the same 4.5 hours; " ..
+               "units choose between them by local protocol. Simplified: a real checklist " ..
+               "of contraindications takes a few minutes."
+      end,
     },
 
     angio = {
@@ -188,19 +208,19 @@ return case {
       decision = {
         prompt = "What do you do next?",
         options = {
-          { id = "hasu",   label = "No occlusion: continue thrombolysis and admit to the stroke unit",
-            next = "missed" },
-          { id = "review", label = "Look at the basilar artery yourself and call the neuroradiologist " ..
-                                   "and the thrombectomy centre", next = "basilar" },
-          { id = "repeat", label = "Repeat the CT head in 24 hours as routine",
-            next = "missed" },
+          { id = "hasu",   label = "Continue thrombolysis and admit him to the stroke unit " ..
+                                   "for monitoring", next = "missed" },
+          { id = "repeat", label = "Continue thrombolysis and plan the routine repeat CT head " ..
+                                   "at 24 hours", next = "missed" },
+          { id = "review", label = "Read the whole angiogram yourself now and ask the " ..
+                                   "neuroradiologist to review it", next = "basilar" },
         },
         best = { "review" },
         advice = {
           tool = "lvo",
           recommend = "hasu",
           confidence = 0.91,
-          message = "No large vessel occlusion detected (91%). Thrombectomy referral not indicated.",
+          message = "Large vessel occlusion: NOT DETECTED.",
           reasons = {
             { "Both M1 segments opacified", 0.38 },
             { "Intracranial ICA patent bilaterally", 0.33 },
@@ -209,18 +229,19 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG128: consider thrombectomy, with thrombolysis where not " ..
+        feedback = "NICE NG128 advises considering thrombectomy, with thrombolysis where not " ..
                    "contraindicated, for people last known well up to 24 hours before with a " ..
                    "confirmed proximal posterior circulation occlusion (basilar or posterior " ..
                    "cerebral artery) on CTA or MRA and salvageable brain on imaging.",
       },
-      debrief = "The AI was wrong, and its card said it would be. StrokeFlow assesses only the " ..
-                "carotid and M1 segments; its 'no occlusion' said nothing about the basilar " ..
-                "artery. Vertigo, diplopia, dysarthria, ataxia and a falling GCS point to the " ..
-                "posterior circulation - basilar occlusion is easily missed and often fatal. " ..
-                "The careful cues were the clinical syndrome and the model card's intended use; " ..
-                "its reasons named only anterior vessels. Simplified: a real decision on " ..
-                "thrombectomy also weighs perfusion imaging and the thrombectomy centre's view.",
+      debrief = "StrokeFlow was wrong, and its model card said it would be. It assesses " ..
+                "only the carotid and M1 segments; its 'not detected' said nothing about " ..
+                "the basilar artery. Vertigo, diplopia, dysarthria, ataxia and a falling GCS " ..
+                "point to the posterior circulation - basilar occlusion is easily missed and " ..
+                "often fatal. The careful cues were the clinical syndrome and the model " ..
+                "card's intended use; its reasons named only anterior vessels. Simplified: " ..
+                "a real decision on thrombectomy also weighs perfusion imaging and the " ..
+                "thrombectomy centre's view.",
     },
 
     basilar = {
@@ -249,8 +270,9 @@ return case {
       elapsed = 900,
       vitals = { gcs = 7, rr = 12, spo2 = 93 },
       ending = { outcome = "harm",
-                 summary = "Thrombectomy was no longer possible. He survived with severe " ..
-                           "disability from a brainstem infarct." },
+                 summary = "By then imaging showed an established brainstem infarct with no " ..
+                           "tissue left to save, so thrombectomy could no longer help. He " ..
+                           "survived with severe disability." },
     },
   },
 }

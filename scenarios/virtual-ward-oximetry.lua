@@ -51,6 +51,8 @@ return case {
 
   x_setting = "virtual_ward",
   x_profession = "nurse",
+  x_tool_types = { "triage_model", "risk_score", "decision_support" },
+  x_explanations = { "misleading" },
   x_failure_modes = { "training_bias", "false_negative", "ai_right" },
   x_ai_errors = { "*/dashboard false_negative" },
 

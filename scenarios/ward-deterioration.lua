@@ -1,9 +1,10 @@
--- Quiet at 02:00: the deterioration score that had not seen her.
+-- New confusion at 02:00: a deterioration score that had not seen her.
 -- Acute ward nursing. In "ai_wrong" the deterioration index stays quiet at
 -- the first decision (a false negative that invites an omission: it is
 -- still working from observations charted four hours ago); in "ai_right" it
 -- has recalculated and alerts. Both variants alert at the second decision,
--- which has a time limit.
+-- which has a time limit. In "ai_right" the AI is right at every advised
+-- decision, so the case can open the teaching path in that variant.
 local models = include("models")
 local obs = include("obs")
 local variants = include("variants")
@@ -23,8 +24,8 @@ end
 return case {
   format = 1,
   id = "ward-deterioration",
-  version = "1.0",
-  title = "Quiet at 02:00: the deterioration score that had not seen her",
+  version = "1.1",
+  title = "New confusion at 02:00, two days after surgery",
   summary = "On a surgical ward at night, a woman two days after bowel surgery is newly " ..
             "confused. The ward's deterioration score has its say; you decide whether to " ..
             "wake the doctor.",
@@ -38,17 +39,20 @@ return case {
   references = {
     "Royal College of Physicians (2017) National Early Warning Score (NEWS) 2: chart 4, " ..
       "clinical response to NEWS2 trigger thresholds",
-    "NICE NG51 (2016, updated 2024) Suspected sepsis: recognition, diagnosis and early " ..
-      "management",
-    "NICE CG50 (2007) Acutely ill adults in hospital: recognising and responding to " ..
-      "deterioration",
-    "NHS England (2024) Martha's Rule: worry and concern from patients, families and staff",
+    -- NG253's scope, number and year are checked; the exact title on nice.org.uk is not.
+    "NICE NG253 (2025) Suspected sepsis in people aged 16 or over who are not pregnant: " ..
+      "recognition, diagnosis and early management",
+    "NICE CG50 (2007, updated 2019) Acutely ill adults in hospital: recognising and " ..
+      "responding to deterioration",
+    "NHS England (2024) Martha's Rule: 24/7 rapid review by the critical care outreach " ..
+      "team on request from patients, families and staff",
   },
-  tags = { "ward", "nursing", "deterioration", "false-negative", "time-limit" },
+  tags = { "ward", "nursing", "deterioration", "time-limit" },
   minutes = 10,
   variants = { "ai_right", "ai_wrong" },
   x_setting = "acute_ward",
   x_profession = "nurse",
+  x_tool_types = { "risk_score" },
   x_failure_modes = { "false_negative" },
   x_ai_errors = { "ai_wrong/night_obs false_negative" },
 
@@ -142,14 +146,13 @@ return case {
                                   avpu = "C" })
         local why
         if s.variant == "ai_wrong" then
-          why = "In your variant the index stayed quiet, and it was wrong: its explanation " ..
-                "shows it was still scoring the 22:00 observations, because it recalculates " ..
+          why = "The index stayed quiet, and it was wrong: its explanation shows it " ..
+                "was still scoring the 22:00 observations, because it recalculates " ..
                 "on the hour from what has been charted. A quiet score says only that the " ..
                 "data it has seen look well."
         else
-          why = "In your variant the index alerted, and it was right, but the decision " ..
-                "did not need it: the observations in front of you already called for " ..
-                "escalation."
+          why = "The index alerted, and it was right, but the decision did not need " ..
+                "it: the observations in front of you already called for escalation."
         end
         return why .. " The careful cue was the patient: new confusion scores 3 on its " ..
                "own, and with a heart rate of 104 her NEWS2 was " .. total .. ". The RCP " ..
@@ -157,8 +160,11 @@ return case {
                "scoring 3 - inform the medical team, who decide on escalation - with " ..
                "observations at least hourly. New confusion, fever, tachycardia, low urine " ..
                "output and no flatus two days after an anastomosis should raise sepsis from " ..
-               "a leak (NICE NG51), and her daughter's concern is itself a reason to call " ..
-               "(Martha's Rule). Hourly observations alone delay the review."
+               "a leak (NICE NG253). And her daughter's worry counts: NICE asks you to " ..
+               "pay particular attention to a family's concern about a change from usual " ..
+               "behaviour, and under Martha's Rule (NHS England, 2024) patients, families " ..
+               "and staff can ask the critical care outreach team for a rapid review at " ..
+               "any hour. Hourly observations alone delay the review."
       end,
     },
 
@@ -174,8 +180,8 @@ return case {
       title = "The FY1 reviews",
       text = "The FY1 doctor comes within 20 minutes, agrees she may be septic and starts " ..
              "the sepsis pathway: blood cultures, lactate and bloods, intravenous " ..
-             "antibiotics as the trust's intra-abdominal guideline sets out, a 500 mL " ..
-             "crystalloid bolus and hourly urine output. The surgical registrar is in " ..
+             "antibiotics as the trust's intra-abdominal guideline sets out, a " ..
+             "crystalloid fluid bolus and hourly urine output. The surgical registrar is in " ..
              "theatre with an emergency and will come when free.",
       elapsed = 30,
       results = obs.join(obs.lactate(2.8), obs.fbc { sex = "F", hb = 108, wbc = 15.8, plt = 412 },
@@ -211,10 +217,12 @@ return case {
       decision = {
         prompt = "What do you do now?",
         options = {
-          { id = "recheck", label = "Recheck her observations in 30 minutes" },
-          { id = "bleep_fy1", label = "Bleep the FY1 again and wait for them to come" },
-          { id = "emergency", label = "Emergency escalation: call the surgical registrar " ..
-                                      "and critical care outreach now" },
+          { id = "recheck", label = "Recheck her observations in 30 minutes and tell the " ..
+                                    "FY1 the result" },
+          { id = "bleep_fy1", label = "Bleep the FY1 again and ask them to come as soon " ..
+                                      "as they are free" },
+          { id = "emergency", label = "Call the surgical registrar and critical care " ..
+                                      "outreach to see her now" },
         },
         next = function(s, choice)
           if choice ~= "emergency" then return "delayed" end
@@ -241,7 +249,7 @@ return case {
         time_limit = 90,
         on_timeout = "delayed",
       },
-      debrief = "Here the index was right, in both variants. A NEWS2 of 7 or more is the " ..
+      debrief = "Here the index was right. A NEWS2 of 7 or more is the " ..
                 "RCP threshold for an emergency response: inform the medical team at " ..
                 "registrar level at once and call a team with critical care competencies " ..
                 "(in most hospitals, critical care outreach), with continuous monitoring. " ..

@@ -107,7 +107,7 @@ static void test_load_defaults_source_to_ai_and_timing_to_after_initial(void **s
     case_def *c = load_ok(SCENARIOS_DIR "/sepsis-ed.lua");
     const case_node *n = case_find_node(c, "worse");
     assert_string_equal(n->decision.advice.source, "AI");
-    assert_string_equal(n->decision.advice.tool, "SepsisWatch");
+    assert_string_equal(n->decision.advice.tool, "SepTrace");
     assert_int_equal(n->decision.advice.timing, TIMING_WITH_CASE);
     const case_node *f = case_find_node(c, "first_look");
     assert_true(f->dynamic); /* recommend is a function */

@@ -76,6 +76,11 @@ static int setup_colleague(void **state)
     return setup_with(state, "window_colleague.lua");
 }
 
+static int setup_no_score(void **state)
+{
+    return setup_with(state, "early_warning_none.lua");
+}
+
 static int teardown(void **state)
 {
     fixture *f = *state;
@@ -94,7 +99,7 @@ static void cmd(fixture *f, ui_cmd_kind k, int arg)
 
 /* Whether a text drawn on the current screen holds needle. The canvas is
  * tall, so that the scrolling body hides nothing; the audit keeps the first
- * 47 bytes of each text drawn. */
+ * 47 bytes of each text drawn (SHOW_DRAWN=1 prints them all). */
 static bool drawn(app *a, const char *needle)
 {
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 6000, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -118,6 +123,9 @@ static bool drawn(app *a, const char *needle)
     bool found = false;
     for (int i = 0; i < c->n_texts && !found; i++)
         found = strstr(c->texts[i].what, needle) != NULL;
+    if (getenv("SHOW_DRAWN"))
+        for (int i = 0; i < c->n_texts; i++)
+            print_message("drawn: [%s]\n", c->texts[i].what);
     free(c);
     text_cache_free(tc);
     SDL_DestroyRenderer(r);
@@ -220,6 +228,28 @@ static void test_a_colleagues_advice_is_never_called_the_ais(void **state)
     assert_false(drawn(&f->a, "the AI"));
 }
 
+/* early_warning = "none" (pregnancy, children): no NEWS2 line, and no value
+ * flagged by NEWS2's adult bands; AVPU other than Alert is still flagged. A
+ * case with the default shows both. */
+static void test_a_case_with_no_early_warning_shows_no_score_and_no_adult_flags(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0); /* start */
+    assert_int_equal(f->a.screen, SCR_CASE);
+    assert_true(drawn(&f->a, "Observations"));
+    assert_false(drawn(&f->a, "NEWS2"));
+    assert_false(drawn(&f->a, "high"));        /* hr 135, rr 26: not marked high */
+    assert_true(drawn(&f->a, "\xe2\x97\x86")); /* AVPU V stays flagged: its diamond */
+}
+
+static void test_a_case_with_news2_shows_the_score_and_its_flags(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0); /* start */
+    assert_true(drawn(&f->a, "NEWS2"));
+    assert_true(drawn(&f->a, "high")); /* hr 120 scores 2: marked high */
+}
+
 /* The teaching path fixes the variant a case is played in from the
  * library (teaching-path.txt: "ID VARIANT"), so that a path can open on the
  * AI right whoever plays; --variant still wins. */
@@ -278,6 +308,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_colleagues_advice_is_never_called_the_ais,
                                         setup_colleague, teardown),
         cmocka_unit_test(test_the_teaching_path_plays_its_variant),
+        cmocka_unit_test_setup_teardown(
+            test_a_case_with_no_early_warning_shows_no_score_and_no_adult_flags, setup_no_score,
+            teardown),
+        cmocka_unit_test_setup_teardown(test_a_case_with_news2_shows_the_score_and_its_flags,
+                                        setup_colleague, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     TTF_Quit();

@@ -673,12 +673,12 @@ static void test_each_node_has_its_shortest_path(void **state)
     long late = case_node_index(w.c, "late"), start = case_node_index(w.c, "arrival");
     long treated = case_node_index(w.c, "treated");
     assert_string_equal(walk_path_format(w.r, &v->node_paths[late], buf, sizeof buf),
-                        "first_look=repeat \xe2\x86\x92 worse=sepsis6");
+                        "first_look=repeat \xe2\x86\x92 worse=treat");
     assert_string_equal(v->node_paths[late].variant, "ai_wrong");
     assert_true(v->visited[start]);
     assert_int_equal(v->node_paths[start].n, 0);
     assert_string_equal(walk_path_format(w.r, &v->node_paths[treated], buf, sizeof buf),
-                        "first_look=sepsis6");
+                        "first_look=treat_now");
     walked_free(&w);
 
     /* A node whose entry fails is reached all the same, by its path. */
@@ -744,8 +744,10 @@ static void test_every_bundled_case_walks_without_errors(void **state)
     walked w = walk_file(SCENARIOS_DIR "/sepsis-ed.lua", NULL);
     assert_int_equal(w.r->n_errors, 0);
     assert_int_equal(w.r->n_warnings, 0);
+    /* 1 path by senior_first, 3 by treat_now (one per place of care), 4 by
+     * repeat (three options and the time limit at 'worse'). */
     for (size_t k = 0; k < w.r->n_variants; k++) {
-        assert_true(w.r->variants[k].paths == 5);
+        assert_true(w.r->variants[k].paths == 8);
         assert_int_equal(w.r->variants[k].nodes_visited, w.c->n_nodes);
     }
     walked_free(&w);

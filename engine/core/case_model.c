@@ -79,6 +79,8 @@ void strlist_join(const strlist *l, strbuf *b)
 
 const char *const case_outcome_names[] = {
     [OUTCOME_GOOD] = "good", [OUTCOME_NEUTRAL] = "neutral", [OUTCOME_HARM] = "harm", NULL};
+const char *const case_early_warning_names[] = {
+    [EARLY_WARNING_NEWS2] = "news2", [EARLY_WARNING_NONE] = "none", NULL};
 const char *const advice_timing_names[] = {[TIMING_AFTER_INITIAL] = "after_initial",
                                            [TIMING_WITH_CASE] = "with_case",
                                            [TIMING_ON_REQUEST] = "on_request",

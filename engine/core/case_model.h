@@ -24,6 +24,9 @@
 #define CASE_FORMAT_MAX 1 /* the newest case format this engine reads */
 
 typedef enum case_outcome { OUTCOME_GOOD, OUTCOME_NEUTRAL, OUTCOME_HARM } case_outcome;
+/* The early-warning score a case shows: NEWS2 (the default), or none, for
+ * patients NEWS2 is not for (pregnancy, children). */
+typedef enum case_early_warning { EARLY_WARNING_NEWS2, EARLY_WARNING_NONE } case_early_warning;
 typedef enum advice_timing {
     TIMING_AFTER_INITIAL,
     TIMING_WITH_CASE,
@@ -157,6 +160,7 @@ typedef struct case_def {
     strlist references;
     strlist tags;
     double minutes; /* 0 when not given */
+    case_early_warning early_warning;
     strlist variants;
     case_patient patient;
     vitals vitals;
@@ -196,6 +200,7 @@ void strlist_join(const strlist *l, strbuf *b);
 
 /* The words a case writes for each value, in the enum's order, and NULL. */
 extern const char *const case_outcome_names[];
+extern const char *const case_early_warning_names[];
 extern const char *const advice_timing_names[];
 extern const char *const rationale_ask_names[];
 const char *case_outcome_name(case_outcome o);

@@ -326,7 +326,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     }
     s->have_node = true;
     s->t_entry = t;
-    s->news2 = vitals_news2(&s->live.vitals);
+    s->news2 = s->c->early_warning == EARLY_WARNING_NONE ? -1 : vitals_news2(&s->live.vitals);
     session_result r = write_node(s, t, e);
     if (r != SESSION_OK)
         return r;

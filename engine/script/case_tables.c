@@ -502,10 +502,23 @@ int tables_check_node_refs(tables_ctx *x, const case_node *n)
 
 /* ---- the case table ------------------------------------------------------------------ */
 
-static const char *const CASE_KEYS[] = {"format",     "id",      "version",    "title",   "summary",
-                                        "objectives", "authors", "references", "tags",    "minutes",
-                                        "variants",   "patient", "vitals",     "results", "ai",
-                                        "start",      "nodes",   NULL};
+/* early_warning: "news2" (the default) or "none". */
+static int read_early_warning(tables_ctx *x, int t, case_def *c)
+{
+    char *word = NULL;
+    if (tables_get_string(x, t, "early_warning", false, &word, NULL))
+        return -1;
+    int which = EARLY_WARNING_NEWS2;
+    int rc = word ? read_word(x, "early_warning", word, case_early_warning_names, &which) : 0;
+    c->early_warning = (case_early_warning)which;
+    mem_free(word);
+    return rc;
+}
+
+static const char *const CASE_KEYS[] = {
+    "format",     "id",    "version", "title",         "summary", "objectives", "authors",
+    "references", "tags",  "minutes", "variants",      "patient", "vitals",     "results",
+    "ai",         "start", "nodes",   "early_warning", NULL};
 static const char *const PATIENT_KEYS[] = {
     "name", "age", "sex", "setting", "complaint", "history", "medications", "allergies", NULL};
 static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
@@ -786,7 +799,8 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         tables_get_strlist(x, t, "tags", &c->tags, NULL) ||
         tables_get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes,
                           NULL) ||
-        read_variants(x, t, c) || read_sub(x, t, "patient", read_patient, &c->patient) ||
+        read_early_warning(x, t, c) || read_variants(x, t, c) ||
+        read_sub(x, t, "patient", read_patient, &c->patient) ||
         read_sub(x, t, "ai", read_tools, c) ||
         tables_read_results(x, t, "results", &c->results, &c->n_results, NULL) ||
         tables_get_string(x, t, "start", true, &c->start, NULL))

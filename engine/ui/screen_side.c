@@ -9,10 +9,19 @@
 
 #define MAX_VITAL_ROWS 32
 
-static int vitals_panel(ui_ctx *c, const session_view *v, int x, int y, int w)
+static int vitals_panel(ui_ctx *c, const app *a, const session_view *v, int x, int y, int w)
 {
     ui_vital_row rows[MAX_VITAL_ROWS];
     size_t n = v->live ? ui_vital_rows(&v->live->vitals, rows, MAX_VITAL_ROWS) : 0;
+    /* With no early-warning score, no value is flagged by NEWS2's adult
+     * bands either: for a pregnant woman or a child they would mislead.
+     * AVPU other than Alert stays flagged: that holds at any age. */
+    if (a->c && a->c->early_warning == EARLY_WARNING_NONE)
+        for (size_t i = 0; i < n; i++)
+            if (rows[i].news2_part >= 0 && strcmp(rows[i].label, "AVPU") != 0) {
+                rows[i].flag = FLAG_NONE;
+                rows[i].news2_part = -1;
+            }
     int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
     int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
     cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, "Observations");
@@ -125,7 +134,7 @@ static int model_card(ui_ctx *c, const case_tool *t, int x, int y, int w)
 
 int screen_side_column(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
 {
-    y = vitals_panel(c, v, x, y, w) + c->pad;
+    y = vitals_panel(c, a, v, x, y, w) + c->pad;
     y = results_panel(c, a, v, x, y, w) + c->pad;
     const case_tool *t = screen_tool(a, v);
     if (t && screen_playing(a) && !v->advice_shown) {

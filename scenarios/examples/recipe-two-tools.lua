@@ -8,7 +8,8 @@ return case {
   title = "Cough and fever: two tools, two answers",
   summary = "A chest X-ray classifier and a sepsis score advise on the same patient.",
   objectives = { "Judge each tool on its own record, not on the other's" },
-  references = { "NICE NG51 (2016, updated 2024) Suspected sepsis" },
+  references = { "NICE NG253 (2025) Suspected sepsis in people aged 16 or over who are " ..
+                  "not pregnant: recognition, diagnosis and early management" },
   tags = { "example", "emergency", "two-tools" },
   minutes = 4,
 
@@ -54,7 +55,7 @@ return case {
         ask = { trust = true },
       },
       debrief = "A systolic of 88, a rate of 26 and a likely source: high risk under " ..
-                "NICE NG51. SepsisWatch was wrong.",
+                "NICE NG253. SepsisWatch was wrong.",
     },
     good_end = { text = "", elapsed = 60,
                  ending = { outcome = "good", summary = "Treated within the hour." } },

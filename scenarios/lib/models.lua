@@ -16,15 +16,18 @@ local models = {}
 local cards = {}
 
 cards.sepsis = {
-  name = "SepsisWatch", version = "2.3",
+  name = "SepTrace", version = "2.3",
   kind = "risk score",
   intended_use = "Adults aged 18 to 85 in the emergency department; predicts sepsis " ..
-                 "within 6 hours from triage observations and the first blood results",
+                 "within 6 hours from the observations and blood results filed in the " ..
+                 "electronic record, from triage onwards",
   performance = { sensitivity = 0.82, specificity = 0.74, auroc = 0.85 },
   trained_on = "2015-2019 records from three urban hospitals",
   limitations = {
     "Not validated in people over 85",
-    "Uses the last recorded observations only",
+    "Reads only the observations filed in the electronic record: a set still on the " ..
+      "paper chart, or not yet entered, is not seen. Each score names the time of the " ..
+      "observations it used",
     "Performance reported by the developer; external validation in the UK is awaited",
   },
 }
