@@ -175,6 +175,7 @@ return case {
   x_failure_modes = { "false_negative", "ai_right" },
   x_ai_errors = { "ai_wrong/note false_negative" },
   x_tool_types = { "ambient_scribe" },
+  x_explanations = { "none" },
 
   patient = {
     setting = "GP surgery, Friday afternoon surgery (running 40 minutes late)",
