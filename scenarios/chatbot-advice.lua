@@ -18,7 +18,8 @@
 --      is right (both variants).
 -- So each trainee meets the chatbot wrong once and right twice. Its replies
 -- are its own words; a chatbot reports no confidence and no reasons.
--- EARLY_WARNING none: NEWS2 is for adults, so no early warning score is shown for a 3-year-old.
+-- No early-warning score (early_warning = "none"): NEWS2 is for adults, and
+-- the paediatric chart is not reproduced here; the first result says so.
 local variants = include("variants")
 
 -- Minutes from the mother's arrival to the rash being found.
@@ -73,12 +74,14 @@ return case {
   },
   tags = { "primary-care", "paediatrics", "chatbot" },
   minutes = 8,
+  early_warning = "none",
   variants = { "wrong_first", "wrong_second" },
   x_setting = "primary_care",
   x_profession = "practice_nurse",
   x_failure_modes = { "false_negative", "false_positive", "out_of_scope", "ai_right" },
   x_ai_errors = { "wrong_first/rash false_negative", "wrong_second/dose false_positive" },
   x_tool_types = { "chatbot" },
+  x_explanations = { "none" },
 
   patient = {
     name = "Ella Okafor", age = 3, sex = "F",
@@ -87,6 +90,11 @@ return case {
     history = { "Born at term; no medical problems", "Immunisations up to date" },
     medications = { "Paracetamol oral suspension at 08:00, given at home" },
     allergies = { "No known drug allergies" },
+  },
+
+  results = {
+    { name = "Early warning score", value = "Not shown: NEWS2 is for adults, and this " ..
+      "simulation does not reproduce the paediatric early warning chart" },
   },
 
   ai = {
