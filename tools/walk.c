@@ -357,6 +357,8 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         w.max_states = or_default(o->max_states, WALK_MAX_STATES_DEFAULT);
         w.max_depth = or_default(o->max_depth, WALK_MAX_DEPTH_DEFAULT);
         w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
+        if (k == 0)
+            walk_text_case(&w);
         rc = walk_search_variant(&w);
         if (rc == 0)
             rc = k + 1 == r->pub.n_variants ? walk_analysis_cross_variant(r, &w) : 0;
@@ -440,6 +442,10 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "bound";
     case WALK_UNEXPLORED:
         return "unexplored";
+    case WALK_VARIANT_TALK:
+        return "variant_in_text";
+    case WALK_OUTCOME_GIVEN_AWAY:
+        return "outcome_given_away";
     }
     return "unknown";
 }

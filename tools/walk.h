@@ -73,22 +73,24 @@ typedef struct walk_edge {
 } walk_edge;
 
 typedef enum walk_finding_kind {
-    WALK_UNREACHABLE,      /* error: no path reaches the node, in any variant (said only
-                              when the walk was cut by no bound) */
-    WALK_NO_WAY_OUT,       /* error: from here every path loops forever */
-    WALK_TOO_LONG,         /* error: a path longer than the bound (decisions or narrative
-                              steps) where `s` can change: it may never end */
-    WALK_CASE_FAILED,      /* error: a case function failed, ran too long, used too much
-                              memory, returned no node or a wrong value */
-    WALK_ENDING_UNREACHED, /* warning: an ending no path reaches in one variant */
-    WALK_AI_ALWAYS_RIGHT,  /* warning: the AI is right at every advised decision reached */
-    WALK_NO_DEBRIEF,       /* warning: an advised decision without debrief text */
-    WALK_BOUND,            /* warning: the walk stopped at max_states, or a path with no
-                              function ahead at the bound on decisions or narrative steps
-                              (it does end: it is only long); the rest is partial */
-    WALK_UNEXPLORED        /* warning: nodes no path reached within the bounds on decisions
-                              and narrative steps, once a path was cut by one: one finding,
-                              at the first of them, with their count */
+    WALK_UNREACHABLE,       /* error: no path reaches the node, in any variant (said only
+                               when the walk was cut by no bound) */
+    WALK_NO_WAY_OUT,        /* error: from here every path loops forever */
+    WALK_TOO_LONG,          /* error: a path longer than the bound (decisions or narrative
+                               steps) where `s` can change: it may never end */
+    WALK_CASE_FAILED,       /* error: a case function failed, ran too long, used too much
+                               memory, returned no node or a wrong value */
+    WALK_ENDING_UNREACHED,  /* warning: an ending no path reaches in one variant */
+    WALK_AI_ALWAYS_RIGHT,   /* warning: the AI is right at every advised decision reached */
+    WALK_NO_DEBRIEF,        /* warning: an advised decision without debrief text */
+    WALK_BOUND,             /* warning: the walk stopped at max_states, or a path with no
+                               function ahead at the bound on decisions or narrative steps
+                               (it does end: it is only long); the rest is partial */
+    WALK_UNEXPLORED,        /* warning: nodes no path reached within the bounds on decisions
+                               and narrative steps, once a path was cut by one: one finding,
+                               at the first of them, with their count */
+    WALK_VARIANT_TALK,      /* warning: trainee-facing text names a variant or says "variant" */
+    WALK_OUTCOME_GIVEN_AWAY /* warning: the title, summary or a tag names the outcome */
 } walk_finding_kind;
 
 typedef struct walk_finding {

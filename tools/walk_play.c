@@ -289,8 +289,10 @@ stop walk_play_advance(walker *w, uint32_t x, walk_step prev)
         int ni = (int)case_node_index(w->c, v.node->id);
         if (ni < 0)
             return walk_play_refused(w, x, prev.node);
-        if (x != NONE)
+        if (x != NONE) {
             note_entry(w, &prev, ni, x);
+            walk_text_node(w, x, ni, v.node);
+        }
         if (v.status == SESSION_COMPLETE)
             return (stop){E_ENDING, ni, (int)v.node->ending.outcome};
         if (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL)
@@ -320,6 +322,7 @@ stop walk_play_advance_plain(walker *w, uint32_t x, walk_step prev)
         }
         const case_node *n = &w->c->nodes[ni];
         note_entry(w, &prev, ni, x);
+        walk_text_node(w, x, ni, n);
         if (n->kind == NODE_ENDING)
             return (stop){E_ENDING, ni, (int)n->ending.outcome};
         if (n->kind == NODE_DECISION)

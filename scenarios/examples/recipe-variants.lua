@@ -19,7 +19,7 @@ return case {
   references = { "NICE NG138 (2019) Pneumonia (community-acquired): antimicrobial prescribing",
                  "British Thoracic Society (2009) Guidelines for the management of " ..
                  "community acquired pneumonia in adults" },
-  tags = { "example", "acute medicine", "counterbalanced" },
+  tags = { "example", "acute medicine" },
   minutes = 4,
   variants = { "ai_right", "ai_wrong" },
 

@@ -1,6 +1,6 @@
 -- An ending only one variant can reach: a next function picks by variant.
 return case {
-  id = "check-variant-ending", version = "1", title = "Variant ending", start = "pick",
+  id = "check-variant-ending", version = "1", title = "Two endings", start = "pick",
   variants = { "left", "right" },
   nodes = {
     pick = {

@@ -171,4 +171,10 @@ void walk_report(walker *w, walk_finding_kind kind, bool error, const char *file
 void walk_report_cut(walker *w, int ni, uint32_t x, const char *what, size_t bound,
                      const char *steps, const char *endless);
 
+/* walk_text.c: trainee-facing text of node ni as entered (n, functions
+ * resolved) that names a variant; the case's title, summary and tags that
+ * give the outcome away, once a walk. */
+void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n);
+void walk_text_case(walker *w);
+
 #endif

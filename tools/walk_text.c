@@ -1,0 +1,156 @@
+/* walk_text: what trainee-facing text must not say, checked as the walk
+ * meets it (so text that a function writes is checked as played):
+ * - no text a trainee sees speaks of variants: neither the word nor a
+ *   variant's id (a plain-word id such as "colleague" may be prose, so only
+ *   ids with '_' or '-' count);
+ * - the case's title, summary and tags, shown in the library before play,
+ *   name no outcome ("the AI was wrong", "missed", "false negative"). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "walk_internal.h"
+
+/* Whether word (as a whole word, any case) is in text. */
+static bool has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; *p; p++) {
+        if (strncasecmp(p, word, n) != 0)
+            continue;
+        bool start = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        bool end = !(isalnum((unsigned char)p[n]) || p[n] == '_');
+        if (start && end)
+            return true;
+    }
+    return false;
+}
+
+/* The variant talk in text: "the word 'variant'" or "the variant id 'x'";
+ * NULL when none. */
+static const char *variant_talk(const case_def *c, const char *text, char *buf, size_t size)
+{
+    if (!text)
+        return NULL;
+    if (has_word(text, "variant") || has_word(text, "variants"))
+        return "the word 'variant'";
+    for (size_t i = 0; i < c->variants.n; i++) {
+        const char *v = c->variants.items[i];
+        if (strpbrk(v, "_-") && has_word(text, v)) {
+            snprintf(buf, size, "the variant id '%s'", v);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
+/* Words that tell a trainee the outcome before the case is played. */
+static const char *const OUTCOME_WORDS[] = {"ai-right",       "ai-wrong",       "ai_right",
+                                            "ai_wrong",       "false negative", "false-negative",
+                                            "false positive", "false-positive", "counterbalanced",
+                                            "spurious",       "was right",      "was wrong",
+                                            "missed",         "overruled",      "alert fatigue",
+                                            "out of scope",   "out-of-scope",   NULL};
+
+static const char *outcome_word(const char *text)
+{
+    for (size_t i = 0; text && OUTCOME_WORDS[i]; i++)
+        if (has_word(text, OUTCOME_WORDS[i]))
+            return OUTCOME_WORDS[i];
+    return NULL;
+}
+
+typedef struct field {
+    const char *where; /* "text", "option 'x' label", … */
+    const char *text;
+} field;
+
+/* The trainee-facing texts of node n as entered (functions resolved). */
+static size_t node_fields(const case_node *n, field *out, size_t max)
+{
+    size_t k = 0;
+#define ADD(w, t)                                                                                  \
+    do {                                                                                           \
+        if ((t) && k < max)                                                                        \
+            out[k++] = (field){(w), (t)};                                                          \
+    } while (0)
+    ADD("title", n->title);
+    ADD("text", n->text);
+    ADD("debrief", n->debrief);
+    if (n->kind == NODE_ENDING)
+        ADD("ending summary", n->ending.summary);
+    if (n->kind == NODE_DECISION) {
+        const case_decision *d = &n->decision;
+        ADD("prompt", d->prompt);
+        ADD("feedback", d->feedback);
+        for (size_t i = 0; i < d->n_options; i++)
+            ADD("an option's label", d->options[i].label);
+        if (d->advice.present) {
+            ADD("the advice's message", d->advice.message);
+            ADD("the advice's source", d->advice.source);
+            for (size_t i = 0; i < d->advice.n_reasons; i++)
+                ADD("a reason of the advice", d->advice.reasons[i].factor);
+        }
+    }
+#undef ADD
+    return k;
+}
+
+void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
+{
+    if (!n || w->c->variants.n == 0)
+        return;
+    field f[64];
+    size_t k = node_fields(n, f, sizeof f / sizeof f[0]);
+    for (size_t i = 0; i < k; i++) {
+        char id[160];
+        const char *talk = variant_talk(w->c, f[i].text, id, sizeof id);
+        if (!talk)
+            continue;
+        char msg[600];
+        snprintf(msg, sizeof msg,
+                 "node '%s': its %s, which the trainee sees, names %s: write the text each "
+                 "variant shows without naming it (variants.pick, or a function of s.variant)",
+                 n->id, f[i].where, talk);
+        walk_report(w, WALK_VARIANT_TALK, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni, x,
+                    msg);
+        return; /* one finding a node */
+    }
+}
+
+void walk_text_case(walker *w)
+{
+    const case_def *c = w->c;
+    char id[160], msg[600];
+    field f[3 + 64];
+    size_t k = 0;
+    f[k++] = (field){"title", c->title};
+    f[k++] = (field){"summary", c->summary};
+    for (size_t i = 0; i < c->tags.n && k < sizeof f / sizeof f[0]; i++)
+        f[k++] = (field){"tags", c->tags.items[i]};
+    for (size_t i = 0; i < k; i++) {
+        const char *word = outcome_word(f[i].text);
+        const char *talk = variant_talk(c, f[i].text, id, sizeof id);
+        if (!word && !talk)
+            continue;
+        if (word)
+            snprintf(msg, sizeof msg,
+                     "the case's %s, shown in the library before play, says '%s': it gives the "
+                     "outcome away; say what the case is about, not how it turns out",
+                     f[i].where, word);
+        else
+            snprintf(msg, sizeof msg,
+                     "the case's %s, shown in the library before play, names %s: trainees "
+                     "should not know which version they play",
+                     f[i].where, talk);
+        walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, c->file, 0, -1, NONE, msg);
+    }
+    for (size_t i = 0; i < c->objectives.n; i++)
+        if (variant_talk(c, c->objectives.items[i], id, sizeof id)) {
+            snprintf(msg, sizeof msg,
+                     "a learning objective names %s: trainees read the objectives in the debrief",
+                     variant_talk(c, c->objectives.items[i], id, sizeof id));
+            walk_report(w, WALK_VARIANT_TALK, false, c->file, 0, -1, NONE, msg);
+        }
+}
