@@ -360,7 +360,7 @@ return case {
                  "children's ward. Her blood culture grew meningococcus. She is tired, " ..
                  "but herself again."
         elseif how == "neutral" then
-          news = "Ella spent two days on the paediatric high-dependency unit and five on " ..
+          news = "Ella spent a night on the paediatric high-dependency unit and five days on " ..
                  "the children's ward; her blood culture grew meningococcus. She came home " ..
                  "yesterday."
         else

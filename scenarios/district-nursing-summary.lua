@@ -370,6 +370,9 @@ return case {
           elseif s.choices.kitchen == "neither" then
             head = "She went a day without her anticoagulant before the GP practice " ..
                    "confirmed the change."
+          elseif s.choices.kitchen == "pack" then
+            head = "She took the aspirin in her pack and no anticoagulant, with new atrial " ..
+                   "fibrillation, until the GP practice changed the repeat list a week later."
           else
             head = "She took aspirin with apixaban until the GP practice changed the " ..
                    "repeat list a week later."

@@ -329,13 +329,12 @@ return case {
         prompt = "What do you do with the draft?",
         options = {
           { id = "save", label = "Save the draft unchanged: it matches the consultation" },
-          { id = "fix2", label = "Correct the history and allergy lines, then save it" },
-          { id = "fix3", label = "Correct the history, allergy and examination lines, then " ..
-                                 "save" },
+          { id = "fix2", label = "Correct the lines you are sure are wrong, then save it" },
+          { id = "fix3", label = "Check each line against the consultation, correct, then save" },
           { id = "later", label = "Save it now, and correct anything at the end of surgery" },
         },
         next = function(s) return "end_" .. outcome(s) end,
-        best = variants.pick { ai_right = { "save" }, ai_wrong = { "fix3" } },
+        best = variants.pick { ai_right = { "save", "fix3" }, ai_wrong = { "fix3" } },
         advice = {
           recommend = "save",
           confidence = nil,

@@ -43,7 +43,9 @@ end
 local function shaw_outcome(s)
   local c = s.choices.shaw
   if c == "routine" then return "harm" end
-  if (c == "now" or c == "oxygen") and s.choices.pushback == "restate" then return "good" end
+  -- Oxygen started without a prescription is outside the assistant's part,
+  -- and the nurse still sees him late: never the best ending.
+  if c == "now" and s.choices.pushback == "restate" then return "good" end
   return "neutral"      -- seen at 14:30 instead of at once
 end
 
@@ -429,8 +431,8 @@ return case {
                "gas shows a low oxygen level and a normal carbon dioxide: he does not retain " ..
                "it. The registrar changes his scale to Scale 1 on eObs+ and prescribes " ..
                "oxygen to a target of 94-98%. He needs more oxygen than he would have, and " ..
-               "closer watching, but he stays on the ward.\n\nBy 15:30 he is settled on 4 " ..
-               "L/min. His observations, scored on Scale 1, are in the panel."
+               "closer watching, but he stays on the ward.\n\nAn hour later he is settled on " ..
+               "4 L/min. His observations, scored on Scale 1, are in the panel."
       end,
       elapsed = function(s)
         if s.choices.shaw == "recheck" then return 15 end

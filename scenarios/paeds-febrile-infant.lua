@@ -398,7 +398,7 @@ return case {
                    "unit." .. late
           elseif s.choices.assess == "observe" then
             return "Leo recovered from a urinary tract infection; his treatment started " ..
-                   "three hours later than it could have."
+                   "two hours later than it could have."
           end
           return "Leo was investigated and treated as NICE NG143 sets out and went home on " ..
                  "day 4."
@@ -412,9 +412,10 @@ return case {
         local abx = "cefotaxime"
         if s.choices.assess == "home" then abx = "antibiotics" end
         return "The urine grows E. coli. Leo is slower to settle than expected, and on day " ..
-               "2 a lumbar puncture is done after 36 hours of " .. abx .. ": 40 white cells " ..
-               "/µL, no organisms, culture negative - a partially treated meningitis cannot " ..
-               "be excluded."
+               "2 a lumbar puncture is done after 36 hours of " .. abx .. ": 4 white cells " ..
+               "/µL, no organisms, culture negative. After that much antibiotic a clear " ..
+               "result cannot exclude a partially treated meningitis, so the team treats " ..
+               "him for one."
       end,
       elapsed = 4320,
       vitals = { hr = 146, rr = 42, spo2 = 99, temp = 37.2, avpu = "A", x_cap_refill = "1 s" },

@@ -319,14 +319,14 @@ return case {
       decision = {
         prompt = "What do you do about the update?",
         options = {
-          { id = "self", label = "Keep a closer eye on wrists yourself; nothing more is " ..
-                                 "needed" },
+          { id = "self", label = "Tell the nurse in charge, and raise it at next month's " ..
+                                 "team meeting" },
           { id = "cso", label = "Tell the clinical safety officer what changed, and report " ..
                                 "it as a safety concern" },
-          { id = "stop", label = "Stop opening the overlay on wrist films, and leave it " ..
-                                 "at that" },
-          { id = "supplier", label = "Email the supplier's helpdesk and wait for their " ..
-                                     "reply" },
+          { id = "stop", label = "Stop using the overlay on wrist films, and tell your " ..
+                                 "colleagues why" },
+          { id = "supplier", label = "Email the supplier's helpdesk with the case and the " ..
+                                     "version number" },
         },
         next = "weeks_later",
         best = { "cso" },
@@ -371,7 +371,7 @@ return case {
             text = "Ms Barker's scaphoid fracture was immobilised three weeks late, with a " ..
                    "higher risk that it will not unite."
           elseif wrist == "report" then
-            text = "Ms Barker's scaphoid fracture was splinted four days late and united."
+            text = "Ms Barker's scaphoid fracture was splinted three days late and united."
           else
             text = "Ms Barker's scaphoid fracture was protected from the first day and united."
           end
