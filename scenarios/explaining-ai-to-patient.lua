@@ -30,12 +30,7 @@
 -- no early-warning score can be worked out or shown.
 local variants = include("variants")
 
-local RANK = { good = 1, neutral = 2, harm = 3 }
-
-local function worst(a, b)
-  if RANK[a] >= RANK[b] then return a end
-  return b
-end
+local worst = include("outcomes").worst
 
 -- What happened to her back, by what the trainee did.
 local function back_outcome(s)

@@ -49,12 +49,7 @@ local function shaw_outcome(s)
   return "neutral"      -- seen at 14:30 instead of at once
 end
 
-local RANK = { good = 1, neutral = 2, harm = 3 }
-
-local function worst(a, b)
-  if RANK[a] >= RANK[b] then return a end
-  return b
-end
+local worst = include("outcomes").worst
 
 local HUGHES_END = {
   good = "Mr Hughes was reviewed within the hour and his antibiotics were changed.",

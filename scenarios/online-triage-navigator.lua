@@ -33,12 +33,7 @@ local function dawson_outcome(s)
   return "harm"          -- the routine queue, or a phone call that ended there
 end
 
-local RANK = { good = 1, neutral = 2, harm = 3 }
-
-local function worst(a, b)
-  if RANK[a] >= RANK[b] then return a end
-  return b
-end
+local worst = include("outcomes").worst
 
 local PATEL_END = {
   good = "Mr Patel reached hospital quickly and had a stent for a heart attack.",
