@@ -21,4 +21,9 @@ int test_write_file(const char *path, const char *text);
  * -1, at that line of path itself (0: no line). */
 void expect_load_error(const char *path, int line, const char *want);
 
+/* Loads tests/cases/NAME with seed 5, failing the test (cmocka) with the
+ * loader's message when it does not load. The caller frees it (case_free). */
+struct case_def;
+struct case_def *load_test_case(const char *name);
+
 #endif

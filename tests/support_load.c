@@ -32,3 +32,17 @@ void expect_load_error(const char *path, int line, const char *want)
         assert_string_equal(e.file, path);
     }
 }
+
+case_def *load_test_case(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", TEST_CASES_DIR, name);
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {.seed = 5};
+    if (case_load(&c, path, &lo, &e) != 0) {
+        char buf[2048];
+        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
+    }
+    return c;
+}

@@ -138,26 +138,12 @@ static void test_wrap_out_of_memory_fails_whole_and_leaks_nothing(void **state)
 
 /* ---- the trainee's recap --------------------------------------------------------- */
 
-static case_def *load(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", TEST_CASES_DIR, name);
-    case_def *c = NULL;
-    apperr e;
-    case_load_opts lo = {.seed = 5};
-    if (case_load(&c, path, &lo, &e) != 0) {
-        char buf[2048];
-        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
-    }
-    return c;
-}
-
 /* Plays the window's test case to its ending: two decisions, advice shown
  * at both, teaching points. The log is at a->log_path. */
 static void play_window_case(app *a, const char *dir)
 {
     hook(false); /* the case and the session are not under test */
-    app_opts o = {.c = load("window_case.lua"),
+    app_opts o = {.c = load_test_case("window_case.lua"),
                   .trainee = "t1",
                   .have_seed = true,
                   .seed = 5,

@@ -35,25 +35,11 @@ typedef struct fixture {
     int64_t now;
 } fixture;
 
-static case_def *load(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", TEST_CASES_DIR, name);
-    case_def *c = NULL;
-    apperr e;
-    case_load_opts lo = {.seed = 5};
-    if (case_load(&c, path, &lo, &e) != 0) {
-        char buf[2048];
-        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
-    }
-    return c;
-}
-
 static int setup_with(void **state, const char *case_name)
 {
     fixture *f = calloc(1, sizeof *f);
     f->dir = test_tmpdir();
-    app_opts o = {.c = load(case_name),
+    app_opts o = {.c = load_test_case(case_name),
                   .trainee = "t1",
                   .have_seed = true,
                   .seed = 5,

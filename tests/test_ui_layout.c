@@ -389,25 +389,11 @@ typedef struct fixture {
     int64_t now;
 } fixture;
 
-static case_def *load(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", TEST_CASES_DIR, name);
-    case_def *c = NULL;
-    apperr e;
-    case_load_opts lo = {.seed = 5};
-    if (case_load(&c, path, &lo, &e) != 0) {
-        char buf[2048];
-        fail_msg("%s", apperr_format(&e, buf, sizeof buf));
-    }
-    return c;
-}
-
 static int fixture_setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     f->dir = test_tmpdir();
-    app_opts o = {.c = load("window_case.lua"),
+    app_opts o = {.c = load_test_case("window_case.lua"),
                   .trainee = "t1",
                   .have_seed = true,
                   .seed = 5,
@@ -866,7 +852,7 @@ static void test_library_and_trainee_screens_fit(void **state)
     assert_int_equal(app_init(&a, &o, &e), 0);
     audit_screen(&a, "library");
     app_free(&a);
-    app_opts p = {.c = load("window_case.lua"), .log_dir = dir, .host_os = "test"};
+    app_opts p = {.c = load_test_case("window_case.lua"), .log_dir = dir, .host_os = "test"};
     assert_int_equal(app_init(&a, &p, &e), 0);
     assert_int_equal(a.screen, SCR_TRAINEE);
     snprintf(a.trainee, sizeof a.trainee, "a-very-long-trainee-identifier-typed-in-full");
@@ -976,7 +962,6 @@ static void test_text_cache_without_its_font_is_an_environment_error(void **stat
     assert_int_equal(e.kind, APPERR_ENV);
     assert_non_null(strstr(e.file, "DejaVuSans.ttf"));
 }
-
 
 /* ---- the real window loop on SDL's dummy video driver -------------------------- */
 
