@@ -88,7 +88,9 @@ typedef struct app {
     int picked; /* option index, or rating; -1 none */
     char text[APP_TEXT_MAX];
     bool explanation, model_card, results, confirm_leave;
-    ui_cmd focus; /* CMD_NONE: nothing focused */
+    ui_cmd focus;              /* CMD_NONE: nothing focused */
+    ui_cmd focus_before_leave; /* restored when the leave dialog closes */
+    int opened;                /* the library index of the case opened, -1 none */
     char notice[1200];
     char error[2048];
     bool log_kept;

@@ -133,11 +133,12 @@ static int header(ui_ctx *c, app *a, int64_t now)
 const char *screens_hints(const app *a)
 {
     if (a->confirm_leave)
-        return "Enter leave " DOT " Esc stay";
+        return "Enter or Esc stay " DOT " L leave " DOT " Tab move";
     switch (a->screen) {
     case SCR_LIBRARY:
         return "Type your id " DOT " Tab / \xe2\x86\x91\xe2\x86\x93 move " DOT
-               " Enter open the case " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
+               " Enter open the case " DOT " Esc or Ctrl+Q leave " DOT
+               " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
     case SCR_TRAINEE:
         return "Type your id, then Enter " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " Esc close";
     case SCR_START:
@@ -225,6 +226,7 @@ static int body(ui_ctx *c, app *a, int x, int y, int w)
 /* The frame starts cleared to the theme's background (window.c, tests). */
 void screens_pass(ui_ctx *c, app *a, int64_t now)
 {
+    c->now = now;
     c->region = REGION_HEADER;
     int hh = header(c, a, now);
     c->region = REGION_FOOTER;
@@ -262,7 +264,7 @@ static unsigned long step_key(const app *a)
 void screens_frame(ui_ctx *c, app *a, int64_t now)
 {
     ui_ctx_begin(c, false);
-    c->act_top = -1;
+    c->act_top = c->act_bottom = -1;
     screens_pass(c, a, now);
     c->scroll = ui_scroll_clamp(c->scroll, c->content_h, c->view.h);
     /* A new screen starts at its top; a new step brings what it asks for
@@ -276,11 +278,17 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
     if (step != c->shown_step) {
         bool same_screen = (c->shown_step >> 24) == (step >> 24);
         int top = c->act_top - c->pad;
-        c->scroll =
-            !same_screen || c->act_top < 0
-                ? 0
-                : ui_scroll_clamp(ui_scroll_to_show(c->scroll, top, top + c->view.h / 2, c->view.h),
-                                  c->content_h, c->view.h);
+        int bottom = same_screen ? top + c->view.h / 2 : c->act_bottom + c->pad;
+        if (!same_screen && bottom - top > c->view.h)
+            top = bottom - c->view.h; /* the options and Confirm, the advice's top cut */
+        else if (bottom > top + c->view.h)
+            bottom = top + c->view.h;
+        /* A new page starts at its top unless what it asks for (the options
+         * of a timed choice) would then be out of view: it comes first. */
+        c->scroll = c->act_top < 0 ? 0
+                                   : ui_scroll_clamp(ui_scroll_to_show(same_screen ? c->scroll : 0,
+                                                                       top, bottom, c->view.h),
+                                                     c->content_h, c->view.h);
         c->shown_step = step;
     }
     /* Keep the focused item in view: keyboard users must see where they are. */
