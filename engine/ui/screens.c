@@ -257,7 +257,11 @@ static unsigned long step_key(const app *a)
     unsigned long node = 0;
     for (const unsigned char *p = (const unsigned char *)a->seen_node; *p; p++)
         node = node * 31 + *p;
-    unsigned long step = a->s ? (unsigned long)session_view_now(a->s).step : 0;
+    unsigned long step = 0;
+    if (a->s) { /* advice asked for moves the options down: as a new step */
+        session_view v = session_view_now(a->s);
+        step = (unsigned long)v.step << 1 | (v.advice_shown ? 1u : 0u);
+    }
     return (((unsigned long)a->screen * 1000003ul + node) & 0xFFFFFFul) << 24 | (step + 1);
 }
 
@@ -276,16 +280,14 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
         c->refocus = false;
     }
     if (step != c->shown_step) {
+        /* What the step asks for comes into view, all of it when it fits,
+         * else its end (the options and Confirm; the advice's top is cut),
+         * from the top of a new page or from where the trainee was. */
         bool same_screen = (c->shown_step >> 24) == (step >> 24);
-        int top = c->act_top - c->pad;
-        int bottom = same_screen ? top + c->view.h / 2 : c->act_bottom + c->pad;
-        if (!same_screen && bottom - top > c->view.h)
-            top = bottom - c->view.h; /* the options and Confirm, the advice's top cut */
-        else if (bottom > top + c->view.h)
-            bottom = top + c->view.h;
-        /* A new page starts at its top unless what it asks for (the options
-         * of a timed choice) would then be out of view: it comes first. */
-        c->scroll = c->act_top < 0 ? 0
+        int top = c->act_top - c->pad, bottom = c->act_bottom + c->pad;
+        if (bottom - top > c->view.h)
+            top = bottom - c->view.h;
+        c->scroll = c->act_top < 0 ? (same_screen ? c->scroll : 0)
                                    : ui_scroll_clamp(ui_scroll_to_show(same_screen ? c->scroll : 0,
                                                                        top, bottom, c->view.h),
                                                      c->content_h, c->view.h);
