@@ -374,6 +374,11 @@ static void test_library_ctrl_q_leaves_the_window(void **state)
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
     push_key(SDLK_q, KMOD_LCTRL);
+    /* Were Ctrl+Q not to leave, Enter would open the focused case, and the
+     * window would close only on the quit event after it. */
+    push_key(SDLK_RETURN, KMOD_NONE);
+    SDL_Event quit = {.type = SDL_QUIT};
+    assert_int_equal(SDL_PushEvent(&quit), 1);
     window_opts wo = {.theme = "default",
                       .scale = 100,
                       .font_dir = TEST_ASSETS_DIR "/fonts",
