@@ -443,7 +443,7 @@ static void test_header_clock_follows_the_case_clock(void **state)
     cmd(f, CMD_COMMIT, 0); /* start: intro */
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 0 min"));
-    cmd(f, CMD_COMMIT, 0); /* the alert, 5 min on */
+    cmd(f, CMD_COMMIT, 0);                    /* the alert, 5 min on */
     canvas_frame(&cv, &f->a, f->now + 60000); /* a real minute passes: not the case's */
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 5 min"));
     static const int picks[] = {0, 4, 0, 4, 4};

@@ -236,7 +236,7 @@ static void test_a_countdown_tick_redraws_only_the_countdowns(void **state)
     rencache_last_counts(f->cached.rc, NULL, &cells);
     f->now += 1000;
     dirty = same_pixels(f, "one second later");
-    assert_true(dirty > 0);  /* the countdown changed */
+    assert_true(dirty > 0); /* the countdown changed */
     /* and nothing else: the header's corner (4 cells at most), the time
      * beside the options and the cell where its bar ends */
     assert_true(dirty <= 8);

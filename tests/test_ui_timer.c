@@ -180,8 +180,7 @@ static void test_countdown_is_large_and_just_above_the_options(void **state)
     assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y), rgb(cv.ctx.th->accent));
     /* ...and a quarter full with three quarters of the time gone. */
     canvas_frame(&cv, &f->a, f->now + 225000);
-    assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y),
-                     rgb(cv.ctx.th->bar_track));
+    assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y), rgb(cv.ctx.th->bar_track));
     assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) / 8, bar_y), rgb(cv.ctx.th->accent));
     canvas_close(&cv);
 }
@@ -204,8 +203,7 @@ static void test_countdown_marks_30_and_10_seconds_with_a_shape_and_a_colour(voi
         assert_non_null(t);
         assert_non_null(canvas_find(&cv, REGION_BODY, "0:25"));
         int bar_y = t->text.y + t->text.h + cv.ctx.gap / 2 + cv.ctx.border + 1;
-        assert_int_equal(canvas_pixel(&cv, first_option(&cv).x + 2, bar_y),
-                         rgb(cv.ctx.th->warn));
+        assert_int_equal(canvas_pixel(&cv, first_option(&cv).x + 2, bar_y), rgb(cv.ctx.th->warn));
         canvas_frame(&cv, &f->a, f->now + 300000 - 5000);
         assert_null(canvas_find_start(&cv, REGION_BODY, WARN_MARK));
         assert_non_null(canvas_find_start(&cv, REGION_BODY, URGENT_MARK));

@@ -72,11 +72,11 @@ static inline const ui_text_rec *canvas_find(const canvas *cv, ui_region region,
 }
 
 /* The first text drawn in region that starts with s, or NULL. */
-static inline const ui_text_rec *canvas_find_start(const canvas *cv, ui_region region, const char *s)
+static inline const ui_text_rec *canvas_find_start(const canvas *cv, ui_region region,
+                                                   const char *s)
 {
     for (int i = 0; i < cv->ctx.n_texts; i++)
-        if (cv->ctx.texts[i].region == region &&
-            strncmp(cv->ctx.texts[i].what, s, strlen(s)) == 0)
+        if (cv->ctx.texts[i].region == region && strncmp(cv->ctx.texts[i].what, s, strlen(s)) == 0)
             return &cv->ctx.texts[i];
     return NULL;
 }

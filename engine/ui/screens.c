@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "countdown.h"
 #include "format.h"
 #include "screen_parts.h"
 #include "strbuf.h"
@@ -86,9 +87,14 @@ static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t si
     if (v.live)
         snprintf(l1, size, "Case clock: %s", ui_format_minutes(v.live->clock, m, sizeof m));
     int64_t left = app_time_left(a, now);
-    /* The last half minute is marked by a sign, not by colour alone. */
+    /* The last half minute is marked by a sign, not by colour alone, as
+     * the countdown beside the options is (countdown.h). */
+    ui_countdown_level level = ui_countdown_level_of(left);
     if (left >= 0)
-        snprintf(l2, size, "**%sTime left %s**", left <= 30000 ? WARN_SIGN " " : "",
+        snprintf(l2, size, "**%sTime left %s**",
+                 level == COUNTDOWN_URGENT ? UP " "
+                 : level == COUNTDOWN_WARN ? WARN_SIGN " "
+                                           : "",
                  ui_format_countdown(left, t, sizeof t));
 }
 
