@@ -104,4 +104,37 @@ else
     grep -q '"node":"lost"' "$log" || fail "the log does not reach the time-out's ending"
 fi
 [ -s "$WORK/config/appraise/window.conf" ] || fail "the window did not remember its geometry"
+
+# The next start opens where the window was left; a saved window larger
+# than the screen, or off it, opens within it.
+# open_saved SAVED WHAT CHECK: writes SAVED ("x y w h"), opens the window,
+# checks its geometry with CHECK (shell test on X Y WIDTH HEIGHT), closes it.
+open_saved() {
+    printf 'appraise-window 1\n%s\n' "$1" >"$WORK/config/appraise/window.conf"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$APPRAISE" play "$CASE" --trainee e2e --seed 1 --log-dir "$WORK/again" \
+        >"$WORK/again.out" 2>"$WORK/again.err" &
+    pid=$!
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1) || true
+    if [ -z "$wid" ]; then
+        fail "$2: the window did not open: $(cat "$WORK/again.err")"
+        return
+    fi
+    wait_drawn "Timed window test case" "$2: the start screen"
+    eval "$(xdotool getwindowgeometry --shell "$wid")"
+    eval "$3" || fail "$2: the window is ${WIDTH}x${HEIGHT} at $X,$Y"
+    xdotool key Escape l # no session yet: the window closes
+    for _ in $(seq 600); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill "$pid" 2>/dev/null && fail "$2: the window did not close"
+    wait "$pid" || true
+}
+open_saved "30 40 900 600" "a saved window" \
+    '[ "$WIDTH" -eq 900 ] && [ "$HEIGHT" -eq 600 ] && [ "$X" -eq 30 ] && [ "$Y" -eq 40 ]'
+open_saved "5000 -300 3000 2000" "a window saved off a larger screen" \
+    '[ "$X" -ge 0 ] && [ "$Y" -ge 0 ] && [ "$((X + WIDTH))" -le 1366 ] && [ "$((Y + HEIGHT))" -le 768 ]'
+open_saved "this is not a window" "a damaged settings file" \
+    '[ "$((X + WIDTH))" -le 1366 ] && [ "$((Y + HEIGHT))" -le 768 ] && [ "$WIDTH" -ge 1000 ]'
 finish
