@@ -59,8 +59,12 @@ static void draw_cached(win *w)
     screens_frame(c, w->a, now_ms() + w->skew);
     c->rc = NULL;
     w->last_calls = rencache_end(w->rc);
-    if (w->last_calls < 0)
+    if (w->last_calls < 0) { /* its texts are in the draw log already */
+        draw_log *log = c->log;
+        c->log = NULL;
         draw_direct(w);
+        c->log = log;
+    }
 }
 
 /* Draws the screen; returns the ms spent laying out and issuing the draw
