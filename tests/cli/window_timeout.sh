@@ -35,6 +35,12 @@ wait_drawn() {
     return 1
 }
 
+# The texts of the last frame written.
+last_frame() {
+    awk '/^--- frame /{buf = ""; next} {buf = buf $0 "\n"} END {printf "%s", buf}' \
+        "$APPRAISE_DRAW_LOG"
+}
+
 # The line of the draw log where TEXT is first drawn (0: never).
 first_line() {
     grep -nF -- "$1" "$APPRAISE_DRAW_LOG" | head -n 1 | cut -d: -f1 || echo 0
@@ -66,11 +72,23 @@ wait_drawn "Timed window test case" "the start screen"
 xdotool key Return # start: the 3 s run from here
 wait_drawn "Time left" "the countdown"
 wait_drawn "confirm now" "the countdown's last ten seconds"
-if [ "$has_notice" = 1 ]; then
-    wait_drawn "$notice" "the time-out notice"
-    xdotool key Return # on from the notice
-else
+[ "$has_notice" = 1 ] ||
     echo "note: this engine has no time-out notice yet; checking the ending only" >&2
+# After the time-out: a screen with Continue (the feedback that tells the
+# trainee) is passed with Enter, once; then the ending.
+pressed=0
+for _ in $(seq 1200); do
+    grep -qF "Too late to shock." "$APPRAISE_DRAW_LOG" && break
+    kill -0 "$pid" 2>/dev/null || break
+    if [ "$pressed" = 0 ] && last_frame | grep -qF "Continue (Enter)"; then
+        xdotool key Return
+        pressed=1
+    fi
+    sleep 0.05
+done
+if [ "$has_notice" = 1 ]; then
+    grep -qF "$notice" "$APPRAISE_DRAW_LOG" || fail "the time-out notice was never drawn"
+    [ "$pressed" = 1 ] || fail "the time-out notice was not a screen of its own"
 fi
 wait_drawn "Too late to shock." "the ending's summary"
 wait_drawn "Outcome" "the outcome"
