@@ -58,12 +58,16 @@ static void full_decision(case_node *n)
     d->n_options = 3;
     d->options = mem_calloc(3, sizeof *d->options);
     assert_non_null(d->options);
-    d->options[0] = (case_option){str_dup("sepsis6"), str_dup("Start the Sepsis Six"),
-                                  str_dup("treated"), 0, 50, NULL};
-    d->options[1] = (case_option){str_dup("repeat"), str_dup("Repeat observations"), NULL, 7, 51,
+    d->options[0] = (case_option){
+        str_dup("sepsis6"), str_dup("Start the Sepsis Six"), str_dup("treated"), 0, 50, NULL};
+    d->options[1] = (case_option){str_dup("repeat"),
+                                  str_dup("Repeat observations"),
+                                  NULL,
+                                  7,
+                                  51,
                                   str_dup("Repeating loses an hour.")};
-    d->options[2] = (case_option){str_dup("senior"), str_dup("Ask for senior review"),
-                                  str_dup("treated"), 0, 52, NULL};
+    d->options[2] = (case_option){
+        str_dup("senior"), str_dup("Ask for senior review"), str_dup("treated"), 0, 52, NULL};
     d->best = list_of(2, best);
     d->advice.present = true;
     d->advice.tool = str_dup("SepsisWatch");

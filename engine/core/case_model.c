@@ -120,8 +120,7 @@ const char *advice_timing_name(advice_timing t)
 static const size_t RESULT_TEXTS[] = {offsetof(case_result, name), offsetof(case_result, text),
                                       offsetof(case_result, unit), offsetof(case_result, flag)};
 static const size_t OPTION_TEXTS[] = {offsetof(case_option, id), offsetof(case_option, label),
-                                      offsetof(case_option, next),
-                                      offsetof(case_option, feedback)};
+                                      offsetof(case_option, next), offsetof(case_option, feedback)};
 static const size_t REASON_TEXTS[] = {offsetof(case_reason, factor)};
 static const size_t ADVICE_TEXTS[] = {offsetof(case_advice, tool), offsetof(case_advice, recommend),
                                       offsetof(case_advice, message),

@@ -54,7 +54,7 @@ typedef struct case_option {
     char *id;
     char *label;
     char *next;  /* NULL: the decision's next */
-    int next_fn;    /* 1 when next is a function, 0 when none */
+    int next_fn; /* 1 when next is a function, 0 when none */
     int line;
     char *feedback; /* the decision's feedback text for this option (a feedback
                      * table's [id] entry); NULL or "" for none */
