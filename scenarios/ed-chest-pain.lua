@@ -379,14 +379,14 @@ return case {
           local cue
           if s.variant == "colleague" then
             cue = " The registrar was working from a description read down the phone; the " ..
-                  "rate, the comfortable patient and the timing were in front of you."
+                  "rate and the comfortable patient were in front of you."
           else
             cue = " ECG-Insight's model card puts rhythm labels outside its intended use, and " ..
                   "its own reasons scored the rate as evidence against."
           end
-          local aivr = "A regular broad-complex rhythm at 78/min, competing with sinus " ..
-                       "rhythm as his pain eases, is an accelerated idioventricular rhythm: a " ..
-                       "common, usually self-limiting sign of reperfusion, not a tachycardia."
+          local aivr = "A regular broad rhythm at 78/min, competing with sinus rhythm as his " ..
+                       "pain eases, is an accelerated idioventricular rhythm: a usually " ..
+                       "self-limiting sign of reperfusion, not a tachycardia."
           return {
             observe = aivr .. " No antiarrhythmic is needed; keep monitoring and carry on " ..
                       "with the transfer." .. cue,
