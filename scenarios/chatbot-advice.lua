@@ -185,7 +185,7 @@ return case {
                  "spot takes a minute, and a non-blanching rash with fever is a red feature " ..
                  "(NICE NG143).",
           antipyretic = "Paracetamol eases distress but does not tell you what is wrong: NICE " ..
-                        "has found no good evidence that a child's response to an antipyretic " ..
+                        "notes it is not clear that a child's response to an antipyretic " ..
                         "separates serious illness from minor. The rash needs looking at now, " ..
                         "with a glass (NICE NG143).",
         },
