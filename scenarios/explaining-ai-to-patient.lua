@@ -261,7 +261,7 @@ return case {
             local flags = "Pain now in both legs, altered sensation when she wipes and new " ..
                           "difficulty starting to pass water are red flags for cauda equina " ..
                           "syndrome, a spinal emergency. "
-            local tool = " They began after her GP wrote the letter the tool read, and its " ..
+            local tool = " These began after her GP wrote the letter the tool read; its " ..
                          "reasons were all about what the letter did not mention."
             return {
               emergency = flags .. "BMJ Best Practice advises immediate referral to hospital " ..
