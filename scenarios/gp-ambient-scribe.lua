@@ -373,8 +373,8 @@ return case {
                      "only a check against the consultation could find them; once saved, the " ..
                      "record is yours (GMC, Good medical practice).",
               fix2 = errs .. " Correcting what you are sure of catches the errors you " ..
-                     "expect; the side you corrected aloud is the kind that slips through. " ..
-                     "The model card lists omission, mis-negation, defaults and swapped sides.",
+                     "expect; a side you corrected aloud is the kind that slips through, and " ..
+                     "only a line-by-line check finds them all.",
               later = errs .. " Saved at once, the note was the record: the allergy entry " ..
                       "and any forms made from it carried the errors before the end of " ..
                       "surgery.",
