@@ -176,7 +176,7 @@ return case {
                          "this is severe pre-eclampsia."
           return {
             immediate = severe .. " She needs immediate obstetric review and treatment of her " ..
-                        "blood pressure now." .. cue,
+                        "blood pressure." .. cue,
             ["repeat"] = severe .. " A recheck in 30 minutes waits on a number when her " ..
                          "symptoms already decide: she needs obstetric review now, not within " ..
                          "the hour." .. cue,
