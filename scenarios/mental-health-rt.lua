@@ -192,8 +192,8 @@ return case {
           if s.variant == "ai_wrong_first" then
             cue = " The risk model's top reasons were a restraint in the emergency " ..
                   "department, arrival with the police and his detention: it learned from " ..
-                  "who was restrained, not from who was violent, and those records carry " ..
-                  "ethnicity with them."
+                  "who was restrained, not from who was violent, and those records can carry " ..
+                  "ethnicity into the score."
           else
             cue = " The risk model's reasons were the ones that mattered: no aggression on " ..
                   "the ward, and a response to a familiar member of staff."
@@ -357,8 +357,8 @@ return case {
           end
           local rule = "NICE NG10 offers IM lorazepam alone or IM haloperidol with IM " ..
                        "promethazine, and IM lorazepam when there is not enough information " ..
-                       "to choose or the person has never taken an antipsychotic, as Daniel " ..
-                       "has not."
+                       "to choose or the person has not taken an antipsychotic before: Daniel " ..
+                       "never has."
           local wait
           if s.vars.path == "deescalated" then
             wait = " A plan with no intramuscular option leaves the night staff waiting for " ..
@@ -369,10 +369,9 @@ return case {
           end
           return {
             lorazepam = rule .. cue,
-            hal_prom = rule .. " A haloperidol regimen also needs an ECG and no " ..
-                       "cardiovascular contraindication (check the BNF and the trust's " ..
-                       "policy), and in a young man new to antipsychotics it carries a risk " ..
-                       "of acute dystonia." .. cue,
+            hal_prom = rule .. " A haloperidol regimen also needs an ECG (check the BNF " ..
+                       "and the trust's policy), and he has none; in a young man new to " ..
+                       "antipsychotics it also risks acute dystonia." .. cue,
             ecg_first = rule .. wait .. cue,
           }
         end,
