@@ -236,21 +236,20 @@ return case {
         },
         ask = { confidence = true, rationale = "override" },
         feedback = {
-          off = "She had said no before you began. NHS England's information governance " ..
-                "guidance on ambient scribes says patients can ask for one not to be used and " ..
-                "their choice will be respected; the start screen said the same. Recording " ..
-                "that she declined tells the next clinician.",
-          reassure = "She had already said no. Explaining how the audio is handled is good " ..
-                     "practice, but not a way round a refusal: the guidance says her choice " ..
-                     "is respected, and carrying on after a 'no' can leave her saying less " ..
-                     "than she came to say.",
-          form = "For direct care NHS England gives the likely legal basis as implied consent " ..
-                 "under the common law duty of confidentiality: what she is owed is to be told " ..
-                 "and to have her 'no' respected, not a form. A signature can make a refusal " ..
-                 "harder to voice.",
-          pause = "Pausing for the parts she picks still records what she asked you not to, " ..
-                  "and leaves her to police the microphone. She asked for it off; switch it " ..
-                  "off.",
+          off = "She relaxes, and the consultation goes on without it. NHS England's " ..
+                "information governance guidance on ambient scribes says patients can ask " ..
+                "for one not to be used and their choice will be respected, as the start " ..
+                "screen said; recording that she declined tells the next clinician.",
+          reassure = "She shrugs, says \"I suppose so\", and says much less than she came to " ..
+                     "say. Explaining how the audio is handled is good practice, but not a " ..
+                     "way round a refusal: the guidance says her choice is respected.",
+          form = "She looks uneasy and signs. For direct care NHS England gives the likely " ..
+                 "legal basis as implied consent under the common law duty of " ..
+                 "confidentiality: what she is owed is to be told and to have her 'no' " ..
+                 "respected, not a form, and a signature can make a refusal harder to voice.",
+          pause = "She shrugs and says much less than she came to say. Pausing for the parts " ..
+                  "she picks still records what she asked you not to, and leaves her to " ..
+                  "police the microphone; she asked for it off.",
         },
       },
       debrief = "ScribeAssist's start screen was right, and so was switching it off. " ..
