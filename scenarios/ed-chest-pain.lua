@@ -381,8 +381,8 @@ return case {
             cue = " The registrar was working from a description read down the phone; the " ..
                   "rate and the comfortable patient were in front of you."
           else
-            cue = " ECG-Insight's model card puts rhythm labels outside its intended use, and " ..
-                  "its own reasons scored the rate as evidence against."
+            cue = " ECG-Insight's card puts rhythm labels outside its intended use, and its " ..
+                  "own reasons counted the rate against ventricular tachycardia."
           end
           local aivr = "A regular broad rhythm at 78/min, competing with sinus rhythm as his " ..
                        "pain eases, is an accelerated idioventricular rhythm: a usually " ..
