@@ -180,9 +180,8 @@ return case {
             ["repeat"] = severe .. " A recheck in 30 minutes waits on a number when her " ..
                          "symptoms already decide: she needs obstetric review now, not within " ..
                          "the hour." .. cue,
-            routine = severe .. " Paracetamol and a quiet room treat a headache, not this; it " ..
-                      "can progress to eclampsia or stroke within hours, and a 4-hour wait " ..
-                      "is far too long." .. cue,
+            routine = severe .. " Paracetamol and a quiet room treat a headache, not this, " ..
+                      "which can progress to eclampsia or stroke within hours." .. cue,
           }
         end,
       },
