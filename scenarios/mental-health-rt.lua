@@ -190,10 +190,9 @@ return case {
         feedback = function(s)
           local cue
           if s.variant == "ai_wrong_first" then
-            cue = " The risk model's top reasons were a restraint in the emergency " ..
-                  "department, arrival with the police and his detention: it learned from " ..
-                  "who was restrained, not from who was violent, and those records can carry " ..
-                  "ethnicity into the score."
+            cue = " The risk model's top reasons (a restraint in the emergency department, " ..
+                  "the police, his detention) reflect who was restrained, not who was " ..
+                  "violent, and can carry ethnicity into the score."
           else
             cue = " The risk model's reasons were the ones that mattered: no aggression on " ..
                   "the ward, and a response to a familiar member of staff."
@@ -349,16 +348,15 @@ return case {
         feedback = function(s)
           local cue
           if s.variant == "ai_wrong_second" then
-            cue = " RT Assist ranked regimens by how often the ward used them; that is not a " ..
-                  "reason for this man, and it did not weigh the missing ECG."
+            cue = " RT Assist ranked regimens by how often the ward used them, not by what " ..
+                  "suits this man, and did not weigh the missing ECG."
           else
             cue = " RT Assist's reasons named the two facts that decide it: no ECG on file, " ..
                   "and no antipsychotic ever taken."
           end
-          local rule = "NICE NG10 offers IM lorazepam alone or IM haloperidol with IM " ..
-                       "promethazine, and IM lorazepam when there is not enough information " ..
-                       "to choose or the person has not taken an antipsychotic before: Daniel " ..
-                       "never has."
+          local rule = "NICE NG10 advises IM lorazepam when there is not enough " ..
+                       "information to choose, or the person has not taken an antipsychotic " ..
+                       "before: Daniel never has."
           local wait
           if s.vars.path == "deescalated" then
             wait = " A plan with no intramuscular option leaves the night staff waiting for " ..
