@@ -357,8 +357,10 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         w.max_states = or_default(o->max_states, WALK_MAX_STATES_DEFAULT);
         w.max_depth = or_default(o->max_depth, WALK_MAX_DEPTH_DEFAULT);
         w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
-        if (k == 0)
+        if (k == 0) {
             walk_text_case(&w);
+            walk_images_case(&w, o->image_check);
+        }
         rc = walk_search_variant(&w);
         if (rc == 0)
             rc = k + 1 == r->pub.n_variants ? walk_analysis_cross_variant(r, &w) : 0;
@@ -446,6 +448,8 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "variant_in_text";
     case WALK_OUTCOME_GIVEN_AWAY:
         return "outcome_given_away";
+    case WALK_IMAGE:
+        return "image";
     }
     return "unknown";
 }

@@ -177,4 +177,9 @@ void walk_report_cut(walker *w, int ni, uint32_t x, const char *what, size_t bou
 void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n);
 void walk_text_case(walker *w);
 
+/* walk_image.c: each image the case's tables name, read as check reads
+ * it (check: the window's decoder); one error an image file that fails. */
+void walk_images_case(walker *w,
+                      int (*check)(const char *case_file, const case_image *im, apperr *e));
+
 #endif
