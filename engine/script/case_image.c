@@ -303,30 +303,28 @@ int case_image_read(const char *case_file, const case_image *im, case_image_data
         return -1;
     }
     unsigned long w = 0, h = 0;
-    if (png_size(b, len, &w, &h) && !png_chunks_whole(b, len)) {
-        mem_free(b);
-        case_image_fail(e, case_file, im,
-                        "the PNG is cut short or damaged (its chunks do not run whole to the "
-                        "end): save the image again");
-        return -1;
-    }
+    const char *problem = NULL;
     if (png_size(b, len, &w, &h))
         out->kind = CASE_IMAGE_PNG;
     else if (jpeg_size(b, len, &w, &h))
         out->kind = CASE_IMAGE_JPEG;
-    else {
-        mem_free(b);
-        case_image_fail(e, case_file, im,
-                        "the file is not a PNG or JPEG image (or its header is cut short): save "
-                        "the image again as PNG");
-        return -1;
+    else
+        problem = "the file is not a PNG or JPEG image (or its header is cut short): save the "
+                  "image again as PNG";
+    char size[200];
+    if (!problem && (w == 0 || h == 0 || w > CASE_IMAGE_SIDE_MAX || h > CASE_IMAGE_SIDE_MAX)) {
+        snprintf(size, sizeof size,
+                 "its header says %lu x %lu pixels: an image may have 1 to %d pixels a side; "
+                 "save it smaller",
+                 w, h, CASE_IMAGE_SIDE_MAX);
+        problem = size;
     }
-    if (w == 0 || h == 0 || w > CASE_IMAGE_SIDE_MAX || h > CASE_IMAGE_SIDE_MAX) {
+    if (!problem && out->kind == CASE_IMAGE_PNG && !png_chunks_whole(b, len))
+        problem = "the PNG is cut short or damaged (its chunks do not run whole to the end): "
+                  "save the image again";
+    if (problem) {
         mem_free(b);
-        case_image_fail(e, case_file, im,
-                        "its header says %lu x %lu pixels: an image may have 1 to %d pixels a "
-                        "side; save it smaller",
-                        w, h, CASE_IMAGE_SIDE_MAX);
+        case_image_fail(e, case_file, im, "%s", problem);
         return -1;
     }
     out->bytes = b;

@@ -197,8 +197,8 @@ static entry *find(ui_images *ims, const char *case_file, const case_image *im)
     apperr e;
     apperr_clear(&e);
     lru->surf = ui_image_decode(case_file, im, &e);
-    if (!lru->surf)
-        apperr_format(&e, lru->why, sizeof lru->why);
+    if (!lru->surf) /* for the trainee: the reason, not the file and line */
+        snprintf(lru->why, sizeof lru->why, "%s", e.msg);
     return lru;
 }
 

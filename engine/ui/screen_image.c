@@ -57,9 +57,9 @@ int screen_image(ui_ctx *c, const app *a, const case_image *im, int x, int y, in
     const char *why = NULL;
     if (!ui_images_size(c->images, a->c->file, im, &iw, &ih, &why))
         return not_shown(c, im, why, x, y, w);
-    /* At most about half the body's height, so that the text around it
+    /* At most two fifths of the body's height, so that the text around it
      * stays in view; never larger than the image itself on this screen. */
-    int max_h = c->view.h > 0 ? c->view.h / 2 : 20 * c->line_h;
+    int max_h = c->view.h > 0 ? c->view.h * 2 / 5 : 16 * c->line_h;
     if (max_h < 6 * c->line_h)
         max_h = 6 * c->line_h;
     int b = c->border, pw, ph;
@@ -86,8 +86,10 @@ void screen_image_view(ui_ctx *c, app *a)
     const case_image *im = app_image_open(a);
     if (!im)
         return;
+    /* Over the header and the body; the key bar below stays in view. */
+    int bottom = c->view.y + c->view.h;
     c->region = REGION_MODAL;
-    ui_fill(c, (ui_rect){0, 0, c->w, c->h}, c->th->bg);
+    ui_fill(c, (ui_rect){0, 0, c->w, bottom}, c->th->bg);
     int m = 2 * c->pad, iw = c->w - 2 * m, y = c->pad;
     char head[200];
     snprintf(head, sizeof head, "Image %d of %zu", a->image_view, n);
@@ -98,7 +100,7 @@ void screen_image_view(ui_ctx *c, app *a)
     y += screen_bold(c, m, y, hw, c->px_h2, c->th->text, head);
     y += c->gap + ui_buttons(c, a, m, y, iw, b, n > 1 ? 2 : 1) + c->gap;
     int alt_h = ui_text_h(c, c->px, im->alt, iw);
-    int room = c->h - y - alt_h - 2 * c->pad;
+    int room = bottom - y - alt_h - 2 * c->pad;
     int w, h;
     const char *why = NULL;
     if (!ui_images_size(c->images, a->c->file, im, &w, &h, &why) || room < c->line_h) {
@@ -109,5 +111,6 @@ void screen_image_view(ui_ctx *c, app *a)
     ui_image_fit(w, h, iw, room, 2 * c->density, &pw, &ph);
     ui_rect r = {(c->w - pw) / 2, y, pw, ph};
     picture(c, a, im, r);
+    ui_target_add(c, r, (ui_cmd){CMD_ESCAPE, 0}, false); /* a click on it closes it */
     ui_text(c, m, y + ph + c->pad, iw, c->px, c->th->text, im->alt);
 }
