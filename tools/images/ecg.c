@@ -4,7 +4,8 @@
  * sinus rhythm 96/min; horizontal ST depression of 2 mm in V1-V3 with tall
  * R waves (R/S > 1 in V2) and upright T waves; no ST elevation; no LBBB
  * (QRS narrow). Nothing else in it is abnormal, so the picture says what
- * the words say and no more. */
+ * the words say and no more. The guide's recipe has an inferior ST
+ * elevation of its own (leads_of). */
 #include <math.h>
 #include <stdio.h>
 
@@ -113,8 +114,27 @@ static void calibration(canvas *cv, double x, double y)
                      pts[i + 1][1] * PX_MM, 1.7);
 }
 
-int make_ecg(const char *dir, const char *font)
+/* The leads of kind: the posterior pattern above, or for the guide's recipe
+ * an inferior ST elevation (2 mm in II, III and aVF, reciprocal depression
+ * in I and aVL) with V1-V3 normal. */
+static void leads_of(ecg_kind kind, lead *out)
 {
+    for (int i = 0; i < 12; i++)
+        out[i] = LEADS[i];
+    if (kind != ECG_INFERIOR)
+        return;
+    static const double st[12] = {-0.1, 0.2, 0.2, 0, -0.1, 0.2, 0, 0, 0, 0, 0, 0};
+    out[6].r = 0.25, out[6].s = -0.9; /* V1-V3 as usual: small r, deep S */
+    out[7].r = 0.5, out[7].s = -1.1;
+    out[8].r = 0.9, out[8].s = -0.7;
+    for (int i = 0; i < 12; i++)
+        out[i].st = st[i];
+}
+
+int make_ecg(const char *dir, const char *font, ecg_kind kind, const char *name)
+{
+    lead leads[12];
+    leads_of(kind, leads);
     const double left = 8, col_w = 2.5 * MM_S, row_h = 30, top = 22;
     canvas cv;
     int w = (int)((left + 4 * col_w + 4) * PX_MM), h = (int)((top + 3 * row_h + 14) * PX_MM);
@@ -132,12 +152,12 @@ int make_ecg(const char *dir, const char *font)
         if (row < 3)
             for (int col = 0; col < 4; col++) {
                 double x = left + col * col_w, t0 = col * 2.5;
-                trace(&cv, &LEADS[layout[row][col]], r, n, t0, t0 + 2.5, x, y);
+                trace(&cv, &leads[layout[row][col]], r, n, t0, t0 + 2.5, x, y);
                 if (col > 0) /* the mark where one lead gives way to the next */
                     mask_segment(&cv, x * PX_MM, (y - 3) * PX_MM, x * PX_MM, (y + 3) * PX_MM, 1.7);
             }
         else
-            trace(&cv, &LEADS[1], r, n, 0, SECONDS, left, y);
+            trace(&cv, &leads[1], r, n, 0, SECONDS, left, y);
         canvas_paint(&cv, ink, 1);
         for (int col = 0; row < 3 && col < 4; col++)
             canvas_text(&cv, font, 22, (int)((left + col * col_w + 1.5) * PX_MM),
@@ -149,7 +169,7 @@ int make_ecg(const char *dir, const char *font)
                 "12-lead ECG    25 mm/s    10 mm/mV    filter 0.05\xe2\x80\x93"
                 "150 Hz");
     char path[1024];
-    snprintf(path, sizeof path, "%s/ed-chest-pain-ecg.png", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int rc = canvas_save_png(&cv, path, false);
     canvas_free(&cv);
     return rc;
