@@ -91,7 +91,8 @@ static void chunk(unsigned char *out, size_t *n, const char *type, const unsigne
     p[0] = (unsigned char)(len >> 24), p[1] = (unsigned char)(len >> 16);
     p[2] = (unsigned char)(len >> 8), p[3] = (unsigned char)len;
     memcpy(p + 4, type, 4);
-    memcpy(p + 8, data, len);
+    if (len)
+        memcpy(p + 8, data, len);
     unsigned long c = crc(p + 4, len + 4);
     p[8 + len] = (unsigned char)(c >> 24), p[9 + len] = (unsigned char)(c >> 16);
     p[10 + len] = (unsigned char)(c >> 8), p[11 + len] = (unsigned char)c;
