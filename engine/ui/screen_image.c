@@ -57,9 +57,10 @@ int screen_image(ui_ctx *c, const app *a, const case_image *im, int x, int y, in
     const char *why = NULL;
     if (!ui_images_size(c->images, a->c->file, im, &iw, &ih, &why))
         return not_shown(c, im, why, x, y, w);
-    /* At most two fifths of the body's height, so that the text around it
-     * stays in view; never larger than the image itself on this screen. */
-    int max_h = c->view.h > 0 ? c->view.h * 2 / 5 : 16 * c->line_h;
+    /* At most two fifths of the body's height at 100% text, less as the
+     * text grows, so that the text and the choice stay in view (I shows it
+     * full size); never larger than the image itself on this screen. */
+    int max_h = c->view.h > 0 ? c->view.h * 40 / (c->scale > 0 ? c->scale : 100) : 16 * c->line_h;
     if (max_h < 6 * c->line_h)
         max_h = 6 * c->line_h;
     int b = c->border, pw, ph;
@@ -96,10 +97,13 @@ void screen_image_view(ui_ctx *c, app *a)
     ui_button_spec b[2] = {
         {"Close (Esc)", {CMD_ESCAPE, 0}, BUTTON_PRIMARY},
         {"Next image (\xe2\x86\x92)", {CMD_IMAGE, APP_IMAGE_NEXT}, BUTTON_NORMAL}};
+    /* The heading and the buttons on one row, the picture as large as the
+     * rest allows, its alt text in the small size below it. */
     int hw = ui_text_w(c, c->px_h2, true, head) + c->pad;
-    y += screen_bold(c, m, y, hw, c->px_h2, c->th->text, head);
-    y += c->gap + ui_buttons(c, a, m, y, iw, b, n > 1 ? 2 : 1) + c->gap;
-    int alt_h = ui_text_h(c, c->px, im->alt, iw);
+    int th = screen_bold(c, m, y, hw, c->px_h2, c->th->text, head);
+    int bh = ui_buttons(c, a, m + hw + c->pad, y, iw - hw - c->pad, b, n > 1 ? 2 : 1);
+    y += (th > bh ? th : bh) + c->gap;
+    int alt_h = ui_text_h(c, c->px_small, im->alt, iw);
     int room = bottom - y - alt_h - 2 * c->pad;
     int w, h;
     const char *why = NULL;
@@ -112,5 +116,5 @@ void screen_image_view(ui_ctx *c, app *a)
     ui_rect r = {(c->w - pw) / 2, y, pw, ph};
     picture(c, a, im, r);
     ui_target_add(c, r, (ui_cmd){CMD_ESCAPE, 0}, false); /* a click on it closes it */
-    ui_text(c, m, y + ph + c->pad, iw, c->px, c->th->text, im->alt);
+    ui_text(c, m, y + ph + c->pad, iw, c->px_small, c->th->text, im->alt);
 }
