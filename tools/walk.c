@@ -318,6 +318,7 @@ void walk_free(walk_result *pub)
     if (r->have_first_advised)
         path_free(&r->first_advised.path);
     pool_free(&r->strings);
+    strmap_free(r->images);
     mem_free(r);
 }
 
@@ -341,6 +342,7 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         return -1;
     }
     r->pub.c = c;
+    r->image_check = o->image_check;
     bool *plain = NULL;
     if (pick_variants(r, c, o->variant, e) != 0 || !(plain = future_plain(c, e))) {
         walk_free(&r->pub);
@@ -359,7 +361,7 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
         if (k == 0) {
             walk_text_case(&w);
-            walk_images_case(&w, o->image_check);
+            walk_images_case(&w);
         }
         rc = walk_search_variant(&w);
         if (rc == 0)
