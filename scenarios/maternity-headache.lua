@@ -199,8 +199,9 @@ return case {
                "(severe hypertension under NICE NG133 whatever the diastolic), visual " ..
                "disturbance, an unrelieved headache, proteinuria and clonus. Severe " ..
                "pre-eclampsia can progress to eclampsia or stroke within hours. A " ..
-               "30-minute recheck is not a plan when the first two readings are already " ..
-               "severe. No early warning score was shown: NEWS2 is not for use in " ..
+               "30-minute recheck is not a plan when the first reading is already severe, " ..
+               "the second (158/104 mmHg) is just below that line, and her symptoms " ..
+               "decide on their own. No early warning score was shown: NEWS2 is not for use in " ..
                "pregnancy, and at 162 mmHg systolic it would have scored nothing for her " ..
                "blood pressure. A national maternity early warning score has been " ..
                "developed for England (Gerry et al., BMJ Medicine 2024); use your unit's " ..
@@ -297,10 +298,10 @@ return case {
                         "carries risks of its own, including a surge in blood pressure at " ..
                         "intubation; stabilise her first, then plan birth.",
           ward = "The analysis said the baby was well now; it says nothing about the next " ..
-                 "hours, or about the mother. Her headache and visual disturbance are ongoing " ..
-                 "features of severe pre-eclampsia, which NICE NG133 lists among the " ..
-                 "indications for planned early birth between 34+0 and 36+6 weeks: she needs " ..
-                 "stabilising and close care, not 4-hourly observations.",
+                 "hours, or about the mother. She has severe pre-eclampsia, with a low " ..
+                 "platelet count and a raised ALT: she needs stabilising, close monitoring " ..
+                 "and a senior obstetrician's plan for birth (NICE NG133), not 4-hourly " ..
+                 "observations.",
         },
       },
       debrief = "The CTG analysis was right: the trace met its criteria for a normal " ..
