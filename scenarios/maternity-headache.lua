@@ -188,11 +188,11 @@ return case {
       debrief = function(s)
         local why
         if s.variant == "ai_wrong" then
-          why = "This time the model was wrong. Its explanation shows what pulled it " ..
+          why = "Here the model was wrong. Its explanation shows what pulled it " ..
                 "down: a normal booking blood pressure from 24 weeks ago and the fact that " ..
                 "most headaches it saw were benign. Neither says anything about today."
         else
-          why = "This time the model was right, and its reasons were the ones that " ..
+          why = "Here the model was right, and its reasons were the ones that " ..
                 "mattered."
         end
         return why .. " The careful cues were in front of you: a systolic of 162 mmHg " ..
@@ -288,8 +288,8 @@ return case {
         feedback = {
           stabilise = "The trace met the criteria for a normal antenatal trace, so the baby " ..
                       "does not need delivering this minute: the danger is to the mother. " ..
-                      "Magnesium sulfate should be considered for her ongoing severe " ..
-                      "features, her blood pressure treated towards 135/85 mmHg, and the " ..
+                      "Magnesium sulfate should be considered in severe pre-eclampsia, " ..
+                      "her blood pressure treated towards 135/85 mmHg, and the " ..
                       "timing of birth decided by a senior obstetrician with her (NICE NG133, " ..
                       "QS35).",
           section_now = "The CTG analysis found a normal trace: nothing about the baby calls " ..
