@@ -411,7 +411,7 @@ return case {
                  "without a local system), so the clinical safety officer responsible for " ..
                  "the tool and the supplier can act on them."
         else
-          what = "This time the draft was accurate: it caught the blood through the phone " ..
+          what = "Here the draft was accurate: it caught the blood through the phone " ..
                  "call, the penicillin reaction, and the side you corrected aloud. Saving " ..
                  "it after reading it against the consultation was right. 'Correcting' " ..
                  "lines that were right costs time you do not have and can put errors in; " ..
