@@ -84,7 +84,8 @@ static void test_enriched_cases_get_the_librarys_note_or_the_engines(void **stat
     apperr e;
     assert_int_equal(library_note_read(&n, f->case_file, &e), 0);
     assert_int_equal(n.ai_errors, LIBRARY_AI_ERRORS_ENRICHED);
-    assert_string_equal(library_note_text(&n), "Here the AI is wrong # more often than real tools.");
+    assert_string_equal(library_note_text(&n),
+                        "Here the AI is wrong # more often than real tools.");
     library_note_free(&n);
     write_settings(f, "ai_errors: enriched\r\n");
     assert_int_equal(library_note_read(&n, f->case_file, &e), 0);

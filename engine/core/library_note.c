@@ -64,8 +64,7 @@ static int set_note(reader *r, const char *value)
         return twice(r, "ai_errors_note", r->note_line);
     r->note_line = r->line;
     if (!value[0])
-        return wrong(r, r->line, "%s is empty: write the note after the colon",
-                     "ai_errors_note");
+        return wrong(r, r->line, "%s is empty: write the note after the colon", "ai_errors_note");
     r->n->note = mem_strdup(value);
     if (!r->n->note) {
         apperr_set(r->e, APPERR_ENV, r->path, r->line, "out of memory");
@@ -129,8 +128,8 @@ int library_note_read(library_note *n, const char *case_file, apperr *e)
     char path[4096];
     const char *slash = case_file ? strrchr(case_file, '/') : NULL;
     int dir_len = slash ? (int)(slash - case_file) : 1;
-    int len = snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? case_file : ".",
-                       LIBRARY_NOTE_FILE);
+    int len =
+        snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? case_file : ".", LIBRARY_NOTE_FILE);
     if (len < 0 || (size_t)len >= sizeof path) {
         apperr_set(e, APPERR_ENV, case_file, 0, "the folder's path is too long");
         return -1;
