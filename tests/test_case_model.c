@@ -58,11 +58,16 @@ static void full_decision(case_node *n)
     d->n_options = 3;
     d->options = mem_calloc(3, sizeof *d->options);
     assert_non_null(d->options);
-    d->options[0] = (case_option){str_dup("sepsis6"), str_dup("Start the Sepsis Six"),
-                                  str_dup("treated"), 0, 50};
-    d->options[1] = (case_option){str_dup("repeat"), str_dup("Repeat observations"), NULL, 7, 51};
-    d->options[2] = (case_option){str_dup("senior"), str_dup("Ask for senior review"),
-                                  str_dup("treated"), 0, 52};
+    d->options[0] = (case_option){
+        str_dup("sepsis6"), str_dup("Start the Sepsis Six"), str_dup("treated"), 0, 50, NULL};
+    d->options[1] = (case_option){str_dup("repeat"),
+                                  str_dup("Repeat observations"),
+                                  NULL,
+                                  7,
+                                  51,
+                                  str_dup("Repeating loses an hour.")};
+    d->options[2] = (case_option){
+        str_dup("senior"), str_dup("Ask for senior review"), str_dup("treated"), 0, 52, NULL};
     d->best = list_of(2, best);
     d->advice.present = true;
     d->advice.tool = str_dup("SepsisWatch");
@@ -120,6 +125,10 @@ static void assert_same_but_separate(const case_node *a, const case_node *b)
             assert_null(y->options[i].next);
         assert_int_equal(y->options[i].next_fn, x->options[i].next_fn);
         assert_int_equal(y->options[i].line, x->options[i].line);
+        if (x->options[i].feedback)
+            assert_string_equal(y->options[i].feedback, x->options[i].feedback);
+        else
+            assert_null(y->options[i].feedback);
     }
     assert_int_equal(y->best.n, x->best.n);
     assert_ptr_not_equal(y->best.items, x->best.items);
@@ -214,6 +223,25 @@ static void test_case_find_option_and_is_best(void **state)
     case_decision none = {0};
     assert_null(case_find_option(&none, "sepsis6"));
     assert_false(case_is_best(&none, "sepsis6"));
+    case_node_free(&n);
+}
+
+/* An option's own text wins over the decision's; "" counts as none. */
+static void test_case_feedback_for_picks_the_option_text_else_the_default(void **state)
+{
+    (void)state;
+    case_node n;
+    full_decision(&n);
+    case_decision *d = &n.decision;
+    assert_string_equal(case_feedback_for(d, "repeat"), "Repeating loses an hour.");
+    assert_string_equal(case_feedback_for(d, "sepsis6"), d->feedback);
+    assert_string_equal(case_feedback_for(d, NULL), d->feedback);
+    d->feedback[0] = '\0';
+    assert_null(case_feedback_for(d, "sepsis6"));
+    assert_string_equal(case_feedback_for(d, "repeat"), "Repeating loses an hour.");
+    d->options[1].feedback[0] = '\0';
+    assert_null(case_feedback_for(d, "repeat"));
+    assert_null(case_feedback_for(NULL, "repeat"));
     case_node_free(&n);
 }
 
@@ -408,6 +436,7 @@ int main(void)
         cmocka_unit_test_setup(test_case_find_node_finds_every_node_by_id, setup_case),
         cmocka_unit_test_setup(test_case_find_node_returns_null_for_unknown_ids, setup_case),
         cmocka_unit_test(test_case_find_option_and_is_best),
+        cmocka_unit_test(test_case_feedback_for_picks_the_option_text_else_the_default),
         cmocka_unit_test(test_case_names_match_the_format),
         cmocka_unit_test(test_case_node_copy_is_deep_and_outlives_its_source),
         cmocka_unit_test(test_case_node_copy_of_bare_nodes_keeps_nulls),

@@ -31,8 +31,8 @@
 typedef struct filled {
     log_record recs[LOG_RECORD_TYPES];
     cJSON *object;
-    char texts[LOG_RECORD_TYPES][24][48];
-    const char *lists[LOG_RECORD_TYPES][24][3];
+    char texts[LOG_RECORD_TYPES][32][48];
+    const char *lists[LOG_RECORD_TYPES][32][3];
 } filled;
 
 /* A value for field k of record type t that no other field has: text that
@@ -100,7 +100,7 @@ static void fill(filled *fl, bool all, uint64_t seed)
     assert_non_null(fl->object);
     for (int t = 0; t < LOG_RECORD_TYPES; t++) {
         const log_record_def *def = log_schema_record((log_record_type)t);
-        assert_true(def->n_fields <= 24);
+        assert_true(def->n_fields <= 32);
         fl->recs[t].type = (log_record_type)t;
         for (size_t k = 0; k < def->n_fields; k++) {
             const log_field *f = &def->fields[k];

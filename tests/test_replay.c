@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -165,6 +166,7 @@ static void test_a_window_session_replays_identically_at_its_own_times(void **st
     act(&p, 14321, ACT_CHOOSE, "a", 0);
     act(&p, 15000, ACT_TRUST, NULL, 6);
     act(&p, 15555, ACT_RATIONALE, "\xc3\xa9 because", 0);
+    act(&p, 16789, ACT_CONTINUE, NULL, 0); /* the feedback after the advice */
     assert_int_equal(session_view_now(p.s).status, SESSION_COMPLETE);
     end(&p);
     log_session *s = read_log(p.path);
@@ -433,6 +435,24 @@ static void test_replay_of_what_is_not_a_log_is_an_input_error(void **state)
     assert_int_equal(e.kind, APPERR_INPUT);
 }
 
+/* Logs written before a feedback step followed every advised decision and
+ * every time-out (tests/golden/before-feedback: the golden logs as they
+ * were) replay to the same records; the fields added since, which they
+ * lack, are not compared. Their case_file is relative to tests/golden. */
+static void test_logs_written_before_the_feedback_steps_replay_the_same(void **state)
+{
+    (void)state;
+    char cwd[4096];
+    char *dir = test_tmpdir();
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(TEST_DATA_DIR "/golden"), 0);
+    expect_identical(dir, "before-feedback/golden_ward.jsonl");    /* a time-out, on_request */
+    expect_identical(dir, "before-feedback/golden_variant.jsonl"); /* with_case advice */
+    assert_int_equal(chdir(cwd), 0);
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* ---- out of memory ------------------------------------------------------------ */
 
 #define GOLDEN_WARD TEST_DATA_DIR "/golden/golden_ward.jsonl"
@@ -505,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_replay_of_a_time_limit_running_out_gives_the_same_records),
         cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
         cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
+        cmocka_unit_test(test_logs_written_before_the_feedback_steps_replay_the_same),
         cmocka_unit_test(test_open_that_runs_out_of_memory_leaks_nothing),
         cmocka_unit_test(test_compare_that_runs_out_of_memory_leaks_nothing),
     };

@@ -20,6 +20,7 @@
 #include "inputs.h"
 #include "log_schema.h"
 #include "log_writer.h"
+#include "runner.h"
 #include "session.h"
 #include "support.h"
 
@@ -642,6 +643,9 @@ static void test_with_case_shows_advice_on_entry_and_asks_one_choice(void **stat
     act_ok(f, ACT_CHOOSE, "observe", 0); /* 1000 */
     check_step(f, STEP_TRUST);
     act_ok(f, ACT_TRUST, NULL, 3); /* 2000 */
+    check_step(f, STEP_FEEDBACK);  /* the advice was shown */
+    f->t -= 1000;
+    act_ok(f, ACT_CONTINUE, NULL, 0); /* 2000 */
     records r = fx_records(f);
     assert_int_equal(r.n, 7);
     check_node(&r, 1, 0, "film", 0);
@@ -697,6 +701,9 @@ static void test_on_request_asked_logs_the_request_and_trust(void **state)
     act_ok(f, ACT_TRUST, NULL, 5);         /* 5000 */
     check_step(f, STEP_RATIONALE);         /* always */
     act_ok(f, ACT_RATIONALE, "agreed", 0); /* 6000 */
+    check_step(f, STEP_FEEDBACK);
+    f->t -= 1000;
+    act_ok(f, ACT_CONTINUE, NULL, 0); /* 6000 */
     records r = fx_records(f);
     assert_int_equal(r.n, 8);
     check_view(&r, 2, 1000, "triage", "model_card");
@@ -761,10 +768,14 @@ static void test_time_limit_fires_at_deadline_keeping_the_initial_choice(void **
     check_step(f, STEP_CHOOSE_FINAL);
     assert_int_equal(count_lines(f->log_path), 3);
     assert_int_equal(session_tick(f->s, 31000, &f->e), SESSION_OK);
-    check_step(f, STEP_CONTINUE);
+    check_step(f, STEP_FEEDBACK); /* time ran out */
     assert_int_equal(session_view_now(f->s).deadline_ms, -1);
+    assert_null(session_view_now(f->s).feedback); /* not the case's text */
+    assert_true(session_view_now(f->s).decision->timed_out);
     f->t = 31000;
     act_ok(f, ACT_CONTINUE, NULL, 0); /* 32000 */
+    check_step(f, STEP_CONTINUE);
+    act_ok(f, ACT_CONTINUE, NULL, 0); /* 33000 */
     records r = fx_records(f);
     assert_int_equal(r.n, 8);
     const cJSON *d = check_decision(&r, 3, 30000);
@@ -784,10 +795,11 @@ static void test_time_limit_fires_at_deadline_keeping_the_initial_choice(void **
     check_num(d, "ms_advice", 2000);
     check_null(d, "ms_final");
     check_str(d, "next", "late");
-    check_node(&r, 4, 30000, "late", 0); /* no feedback after a timeout */
-    check_node(&r, 5, 32000, "lost", 0);
-    check_ending(&r, 6, 32000, "lost", "harm", 0);
-    check_end(&r, 7, 32000, "complete");
+    check_null(d, "feedback"); /* the case's text is not shown after a time-out */
+    check_node(&r, 4, 32000, "late", 0);
+    check_node(&r, 5, 33000, "lost", 0);
+    check_ending(&r, 6, 33000, "lost", "harm", 0);
+    check_end(&r, 7, 33000, "complete");
     records_free(&r);
     fx_close(f);
 }
@@ -798,7 +810,8 @@ static void test_due_time_limit_is_applied_before_an_action(void **state)
     fixture *f = fx_open("session_timed");
     f->t = 44000;
     assert_int_equal(act(f, ACT_CHOOSE, "shock", 0), SESSION_REJECTED); /* at 45000 */
-    assert_string_equal(f->e.msg, "expected continue at node late, got choose");
+    assert_string_equal(f->e.msg, "expected continue after the feedback at node call, got choose");
+    act_ok(f, ACT_CONTINUE, NULL, 0); /* 46000: on to late */
     records r = fx_records(f);
     assert_int_equal(r.n, 4);
     const cJSON *d = check_decision(&r, 2, 30000);
@@ -807,7 +820,7 @@ static void test_due_time_limit_is_applied_before_an_action(void **state)
     check_null(d, "initial_correct");
     check_null(d, "ms_initial");
     check_null(d, "ms_advice");
-    check_node(&r, 3, 30000, "late", 0);
+    check_node(&r, 3, 46000, "late", 0);
     records_free(&r);
     fx_close(f);
 }
@@ -846,7 +859,7 @@ static void test_wait_lets_a_time_limit_run_out(void **state)
     fixture *f = fx_open("session_timed");
     session_action w = {ACT_WAIT, NULL, 30};
     assert_int_equal(session_act(f->s, &w, 30000, &f->e), SESSION_OK);
-    check_step(f, STEP_CONTINUE);
+    check_step(f, STEP_FEEDBACK);
     records r = fx_records(f);
     check_bool(check_decision(&r, 2, 30000), "timed_out", true);
     records_free(&r);
@@ -908,6 +921,8 @@ static void test_ending_writes_three_records_at_once_and_takes_no_input(void **s
     fixture *f = fx_open("session_with_case");
     act_ok(f, ACT_CHOOSE, "drain", 0);
     act_ok(f, ACT_TRUST, NULL, 6);
+    f->t -= 1000;
+    act_ok(f, ACT_CONTINUE, NULL, 0); /* the feedback after the advice */
     session_view v = session_view_now(f->s);
     assert_int_equal(v.step, STEP_ENDED);
     assert_int_equal(v.status, SESSION_COMPLETE);
@@ -1333,8 +1348,13 @@ static void test_two_sessions_of_one_case_play_as_each_would_alone(void **state)
 /* The wall time every golden record carries: 2026-11-27T09:14:03.512Z. */
 #define GOLDEN_AT_MS 1795770843512LL
 
-/* Plays tests/golden/NAME.lua with NAME.inputs on run's virtual time
- * (1000 ms before each action, N x 1000 ms for wait N), with the golden
+/* (With APPRAISE_UPDATE_GOLDEN set in the environment, the log played is
+ * written over NAME.jsonl first: for a change of the log format, whose
+ * diff is then read before it is committed.)
+ *
+ * Plays tests/golden/NAME.lua with NAME.inputs as `run` does (runner.h: on
+ * virtual time, 1000 ms before each action, N x 1000 ms for wait N; a
+ * feedback step without the case's text left at once), with the golden
  * session id and wall clock, and compares the log with NAME.jsonl: field by
  * field first (apart from session and at, to say what differs), then byte
  * for byte, so that field order and number formatting stay as they are.
@@ -1361,9 +1381,6 @@ static void run_golden(const char *dir, const char *name)
     char *want_text = test_read_file(path, NULL);
     assert_non_null(want_text);
     assert_int_equal(chdir(cwd), 0);
-    for (size_t i = 0; i < want.n; i++)
-        check_schema(want.items[i]);
-
     fixture f;
     memset(&f, 0, sizeof f);
     f.dir = test_tmpdir();
@@ -1374,20 +1391,23 @@ static void run_golden(const char *dir, const char *name)
     if (session_open(&f.s, c, &o, 0, &e) != SESSION_OK)
         fail_msg("%s: open: %s", name, e.msg);
     int64_t t = 0;
-    for (size_t i = 0; i < in.n; i++) {
-        const session_action *a = &in.items[i].action;
-        session_result r;
-        if (a->kind == ACT_WAIT) {
-            t += (int64_t)a->value * 1000;
-            r = session_tick(f.s, t, &e);
-        } else {
-            t += 1000;
-            r = session_act(f.s, a, t, &e);
-        }
-        if (r != SESSION_OK)
-            fail_msg("%s.inputs:%d: %s", name, in.items[i].line, e.msg);
-    }
+    if (runner_run_inputs(f.s, &in, &t, &e) != 0) /* as `run` plays them */
+        fail_msg("%s.inputs: %s", name, e.msg);
     assert_int_equal(session_view_now(f.s).step, STEP_ENDED);
+    if (getenv("APPRAISE_UPDATE_GOLDEN")) { /* the log format changed on purpose */
+        char golden[4200];
+        snprintf(golden, sizeof golden, "%s/%s.jsonl", dir, name);
+        char *now = test_read_file(f.log_path, NULL);
+        assert_non_null(now);
+        assert_int_equal(test_write_file(golden, now), 0);
+        free(now);
+        free(want_text);
+        want_text = test_read_file(golden, NULL);
+        records_free(&want);
+        want = read_records(golden);
+    }
+    for (size_t i = 0; i < want.n; i++)
+        check_schema(want.items[i]);
     records got = read_records(f.log_path);
     if (got.n != want.n)
         fail_msg("%s: %zu records, want %zu", name, got.n, want.n);

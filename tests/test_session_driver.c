@@ -319,10 +319,14 @@ static void test_decision_with_advice_narrative_and_ending_through_a_c_driver(vo
     assert_int_equal(session_act(f->s, &choose, 1000, &f->e), SESSION_OK);
     assert_string_equal(calls.last_choice, "admit");
     v = session_view_now(f->s);
+    assert_int_equal(v.step, STEP_FEEDBACK); /* the advice was shown */
+    assert_string_equal(v.decision->final, "admit");
+    session_action go_on = {ACT_CONTINUE, NULL, 0};
+    assert_int_equal(session_act(f->s, &go_on, 1500, &f->e), SESSION_OK);
+    v = session_view_now(f->s);
     assert_int_equal(v.step, STEP_CONTINUE);
     assert_string_equal(v.node->id, "ward");
     assert_true(v.live->clock == 5);
-    session_action go_on = {ACT_CONTINUE, NULL, 0};
     assert_int_equal(session_act(f->s, &go_on, 2000, &f->e), SESSION_OK);
     v = session_view_now(f->s);
     assert_int_equal(v.step, STEP_ENDED);
@@ -373,6 +377,8 @@ static void test_time_limit_asks_the_driver_for_the_timeout_target(void **state)
     assert_int_equal(open_session(f), SESSION_OK);
     assert_int_equal(session_tick(f->s, 30000, &f->e), SESSION_OK);
     assert_int_equal(calls.timeout, 1);
+    session_action go_on = {ACT_CONTINUE, NULL, 0}; /* the feedback: time ran out */
+    assert_int_equal(session_act(f->s, &go_on, 30000, &f->e), SESSION_OK);
     session_view v = session_view_now(f->s);
     assert_int_equal(v.status, SESSION_COMPLETE);
     assert_string_equal(v.node->id, "home");
@@ -392,8 +398,9 @@ static void test_a_driver_failure_ends_the_session_with_its_message(void **state
     fixture *f = *state;
     calls.fail_on = "ward";
     assert_int_equal(open_session(f), SESSION_OK);
-    session_action choose = {ACT_CHOOSE, "admit", 0};
-    assert_int_equal(session_act(f->s, &choose, 1000, &f->e), SESSION_FAILED);
+    session_action choose = {ACT_CHOOSE, "admit", 0}, go_on = {ACT_CONTINUE, NULL, 0};
+    assert_int_equal(session_act(f->s, &choose, 1000, &f->e), SESSION_OK);
+    assert_int_equal(session_act(f->s, &go_on, 1000, &f->e), SESSION_FAILED);
     assert_string_equal(f->e.file, "fake.c");
     assert_int_equal(f->e.line, 42);
     session_view v = session_view_now(f->s);
@@ -450,6 +457,8 @@ static void test_a_play_that_runs_out_of_memory_leaks_nothing(void **state)
         session_result r = session_open(&s, &f->fc->c, &o, 0, &f->e);
         if (r == SESSION_OK)
             r = session_act(s, &choose, 1000, &f->e);
+        if (r == SESSION_OK)
+            r = session_act(s, &go_on, 1500, &f->e); /* the feedback */
         if (r == SESSION_OK)
             r = session_act(s, &go_on, 2000, &f->e);
         bool failed = alloc_fail_in < 0;

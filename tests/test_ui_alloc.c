@@ -162,8 +162,9 @@ static void play_window_case(app *a, const char *dir)
     char *field = app_text_field(a, &cap);
     assert_non_null(field);
     snprintf(field, cap, "Post-op");
-    static const int rest[][2] = {{CMD_COMMIT, 0}, {CMD_COMMIT, 0}, {CMD_ASK, 0},   {CMD_PICK, 0},
-                                  {CMD_COMMIT, 0}, {CMD_PICK, 6},   {CMD_COMMIT, 0}};
+    static const int rest[][2] = {{CMD_COMMIT, 0}, {CMD_COMMIT, 0}, {CMD_ASK, 0},
+                                  {CMD_PICK, 0},   {CMD_COMMIT, 0}, {CMD_PICK, 6},
+                                  {CMD_COMMIT, 0}, {CMD_COMMIT, 0}}; /* the last: the feedback */
     for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
         app_command(a, (ui_cmd){(ui_cmd_kind)rest[i][0], rest[i][1]}, now += 1000);
     assert_int_equal(a->screen, SCR_ENDING);

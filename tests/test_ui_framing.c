@@ -156,6 +156,7 @@ static void test_objectives_come_after_the_case_not_before(void **state)
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_PICK, 6);
     cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0); /* the feedback after the advice */
     assert_int_equal(f->a.screen, SCR_ENDING);
     cmd(f, CMD_COMMIT, 0);
     assert_int_equal(f->a.screen, SCR_DEBRIEF);
@@ -201,6 +202,7 @@ static void test_a_colleagues_advice_is_never_called_the_ais(void **state)
     char *field = app_text_field(&f->a, &cap);
     snprintf(field, cap, "He looks worse to me.");
     cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0); /* the feedback after the advice */
     int screen_now = (int)f->a.screen;
     assert_int_equal(screen_now, SCR_ENDING);
     cmd(f, CMD_COMMIT, 0);

@@ -118,6 +118,8 @@ static void number(strbuf *r, bool has, double v)
 #define CELL_RATING(d, m) integer(r, d->has_##m, d->m);
 #define CELL_MS(d, m) integer(r, d->has_##m, d->m);
 #define CELL_NUM(d, m) number(r, d->has_##m, d->m);
+#define CELL_ADDED_STR(d, m) CELL_STR(d, m)
+#define CELL_ADDED_STR_LIST(d, m) CELL_STR_LIST(d, m)
 #define CELL_PROB(d, m) number(r, d->has_##m, d->m);
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)

@@ -139,8 +139,8 @@ static int answer(walker *w)
 int walk_play_branch(walker *w, const char *option, bool ask)
 {
     session_view v = session_view_now(w->s);
-    if (!option)
-        return time_out(w, &v);
+    if (!option) /* then the feedback that says so */
+        return time_out(w, &v) == 0 ? answer(w) : -1;
     if (v.step == STEP_CHOOSE_INITIAL && act(w, ACT_CHOOSE, option, 0) != 0)
         return -1;
     if (session_view_now(w->s).step == STEP_CONFIDENCE_INITIAL &&

@@ -84,8 +84,10 @@ static size_t node_fields(const case_node *n, field *out, size_t max)
         const case_decision *d = &n->decision;
         ADD("prompt", d->prompt);
         ADD("feedback", d->feedback);
-        for (size_t i = 0; i < d->n_options; i++)
+        for (size_t i = 0; i < d->n_options; i++) {
             ADD("an option's label", d->options[i].label);
+            ADD("an option's feedback", d->options[i].feedback);
+        }
         if (d->advice.present) {
             ADD("the advice's message", d->advice.message);
             ADD("the advice's source", d->advice.source);

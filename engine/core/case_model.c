@@ -47,6 +47,16 @@ const case_option *case_find_option(const case_decision *d, const char *id)
     return NULL;
 }
 
+const char *case_feedback_for(const case_decision *d, const char *option_id)
+{
+    if (!d)
+        return NULL;
+    const case_option *o = option_id ? case_find_option(d, option_id) : NULL;
+    if (o && o->feedback && o->feedback[0])
+        return o->feedback;
+    return d->feedback && d->feedback[0] ? d->feedback : NULL;
+}
+
 bool case_is_best(const case_decision *d, const char *id)
 {
     if (!d || !id)
@@ -110,7 +120,7 @@ const char *advice_timing_name(advice_timing t)
 static const size_t RESULT_TEXTS[] = {offsetof(case_result, name), offsetof(case_result, text),
                                       offsetof(case_result, unit), offsetof(case_result, flag)};
 static const size_t OPTION_TEXTS[] = {offsetof(case_option, id), offsetof(case_option, label),
-                                      offsetof(case_option, next)};
+                                      offsetof(case_option, next), offsetof(case_option, feedback)};
 static const size_t REASON_TEXTS[] = {offsetof(case_reason, factor)};
 static const size_t ADVICE_TEXTS[] = {offsetof(case_advice, tool), offsetof(case_advice, recommend),
                                       offsetof(case_advice, message),

@@ -56,6 +56,8 @@ typedef struct case_option {
     char *next;  /* NULL: the decision's next */
     int next_fn; /* 1 when next is a function, 0 when none */
     int line;
+    char *feedback; /* the decision's feedback text for this option (a feedback
+                     * table's [id] entry); NULL or "" for none */
 } case_option;
 
 typedef struct case_reason {
@@ -92,7 +94,10 @@ typedef struct case_decision {
     int on_timeout_line;
     char *next;     /* decision-level next, NULL when none */
     int next_fn;    /* 1 when the decision-level next is a function, 0 when none */
-    char *feedback; /* NULL or "" for none */
+    /* The case's feedback: a text shown whatever was chosen, or a feedback
+     * table's `default`; NULL or "" for none. The table's per-option texts
+     * are in the options (case_option.feedback); case_feedback_for picks. */
+    char *feedback;
 } case_decision;
 
 typedef struct case_ending {
@@ -191,6 +196,10 @@ const case_node *case_find_node(const case_def *c, const char *id);
 long case_node_index(const case_def *c, const char *id);
 /* The option with this id in d, or NULL. */
 const case_option *case_find_option(const case_decision *d, const char *id);
+/* The case's feedback text for the option with this id: the option's own
+ * text, else the decision's (a plain text or the table's default); NULL
+ * when neither is given or both are empty. */
+const char *case_feedback_for(const case_decision *d, const char *option_id);
 /* Whether id is listed in d->best. */
 bool case_is_best(const case_decision *d, const char *id);
 /* Appends d's option ids to b, as "a, b, c" (for messages). */

@@ -55,7 +55,7 @@ void log_keys_missing(const log_keys *k, log_field_report report, void *ctx)
         return; /* every field there, as the writer writes them */
     for (size_t i = 0; i < k->def->n_fields; i++) {
         const log_field *f = &k->def->fields[i];
-        if (f->type != LOG_OPT_STR && !(k->seen & (1ULL << i)))
+        if (f->type != LOG_OPT_STR && !f->added && !(k->seen & (1ULL << i)))
             report(ctx, LOG_FIELD_MISSING, f->name, strlen(f->name), NULL);
     }
 }
@@ -206,7 +206,16 @@ static void set_field(log_fields_in *in, const log_field *f, const cJSON *it, vo
     }
 }
 
-void log_fields_read(log_fields_in *in, const cJSON *root, void *base)
+uint64_t log_keys_lacking(const log_keys *k)
+{
+    uint64_t lacks = 0;
+    for (size_t i = 0; i < k->def->n_fields; i++)
+        if (k->def->fields[i].added && !(k->seen & (1ULL << i)))
+            lacks |= 1ULL << i;
+    return lacks;
+}
+
+uint64_t log_fields_read(log_fields_in *in, const cJSON *root, void *base)
 {
     log_keys k;
     log_keys_begin(&k, in->def);
@@ -220,4 +229,5 @@ void log_fields_read(log_fields_in *in, const cJSON *root, void *base)
             set_field(in, &in->def->fields[i], it, base);
     }
     log_keys_missing(&k, in->report, in->ctx);
+    return log_keys_lacking(&k);
 }

@@ -46,8 +46,11 @@ void log_keys_set_def(log_keys *k, const log_record_def *def);
 /* The field's index in the record type, LOG_KEY_ENVELOPE - i for envelope
  * field i, or LOG_KEY_UNKNOWN. len may be LOG_NAME_NUL. */
 long log_keys_match(log_keys *k, const char *name, size_t len);
-/* Reports every field of the record type not matched so far. */
+/* Reports every field of the record type not matched so far, but for those
+ * an older log may lack (log_field.added). */
 void log_keys_missing(const log_keys *k, log_field_report report, void *ctx);
+/* The added fields not matched so far, as bits by field index. */
+uint64_t log_keys_lacking(const log_keys *k);
 
 typedef struct log_fields_in {
     const log_record_def *def;
@@ -60,7 +63,8 @@ typedef struct log_fields_in {
 } log_fields_in;
 
 /* Reads root's members into base (the record type's struct, zeroed by the
- * caller): strings and lists point into root (and the arena). */
-void log_fields_read(log_fields_in *in, const cJSON *root, void *base);
+ * caller): strings and lists point into root (and the arena). Returns the
+ * added fields root lacks (log_keys_lacking). */
+uint64_t log_fields_read(log_fields_in *in, const cJSON *root, void *base);
 
 #endif

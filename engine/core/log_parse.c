@@ -374,7 +374,7 @@ static void read_record(log_parser *p, const cJSON *root, const envelope *env, i
         return;
     rec_ctx c = {p, env->type, line};
     log_fields_in in = {def, &p->arena, s, n, field_problem, &c, false};
-    log_fields_read(&in, root, d ? (void *)d : (void *)&r.as);
+    r.lacks = log_fields_read(&in, root, d ? (void *)d : (void *)&r.as);
     p->out->oom |= in.oom;
     switch (r.type) {
     case LOG_REC_SESSION_START:

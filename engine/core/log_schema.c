@@ -15,22 +15,24 @@
 
 /* ---- the tables ------------------------------------------------------------ */
 
-/* Where the has_ flag (or the count) of a field of each type lives. */
-#define HAS_STR(S, m) 0
-#define HAS_OPT_STR(S, m) 0
-#define HAS_STR_LIST(S, m) offsetof(S, n_##m)
-#define HAS_BOOL(S, m) offsetof(S, has_##m)
-#define HAS_FLAG(S, m) 0
-#define HAS_INT(S, m) offsetof(S, has_##m)
-#define HAS_RATING(S, m) offsetof(S, has_##m)
-#define HAS_MS(S, m) offsetof(S, has_##m)
-#define HAS_NUM(S, m) offsetof(S, has_##m)
-#define HAS_PROB(S, m) offsetof(S, has_##m)
-#define HAS_U64(S, m) offsetof(S, has_##m)
-#define HAS_OBJECT(S, m) 0
+/* Each type's log_field after its name: the type, where the value is, where
+ * the has_ flag (or the count) is, and whether an older log may lack it. */
+#define FIELD_STR(S, m) LOG_STR, offsetof(S, m), 0, false
+#define FIELD_OPT_STR(S, m) LOG_OPT_STR, offsetof(S, m), 0, false
+#define FIELD_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), false
+#define FIELD_BOOL(S, m) LOG_BOOL, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_FLAG(S, m) LOG_FLAG, offsetof(S, m), 0, false
+#define FIELD_INT(S, m) LOG_INT, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_RATING(S, m) LOG_RATING, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_MS(S, m) LOG_MS, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_NUM(S, m) LOG_NUM, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_PROB(S, m) LOG_PROB, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_U64(S, m) LOG_U64, offsetof(S, m), offsetof(S, has_##m), false
+#define FIELD_OBJECT(S, m) LOG_OBJECT, offsetof(S, m), 0, false
+#define FIELD_ADDED_STR(S, m) LOG_STR, offsetof(S, m), 0, true
+#define FIELD_ADDED_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), true
 
-#define FIELD(S, name, type, m)                                                                    \
-    {name, sizeof name - 1, LOG_##type, offsetof(S, m), HAS_##type(S, m)},
+#define FIELD(S, name, type, m) {name, sizeof name - 1, FIELD_##type(S, m)},
 
 static const log_field envelope_fields[] = {LOG_ENVELOPE_FIELDS(FIELD)};
 

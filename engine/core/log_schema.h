@@ -27,6 +27,11 @@
  *   U64       0 to 2^64 - 1, exactly      bool has_m; uint64_t m
  *   OBJECT    JSON object (vitals)        const struct cJSON *m (NULL: null)
  *
+ * A field added after logs were first written is declared ADDED_STR or
+ * ADDED_STR_LIST: the writer writes it as STR or STR_LIST; a reader takes it
+ * as null (or empty) without a word when an older log lacks it, and
+ * `replay --verify` does not compare it there (log_record.lacks).
+ *
  * Numbers are written as the shortest text that reads back exactly
  * (json_util.h), U64 as its exact digits, so a seed above 2^53 survives. */
 #ifndef LOG_SCHEMA_H
@@ -66,7 +71,10 @@ struct cJSON;
     X(log_node, "node", STR, node)                                                                 \
     X(log_node, "clock", NUM, clock)                                                               \
     X(log_node, "vitals", OBJECT, vitals)                                                          \
-    X(log_node, "news2", INT, news2)
+    X(log_node, "news2", INT, news2)                                                               \
+    X(log_node, "title", ADDED_STR, title)                                                         \
+    X(log_node, "teaching", ADDED_STR, teaching)                                                   \
+    X(log_node, "news2_band", ADDED_STR, news2_band)
 
 #define LOG_ADVICE_SHOWN_FIELDS(X)                                                                 \
     X(log_advice, "node", STR, node)                                                               \
@@ -104,12 +112,18 @@ struct cJSON;
     X(log_decision, "ms_advice", MS, ms_advice)                                                    \
     X(log_decision, "ms_final", MS, ms_final)                                                      \
     X(log_decision, "timed_out", FLAG, timed_out)                                                  \
-    X(log_decision, "next", STR, next)
+    X(log_decision, "next", STR, next)                                                             \
+    X(log_decision, "prompt", ADDED_STR, prompt)                                                   \
+    X(log_decision, "labels", ADDED_STR_LIST, labels)                                              \
+    X(log_decision, "feedback", ADDED_STR, feedback)
 
 #define LOG_ENDING_FIELDS(X)                                                                       \
     X(log_ending, "node", STR, node)                                                               \
     X(log_ending, "outcome", STR, outcome)                                                         \
-    X(log_ending, "clock", NUM, clock)
+    X(log_ending, "clock", NUM, clock)                                                             \
+    X(log_ending, "title", ADDED_STR, title)                                                       \
+    X(log_ending, "text", ADDED_STR, text)                                                         \
+    X(log_ending, "summary", ADDED_STR, summary)
 
 #define LOG_SESSION_END_FIELDS(X)                                                                  \
     X(log_end, "status", STR, status)                                                              \
@@ -154,6 +168,8 @@ struct cJSON;
     bool has_##m;                                                                                  \
     uint64_t m;
 #define LOG_MEMBER_OBJECT(m) const struct cJSON *m;
+#define LOG_MEMBER_ADDED_STR(m) LOG_MEMBER_STR(m)
+#define LOG_MEMBER_ADDED_STR_LIST(m) LOG_MEMBER_STR_LIST(m)
 #define LOG_MEMBER(S, name, type, m) LOG_MEMBER_##type(m)
 
 typedef struct log_envelope {
@@ -215,13 +231,15 @@ typedef enum log_field_type {
 
 /* One field: its name, its type, where its value is in the record's struct,
  * and where its has_ flag is (the count, for STR_LIST; meaningless for the
- * types without one: STR, OPT_STR, FLAG, OBJECT). */
+ * types without one: STR, OPT_STR, FLAG, OBJECT); added: declared ADDED_*,
+ * so that an older log may lack it. */
 typedef struct log_field {
     const char *name;
     size_t len; /* of name */
     log_field_type type;
     size_t off;
     size_t has_off;
+    bool added;
 } log_field;
 
 typedef struct log_record_def {
@@ -238,6 +256,7 @@ typedef struct log_record {
     int64_t seq, t;
     const char *at;
     int line;
+    uint64_t lacks; /* bit i: the line lacked added field i (an older log) */
     union {
         log_start start;
         log_node node;

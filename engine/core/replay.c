@@ -15,6 +15,10 @@
  * no decision record holds. */
 #define UNLOGGED_RATING 4
 
+/* The value of a Continue that replay_peek makes up (the log holds no step
+ * for it): replay_apply and replay_advance then take no step. */
+#define MADE_UP 1
+
 /* ---- building the steps ------------------------------------------------------ */
 
 /* What the records read so far say about where the trainee is. */
@@ -32,7 +36,8 @@ static int add_step(replay *r, action_kind kind, const char *node, const char *t
     if (!p)
         return -1;
     r->steps = p;
-    r->steps[r->n++] = (replay_step){{kind, text, value}, t, node ? node : "", false};
+    r->steps[r->n++] = (replay_step){{kind, text, value}, t, node ? node : "", false, r->moved_on};
+    r->moved_on = false;
     return 0;
 }
 
@@ -117,6 +122,8 @@ static int add_node(replay *r, const log_session *ls, size_t i, cursor *c)
     bool at_once = !c->node || (prev && prev->type == LOG_REC_DECISION && prev->t == rec->t);
     if (!at_once && add_step(r, ACT_CONTINUE, rec->as.node.node, NULL, 0, rec->t) != 0)
         return -1;
+    if (at_once && c->node)
+        r->moved_on = true;
     c->node = rec->as.node.node ? rec->as.node.node : "";
     c->t_entry = rec->t;
     c->first_step = r->n;
@@ -241,6 +248,13 @@ int replay_peek(const replay *r, const session *s, session_action *a)
 {
     session_view v = session_view_now(s);
     size_t i = next_step(r, v.step);
+    /* A feedback step the recording left at once (it showed none there, or
+     * `run` left it): Continue now, at the time of the decision. */
+    bool left = r->next < r->n ? r->steps[r->next].left_at_once : r->moved_on;
+    if (v.status == SESSION_PLAYING && v.step == STEP_FEEDBACK && left) {
+        *a = (session_action){ACT_CONTINUE, NULL, MADE_UP};
+        return 1;
+    }
     if (v.status != SESSION_PLAYING || i >= r->n)
         return 0;
     const replay_step *st = &r->steps[i];
@@ -250,7 +264,7 @@ int replay_peek(const replay *r, const session *s, session_action *a)
         bool here_first = (st->action.kind == ACT_VIEW || st->action.kind == ACT_QUIT) &&
                           strcmp(st->node, here) == 0;
         if (!here_first) {
-            *a = (session_action){ACT_CONTINUE, NULL, 0};
+            *a = (session_action){ACT_CONTINUE, NULL, MADE_UP};
             return 1;
         }
     }
@@ -266,6 +280,8 @@ static const replay_step *step_of(const replay *r, const session_action *a, size
     if (i < r->n && r->steps[i].if_asked && a->kind != ACT_CONFIDENCE)
         i++;
     *at = i;
+    if (a->kind == ACT_CONTINUE && a->value == MADE_UP)
+        return NULL;
     return i < r->n && r->steps[i].action.kind == a->kind ? &r->steps[i] : NULL;
 }
 
@@ -345,8 +361,8 @@ static int compare_fields(size_t i, const log_record *a, const log_record *b, re
     const log_record_def *def = log_schema_record(a->type);
     for (size_t k = 0; k < def->n_fields; k++) {
         const log_field *f = &def->fields[k];
-        if (ignored(a, f) || log_field_equal(f, &a->as, &b->as))
-            continue;
+        if (ignored(a, f) || (a->lacks & (1ULL << k)) || log_field_equal(f, &a->as, &b->as))
+            continue; /* a field an older log lacks is not compared */
         return found(d, i, a, f->name, log_field_text(f, &a->as), log_field_text(f, &b->as));
     }
     return 0;

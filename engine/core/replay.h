@@ -46,6 +46,8 @@ typedef struct replay_step {
     int64_t t;             /* when it was taken */
     const char *node;      /* where */
     bool if_asked;         /* a rating the log cannot show: taken only when the session asks */
+    bool left_at_once;     /* before it, the recording left a decision at once: a feedback
+                            * step the session shows there is left with a Continue then */
 } replay_step;
 
 typedef struct replay {
@@ -55,6 +57,8 @@ typedef struct replay {
     log_session *log;      /* the recording, every record kept */
     const char *end_error; /* the recording ended in error from outside the case, with this */
     int64_t end_t;
+    bool moved_on; /* after its last action the recording left a decision at once (no
+                    * feedback step shown, or one without the case's text left by `run`) */
 } replay;
 
 /* Reads the log at path (its first session). -1 with e (APPERR_INPUT

@@ -5,11 +5,20 @@
  *
  * When the inputs run out while the case still waits, the runner leaves the
  * case the way a trainee would: one more second passes (ticking first, like
- * any action) and a `quit` action ends the session as `quit`. */
+ * any action) and a `quit` action ends the session as `quit`.
+ *
+ * A feedback step with no text of the case (after advice, or a time-out)
+ * is left at once, at the time it came, without an input: inputs and logs
+ * from before those steps were shown still fit, and the log is as it was. */
 #include "runner.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* A chain of time limits that keeps running out within one wait (limits
+ * of a millisecond looping through each other) is a broken case, not
+ * something to spin on. */
+#define MAX_TIMEOUTS_PER_WAIT 10000
 
 static bool playing(const session *s)
 {
@@ -36,11 +45,42 @@ session_result runner_act_at(session *s, const session_action *a, int64_t t, app
     return session_act(s, a, t, e); /* which ticks to t first */
 }
 
-/* Moves time to *t and lets a due time limit fire. */
+/* At a feedback step without the case's text: Continue at t. */
+static int settle(session *s, int64_t t, apperr *e)
+{
+    session_view v = session_view_now(s);
+    if (v.status != SESSION_PLAYING || v.step != STEP_FEEDBACK || v.feedback)
+        return 0;
+    session_action go = {.kind = ACT_CONTINUE};
+    return session_act(s, &go, t, e) == SESSION_OK ? 0 : -1;
+}
+
+static int fail_session(session *s, int64_t t, apperr_kind kind, const char *file, int line,
+                        const char *msg, apperr *e);
+
+/* Moves time to *t + ms: each time limit due by then fires at its own
+ * deadline, and the feedback after it is left there, so that the next
+ * node's limit runs from then, as at the window. */
 static int advance(session *s, int64_t *t, int64_t ms, apperr *e)
 {
-    *t += ms;
-    return session_tick(s, *t, e) == SESSION_OK ? 0 : -1;
+    int64_t to = *t + ms;
+    for (int n = 0;; n++) {
+        session_view v = session_view_now(s);
+        int64_t due = v.status == SESSION_PLAYING ? v.deadline_ms : -1;
+        if (due < 0 || due > to)
+            break;
+        if (n == MAX_TIMEOUTS_PER_WAIT) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "time limits keep running out in a loop at node %s",
+                     v.node && v.node->id ? v.node->id : "(none)");
+            return fail_session(s, due, APPERR_INPUT, v.c ? v.c->file : NULL,
+                                v.node ? v.node->line : 0, msg, e);
+        }
+        if (session_tick(s, due, e) != SESSION_OK || settle(s, due, e) != 0)
+            return -1;
+    }
+    *t = to;
+    return session_tick(s, to, e) == SESSION_OK ? 0 : -1;
 }
 
 /* Ends the session "error" with msg and leaves msg in e (kind), unless the
@@ -116,7 +156,7 @@ static int feed_one(session *s, const source *src, const input_line *il, int64_t
     apperr why;
     switch (session_act(s, &il->action, *t, &why)) {
     case SESSION_OK:
-        return 0;
+        return settle(s, *t, e);
     case SESSION_REJECTED:
         return fail_session(s, *t, APPERR_INPUT, source_file(src), il->line, why.msg, e);
     case SESSION_FAILED:
@@ -215,6 +255,8 @@ int runner_run_policy(session *s, policy *p, int64_t *t, size_t max_actions, app
             *e = why;
             return -1;
         }
+        if (settle(s, *t, e) != 0)
+            return -1;
     }
     if (playing(s)) {
         describe_wait(s, waiting, sizeof waiting);

@@ -24,10 +24,6 @@
 static const char *const VIEW_PANELS[SESSION_PANELS] = {"explanation", "model_card", "results"};
 #define N_PANELS SESSION_PANELS
 
-/* A chain of time limits that keeps firing (limits of a millisecond looping
- * through each other) is a broken case, not something to spin on. */
-#define MAX_TIMEOUTS_PER_TICK 10000
-
 struct session {
     const case_def *c;
     case_run *run; /* the case's state in this session (case_driver.h), owned */
@@ -42,15 +38,20 @@ struct session {
     case_node node;
     case_live live;
     int news2;
+    news2_band band;
     int64_t t_entry;
     int64_t deadline; /* -1 when no time limit runs */
     decision_state d;
+    decision_record rec; /* the decision record written last, until the node is left */
 };
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static void decision_reset(decision_state *d)
+/* Forgets the decision (and its record, which points into it). */
+static void decision_reset(session *s)
 {
+    decision_state *d = &s->d;
+    session_records_decision_free(&s->rec);
     mem_free(d->initial);
     mem_free(d->final);
     mem_free(d->rationale);
@@ -238,7 +239,8 @@ static session_result write_session_start(session *s, const session_opts *o, int
 static session_result write_node(session *s, int64_t t, apperr *e)
 {
     return write_record(s, LOG_REC_NODE, t,
-                        s->log ? session_records_node(&s->node, &s->live, s->news2) : NULL, e);
+                        s->log ? session_records_node(&s->node, &s->live, s->news2, s->band) : NULL,
+                        e);
 }
 
 static session_result write_ending(session *s, int64_t t, apperr *e)
@@ -267,11 +269,16 @@ static session_result show_advice(session *s, int64_t t, apperr *e)
     return r;
 }
 
+/* Writes the decision record, and keeps it for the feedback step. */
 static session_result write_decision(session *s, int64_t t, bool timed_out, apperr *e)
 {
-    return write_record(
-        s, LOG_REC_DECISION, t,
-        s->log ? session_records_decision(&s->node, &s->d, s->t_entry, timed_out) : NULL, e);
+    session_records_decision_free(&s->rec);
+    if (session_records_decision(&s->rec, &s->node, &s->d, s->t_entry, t, timed_out) != 0)
+        return out_of_memory(s, e);
+    if (s->log)
+        s->rec.r.seq = log_writer_records(s->log);
+    return write_record(s, LOG_REC_DECISION, t,
+                        s->log ? log_record_json(LOG_REC_DECISION, &s->rec.r) : NULL, e);
 }
 
 /* ---- moving through the case ------------------------------------------ */
@@ -313,7 +320,7 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     if (!target)
         return out_of_memory(s, e);
     drop_node(s);
-    decision_reset(&s->d);
+    decision_reset(s);
     s->deadline = -1;
     int rc = s->c->driver->enter(s->run, target, &s->node, &s->live, e);
     mem_free(target);
@@ -326,7 +333,9 @@ static session_result enter_node(session *s, const char *id, int64_t t, apperr *
     }
     s->have_node = true;
     s->t_entry = t;
-    s->news2 = s->c->early_warning == EARLY_WARNING_NONE ? -1 : vitals_news2(&s->live.vitals);
+    bool scored = s->c->early_warning != EARLY_WARNING_NONE;
+    s->news2 = scored ? vitals_news2(&s->live.vitals) : -1;
+    s->band = scored ? vitals_news2_band(&s->live.vitals) : NEWS2_BAND_UNKNOWN;
     session_result r = write_node(s, t, e);
     if (r != SESSION_OK)
         return r;
@@ -352,14 +361,15 @@ static session_result leave_decision(session *s, int64_t t, apperr *e)
     return r;
 }
 
-/* Writes the decision record, then shows the feedback or moves on. */
-static session_result finish_decision(session *s, int64_t t, apperr *e)
+/* Writes the decision record, then shows the feedback where there is
+ * something to say (the advice was shown, the case has text for the
+ * choice, or the time ran out), or moves on. */
+static session_result finish_decision(session *s, int64_t t, bool timed_out, apperr *e)
 {
-    session_result r = write_decision(s, t, false, e);
+    session_result r = write_decision(s, t, timed_out, e);
     if (r != SESSION_OK)
         return r;
-    const char *fb = cur_decision(s)->feedback;
-    if (fb && fb[0]) {
+    if (s->d.advice_shown || s->rec.r.feedback || timed_out) {
         s->step = STEP_FEEDBACK;
         return SESSION_OK;
     }
@@ -387,19 +397,27 @@ static session_result after_final_confidence(session *s, int64_t t, apperr *e)
         s->step = STEP_RATIONALE;
         return SESSION_OK;
     }
-    return finish_decision(s, t, e);
+    return finish_decision(s, t, false, e);
 }
 
+static session_result fire_timeout(session *s, int64_t t, apperr *e);
+
+/* The initial choice is rated: the advice shows, and the final choice is
+ * awaited. A deadline that passed while the trainee rated (ratings are
+ * never cut short) takes effect now. */
 static session_result after_initial_confidence(session *s, int64_t t, apperr *e)
 {
     s->step = STEP_CHOOSE_FINAL;
-    return show_advice(s, t, e);
+    session_result r = show_advice(s, t, e);
+    if (r == SESSION_OK && s->deadline >= 0 && s->deadline <= t)
+        return fire_timeout(s, t, e);
+    return r;
 }
 
-/* A time limit ran out: log the decision as it stands and go on_timeout. */
-static session_result fire_timeout(session *s, apperr *e)
+/* A time limit ran out at t: log the decision as it stands, then the
+ * feedback says so; on_timeout follows it. */
+static session_result fire_timeout(session *s, int64_t t, apperr *e)
 {
-    int64_t t = s->deadline;
     s->deadline = -1;
     char *next = NULL;
     if (s->c->driver->timeout_target(s->run, &s->node, &next, e) != 0)
@@ -408,31 +426,23 @@ static session_result fire_timeout(session *s, apperr *e)
     s->d.next_id = next;
     s->d.final_confidence = 0;
     s->d.trust = 0;
-    session_result r = write_decision(s, t, true, e);
-    if (r != SESSION_OK)
-        return r;
-    return leave_decision(s, t, e);
+    return finish_decision(s, t, true, e);
 }
 
+/* Only the choices are timed: a rating or a rationale is never cut short. */
 static bool limit_covers(session_step step)
 {
-    return step == STEP_CHOOSE_INITIAL || step == STEP_CONFIDENCE_INITIAL ||
-           step == STEP_CHOOSE_FINAL;
+    return step == STEP_CHOOSE_INITIAL || step == STEP_CHOOSE_FINAL;
 }
 
+/* A due time limit fires at its deadline. At most one can: the feedback
+ * that follows is left with Continue. */
 static session_result apply_tick(session *s, int64_t t, apperr *e)
 {
-    for (int i = 0; i < MAX_TIMEOUTS_PER_TICK; i++) {
-        if (s->status != SESSION_PLAYING || s->deadline < 0 || t < s->deadline ||
-            !limit_covers(s->step))
-            return SESSION_OK;
-        session_result r = fire_timeout(s, e);
-        if (r != SESSION_OK)
-            return r;
-    }
-    apperr_set(e, APPERR_INPUT, s->c->file, s->node.line,
-               "time limits keep running out in a loop at node %s", node_id(s));
-    return fail_case(s, t, e);
+    if (s->status != SESSION_PLAYING || s->deadline < 0 || t < s->deadline ||
+        !limit_covers(s->step))
+        return SESSION_OK;
+    return fire_timeout(s, s->deadline, e);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -543,7 +553,7 @@ static session_result act_rationale(session *s, const session_action *a, int64_t
     if (!s->d.rationale)
         return out_of_memory(s, e);
     s->d.rationale[utf8_prefix(s->d.rationale, n, SESSION_RATIONALE_MAX)] = '\0';
-    return finish_decision(s, t, e);
+    return finish_decision(s, t, false, e);
 }
 
 static session_result act_continue(session *s, const session_action *a, int64_t t, apperr *e)
@@ -714,6 +724,7 @@ session_result session_open(session **out, const case_def *c, const session_opts
     s->step = STEP_CONTINUE;
     s->deadline = -1;
     s->news2 = -1;
+    s->band = NEWS2_BAND_UNKNOWN;
     s->last_t = t_ms;
     *out = s;
     if (!s->trainee)
@@ -747,6 +758,11 @@ session_view session_view_now(const session *s)
     v.final = s->d.final;
     v.deadline_ms = s->status == SESSION_PLAYING && limit_covers(s->step) ? s->deadline : -1;
     v.error = s->error;
+    v.news2_band = s->have_node ? s->band : NEWS2_BAND_UNKNOWN;
+    if (s->step == STEP_FEEDBACK) {
+        v.decision = &s->rec.r;
+        v.feedback = s->rec.r.feedback;
+    }
     return v;
 }
 
@@ -810,7 +826,7 @@ void session_close(session *s)
         return;
     s->c->driver->end(s->run);
     drop_node(s);
-    decision_reset(&s->d);
+    decision_reset(s);
     mem_free(s->trainee);
     mem_free(s->error);
     mem_free(s);

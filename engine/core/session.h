@@ -21,6 +21,7 @@
 #include "apperr.h"
 #include "case_driver.h"
 #include "case_model.h"
+#include "log_schema.h"
 #include "log_writer.h"
 
 /* The longest rationale the log keeps, in characters (code points): what is
@@ -35,7 +36,8 @@ typedef enum session_step {
     STEP_CONFIDENCE_FINAL,   /* confidence in the final choice, 1-7 */
     STEP_TRUST,              /* trust in the advice, 1-7 */
     STEP_RATIONALE,          /* free text */
-    STEP_FEEDBACK,           /* the decision's feedback: Continue */
+    STEP_FEEDBACK,           /* after a decision with advice shown, case text for the
+                              * choice, or a time-out: the feedback; Continue */
     STEP_ENDED               /* nothing more: see status */
 } session_step;
 
@@ -97,8 +99,13 @@ typedef struct session_view {
     bool can_ask;           /* on_request advice not yet asked for */
     const char *initial;    /* the initial choice, NULL when not (yet) made */
     const char *final;      /* the final choice, NULL when not (yet) made */
-    int64_t deadline_ms;    /* when the time limit fires, -1 when none runs */
+    int64_t deadline_ms;    /* when the time limit fires, -1 when none runs (nor while
+                             * the trainee rates or writes: only choices are timed) */
     const char *error;      /* the message when status is SESSION_ERROR */
+    const char *feedback;   /* the case's text for this choice, NULL none */
+    const log_decision *decision; /* the record just written, at STEP_FEEDBACK; NULL
+                                   * elsewhere */
+    int news2_band; /* enum news2_band (vitals.h): NEWS2_BAND_UNKNOWN when news2 is -1 */
 } session_view;
 
 typedef struct session session;

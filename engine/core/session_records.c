@@ -33,7 +33,7 @@ cJSON *session_records_start(const case_def *c, const session_opts *o, const cha
     return log_record_json(LOG_REC_SESSION_START, &r);
 }
 
-cJSON *session_records_node(const case_node *n, const case_live *live, int news2)
+cJSON *session_records_node(const case_node *n, const case_live *live, int news2, news2_band band)
 {
     cJSON *shown = vitals_to_json(&live->vitals);
     if (!shown)
@@ -45,6 +45,9 @@ cJSON *session_records_node(const case_node *n, const case_live *live, int news2
         .vitals = shown,
         .has_news2 = news2 >= 0,
         .news2 = news2,
+        .title = n->title,
+        .teaching = n->debrief && n->debrief[0] ? n->debrief : NULL,
+        .news2_band = news2_band_name(band),
     };
     cJSON *f = log_record_json(LOG_REC_NODE, &r);
     cJSON_Delete(shown);
@@ -98,19 +101,34 @@ static void trainee_fields(log_decision *r, const decision_state *d, int64_t t_e
     r->next = d->next_id;
 }
 
-cJSON *session_records_decision(const case_node *n, const decision_state *d, int64_t t_entry,
-                                bool timed_out)
+/* The decision's option ids and labels, as parallel lists. */
+static int option_lists(decision_record *rec, const case_decision *dec)
+{
+    size_t n = dec->n_options ? dec->n_options : 1;
+    rec->ids = mem_malloc(n * sizeof *rec->ids);
+    rec->labels = mem_malloc(n * sizeof *rec->labels);
+    if (!rec->ids || !rec->labels)
+        return -1;
+    for (size_t i = 0; i < dec->n_options; i++) {
+        rec->ids[i] = dec->options[i].id;
+        rec->labels[i] = dec->options[i].label ? dec->options[i].label : "";
+    }
+    return 0;
+}
+
+int session_records_decision(decision_record *rec, const case_node *n, const decision_state *d,
+                             int64_t t_entry, int64_t t, bool timed_out)
 {
     const case_decision *dec = &n->decision;
     const case_advice *a = dec->advice.present ? &dec->advice : NULL;
-    const char **ids = mem_malloc((dec->n_options ? dec->n_options : 1) * sizeof *ids);
-    if (!ids)
-        return NULL;
-    for (size_t i = 0; i < dec->n_options; i++)
-        ids[i] = dec->options[i].id;
-    log_decision r = {
+    memset(rec, 0, sizeof *rec);
+    if (option_lists(rec, dec) != 0) {
+        session_records_decision_free(rec);
+        return -1;
+    }
+    rec->r = (log_decision){
         .node = n->id,
-        .options = ids,
+        .options = rec->ids,
         .n_options = dec->n_options,
         .best = (const char *const *)dec->best.items,
         .n_best = dec->best.n,
@@ -120,12 +138,22 @@ cJSON *session_records_decision(const case_node *n, const decision_state *d, int
         .ai_confidence = a ? a->confidence : 0,
         .has_advice_requested = a && a->timing == TIMING_ON_REQUEST,
         .advice_requested = d->asked,
+        .prompt = dec->prompt,
+        .labels = rec->labels,
+        .n_labels = dec->n_options,
+        .feedback = timed_out ? NULL : case_feedback_for(dec, d->final),
+        .t = t,
     };
-    trainee_fields(&r, d, t_entry, timed_out);
-    metrics_derive(&r);
-    cJSON *f = log_record_json(LOG_REC_DECISION, &r);
-    mem_free(ids);
-    return f;
+    trainee_fields(&rec->r, d, t_entry, timed_out);
+    metrics_derive(&rec->r);
+    return 0;
+}
+
+void session_records_decision_free(decision_record *rec)
+{
+    mem_free(rec->ids);
+    mem_free(rec->labels);
+    memset(rec, 0, sizeof *rec);
 }
 
 cJSON *session_records_ending(const case_node *n, const case_live *live)
@@ -135,6 +163,9 @@ cJSON *session_records_ending(const case_node *n, const case_live *live)
         .outcome = case_outcome_name(n->ending.outcome),
         .has_clock = true,
         .clock = live->clock,
+        .title = n->title,
+        .text = n->text,
+        .summary = n->ending.summary,
     };
     return log_record_json(LOG_REC_ENDING, &r);
 }

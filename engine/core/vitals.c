@@ -352,10 +352,14 @@ static bool on_oxygen(const vitals *v)
     return v->o2 && strcasecmp(v->o2, "air") != 0;
 }
 
-int vitals_news2(const vitals *v)
+/* The NEWS2 aggregate, and the highest score of a single parameter in
+ * *single (supplemental oxygen, which scores 2, counts as one); -1 when a
+ * parameter is unknown. */
+static int news2_scores(const vitals *v, int *single)
 {
     static const vital_num needed[] = {VITAL_RR, VITAL_SPO2, VITAL_SBP, VITAL_HR, VITAL_TEMP};
     char level = consciousness(v);
+    *single = 0;
     if (!level)
         return -1;
     for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
@@ -364,14 +368,59 @@ int vitals_news2(const vitals *v)
     bool o2 = on_oxygen(v);
     bool scale2 = has(v, VITAL_SPO2_SCALE) && v->num[VITAL_SPO2_SCALE] == 2;
     double spo2 = v->num[VITAL_SPO2];
-    int total = score_rr(v->num[VITAL_RR]);
-    total += scale2 ? score_spo2_scale2(spo2, o2) : score_spo2_scale1(spo2);
-    total += o2 ? 2 : 0;
-    total += score_sbp(v->num[VITAL_SBP]);
-    total += score_hr(v->num[VITAL_HR]);
-    total += level == 'A' ? 0 : 3;
-    total += score_temp(v->num[VITAL_TEMP]);
+    const int part[] = {
+        score_rr(v->num[VITAL_RR]),
+        scale2 ? score_spo2_scale2(spo2, o2) : score_spo2_scale1(spo2),
+        o2 ? 2 : 0,
+        score_sbp(v->num[VITAL_SBP]),
+        score_hr(v->num[VITAL_HR]),
+        level == 'A' ? 0 : 3,
+        score_temp(v->num[VITAL_TEMP]),
+    };
+    int total = 0;
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+        total += part[i];
+        if (part[i] > *single)
+            *single = part[i];
+    }
     return total;
+}
+
+int vitals_news2(const vitals *v)
+{
+    int single;
+    return news2_scores(v, &single);
+}
+
+/* Royal College of Physicians, National Early Warning Score (NEWS) 2,
+ * updated report of a working party, London: RCP, 2017: Chart 3 ("NEWS
+ * thresholds and triggers": aggregate 0-4 low; a red score, 3 in any single
+ * parameter, low-medium; 5-6 medium; 7 or more high) and Chart 4 ("Clinical
+ * response to the NEWS trigger thresholds": "3 in single parameter" calls
+ * for the medical team's review, 5 or more for an urgent response, 7 or
+ * more for an emergency response). A red score does not lower a band the
+ * aggregate already gives: with 5 or more it is medium or high. */
+news2_band vitals_news2_band(const vitals *v)
+{
+    int single, total = news2_scores(v, &single);
+    if (total < 0)
+        return NEWS2_BAND_UNKNOWN;
+    if (total >= 7)
+        return NEWS2_BAND_HIGH;
+    if (total >= 5)
+        return NEWS2_BAND_MEDIUM;
+    return single >= 3 ? NEWS2_BAND_LOW_MEDIUM : NEWS2_BAND_LOW;
+}
+
+const char *news2_band_name(news2_band b)
+{
+    static const char *const names[] = {
+        [NEWS2_BAND_LOW] = "low",
+        [NEWS2_BAND_LOW_MEDIUM] = "low-medium",
+        [NEWS2_BAND_MEDIUM] = "medium",
+        [NEWS2_BAND_HIGH] = "high",
+    };
+    return b >= NEWS2_BAND_LOW && b <= NEWS2_BAND_HIGH ? names[b] : NULL;
 }
 
 /* ---- JSON ---- */

@@ -59,6 +59,20 @@ int vitals_set(vitals *v, const char *key, bool is_num, double num, const char *
  * spo2_scale is 2, and counts o2 other than absent/"air" as supplemental. */
 int vitals_news2(const vitals *v);
 
+/* The NEWS2 clinical risk band of RCP 2017 (Chart 3): aggregate 0-4 low, a
+ * single parameter scoring 3 with an aggregate of 4 or less low-medium,
+ * 5-6 medium, 7 or more high; unknown when NEWS2 is (vitals_news2 -1). */
+typedef enum news2_band {
+    NEWS2_BAND_UNKNOWN = -1,
+    NEWS2_BAND_LOW,
+    NEWS2_BAND_LOW_MEDIUM,
+    NEWS2_BAND_MEDIUM,
+    NEWS2_BAND_HIGH
+} news2_band;
+news2_band vitals_news2_band(const vitals *v);
+/* "low", "low-medium", "medium", "high"; NULL for unknown. */
+const char *news2_band_name(news2_band b);
+
 /* The vitals as a JSON object with the case-format keys in display order
  * (extras last, by key), as the log's node record carries them. */
 struct cJSON *vitals_to_json(const vitals *v);

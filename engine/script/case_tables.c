@@ -280,7 +280,7 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
         tables_get_number(x, t, "time_limit", false, 1, 86400, false, &d->time_limit, &has_limit,
                           dynamic) ||
         get_target(x, t, "on_timeout", &d->on_timeout, &d->on_timeout_fn, &d->on_timeout_line) ||
-        tables_get_string(x, t, "feedback", false, &d->feedback, dynamic) ||
+        tables_read_feedback(x, t, d, dynamic) ||
         get_target(x, t, "next", &d->next, &d->next_fn, NULL))
         return -1;
     if ((has = tables_get_table(x, t, "advice", &mark, dynamic)) < 0)

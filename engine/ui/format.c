@@ -186,20 +186,6 @@ size_t ui_vital_rows(const vitals *v, ui_vital_row *rows, size_t max)
     return n;
 }
 
-const char *ui_news2_band(int score, const ui_vital_row *rows, size_t n)
-{
-    if (score < 0)
-        return "";
-    if (score >= 7)
-        return "high";
-    if (score >= 5)
-        return "medium";
-    for (size_t i = 0; i < n; i++)
-        if (rows[i].news2_part >= 3)
-            return "low-medium";
-    return "low";
-}
-
 const char *ui_format_minutes(double minutes, char *buf, size_t size)
 {
     long m = minutes > 0 ? lround(minutes) : 0;

@@ -28,10 +28,6 @@ typedef struct ui_vital_row {
  * Returns the number of rows written (at most max). */
 size_t ui_vital_rows(const vitals *v, ui_vital_row *rows, size_t max);
 
-/* The NEWS2 clinical risk band of RCP 2017: "low" 0-4, "low-medium" when
- * one observation scores 3, "medium" 5-6, "high" 7+; "" for -1. */
-const char *ui_news2_band(int score, const ui_vital_row *rows, size_t n);
-
 /* "10 min", "1 h 10 min", "2 h" (minutes rounded to whole). */
 const char *ui_format_minutes(double minutes, char *buf, size_t size);
 /* Time left as m:ss, seconds rounded up ("2:00", "0:01"); "0:00" when <= 0. */

@@ -27,8 +27,8 @@ static int vitals_panel(ui_ctx *c, const app *a, const session_view *v, int x, i
     cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, "Observations");
     if (v->news2 >= 0) {
         char s[160];
-        const char *band = ui_news2_band(v->news2, rows, n);
-        snprintf(s, sizeof s, "NEWS2 **%d**  %s  %s risk%s", v->news2, DOT, band,
+        const char *band = news2_band_name((news2_band)v->news2_band);
+        snprintf(s, sizeof s, "NEWS2 **%d**  %s  %s risk%s", v->news2, DOT, band ? band : "unknown",
                  v->news2 >= 5 ? "  " UP : "");
         cy += ui_text(c, ix, cy, iw, c->px, v->news2 >= 5 ? c->th->warn : c->th->text, s);
     }

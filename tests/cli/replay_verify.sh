@@ -113,13 +113,20 @@ run_app replay "$held_log" --verify --case "$WORK/held/mini.lua"
 expect_status 0 "--case"
 expect_in out "identical" "--case"
 
-# A label changed: only the case's digest differs, nothing that was played.
+# The advice's words changed (the log keeps them nowhere; it keeps the
+# labels): only the case's digest differs, nothing that was played.
+sed -i 's/message = "Low risk."/message = "Risk is low."/' "$WORK/held/mini.lua"
+run_app replay "$held_log" --verify --case "$WORK/held/mini.lua"
+expect_status 1 "the advice's message changed"
+expect_in out "first difference: seq 0 (session_start), field case_sha256: logged \"" \
+    "the advice's message changed"
+expect_in out "the records of play are the same" "the advice's message changed"
+
+# A label changed: the decision record shows it.
 sed -i 's/label = "Treat now"/label = "Treat at once"/' "$WORK/held/mini.lua"
 run_app replay "$held_log" --verify --case "$WORK/held/mini.lua"
 expect_status 1 "a label changed"
-expect_in out "first difference: seq 0 (session_start), field case_sha256: logged \"" \
-    "a label changed"
-expect_in out "the records of play are the same" "a label changed"
+expect_in out "field labels" "a label changed"
 
 # A best answer changed: the first record of play that differs is named.
 sed -i 's/best = { "treat" }/best = { "wait" }/' "$WORK/held/mini.lua"

@@ -37,7 +37,7 @@ IN
 KEYS=(Return # the case start screen: not an action
     Return 2 Return 3 Return e m 1 Return 6 Return 2 Return
     "type:Post-op and breathless: PE first" Return Return r a 1 Return 6 Return
-    Return Return) # the ending, then the debrief closes the window
+    Return Return Return) # the feedback (after the advice), the ending, the debrief closes
 
 # The window counts in its title the keys it has acted on
 # (APPRAISE_UI_TITLE_KEYS=1): "Appraise (keys N)". Each key is sent once the

@@ -30,4 +30,10 @@ int tables_read_result(tables_ctx *x, int t, case_result *r);
 /* Reads a vitals table at t into v (merging over what v has). */
 int tables_read_vitals(tables_ctx *x, int t, vitals *v);
 
+/* Reads a decision's feedback, t["feedback"], into d (case_feedback.c): a
+ * text into d->feedback; a table's default there and its per-option texts
+ * into d's options (read before), an id that is not one of them an error;
+ * a function where dynamic allows one sets *dynamic. 0, or -1. */
+int tables_read_feedback(tables_ctx *x, int t, case_decision *d, bool *dynamic);
+
 #endif
