@@ -59,9 +59,8 @@ static void test_a_wrong_choice_kept_against_wrong_advice_names_every_part(void 
     log_decision d = decision("after_initial", "obs", "obs", "obs");
     expect_text(&d, false,
                 "You chose Repeat observations in one hour. The best answers were Call the "
-                "outreach team or Call the registrar. The AI advised Repeat observations in one "
-                "hour, which was wrong. You kept your first choice, Repeat observations in one "
-                "hour.");
+                "outreach team or Call the registrar. The AI advised the same, which was wrong. "
+                "You kept your first choice.");
     assert_int_equal(feedback_verdict_of(&d), FEEDBACK_WRONG);
     assert_string_equal(feedback_headline(FEEDBACK_WRONG), "Your choice was not the best answer");
 }
@@ -103,10 +102,9 @@ static void test_switching_toward_the_ai_away_from_it_or_elsewhere_is_told(void 
     log_decision d = decision("after_initial", "registrar", "obs", "registrar");
     expect_text(&d, false,
                 "You chose Call the registrar, one of the best answers. The best answers were "
-                "Call the outreach team or Call the registrar. The AI advised Call the "
-                "registrar, which was right. You changed from Repeat observations in one hour "
-                "to the AI's answer, Call the registrar, after the advice. The change was for "
-                "the better.");
+                "Call the outreach team or Call the registrar. The AI advised the same, which "
+                "was right. You changed from Repeat observations in one hour to the AI's answer "
+                "after the advice. The change was for the better.");
     /* away from the AI's answer, for the worse */
     d = decision("after_initial", "registrar", "registrar", "obs");
     expect_text(&d, false,
@@ -130,8 +128,8 @@ static void test_a_persons_advice_is_the_advice_never_the_ais(void **state)
     log_decision d = decision("after_initial", "registrar", "obs", "registrar");
     char *s = feedback_text(&d, true);
     assert_non_null(s);
-    assert_non_null(strstr(s, "The advice was Call the registrar, which was right."));
-    assert_non_null(strstr(s, "to the advised answer, Call the registrar, after the advice."));
+    assert_non_null(strstr(s, "The advice was the same, which was right."));
+    assert_non_null(strstr(s, "to the advised answer after the advice."));
     assert_null(strstr(s, "AI"));
     mem_free(s);
     d = decision("on_request", "obs", NULL, "outreach");
@@ -203,12 +201,15 @@ static void test_without_labels_the_ids_are_used(void **state)
     d.labels = NULL;
     d.n_labels = 0;
     expect_text(&d, false,
-                "You chose obs. The best answers were outreach or registrar. The AI advised obs, "
-                "which was wrong.");
+                "You chose obs. The best answers were outreach or registrar. The AI advised the "
+                "same, which was wrong.");
     /* An AI right or wrong unknown (no best given): no judgement of it. */
     d.n_best = 0;
     d.has_ai_correct = false;
-    expect_text(&d, false, "You chose obs. The AI advised obs.");
+    expect_text(&d, false, "You chose obs. The AI advised the same.");
+    /* A different answer is named. */
+    d.ai = "registrar";
+    expect_text(&d, false, "You chose obs. The AI advised registrar.");
 }
 
 static void test_three_best_answers_are_listed_with_commas(void **state)

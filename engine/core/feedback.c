@@ -106,6 +106,12 @@ static void add_advice(strbuf *b, const log_decision *d, bool by_person)
     if (!d->ai)
         return;
     const char *ai = label(d, d->ai);
+    if (advice_seen(d) && same(d->ai, d->final)) {
+        /* Named once already: "You chose X." */
+        strbuf_adds(b, by_person ? " The advice was the same" : " The AI advised the same");
+        add_judgement(b, d);
+        return;
+    }
     if (advice_seen(d)) {
         strbuf_addf(b, by_person ? " The advice was %s" : " The AI advised %s", ai);
         add_judgement(b, d);
@@ -129,11 +135,11 @@ static void add_switch(strbuf *b, const log_decision *d, bool by_person)
     const char *first = label(d, d->initial), *last = label(d, d->final);
     const char *whose = by_person ? "the advised answer" : "the AI's answer";
     if (same(d->initial, d->final)) {
-        strbuf_addf(b, " You kept your first choice, %s.", first);
+        strbuf_adds(b, " You kept your first choice.");
         return;
     }
     if (same(d->final, d->ai))
-        strbuf_addf(b, " You changed from %s to %s, %s, after the advice.", first, whose, last);
+        strbuf_addf(b, " You changed from %s to %s after the advice.", first, whose);
     else if (same(d->initial, d->ai))
         strbuf_addf(b, " You changed from %s, %s, to %s after the advice.", first, whose, last);
     else
