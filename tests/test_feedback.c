@@ -93,6 +93,15 @@ static void test_one_best_answer_is_named_in_the_singular(void **state)
     expect_text(&d, false,
                 "You chose Call the registrar. The best answer was Call the outreach team. The "
                 "AI advised Repeat observations in one hour, which was wrong.");
+    /* Advice of the one best answer, named already, is not named again. */
+    d.ai = "outreach";
+    metrics_derive(&d);
+    expect_text(&d, false,
+                "You chose Call the registrar. The best answer was Call the outreach team. The "
+                "AI advised the best answer.");
+    char *s = feedback_text(&d, true);
+    assert_non_null(strstr(s, "The advice was the best answer."));
+    mem_free(s);
 }
 
 static void test_switching_toward_the_ai_away_from_it_or_elsewhere_is_told(void **state)

@@ -112,6 +112,14 @@ static void add_advice(strbuf *b, const log_decision *d, bool by_person)
         add_judgement(b, d);
         return;
     }
+    /* The one best answer is named already: "The best answer was X." */
+    bool the_best = d->n_best == 1 && d->has_ai_correct && d->ai_correct &&
+                    feedback_verdict_of(d) != FEEDBACK_RIGHT;
+    if (advice_seen(d) && the_best) {
+        strbuf_adds(b, by_person ? " The advice was the best answer."
+                                 : " The AI advised the best answer.");
+        return;
+    }
     if (advice_seen(d)) {
         strbuf_addf(b, by_person ? " The advice was %s" : " The AI advised %s", ai);
         add_judgement(b, d);
