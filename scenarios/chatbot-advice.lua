@@ -171,6 +171,24 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          look = "A feverish 3-year-old who is sleepy, not smiling and \"not herself\", with " ..
+                 "spots, needs undressing and a glass pressed on every spot: a non-blanching " ..
+                 "rash with fever is a red feature (NICE NG143). Whatever ChatHelp said, it " ..
+                 "answered only what was typed; it could not see the spots.",
+          reassure = "Reassurance needs an examination first. ChatHelp answered only what was " ..
+                     "typed, \"a few spots on her tummy\", and could not see or press on them; " ..
+                     "a sleepy, feverish child with spots needs undressing and a glass test, " ..
+                     "because a non-blanching rash with fever is a red feature (NICE NG143).",
+          slot = "A slot in 30 minutes leaves a sleepy, feverish child with a rash nobody has " ..
+                 "looked at in the waiting room. Undressing her and pressing a glass on each " ..
+                 "spot takes a minute, and a non-blanching rash with fever is a red feature " ..
+                 "(NICE NG143).",
+          antipyretic = "Paracetamol eases distress but does not tell you what is wrong: NICE " ..
+                        "notes it is not clear that a child's response to an antipyretic " ..
+                        "separates serious illness from minor. The rash needs looking at now, " ..
+                        "with a glass (NICE NG143).",
+        },
       },
       debrief = function(s)
         local what
@@ -283,9 +301,22 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 120,
         on_timeout = "transfer",
-        feedback = "UK formularies that follow NICE NG240 give benzylpenicillin 600 mg for " ..
-                   "a child aged 1 to 9 years and 1.2 g from 10 years, IM if a vein cannot " ..
-                   "be found; confirm against the current BNFC every time.",
+        feedback = {
+          bnfc = "An approved source, checked by a second person: the BNFC and UK " ..
+                 "formularies that follow NICE NG240 give benzylpenicillin 600 mg for a child " ..
+                 "aged 1 to 9 years (1.2 g from 10 years), IM if a vein cannot be found.",
+          chatbot = "ChatHelp is not a medical device and the practice has not approved it: " ..
+                    "whatever it answers, a dose from it is unchecked, and typing her details " ..
+                    "in shares them with a service nobody has approved. The BNFC gives 600 mg " ..
+                    "for a child aged 1 to 9 years; 1.2 g is the dose from 10 years.",
+          none = "NICE NG240 asks for parenteral benzylpenicillin before transfer in " ..
+                 "suspected meningococcal disease, when giving it does not delay the " ..
+                 "ambulance; the look-up takes a minute, waiting for the hospital takes much " ..
+                 "longer. The BNFC gives 600 mg IM for a child aged 1 to 9 years.",
+          oral = "NICE NG240 asks for parenteral benzylpenicillin before transfer; an oral " ..
+                 "antibiotic is no substitute, and a drowsy child may not swallow or keep it " ..
+                 "down. The BNFC gives 600 mg IM for a child aged 1 to 9 years.",
+        },
       },
       debrief = function(s)
         local what
@@ -413,6 +444,22 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          explain = "The honest answer: the app could not see Ella and can be wrong without " ..
+                    "knowing it, and people decide her care. NHS England's guidance for " ..
+                    "patients says decisions will not be made by the AI system. Telling her " ..
+                    "that coming in was right backs the instinct that mattered most.",
+          never = "Telling her never to use such apps will not stop her, and it misses what " ..
+                  "she can take away: an app cannot see her child, and a look at the whole " ..
+                  "child and a glass on the rash made the difference. Coming in when worried " ..
+                  "was right, whatever an app says.",
+          fitted = "\"It answered what you typed\" puts the blame on a frightened parent for " ..
+                   "not knowing which words mattered. Whatever the app said, it could not see " ..
+                   "Ella; say what made the difference, and that coming in was right.",
+          maker = "She asked you, and you can answer: what the app can and cannot do, what " ..
+                  "made the difference for Ella, and who decides her care. Sending her to the " ..
+                  "maker leaves her question unanswered.",
+        },
       },
       debrief = function(s)
         local own = ""

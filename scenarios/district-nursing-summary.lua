@@ -188,9 +188,24 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "The discharge letter is the latest prescriber's record of what changed; " ..
-                   "the pharmacy's pack was made up from a repeat list written before she " ..
-                   "went into hospital.",
+        feedback = {
+          letter = "The discharge letter is the latest prescriber's record of what changed, " ..
+                   "and you could check it in the results: the brief matched it. Fixing the " ..
+                   "repeat list and the pack the same day stops the old list coming back " ..
+                   "next week.",
+          pack = "The pack was made up from a repeat list written before she went into " ..
+                 "hospital: it gives her aspirin and no anticoagulant for the atrial " ..
+                 "fibrillation the hospital started apixaban for. The discharge letter is the " ..
+                 "latest prescriber's record, and the brief pointed to the mismatch.",
+          both = "The hospital stopped aspirin when it started apixaban; taking both adds to " ..
+                 "her bleeding risk, and a routine review leaves her on both for days. The " ..
+                 "discharge letter is the latest prescriber's record, and the brief pointed " ..
+                 "to the old repeat list.",
+          neither = "Holding both leaves her without the anticoagulant the hospital chose for " ..
+                    "her new atrial fibrillation, while the practice confirms what the " ..
+                    "discharge letter already says. The brief matched the letter; follow the " ..
+                    "latest prescriber and ask for the list to be fixed today.",
+        },
       },
       debrief = "VisitBrief was right here: the change was in the typed letter, and the " ..
                 "brief not only reported it but pointed to the risk of the old repeat list. " ..
@@ -238,6 +253,27 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          assess = "Her risk factors were in front of you: little mobility, half her meals, " ..
+                   "pads at night, nine days in a hospital bed, and NICE QS89 expects a risk " ..
+                   "assessment at this first visit. \"SKIN: intact\" could not be checked: " ..
+                   "the typed letter said nothing about skin, and the brief does not read " ..
+                   "scanned attachments such as the transfer form in the results.",
+          leave = "\"SKIN: intact\" was not a finding: the typed letter said nothing about " ..
+                  "her skin, and the brief's model card says it does not read scanned " ..
+                  "attachments, like the nursing transfer form in the results, and can fill " ..
+                  "an empty heading with a default. With her risk factors, NICE QS89 expects " ..
+                  "a risk assessment at this first visit.",
+          nextweek = "Tiredness is a reason to be quick, not to leave her sacrum and heels " ..
+                     "unseen for a week: with little mobility, poor intake, pads at night and " ..
+                     "nine days in bed, NICE QS89 expects a risk assessment at the first " ..
+                     "visit. The brief's \"SKIN: intact\" rested on a letter that said nothing " ..
+                     "about skin.",
+          daughter = "Karen can help watch her skin once she has been shown how, but the " ..
+                     "first assessment is a nurse's: NICE QS89 expects it at the first visit " ..
+                     "for anyone with a risk factor. The brief's \"SKIN: intact\" rested on a " ..
+                     "letter that said nothing about skin.",
+        },
       },
       debrief = "VisitBrief was wrong: a false negative that invited an omission. Its model " ..
                 "card says it does not read scanned attachments, and the results listed one " ..
@@ -320,6 +356,22 @@ return case {
           timing = "on_request",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          drafted = "At high risk, NICE QS89 recommends repositioning at least every 4 hours, " ..
+                    "with advice to her and Karen on how; a high-specification foam mattress " ..
+                    "is recommended for people at high risk, so chasing it matters today. " ..
+                    "VisitBrief's draft, made from your own notes, held the same plan.",
+          cream = "Barrier cream relieves no pressure. An open sacral wound and a damaged " ..
+                  "heel in a woman at high risk need repositioning at least every 4 hours " ..
+                  "(NICE QS89), the mattress chased, and a review sooner than a week.",
+          sixhour = "Every 6 hours is NICE QS89's interval for people at risk; for people at " ..
+                    "high risk, as her assessment shows, it is at least every 4 hours. An " ..
+                    "unchased mattress can take days to arrive while she lies on a standard " ..
+                    "one.",
+          admit = "A wound that can be cared for at home does not need a hospital bed, and " ..
+                  "asking for one is not a care plan: the repositioning, the mattress and the " ..
+                  "wound care are needed today, and district nursing can provide them.",
+        },
       },
       debrief = "VisitBrief was right this time, because the draft came from your own " ..
                 "notes, which held what the brief had missed: the same tool is as good as " ..

@@ -168,6 +168,26 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          posterior = "ST depression maximal in V1-V3, with dominant R waves and upright T " ..
+                      "waves, is the mirror image of ST elevation in the posterior wall; " ..
+                      "posterior leads take minutes and settle it. The advice read the " ..
+                      "pattern that the 12 standard leads hide.",
+          nste_acs = "Widespread ST depression suggests subendocardial ischaemia, but " ..
+                     "depression confined to V1-V3 with tall R waves and upright T waves is " ..
+                     "the mirror image of posterior ST elevation: it asks for V7-V9 before " ..
+                     "the label NSTE-ACS. The advice named that pattern; \"no ST elevation\" " ..
+                     "in the standard leads is what it looks like.",
+          troponin = "A troponin does not tell you whether this is a posterior STEMI, and " ..
+                     "waiting for one leaves the question open for an hour. ST depression " ..
+                     "maximal in V1-V3 with tall R waves asks for posterior leads V7-V9 now, " ..
+                     "as the advice said.",
+          ct_aorta = "Thinking of dissection first was right, but his history and examination " ..
+                     "made it unlikely: a tight band that built up over minutes, not tearing " ..
+                     "or moving, equal arm pressures and pulses, no new murmur, no " ..
+                     "neurological signs. Imaging first delays the posterior leads the ECG " ..
+                     "is asking for.",
+        },
       },
       debrief = function(s)
         return adviser(s) .. " was right. ST depression confined to V1-V3, with tall R " ..
@@ -269,6 +289,21 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 120,
         on_timeout = "arrest",
+        feedback = {
+          ppci = "ST elevation of 0.5 mm or more in V7-V9 makes this a STEMI equivalent. He " ..
+                 "is well within 12 hours of onset and the PCI centre is 25 minutes away with " ..
+                 "its laboratory open, so primary PCI can be delivered within 120 minutes of " ..
+                 "when fibrinolysis could be given: NICE NG185 makes it the preferred " ..
+                 "reperfusion.",
+          lysis = "NICE NG185 keeps fibrinolysis for STEMI when primary PCI cannot be " ..
+                  "delivered within 120 minutes of when fibrinolysis could be given. With an " ..
+                  "open laboratory 25 minutes away it can, so fibrinolysis adds a bleeding risk " ..
+                  "he did not need to take.",
+          wait = "The posterior leads show ST elevation: this is a STEMI equivalent, " ..
+                 "diagnosed from the ECG and the story, not from a troponin. Waiting an hour " ..
+                 "on the coronary care unit leaves the artery shut while the advice pointed " ..
+                 "to reperfusion now.",
+        },
       },
       debrief = "The advice was right again. The posterior leads meet the STEMI-equivalent " ..
                 "criterion (0.5 mm or more in V7-V9). NICE NG185 makes primary PCI the " ..
@@ -340,6 +375,29 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = function(s)
+          local cue
+          if s.variant == "colleague" then
+            cue = " The registrar was working from a description read down the phone; the " ..
+                  "rate and the comfortable patient were in front of you."
+          else
+            cue = " ECG-Insight's card puts rhythm labels outside its intended use, and its " ..
+                  "own reasons counted the rate against ventricular tachycardia."
+          end
+          local aivr = "A regular broad rhythm at 78/min, competing with sinus rhythm as his " ..
+                       "pain eases, is an accelerated idioventricular rhythm: a usually " ..
+                       "self-limiting sign of reperfusion, not a tachycardia."
+          return {
+            observe = aivr .. " No antiarrhythmic is needed; keep monitoring and carry on " ..
+                      "with the transfer." .. cue,
+            amiodarone = aivr .. " Amiodarone treats a rhythm that needs no treatment, can " ..
+                         "drop his blood pressure and could suppress the only ventricular " ..
+                         "rhythm if sinus slows." .. cue,
+            cardiovert = aivr .. " The Resuscitation Council UK algorithm keeps synchronised " ..
+                         "shocks for a tachycardia with adverse features; he has neither, and " ..
+                         "sedation adds risk and delays his transfer." .. cue,
+          }
+        end,
       },
       debrief = function(s)
         local head, cue

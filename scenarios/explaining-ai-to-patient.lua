@@ -171,12 +171,25 @@ return case {
         next = "assessment",
         best = { "honest" },
         ask = { confidence = true },
-        feedback = "NHS England's guidance for patients says AI can help a health and care " ..
-                   "professional reach a decision about your care, and that decisions will " ..
-                   "not be made by the AI system. Here a tool suggested a priority from her " ..
-                   "letter and a senior physiotherapist confirmed it. Training is a separate " ..
-                   "question: the tool's card says what it was trained on, and the service's " ..
-                   "data protection officer can answer for her own data.",
+        feedback = {
+          honest = "NHS England's guidance for patients says AI can help a professional reach " ..
+                   "a decision and that decisions will not be made by the AI system: here a " ..
+                   "tool suggested a priority and a senior physiotherapist confirmed it. On her " ..
+                   "data, say what the model card tells you and find out the rest from the " ..
+                   "service's data protection officer.",
+          accurate = "She asked who decided and whether her data trained it; vouching for the " ..
+                     "tool's accuracy answers neither. Say what it did (suggested a priority " ..
+                     "from her letter), who decided (a senior physiotherapist), and that you " ..
+                     "will find out about her data.",
+          human = "Untrue: a tool suggested her priority from her letter, as her appointment " ..
+                  "letter says. What answers her question is that a senior physiotherapist " ..
+                  "confirmed it; NHS England's guidance for patients says decisions will not " ..
+                  "be made by the AI system.",
+          machine = "Untrue the other way: the tool suggested a priority and a senior " ..
+                    "physiotherapist confirmed it. Her data is the service's responsibility: " ..
+                    "its privacy notice or data protection officer can answer, not only the " ..
+                    "company.",
+        },
       },
       debrief = "Patients are entitled to a straight answer about AI in their care. NHS " ..
                 "England's information governance guidance for patients says AI can help a " ..
@@ -243,15 +256,40 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = variants.pick {
-          ai_right = "Nothing in her story or examination today is a red flag, and her leg " ..
-                     "pain is settling: the routine priority fits her. Safety-net advice " ..
-                     "tells her which new symptoms mean coming back the same day.",
-          ai_wrong = "Pain in both legs, altered sensation when she wipes and new difficulty " ..
-                     "passing water are red flags for cauda equina syndrome, a spinal " ..
-                     "emergency. She needs referral to hospital today, by your local " ..
-                     "pathway, not a letter or a follow-up.",
-        },
+        feedback = function(s)
+          if s.variant == "ai_wrong" then
+            local flags = "Pain now in both legs, altered sensation when she wipes and new " ..
+                          "difficulty starting to pass water are red flags for cauda equina " ..
+                          "syndrome, a spinal emergency. "
+            local tool = " These began after her GP wrote the letter the tool read; its " ..
+                         "reasons were all about what the letter did not mention."
+            return {
+              emergency = flags .. "BMJ Best Practice advises immediate referral to hospital " ..
+                          "when it is suspected in the community: your local pathway says " ..
+                          "where and how fast." .. tool,
+              plan = flags .. "Safety-net advice is for symptoms that might start; hers have " ..
+                     "started, and she needs referral to hospital today." .. tool,
+              gp_mri = flags .. "A letter to her GP and a review in two weeks is far too " ..
+                       "slow: she needs referral to hospital today by the local pathway." .. tool,
+              rebook = flags .. "An urgent slot next week is still days too late: she needs " ..
+                       "referral to hospital today by the local pathway." .. tool,
+            }
+          end
+          local none = "Her story and examination today hold no red flags: no saddle, " ..
+                       "bladder or bowel change, no symptoms in the other leg, normal power, " ..
+                       "reflexes and sensation, and leg pain that is settling."
+          return {
+            plan = none .. " The routine priority fits her, and safety-net advice tells her " ..
+                   "which new symptoms mean coming back the same day.",
+            emergency = none .. " An emergency referral spends her day on tests she does not " ..
+                        "need and can leave her more worried.",
+            gp_mri = none .. " NICE NG59 advises against routine imaging for low back pain " ..
+                     "with or without sciatica in a non-specialist setting; exercise and " ..
+                     "advice can start today.",
+            rebook = none .. " Nothing makes her urgent; what she needs now is the exercise " ..
+                     "plan and safety-net advice, not another wait.",
+          }
+        end,
       },
       debrief = function(s)
         local head
@@ -320,9 +358,21 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true },
-        feedback = "Record what the tool suggested, what you decided and why, and what you " ..
-                   "told her. Her question about her data is part of her care: write it " ..
-                   "down and pass it to whoever can answer it.",
+        feedback = {
+          full = "The tool's priority beside your own decision and reasons is what lets the " ..
+                 "service audit it against clinicians, and what you told her, written down, " ..
+                 "means the promise to find out about her data is kept by the service.",
+          clinical = "The tool's log holds what it suggested, not what you decided or why: " ..
+                     "without both side by side nobody can see where tool and clinician " ..
+                     "differ, which the service's clinical safety officer needs to know. Her " ..
+                     "question about her data also needs recording.",
+          tick = "A ticked box records an outcome, not your reasons or what she was told, and " ..
+                 "free text left for later is written from memory, if at all. The outcome " ..
+                 "prompt asks for a reason whenever you change the priority.",
+          nodata = "Her question about her data is part of her care: recorded, it reaches " ..
+                   "whoever can answer it; left out, the promise to find out rests on your " ..
+                   "memory alone.",
+        },
       },
       debrief = "The tool was right to ask for your outcome. A record that shows the tool's " ..
                 "priority beside your own decision and reasons is what lets the service " ..

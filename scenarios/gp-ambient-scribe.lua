@@ -235,19 +235,22 @@ return case {
           timing = "with_case",
         },
         ask = { confidence = true, rationale = "override" },
-        feedback = function(s)
-          local c = s.choices.consent
-          if c == "off" then
-            return "She relaxes, and the consultation goes on without it. You type your " ..
-                   "own note and record that she asked for the scribe to be switched off."
-          elseif c == "form" then
-            return "She looks uneasy and signs. For direct care the scribe's legal basis " ..
-                   "is not a signature; what she is owed is to be told and to have her " ..
-                   "'no' respected."
-          end
-          return "She shrugs and says \"I suppose so\", and says much less than she came " ..
-                 "to say. She had already said no."
-        end,
+        feedback = {
+          off = "She relaxes, and the consultation goes on without it. NHS England's " ..
+                "information governance guidance on ambient scribes says patients can ask " ..
+                "for one not to be used and their choice will be respected, as the start " ..
+                "screen said; recording that she declined tells the next clinician.",
+          reassure = "She shrugs, says \"I suppose so\", and says much less than she came to " ..
+                     "say. Explaining how the audio is handled is good practice, but not a " ..
+                     "way round a refusal: the guidance says her choice is respected.",
+          form = "She looks uneasy and signs. For direct care NHS England gives the likely " ..
+                 "legal basis as implied consent under the common law duty of " ..
+                 "confidentiality: what she is owed is to be told and to have her 'no' " ..
+                 "respected, not a form, and a signature can make a refusal harder to voice.",
+          pause = "She shrugs and says much less than she came to say. Pausing for the parts " ..
+                  "she picks still records what she asked you not to, and leaves her to " ..
+                  "police the microphone; she asked for it off.",
+        },
       },
       debrief = "ScribeAssist's start screen was right, and so was switching it off. " ..
                 "NHS England's information governance guidance on ambient scribes says " ..
@@ -303,9 +306,24 @@ return case {
         next = "note",
         best = { "refer" },
         ask = { confidence = true },
-        feedback = "He is over 40, has smoked, has coughed for six weeks, and has coughed " ..
-                   "up blood on and off for a month, before this infection began. He also " ..
-                   "told you penicillin made his lips swell.",
+        feedback = {
+          refer = "He is over 40 with unexplained haemoptysis: NICE NG12 recommends a " ..
+                  "suspected-cancer pathway referral, and blood that began before this " ..
+                  "infection is not explained by it. He told you penicillin made his lips " ..
+                  "swell, so the infection needs a penicillin-free antibiotic (NICE CG183).",
+          safety = "The blood has already happened: at 40 or over, unexplained haemoptysis is " ..
+                   "a reason for a suspected-cancer pathway referral now (NICE NG12), and it " ..
+                   "began before this infection, so the infection does not explain it. " ..
+                   "Waiting for it to come back costs weeks.",
+          amox = "He told you penicillin made his lips swell: NICE CG183 asks you to check " ..
+                 "allergy status before prescribing, and that reaction rules out amoxicillin. " ..
+                 "And blood that began before this infection needs a suspected-cancer " ..
+                 "referral now (NICE NG12), not a review in a week.",
+          xray = "An urgent chest X-ray fits his six-week cough at 61 as an ex-smoker, but " ..
+                 "unexplained haemoptysis at 40 or over is itself a reason for a " ..
+                 "suspected-cancer pathway referral (NICE NG12); request both today. His " ..
+                 "chest infection, with fever and green sputum, needs treating now too.",
+        },
       },
       debrief = "NICE NG12 recommends a suspected-cancer pathway referral for anyone aged " ..
                 "40 or over with unexplained haemoptysis, and an urgent chest X-ray " ..
@@ -342,13 +360,39 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = variants.pick {
-          ai_right = "Every line of the draft matched what was said and found: the blood, " ..
-                     "the penicillin reaction with the lip swelling, and the right base.",
-          ai_wrong = "The draft said 'No haemoptysis' where he told you of blood three or " ..
-                     "four times; 'NKDA' where he told you penicillin made his lips swell; " ..
-                     "and 'L base' where you corrected yourself to the right.",
-        },
+        feedback = function(s)
+          if s.variant == "ai_wrong" then
+            local errs = "The draft said 'No haemoptysis' where he told you of blood three or " ..
+                         "four times, 'NKDA' where he told you penicillin made his lips swell, " ..
+                         "and 'L base' where you corrected yourself to the right."
+            return {
+              fix3 = errs .. " It read fluently and gave no sign of any of them: only a " ..
+                     "line-by-line check against the consultation finds them all.",
+              save = errs .. " It read fluently and gave no explanation or confidence, so " ..
+                     "only a check against the consultation could find them; once saved, the " ..
+                     "record is yours (GMC, Good medical practice).",
+              fix2 = errs .. " Correcting what you are sure of catches the errors you " ..
+                     "expect; a side you corrected aloud is the kind that slips through, and " ..
+                     "only a line-by-line check finds them all.",
+              later = errs .. " Saved at once, the note was the record: the allergy entry " ..
+                      "and any forms made from it carried the errors before the end of " ..
+                      "surgery.",
+            }
+          end
+          local ok = "Every line of the draft matched what was said and found: the blood, " ..
+                     "the penicillin reaction with the lip swelling, and the right base."
+          return {
+            fix3 = ok .. " Checking found nothing to correct, which is what a check usually " ..
+                   "finds, and why it is so easy to drop.",
+            save = ok .. " Saving it was right once you had read it against the " ..
+                   "consultation; once saved, the record is yours (GMC, Good medical practice).",
+            fix2 = ok .. " There was nothing to correct; only reading each line against the " ..
+                   "consultation tells you that, and 'correcting' from memory can put errors " ..
+                   "in.",
+            later = ok .. " Saving unread was safe only by luck: a saved note is the record " ..
+                    "at once, and forms and letters are made from it before the end of surgery.",
+          }
+        end,
       },
       debrief = function(s)
         local what

@@ -95,6 +95,21 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          reassure = "Small, smooth, dome-shaped dark papules across both cheeks since his " ..
+                     "twenties, in his mother too, none changing on its own: dermatosis " ..
+                     "papulosa nigra, a common benign keratosis in brown and black skin. None " ..
+                     "scores on the weighted 7-point checklist (NICE NG12); the tool's verdict " ..
+                     "agreed with what the history already said.",
+          refer = "Nothing here suggests melanoma: a familial pattern of small, uniform " ..
+                  "papules present for decades, none changed in size, shape or colour, none 7 " ..
+                  "mm or more, and none scoring on the weighted 7-point checklist (NICE NG12 " ..
+                  "refers at 3 or more). A suspected cancer appointment would be spent on " ..
+                  "benign spots.",
+          cryo = "They are benign dermatosis papulosa nigra and need no treatment; " ..
+                 "cryotherapy would be cosmetic, and can leave lasting pale or dark marks on " ..
+                 "darker skin.",
+        },
       },
       debrief = "The tool was right: these are dermatosis papulosa nigra, a common form " ..
                 "of seborrhoeic keratosis in people with brown and black skin, often " ..
@@ -137,6 +152,19 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          reassure = "A stuck-on, warty, sharply demarcated plaque, unchanged for years, with " ..
+                     "milia-like cysts and comedo-like openings, is a seborrhoeic keratosis. On " ..
+                     "the weighted 7-point checklist it scores 1 (diameter 7 mm or more), under " ..
+                     "NICE NG12's referral threshold of 3; tell him to come back if it changes.",
+          refer = "It scores 1 on the weighted 7-point checklist (only its diameter), under " ..
+                  "NICE NG12's referral threshold of 3, and its dermoscopy shows the milia-like " ..
+                  "cysts and comedo-like openings of a seborrhoeic keratosis, not the features " ..
+                  "of melanoma.",
+          shave = "It is a seborrhoeic keratosis, benign on its history, its look and its " ..
+                  "dermoscopy: removing it is cosmetic, uses a minor surgery slot and leaves a " ..
+                  "scar. Tell him to come back if it changes.",
+        },
       },
       debrief = "The tool was right again: a seborrhoeic keratosis, one of the commonest " ..
                 "benign skin growths and more frequent with age, with its typical sharp " ..
@@ -180,6 +208,22 @@ return case {
           timing = "on_request",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          refer = "Change in size, irregular shape and irregular colour score 2 each, " ..
+                  "diameter 7 mm or more and itch 1 each: the weighted 7-point checklist is 8, " ..
+                  "and NICE NG12 refers at 3 or more. DermaScan's card shows that under 1% of " ..
+                  "its training images were of Fitzpatrick V-VI skin and 3% of palms and soles; " ..
+                  "its low-risk verdict came with no reasons to check.",
+          review = "A growing, itching, irregular brown-black patch with a blue-grey area and " ..
+                   "a parallel ridge pattern scores 8 on the weighted 7-point checklist; NICE " ..
+                   "NG12 refers at 3. DermaScan's card shows under 1% of its training images " ..
+                   "were of Fitzpatrick V-VI skin and 3% of palms and soles: its 4% is not " ..
+                   "evidence for skin like his.",
+          biopsy = "A lesion scoring 8 on the weighted 7-point checklist is referred on the " ..
+                   "suspected cancer pathway (NICE NG12), not sampled in the practice: a punch " ..
+                   "biopsy delays the referral and may miss the worst part of the lesion " ..
+                   "(check your local skin cancer pathway).",
+        },
       },
       debrief = "The tool was wrong, with a melanoma probability of only 4%: a false " ..
                 "negative. It gives no reasons, only a class and a probability, so " ..

@@ -198,12 +198,22 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true },
-        feedback = "Mrs Ellis is where her prescription asks her to be: 90% is inside the " ..
-                   "88-92% target set for her after a blood gas. On Scale 2 a saturation in " ..
-                   "the target range scores 0, and her score of 2 comes from the oxygen " ..
-                   "itself. Jo assesses any score from 1 to 4, so tell her, but nothing here " ..
-                   "is urgent; and oxygen is changed to the prescribed target by the nurse " ..
-                   "or prescriber, not by you.",
+        feedback = {
+          record = "90% is inside the 88-92% target her consultant prescribed after a blood " ..
+                   "gas, so on Scale 2 it scores 0; her score of 2 is for the oxygen itself. " ..
+                   "The RCP response to a score of 1-4 is assessment by a registered nurse, so " ..
+                   "telling Jo is right, and nothing here is urgent.",
+          turn_up = "Her target is 88-92%, prescribed after a blood gas showed she retains " ..
+                    "carbon dioxide: BTS 2017 keeps people at risk of hypercapnic respiratory " ..
+                    "failure at 88-92%, not at normal saturations. Oxygen is changed to the " ..
+                    "prescribed target by the nurse or prescriber, not by you.",
+          urgent = "90% is where her prescription asks her to be: inside her 88-92% target, " ..
+                   "scoring 0 on Scale 2, and she feels much better. Tell Jo her score, but " ..
+                   "check what has been prescribed before calling a saturation low.",
+          recheck = "Nothing needs rechecking: the reading fits her prescribed target and how " ..
+                    "she looks. Save the set, so her score and the time of the next one are " ..
+                    "recorded, and tell Jo: a score of 1-4 is for a registered nurse to assess.",
+        },
       },
       debrief = "eObs+ was right about Mrs Ellis. NEWS2's SpO2 Scale 2 is for patients with " ..
                 "hypercapnic respiratory failure, whose oxygen is prescribed to a target of " ..
@@ -252,9 +262,21 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true },
-        feedback = "A NEWS2 of 5 calls for an urgent response: the registered nurse tells the " ..
-                   "medical team at once. He feels fine, but his breathing, heart rate, blood " ..
-                   "pressure and temperature together say he may be getting worse.",
+        feedback = {
+          tell_now = "A NEWS2 of 5 is the RCP threshold for an urgent response: the " ..
+                     "registered nurse informs the medical team at once. His score, his " ..
+                     "numbers and his own words together give Jo what she needs to act.",
+          after_round = "A NEWS2 of 5 calls for an urgent response now, not in half an hour: " ..
+                        "the registered nurse informs the medical team at once. His " ..
+                        "breathing, pulse, blood pressure and temperature together say he may " ..
+                        "be getting worse.",
+          cool = "A fan and a drink treat how he feels, not why. A NEWS2 of 5 in a man with " ..
+                 "an infection, breathing fast with a fast pulse, calls for an urgent response " ..
+                 "from the registered nurse now; a recheck in 30 minutes is not that.",
+          respect = "Feeling fine does not cancel a NEWS2 of 5. Passing it on is not " ..
+                    "bothering anyone: it is the urgent response the RCP chart asks for, and " ..
+                    "Jo would want to know.",
+        },
       },
       debrief = "eObs+ was right about Mr Hughes. A NEWS2 of 5 or more is the RCP threshold " ..
                 "for an urgent response: the registered nurse informs the medical team at " ..
@@ -305,9 +327,22 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "He is breathless, dusky and much changed since the morning, and 89% on " ..
-                   "air is low for a man with no oxygen target prescribed. Whatever the score " ..
-                   "says, tell the registered nurse now, with the numbers and what you can see.",
+        feedback = {
+          now = "He is breathless, dusky and much changed since the morning, and 89% on air " ..
+                "is low for a man with no oxygen target prescribed. The screen said Scale 2 was " ..
+                "applied automatically from a COPD code; telling the nurse now, with the " ..
+                "numbers and what you can see, is your part whatever the score says.",
+          routine = "The score and the man do not match: breathless, dusky, much changed " ..
+                    "since the morning, 89% on air with no oxygen target prescribed. The " ..
+                    "screen said Scale 2 was applied automatically from a COPD code; a score " ..
+                    "is only as good as its inputs, and \"when she is next free\" may be too late.",
+          oxygen = "He may well need oxygen, but it is prescribed to a target, or given in an " ..
+                   "emergency by the staff responsible for that decision (BTS 2017). Starting " ..
+                   "it yourself also delays telling the nurse, who needs to see him now.",
+          recheck = "Thirty minutes is long for a man who is breathless, dusky and cannot " ..
+                    "finish his sentences. The score said low because Scale 2 was applied " ..
+                    "automatically from a COPD code; what you can see says tell the nurse now.",
+        },
       },
       debrief = function()
         local one = obs.news2(on_scale(SHAW_1400, 1))
@@ -365,10 +400,22 @@ return case {
           return "review_late"
         end,
         best = { "restate" },
-        feedback = "Say it again, plainly: what has changed since the morning, the numbers, " ..
-                   "and that you are worried. On Scale 1 his 14:00 observations score 7, an " ..
-                   "emergency response. If the answer still does not fit what you see, your " ..
-                   "ward's escalation policy says who to go to next.",
+        feedback = {
+          restate = "Saying it again, plainly, with what has changed since the morning, the " ..
+                    "numbers and that you are worried, is your part. On Scale 1 his 14:00 " ..
+                    "observations score 7, an emergency response; if the answer still does " ..
+                    "not fit, your ward's escalation policy says who to go to next.",
+          accept = "Jo is the registered nurse, but she made the same assumption as the " ..
+                   "device, and she has not seen him. Telling her again, plainly, with the " ..
+                   "numbers and how he looks, is part of your job; on Scale 1 his 14:00 " ..
+                   "observations score 7, an emergency response.",
+          doctors = "The ward round is two hours away, and he is worse now. Say it again to " ..
+                    "Jo, plainly, with the numbers; if the answer still does not fit, your " ..
+                    "ward's escalation policy says who to go to next.",
+          student = "A student sitting with him watches him; it does not get him assessed, " ..
+                    "and leaves the decision with no one. Say it again to Jo, plainly, with " ..
+                    "the numbers and how he looks.",
+        },
       },
       debrief = "Jo made the same assumption as the device: COPD means Scale 2. You did not " ..
                 "need to choose the scale to see that his score and his state did not match. " ..

@@ -161,12 +161,29 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG133: a systolic above 160 mmHg is severe hypertension and needs " ..
-                   "treatment now. With proteinuria, a severe headache, flashing lights and " ..
-                   "clonus, this is severe pre-eclampsia: she needs admission, immediate " ..
-                   "obstetric review and antihypertensive treatment, with her blood pressure " ..
-                   "checked every 15 to 30 minutes until it is below 160/110 mmHg. Once she " ..
-                   "is on treatment, the target is 135/85 mmHg or less (NICE NG133, QS35).",
+        feedback = function(s)
+          local cue
+          if s.variant == "ai_wrong" then
+            cue = " The model's explanation leaned on a booking blood pressure from 24 weeks " ..
+                  "ago and on headaches usually being benign; neither says anything about " ..
+                  "today."
+          else
+            cue = " The model's reasons were the ones that mattered: the blood pressure, the " ..
+                  "visual disturbance, the proteinuria and the unrelieved headache."
+          end
+          local severe = "A systolic of 162 mmHg is severe hypertension (NICE NG133), and " ..
+                         "with proteinuria, an unrelieved headache, flashing lights and clonus " ..
+                         "this is severe pre-eclampsia."
+          return {
+            immediate = severe .. " She needs immediate obstetric review and treatment of her " ..
+                        "blood pressure." .. cue,
+            ["repeat"] = severe .. " A recheck in 30 minutes waits on a number when her " ..
+                         "symptoms already decide: she needs obstetric review now, not within " ..
+                         "the hour." .. cue,
+            routine = severe .. " Paracetamol and a quiet room treat a headache, not this, " ..
+                      "which can progress to eclampsia or stroke within hours." .. cue,
+          }
+        end,
       },
       debrief = function(s)
         local why
@@ -267,14 +284,24 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "NICE NG133: between 34+0 and 36+6 weeks, surveillance continues unless " ..
-                   "there are indications for planned early birth, such as ongoing severe " ..
-                   "headache or repeated visual disturbance, as Chloe has. A senior " ..
-                   "obstetrician decides the timing with her (NICE QS35). Magnesium sulfate " ..
-                   "should be considered now, because she has ongoing features of severe " ..
-                   "pre-eclampsia, and her blood pressure is treated towards 135/85 mmHg. A " ..
-                   "reassuring fetal heart trace means the baby does not need delivering " ..
-                   "this minute, so the mother is stabilised first.",
+        feedback = {
+          stabilise = "The trace met the criteria for a normal antenatal trace, so the baby " ..
+                      "does not need delivering this minute: the danger is to the mother. " ..
+                      "Magnesium sulfate should be considered for her ongoing severe " ..
+                      "features, her blood pressure treated towards 135/85 mmHg, and the " ..
+                      "timing of birth decided by a senior obstetrician with her (NICE NG133, " ..
+                      "QS35).",
+          section_now = "The CTG analysis found a normal trace: nothing about the baby calls " ..
+                        "for a category 1 section, and the danger is to the mother. An " ..
+                        "emergency general anaesthetic with her blood pressure still high " ..
+                        "carries risks of its own, including a surge in blood pressure at " ..
+                        "intubation; stabilise her first, then plan birth.",
+          ward = "The analysis said the baby was well now; it says nothing about the next " ..
+                 "hours, or about the mother. Her headache and visual disturbance are ongoing " ..
+                 "features of severe pre-eclampsia, which NICE NG133 lists among the " ..
+                 "indications for planned early birth between 34+0 and 36+6 weeks: she needs " ..
+                 "stabilising and close care, not 4-hourly observations.",
+        },
       },
       debrief = "The CTG analysis was right: the trace met its criteria for a normal " ..
                 "antenatal trace, and nothing about the baby called for a category 1 " ..

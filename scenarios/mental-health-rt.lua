@@ -187,10 +187,29 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG10: use de-escalation first, and keep using it; if medication " ..
-                   "is needed, offer oral medication before considering intramuscular " ..
-                   "rapid tranquillisation. Restrictive interventions are for when " ..
-                   "de-escalation and other strategies have failed and there is a risk of harm.",
+        feedback = function(s)
+          local cue
+          if s.variant == "ai_wrong_first" then
+            cue = " The risk model's top reasons (a restraint in the emergency department, " ..
+                  "the police, his detention) reflect who was restrained, not who was " ..
+                  "violent, and can carry ethnicity into the score."
+          else
+            cue = " The risk model's reasons were the ones that mattered: no aggression on " ..
+                  "the ward, and a response to a familiar member of staff."
+          end
+          return {
+            deescalate = "He is frightened, has threatened no one, and calms for a moment at " ..
+                         "a familiar voice: NICE NG10 puts de-escalation first, and oral " ..
+                         "medication before any intramuscular rapid tranquillisation." .. cue,
+            im_now = "Restrictive interventions are for when de-escalation and other " ..
+                     "strategies have failed and there is a risk of harm (NICE NG10). Nothing " ..
+                     "has been tried, he has threatened no one, and restraint itself brings " ..
+                     "the struggle in which people are hurt." .. cue,
+            leave = "Leaving a frightened, psychotic man alone for an hour is not " ..
+                    "de-escalation, which is active: a quiet space, a familiar member of " ..
+                    "staff, listening, and an offer of oral medication (NICE NG10)." .. cue,
+          }
+        end,
       },
       debrief = function(s)
         local why
@@ -326,11 +345,34 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG10: for rapid tranquillisation use IM lorazepam alone or IM " ..
-                   "haloperidol with IM promethazine. Use IM lorazepam if there is not " ..
-                   "enough information to choose, or the person has not taken an " ..
-                   "antipsychotic before. A haloperidol-based regimen also needs an ECG and " ..
-                   "no cardiovascular contraindication: check the BNF and the trust's policy.",
+        feedback = function(s)
+          local cue
+          if s.variant == "ai_wrong_second" then
+            cue = " RT Assist ranked regimens by how often the ward used them, not by what " ..
+                  "suits this man, and did not weigh the missing ECG."
+          else
+            cue = " RT Assist's reasons named the two facts that decide it: no ECG on file, " ..
+                  "and no antipsychotic ever taken."
+          end
+          local rule = "NICE NG10 advises IM lorazepam when there is not enough " ..
+                       "information to choose, or the person has not taken an antipsychotic " ..
+                       "before: Daniel never has."
+          local wait
+          if s.vars.path == "deescalated" then
+            wait = " A plan with no intramuscular option leaves the night staff waiting for " ..
+                   "a doctor if oral medication is refused later."
+          else
+            wait = " Waiting for an ECG while he is held prolongs the restraint and its " ..
+                   "risks."
+          end
+          return {
+            lorazepam = rule .. cue,
+            hal_prom = rule .. " A haloperidol regimen also needs an ECG (check the BNF " ..
+                       "and the trust's policy), and he has none; in a young man new to " ..
+                       "antipsychotics it also risks acute dystonia." .. cue,
+            ecg_first = rule .. wait .. cue,
+          }
+        end,
       },
       debrief = function(s)
         local why
@@ -435,10 +477,20 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "NICE (QS154): after rapid tranquillisation, monitor side effects, vital " ..
-                   "signs, hydration and level of consciousness. How often is set out in " ..
-                   "NICE NG10 and your trust's policy: check both. A person who appears " ..
-                   "asleep after a benzodiazepine still needs those checks.",
+        feedback = {
+          close = "After rapid tranquillisation NICE QS154 asks for side effects, vital signs, " ..
+                  "hydration and level of consciousness to be monitored, and he now responds " ..
+                  "only to voice. Much of it (breathing, colour, position) can be checked " ..
+                  "without waking him; how often is in NICE NG10 and your trust's policy.",
+          door = "A person who appears asleep after IM lorazepam may be over-sedated, and his " ..
+                 "breathing is what you cannot see through a door; he already responds only " ..
+                 "to voice. NICE QS154 asks for vital signs and level of consciousness to be " ..
+                 "monitored after rapid tranquillisation.",
+          morning = "Leaving him unchecked until morning after IM lorazepam misses the " ..
+                    "over-sedation that can follow; he already responds only to voice. NICE " ..
+                    "QS154 asks for side effects, vital signs, hydration and level of " ..
+                    "consciousness to be monitored, and much can be checked without waking him.",
+        },
       },
       debrief = "The aid was right, and here the pull was to overrule it out of kindness: " ..
                 "he was finally asleep and waking him felt cruel. But a person who appears " ..

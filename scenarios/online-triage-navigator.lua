@@ -184,10 +184,21 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true },
-        feedback = "Nothing in her message is a red flag: she can breathe, eat and drink. A " ..
-                   "sore throat in an adult is one of the conditions NHS Pharmacy First " ..
-                   "covers, so a community pharmacist can assess her today and decide what " ..
-                   "treatment she needs.",
+        feedback = {
+          pharmacy = "Nothing in her own words is a red flag: she can breathe, eat and drink. " ..
+                     "Sore throat is one of the NHS Pharmacy First conditions, so a community " ..
+                     "pharmacist can assess her today and decide whether she needs treatment.",
+          gp_call = "Her own words hold no red flag, and sore throat is one of the NHS " ..
+                    "Pharmacy First conditions: a community pharmacist can assess her today " ..
+                    "and decide about antibiotics, leaving the GP's calls for requests that " ..
+                    "need a GP.",
+          duty = "Safe, but the duty clinician's time is for requests that cannot wait, and " ..
+                 "hers can be met today elsewhere: no red flag in her own words, and sore " ..
+                 "throat is one of the NHS Pharmacy First conditions.",
+          routine = "A routine appointment may be days away, for a sore throat a community " ..
+                    "pharmacist can assess today under NHS Pharmacy First. She asked for " ..
+                    "antibiotics; whether she needs them is the pharmacist's call.",
+        },
       },
       debrief = "TriageFlow Assist was right about Ms Clarke. A sore throat in someone who can " ..
                 "breathe, eat and drink is one of the seven conditions of NHS Pharmacy First " ..
@@ -234,10 +245,22 @@ return case {
         ask = { trust = true },
         time_limit = 60,
         on_timeout = "urgent_missed",
-        feedback = "Half an hour of heavy central chest pain with sweating and sickness, " ..
-                   "happening now, could be a heart attack: the NHS's advice to the public " ..
-                   "for pain like this is to call 999. A phone call, not a text, makes sure " ..
-                   "the message has landed, and the duty GP needs to know.",
+        feedback = {
+          call_999 = "Half an hour of heavy central chest pain with sweating and sickness, " ..
+                     "happening now, could be a heart attack: the NHS advice for pain like " ..
+                     "this is to call 999. A phone call makes sure the message has landed, " ..
+                     "and the duty GP needs to know.",
+          duty_top = "The top of a list still waits for a clinician who may be with a " ..
+                     "patient. A possible heart attack happening now needs 999 at once, and " ..
+                     "under the protocol you set that in motion by phone, then tell the duty " ..
+                     "GP.",
+          text_999 = "The advice in the text is right, but a text may not be read in time. " ..
+                     "A phone call makes sure they have heard it and are calling 999 now; " ..
+                     "then tell the duty GP.",
+          slot = "A possible heart attack happening now needs 999, not a journey to the " ..
+                 "surgery: travelling in by car delays the ambulance and the treatment it " ..
+                 "brings. Phone them, tell them to call 999, then tell the duty GP.",
+        },
       },
       debrief = "TriageFlow Assist was right about Mr Patel, and quick: his daughter had " ..
                 "ticked \"chest pain now\", and the tool's red-flag check works from those " ..
@@ -296,10 +319,24 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "His own message holds what the summary left out: this morning the " ..
-                   "tightness came on at rest, lasted about 20 minutes and made him sweat. " ..
-                   "That is a story a clinician must hear today, and under the protocol " ..
-                   "anything that might be urgent goes to the duty clinician now.",
+        feedback = {
+          duty = "His own message holds what the summary left out: this morning the " ..
+                 "tightness came on at rest, lasted about 20 minutes and made him sweat. That " ..
+                 "could be a heart attack, so under the protocol it goes to the duty GP now, " ..
+                 "in his own words.",
+          routine = "The summary dropped this morning's episode at rest, 20 minutes with " ..
+                    "sweating, and its \"no red flags\" meant only that no box was ticked: " ..
+                    "its model card says the red-flag check does not read free text. Every " ..
+                    "reason it gave was true of the summary, not of his message.",
+          phone = "Phoning to ask how he is asks you to triage, and a man who \"didn't want " ..
+                  "to bother anyone\" may play it down. What he wrote, chest tightness at " ..
+                  "rest with sweating this morning, is already enough to send it to the duty " ..
+                  "GP now.",
+          thursday = "Chest tightness at rest this morning, for 20 minutes with sweating, in " ..
+                     "a 64-year-old with diabetes could be a heart attack: a clinician needs " ..
+                     "to hear it today. A text to call 111 leaves him to judge it himself; " ..
+                     "under the protocol it goes to the duty GP now.",
+        },
       },
       debrief = "TriageFlow Assist was wrong about Mr Dawson, in two ways. Its summary kept " ..
                 "the two weeks of tightness on walking and dropped this morning's episode at " ..

@@ -131,11 +131,22 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NEWS2 3: a registered nurse assesses and decides on monitoring (RCP). " ..
-                   "A low-grade fever, raised white cells and CRP on the first day after a " ..
-                   "joint replacement are the expected inflammatory response; with no " ..
-                   "source of infection and a NEWS2 of 3 (low risk), NICE allows time to " ..
-                   "make a diagnosis before any antibiotic is given.",
+        feedback = {
+          bedside = "A low-grade fever, raised white cells and CRP on the first day after a " ..
+                    "joint replacement are the expected inflammatory response. With a clean " ..
+                    "wound, a clear chest and a NEWS2 of 3 (low risk), NICE allows time to " ..
+                    "make a diagnosis before any antibiotic; the alert's reasons were all what " ..
+                    "day 1 after a hip replacement looks like, as its model card warns.",
+          pathway = "Every reason the alert gave - fever, heart rate, white cells, recent " ..
+                    "surgery - is what day 1 after a hip replacement looks like, as its model " ..
+                    "card warns. With a clean wound, a clear chest and a NEWS2 of 3 (low " ..
+                    "risk), NICE allows time to make a diagnosis before any antibiotic: the " ..
+                    "pathway gives him antibiotics he does not need.",
+          dismiss = "The alert was a false alarm, but only seeing him could show it: at a " ..
+                    "NEWS2 of 3 the RCP asks a registered nurse to assess the patient. At the " ..
+                    "bedside a clean wound, a clear chest and a well man in pain explain the " ..
+                    "fever and white cells as day 1 after a hip replacement.",
+        },
       },
       debrief = "The alert was a false positive. Every reason it gave - fever, heart rate, " ..
                 "white cells, recent surgery - is what the first day after a hip " ..
@@ -182,9 +193,20 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, rationale = "override" },
-        feedback = "NEWS2 2, no symptoms or signs of infection, a CRP of 4 mg/L and a known " ..
-                   "cause for the tachycardia: sepsis is unlikely. Fast AF needs its rate " ..
-                   "control reviewed by the medical team.",
+        feedback = {
+          rate = "Fast AF explains her heart rate, and with no symptoms or signs of " ..
+                 "infection, a CRP of 4 mg/L and a NEWS2 of 2, sepsis is unlikely. The alert " ..
+                 "leaned on that heart rate and on a lactate hours old; her rate control and " ..
+                 "a fresh lactate are the real questions.",
+          pathway = "The alert's heaviest reason was a heart rate that her fast AF already " ..
+                    "explains, and its lactate was hours old and barely raised. With no " ..
+                    "source, a CRP of 4 mg/L and a NEWS2 of 2, sepsis is unlikely: " ..
+                    "antibiotics treat nothing here, while her rate control still needs review.",
+          dismiss = "The alert was wrong about sepsis - no source, a CRP of 4 mg/L, a NEWS2 " ..
+                    "of 2 - but a heart rate still 118 /min almost seven hours after " ..
+                    "bisoprolol, and a lactate never repeated, need the medical team to review " ..
+                    "her rate control.",
+        },
       },
       debrief = "Another false positive. The score leaned on her heart rate, and she has " ..
                 "fast atrial fibrillation that explains it; the lactate was hours old and " ..
@@ -244,11 +266,21 @@ return case {
         time_limit = 60,
         on_timeout = "late",
         feedback = function(s)
-          return "NEWS2 " .. obs.news2(s.vitals) .. ". NICE NG253: a NEWS2 of 7 or " ..
-                 "more with suspected infection means high risk - immediate review by a " ..
-                 "senior decision-maker and antibiotics within 1 hour. A catheter, low urine " ..
-                 "output, falling blood pressure and a low temperature in an older woman " ..
-                 "fit urosepsis."
+          local risk = "NEWS2 " .. obs.news2(s.vitals) .. " with a likely urinary source. " ..
+                       "NICE NG253: a NEWS2 of 7 or more with suspected infection means high " ..
+                       "risk - immediate review by a senior decision-maker and antibiotics " ..
+                       "within 1 hour. "
+          local reasons = " The alert looked like the six before it, but its reasons did " ..
+                          "not: a falling blood pressure, fast breathing, poor urine output."
+          return {
+            go = risk .. "A catheter, low urine output, a falling blood pressure and a low " ..
+                 "temperature in an older woman fit urosepsis." .. reasons,
+            acknowledge = risk .. "A repeat set in an hour spends that hour, and a low " ..
+                          "temperature does not argue against sepsis in an older person." ..
+                          reasons,
+            fy1 = risk .. "An FY1 \"when they are free\" is neither senior nor within the " ..
+                  "hour." .. reasons,
+          }
         end,
       },
       debrief = "This alert was right, and it looked exactly like the six before it. The " ..
@@ -318,16 +350,25 @@ return case {
             next = "morning" },
         },
         best = { "report" },
-        feedback = "A hospital that deploys a health IT system manages its clinical risk " ..
+        feedback = {
+          report = "A hospital that deploys a health IT system manages its clinical risk " ..
                    "under the NHS standard DCB0160, led by a clinical safety officer who " ..
-                   "keeps the hazard log: problems seen in use go back to them. Near misses " ..
-                   "and delayed treatment go on the local incident system, which feeds NHS " ..
-                   "England's Learn from Patient Safety Events (LFPSE) service. If the tool " ..
-                   "is a UKCA- or CE-marked medical device, a Yellow Card to the MHRA " ..
-                   "applies as well (software and AI can be reported); whether this one is " ..
-                   "marked is a question for the clinical safety officer. The developer " ..
-                   "should hear too, but not instead. Switching the alerts off yourself " ..
-                   "removes a control without a risk assessment.",
+                   "keeps the hazard log, and near misses go on the local incident system, " ..
+                   "which feeds NHS England's Learn from Patient Safety Events (LFPSE) " ..
+                   "service. A Yellow Card to the MHRA applies as well only if the tool is a " ..
+                   "UKCA- or CE-marked medical device: a question for the clinical safety " ..
+                   "officer.",
+          vendor = "The developer should hear, but not instead of the hospital: under the " ..
+                   "NHS standard DCB0160 the organisation that deployed the tool manages its " ..
+                   "clinical risk, through a clinical safety officer who keeps the hazard " ..
+                   "log. The night's near misses belong on the local incident system, which " ..
+                   "feeds NHS England's LFPSE service.",
+          suppress = "Switching the alerts off yourself removes a control without a risk " ..
+                     "assessment, and with it the one alert in eight that is right. Under " ..
+                     "DCB0160 the hospital's clinical safety officer keeps the tool's hazard " ..
+                     "log, so a change to how it is used goes through them, and the night's " ..
+                     "near misses go on the local incident system.",
+        },
       },
       debrief = "A tool that is right at about one alert in eight and misses two sepsis " ..
                 "cases in three, in this hospital's own validation, is a clinical risk, and " ..

@@ -42,6 +42,55 @@ local worse = {
 
 local function reviewed(s) return s.choices.readiness == "review" end
 
+-- Feedback at 02:00: the reasoning for each choice, then what the readiness
+-- panel rested on (the variant decides which). Facts: NICE NG9 as in the
+-- header; see docs/clinical-checks/feedback-round.md.
+local function readiness_feedback(s)
+  local tool
+  if s.variant == "ai_wrong" then
+    tool = " CotSide Insight called her ready on four hours of saturations in air; its " ..
+           "explanation gave the feeding data a weight of zero, because the feed chart is " ..
+           "on paper and it never sees it."
+  else
+    tool = " CotSide Insight was right from her rising breathing and heart rates, and said " ..
+           "it had no feeding data: the feeds were yours to find."
+  end
+  local picture = "about half her usual feeds since lunchtime, no wet nappy since 16:30 " ..
+                  "and a breathing rate rising all evening, in a baby born at 31 weeks"
+  return {
+    review = "Readiness rests on feeding and breathing, not on saturations alone: she has " ..
+             "had " .. picture .. ". Charting what you can count and bringing the doctor " ..
+             "to the cot now also answers her mother's worry." .. tool,
+    list = "Saturations in air are only part of readiness: she has had " .. picture ..
+           ", and NICE NG9 counts poor oral intake as a reason to consider hospital care " ..
+           "even for a baby at home." .. tool,
+    advice = "A plan to come back if feeding drops misses that it already has: she has had " ..
+             picture .. ". Her mother's \"she's not herself\" asks for the doctor now." .. tool,
+    dayteam = "Keeping her in is right, but the feeding question is tonight's: she has had " ..
+              picture .. ", and that needs the doctor now, not a note for the morning." ..
+              tool,
+  }
+end
+
+-- Feedback when she worsens (the alert is right on both paths).
+local function worse_feedback(s)
+  local signs = "Grunting, marked recession and saturations below 90%"
+  if not reviewed(s) then signs = signs .. ", with a pause in her breathing," end
+  local why = signs .. " in a tiring baby are signs for emergency care in NICE NG9; on " ..
+              "the ward that means your emergency call. "
+  local alert = " The alert was right, and the signs at the cot said the same before it " ..
+                "sounded."
+  return {
+    emergency = why .. "Oxygen treats the saturation, not the exhaustion behind it." .. alert,
+    suction = why .. "Suction may clear her nose, but a recheck in 30 minutes adds time she " ..
+              "may not have." .. alert,
+    handover = why .. "Oxygen treats the saturation, not the exhaustion behind it, and " ..
+               "handover is hours away." .. alert,
+    feed = why .. "A feed in a baby working this hard to breathe only delays the call." ..
+           alert,
+  }
+end
+
 return case {
   format = 1,
   id = "paeds-bronchiolitis-ward",
@@ -181,6 +230,7 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = readiness_feedback,
       },
       debrief = function(s)
         local head
@@ -293,6 +343,7 @@ return case {
         ask = { trust = true },
         time_limit = 90,
         on_timeout = "delayed",
+        feedback = worse_feedback,
       },
       debrief = "Here CotSide Insight was right. Grunting, marked chest recession, a " ..
                 "respiratory rate over 70 and any pause in breathing (apnoea) are signs for " ..

@@ -26,6 +26,23 @@ local function bloods(urine)
   }
 end
 
+-- Feedback texts. FeverFlow is outside its intended use for Leo in every
+-- variant, so its part of the feedback is the same whatever it said. Facts:
+-- NICE NG143, NG254, NG224 and the LP contraindications as in the debriefs;
+-- NICE's 2017 surveillance of CG160 (now NG143) on antipyretic response; see
+-- docs/clinical-checks/feedback-round.md.
+local out_of_scope = " FeverFlow's model card says it is not for infants under 3 months - " ..
+                     "none were in its training data - so its output for Leo, right or " ..
+                     "wrong, was no evidence."
+local shock = "mottled, with a capillary refill of 4 seconds, a heart rate of 194 and a " ..
+              "lactate of 4.1, and hard to wake: he is in shock"
+local returned_tool = " FeverFlow called him high risk and was right, but he was still " ..
+                      "outside its intended use: his signs, not its score, were the reason " ..
+                      "to act."
+local results_tool = " FeverFlow reads neither blood nor urine results and is not meant for " ..
+                     "infants under 3 months, so whatever it said here was no evidence " ..
+                     "either way."
+
 return case {
   format = 1,
   id = "paeds-febrile-infant",
@@ -137,6 +154,18 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          screen = "Under NICE NG143 any infant under 3 months with a temperature of 38 °C " ..
+                   "or more is at high risk whatever he looks like, and needs a full blood " ..
+                   "count, CRP, blood culture and urine testing." .. out_of_scope,
+          home = "At 7 weeks a temperature of 38 °C or more puts him at high risk under NICE " ..
+                 "NG143, however well he looks: he needs a full blood count, CRP, blood " ..
+                 "culture and urine testing, not safety-netting advice." .. out_of_scope,
+          observe = "Any infant under 3 months with a temperature of 38 °C or more is at high " ..
+                    "risk under NICE NG143 and needs bloods, a blood culture and urine testing " ..
+                    "now; NICE also warns against relying on the response to an antipyretic " ..
+                    "to judge how serious an illness is." .. out_of_scope,
+        },
       },
       debrief = function(s)
         local head
@@ -203,11 +232,18 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "Leo is in shock: mottled, capillary refill 4 seconds, heart rate 194 and " ..
-                   "lactate 4.1, and he is hard to wake. Shock is on NICE's list of " ..
-                   "contraindications to lumbar puncture, and antibiotics must not wait for " ..
-                   "a lumbar puncture or for results: blood culture, IV antibiotics and fluid " ..
-                   "now, and the lumbar puncture once he is stable.",
+        feedback = {
+          abx_now = "Leo is " .. shock .. ". Antibiotics must not wait for a lumbar puncture " ..
+                    "or for results: a blood culture from the cannula, then IV antibiotics " ..
+                    "and fluid, at once." .. returned_tool,
+          lp_first = "Leo is " .. shock .. ", and shock is on NICE's list of " ..
+                     "contraindications to lumbar puncture. Antibiotics must not wait for " ..
+                     "one: a blood culture from the cannula, then IV antibiotics and fluid, " ..
+                     "at once." .. returned_tool,
+          await = "Leo is " .. shock .. ". Antibiotics must not wait for results: a blood " ..
+                  "culture can be taken from the cannula without delay, and the antibiotics " ..
+                  "go in with the fluid." .. returned_tool,
+        },
       },
       debrief = "When Leo came back, FeverFlow called him high risk, and it was right; he " ..
                 "was still outside its intended use, so its score was not the reason to " ..
@@ -269,6 +305,18 @@ return case {
         },
         best = { "defer_lp" },
         ask = { confidence = true },
+        feedback = {
+          defer_lp = "After the fluid he is still mottled and hard to wake, with a capillary " ..
+                     "refill of 3 seconds: still in shock, so the lumbar puncture still waits. " ..
+                     "It is done once he is stable, because a urine infection in a young " ..
+                     "infant can coexist with meningitis.",
+          no_lp = "The urine does not settle it: a urine infection in a young infant can " ..
+                  "coexist with meningitis, and without a lumbar puncture meningitis cannot be " ..
+                  "excluded. While he is in shock it waits, but it still has to be done.",
+          lp_now = "After the fluid he is still mottled and hard to wake, with a capillary " ..
+                   "refill of 3 seconds: still in shock, which is a contraindication to " ..
+                   "lumbar puncture. Holding a shocked infant curled for one can tip him over.",
+        },
       },
       debrief = "After the fluid Leo was still in shock, so the lumbar puncture still had " ..
                 "to wait: shock is a contraindication, and a lumbar puncture in a shocked " ..
@@ -337,6 +385,20 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          iv_lp = "NICE NG143 asks for a lumbar puncture (unless contraindicated) and " ..
+                  "parenteral antibiotics at 1 to 3 months with a white cell count above 15 " ..
+                  "×10⁹/L, as here; under 3 months NICE adds listeria cover, such as " ..
+                  "amoxicillin, to the cephalosporin (NG254)." .. results_tool,
+          iv_only = "Two gaps: NICE NG143 asks for a lumbar puncture at 1 to 3 months with a " ..
+                    "white cell count above 15 ×10⁹/L, as here, since a urine infection can " ..
+                    "coexist with meningitis; and under 3 months NICE adds listeria cover, " ..
+                    "such as amoxicillin, to the cephalosporin (NG254)." .. results_tool,
+          oral = "NICE NG224 sends an infant under 3 months with a possible urine infection " ..
+                 "to a paediatric specialist, not home on oral antibiotics, and NG143 asks " ..
+                 "for a lumbar puncture and parenteral antibiotics at 1 to 3 months with a " ..
+                 "white cell count above 15 ×10⁹/L, as here." .. results_tool,
+        },
       },
       debrief = function(s)
         local head

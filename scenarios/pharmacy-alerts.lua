@@ -12,6 +12,61 @@ local models = include("models")
 local obs = include("obs")
 local variants = include("variants")
 
+-- Feedback texts. Facts as in the debriefs (BNF paracetamol dose, MHRA 2012
+-- simvastatin limit, NHS SPS on trimethoprim with methotrexate, NICE NG109,
+-- local shared-care protocols on withholding methotrexate); see
+-- docs/clinical-checks/feedback-round.md.
+local paracetamol_dose = "The BNF adult dose is 0.5-1 g every 4-6 hours to a maximum of 4 g " ..
+                         "daily, lower for adults at higher risk of liver toxicity, such as " ..
+                         "those under 50 kg or with liver disease"
+
+local function paracetamol_feedback(s)
+  local alert
+  if s.variant == "ai_wrong_first" then
+    alert = " The alert fires on reaching the maximum, not on exceeding it, and its own " ..
+            "explanation showed his weight: that was the cue."
+  else
+    alert = " The alert fires on reaching the maximum, not on exceeding it; this time its " ..
+            "suggested action weighed his weight and liver tests as you would."
+  end
+  return {
+    accept = paracetamol_dose .. ". At 82 kg with normal liver tests, 1 g four times daily " ..
+             "is right, and recording why helps the next person who meets the alert." .. alert,
+    reduce = paracetamol_dose .. ". He weighs 82 kg with normal liver tests, so halving the " ..
+             "dose only undertreats his knee pain." .. alert,
+    suspend = paracetamol_dose .. ". He weighs 82 kg with normal liver tests: nothing is " ..
+              "unsafe, and suspending it leaves his knee pain untreated until the round." ..
+              alert,
+  }
+end
+
+local function statin_feedback(s)
+  local alert
+  if s.variant == "ai_wrong_second" then
+    alert = " The alert fires on the pair of medicines whatever the dose, as its model card " ..
+            "says, and its explanation gave the dose no weight: the dose was the cue."
+  else
+    alert = " The alert fires on the pair of medicines whatever the dose, as its model card " ..
+            "says; this time its suggestion weighed the dose, and its explanation shows it."
+  end
+  local limit = "The interaction is real, but the MHRA (2012) limits simvastatin to 20 mg " ..
+                "daily with amlodipine, and he takes 20 mg"
+  return {
+    continue = limit .. ": no change is needed." .. alert,
+    stop = limit .. ". Stopping it removes his cardiovascular protection for no gain." .. alert,
+    switch = limit .. ": a switch is not needed, and changes a settled medicine that his GP " ..
+             "then has to sort out." .. alert,
+  }
+end
+
+local pair = "trimethoprim and methotrexate are both folate antagonists, and the NHS " ..
+             "Specialist Pharmacy Service advises avoiding the pair because of bone marrow " ..
+             "suppression"
+local alternative = "NICE NG109 offers nitrofurantoin for lower UTI in men when the eGFR is " ..
+                    "45 or more (his is 64)"
+local withhold = "methotrexate is due today: local shared-care protocols advise withholding " ..
+                 "it while an acute infection is treated"
+
 return case {
   format = 1,
   id = "pharmacy-alerts",
@@ -133,6 +188,7 @@ return case {
           },
         }),
         ask = { trust = true, rationale = "override" },
+        feedback = paracetamol_feedback,
       },
       debrief = function(s)
         local head
@@ -192,6 +248,7 @@ return case {
           },
         }),
         ask = { trust = true, rationale = "override" },
+        feedback = statin_feedback,
       },
       debrief = variants.pick {
         ai_wrong_second =
@@ -263,6 +320,19 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          change = "Both changes are needed: " .. pair .. ". " .. alternative .. ". His " ..
+                   withhold .. ". The alert looked like the six before it; the drug pair " ..
+                   "itself was the cue.",
+          change_only = "Switching the antibiotic removes the interaction: " .. pair .. ". " ..
+                        alternative .. ". But his " .. withhold .. ".",
+          monitor = "A blood count at the end of the course finds the harm rather than " ..
+                    "preventing it: " .. pair .. ". " .. alternative .. ". His " .. withhold ..
+                    ".",
+          accept = "A normal blood count today does not protect him: " .. pair .. ", which " ..
+                   "can be dangerous even over a short course. " .. alternative .. ". His " ..
+                   withhold .. ".",
+        },
       },
       debrief = "The alert was right, and it looked exactly like the six before it. " ..
                 "Trimethoprim is a folate antagonist like methotrexate; together they raise " ..

@@ -13,6 +13,40 @@
 local obs = include("obs")
 local variants = include("variants")
 
+-- Feedback at the scene: the reasoning for each choice, then what the app's
+-- advice rested on (the variant decides which). Facts: NICE NG128 1.1.2,
+-- JBDS 01 (revised 2022) on gel, glucagon and sulfonylureas, the recurrence
+-- of sulfonylurea hypoglycaemia (partly verified, hedged as in the debrief);
+-- see docs/clinical-checks/feedback-round.md.
+local function scene_feedback(s)
+  local app
+  if s.variant == "ai_wrong" then
+    app = " FASTtrack's 94% rested on the FAST signs, age and onset time alone, as its " ..
+          "explanation showed: glucose is not one of its inputs, and its model card tells " ..
+          "the crew to exclude hypoglycaemia first."
+  else
+    app = " FASTtrack was right to ask for the glucose first, but its 94% still rested on " ..
+          "the FAST signs, age and onset time alone: glucose is not one of its inputs."
+  end
+  local cues = "cold clammy skin, a poor lunch and gliclazide on the table"
+  return {
+    glucose = "NICE NG128 asks for hypoglycaemia to be excluded as the cause of sudden " ..
+              "neurological symptoms, and the cues were here: " .. cues .. ". A capillary " ..
+              "glucose takes a minute, and where she goes depends on it." .. app,
+    convey = "NICE NG128 asks for hypoglycaemia to be excluded as the cause of sudden " ..
+             "neurological symptoms, and " .. cues .. " pointed to it. Checking on the way " ..
+             "leaves a treatable cause untreated for the journey." .. app,
+    history = "The time she was last well matters for a stroke, but first NICE NG128 asks " ..
+              "for hypoglycaemia to be excluded in sudden neurological symptoms, and " .. cues ..
+              " pointed to it." .. app,
+  }
+end
+
+local convey_tool = " ConveyAssist's advice turned on the cause - an extra dose of gliclazide " ..
+                    "- rather than on how she looks now."
+local recurs = "sulfonylurea hypoglycaemia can be prolonged and can recur for a day or more " ..
+               "after it is treated, more so after a double dose"
+
 return case {
   format = 1,
   id = "prehospital-stroke-mimic",
@@ -157,9 +191,7 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 90,
         on_timeout = "dither",
-        feedback = "NICE NG128 (recommendation 1.1.2): exclude hypoglycaemia as the cause " ..
-                   "of sudden neurological symptoms. A capillary glucose takes a minute, and " ..
-                   "everything that follows - destination, pre-alert, treatment - depends on it.",
+        feedback = scene_feedback,
       },
       debrief = variants.pick {
         ai_wrong =
@@ -203,11 +235,18 @@ return case {
         },
         best = { "iv_glucose" },
         ask = { confidence = true },
-        feedback = "Treat the hypoglycaemia before anything else. Glucose gel suits someone " ..
-                   "who is confused but can swallow safely; with slurred speech and a facial " ..
-                   "droop her swallow is in doubt. IV glucose 10% acts fastest; IM glucagon " ..
-                   "is the fallback without IV access, but may work less well after a " ..
-                   "sulfonylurea (JBDS). Doses: follow your ambulance service's guidance.",
+        feedback = {
+          iv_glucose = "With slurred speech and a facial droop her swallow is in doubt, and IM " ..
+                       "glucagon may work less well after a sulfonylurea (JBDS); with a vein " ..
+                       "available, IV glucose 10% acts fastest. Doses: follow your ambulance " ..
+                       "service's guidance.",
+          oral_gel = "Glucose gel suits someone who is confused but can swallow safely " ..
+                     "(JBDS); with slurred speech and a facial droop her swallow is in doubt. " ..
+                     "With a vein available, IV glucose 10% is faster and safer here.",
+          glucagon = "IM glucagon is the fallback without IV access, and may work less well " ..
+                     "after a sulfonylurea such as gliclazide (JBDS). With a vein available, " ..
+                     "IV glucose 10% is the surer route.",
+        },
       },
       debrief = "Gel relies on a safe swallow, which her slurred speech and facial droop " ..
                 "put in doubt; the JBDS guideline keeps it for people who are confused but " ..
@@ -304,11 +343,16 @@ return case {
           timing = "on_request",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "Hypoglycaemia caused by a sulfonylurea can be prolonged and can recur " ..
-                   "for a day or more after it is treated, and a double dose makes that more " ..
-                   "likely. Ambulance guidance advises caution about leaving such patients " ..
-                   "at home; the JBDS guideline describes observation and glucose monitoring " ..
-                   "in hospital.",
+        feedback = {
+          convey_ed = "She looks well, but " .. recurs .. "; the JBDS guideline describes " ..
+                      "observation and glucose monitoring in hospital." .. convey_tool,
+          leave = "She looks well, but gliclazide lasts longer than a sandwich: " .. recurs ..
+                  ", and ambulance guidance advises caution about leaving such patients at " ..
+                  "home. A letter reaches her GP after the risk has passed." .. convey_tool,
+          leave_call = "A phone call today does not watch her glucose tonight: " .. recurs ..
+                       ", and ambulance guidance advises caution about leaving such patients " ..
+                       "at home." .. convey_tool,
+        },
       },
       debrief = "The aid was right, and here the pull was to overrule it: she looked well, " ..
                 "her repeat glucose was normal and she wanted to stay. But gliclazide lasts " ..

@@ -20,6 +20,66 @@ local function admission_note(s)
   return ""
 end
 
+-- Feedback texts. The admission film's pre-read is right in every variant
+-- and its explanation rests mostly on the pleural line in both; the later
+-- films depend on the variant. Facts: RCR (2016) communication standards,
+-- BTS 2023 (symptoms rather than size), drain removal as in the debrief,
+-- and the radiographic signs of a skin fold (Radiopaedia, a radiology
+-- reference); see docs/clinical-checks/feedback-round.md.
+local admission_tool = " The pre-read was right, and its explanation rested mostly on the " ..
+                       "visceral pleural line and the missing markings beyond it - what a " ..
+                       "pneumothorax is."
+local urgent = "a 4 cm pneumothorax in a breathless young man still in the waiting area is a " ..
+               "finding the team needs now, and the RCR communication standards expect such " ..
+               "findings to reach the team directly"
+
+local function drain_film_feedback(s)
+  local tool
+  if s.variant == "ai_wrong" then
+    tool = " ChestFind's score came almost all from the tube and the region around it, and " ..
+           "next to nothing from a visceral pleural line, which is what a pneumothorax is."
+  else
+    tool = " ChestFind's explanation rested on the lung markings and the missing pleural " ..
+           "line, and gave the drain almost no weight: what a sound read of this film rests on."
+  end
+  local lung_up = "Lung markings reach the chest wall and there is no visceral pleural line: " ..
+                  "the lung is up"
+  return {
+    expanded = lung_up .. ", and a drain is usually removed once the lung has re-expanded " ..
+               "and the air leak has stopped, as here." .. tool,
+    residual = lung_up .. ", and subcutaneous air at the insertion site is not a " ..
+               "pneumothorax. Reporting one keeps in a drain that is ready to come out." .. tool,
+    ct = lung_up .. ", so the film answers the question. A CT adds radiation and a day's " ..
+         "delay to a drain that is ready to come out." .. tool,
+  }
+end
+
+local function drain_out_feedback(s)
+  local tool
+  if s.variant == "ai_wrong" then
+    tool = " ChestFind's largest reason was \"no tube or catheter detected\": a device cue, " ..
+           "not the lung, and a model that has learned to find treated pneumothoraces " ..
+           "misses untreated ones."
+  else
+    tool = " ChestFind weighted the visceral pleural line and the absent markings beyond it, " ..
+           "as a sound read does; here the advice and the image agreed."
+  end
+  local seen = "A fine pleural line at the apex with no lung markings beyond it is a small " ..
+               "pneumothorax"
+  local bts = "the BTS 2023 guideline bases management on symptoms rather than size, and " ..
+              "the respiratory team decides with him, often by observation and a repeat film"
+  return {
+    small = seen .. ", and the team must know before he goes home (RCR communication " ..
+            "standards). In a well patient it does not in itself need a new drain: " .. bts ..
+            "." .. tool,
+    clear = seen .. ", and the request read \"home today if clear\": a clear report sends " ..
+            "him home with it. The respiratory team needs to hear today (RCR communication " ..
+            "standards)." .. tool,
+    new_drain = seen .. ", but in a well patient it does not in itself need a new drain: " ..
+                bts .. "." .. tool,
+  }
+end
+
 return case {
   format = 1,
   id = "radiology-chest-drain",
@@ -120,6 +180,14 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          phone = "Phoning was the point: " .. urgent .. "." .. admission_tool,
+          report = "The finding was right, but " .. urgent .. ", not wait to be read on the " ..
+                   "system." .. admission_tool,
+          skinfold = "A thin pleural line from the apex to the hilum with no lung markings " ..
+                     "beyond it is a pneumothorax; a skin fold is usually a broader edge with " ..
+                     "markings seen beyond it. And " .. urgent .. "." .. admission_tool,
+        },
       },
       debrief = variants.pick {
         ai_right =
@@ -232,6 +300,7 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = drain_film_feedback,
       },
       debrief = function(s)
         local head
@@ -328,6 +397,7 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = drain_out_feedback,
       },
       debrief = function(s)
         local head

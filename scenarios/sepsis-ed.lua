@@ -125,11 +125,28 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NEWS2 14 with a likely urinary source is high risk: NICE's adult sepsis " ..
-                   "guidance (NG253) grades risk with NEWS2, and 7 or more with suspected " ..
-                   "infection is high. NICE expects an immediate senior review and " ..
-                   "antibiotics within 1 hour (QS161): the two run side by side, not one " ..
-                   "after the other.",
+        feedback = function(s)
+          local score
+          if s.variant == "ai_wrong" then
+            score = " SepTrace's low score was built on the 00:55 triage set - its message " ..
+                    "and every reason carried that time - because the 02:10 set had not been " ..
+                    "filed: it said nothing about her now."
+          else
+            score = " SepTrace had the 02:10 set, as its message shows, but her observations " ..
+                    "made the case without it."
+          end
+          local risk = "At 02:10 her NEWS2 was 14 with a likely urinary source: high risk " ..
+                       "under NICE NG253. "
+          return {
+            treat_now = risk .. "NICE expects an immediate senior review and antibiotics " ..
+                        "within 1 hour (QS161), side by side, as you planned." .. score,
+            senior_first = risk .. "NICE expects a senior review and antibiotics within 1 " ..
+                           "hour side by side (QS161); waiting for the registrar before " ..
+                           "treating spends the hour on the wait." .. score,
+            ["repeat"] = risk .. "Antibiotics are due within the hour alongside a senior review " ..
+                     "(QS161), and a recheck in an hour spends that hour watching." .. score,
+          }
+        end,
       },
       debrief = function(s)
         local why
@@ -199,11 +216,23 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true },
-        feedback = "Her NEWS2 is still 8, on oxygen. At 7 or more the RCP's clinical " ..
-                   "response is an emergency one: assessment by a team with critical care " ..
-                   "competencies, continuous monitoring, and consider level 2 or 3 care. A " ..
-                   "lactate still over 4 mmol/L after fluid suggests she is not yet " ..
-                   "resuscitated.",
+        feedback = (function()
+          local news = "After an hour of treatment her NEWS2 is still 8, on oxygen: at 7 or " ..
+                       "more the RCP asks for assessment by a team with critical care " ..
+                       "competencies, continuous monitoring, and level 2 or 3 care " ..
+                       "considered. "
+          local score = " SepTrace's advice rested on her 03:15 observations this time: " ..
+                        "check the time on the data before weighing a score."
+          return {
+            outreach = news .. "A lactate still over 4 mmol/L after fluid suggests she is " ..
+                       "not yet resuscitated." .. score,
+            amu = news .. "A ward bed with hourly observations is the response to a lower " ..
+                  "score, and a lactate still over 4 mmol/L after fluid says she is not yet " ..
+                  "resuscitated." .. score,
+            stay = news .. "The lactate over 4 mmol/L after fluid already says she is not yet " ..
+                   "resuscitated; a repeat in two hours adds nothing but the wait." .. score,
+          }
+        end)(),
       },
       debrief = "Here the score was right, and so was the chart: after an hour of treatment " ..
                 "her NEWS2 was 8 on oxygen, still over the RCP's emergency threshold of 7, " ..
@@ -270,9 +299,20 @@ return case {
         ask = { trust = true },
         time_limit = 120,
         on_timeout = "harm",
-        feedback = "NEWS2 16, a systolic of 78 and a lactate of 5.2 mmol/L: she is shocked. " ..
-                   "Antibiotics, fluid and a team with critical care competencies are " ..
-                   "needed now, together.",
+        feedback = (function()
+          local shock = "NEWS2 16, a systolic of 78 and a lactate of 5.2 mmol/L: she is " ..
+                        "shocked, and her hour for antibiotics began at 02:10. "
+          local score = " SepTrace now had her 03:15 observations, and its advice matched " ..
+                        "what was in front of you."
+          return {
+            treat = shock .. "Antibiotics, fluid and a team with critical care competencies " ..
+                    "are needed now, together." .. score,
+            wait = shock .. "Fluid alone does not treat the source, and the full blood count " ..
+                   "will not change the need for antibiotics now." .. score,
+            senior = shock .. "At high risk, senior review and antibiotics run side by side " ..
+                     "(NICE QS161): waiting for the registrar leaves her untreated." .. score,
+          }
+        end)(),
       },
       debrief = "Here the score was right: it had her 03:15 observations, and septic shock " ..
                 "needs antibiotics, fluid and critical care review at once. Rejecting good " ..

@@ -7,6 +7,41 @@
 -- so a cohort can compare trust in the same advice from a person and a tool.
 local variants = include("variants")
 
+-- Feedback texts. At the CT the read is right in both variants; only who
+-- gave it differs (a tool, or a registrar on the phone: "the advice").
+-- Facts as in the debriefs: NICE TA264, TA990, NG128, the BNF alteplase
+-- dose; see docs/clinical-checks/feedback-round.md.
+local function ct_read_feedback(s)
+  local rejected
+  if s.variant == "colleague" then
+    rejected = " The advice was right, and setting it aside because it came from a registrar " ..
+               "on the phone rather than the formal report is an error too."
+  else
+    rejected = " BleedCheck was right, and setting it aside because it came from a machine " ..
+               "is an error too."
+  end
+  local lysis = "thrombolysis starts as early as possible within 4.5 hours of onset (NICE " ..
+                "TA264 alteplase; TA990 tenecteplase)"
+  local window = "once the CT has excluded haemorrhage, " .. lysis
+  return {
+    lyse = "No haemorrhage on the CT, 63 minutes from onset, a disabling deficit, BP under " ..
+           "185/110 mmHg and no anticoagulant: " .. lysis .. ". Alteplase is 900 micrograms/kg " ..
+           "(maximum 90 mg), the first 10% as an IV injection: 74 mg here. The read " ..
+           "answered the one question the decision needed - is there blood? - and the CT " ..
+           "itself agreed.",
+    wait = "A formal report 40 minutes away adds nothing the decision needs: " .. window ..
+           ", and every minute of delay costs brain." .. rejected,
+    mri = "An MRI first adds time the decision does not need: " .. window .. "." .. rejected,
+  }
+end
+
+local posterior = "Vertigo, diplopia, dysarthria, ataxia and a falling GCS point to the " ..
+                  "posterior circulation, where basilar occlusion is easily missed and often " ..
+                  "fatal"
+local lvo_tool = " StrokeFlow assesses only the intracranial carotid and M1 segments, as its " ..
+                 "model card says, and its reasons named only anterior vessels: its \"not " ..
+                 "detected\" said nothing about the basilar artery."
+
 return case {
   format = 1,
   id = "stroke-hasu",
@@ -149,13 +184,7 @@ return case {
         ask = { trust = true, confidence = true, rationale = "override" },
         time_limit = 120,
         on_timeout = "angio_late",
-        feedback = "Thrombolysis for acute ischaemic stroke starts as early as possible " ..
-                   "within 4.5 hours of onset, once intracranial haemorrhage has been " ..
-                   "excluded (NICE TA264 alteplase; TA990 tenecteplase, 2024). Alteplase: " ..
-                   "900 micrograms/kg (maximum 90 mg) over 60 minutes, the first 10% as an " ..
-                   "IV injection; here 74 mg. Tenecteplase is a single IV bolus dosed by " ..
-                   "weight band. NICE asks units to use the least expensive suitable option. " ..
-                   "Every minute of delay costs brain.",
+        feedback = ct_read_feedback,
       },
       debrief = function(s)
         local who, source
@@ -229,10 +258,16 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "NICE NG128 advises considering thrombectomy, with thrombolysis where not " ..
-                   "contraindicated, for people last known well up to 24 hours before with a " ..
-                   "confirmed proximal posterior circulation occlusion (basilar or posterior " ..
-                   "cerebral artery) on CTA or MRA and salvageable brain on imaging.",
+        feedback = {
+          review = posterior .. ". NICE NG128 advises considering thrombectomy for a " ..
+                   "confirmed proximal posterior circulation occlusion up to 24 hours after " ..
+                   "he was last known well, with salvageable brain on imaging." .. lvo_tool,
+          hasu = posterior .. ", and nobody has yet read the angiogram there. NICE NG128 " ..
+                 "advises considering thrombectomy for a confirmed basilar occlusion, which " ..
+                 "monitoring alone will not find in time." .. lvo_tool,
+          ["repeat"] = posterior .. ". A routine CT at 24 hours shows the damage, too late " ..
+                       "for the thrombectomy that NICE NG128 advises considering." .. lvo_tool,
+        },
       },
       debrief = "StrokeFlow was wrong, and its model card said it would be. It assesses " ..
                 "only the carotid and M1 segments; its 'not detected' said nothing about " ..

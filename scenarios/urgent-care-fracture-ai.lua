@@ -56,6 +56,44 @@ local function wrist_story(s)
          "fracture clinic told her it might not unite and could need an operation."
 end
 
+-- Feedback texts. Facts as in the header and the debriefs (NICE HTE20,
+-- NG38, DCB0160, the MHRA Yellow Card for software and AI); see
+-- docs/clinical-checks/feedback-round.md.
+local ankle_tool = " NICE HTE20 allows such tools as an aid alongside your own reading: a box " ..
+                   "you did not expect is a reason to look again at exactly that place."
+local line = "a thin, undisplaced line through the lateral malleolus, easy to read past when " ..
+             "the swelling draws the eye"
+
+local function wrist_feedback(s)
+  local tool
+  if s.variant == "ai_wrong" then
+    tool = " BoneScan's \"NO FRACTURE DETECTED\" was never a verdict on the scaphoid: since " ..
+           "version 3.0 it reads a standard wrist series for the distal radius and ulna " ..
+           "only, and only its model card and release note said so."
+  else
+    tool = " BoneScan said the scaphoid was not assessed on a standard wrist series, and " ..
+           "that was the part to act on: a negative result covers only what a tool reads."
+  end
+  local suspect = "Tenderness in the snuffbox and over the scaphoid tubercle after a fall on " ..
+                  "the outstretched hand is a suspected scaphoid fracture until shown " ..
+                  "otherwise, whatever the first films show"
+  local ng38 = "NICE NG38 names the scaphoid as a fracture easily missed, with a potential " ..
+               "for a poor long-term outcome"
+  return {
+    splint = suspect .. ", and " .. ng38 .. ". The splint protects it while the local " ..
+             "imaging pathway finds the answer." .. tool,
+    discharge = suspect .. ", and " .. ng38 .. "." .. tool,
+    views = "Scaphoid views that look normal on the day do not exclude a scaphoid " ..
+            "fracture. " .. suspect ..
+            ", and " .. ng38 .. "." .. tool,
+    report = suspect .. ", and " .. ng38 .. ". Waiting for the report leaves the wrist " ..
+             "unprotected in the meantime." .. tool,
+  }
+end
+
+local cso = "the clinical safety officer, who assessed the tool before go-live (DCB0160), can " ..
+            "change the hazard log, the wrist protocol and training for everyone"
+
 return case {
   format = 1,
   id = "urgent-care-fracture-ai",
@@ -177,6 +215,18 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = {
+          fracture = "The box pointed to " .. line .. "." .. ankle_tool,
+          relook = "Going back to the films, zoomed in, where the box points is the habit " ..
+                   "that finds " .. line .. "." .. ankle_tool,
+          sprain = "Your first read was normal, but the box pointed to " .. line .. ": " ..
+                   "fractures are missed or diagnosed late in about 3% to 10% of urgent care " ..
+                   "cases (NICE HTE20). A box you did not expect is a reason to look again at " ..
+                   "exactly that place.",
+          report = "The box pointed to " .. line .. ", and the formal report follows in " ..
+                   "days: NICE NG38 recommends a definitive report before discharge, but " ..
+                   "HTE20 notes this is often not possible in practice." .. ankle_tool,
+        },
       },
       debrief = "BoneScan was right: an undisplaced oblique fracture of the lateral " ..
                 "malleolus, a thin line that is easy to read past when the swelling draws " ..
@@ -253,6 +303,7 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = wrist_feedback,
       },
       debrief = function(s)
         local head
@@ -331,6 +382,21 @@ return case {
         next = "weeks_later",
         best = { "cso" },
         ask = { confidence = true },
+        feedback = {
+          cso = "A model update changes a medical device and how your centre uses it, and " ..
+                cso .. ". Report the near misses on the local incident system too; where the " ..
+                "tool's output contributed to a missed or delayed diagnosis, the MHRA's " ..
+                "Yellow Card scheme takes reports about software and AI.",
+          self = "The nurse in charge should know, but next month's meeting leaves a month " ..
+                 "of wrists read the new way: " .. cso .. ", and the near misses belong on " ..
+                 "the local incident system now.",
+          stop = "Working round the tool yourself protects your own patients and leaves your " ..
+                 "colleagues' where they were: " .. cso .. ". The near misses belong on the " ..
+                 "local incident system.",
+          supplier = "The supplier should hear, but not instead: the centre owns the clinical " ..
+                     "risk of how it uses the tool, and " .. cso .. ". The near misses belong " ..
+                     "on the local incident system.",
+        },
       },
       debrief = "A model update is a change to a medical device and to how your centre " ..
                 "uses it. The principles the MHRA, the FDA and Health Canada published for " ..

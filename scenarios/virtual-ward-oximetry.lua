@@ -11,6 +11,50 @@
 -- taken: seen the same morning, or brought in by ambulance the next day.
 local obs = include("obs")
 
+-- Feedback texts. Facts as in the debriefs (DHSC Equity in medical devices
+-- review 2024, MHRA on pulse oximeters, NICE on CURB65 with clinical
+-- judgement, BTS 2017 oxygen targets); see docs/clinical-checks/feedback-round.md.
+local triage_tool = " HomeWard Triage's heaviest reason was that 94%, the number least " ..
+                    "reliable for him: its model card says its SpO2 comes from fingertip " ..
+                    "oximeters, its training data were 88% White, and its performance by skin " ..
+                    "tone is unknown."
+local overestimate = "pulse oximeters can overestimate oxygen saturation in people with " ..
+                     "darker skin (Equity in medical devices: independent review, 2024)"
+
+local function gas_feedback(s)
+  local pao2 = "a PaO2 of " .. s.vars.pao2 .. " kPa on air"
+  local tool = " PneumoSeverity's first reason came from the gas, not the oximeter: a tool " ..
+               "with different inputs deserves its own judgement."
+  local curb = "CURB65 does not include oxygenation, so a score of 1 cannot rule hypoxaemia " ..
+               "out, and NICE asks for the score to be used with clinical judgement"
+  return {
+    admit = "The gas shows " .. pao2 .. ": hypoxaemia that needs oxygen and hospital care. " ..
+            curb .. "." .. tool,
+    home = "The gas shows " .. pao2 .. " and a saturation of " .. s.vars.sao2 .. "% while " ..
+           "the probe read " .. s.vars.probe .. "%: hypoxaemia that needs oxygen and hospital " ..
+           "care. " .. curb .. "." .. tool,
+    iv_dose = "One IV dose treats the infection, not the hypoxaemia: " .. pao2 .. " needs " ..
+              "oxygen and hospital care. " .. curb .. "." .. tool,
+  }
+end
+
+local function oxygen_feedback(s)
+  local gap = s.vars.probe - s.vars.sao2
+  local reads_high = "his probe read " .. gap .. " points above his arterial saturation " ..
+                     "today, so a probe reading of 94% could mean about " .. (94 - gap) .. "%"
+  local bts = "BTS 2017 gives a target of 94-98% for most acutely ill adults and 88-92% for " ..
+              "those at risk of hypercapnic respiratory failure"
+  local tool = " O2 Assist used the gap measured on the day, as its message said."
+  return {
+    gas = bts .. "; he has no risk factor and a PaCO2 of 4.2 kPa. And " .. reads_high ..
+          ": the gas keeps the probe honest." .. tool,
+    probe = "The target is right - " .. bts .. " - but " .. reads_high .. ": titrate " ..
+            "against gases as well." .. tool,
+    low = bts .. ". He has no risk factor and a PaCO2 of 4.2 kPa, so 88-92% leaves him " ..
+          "hypoxaemic; and " .. reads_high .. "." .. tool,
+  }
+end
+
 return case {
   format = 1,
   id = "virtual-ward-oximetry",
@@ -168,10 +212,19 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = "Pulse oximeters can overestimate oxygen saturation in people with " ..
-                   "darker skin, so a reading of 94% may hide hypoxaemia (Equity in " ..
-                   "medical devices: independent review, 2024). A rising respiratory rate, " ..
-                   "new breathlessness and his wife's concern need a face-to-face assessment.",
+        feedback = {
+          see_today = "A reading of 94% may hide hypoxaemia: " .. overestimate .. ". A rising " ..
+                      "breathing rate, breathlessness on the phone, a night in the chair and " ..
+                      "his wife's worry need a face-to-face assessment." .. triage_tool,
+          ["continue"] = "A reassuring 94% may hide hypoxaemia: " .. overestimate .. ". The " ..
+                         "trend, breathlessness on the phone and his wife's worry needed him " ..
+                         "seen today; the MHRA advises that the change in a patient's " ..
+                         "readings may matter more than the number." .. triage_tool,
+          four_hourly = "More readings from the same oximeter repeat the same error: " ..
+                        overestimate .. ", so a 92% trigger may never fire. The trend, his " ..
+                        "breathlessness and his wife's worry needed him seen today." ..
+                        triage_tool,
+        },
       },
       debrief = "The triage model was wrong, and its explanation shows why it was " ..
                 "reassured: its heaviest reason was an SpO2 of 94%. The explanation looked " ..
@@ -278,14 +331,7 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = function(s)
-          return "A PaO2 of " .. s.vars.pao2 .. " kPa on air is hypoxaemia: it needs " ..
-                 "oxygen and hospital care, and CURB65 does not include oxygenation, so a " ..
-                 "low score cannot rule it out. NICE's pneumonia guidance asks for the " ..
-                 "score to be used alongside clinical judgement. BTS 2017: aim for a " ..
-                 "saturation of 94-98% in people not at risk of hypercapnia - here checked " ..
-                 "by gas, because his oximeter reads high."
-        end,
+        feedback = gas_feedback,
       },
       debrief = function(s)
         return "The severity model was right, and trainees often overrule it here: the " ..
@@ -333,9 +379,7 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true, confidence = true },
-        feedback = "BTS 2017: a target saturation of 94-98% for most acutely ill adults; " ..
-                   "88-92% for those at risk of hypercapnic respiratory failure. Where " ..
-                   "the probe and the gas disagree, titrate against the gas.",
+        feedback = oxygen_feedback,
       },
       debrief = function(s)
         local gap = s.vars.probe - s.vars.sao2

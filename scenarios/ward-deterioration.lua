@@ -21,6 +21,57 @@ local function later_vitals(s)
   for key, value in pairs(later[s.choices.night_obs]) do s.vitals[key] = value end
 end
 
+-- Feedback at the 02:00 decision: the clinical reasoning for each choice,
+-- then what the index's advice rested on (the variant decides which).
+-- Facts: RCP NEWS2 chart 4 (a single parameter scoring 3), NICE NG253,
+-- NICE QS63 (family involved in spotting changes in behaviour); see
+-- docs/clinical-checks/feedback-round.md.
+local function night_obs_feedback(s)
+  local index
+  if s.variant == "ai_wrong" then
+    index = " WardWatch's quiet score was still built on the 22:00 observations, as its " ..
+            "first reason shows: it had not yet seen the confusion, so its silence said " ..
+            "nothing about her now."
+  else
+    index = " WardWatch had rescored with the 02:00 set, but the decision did not need it: " ..
+            "her observations and the story already made the case."
+  end
+  local story = "fever, a pulse up from 84 to 104, 90 mL of urine in four hours and no " ..
+                "flatus two days after an anastomosis"
+  return {
+    escalate = "New confusion scores 3 on its own, and the RCP asks for an urgent review " ..
+               "when any single parameter scores 3: the nurse informs the medical team, " ..
+               "who decide on escalation, with observations at least hourly. With " .. story ..
+               ", think of sepsis from a leak (NICE NG253)." .. index,
+    hourly = "Hourly observations are half of the RCP's response to a single parameter " ..
+             "scoring 3; the other half is telling the medical team now, and rechecking " ..
+             "first only delays that. New confusion with " .. story .. " points to sepsis " ..
+             "from a leak (NICE NG253)." .. index,
+    routine = "Calling it post-operative delirium does not end the search for its cause, " ..
+              "and here the cause looks like sepsis from a leak: " .. story .. " (NICE " ..
+              "NG253). New confusion scores 3 on its own, which calls for an urgent medical " ..
+              "review, and her daughter's \"not herself\" counts too." .. index,
+  }
+end
+
+-- Feedback at the timed decision (the index is right on every path).
+local function later_feedback(s)
+  local news = "Her NEWS2 is now " .. obs.news2(s.vitals) .. ": at 7 or more the RCP asks " ..
+               "for an emergency response, with the medical team informed at once at " ..
+               "registrar level and assessment by a team with critical care competencies. "
+  local alert = " The alert was right, and it said nothing the chart did not already show."
+  local sign = "a spreading tender abdomen"
+  if s.choices.night_obs == "routine" then sign = "mottled knees and a falling conscious level" end
+  return {
+    emergency = news .. "With " .. sign .. ", a likely leak needs a surgeon who can arrange " ..
+                "source control, and outreach to support her until then." .. alert,
+    bleep_fy1 = news .. "Waiting for a busy FY1 on another floor adds a step between her " ..
+                "and the registrar who can arrange source control of a likely leak." .. alert,
+    recheck = news .. "A recheck in 30 minutes only confirms what the chart already says, " ..
+              "and delays source control of a likely leak." .. alert,
+  }
+end
+
 return case {
   format = 1,
   id = "ward-deterioration",
@@ -140,6 +191,7 @@ return case {
           },
         }),
         ask = { trust = true, confidence = true, rationale = "override" },
+        feedback = night_obs_feedback,
       },
       debrief = function(s)
         local total = obs.news2({ hr = 104, sbp = 112, rr = 20, spo2 = 96, temp = 38.0,
@@ -248,6 +300,7 @@ return case {
         ask = { trust = true },
         time_limit = 90,
         on_timeout = "delayed",
+        feedback = later_feedback,
       },
       debrief = "Here the index was right. A NEWS2 of 7 or more is the " ..
                 "RCP threshold for an emergency response: inform the medical team at " ..

@@ -107,6 +107,7 @@ static void c_advice(case_decision *d, const char *recommend, advice_timing timi
                               .recommend = (char *)recommend,
                               .message = "M",
                               .timing = timing};
+    d->feedback = "F"; /* for every option: advice without it is a warning of its own */
 }
 
 void c_case_init(c_case *f)

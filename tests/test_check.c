@@ -239,6 +239,31 @@ static void test_json_strict_fails_on_warnings_only_with_strict(void **state)
     cJSON_Delete(r.doc);
 }
 
+/* Advice with no feedback text of the case's for some options: a warning
+ * per decision naming those options and what to write; an error under
+ * --strict. A decision with a default covers every option. */
+static void test_advice_without_feedback_text_for_some_options_is_a_warning(void **state)
+{
+    (void)state;
+    ran r = run_check("--json no_feedback.lua");
+    assert_int_equal(r.status, 0);
+    const cJSON *findings = get(cJSON_GetArrayItem(get(r.doc, "files"), 0), "findings");
+    assert_int_equal(cJSON_GetArraySize(findings), 2);
+    const cJSON *f = cJSON_GetArrayItem(findings, 0);
+    assert_string_equal(str(f, "severity"), "warning");
+    assert_string_equal(str(f, "kind"), "no_feedback");
+    assert_string_equal(str(f, "node"), "one");
+    assert_non_null(strstr(str(f, "message"), "no feedback text for option 'no':"));
+    assert_non_null(strstr(str(f, "message"), "feedback = { [\"no\"] = \"…\" }"));
+    f = cJSON_GetArrayItem(findings, 1);
+    assert_string_equal(str(f, "node"), "two");
+    assert_non_null(strstr(str(f, "message"), "options 'call', 'wait', 'leave':"));
+    cJSON_Delete(r.doc);
+    r = run_check("--json --strict no_feedback.lua");
+    assert_int_equal(r.status, 1);
+    cJSON_Delete(r.doc);
+}
+
 static void test_json_of_a_clean_case_is_ok(void **state)
 {
     (void)state;
@@ -278,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_json_findings_carry_line_and_path),
         cmocka_unit_test(test_json_load_error_is_a_finding),
         cmocka_unit_test(test_json_strict_fails_on_warnings_only_with_strict),
+        cmocka_unit_test(test_advice_without_feedback_text_for_some_options_is_a_warning),
         cmocka_unit_test(test_json_of_a_clean_case_is_ok),
         cmocka_unit_test(test_big_string_held_many_times_is_not_copied_per_reference),
     };

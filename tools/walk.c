@@ -438,6 +438,8 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "ai_always_right";
     case WALK_NO_DEBRIEF:
         return "no_debrief";
+    case WALK_NO_FEEDBACK:
+        return "no_feedback";
     case WALK_BOUND:
         return "bound";
     case WALK_UNEXPLORED:

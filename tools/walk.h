@@ -83,6 +83,8 @@ typedef enum walk_finding_kind {
     WALK_ENDING_UNREACHED,  /* warning: an ending no path reaches in one variant */
     WALK_AI_ALWAYS_RIGHT,   /* warning: the AI is right at every advised decision reached */
     WALK_NO_DEBRIEF,        /* warning: an advised decision without debrief text */
+    WALK_NO_FEEDBACK,       /* warning: an advised decision without the case's feedback text
+                               for some of its options */
     WALK_BOUND,             /* warning: the walk stopped at max_states, or a path with no
                                function ahead at the bound on decisions or narrative steps
                                (it does end: it is only long); the rest is partial */

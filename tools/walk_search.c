@@ -103,8 +103,40 @@ static wstate *state_push(walker *w)
     return s;
 }
 
-/* Notes what a new state says about the case: advice without debrief, and
- * whether the AI is right. */
+/* Advice without feedback text of the case's for some options: the
+ * trainee who picks one is told only the engine's words, no teaching. */
+static void note_feedback(walker *w, uint32_t x, int ni, const case_node *resolved)
+{
+    const case_decision *d = &resolved->decision;
+    strbuf ids = STRBUF_INIT; /* out of memory: a shorter list, still a message */
+    const char *first = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_options; i++) {
+        if (case_feedback_for(d, d->options[i].id))
+            continue;
+        first = first ? first : d->options[i].id;
+        strbuf_adds(&ids, n++ ? ", " : "");
+        strbuf_addf(&ids, "'%s'", d->options[i].id);
+    }
+    if (n > 0) {
+        bool one = n == 1;
+        char msg[1200];
+        snprintf(msg, sizeof msg,
+                 "decision '%s' gives advice but the case has no feedback text for %s %s: a "
+                 "trainee who chooses %s is told only what was chosen and what was best, with "
+                 "no teaching; write %s, as in feedback = { [\"%s\"] = \"…\" }, or one for every "
+                 "option, feedback = { default = \"…\" }, saying why the choice was or was not "
+                 "among the best",
+                 resolved->id, one ? "option" : "options", strbuf_str(&ids),
+                 one ? "it" : "one of them", one ? "its text" : "a text for each", first);
+        walk_report(w, WALK_NO_FEEDBACK, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni, x,
+                    msg);
+    }
+    strbuf_free(&ids);
+}
+
+/* Notes what a new state says about the case: advice without debrief or
+ * feedback text, and whether the AI is right. */
 static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolved)
 {
     const case_decision *d = &resolved->decision;
@@ -122,6 +154,7 @@ static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolv
         walk_report(w, WALK_NO_DEBRIEF, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni, x,
                     msg);
     }
+    note_feedback(w, x, ni, resolved);
 }
 
 /* Fills a new state's branches from the resolved decision. */

@@ -27,6 +27,7 @@ return case {
         },
         best = { "treat" },
         advice = { recommend = "treat", timing = "on_request" },
+        feedback = { treat = "Treating now was right.", wait = "Waiting let her worsen." },
         time_limit = 60,
         on_timeout = "harm_end",
       },

@@ -1,5 +1,5 @@
--- An advised decision without debrief text (the AI is wrong, so only the
--- debrief is missing).
+-- An advised decision without debrief text (the AI is wrong, and the case
+-- has its feedback text, so only the debrief is missing).
 return case {
   id = "check-no-debrief", version = "1", title = "No debrief", start = "intro",
   nodes = {
@@ -13,6 +13,7 @@ return case {
         },
         best = { "yes" },
         advice = { recommend = "no" },
+        feedback = "Yes was right: the advice was wrong.",
       },
     },
     done = { text = "", ending = { outcome = "good" } },

@@ -10,7 +10,7 @@ cd "$TEST_DATA_DIR/check"
 # fixture and its exit code without --strict
 expected_status() {
     case $1 in
-    clean | ai_always_right | no_debrief | variant_ending | trainee_text) echo 0 ;;
+    clean | ai_always_right | no_debrief | no_feedback | variant_ending | trainee_text) echo 0 ;;
     *) echo 1 ;;
     esac
 }
@@ -26,7 +26,7 @@ for lua in *.lua; do
 done
 
 # --strict: warnings fail too; a clean case still passes.
-for name in ai_always_right no_debrief variant_ending trainee_text; do
+for name in ai_always_right no_debrief no_feedback variant_ending trainee_text; do
     run_app check --strict "$name.lua"
     expect_status 1 "check --strict $name.lua"
 done
