@@ -301,6 +301,35 @@ static void test_the_debrief_shows_everything_the_trainee_gave_and_takes_away(vo
     expect_drawn(&f->a, drawn, not_drawn);
 }
 
+/* A decision with no advice and no best answer that timed out: nothing is
+ * said of advice or of a best answer there was none of. */
+static void test_the_debrief_says_nothing_of_advice_or_best_answers_never_given(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {.seed = 3};
+    assert_int_equal(case_load(&c, TEST_DATA_DIR "/cli/timed.lua", &lo, &e), 0);
+    app a;
+    app_opts o = {.c = c, .trainee = "t", .have_seed = true, .seed = 3, .log_dir = dir};
+    assert_int_equal(app_init(&a, &o, &e), 0);
+    app_command(&a, (ui_cmd){CMD_COMMIT, 0}, 1000); /* start */
+    assert_true(app_tick(&a, 1000 + 30000));
+    const char *const timed_out[] = {WARN_SIGN " Time ran out: you had not confirmed a", NULL};
+    expect_drawn(&a, timed_out, NULL);
+    app_command(&a, (ui_cmd){CMD_COMMIT, 0}, 40000); /* Continue */
+    app_command(&a, (ui_cmd){CMD_COMMIT, 0}, 41000); /* the ending */
+    assert_int_equal(a.screen, SCR_DEBRIEF);
+    const char *const drawn[] = {WARN_SIGN " Outcome: harm", "Your final choice:", NULL};
+    const char *const not_drawn[] = {"Best answer:", "(not shown)",  "The advice",
+                                     "not among",    "0 min passed", NULL};
+    expect_drawn(&a, drawn, not_drawn);
+    app_free(&a);
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* ---- a stray key on the ending ------------------------------------------------------------ */
 
 static void push(Uint32 type, SDL_Keycode k, Uint8 repeat)
@@ -436,6 +465,7 @@ int main(void)
         T(test_a_time_out_is_told_first_then_what_followed),
         T(test_the_ending_shows_the_outcome_with_its_words),
         T(test_the_debrief_shows_everything_the_trainee_gave_and_takes_away),
+        cmocka_unit_test(test_the_debrief_says_nothing_of_advice_or_best_answers_never_given),
         T(test_a_stray_key_or_click_does_not_skip_the_outcome),
         T(test_enter_pressed_and_let_go_on_the_ending_moves_on),
         T(test_a_single_click_on_the_ending_button_moves_on),

@@ -31,6 +31,7 @@ typedef struct recap_item {
     recap_mark final_mark;
     char *best; /* labels joined with " or " */
     bool timed_out;
+    bool had_advice;                          /* the decision had advice, shown or not */
     bool by_person;                           /* the advice was a person's, not the AI's */
     int initial_confidence, final_confidence; /* 1-7; 0 when not rated */
     int trust;                                /* 1-7; 0 when not rated */

@@ -80,13 +80,15 @@ static int recap_item_panel(ui_ctx *c, const recap_item *it, int x, int y, int w
     const char *advised = it->by_person ? "The advice" : "The AI advised";
     if (it->advice)
         cy = recap_row(c, ix, cy, iw, advised, it->advice, it->advice_mark);
-    else
+    else if (it->had_advice)
         cy = recap_row(c, ix, cy, iw, "The advice", "(not shown)", MARK_NONE);
     if (it->timed_out)
-        cy = recap_row(c, ix, cy, iw, "Your final choice", "none: the time ran out", MARK_WRONG);
+        cy = recap_row(c, ix, cy, iw, "Your final choice", "none: the time ran out",
+                       it->best[0] ? MARK_WRONG : MARK_NONE);
     else if (it->final)
         cy = recap_row(c, ix, cy, iw, "Your final choice", it->final, it->final_mark);
-    cy = recap_row(c, ix, cy, iw, "Best answer", it->best, MARK_NONE);
+    if (it->best[0])
+        cy = recap_row(c, ix, cy, iw, "Best answer", it->best, MARK_NONE);
     cy = ratings(c, it, ix, cy, iw);
     if (it->debrief)
         cy += c->gap +
@@ -126,7 +128,7 @@ static int outcome_block(ui_ctx *c, const recap *r, int x, int y, int w)
     if (r->total_ms >= 0) {
         int n = snprintf(buf, sizeof buf, "**Time taken:** %s",
                          recap_format_duration(r->total_ms, t, sizeof t));
-        if (r->has_clock && n > 0 && (size_t)n < sizeof buf)
+        if (r->has_clock && r->clock >= 0.5 && n > 0 && (size_t)n < sizeof buf)
             snprintf(buf + n, sizeof buf - (size_t)n, " (in the case, %s passed)",
                      ui_format_minutes(r->clock, m, sizeof m));
         y += ui_text(c, x, y, w, c->px, c->th->text, buf) + c->pad;
