@@ -21,7 +21,7 @@ PACKAGES=(
     # build
     cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev libcmocka-dev
     # the window
-    libsdl2-dev libsdl2-ttf-dev
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 )
 TEST_PACKAGES=(
     # tests of the map, the window and its screenshots

@@ -93,7 +93,15 @@ return case {
   results = {
     { name = "12-lead ECG (triage, 21:38)",
       value = "Sinus rhythm 96/min. Horizontal ST depression 2 mm V1-V3 with tall R " ..
-              "waves (R/S > 1 in V2) and upright T waves. No ST elevation. No LBBB." },
+              "waves (R/S > 1 in V2) and upright T waves. No ST elevation. No LBBB.",
+      image = {
+        file = "images/ed-chest-pain-ecg.png",
+        alt = "12-lead ECG at 25 mm/s and 10 mm/mV, with a rhythm strip of lead II. " ..
+              "Regular sinus rhythm at about 96/min with narrow QRS complexes. In V1-V3 " ..
+              "the ST segments are flat and about 2 mm below the baseline, the R waves are " ..
+              "tall (in V2 taller than the S wave is deep) and the T waves are upright. No " ..
+              "ST elevation in any lead.",
+      } },
     { name = "Capillary glucose", value = 9.4, unit = "mmol/L", flag = "high" },
   },
 

@@ -184,6 +184,14 @@ return case {
              "fingernail\". It sometimes itches. Under the dermoscope the pigment lies " ..
              "along the ridges of the skin markings, and there is a blue-grey area at " ..
              "one edge.\n\nThere is no lymphadenopathy in his groin or behind his knee.",
+      image = {
+        file = "images/gp-skin-lesion-heel-dermoscopy.png",
+        alt = "Dermoscopy of the lesion on the left heel, with a 5 mm scale bar. The skin " ..
+              "of the sole shows its parallel ridges and furrows. The lesion, about 11 by " ..
+              "8 mm, has an irregular outline and uneven brown to black pigment lying " ..
+              "along the ridges, the furrows paler between them. At one edge there is a " ..
+              "blue-grey area.",
+      },
       results = {
         { name = "Plantar lesion, left heel",
           value = "11 × 8 mm, irregular outline, brown-black with a blue-grey area" },

@@ -144,6 +144,13 @@ return case {
              "apex down to the level of the hilum, with no lung markings beyond it; at the " ..
              "hilum it lies about 4 cm from the chest wall. The trachea and mediastinum are " ..
              "central. The left lung is clear.",
+      image = {
+        file = "images/radiology-chest-drain-admission.png",
+        alt = "PA chest radiograph. On the right a fine white line runs parallel to the " ..
+              "chest wall from the apex to the level of the hilum, about 4 cm from the " ..
+              "chest wall at the hilum, with no lung markings beyond it. The trachea and " ..
+              "mediastinum are central. The left lung is clear.",
+      },
       results = {
         { name = "ChestFind flag (admission film)", value = "Pneumothorax, right" },
       },
@@ -260,6 +267,15 @@ return case {
              "laterally, and you cannot find a visceral pleural line. There is a little " ..
              "subcutaneous air at the insertion site. The left lung and mediastinum are " ..
              "normal.",
+      image = {
+        file = "images/radiology-chest-drain-film1.png",
+        alt = "PA chest radiograph, day 1. A drain enters the right chest laterally in " ..
+              "the fifth intercostal space and runs up to the apex; the gap in its " ..
+              "radio-opaque line lies inside the ribs. Lung markings reach the chest wall " ..
+              "at the apex and laterally, with no visceral pleural line. A little air " ..
+              "under the skin at the insertion site. The left lung and mediastinum are " ..
+              "normal.",
+      },
       on_enter = function(s)
         s.reveal { name = "ChestFind flag (film 1)",
                    value = s.variant == "ai_wrong" and "Pneumothorax, right"
@@ -356,6 +372,13 @@ return case {
              "beyond it. There is no mediastinal shift. The drain tract is visible " ..
              "laterally.",
       elapsed = 240,
+      image = {
+        file = "images/radiology-chest-drain-film2.png",
+        alt = "PA chest radiograph after drain removal. At the right apex a fine white " ..
+              "line runs parallel to the chest wall about 1.5 cm in from it, with no lung " ..
+              "markings beyond it. No mediastinal shift. The drain tract is visible " ..
+              "laterally.",
+      },
       on_enter = function(s)
         s.reveal { name = "ChestFind flag (film 2)",
                    value = s.variant == "ai_right" and "Pneumothorax, right apex"
@@ -421,7 +444,7 @@ return case {
                "respiratory team decides with the patient, often by observation and a " ..
                "repeat film. The radiologist's part is to see it and make sure the team " ..
                "knows before he goes home (RCR communication standards). For teaching, " ..
-               "the case describes the films in words."
+               "the films are simple drawings, and are described in words."
       end,
     },
 

@@ -309,8 +309,10 @@ static void test_case_node_copy_of_bare_nodes_keeps_nulls(void **state)
 static void test_case_result_copy_round_trip(void **state)
 {
     (void)state;
-    case_result a = {str_dup("Lactate"), true, 4.1, NULL, str_dup("mmol/L"), str_dup("high")};
-    case_result t = {str_dup("Urine"), false, 0, str_dup("nitrite positive"), NULL, NULL};
+    case_result a = {str_dup("Lactate"), true, 4.1, NULL, str_dup("mmol/L"), str_dup("high"),
+                     {str_dup("images/trend.png"), str_dup("A rising line"), 7}};
+    case_result t = {str_dup("Urine"), false, 0, str_dup("nitrite positive"), NULL, NULL,
+                     {NULL, NULL, 0}};
     case_result b, u;
     assert_int_equal(case_result_copy(&b, &a), 0);
     assert_int_equal(case_result_copy(&u, &t), 0);
@@ -322,6 +324,10 @@ static void test_case_result_copy_round_trip(void **state)
     assert_null(b.text);
     assert_string_equal(b.unit, "mmol/L");
     assert_string_equal(b.flag, "high");
+    assert_string_equal(b.image.file, "images/trend.png");
+    assert_string_equal(b.image.alt, "A rising line");
+    assert_int_equal(b.image.line, 7);
+    assert_null(u.image.file);
     assert_string_equal(u.name, "Urine");
     assert_false(u.is_num);
     assert_string_equal(u.text, "nitrite positive");
@@ -400,14 +406,16 @@ static void test_case_node_copy_out_of_memory_leaks_nothing(void **state)
 static void test_case_result_copy_out_of_memory_leaks_nothing(void **state)
 {
     (void)state;
-    case_result a = {str_dup("Lactate"), true, 4.1, NULL, str_dup("mmol/L"), str_dup("high")}, b;
+    case_result a = {str_dup("Lactate"), true, 4.1, NULL, str_dup("mmol/L"), str_dup("high"),
+                     {str_dup("images/trend.png"), str_dup("A rising line"), 7}},
+                b;
     for (long k = 0;; k++) {
         long before = alloc_live;
         alloc_fail_in = k;
         int rc = case_result_copy(&b, &a);
         alloc_fail_in = -1;
         if (rc == 0) {
-            assert_int_equal(k, 3);
+            assert_int_equal(k, 5);
             break;
         }
         assert_int_equal(alloc_live, before);

@@ -84,6 +84,14 @@ keys Return Return Return
 shot debrief
 close
 
+# An image result: the triage ECG in the results panel, then full size (I).
+open play "$root/scenarios/ed-chest-pain.lua" --trainee trainee-07 --seed 1 --variant ai
+keys Return Return r
+shot image-result
+keys i
+shot image-full
+close
+
 # High contrast at 150% text, and the leave dialog.
 open play "$CASE" --trainee trainee-07 --seed 1 --variant ai_wrong --theme high-contrast --scale 150
 keys Return Return 2 Return 3 Return e

@@ -318,6 +318,7 @@ void walk_free(walk_result *pub)
     if (r->have_first_advised)
         path_free(&r->first_advised.path);
     pool_free(&r->strings);
+    strmap_free(r->images);
     mem_free(r);
 }
 
@@ -341,6 +342,7 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         return -1;
     }
     r->pub.c = c;
+    r->image_check = o->image_check;
     bool *plain = NULL;
     if (pick_variants(r, c, o->variant, e) != 0 || !(plain = future_plain(c, e))) {
         walk_free(&r->pub);
@@ -357,8 +359,10 @@ int walk_case(const case_def *c, const walk_opts *o, walk_result **out, apperr *
         w.max_states = or_default(o->max_states, WALK_MAX_STATES_DEFAULT);
         w.max_depth = or_default(o->max_depth, WALK_MAX_DEPTH_DEFAULT);
         w.max_narrative = or_default(o->max_narrative, WALK_MAX_NARRATIVE_DEFAULT);
-        if (k == 0)
+        if (k == 0) {
             walk_text_case(&w);
+            walk_images_case(&w);
+        }
         rc = walk_search_variant(&w);
         if (rc == 0)
             rc = k + 1 == r->pub.n_variants ? walk_analysis_cross_variant(r, &w) : 0;
@@ -448,6 +452,8 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "variant_in_text";
     case WALK_OUTCOME_GIVEN_AWAY:
         return "outcome_given_away";
+    case WALK_IMAGE:
+        return "image";
     }
     return "unknown";
 }

@@ -73,26 +73,27 @@ typedef struct walk_edge {
 } walk_edge;
 
 typedef enum walk_finding_kind {
-    WALK_UNREACHABLE,       /* error: no path reaches the node, in any variant (said only
-                               when the walk was cut by no bound) */
-    WALK_NO_WAY_OUT,        /* error: from here every path loops forever */
-    WALK_TOO_LONG,          /* error: a path longer than the bound (decisions or narrative
-                               steps) where `s` can change: it may never end */
-    WALK_CASE_FAILED,       /* error: a case function failed, ran too long, used too much
-                               memory, returned no node or a wrong value */
-    WALK_ENDING_UNREACHED,  /* warning: an ending no path reaches in one variant */
-    WALK_AI_ALWAYS_RIGHT,   /* warning: the AI is right at every advised decision reached */
-    WALK_NO_DEBRIEF,        /* warning: an advised decision without debrief text */
-    WALK_NO_FEEDBACK,       /* warning: an advised decision without the case's feedback text
-                               for some of its options */
-    WALK_BOUND,             /* warning: the walk stopped at max_states, or a path with no
-                               function ahead at the bound on decisions or narrative steps
-                               (it does end: it is only long); the rest is partial */
-    WALK_UNEXPLORED,        /* warning: nodes no path reached within the bounds on decisions
-                               and narrative steps, once a path was cut by one: one finding,
-                               at the first of them, with their count */
-    WALK_VARIANT_TALK,      /* warning: trainee-facing text names a variant or says "variant" */
-    WALK_OUTCOME_GIVEN_AWAY /* warning: the title, summary or a tag names the outcome */
+    WALK_UNREACHABLE,        /* error: no path reaches the node, in any variant (said only
+                                when the walk was cut by no bound) */
+    WALK_NO_WAY_OUT,         /* error: from here every path loops forever */
+    WALK_TOO_LONG,           /* error: a path longer than the bound (decisions or narrative
+                                steps) where `s` can change: it may never end */
+    WALK_CASE_FAILED,        /* error: a case function failed, ran too long, used too much
+                                memory, returned no node or a wrong value */
+    WALK_ENDING_UNREACHED,   /* warning: an ending no path reaches in one variant */
+    WALK_AI_ALWAYS_RIGHT,    /* warning: the AI is right at every advised decision reached */
+    WALK_NO_DEBRIEF,         /* warning: an advised decision without debrief text */
+    WALK_NO_FEEDBACK,        /* warning: an advised decision without the case's feedback text
+                                for some of its options */
+    WALK_BOUND,              /* warning: the walk stopped at max_states, or a path with no
+                                function ahead at the bound on decisions or narrative steps
+                                (it does end: it is only long); the rest is partial */
+    WALK_UNEXPLORED,         /* warning: nodes no path reached within the bounds on decisions
+                                and narrative steps, once a path was cut by one: one finding,
+                                at the first of them, with their count */
+    WALK_VARIANT_TALK,       /* warning: trainee-facing text names a variant or says "variant" */
+    WALK_OUTCOME_GIVEN_AWAY, /* warning: the title, summary or a tag names the outcome */
+    WALK_IMAGE               /* error: an image is missing, cannot be read or decoded */
 } walk_finding_kind;
 
 typedef struct walk_finding {
@@ -146,6 +147,10 @@ typedef struct walk_opts {
     size_t max_depth;     /* 0: WALK_MAX_DEPTH_DEFAULT */
     size_t max_narrative; /* 0: WALK_MAX_NARRATIVE_DEFAULT */
     const char *variant;  /* walk only this variant; NULL: every variant */
+    /* How the case's images are read (case_image.h), as the window reads
+     * them: the window's decoder where there is one (ui/image.c), else
+     * case_image_check_file. NULL: images are not checked. */
+    int (*image_check)(const char *case_file, const case_image *im, apperr *e);
 } walk_opts;
 
 /* Walks every path of c (which must not be in a session) and fills *out.

@@ -292,6 +292,7 @@ stop walk_play_advance(walker *w, uint32_t x, walk_step prev)
         if (x != NONE) {
             note_entry(w, &prev, ni, x);
             walk_text_node(w, x, ni, v.node);
+            walk_images_seen(w, x, ni, &v);
         }
         if (v.status == SESSION_COMPLETE)
             return (stop){E_ENDING, ni, (int)v.node->ending.outcome};

@@ -2,8 +2,12 @@
  * is tools/check.c). */
 #include <stdint.h>
 
+#include "case_image.h"
 #include "check.h"
 #include "cli.h"
+#if APPRAISE_WINDOW
+#include "ui/image_check.h"
+#endif
 
 /* The options and the files go straight into check's own options, but for
  * the bounds: the parser reads whole numbers as unsigned long long. */
@@ -31,6 +35,13 @@ static int run(const cli_command *cmd, void *args)
     check_args *a = args;
     a->o.walk.max_states = (size_t)a->max_states;
     a->o.walk.max_depth = (size_t)a->max_depth;
+    /* Images are decoded as the window decodes them; a build without the
+     * window reads their files and headers only (scenario-format.md). */
+#if APPRAISE_WINDOW
+    a->o.walk.image_check = ui_image_check;
+#else
+    a->o.walk.image_check = case_image_check_file;
+#endif
     return check_cases(&a->o);
 }
 
@@ -49,7 +60,8 @@ const cli_command cli_check = {
              "  FILE:LINE: error|warning: message\n"
              "    path: first_look=repeat \xe2\x86\x92 worse=(timeout)\n"
              "\n"
-             "Errors: what the loader rejects; nodes no path reaches; loops with no way out;\n"
+             "Errors: what the loader rejects; images that are missing or cannot be decoded;\n"
+             "nodes no path reaches; loops with no way out;\n"
              "paths longer than the bound where a case function may change s each time round;\n"
              "case functions that fail, run too long, use too much memory or return no node.\n"
              "Warnings: endings a variant never reaches; an AI right at every advised\n"
@@ -64,7 +76,7 @@ const cli_command cli_check = {
         "[...], \"variants\": [...]}; a finding {\"severity\": \"error\"|\"warning\", \"kind\":\n"
         "\"load\"|\"unreachable\"|\"no_way_out\"|\"too_long\"|\"case_failed\"|\n"
         "\"ending_unreached\"|\"ai_always_right\"|\"no_debrief\"|\"no_feedback\"|\n"
-        "\"bound\"|\"unexplored\"|\"variant_in_text\"|\"outcome_given_away\",\n"
+        "\"bound\"|\"unexplored\"|\"variant_in_text\"|\"outcome_given_away\"|\"image\",\n"
         "\"file\", \"line\": N|null, \"message\", \"node\": id|null, \"path\": null|{\"variant\":\n"
         "name|null, \"text\": \"a=x \xe2\x86\x92 b=(timeout)\", \"steps\": [{\"node\", "
         "\"choice\":\n"

@@ -17,8 +17,9 @@ const cli_command cli_play = {
     .args = CLI_ARGS_INIT(ui_start, CLI_WINDOW_DEFAULTS),
     .about = "Opens the case in the window; the session log is written as the trainee plays.\n"
              "Keyboard: 1-9 pick, Enter confirms or continues, A asks the AI, E the\n"
-             "explanation, M the model card, R the results, Tab moves focus, Ctrl +/- the\n"
-             "text size, F11 full screen, Esc asks before leaving.\n",
+             "explanation, M the model card, R the results, I an image full size, Tab\n"
+             "moves focus, Ctrl +/- the text size, F11 full screen, Esc asks before leaving\n"
+             "(or closes the image).\n",
     .after = "Exit: 0 the case was played or left; 1 the case is wrong or failed in play;\n"
              "2 usage; 3 the environment failed (no display, a log folder that cannot be\n"
              "written, a full disk).\n",

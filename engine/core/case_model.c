@@ -117,8 +117,11 @@ const char *advice_timing_name(advice_timing t)
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
-static const size_t RESULT_TEXTS[] = {offsetof(case_result, name), offsetof(case_result, text),
-                                      offsetof(case_result, unit), offsetof(case_result, flag)};
+static const size_t RESULT_TEXTS[] = {
+    offsetof(case_result, name),       offsetof(case_result, text),
+    offsetof(case_result, unit),       offsetof(case_result, flag),
+    offsetof(case_result, image.file), offsetof(case_result, image.alt)};
+static const size_t IMAGE_TEXTS[] = {offsetof(case_image, file), offsetof(case_image, alt)};
 static const size_t OPTION_TEXTS[] = {offsetof(case_option, id), offsetof(case_option, label),
                                       offsetof(case_option, next), offsetof(case_option, feedback)};
 static const size_t REASON_TEXTS[] = {offsetof(case_reason, factor)};
@@ -129,9 +132,14 @@ static const size_t DECISION_TEXTS[] = {
     offsetof(case_decision, prompt), offsetof(case_decision, on_timeout),
     offsetof(case_decision, next), offsetof(case_decision, feedback)};
 /* not `file`, which is borrowed */
-static const size_t NODE_TEXTS[] = {
-    offsetof(case_node, id),   offsetof(case_node, title),          offsetof(case_node, text),
-    offsetof(case_node, next), offsetof(case_node, ending.summary), offsetof(case_node, debrief)};
+static const size_t NODE_TEXTS[] = {offsetof(case_node, id),
+                                    offsetof(case_node, title),
+                                    offsetof(case_node, text),
+                                    offsetof(case_node, next),
+                                    offsetof(case_node, ending.summary),
+                                    offsetof(case_node, debrief),
+                                    offsetof(case_node, image.file),
+                                    offsetof(case_node, image.alt)};
 static const size_t KV_TEXTS[] = {offsetof(case_kv, key)};
 static const size_t TOOL_TEXTS[] = {
     offsetof(case_tool, key),  offsetof(case_tool, name),         offsetof(case_tool, version),
@@ -242,6 +250,7 @@ void case_def_free_parts(case_def *c)
     for (size_t i = 0; i < c->n_nodes; i++)
         case_node_free(&c->nodes[i]);
     mem_free(c->nodes);
+    parts_free(c->images, c->n_images, sizeof *c->images, IMAGE_TEXTS, N(IMAGE_TEXTS));
 }
 
 /* ---- copying ---- */

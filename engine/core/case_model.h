@@ -41,6 +41,14 @@ typedef struct strlist {
     size_t n;
 } strlist;
 
+/* An image shown with a result or a node (scenario-format.md "Images"):
+ * a PNG or JPEG file in the case's folder, and what it shows in words. */
+typedef struct case_image {
+    char *file; /* as written: a path inside the case's folder; NULL: no image */
+    char *alt;  /* what the image shows, in words; never empty when file is set */
+    int line;   /* where the case names it, 0 when unknown */
+} case_image;
+
 typedef struct case_result {
     char *name;
     bool is_num; /* value is num, else text */
@@ -48,6 +56,7 @@ typedef struct case_result {
     char *text;
     char *unit; /* NULL when none */
     char *flag; /* NULL when none */
+    case_image image;
 } case_result;
 
 typedef struct case_option {
@@ -118,6 +127,7 @@ typedef struct case_node {
     int next_fn;
     case_ending ending; /* kind == NODE_ENDING */
     char *debrief;      /* NULL when none */
+    case_image image;   /* shown with the node's text; file NULL when none */
     bool dynamic;       /* some value is a function: resolved on entry (case_driver.enter) */
 } case_node;
 
@@ -177,6 +187,8 @@ typedef struct case_def {
     char *start;
     case_node *nodes; /* sorted by id */
     size_t n_nodes;
+    case_image *images; /* every image the case's tables name (for check), as loaded */
+    size_t n_images;
     const struct case_driver *driver; /* plays the case; set by whoever made it */
     void *driver_data; /* the driver's own (for a case file: its Lua state), owned by it */
 } case_def;

@@ -60,7 +60,7 @@ int tables_read_vitals(tables_ctx *x, int t, vitals *v)
     return 0;
 }
 
-static const char *const RESULT_KEYS[] = {"name", "value", "unit", "flag", NULL};
+static const char *const RESULT_KEYS[] = {"name", "value", "unit", "flag", "image", NULL};
 
 int tables_read_result(tables_ctx *x, int t, case_result *r)
 {
@@ -75,7 +75,8 @@ int tables_read_result(tables_ctx *x, int t, case_result *r)
     if (tables_check_keys(x, t, RESULT_KEYS) ||
         tables_get_string(x, t, "name", true, &r->name, NULL) ||
         tables_get_string(x, t, "unit", false, &r->unit, NULL) ||
-        tables_get_string(x, t, "flag", false, &r->flag, NULL))
+        tables_get_string(x, t, "flag", false, &r->flag, NULL) ||
+        tables_read_image(x, t, &r->image, NULL))
         return -1;
     size_t mark;
     int type = tables_field(x, t, "value", &mark);

@@ -269,7 +269,7 @@ static void resolve_options(lua_State *L, const case_run *r, int d)
 /* Builds the resolved copy of the node table at n and leaves it on top. */
 static void resolve_node(lua_State *L, const case_run *r, int n)
 {
-    static const char *const text_first[] = {"text", "title", NULL};
+    static const char *const text_first[] = {"text", "title", "image", NULL};
     static const char *const last[] = {"debrief", NULL};
     copy_table(L, n);
     int res = lua_gettop(L);

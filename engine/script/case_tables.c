@@ -34,9 +34,9 @@ static const char *const ASK_KEYS[] = {"trust", "confidence", "rationale", NULL}
 static const char *const DECISION_KEYS[] = {"prompt",     "options",    "best",     "advice", "ask",
                                             "time_limit", "on_timeout", "feedback", "next",   NULL};
 static const char *const ENDING_KEYS[] = {"outcome", "summary", NULL};
-static const char *const NODE_KEYS[] = {"title",   "text",   "elapsed",  "vitals",
-                                        "results", "set",    "on_enter", "decision",
-                                        "next",    "ending", "debrief",  NULL};
+static const char *const NODE_KEYS[] = {"title",   "text",    "image",    "elapsed",  "vitals",
+                                        "results", "set",     "on_enter", "decision", "next",
+                                        "ending",  "debrief", NULL};
 
 /* A node target: a node id, or a function (flag 1 in *fn). */
 static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn, int *line)
@@ -392,7 +392,8 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     if (tables_check_keys(x, t, NODE_KEYS) || check_entry_effects(x, t, &effects) ||
         tables_get_string(x, t, "title", false, &n->title, &dynamic) ||
         tables_get_string(x, t, "text", true, &n->text, &dynamic) ||
-        tables_get_string(x, t, "debrief", false, &n->debrief, &dynamic))
+        tables_get_string(x, t, "debrief", false, &n->debrief, &dynamic) ||
+        tables_read_image(x, t, &n->image, &dynamic))
         return -1;
     double elapsed = 0;
     if (tables_rawfield(L, t, "elapsed") == LUA_TNUMBER)
@@ -761,6 +762,7 @@ static int read_variants(tables_ctx *x, int t, case_def *c)
 
 int tables_read_case(tables_ctx *x, int t, case_def *c)
 {
+    x->images_to = c;
     double format = 1;
     bool has_format = false;
     t = lua_absindex(x->L, t);

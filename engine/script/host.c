@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "case_path.h"
 #include "chunk_file.h"
 #include "sandbox_lib.h"
 
@@ -354,37 +355,6 @@ int host_call(script_host *h, int nargs, int nresults, const char *what, apperr 
 
 /* ---- include ---------------------------------------------------------------- */
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    char *d = malloc((size_t)(slash - path) + 1);
-    if (d) {
-        memcpy(d, path, (size_t)(slash - path));
-        d[slash - path] = '\0';
-    }
-    return d;
-}
-
-/* Refuses names that could leave the folders include() serves. */
-static const char *include_name_problem(const char *name)
-{
-    if (name[0] == '\0')
-        return "an empty name";
-    if (name[0] == '/' || name[0] == '\\')
-        return "an absolute path";
-    for (const char *p = name; *p; p++)
-        if (p[0] == '.' && p[1] == '.' && (p == name || p[-1] == '/') &&
-            (p[2] == '/' || p[2] == '\0'))
-            return "a path that climbs out of its folder (..)";
-    if (strchr(name, '\\'))
-        return "a backslash";
-    return NULL;
-}
-
 /* Gives the loaded chunk the sandbox's global table as its _ENV. */
 static void sandbox_chunk(lua_State *L)
 {
@@ -400,17 +370,6 @@ static void load_sandboxed(lua_State *L, const char *path, const char *display, 
     if (chunk_file_load(L, path, display, nofollow) != LUA_OK)
         lua_error(L);
     sandbox_chunk(L);
-}
-
-/* Whether real, a resolved path, lies inside the resolved folder root. */
-static bool inside(const char *real, const char *root)
-{
-    if (!root)
-        return false;
-    size_t n = strlen(root);
-    if (n == 1 && root[0] == '/')
-        return true;
-    return strncmp(real, root, n) == 0 && real[n] == '/';
 }
 
 /* The first candidate that exists, resolved (symbolic links followed) and
@@ -432,7 +391,7 @@ static int f_include(lua_State *L)
 {
     script_host *h = host_of(L);
     const char *name = luaL_checkstring(L, 1);
-    const char *problem = include_name_problem(name);
+    const char *problem = case_path_name_problem(name);
     if (problem)
         return luaL_error(L, "include(\"%s\") refused: %s", name, problem);
 
@@ -440,8 +399,8 @@ static int f_include(lua_State *L)
     lua_Debug ar;
     char *from_dir = NULL;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "S", &ar) && ar.source[0] == '@')
-        from_dir = dir_of(ar.source + 1);
-    char *parent = dir_of(h->case_dir);
+        from_dir = case_path_dir(ar.source + 1);
+    char *parent = case_path_dir(h->case_dir);
     const char *ext = strrchr(name, '.') && !strchr(strrchr(name, '.'), '/') ? "" : ".lua";
     char cand[3][1200];
     snprintf(cand[0], sizeof cand[0], "%s/%s%s", from_dir ? from_dir : h->case_dir, name, ext);
@@ -456,7 +415,7 @@ static int f_include(lua_State *L)
     const char *found = cand[i];
     const char *real = lua_tostring(L, -1);
     /* The name is checked above; a symbolic link could still lead out. */
-    if (!inside(real, h->root_case) && !inside(real, h->root_lib))
+    if (!case_path_inside(real, h->root_case) && !case_path_inside(real, h->root_lib))
         return luaL_error(L,
                           "include(\"%s\") refused: %s leads outside the case's folder and the "
                           "lib/ folders (through a symbolic link); put the file itself there",
@@ -621,7 +580,7 @@ static int find_random_state(lua_State *L)
 static int resolve_roots(script_host *h)
 {
     h->root_case = realpath(h->case_dir, NULL);
-    char *parent = dir_of(h->case_dir);
+    char *parent = case_path_dir(h->case_dir);
     char *real_parent = parent ? realpath(parent, NULL) : NULL;
     free(parent);
     if (real_parent) {
@@ -642,7 +601,7 @@ int host_open(script_host **out, const char *case_file, size_t mem_limit, unsign
 {
     script_host *h = calloc(1, sizeof *h);
     *out = NULL;
-    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = dir_of(case_file)) ||
+    if (!h || !(h->case_file = strdup(case_file)) || !(h->case_dir = case_path_dir(case_file)) ||
         resolve_roots(h) != 0) {
         host_close(h);
         apperr_set(e, APPERR_ENV, case_file, 0, "out of memory");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_image.h"
 #include "case_load.h"
 #include "launch.h"
 #include "utf8.h"
@@ -177,6 +178,7 @@ static void sync(app *a)
     const char *id = v.node && v.node->id ? v.node->id : "";
     if (strcmp(id, a->seen_node) != 0) {
         a->explanation = a->model_card = a->results = false;
+        a->image_view = 0;
         snprintf(a->seen_node, sizeof a->seen_node, "%s", id);
         reset_step(a);
     } else if (v.step != a->seen_step) {
@@ -436,6 +438,9 @@ static bool replay_command(app *a, ui_cmd cmd, int64_t now)
 
 static bool case_command(app *a, ui_cmd cmd, int64_t now)
 {
+    bool changed;
+    if (app_image_command(a, cmd, &changed))
+        return changed;
     if (a->o.replay)
         return replay_command(a, cmd, now);
     if (a->confirm_leave && cmd.kind != CMD_LEAVE && cmd.kind != CMD_STAY &&

@@ -41,7 +41,8 @@ typedef enum ui_cmd_kind {
     CMD_OPEN_CASE, /* arg: library index */
     CMD_FIELD,     /* the text field (trainee id, rationale) */
     CMD_DONE,      /* leave the debrief or error screen */
-    CMD_CLOSE      /* the window is being closed */
+    CMD_CLOSE,     /* the window is being closed */
+    CMD_IMAGE      /* open an image full size (app_image.h) */
 } ui_cmd_kind;
 
 typedef struct ui_cmd {
@@ -88,7 +89,8 @@ typedef struct app {
     int picked; /* option index, or rating; -1 none */
     char text[APP_TEXT_MAX];
     bool explanation, model_card, results, confirm_leave;
-    ui_cmd focus; /* CMD_NONE: nothing focused */
+    int image_view; /* 1 + the index of the image shown full size (app_image.h), 0 none */
+    ui_cmd focus;   /* CMD_NONE: nothing focused */
     char notice[1200];
     char error[2048];
     bool log_kept;

@@ -41,6 +41,7 @@ typedef struct ui_ctx {
     SDL_Renderer *r;
     rencache *rc; /* records the drawing pass; NULL draws straight to r */
     text_cache *tc;
+    struct ui_images *images; /* the case's images (image.h); NULL: shown by their alt text */
     const ui_theme *th;
     int w, h;                       /* output pixels */
     double density;                 /* output pixels per window pixel (HiDPI) */

@@ -4,7 +4,7 @@
  * below. */
 #include "screen_parts.h"
 
-static int story(ui_ctx *c, const session_view *v, int x, int y, int w)
+static int story(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
 {
     const case_node *n = v->node;
     if (!n)
@@ -14,6 +14,8 @@ static int story(ui_ctx *c, const session_view *v, int x, int y, int w)
     if (n->title)
         cy += screen_bold(c, ix, cy, iw, c->px_h1, c->th->text, n->title) + c->gap;
     cy += ui_text(c, ix, cy, iw, c->px, c->th->text, n->text);
+    if (n->image.file)
+        cy += c->gap + screen_image(c, a, &n->image, ix, cy + c->gap, iw);
     cy += c->pad;
     ui_panel_end(c, p, y, cy);
     return cy;
@@ -50,13 +52,13 @@ int screen_case(ui_ctx *c, app *a, int x, int y, int w)
     session_view v = session_view_now(a->s);
     if (ui_two_columns(w, c->px)) {
         int sw = ui_side_width(w, c->px), mw = w - sw - c->pad * 2;
-        int ly = story(c, &v, x, y, mw) + c->pad;
+        int ly = story(c, a, &v, x, y, mw) + c->pad;
         c->act_top = ly + c->scroll - c->view.y;
         ly = act_block(c, a, &v, x, ly, mw);
         int ry = screen_side_column(c, a, &v, x + mw + c->pad * 2, y, sw);
         return ly > ry ? ly : ry;
     }
-    y = story(c, &v, x, y, w) + c->pad;
+    y = story(c, a, &v, x, y, w) + c->pad;
     y = screen_side_column(c, a, &v, x, y, w);
     c->act_top = y + c->scroll - c->view.y;
     return act_block(c, a, &v, x, y, w);

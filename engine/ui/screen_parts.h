@@ -70,5 +70,10 @@ int screen_rationale(ui_ctx *c, app *a, const session_view *v, int x, int y, int
 /* The feedback after a decision: the engine's part, then the case's
  * (screen_feedback.c). */
 int screen_feedback(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* An image of the case (a node's, a result's) scaled to fit the column, its
+ * alt text below; the height (screen_image.c). */
+int screen_image(ui_ctx *c, const app *a, const case_image *im, int x, int y, int w);
+/* Over the frame while an image is open full size (screen_image.c). */
+void screen_image_view(ui_ctx *c, app *a);
 
 #endif

@@ -87,6 +87,8 @@ static int results_panel(ui_ctx *c, const app *a, const session_view *v, int x, 
                            : "",
                  r->unit ? " " : "", r->unit ? r->unit : "", arrow, flag);
         cy += ui_text(c, ix, cy, iw, c->px, flag[0] ? c->th->warn : c->th->text, line) + c->gap / 2;
+        if (r->image.file)
+            cy += screen_image(c, a, &r->image, ix, cy, iw) + c->gap / 2;
     }
     cy += c->pad - c->gap / 2;
     ui_panel_end(c, p, y, cy);

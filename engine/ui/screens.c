@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app_image.h"
 #include "format.h"
 #include "screen_parts.h"
 #include "strbuf.h"
@@ -130,7 +131,7 @@ static int header(ui_ctx *c, app *a, int64_t now)
     return total + 2 * c->pad;
 }
 
-const char *screens_hints(const app *a)
+static const char *base_hints(const app *a)
 {
     if (a->confirm_leave)
         return "Enter leave " DOT " Esc stay";
@@ -175,6 +176,20 @@ const char *screens_hints(const app *a)
         return "Enter continue " DOT " M model card " DOT " R results " DOT " Esc leave " DOT
                " Ctrl +/\xe2\x88\x92 text";
     }
+}
+
+const char *screens_hints(const app *a)
+{
+    static char with_image[512];
+    const case_image *list[APP_IMAGES_MAX];
+    if (a->image_view && !a->confirm_leave)
+        return "Esc close the image " DOT " \xe2\x86\x90/\xe2\x86\x92 other images " DOT
+               " Ctrl +/\xe2\x88\x92 text size";
+    const char *base = base_hints(a);
+    if (a->confirm_leave || !app_images(a, list, APP_IMAGES_MAX))
+        return base;
+    snprintf(with_image, sizeof with_image, "I image full size " DOT " %s", base);
+    return with_image;
 }
 
 static int footer_h(ui_ctx *c, const app *a)
@@ -245,6 +260,8 @@ void screens_pass(ui_ctx *c, app *a, int64_t now)
     footer(c, a, fh);
     if (a->confirm_leave)
         screen_leave(c, a);
+    else if (a->image_view)
+        screen_image_view(c, a);
     c->region = REGION_BODY;
 }
 

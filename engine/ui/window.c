@@ -11,6 +11,7 @@
 
 #include "draw.h"
 #include "format.h"
+#include "image.h"
 #include "rencache.h"
 #include "screens.h"
 #include "text_cache.h"
@@ -20,6 +21,7 @@ typedef struct win {
     SDL_Window *w;
     SDL_Renderer *r;
     text_cache *tc;
+    ui_images *images;
     rencache *rc; /* NULL: every frame drawn in full, straight to the window */
     ui_ctx ctx;
     app *a;
@@ -191,6 +193,11 @@ static bool command_key(win *w, SDL_Keycode k)
         return run(w, (ui_cmd){CMD_MODEL_CARD, 0});
     case SDLK_r:
         return run(w, (ui_cmd){CMD_RESULTS, 0});
+    case SDLK_i:
+    case SDLK_RIGHT:
+        return (k == SDLK_i || w->a->image_view) && run(w, (ui_cmd){CMD_IMAGE, -1});
+    case SDLK_LEFT:
+        return w->a->image_view && run(w, (ui_cmd){CMD_IMAGE, -2});
     case SDLK_UP:
         return move_focus(w, -1);
     case SDLK_DOWN:
@@ -295,6 +302,7 @@ static bool handle(win *w, const SDL_Event *ev)
         return true;
     case SDL_RENDER_DEVICE_RESET: /* every texture is gone */
         text_cache_drop_textures(w->tc);
+        ui_images_drop_textures(w->images);
         if (w->rc)
             rencache_device_reset(w->rc);
         return true;
@@ -464,6 +472,7 @@ static void loop(win *w, const window_opts *o)
 static void close_win(win *w)
 {
     rencache_free(w->rc);
+    ui_images_free(w->images);
     text_cache_free(w->tc);
     if (w->r)
         SDL_DestroyRenderer(w->r);
@@ -512,6 +521,7 @@ static int open_win(win *w, const window_opts *o, apperr *e)
     SDL_SetWindowMinimumSize(w->w, 480, 360);
     w->fullscreen = o->fullscreen;
     w->tc = text_cache_new(w->r, o->font_dir, e);
+    w->images = ui_images_new(w->r);
     /* The retained canvas (rencache.h) only when asked for: on a software
      * OpenGL (llvmpipe, as on Xvfb) copying a window-sized texture costs
      * more than drawing the whole screen (bench/window.sh shows both), and
@@ -535,6 +545,7 @@ int window_run(app *a, const window_opts *o, apperr *e)
     if (rc == 0) {
         w.ctx.r = w.r;
         w.ctx.tc = w.tc;
+        w.ctx.images = w.images;
         w.ctx.th = ui_theme_find(o->theme);
         w.ctx.scale = ui_scale_clamp(o->scale);
         w.ctx.density = 1.0;

@@ -39,6 +39,8 @@ typedef struct result_impl {
     bool any_diverged;    /* a replay went another way: what was reached is unsure */
     size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
     size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
+    int (*image_check)(const char *case_file, const case_image *im, apperr *e);
+    strmap *images; /* image files read: 1 good, 2 failed (and reported) */
 } result_impl;
 
 /* ---- one variant's search ------------------------------------------------- */
@@ -176,5 +178,13 @@ void walk_report_cut(walker *w, int ni, uint32_t x, const char *what, size_t bou
  * give the outcome away, once a walk. */
 void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n);
 void walk_text_case(walker *w);
+
+/* walk_image.c: the images the case's tables name, once a walk, and those
+ * a node shows as played (a function's, s.reveal's), each file read once as
+ * check reads it (r->image_check: the window's decoder); one error an image
+ * file that fails, at the line that names it (as played: at the node, with
+ * the path to it). Nothing when r->image_check is NULL. */
+void walk_images_case(walker *w);
+void walk_images_seen(walker *w, uint32_t x, int ni, const session_view *v);
 
 #endif

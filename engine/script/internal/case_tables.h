@@ -27,6 +27,11 @@ int tables_read_results(tables_ctx *x, int t, const char *key, case_result **out
 /* Reads one result table at t ({ name, value, unit, flag }). */
 int tables_read_result(tables_ctx *x, int t, case_result *r);
 
+/* Reads t.image ({ file = "…", alt = "…" }) into im (file NULL when there
+ * is none); a function where dynamic allows one sets *dynamic. Checks the
+ * name and the alt text, not the file (case_image.c). */
+int tables_read_image(tables_ctx *x, int t, case_image *im, bool *dynamic);
+
 /* Reads a vitals table at t into v (merging over what v has). */
 int tables_read_vitals(tables_ctx *x, int t, vitals *v);
 

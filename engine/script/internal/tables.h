@@ -22,6 +22,7 @@ typedef struct tables_ctx {
     const case_def *c; /* for node ids and tools (set once nodes are known) */
     char path[512];    /* key path of the value being read */
     size_t text_bytes; /* bytes of text copied out of Lua so far (TABLES_TEXT_MAX) */
+    case_def *images_to; /* loading: every image read is listed in its images (check) */
 } tables_ctx;
 
 /* The texts the engine copies out of a case (ids, titles, texts, labels …)
