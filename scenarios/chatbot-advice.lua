@@ -305,10 +305,10 @@ return case {
           bnfc = "An approved source, checked by a second person: the BNFC and UK " ..
                  "formularies that follow NICE NG240 give benzylpenicillin 600 mg for a child " ..
                  "aged 1 to 9 years (1.2 g from 10 years), IM if a vein cannot be found.",
-          chatbot = "ChatHelp is not a medical device and the practice has not approved it: " ..
-                    "whatever it answers, a dose from it is unchecked, and typing her details " ..
-                    "in shares them with a service nobody has approved. The BNFC gives 600 mg " ..
-                    "for a child aged 1 to 9 years; 1.2 g is the dose from 10 years.",
+          chatbot = "ChatHelp is not a medical device and the practice has not approved it, " ..
+                    "so no dose from it can be relied on, and typing her details in shares " ..
+                    "them with a service nobody has approved. Go to the BNFC or your " ..
+                    "emergency drug protocol first: 600 mg for a child aged 1 to 9 years.",
           none = "NICE NG240 asks for parenteral benzylpenicillin before transfer in " ..
                  "suspected meningococcal disease, when giving it does not delay the " ..
                  "ambulance; the look-up takes a minute, waiting for the hospital takes much " ..
@@ -444,22 +444,36 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true, confidence = true, rationale = "override" },
-        feedback = {
-          explain = "The honest answer: the app could not see Ella and can be wrong without " ..
-                    "knowing it, and people decide her care. NHS England's guidance for " ..
-                    "patients says decisions will not be made by the AI system. Telling her " ..
-                    "that coming in was right backs the instinct that mattered most.",
-          never = "Telling her never to use such apps will not stop her, and it misses what " ..
-                  "she can take away: an app cannot see her child, and a look at the whole " ..
-                  "child and a glass on the rash made the difference. Coming in when worried " ..
-                  "was right, whatever an app says.",
-          fitted = "\"It answered what you typed\" puts the blame on a frightened parent for " ..
-                   "not knowing which words mattered. Whatever the app said, it could not see " ..
-                   "Ella; say what made the difference, and that coming in was right.",
-          maker = "She asked you, and you can answer: what the app can and cannot do, what " ..
-                  "made the difference for Ella, and who decides her care. Sending her to the " ..
-                  "maker leaves her question unanswered.",
-        },
+        -- Resolved on entering this node, when the first decision is long made: the
+        -- explain option's label reads the same delay.
+        feedback = function(s)
+          local explain
+          if delay[s.choices.rash] > 0 then
+            explain = "The honest answer: the app could not see Ella and can be wrong " ..
+                      "without knowing it, and people decide her care. Saying the practice " ..
+                      "should have looked sooner, with an apology, is the professional duty " ..
+                      "of candour; the app should not carry the blame."
+          else
+            explain = "The honest answer: the app could not see Ella and can be wrong " ..
+                      "without knowing it, and people decide her care. NHS England's " ..
+                      "guidance for patients says decisions will not be made by the AI " ..
+                      "system. Telling her that coming in was right backs the instinct that " ..
+                      "mattered most."
+          end
+          return {
+            explain = explain,
+            never = "Telling her never to use such apps will not stop her, and it misses " ..
+                    "what she can take away: an app cannot see her child, and a look at the " ..
+                    "whole child and a glass on the rash made the difference. Coming in when " ..
+                    "worried was right, whatever an app says.",
+            fitted = "\"It answered what you typed\" puts the blame on a frightened parent " ..
+                     "for not knowing which words mattered. Whatever the app said, it could " ..
+                     "not see Ella; say what made the difference, and that coming in was right.",
+            maker = "She asked you, and you can answer: what the app can and cannot do, what " ..
+                    "made the difference for Ella, and who decides her care. Sending her to " ..
+                    "the maker leaves her question unanswered.",
+          }
+        end,
       },
       debrief = function(s)
         local own = ""

@@ -373,7 +373,7 @@ return case {
                   "wound care are needed today, and district nursing can provide them.",
         },
       },
-      debrief = "VisitBrief was right this time, because the draft came from your own " ..
+      debrief = "VisitBrief was right here, because the draft came from your own " ..
                 "notes, which held what the brief had missed: the same tool is as good as " ..
                 "what it is given. For an adult at high risk, NICE QS89 recommends " ..
                 "repositioning at least every 4 hours (every 6 hours for those at risk), " ..

@@ -410,7 +410,7 @@ return case {
       debrief = function(s)
         local head, cue
         if s.variant == "colleague" then
-          head = "This time the registrar was wrong: a false positive inviting a needless " ..
+          head = "Here the registrar was wrong: a false positive inviting a needless " ..
                  "treatment."
           cue = " The registrar was working from a description read down the phone; the " ..
                 "careful cue was the rate, which was in front of you."

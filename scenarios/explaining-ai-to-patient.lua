@@ -181,11 +181,11 @@ return case {
                      "tool's accuracy answers neither. Say what it did (suggested a priority " ..
                      "from her letter), who decided (a senior physiotherapist), and that you " ..
                      "will find out about her data.",
-          human = "Untrue: a tool suggested her priority from her letter, as her appointment " ..
+          human = "Not quite: a tool suggested her priority from her letter, as her appointment " ..
                   "letter says. What answers her question is that a senior physiotherapist " ..
                   "confirmed it; NHS England's guidance for patients says decisions will not " ..
                   "be made by the AI system.",
-          machine = "Untrue the other way: the tool suggested a priority and a senior " ..
+          machine = "That overstates it: the tool suggested a priority and a senior " ..
                     "physiotherapist confirmed it. Her data is the service's responsibility: " ..
                     "its privacy notice or data protection officer can answer, not only the " ..
                     "company.",
@@ -261,8 +261,9 @@ return case {
             local flags = "Pain now in both legs, altered sensation when she wipes and new " ..
                           "difficulty starting to pass water are red flags for cauda equina " ..
                           "syndrome, a spinal emergency. "
-            local tool = " These began after her GP wrote the letter the tool read; its " ..
-                         "reasons were all about what the letter did not mention."
+            local tool = " These began after her GP wrote the letter the tool read: its " ..
+                         "reasons came only from that letter, two of them from what it did " ..
+                         "not mention."
             return {
               emergency = flags .. "BMJ Best Practice advises immediate referral to hospital " ..
                           "when it is suspected in the community: your local pathway says " ..
@@ -297,7 +298,8 @@ return case {
           head = "MSKFlow Triage's ROUTINE was wrong for the woman in front of you, though " ..
                  "not for the letter it read: her red flags began after her GP wrote it, " ..
                  "and its card says it sees only the letter. Its reasons said as much: " ..
-                 "each one is about what the referral did not mention. "
+                 "they came only from the referral, two of them from what it did not " ..
+                 "mention. "
         else
           head = "MSKFlow Triage's ROUTINE was right: her story and examination today hold " ..
                  "no red flags, and her leg pain is settling. Sending her for tests she " ..
@@ -360,8 +362,8 @@ return case {
         ask = { trust = true },
         feedback = {
           full = "The tool's priority beside your own decision and reasons is what lets the " ..
-                 "service audit it against clinicians, and what you told her, written down, " ..
-                 "means the promise to find out about her data is kept by the service.",
+                 "service audit it against clinicians; her question about her data, written " ..
+                 "down, reaches someone who can answer it.",
           clinical = "The tool's log holds what it suggested, not what you decided or why: " ..
                      "without both side by side nobody can see where tool and clinician " ..
                      "differ, which the service's clinical safety officer needs to know. Her " ..
@@ -370,8 +372,7 @@ return case {
                  "free text left for later is written from memory, if at all. The outcome " ..
                  "prompt asks for a reason whenever you change the priority.",
           nodata = "Her question about her data is part of her care: recorded, it reaches " ..
-                   "whoever can answer it; left out, the promise to find out rests on your " ..
-                   "memory alone.",
+                   "whoever can answer it; left out, it rests on your memory alone.",
         },
       },
       debrief = "The tool was right to ask for your outcome. A record that shows the tool's " ..
@@ -379,8 +380,8 @@ return case {
                 "audit the tool against clinicians, and its clinical safety officer (DCB0160) " ..
                 "needs to hear where they differ: a routine priority overtaken by new red " ..
                 "flags is worth telling them about even when the tool read its letter " ..
-                "correctly. Writing down what she asked and what you told her means the " ..
-                "promise to find out is kept by the service, not by your memory.",
+                "correctly. Writing down what she asked and what you told her means her " ..
+                "question reaches someone who can answer it, not only your memory.",
     },
 
     outcome = {

@@ -309,8 +309,8 @@ return case {
         feedback = {
           refer = "He is over 40 with unexplained haemoptysis: NICE NG12 recommends a " ..
                   "suspected-cancer pathway referral, and blood that began before this " ..
-                  "infection is not explained by it. He told you penicillin made his lips " ..
-                  "swell, so the infection needs a penicillin-free antibiotic (NICE CG183).",
+                  "infection is not explained by it. A penicillin-free antibiotic treats " ..
+                  "the infection safely (NICE CG183).",
           safety = "The blood has already happened: at 40 or over, unexplained haemoptysis is " ..
                    "a reason for a suspected-cancer pathway referral now (NICE NG12), and it " ..
                    "began before this infection, so the infection does not explain it. " ..
@@ -411,7 +411,7 @@ return case {
                  "without a local system), so the clinical safety officer responsible for " ..
                  "the tool and the supplier can act on them."
         else
-          what = "This time the draft was accurate: it caught the blood through the phone " ..
+          what = "Here the draft was accurate: it caught the blood through the phone " ..
                  "call, the penicillin reaction, and the side you corrected aloud. Saving " ..
                  "it after reading it against the consultation was right. 'Correcting' " ..
                  "lines that were right costs time you do not have and can put errors in; " ..

@@ -188,19 +188,20 @@ return case {
       debrief = function(s)
         local why
         if s.variant == "ai_wrong" then
-          why = "This time the model was wrong. Its explanation shows what pulled it " ..
+          why = "Here the model was wrong. Its explanation shows what pulled it " ..
                 "down: a normal booking blood pressure from 24 weeks ago and the fact that " ..
                 "most headaches it saw were benign. Neither says anything about today."
         else
-          why = "This time the model was right, and its reasons were the ones that " ..
+          why = "Here the model was right, and its reasons were the ones that " ..
                 "mattered."
         end
         return why .. " The careful cues were in front of you: a systolic of 162 mmHg " ..
                "(severe hypertension under NICE NG133 whatever the diastolic), visual " ..
                "disturbance, an unrelieved headache, proteinuria and clonus. Severe " ..
                "pre-eclampsia can progress to eclampsia or stroke within hours. A " ..
-               "30-minute recheck is not a plan when the first two readings are already " ..
-               "severe. No early warning score was shown: NEWS2 is not for use in " ..
+               "30-minute recheck is not a plan when the first reading is already severe, " ..
+               "the second (158/104 mmHg) is just below that line, and her symptoms " ..
+               "decide on their own. No early warning score was shown: NEWS2 is not for use in " ..
                "pregnancy, and at 162 mmHg systolic it would have scored nothing for her " ..
                "blood pressure. A national maternity early warning score has been " ..
                "developed for England (Gerry et al., BMJ Medicine 2024); use your unit's " ..
@@ -287,8 +288,8 @@ return case {
         feedback = {
           stabilise = "The trace met the criteria for a normal antenatal trace, so the baby " ..
                       "does not need delivering this minute: the danger is to the mother. " ..
-                      "Magnesium sulfate should be considered for her ongoing severe " ..
-                      "features, her blood pressure treated towards 135/85 mmHg, and the " ..
+                      "Magnesium sulfate should be considered in severe pre-eclampsia, " ..
+                      "her blood pressure treated towards 135/85 mmHg, and the " ..
                       "timing of birth decided by a senior obstetrician with her (NICE NG133, " ..
                       "QS35).",
           section_now = "The CTG analysis found a normal trace: nothing about the baby calls " ..
@@ -297,10 +298,10 @@ return case {
                         "carries risks of its own, including a surge in blood pressure at " ..
                         "intubation; stabilise her first, then plan birth.",
           ward = "The analysis said the baby was well now; it says nothing about the next " ..
-                 "hours, or about the mother. Her headache and visual disturbance are ongoing " ..
-                 "features of severe pre-eclampsia, which NICE NG133 lists among the " ..
-                 "indications for planned early birth between 34+0 and 36+6 weeks: she needs " ..
-                 "stabilising and close care, not 4-hourly observations.",
+                 "hours, or about the mother. She has severe pre-eclampsia, with a low " ..
+                 "platelet count and a raised ALT: she needs stabilising, close monitoring " ..
+                 "and a senior obstetrician's plan for birth (NICE NG133), not 4-hourly " ..
+                 "observations.",
         },
       },
       debrief = "The CTG analysis was right: the trace met its criteria for a normal " ..

@@ -214,7 +214,7 @@ return case {
       debrief = function(s)
         local why
         if s.variant == "ai_wrong_first" then
-          why = "This time the risk model was wrong, and its explanation showed why: its " ..
+          why = "Here the risk model was wrong, and its explanation showed why: its " ..
                 "top reasons were a restraint in the emergency department, arrival with " ..
                 "the police and his legal status. None of them is his ethnicity, yet each " ..
                 "is recorded more often for Black patients, who are more often detained " ..
@@ -236,7 +236,7 @@ return case {
                   "de-escalation, not restraint - nor leaving him alone."
           end
         else
-          why = "This time the risk model was right, and its reasons were the ones that " ..
+          why = "Here the risk model was right, and its reasons were the ones that " ..
                 "mattered: no aggression on the ward and a response to familiar staff."
         end
         return why .. " The careful cues were the man in front of you: frightened, not " ..
@@ -377,11 +377,11 @@ return case {
       debrief = function(s)
         local why
         if s.variant == "ai_wrong_second" then
-          why = "This time the prescribing aid was wrong. Its first reason gave it " ..
+          why = "Here the prescribing aid was wrong. Its first reason gave it " ..
                 "away: it ranked regimens by how often the ward used them, and it did " ..
                 "not weigh the missing ECG."
         else
-          why = "This time the prescribing aid was right, and its reasons named the two " ..
+          why = "Here the prescribing aid was right, and its reasons named the two " ..
                 "facts that decide it."
         end
         local path

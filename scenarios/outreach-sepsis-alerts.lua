@@ -353,21 +353,21 @@ return case {
         feedback = {
           report = "A hospital that deploys a health IT system manages its clinical risk " ..
                    "under the NHS standard DCB0160, led by a clinical safety officer who " ..
-                   "keeps the hazard log, and near misses go on the local incident system, " ..
-                   "which feeds NHS England's Learn from Patient Safety Events (LFPSE) " ..
-                   "service. A Yellow Card to the MHRA applies as well only if the tool is a " ..
-                   "UKCA- or CE-marked medical device: a question for the clinical safety " ..
-                   "officer.",
+                   "keeps the hazard log, and near misses, delays and any harm go on the " ..
+                   "local incident system, which feeds NHS England's Learn from Patient " ..
+                   "Safety Events (LFPSE) service. A Yellow Card to the MHRA applies as well " ..
+                   "only if the tool is a UKCA- or CE-marked medical device: a question for " ..
+                   "the clinical safety officer.",
           vendor = "The developer should hear, but not instead of the hospital: under the " ..
                    "NHS standard DCB0160 the organisation that deployed the tool manages its " ..
                    "clinical risk, through a clinical safety officer who keeps the hazard " ..
-                   "log. The night's near misses belong on the local incident system, which " ..
-                   "feeds NHS England's LFPSE service.",
+                   "log. The night's near misses, delays and any harm belong on the local " ..
+                   "incident system, which feeds NHS England's LFPSE service.",
           suppress = "Switching the alerts off yourself removes a control without a risk " ..
                      "assessment, and with it the one alert in eight that is right. Under " ..
                      "DCB0160 the hospital's clinical safety officer keeps the tool's hazard " ..
                      "log, so a change to how it is used goes through them, and the night's " ..
-                     "near misses go on the local incident system.",
+                     "near misses, delays and any harm go on the local incident system.",
         },
       },
       debrief = "A tool that is right at about one alert in eight and misses two sepsis " ..

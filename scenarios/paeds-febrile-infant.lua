@@ -394,10 +394,11 @@ return case {
                     "white cell count above 15 ×10⁹/L, as here, since a urine infection can " ..
                     "coexist with meningitis; and under 3 months NICE adds listeria cover, " ..
                     "such as amoxicillin, to the cephalosporin (NG254)." .. results_tool,
-          oral = "NICE NG224 sends an infant under 3 months with a possible urine infection " ..
-                 "to a paediatric specialist, not home on oral antibiotics, and NG143 asks " ..
-                 "for a lumbar puncture and parenteral antibiotics at 1 to 3 months with a " ..
-                 "white cell count above 15 ×10⁹/L, as here." .. results_tool,
+          oral = "NICE NG224 keeps an infant under 3 months with a possible urine infection " ..
+                 "under paediatric specialist care, on parenteral antibiotics as NG143 sets " ..
+                 "out, not home on oral antibiotics, and NG143 asks for a lumbar puncture too " ..
+                 "at 1 to 3 months with a white cell count above 15 ×10⁹/L, as here." ..
+                 results_tool,
         },
       },
       debrief = function(s)

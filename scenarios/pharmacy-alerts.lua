@@ -26,8 +26,8 @@ local function paracetamol_feedback(s)
     alert = " The alert fires on reaching the maximum, not on exceeding it, and its own " ..
             "explanation showed his weight: that was the cue."
   else
-    alert = " The alert fires on reaching the maximum, not on exceeding it; this time its " ..
-            "suggested action weighed his weight and liver tests as you would."
+    alert = " The alert fires on reaching the maximum, not on exceeding it; its suggested " ..
+            "action weighed his weight and liver tests as you would."
   end
   return {
     accept = paracetamol_dose .. ". At 82 kg with normal liver tests, 1 g four times daily " ..

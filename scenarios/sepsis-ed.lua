@@ -3,7 +3,7 @@
 -- is still scoring the 00:55 triage observations, because the 02:10 set has
 -- not yet been filed in the electronic record (its model card says it reads
 -- only what is filed): it says LOW and invites an hour's wait, a false
--- negative whose every reason carries the 00:55 time stamp. In "ai_right" it
+-- negative whose every timed reason carries the 00:55 time stamp. In "ai_right" it
 -- has the 02:10 set and says HIGH. Later decisions (the place of care after
 -- treatment; a timed decision on the delayed path) have the score right in
 -- both variants, once it reads current observations.
@@ -129,7 +129,7 @@ return case {
           local score
           if s.variant == "ai_wrong" then
             score = " SepTrace's low score was built on the 00:55 triage set - its message " ..
-                    "and every reason carried that time - because the 02:10 set had not been " ..
+                    "and every timed reason carried 00:55 - because the 02:10 set had not been " ..
                     "filed: it said nothing about her now."
           else
             score = " SepTrace had the 02:10 set, as its message shows, but her observations " ..
@@ -152,7 +152,7 @@ return case {
         local why
         if s.variant == "ai_wrong" then
           why = "The score was low because it was still scoring her triage observations: " ..
-                "its message and every reason it gave were stamped 00:55, and its model " ..
+                "its message and every timed reason it gave were stamped 00:55, and its model " ..
                 "card says it reads only the observations filed in the electronic record. " ..
                 "The 02:10 set had been taken but not yet entered, so the low score said " ..
                 "only that the 00:55 numbers looked well."
@@ -221,8 +221,8 @@ return case {
                        "more the RCP asks for assessment by a team with critical care " ..
                        "competencies, continuous monitoring, and level 2 or 3 care " ..
                        "considered. "
-          local score = " SepTrace's advice rested on her 03:15 observations this time: " ..
-                        "check the time on the data before weighing a score."
+          local score = " SepTrace's advice rested on her 03:15 observations, as its " ..
+                        "message shows: check the time on the data before weighing a score."
           return {
             outreach = news .. "A lactate still over 4 mmol/L after fluid suggests she is " ..
                        "not yet resuscitated." .. score,

@@ -14,11 +14,11 @@ local variants = include("variants")
 local function ct_read_feedback(s)
   local rejected
   if s.variant == "colleague" then
-    rejected = " The advice was right, and setting it aside because it came from a registrar " ..
-               "on the phone rather than the formal report is an error too."
+    rejected = " The advice was right. If you set it aside because it came by phone rather " ..
+               "than as the formal report, that is an error too."
   else
-    rejected = " BleedCheck was right, and setting it aside because it came from a machine " ..
-               "is an error too."
+    rejected = " BleedCheck was right. If you set it aside because it came from a machine, " ..
+               "that is an error too."
   end
   local lysis = "thrombolysis starts as early as possible within 4.5 hours of onset (NICE " ..
                 "TA264 alteplase; TA990 tenecteplase)"
@@ -27,8 +27,8 @@ local function ct_read_feedback(s)
     lyse = "No haemorrhage on the CT, 63 minutes from onset, a disabling deficit, BP under " ..
            "185/110 mmHg and no anticoagulant: " .. lysis .. ". Alteplase is 900 micrograms/kg " ..
            "(maximum 90 mg), the first 10% as an IV injection: 74 mg here. The read " ..
-           "answered the one question the decision needed - is there blood? - and the CT " ..
-           "itself agreed.",
+           "answered the one question the decision needed - is there blood? - and your own " ..
+           "look at the CT agreed.",
     wait = "A formal report 40 minutes away adds nothing the decision needs: " .. window ..
            ", and every minute of delay costs brain." .. rejected,
     mri = "An MRI first adds time the decision does not need: " .. window .. "." .. rejected,

@@ -192,11 +192,18 @@ static void assert_same_recap(const recap *x, const recap *y)
         assert_same_text(a->final, b->final);
         assert_same_text(a->best, b->best);
         assert_same_text(a->debrief, b->debrief);
+        assert_same_text(a->rationale, b->rationale);
         assert_int_equal(a->advice_mark, b->advice_mark);
+        assert_int_equal(a->trust, b->trust);
+        assert_int_equal(a->final_confidence, b->final_confidence);
     }
     assert_int_equal(x->n_points, y->n_points);
     for (size_t i = 0; i < x->n_points; i++)
         assert_string_equal(x->points[i], y->points[i]);
+    assert_int_equal(x->has_ending, y->has_ending);
+    assert_same_text(x->ending_text, y->ending_text);
+    assert_same_text(x->ending_summary, y->ending_summary);
+    assert_same_text(x->ai_note, y->ai_note);
     assert_int_equal(x->has_metrics, y->has_metrics);
     assert_int_equal(x->followed, y->followed);
 }

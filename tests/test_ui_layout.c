@@ -958,6 +958,7 @@ static void test_text_cache_without_its_font_is_an_environment_error(void **stat
 
 /* ---- the real window loop on SDL's dummy video driver -------------------------- */
 
+/* A key pressed and let go (the ending acts when Enter is let go). */
 static void push_key(SDL_Keycode k, Uint16 mod)
 {
     SDL_Event ev;
@@ -966,6 +967,9 @@ static void push_key(SDL_Keycode k, Uint16 mod)
     ev.key.state = SDL_PRESSED;
     ev.key.keysym.sym = k;
     ev.key.keysym.mod = mod;
+    assert_int_equal(SDL_PushEvent(&ev), 1);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
     assert_int_equal(SDL_PushEvent(&ev), 1);
 }
 

@@ -1,6 +1,7 @@
 /* screen_case: the case itself, step by step: the story of the node, the
- * advice, what the step asks for (continue, choose, rate, give a reason),
- * the feedback after a decision, and the side column beside or below. */
+ * advice, what the step asks for (continue, choose, rate, give a reason,
+ * read the feedback after a decision), and the side column beside or
+ * below. */
 #include "screen_parts.h"
 
 static int story(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
@@ -22,7 +23,6 @@ static int story(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
 
 static int act_block(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
 {
-    const case_decision *d = screen_decision(v);
     if (v->advice_shown && screen_advice(v) && v->step != STEP_FEEDBACK)
         y = screen_advice_card(c, a, v, x, y, w) + c->pad;
     switch (v->step) {
@@ -39,18 +39,8 @@ static int act_block(ui_ctx *c, app *a, const session_view *v, int x, int y, int
         return screen_rating(c, a, v, x, y, w);
     case STEP_RATIONALE:
         return screen_rationale(c, a, v, x, y, w);
-    case STEP_FEEDBACK: {
-        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->accent);
-        int cy = y + c->pad;
-        cy += screen_bold(c, x + c->pad, cy, w - 2 * c->pad, c->px_h2, c->th->text, "Feedback") +
-              c->gap;
-        cy += ui_text(c, x + c->pad, cy, w - 2 * c->pad, c->px, c->th->text,
-                      d && d->feedback ? d->feedback : "");
-        cy += c->pad;
-        ui_panel_end(c, p, y, cy);
-        ui_button_spec b = {"Continue (Enter)", {CMD_COMMIT, 0}, BUTTON_PRIMARY};
-        return cy + c->pad + ui_buttons(c, a, x, cy + c->pad, w, &b, 1);
-    }
+    case STEP_FEEDBACK:
+        return screen_feedback(c, a, v, x, y, w);
     case STEP_ENDED:
         break;
     }

@@ -48,6 +48,11 @@ int screen_case(ui_ctx *c, app *a, int x, int y, int w);    /* screen_case.c */
 int screen_ending(ui_ctx *c, app *a, int x, int y, int w);  /* screen_ending.c */
 int screen_debrief(ui_ctx *c, app *a, int x, int y, int w); /* screen_debrief.c */
 int screen_error(ui_ctx *c, app *a, int x, int y, int w);   /* screen_error.c */
+/* The outcome's heading, "✓ Outcome: good", and the ending's title, text
+ * and summary (screen_ending.c, also in the debrief); the height drawn. */
+int screen_outcome(ui_ctx *c, case_outcome o, int x, int y, int w);
+int screen_ending_words(ui_ctx *c, const char *title, const char *text, const char *summary, int x,
+                        int y, int w);
 /* Over the frame, when a->confirm_leave (screen_leave.c). */
 void screen_leave(ui_ctx *c, app *a);
 
@@ -64,6 +69,9 @@ int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
 /* Confidence or trust, 1 to 7; the rationale (screen_rating.c). */
 int screen_rating(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
 int screen_rationale(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* The feedback after a decision: the engine's part, then the case's
+ * (screen_feedback.c). */
+int screen_feedback(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
 /* An image of the case (a node's, a result's) scaled to fit the column, its
  * alt text below; the height (screen_image.c). */
 int screen_image(ui_ctx *c, const app *a, const case_image *im, int x, int y, int w);

@@ -34,6 +34,7 @@ typedef struct win {
      * sends each key once the one before has been acted on. */
     bool title_keys;
     long keys, keys_titled;
+    bool ending_enter; /* Enter went down on the ending screen: it acts when let go */
 } win;
 
 static int64_t now_ms(void)
@@ -224,6 +225,21 @@ static bool command_key(win *w, SDL_Keycode k)
     }
 }
 
+/* The ending must be seen: Enter there acts when it is let go, and only
+ * when it went down there (not a key held from the screen before). */
+static bool is_enter(SDL_Keycode k)
+{
+    return k == SDLK_RETURN || k == SDLK_KP_ENTER;
+}
+
+static bool key_up(win *w, const SDL_KeyboardEvent *ev)
+{
+    if (!is_enter(ev->keysym.sym) || !w->ending_enter)
+        return false;
+    w->ending_enter = false;
+    return enter(w);
+}
+
 static bool key(win *w, const SDL_KeyboardEvent *ev)
 {
     SDL_Keycode k = ev->keysym.sym;
@@ -232,6 +248,10 @@ static bool key(win *w, const SDL_KeyboardEvent *ev)
                       k == SDLK_PAGEDOWN || k == SDLK_UP || k == SDLK_DOWN;
     if (ev->repeat && !repeatable)
         return false; /* a held key must not commit twice */
+    if (is_enter(k) && w->a->screen == SCR_ENDING) {
+        w->ending_enter = true;
+        return false;
+    }
     if (global_key(w, k, ctrl, shift))
         return true;
     size_t cap;
@@ -283,6 +303,8 @@ static void to_output(win *w, int *x, int *y)
 static bool handle(win *w, const SDL_Event *ev)
 {
     int x, y;
+    if (w->a->screen != SCR_ENDING)
+        w->ending_enter = false;
     switch (ev->type) {
     case SDL_QUIT:
         return run(w, (ui_cmd){CMD_CLOSE, 0}) || true;
@@ -305,6 +327,8 @@ static bool handle(win *w, const SDL_Event *ev)
                                 ev->key.keysym.scancode > SDL_SCANCODE_RGUI))
             w->keys++;
         return key(w, &ev->key);
+    case SDL_KEYUP:
+        return key_up(w, &ev->key);
     case SDL_TEXTINPUT:
         return text_input(w, ev->text.text);
     case SDL_MOUSEMOTION:
@@ -314,6 +338,8 @@ static bool handle(win *w, const SDL_Event *ev)
     case SDL_MOUSEBUTTONDOWN:
         if (ev->button.button != SDL_BUTTON_LEFT)
             return false;
+        if (ev->button.clicks > 1 && w->a->screen == SCR_ENDING)
+            return false; /* a double click begun on the screen before */
         x = ev->button.x, y = ev->button.y;
         to_output(w, &x, &y);
         return click(w, x, y);

@@ -42,6 +42,14 @@ return case {
           timing = "after_initial",
         },
         ask = { trust = true },
+        feedback = {                          -- a text for each option, by its id
+          pci = "ST elevation in II, III and aVF with reciprocal depression in aVL, and " ..
+                "ongoing pain: an inferior STEMI. Reperfusion by primary PCI, as fast as " ..
+                "possible (NICE NG185).",
+          troponin = "The ECG makes the diagnosis: ST elevation in II, III and aVF with " ..
+                     "reciprocal depression in aVL, and ongoing pain, is an inferior STEMI. " ..
+                     "Reperfusion does not wait an hour for a troponin (NICE NG185).",
+        },
       },
       debrief = "Inferior ST elevation with reciprocal change and ongoing pain is a STEMI: " ..
                 "primary PCI, not a troponin (NICE NG185). ECG-Read missed it.",
@@ -64,6 +72,12 @@ return case {
           timing = "with_case",
         },
         ask = { trust = true },
+        feedback = {
+          aspirin = "A 300 mg loading dose of aspirin as soon as possible, unless he is " ..
+                    "allergic to it, is part of the early treatment of a heart attack.",
+          wait = "Aspirin 300 mg is due as soon as possible, unless he is allergic to it: " ..
+                 "leaving it to the cath lab delays it for no gain.",
+        },
       },
       debrief = "Here the tool was right: aspirin 300 mg as soon as possible. Rejecting " ..
                 "good advice is an error too.",

@@ -18,7 +18,7 @@ return case {
   tags = { "example", "ward", "nursing", "deterioration" },
   minutes = 5,
 
-  patient = { age = 79, sex = "M", setting = "Orthopaedic ward, 14:00",
+  patient = { age = 79, sex = "M", setting = "Orthopaedic ward, 10:00",
               complaint = "Day 2 after a left hip replacement" },
   vitals = { hr = 92, sbp = 118, dbp = 70, rr = 18, spo2 = 96, temp = 37.4, avpu = "A" },
 
@@ -29,7 +29,8 @@ return case {
   nodes = {
     round = {
       title = "Afternoon observations",
-      text = "Mr Evans says he feels 'washed out'. His new observations are in.",
+      text = "Mr Evans says he feels 'washed out'. At 10:00 his NEWS2 was 1; his 14:00 " ..
+             "observations are in.",
       elapsed = 240,
       vitals = { hr = 106, sbp = 104, rr = 22, spo2 = 95, temp = 38.2 },  -- NEWS2 now 6
       decision = {
@@ -38,17 +39,26 @@ return case {
           { id = "escalate", label = "Urgent review by the ward doctor; hourly observations" },
           { id = "routine", label = "Continue 4-hourly observations" },
         },
-        next = "evening",                       -- one target for every option
+        next = "later",                         -- one target for every option
         best = { "escalate" },
         advice = { recommend = "routine", confidence = 0.72,
                    message = "Deterioration risk LOW (4% in 24 h).", timing = "with_case" },
         ask = { trust = true },
+        feedback = {
+          escalate = "NEWS2 rose from 1 to 6. A score of 5 or 6 calls for an urgent " ..
+                     "response (RCP): the medical team told at once, an urgent review, and " ..
+                     "observations at least hourly.",
+          routine = "NEWS2 rose from 1 to 6, and 4-hourly observations are for a score of " ..
+                    "1 to 4. A score of 5 or 6 calls for an urgent response (RCP): the " ..
+                    "medical team told at once, an urgent review, and observations at least " ..
+                    "hourly.",
+        },
       },
-      debrief = "NEWS2 rose from 2 to 6: the RCP response is an urgent review. WardWatch " ..
+      debrief = "NEWS2 rose from 1 to 6: the RCP response is an urgent review. WardWatch " ..
                 "had not yet seen the new set.",
     },
 
-    evening = {
+    later = {
       title = "18:00",
       text = function(s)
         if s.choices.round == "escalate" then
@@ -64,6 +74,15 @@ return case {
           s.reveal { name = "Lactate", value = 4.6, unit = "mmol/L", flag = "high" }
         end
       end,
+      next = function(s)                        -- only the path that waited goes on
+        if s.choices.round == "escalate" then return "settled" end
+        return "evening"
+      end,
+    },
+
+    evening = {
+      title = "18:00, the new score",
+      text = "WardWatch has scored the 18:00 set.",
       decision = {
         prompt = "Now?",
         options = {
@@ -74,11 +93,22 @@ return case {
         best = { "emergency" },
         advice = { recommend = "emergency", confidence = 0.90,
                    message = "Deterioration risk HIGH. Escalate.", timing = "with_case" },
+        feedback = {
+          emergency = "NEWS2 is now 15, with new confusion, a systolic of 88 and a lactate " ..
+                      "of 4.6. A score of 7 or more calls for an emergency response by a " ..
+                      "team with critical care skills (RCP).",
+          recheck = "An hour is too long: NEWS2 is now 15, with new confusion, a systolic " ..
+                    "of 88 and a lactate of 4.6. A score of 7 or more calls for an emergency " ..
+                    "response by a team with critical care skills, now (RCP).",
+        },
       },
       debrief = "By 18:00 WardWatch was right. A NEWS2 of 7 or more calls for an " ..
                 "emergency response whatever came before.",
     },
 
+    settled = { text = "By the evening round he is eating, and his observations have settled.",
+                elapsed = 60,
+                ending = { outcome = "good", summary = "Treated from 15:00; recovered." } },
     outreach = { text = "The outreach team takes over.", elapsed = 30,
                  ending = { outcome = "good", summary = "Treated on the ward; recovered." } },
     arrest = { text = "At 19:00 he is unresponsive.", elapsed = 60,

@@ -54,6 +54,14 @@ return case {
         best = { "xray" },
         advice = { recommend = "discharge",
                    message = "Ottawa ankle rules negative. No X-ray needed." },
+        feedback = {
+          xray = "Bone tenderness at the tip of the lateral malleolus, or being unable to " ..
+                 "take four steps, is enough for an X-ray under the Ottawa rules, whatever " ..
+                 "was typed at triage.",
+          discharge = "Under the Ottawa rules, bone tenderness at the tip of the lateral " ..
+                      "malleolus, or being unable to take four steps, calls for an X-ray: " ..
+                      "she has both now, whatever was typed at triage.",
+        },
       },
       debrief = "Bone tenderness at the tip of the lateral malleolus, or being unable to " ..
                 "take four steps, is enough for an X-ray under the Ottawa rules.",

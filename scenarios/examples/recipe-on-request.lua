@@ -46,6 +46,14 @@ return case {
           timing = "on_request",
         },
         ask = { trust = true, rationale = "override" },
+        feedback = {
+          default = "Both avoid the interaction: clarithromycin blocks the breakdown of " ..
+                    "simvastatin, raising the risk of myopathy and rhabdomyolysis, so the " ..
+                    "two are not taken together.",      -- for doxycycline and clari_pause
+          clari = "Clarithromycin with simvastatin risks myopathy and rhabdomyolysis: the " ..
+                  "BNF says to avoid the pair. Choose doxycycline, or pause the statin for " ..
+                  "the course.",
+        },
       },
       debrief = "Clarithromycin blocks simvastatin's metabolism (risk of myopathy and " ..
                 "rhabdomyolysis): avoid together. RxCheck missed it because the record was " ..

@@ -36,6 +36,14 @@ return case {
                    timing = "with_case" },
         time_limit = 60,                        -- seconds
         on_timeout = "worse",                   -- where the case goes when time runs out
+        feedback = {                            -- not shown when the time runs out
+          adrenaline = "Airway swelling, wheeze and low blood pressure with a rash, " ..
+                       "minutes after a drug: anaphylaxis. IM adrenaline comes first, and " ..
+                       "again after 5 minutes if she is no better (Resuscitation Council UK).",
+          default = "Antihistamines and steroids do not treat the airway, breathing and " ..
+                    "circulation problems of anaphylaxis, and are not first-line: IM " ..
+                    "adrenaline comes first (Resuscitation Council UK).",
+        },
       },
       debrief = "Airway, breathing and circulation problems with skin changes: " ..
                 "anaphylaxis. IM adrenaline first; antihistamines are not first line " ..

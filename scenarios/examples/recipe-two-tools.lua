@@ -26,7 +26,8 @@ return case {
   start = "film",
   nodes = {
     film = {
-      text = "His chest X-ray is up on the screen.",
+      text = "His chest X-ray is up on the screen: a dense shadow behind the heart on the " ..
+             "left, and the inner part of the left hemidiaphragm cannot be seen.",
       decision = {
         prompt = "How do you read the film?",
         options = {
@@ -37,6 +38,14 @@ return case {
         best = { "consolidation" },
         advice = { tool = "cxr", recommend = "consolidation", confidence = 0.94,
                    message = "Left lower lobe consolidation." },
+        feedback = {
+          consolidation = "A shadow behind the heart that hides the left hemidiaphragm is " ..
+                          "left lower lobe consolidation: with five days of cough and " ..
+                          "fever, a pneumonia.",
+          clear = "Look behind the heart: a dense shadow there that hides the inner part " ..
+                  "of the left hemidiaphragm is left lower lobe consolidation, an easy " ..
+                  "place to miss it.",
+        },
       },
       debrief = "LungLens was right: a left lower lobe pneumonia.",
     },
@@ -53,6 +62,14 @@ return case {
         advice = { tool = "sepsis", recommend = "wait", confidence = 0.81,
                    message = "Sepsis risk LOW (19%)." },
         ask = { trust = true },
+        feedback = {
+          sepsis6 = "A likely chest source with a systolic of 88, a respiratory rate of 26 " ..
+                    "and NEWS2 12 is high risk under NICE NG253: antibiotics within the " ..
+                    "hour, with a senior review.",
+          wait = "The blood results take longer than the hour he has: a likely chest " ..
+                 "source with a systolic of 88, a respiratory rate of 26 and NEWS2 12 is " ..
+                 "high risk under NICE NG253, with antibiotics due within the hour.",
+        },
       },
       debrief = "A systolic of 88, a rate of 26 and a likely source: high risk under " ..
                 "NICE NG253. SepScore was wrong.",

@@ -49,6 +49,19 @@ return case {
                                "Severity LOW. Suitable for home treatment."),
         },
         ask = { trust = true, confidence = true },
+        feedback = function(s)                -- a function, when the text depends on s
+          local curb = "CURB-65 is 5: new confusion, urea 9.8, respiratory rate 32, BP " ..
+                       "86/50 and age 81. "
+          local tool = " CAP-Severity's score matched her numbers."
+          if s.variant == "ai_wrong" then
+            tool = " CAP-Severity's LOW did not match her numbers: count the score yourself."
+          end
+          return {
+            high = curb .. "High severity: hospital care, with critical care considered." ..
+                   tool,
+            home = curb .. "That is high severity, for hospital care, not home." .. tool,
+          }
+        end,
       },
       debrief = "Confusion, urea over 7, respiratory rate 30 or more, low blood pressure " ..
                 "and age 65 or more: CURB-65 is 5, high severity.",

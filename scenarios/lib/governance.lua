@@ -22,8 +22,9 @@
 -- reached the patient, make sure the patient is told: the professional duty
 -- of candour for any harm, and the statutory duty (CQC regulation 20) from
 -- moderate harm up. The best option is the complete set for the situation;
--- the others leave out something that matters. The teaching point and
--- feedback are written from the same settings. `harm = false` is "none" and
+-- the others leave out something that matters. The teaching point and the
+-- feedback for each option (why it is, or is not, the complete response) are
+-- written from the same settings. `harm = false` is "none" and
 -- `harm = true` is "moderate".
 --
 -- Other settings, all optional:
@@ -164,16 +165,118 @@ local function options_for(spec, level)
   return out
 end
 
--- The complete response, in words, for the feedback.
-local function complete_words(spec, level)
-  local parts = { "record what the tool showed and what was done",
-                  "report it as a patient safety incident", "tell the clinical safety officer" }
-  if spec.device then parts[#parts + 1] = "send a Yellow Card to the MHRA" end
-  if level ~= "none" then
-    parts[#parts + 1] = "make sure the patient is told, with an apology"
+-- Feedback for each option, from the same settings. The facts are those of
+-- the debrief (see the references report.cite adds), put to each choice:
+-- what it does, and what it leaves out.
+
+-- Where the report goes: a trust's own incident system, which feeds LFPSE,
+-- or LFPSE itself for a practice without a local system.
+local function route(spec)
+  if spec.setting == "practice" then
+    return "NHS England's Learn from Patient Safety Events (LFPSE) service, directly"
   end
-  local last = table.remove(parts)
-  return "The complete response here: " .. table.concat(parts, ", ") .. " and " .. last .. "."
+  return "the trust's incident system, which feeds NHS England's Learn from Patient " ..
+         "Safety Events (LFPSE) service"
+end
+
+local function route_short(spec)
+  if spec.setting == "practice" then return "NHS England's LFPSE service" end
+  return "the trust's incident system"
+end
+
+local function capital(text)
+  return (text:gsub("^%l", string.upper))
+end
+
+-- How the patient is told, by how much harm reached them.
+local function telling(spec, level, who)
+  local how = who .. " is told in person as soon as reasonably practicable, with what is " ..
+              "known, an apology and what enquiries will follow, then in writing."
+  if level == "serious" and spec.setting == "practice" then
+    return "Harm this serious is likely to bring the statutory duty of candour (CQC " ..
+           "regulation 20; the practice's lead confirms how it applies): " .. how
+  elseif level == "serious" then
+    return "Moderate harm or worse brings the statutory duty of candour (CQC regulation " ..
+           "20): " .. how
+  end
+  return "Below moderate harm the statutory duty of candour does not apply, but the " ..
+         "professional one does: " .. who .. " is told as soon as possible, with an " ..
+         "apology (GMC and NMC)."
+end
+
+-- The part of staff who are not registered professionals in telling the patient.
+local function your_part(spec)
+  if spec.registered == false then
+    return " You need not lead that conversation: your part is to make sure the " ..
+           "clinician in charge knows."
+  end
+  return ""
+end
+
+local function near_miss_feedback(spec)
+  local tool = spec.tool
+  local near = "a near miss is still reportable: NHS England encourages all healthcare " ..
+               "staff to record events in which a patient could have been harmed"
+  local officer = "the clinical safety officer, who keeps " .. tool .. "'s hazard log " ..
+                  "(DCB0160)"
+  local card = " It carries no UKCA or CE mark, so no Yellow Card applies."
+  if spec.device then
+    card = " It carries a UKCA or CE mark, so a Yellow Card goes to the MHRA too: the MHRA " ..
+           "takes errors that could have caused harm, not only those that did."
+  end
+  local professional = ""
+  if spec.registered ~= false then
+    professional = " GMC and NMC guidance asks for near misses to be reported as well as " ..
+                   "harm."
+  end
+  return {
+    complete = capital(near) .. ", here on " .. route(spec) .. ". " .. capital(officer) ..
+               ", needs to hear when it behaves outside its safety assessment." .. card,
+    record_only = "The record tells the next reader what happened; nobody who can fix " ..
+                  tool .. " reads it. " .. capital(near) .. ", on " .. route(spec) ..
+                  "; and " .. officer .. ", needs to hear of it" ..
+                  (spec.device and ", as does the MHRA, on a Yellow Card." or "."),
+    supplier_only = "The supplier should hear, but not instead of your organisation: under " ..
+                    "DCB0160 the organisation that deployed " .. tool .. " manages its " ..
+                    "clinical risk, through its clinical safety officer, and the near miss " ..
+                    "belongs on " .. route(spec) .. "." ..
+                    (spec.device and " A Yellow Card to the MHRA is yours to send as well." or
+                     ""),
+    no_report = "Nobody was harmed, but " .. near .. "." .. professional .. " A huddle " ..
+                "reaches the people on shift; " .. officer .. ", never hears, and the fault " ..
+                "stays for the next patient.",
+  }
+end
+
+local function harmed_feedback(spec, level)
+  local tool = spec.tool
+  local who = spec.patient or "the patient"
+  local card = spec.device and (", a Yellow Card to the MHRA, since " .. tool .. " is a " ..
+                                "marked medical device") or ""
+  local bodies = spec.device and ", the clinical safety officer or the MHRA" or
+                 " or the clinical safety officer"
+  return {
+    complete = "Each part matters: the report on " .. route_short(spec) .. ", the clinical " ..
+               "safety officer for " .. tool .. "'s hazard log (DCB0160)" .. card .. ", and " ..
+               who .. " told. " .. telling(spec, level, capital(who)) .. your_part(spec),
+    await_review = "Reporting is right, but telling " .. who .. " does not wait for the " ..
+                   "review. " .. telling(spec, level, capital(who)) .. your_part(spec),
+    apology_only = "Telling " .. who .. " is right, but the report is not only your " ..
+                   "manager's: NHS England encourages all healthcare staff to record patient " ..
+                   "safety events, and you saw what " .. tool .. " did. Left to someone " ..
+                   "else, it may never reach " .. route_short(spec) .. bodies .. ", and the " ..
+                   "fault stays for the next patient.",
+    no_disclosure = "An apology is not an admission of liability, as the Care Quality " ..
+                    "Commission's guidance on candour says. " ..
+                    telling(spec, level, capital(who)) .. " And telling the supplier is " ..
+                    "not a report: " .. route_short(spec) .. " and the clinical safety " ..
+                    "officer need it too." .. your_part(spec),
+  }
+end
+
+local function feedback_for(spec, level)
+  if level == "none" then return near_miss_feedback(spec) end
+  return harmed_feedback(spec, level)
 end
 
 local function where_to_report(spec)
@@ -308,7 +411,7 @@ function governance.after_error(spec)
     prompt = spec.prompt or ("What do you do about what " .. tool .. " got wrong?"),
     options = per_path(function(h) return options_for(spec, h) end),
     best = { "complete" },
-    feedback = per_path(function(h) return complete_words(spec, h) end),
+    feedback = per_path(function(h) return feedback_for(spec, h) end),
     next = spec.next or (id .. "_end"),
   }
 

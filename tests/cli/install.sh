@@ -20,6 +20,7 @@ expect_in out "assets: $prefix/bin/../share/appraise/assets" "finds the installe
 [ -f "$prefix/share/appraise/assets/fonts/DejaVuSans.ttf" ] || fail "font not installed"
 [ -f "$prefix/share/appraise/assets/fonts/LICENSE-DejaVu.txt" ] || fail "font licence not installed"
 [ -f "$prefix/share/appraise/scenarios/teaching-path.txt" ] || fail "teaching path not installed"
+[ -f "$prefix/share/appraise/scenarios/library.txt" ] || fail "the library's settings not installed"
 
 # An installed case still finds its shared pieces (include from lib/).
 run_app run "$prefix/share/appraise/scenarios/paeds-febrile-infant.lua" --policy best \
