@@ -55,7 +55,7 @@ xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$work/display")"
 export APPRAISE_WINDOW_SIZE=1920x1080 APPRAISE_UI_TRACE=1 APPRAISE_UI_BENCH_FRAMES=200
-export XDG_DATA_HOME="$work/xdg"
+export XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/config" # not the user's folders
 clk=$(getconf CLK_TCK)
 
 # launch NAME CMD...: starts CMD, waits for its first frame; sets app_pid and

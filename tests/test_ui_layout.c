@@ -583,7 +583,7 @@ static void test_app_escape_asks_and_leaving_is_logged_as_quit(void **state)
     assert_int_equal(cJSON_GetArraySize(end), 0);
     cJSON_Delete(end);
     cmd(f, CMD_ESCAPE, 0);
-    cmd(f, CMD_COMMIT, 0); /* Enter in the dialog: leave */
+    cmd(f, CMD_LEAVE, 0); /* the dialog's Leave (L) */
     assert_int_equal(f->a.screen, SCR_ENDING);
     end = records(f, "session_end");
     assert_string_equal(str(cJSON_GetArrayItem(end, 0), "status"), "quit");

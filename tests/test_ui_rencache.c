@@ -214,7 +214,7 @@ static void test_cached_frames_match_full_redraws_through_a_case(void **state)
     same_pixels(f, "leave dialog gone");
 }
 
-static void test_a_countdown_tick_redraws_only_the_clock_corner(void **state)
+static void test_a_countdown_tick_redraws_only_the_countdowns(void **state)
 {
     fixture *f = *state;
     /* Through the first decision to the second, which is timed. */
@@ -236,8 +236,10 @@ static void test_a_countdown_tick_redraws_only_the_clock_corner(void **state)
     rencache_last_counts(f->cached.rc, NULL, &cells);
     f->now += 1000;
     dirty = same_pixels(f, "one second later");
-    assert_true(dirty > 0);  /* the countdown changed */
-    assert_true(dirty <= 4); /* and nothing else */
+    assert_true(dirty > 0); /* the countdown changed */
+    /* and nothing else: the header's corner (4 cells at most), the time
+     * beside the options and the cell where its bar ends */
+    assert_true(dirty <= 8);
     dirty = same_pixels(f, "nothing changed");
     assert_int_equal(dirty, 0);
     (void)cells;
@@ -334,7 +336,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         APP_TEST(test_cached_frames_match_full_redraws_through_a_case),
-        APP_TEST(test_a_countdown_tick_redraws_only_the_clock_corner),
+        APP_TEST(test_a_countdown_tick_redraws_only_the_countdowns),
         APP_TEST(test_theme_scale_and_size_changes_redraw_everything),
         APP_TEST(test_lost_targets_and_devices_redraw_from_nothing),
         cmocka_unit_test(test_an_empty_window_draws_nothing_and_no_command_is_lost),

@@ -30,7 +30,7 @@ Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" 2>/dev/
 xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$work/display")"
-export XDG_DATA_HOME="$work/xdg" APPRAISE_WINDOW_SIZE=${SIZE:-1280x800}
+export XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/config" APPRAISE_WINDOW_SIZE=${SIZE:-1280x800}
 
 # open ARGS...: starts the window and waits for it.
 wid=

@@ -11,6 +11,7 @@
 #include "app_image.h"
 #include "case_load.h"
 #include "launch.h"
+#include "library_played.h"
 #include "utf8.h"
 
 bool ui_cmd_eq(ui_cmd a, ui_cmd b)
@@ -40,6 +41,18 @@ static const char *trainee_id(app *a)
     return s;
 }
 
+/* The trainee's played cases marked from their logs, and the focus on the
+ * case played last (back from it) or else the next on the teaching path. */
+static void library_suggest(app *a)
+{
+    library_mark_played(&a->lib, a->o.log_dir, trainee_id(a));
+    int at = a->opened >= 0 && (size_t)a->opened < a->lib.n ? a->opened : a->lib.next;
+    if (at < 0 && a->lib.n)
+        at = 0;
+    if (at >= 0)
+        a->focus = (ui_cmd){CMD_OPEN_CASE, at};
+}
+
 int app_init(app *a, const app_opts *o, apperr *e)
 {
     memset(a, 0, sizeof *a);
@@ -48,11 +61,16 @@ int app_init(app *a, const app_opts *o, apperr *e)
     a->picked = -1;
     a->c = o->c;
     snprintf(a->trainee, sizeof a->trainee, "%s", o->trainee ? o->trainee : "");
+    a->opened = -1;
     if (o->library_dir) {
         a->screen = SCR_LIBRARY;
         if (!a->trainee[0])
             a->focus = (ui_cmd){CMD_FIELD, 0};
-        return library_scan(&a->lib, o->library_dir, e);
+        if (library_scan(&a->lib, o->library_dir, e) != 0)
+            return -1;
+        if (a->trainee[0])
+            library_suggest(a);
+        return 0;
     }
     a->seed = o->have_seed ? o->seed : launch_random_seed();
     a->screen = o->trainee ? SCR_START : SCR_TRAINEE;
@@ -156,6 +174,18 @@ static void replay_preview(app *a)
                  r->next + 1, r->n, what[next.kind]);
 }
 
+/* "Keep it or change it": the first choice comes picked and focused, so
+ * that Enter keeps it. */
+static void preselect_initial(app *a, const session_view *v)
+{
+    const case_decision *d = v->node && v->node->kind == NODE_DECISION ? &v->node->decision : NULL;
+    for (size_t i = 0; d && i < d->n_options; i++)
+        if (strcmp(d->options[i].id, v->initial) == 0) {
+            a->picked = (int)i;
+            a->focus = (ui_cmd){CMD_PICK, (int)i};
+        }
+}
+
 /* After every session call: follow the session to its new step or end. */
 static void sync(app *a)
 {
@@ -184,7 +214,10 @@ static void sync(app *a)
     } else if (v.step != a->seen_step) {
         reset_step(a);
     }
+    bool new_step = v.step != a->seen_step || a->picked < 0;
     a->seen_step = v.step;
+    if (new_step && v.step == STEP_CHOOSE_FINAL && v.initial && !a->o.replay)
+        preselect_initial(a, &v);
     if (v.step == STEP_RATIONALE && !a->o.replay)
         a->focus = (ui_cmd){CMD_FIELD, 0};
     if (a->o.replay)
@@ -281,6 +314,7 @@ static bool open_case(app *a, int i)
         return true;
     }
     a->notice[0] = '\0';
+    a->opened = i;
     a->path_variant = en->path_variant;
     a->screen = SCR_START;
     a->focus = (ui_cmd){CMD_NONE, 0};
@@ -301,7 +335,7 @@ static bool finish(app *a)
     a->path_variant = NULL;
     a->exit_code = 0;
     a->screen = SCR_LIBRARY;
-    a->focus = (ui_cmd){CMD_NONE, 0};
+    library_suggest(a); /* the focus returns to the case just played */
     return true;
 }
 
@@ -406,12 +440,19 @@ static bool replay_next_step(app *a)
  * in a replay alike; false for any other command. */
 static bool leave_dialog(app *a, ui_cmd cmd)
 {
-    if (cmd.kind == CMD_ESCAPE)
-        a->confirm_leave = !a->confirm_leave;
-    else if (cmd.kind == CMD_STAY)
+    bool stay = cmd.kind == CMD_STAY || (cmd.kind == CMD_COMMIT && a->confirm_leave) ||
+                (cmd.kind == CMD_ESCAPE && a->confirm_leave);
+    if (stay && a->confirm_leave) {
         a->confirm_leave = false;
-    else
-        return false;
+        a->focus = a->focus_before_leave;
+    } else if (cmd.kind == CMD_ESCAPE) {
+        /* Staying is the default: Enter stays, as Esc does. */
+        a->confirm_leave = true;
+        a->focus_before_leave = a->focus;
+        a->focus = (ui_cmd){CMD_STAY, 0};
+    } else {
+        return stay; /* Stay with no dialog up: nothing to do */
+    }
     return true;
 }
 
@@ -421,10 +462,6 @@ static bool replay_command(app *a, ui_cmd cmd, int64_t now)
         return true;
     switch (cmd.kind) {
     case CMD_COMMIT:
-        if (a->confirm_leave) {
-            a->running = false;
-            return true;
-        }
         return replay_next_step(a);
     case CMD_LEAVE:
     case CMD_CLOSE:
@@ -452,7 +489,7 @@ static bool case_command(app *a, ui_cmd cmd, int64_t now)
     case CMD_PICK:
         return pick(a, cmd.arg);
     case CMD_COMMIT:
-        return a->confirm_leave ? act(a, ACT_QUIT, NULL, 0, now) : commit(a, now);
+        return commit(a, now);
     case CMD_ASK:
         return act(a, ACT_ASK, NULL, 0, now);
     case CMD_EXPLANATION:
@@ -494,8 +531,10 @@ static bool library_command(app *a, ui_cmd cmd)
             return true;
         }
         a->notice[0] = '\0';
-        a->focus = (ui_cmd){a->lib.n ? CMD_OPEN_CASE : CMD_NONE, 0};
+        a->focus = (ui_cmd){CMD_NONE, 0};
+        library_suggest(a);
         return true;
+    case CMD_ESCAPE: /* Esc (or Ctrl+Q) leaves the library: no session is open */
     case CMD_CLOSE:
         a->running = false;
         return true;
@@ -514,10 +553,6 @@ static bool start_command(app *a, ui_cmd cmd, int64_t now)
         return true;
     switch (cmd.kind) {
     case CMD_COMMIT:
-        if (a->confirm_leave) {
-            a->running = false; /* no session yet: nothing to log */
-            return true;
-        }
         return start_session(a, now);
     case CMD_LEAVE:
     case CMD_CLOSE:

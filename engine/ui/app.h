@@ -91,6 +91,8 @@ typedef struct app {
     bool explanation, model_card, results, confirm_leave;
     int image_view; /* 1 + the index of the image shown full size (app_image.h), 0 none */
     ui_cmd focus;   /* CMD_NONE: nothing focused */
+    ui_cmd focus_before_leave; /* restored when the leave dialog closes */
+    int opened;                /* the library index of the case opened, -1 none */
     char notice[1200];
     char error[2048];
     bool log_kept;

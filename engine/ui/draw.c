@@ -125,6 +125,7 @@ int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *tex
     }
     if (hidden(c, y, wr->h))
         return wr->h;
+    draw_log_text(c->log, text);
     int tw, th;
     SDL_Texture *tex = text_cache_paragraph(c->tc, px, col, text, w, &tw, &th);
     if (tex && c->rc) {
@@ -175,16 +176,48 @@ void ui_focus_ring(ui_ctx *c, ui_rect r)
                c->th->focus, t);
 }
 
+#define MAX_DASHES 512
+
+/* A dashed outline, in one call: a disabled button's border. Its dashes
+ * tell it from a live button without colour (in high contrast every border
+ * is white). */
+void ui_dashed_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick, int dash)
+{
+    if (!c->drawing || r.w <= 0 || r.h <= 0 || dash <= 0)
+        return;
+    SDL_Rect s[MAX_DASHES];
+    int n = 0;
+    for (int x = r.x; x < r.x + r.w && n + 2 <= MAX_DASHES; x += 2 * dash) {
+        int len = x + dash > r.x + r.w ? r.x + r.w - x : dash;
+        s[n++] = (SDL_Rect){x, r.y, len, thick};
+        s[n++] = (SDL_Rect){x, r.y + r.h - thick, len, thick};
+    }
+    for (int y = r.y; y < r.y + r.h && n + 2 <= MAX_DASHES; y += 2 * dash) {
+        int len = y + dash > r.y + r.h ? r.y + r.h - y : dash;
+        s[n++] = (SDL_Rect){r.x, y, thick, len};
+        s[n++] = (SDL_Rect){r.x + r.w - thick, y, thick, len};
+    }
+    c->draw_calls++;
+    if (c->rc) {
+        for (int i = 0; i < n; i += 4) /* a cache command holds four rectangles */
+            rencache_fill(c->rc, s + i, n - i < 4 ? n - i : 4, col);
+        return;
+    }
+    set_colour(c, col);
+    SDL_SetRenderDrawBlendMode(c->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_RenderFillRects(c->r, s, n);
+}
+
 static void button(ui_ctx *c, const app *a, ui_rect r, const ui_button_spec *b)
 {
     const ui_theme *th = c->th;
     bool primary = b->style == BUTTON_PRIMARY, off = b->style == BUTTON_DISABLED;
     ui_fill(c, r, primary ? th->accent : off ? th->bg : th->button);
-    ui_outline(c, r,
-               off       ? th->panel_border
-               : primary ? th->accent
-                         : th->button_border,
-               ui_hovered(c, r) && !off ? 2 * c->border : c->border);
+    if (off)
+        ui_dashed_outline(c, r, th->panel_border, c->border, c->px / 3 > 2 ? c->px / 3 : 2);
+    else
+        ui_outline(c, r, primary ? th->accent : th->button_border,
+                   ui_hovered(c, r) ? 2 * c->border : c->border);
     ui_rgba col = primary ? th->accent_text : off ? th->muted : th->button_text;
     ui_text(c, r.x + c->pad, r.y + c->pad / 2, r.w - 2 * c->pad, c->px, col, b->label);
     if (!off) {

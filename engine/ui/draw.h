@@ -9,10 +9,12 @@
 #define DRAW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
 #include "app.h"
+#include "draw_log.h"
 #include "layout.h"
 #include "rencache.h"
 #include "text_cache.h"
@@ -48,7 +50,9 @@ typedef struct ui_ctx {
     int scale;                      /* text percent, 75-200 */
     int px, px_small, px_h1, px_h2; /* font sizes */
     int line_h, pad, gap, border;
-    bool drawing; /* false in the measuring pass */
+    bool drawing;  /* false in the measuring pass */
+    int64_t now;   /* the app's clock for this frame (monotonic ms) */
+    draw_log *log; /* records each text drawn (APPRAISE_DRAW_LOG), or NULL */
     ui_region region;
     int panel_i;
     int panel_h[UI_MAX_PANELS];
@@ -60,6 +64,7 @@ typedef struct ui_ctx {
     int mouse_x, mouse_y;
     ui_cmd shown_focus;       /* the focus last scrolled into view */
     int act_top;              /* content y of what the step asks for, -1 when none */
+    int act_bottom;           /* and of its end */
     unsigned long shown_step; /* the step last scrolled to (screen, node, step) */
     bool refocus;             /* the layout changed (scale, size): find the focus again */
     int draw_calls;           /* in the last drawing pass (each costs on a software GL) */
@@ -77,6 +82,8 @@ void ui_ctx_begin(ui_ctx *c, bool drawing);
 void ui_clip(ui_ctx *c, const ui_rect *r);
 void ui_fill(ui_ctx *c, ui_rect r, ui_rgba col);
 void ui_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick);
+/* An outline of dashes dash pixels long with gaps as long. */
+void ui_dashed_outline(ui_ctx *c, ui_rect r, ui_rgba col, int thick, int dash);
 
 /* Wrapped text (layout.h rules: paragraphs, **bold**) in a box of width w at
  * x, y; returns its height. */

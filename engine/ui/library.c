@@ -1,5 +1,6 @@
 /* library: scans a folder for cases and loads each to describe it. */
 #include "library.h"
+#include "library_played.h"
 
 #include <dirent.h>
 #include <stdbool.h>
@@ -192,6 +193,7 @@ int library_scan(library *lib, const char *dir, apperr *e)
         return -1;
     }
     qsort(lib->items, lib->n, sizeof *lib->items, by_path_then_title);
+    library_find_next(lib);
     return 0;
 }
 

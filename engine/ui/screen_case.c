@@ -55,11 +55,15 @@ int screen_case(ui_ctx *c, app *a, int x, int y, int w)
         int ly = story(c, a, &v, x, y, mw) + c->pad;
         c->act_top = ly + c->scroll - c->view.y;
         ly = act_block(c, a, &v, x, ly, mw);
+        c->act_bottom = ly + c->scroll - c->view.y;
         int ry = screen_side_column(c, a, &v, x + mw + c->pad * 2, y, sw);
         return ly > ry ? ly : ry;
     }
+    /* One column (a narrow window, large text): what the step asks for
+     * comes before the observations and results, which follow below. */
     y = story(c, a, &v, x, y, w) + c->pad;
-    y = screen_side_column(c, a, &v, x, y, w);
     c->act_top = y + c->scroll - c->view.y;
-    return act_block(c, a, &v, x, y, w);
+    y = act_block(c, a, &v, x, y, w) + c->pad;
+    c->act_bottom = y + c->scroll - c->view.y;
+    return screen_side_column(c, a, &v, x, y, w);
 }

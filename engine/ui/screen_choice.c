@@ -17,7 +17,8 @@ static int option_row(ui_ctx *c, app *a, const session_view *v, size_t i, int x,
     int kw = ui_text_w(c, c->px, true, "00") + c->pad;
     int lx = x + c->pad + kw + c->gap, lw = w - (lx - x) - c->pad;
     if (v->advice_shown && adv && strcmp(adv->recommend, o->id) == 0)
-        snprintf(tags, sizeof tags, DIAMOND " %s", screen_by_person(adv) ? "Advised" : "AI recommends");
+        snprintf(tags, sizeof tags, DIAMOND " %s",
+                 screen_by_person(adv) ? "Advised" : "AI recommends");
     if (v->initial && strcmp(v->initial, o->id) == 0 && v->step == STEP_CHOOSE_FINAL) {
         size_t n = strlen(tags);
         snprintf(tags + n, sizeof tags - n, "%sYour first choice", n ? "  " DOT "  " : "");
@@ -60,6 +61,7 @@ int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
                  screen_option_label(d, v->initial));
         y += ui_text(c, x, y, w, c->px, c->th->muted, buf) + c->gap;
     }
+    y = screen_countdown(c, a, v, x, y, w);
     for (size_t i = 0; i < d->n_options; i++)
         y = option_row(c, a, v, i, x, y, w) + c->gap;
     ui_button_spec b[2];

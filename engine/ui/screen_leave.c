@@ -12,8 +12,9 @@ void screen_leave(ui_ctx *c, app *a)
     const char *text = started ? "Your answers so far stay in the session log, which "
                                  "records that you left."
                                : "No session log has been written yet.";
-    ui_button_spec b[2] = {{"Leave (Enter)", {CMD_LEAVE, 0}, BUTTON_PRIMARY},
-                           {"Stay (Esc)", {CMD_STAY, 0}, BUTTON_NORMAL}};
+    /* Staying is the default (Enter, Esc); leaving takes its own key. */
+    ui_button_spec b[2] = {{"Stay (Enter)", {CMD_STAY, 0}, BUTTON_PRIMARY},
+                           {"Leave (L)", {CMD_LEAVE, 0}, BUTTON_NORMAL}};
     int h = ui_text_h(c, c->px_h2, head, iw) + c->gap + ui_text_h(c, c->px, text, iw) + c->pad;
     int bh = 0;
     {

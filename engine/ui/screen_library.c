@@ -1,8 +1,11 @@
 /* screen_library: the case library (a trainee id, then a case), and "Who
  * is playing?" when `play` has no --trainee. */
 #include "format.h"
+#include "library_played.h"
 #include "screen_parts.h"
 #include "strbuf.h"
+
+#define NEXT_MARK "\xe2\x96\xb6" /* ▶ */
 
 /* The top of both screens: a heading, what the screen is for, and the
  * trainee id field (with a label above it, when there is one). */
@@ -30,6 +33,12 @@ static void entry_meta(const library *lib, const library_entry *en, strbuf *b)
         strbuf_addf(b, WARN_SIGN " Cannot be played: %s", en->error);
         return;
     }
+    const char *played = library_played_name(en->played);
+    if (lib->next >= 0 && en == &lib->items[lib->next])
+        strbuf_adds(b, "**" NEXT_MARK " Next on the teaching path**  " DOT "  ");
+    if (played)
+        strbuf_addf(b, "**%s Played: %s**  " DOT "  ", en->played == PLAYED_LEFT ? DASH : CHECK,
+                    played);
     if (en->path_step > 0)
         strbuf_addf(b, "Teaching path %d of %d  " DOT "  ", en->path_step, lib->path_len);
     if (en->minutes > 0)

@@ -62,6 +62,8 @@ void screen_leave(ui_ctx *c, app *a);
 int screen_side_column(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
 /* The AI's advice and its reasons (screen_advice.c). */
 int screen_advice_card(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
+/* The countdown of a timed choice with its bar, or nothing (screen_timer.c). */
+int screen_countdown(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
 /* The options to choose from (screen_choice.c). */
 int screen_choice(ui_ctx *c, app *a, const session_view *v, int x, int y, int w);
 /* Confidence or trust, 1 to 7; the rationale (screen_rating.c). */

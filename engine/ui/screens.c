@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app_image.h"
+#include "countdown.h"
 #include "format.h"
 #include "screen_parts.h"
 #include "strbuf.h"
@@ -87,9 +88,14 @@ static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t si
     if (v.live)
         snprintf(l1, size, "Case clock: %s", ui_format_minutes(v.live->clock, m, sizeof m));
     int64_t left = app_time_left(a, now);
-    /* The last half minute is marked by a sign, not by colour alone. */
+    /* The last half minute is marked by a sign, not by colour alone, as
+     * the countdown beside the options is (countdown.h). */
+    ui_countdown_level level = ui_countdown_level_of(left);
     if (left >= 0)
-        snprintf(l2, size, "**%sTime left %s**", left <= 30000 ? WARN_SIGN " " : "",
+        snprintf(l2, size, "**%sTime left %s**",
+                 level == COUNTDOWN_URGENT ? UP " "
+                 : level == COUNTDOWN_WARN ? WARN_SIGN " "
+                                           : "",
                  ui_format_countdown(left, t, sizeof t));
 }
 
@@ -134,11 +140,12 @@ static int header(ui_ctx *c, app *a, int64_t now)
 static const char *base_hints(const app *a)
 {
     if (a->confirm_leave)
-        return "Enter leave " DOT " Esc stay";
+        return "Enter or Esc stay " DOT " L leave " DOT " Tab move";
     switch (a->screen) {
     case SCR_LIBRARY:
         return "Type your id " DOT " Tab / \xe2\x86\x91\xe2\x86\x93 move " DOT
-               " Enter open the case " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
+               " Enter open the case " DOT " Esc or Ctrl+Q leave " DOT
+               " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
     case SCR_TRAINEE:
         return "Type your id, then Enter " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " Esc close";
     case SCR_START:
@@ -240,6 +247,7 @@ static int body(ui_ctx *c, app *a, int x, int y, int w)
 /* The frame starts cleared to the theme's background (window.c, tests). */
 void screens_pass(ui_ctx *c, app *a, int64_t now)
 {
+    c->now = now;
     c->region = REGION_HEADER;
     int hh = header(c, a, now);
     c->region = REGION_FOOTER;
@@ -272,14 +280,18 @@ static unsigned long step_key(const app *a)
     unsigned long node = 0;
     for (const unsigned char *p = (const unsigned char *)a->seen_node; *p; p++)
         node = node * 31 + *p;
-    unsigned long step = a->s ? (unsigned long)session_view_now(a->s).step : 0;
+    unsigned long step = 0;
+    if (a->s) { /* advice asked for moves the options down: as a new step */
+        session_view v = session_view_now(a->s);
+        step = (unsigned long)v.step << 1 | (v.advice_shown ? 1u : 0u);
+    }
     return (((unsigned long)a->screen * 1000003ul + node) & 0xFFFFFFul) << 24 | (step + 1);
 }
 
 void screens_frame(ui_ctx *c, app *a, int64_t now)
 {
     ui_ctx_begin(c, false);
-    c->act_top = -1;
+    c->act_top = c->act_bottom = -1;
     screens_pass(c, a, now);
     c->scroll = ui_scroll_clamp(c->scroll, c->content_h, c->view.h);
     /* A new screen starts at its top; a new step brings what it asks for
@@ -291,13 +303,17 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
         c->refocus = false;
     }
     if (step != c->shown_step) {
+        /* What the step asks for comes into view, all of it when it fits,
+         * else its end (the options and Confirm; the advice's top is cut),
+         * from the top of a new page or from where the trainee was. */
         bool same_screen = (c->shown_step >> 24) == (step >> 24);
-        int top = c->act_top - c->pad;
-        c->scroll =
-            !same_screen || c->act_top < 0
-                ? 0
-                : ui_scroll_clamp(ui_scroll_to_show(c->scroll, top, top + c->view.h / 2, c->view.h),
-                                  c->content_h, c->view.h);
+        int top = c->act_top - c->pad, bottom = c->act_bottom + c->pad;
+        if (bottom - top > c->view.h)
+            top = bottom - c->view.h;
+        c->scroll = c->act_top < 0 ? (same_screen ? c->scroll : 0)
+                                   : ui_scroll_clamp(ui_scroll_to_show(same_screen ? c->scroll : 0,
+                                                                       top, bottom, c->view.h),
+                                                     c->content_h, c->view.h);
         c->shown_step = step;
     }
     /* Keep the focused item in view: keyboard users must see where they are. */

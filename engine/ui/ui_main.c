@@ -14,6 +14,7 @@
 #include "exit_status.h"
 #include "launch.h"
 #include "log_writer.h"
+#include "prefs.h"
 #include "replay.h"
 #include "session.h"
 #include "ui_main.h"
@@ -51,6 +52,9 @@ static int open_window(const char *cmd, const ui_start *s, app_opts *ao)
                       .scale = s->scale ? (int)s->scale : 100,
                       .fullscreen = s->fullscreen,
                       .font_dir = fonts};
+    char prefs_file[4096];
+    if (prefs_path(prefs_file, sizeof prefs_file))
+        wo.prefs_path = prefs_file;
     env_window(&wo);
     app a;
     apperr e;

@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "format.h"
 #include "image.h"
+#include "prefs.h"
 #include "rencache.h"
 #include "screens.h"
 #include "text_cache.h"
@@ -61,8 +62,12 @@ static void draw_cached(win *w)
     screens_frame(c, w->a, now_ms() + w->skew);
     c->rc = NULL;
     w->last_calls = rencache_end(w->rc);
-    if (w->last_calls < 0)
+    if (w->last_calls < 0) { /* its texts are in the draw log already */
+        draw_log *log = c->log;
+        c->log = NULL;
         draw_direct(w);
+        c->log = log;
+    }
 }
 
 /* Draws the screen; returns the ms spent laying out and issuing the draw
@@ -86,6 +91,7 @@ static double frame(win *w)
         (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     SDL_RenderPresent(w->r);
     text_cache_end_frame(w->tc);
+    draw_log_frame_end(c->log);
     return ms;
 }
 
@@ -115,7 +121,9 @@ static bool focus_live(win *w)
 static bool enter(win *w)
 {
     app *a = w->a;
-    if (a->confirm_leave || !focus_live(w) || a->focus.kind == CMD_FIELD)
+    /* In the leave dialog Enter presses the focused button: Stay unless
+     * the trainee moved to Leave. */
+    if (!focus_live(w) || a->focus.kind == CMD_FIELD)
         return run(w, (ui_cmd){CMD_COMMIT, 0});
     ui_cmd f = a->focus;
     if (f.kind == CMD_PICK) {
@@ -148,6 +156,10 @@ static bool global_key(win *w, SDL_Keycode k, bool ctrl, bool shift)
         return set_scale(w, ui_scale_step(w->ctx.scale, -1));
     if (ctrl && (k == SDLK_0 || k == SDLK_KP_0))
         return set_scale(w, 100);
+    if (ctrl && k == SDLK_q) /* as Esc: leaves the library, asks in a case */
+        return run(w, (ui_cmd){CMD_ESCAPE, 0});
+    if (w->a->confirm_leave && k == SDLK_l)
+        return run(w, (ui_cmd){CMD_LEAVE, 0});
     switch (k) {
     case SDLK_F11:
         w->fullscreen = !w->fullscreen;
@@ -469,8 +481,56 @@ static void loop(win *w, const window_opts *o)
     }
 }
 
+/* The display whose bounds hold the point, else the first. */
+static int display_at(int x, int y)
+{
+    int n = SDL_GetNumVideoDisplays();
+    for (int i = 0; i < n; i++) {
+        SDL_Rect b;
+        if (SDL_GetDisplayBounds(i, &b) == 0 && x >= b.x && y >= b.y && x < b.x + b.w &&
+            y < b.y + b.h)
+            return i;
+    }
+    return 0;
+}
+
+/* Where the window opens: the size asked for, else the last (prefs.h),
+ * kept within the usable bounds of its display (no panel or dock over it). */
+static ui_rect initial_geometry(const window_opts *o)
+{
+    prefs p;
+    memset(&p, 0, sizeof p);
+    if (o->prefs_path && !(o->width > 0 && o->height > 0))
+        prefs_read(o->prefs_path, &p);
+    int d = p.have_geom ? display_at(p.geom.x + p.geom.w / 2, p.geom.y + p.geom.h / 2) : 0;
+    SDL_Rect u;
+    if (SDL_GetDisplayUsableBounds(d, &u) != 0 && SDL_GetDisplayBounds(d, &u) != 0)
+        u = (SDL_Rect){0, 0, 1280, 800};
+    if (o->width > 0 && o->height > 0) {
+        p.have_geom = true;
+        p.geom =
+            (ui_rect){u.x + (u.w - o->width) / 2, u.y + (u.h - o->height) / 2, o->width, o->height};
+    }
+    return prefs_window_geometry(&p, (ui_rect){u.x, u.y, u.w, u.h});
+}
+
+/* The size and position to open at next time (not a full-screen one). */
+static void remember_geometry(win *w, const char *path)
+{
+    if (!path || !w->w || w->fullscreen ||
+        (SDL_GetWindowFlags(w->w) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_MAXIMIZED)))
+        return;
+    prefs p = {.have_geom = true};
+    SDL_GetWindowPosition(w->w, &p.geom.x, &p.geom.y);
+    SDL_GetWindowSize(w->w, &p.geom.w, &p.geom.h);
+    apperr e;
+    apperr_clear(&e);
+    (void)prefs_write(path, &p, &e); /* not worth stopping for: the next start opens centred */
+}
+
 static void close_win(win *w)
 {
+    draw_log_close(w->ctx.log);
     rencache_free(w->rc);
     ui_images_free(w->images);
     text_cache_free(w->tc);
@@ -508,8 +568,8 @@ static int open_win(win *w, const window_opts *o, apperr *e)
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    w->w = SDL_CreateWindow("Appraise", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                            o->width > 0 ? o->width : 1280, o->height > 0 ? o->height : 800, flags);
+    ui_rect g = initial_geometry(o);
+    w->w = SDL_CreateWindow("Appraise", g.x, g.y, g.w, g.h, flags);
     if (w->w)
         w->r = SDL_CreateRenderer(w->w, -1, SDL_RENDERER_ACCELERATED);
     if (w->w && !w->r)
@@ -518,7 +578,7 @@ static int open_win(win *w, const window_opts *o, apperr *e)
         apperr_set(e, APPERR_ENV, NULL, 0, "cannot open a window: %s", SDL_GetError());
         return -1;
     }
-    SDL_SetWindowMinimumSize(w->w, 480, 360);
+    SDL_SetWindowMinimumSize(w->w, PREFS_MIN_W, PREFS_MIN_H);
     w->fullscreen = o->fullscreen;
     w->tc = text_cache_new(w->r, o->font_dir, e);
     w->images = ui_images_new(w->r);
@@ -533,6 +593,9 @@ static int open_win(win *w, const window_opts *o, apperr *e)
     const char *keys = getenv("APPRAISE_UI_TITLE_KEYS");
     w->title_keys = keys && strcmp(keys, "1") == 0;
     w->keys_titled = -1;
+    const char *dl = getenv("APPRAISE_DRAW_LOG");
+    if (dl && dl[0])
+        w->ctx.log = draw_log_open(dl);
     return w->tc ? 0 : -1;
 }
 
@@ -551,6 +614,7 @@ int window_run(app *a, const window_opts *o, apperr *e)
         w.ctx.density = 1.0;
         SDL_StopTextInput();
         loop(&w, o);
+        remember_geometry(&w, o->prefs_path);
     }
     close_win(&w);
     return rc;

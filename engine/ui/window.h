@@ -15,9 +15,10 @@ typedef struct window_opts {
     int scale;         /* text percent */
     bool fullscreen;
     const char *font_dir;
-    int width, height; /* window size in window pixels; 0: a default */
-    bool trace;        /* print when the first frame is shown (bench) */
-    int bench_frames;  /* redraw this many frames after the first, print times */
+    int width, height;      /* window size in window pixels; 0: the last, or a default */
+    const char *prefs_path; /* the remembered geometry (prefs.h), NULL: none */
+    bool trace;             /* print when the first frame is shown (bench) */
+    int bench_frames;       /* redraw this many frames after the first, print times */
 } window_opts;
 
 /* Opens the window and runs a until it stops. -1 with APPERR_ENV when there

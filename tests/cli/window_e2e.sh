@@ -45,6 +45,8 @@ KEYS=(Return # the case start screen: not an action
 # screen it is meant for (letters typed into the rationale must find its
 # text field up, not the shortcuts of the screen before).
 export APPRAISE_UI_TITLE_KEYS=1
+# The window remembers its geometry under the config folder: not the user's.
+export XDG_CONFIG_HOME="$WORK/config"
 
 keys_handled() {
     xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
@@ -185,11 +187,12 @@ else
     echo "replay: $(wc -l <"$replay_log") records match"
 fi
 
-# 3. Esc asks, Enter leaves: logged as quit, like `quit` in the inputs.
+# 3. Esc asks, L leaves (Enter would stay): logged as quit, like `quit` in
+#    the inputs.
 rm -rf "$WORK/play" "$WORK/run" "$WORK/replay"
 printf 'continue\nquit\n' >"$WORK/quit.txt"
 run_app run "$CASE" --inputs "$WORK/quit.txt" --trainee e2e --seed 11 --log-dir "$WORK/run"
-play_with Return Return Escape Return Return Return
+play_with Return Return Escape Return Escape l Return Return
 [ "$play_status" -eq 0 ] || fail "leaving: the window exited $play_status"
 compare_logs "leaving"
 grep -q '"status":"quit"' "$WORK"/play/*.jsonl || fail "leaving was not logged as quit"

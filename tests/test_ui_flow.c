@@ -1,0 +1,531 @@
+/* test_ui_flow: how the window moves a trainee along. The leave dialog
+ * stays unless asked to leave; "keep it or change it" comes with the first
+ * choice picked; the library leaves on Esc or Ctrl+Q, marks the cases the
+ * trainee has played with their outcome (from their logs), suggests the
+ * next case on the teaching path and returns the focus to the case just
+ * played; a disabled button is dashed, not only dimmed; the header's clock
+ * is the case's simulated clock; and the draw log records what was shown. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "app.h"
+#include "case_load.h"
+#include "draw_log.h"
+#include "library_played.h"
+#include "support.h"
+#include "ui_canvas.h"
+#include "window.h"
+
+typedef struct fixture {
+    char *dir; /* the log folder (and the library, when one is made) */
+    app a;
+    int64_t now;
+} fixture;
+
+static int fixture_setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->dir = test_tmpdir();
+    app_opts o = {.c = load_test_case("window_case.lua"),
+                  .trainee = "t1",
+                  .have_seed = true,
+                  .seed = 5,
+                  .log_dir = f->dir,
+                  .host_os = "test"};
+    apperr e;
+    assert_int_equal(app_init(&f->a, &o, &e), 0);
+    f->now = 100000;
+    *state = f;
+    return 0;
+}
+
+static int fixture_teardown(void **state)
+{
+    fixture *f = *state;
+    app_free(&f->a);
+    test_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static void cmd(fixture *f, ui_cmd_kind k, int arg)
+{
+    f->now += 1000;
+    app_command(&f->a, (ui_cmd){k, arg}, f->now);
+}
+
+static bool focus_is(const app *a, ui_cmd_kind k, int arg)
+{
+    return ui_cmd_eq(a->focus, (ui_cmd){k, arg});
+}
+
+static char *log_text(fixture *f)
+{
+    char *text = test_read_file(f->a.log_path, NULL);
+    assert_non_null(text);
+    return text;
+}
+
+/* ---- the leave dialog ---------------------------------------------------------- */
+
+static void test_leave_dialog_defaults_to_stay(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0); /* start */
+    cmd(f, CMD_COMMIT, 0); /* continue */
+    cmd(f, CMD_PICK, 1);
+    assert_true(focus_is(&f->a, CMD_PICK, 1));
+    cmd(f, CMD_ESCAPE, 0);
+    assert_true(f->a.confirm_leave);
+    assert_true(focus_is(&f->a, CMD_STAY, 0)); /* Stay is focused: Enter presses it */
+    cmd(f, CMD_COMMIT, 0);                     /* Enter */
+    assert_false(f->a.confirm_leave);
+    assert_int_equal(f->a.screen, SCR_CASE);
+    assert_true(focus_is(&f->a, CMD_PICK, 1)); /* back where the trainee was */
+    assert_int_equal(f->a.picked, 1);
+    char *text = log_text(f);
+    assert_null(strstr(text, "session_end"));
+    free(text);
+    /* The dialog drawn: Stay first and focused, Leave a separate choice. */
+    canvas cv;
+    canvas_open(&cv, 1280, 800, 100, "high-contrast");
+    cmd(f, CMD_ESCAPE, 0);
+    canvas_frame(&cv, &f->a, f->now);
+    assert_true(ui_cmd_eq(ui_focus_at(&cv.ctx, 0), (ui_cmd){CMD_STAY, 0}));
+    assert_non_null(canvas_find(&cv, REGION_MODAL, "Stay (Enter)"));
+    assert_non_null(canvas_find(&cv, REGION_MODAL, "Leave (L)"));
+    canvas_close(&cv);
+    cmd(f, CMD_LEAVE, 0);
+    assert_int_equal(f->a.screen, SCR_ENDING);
+    text = log_text(f);
+    assert_non_null(strstr(text, "\"status\":\"quit\""));
+    free(text);
+}
+
+static void test_leave_dialog_before_the_start_stays_on_enter(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_ESCAPE, 0);
+    assert_true(f->a.confirm_leave);
+    cmd(f, CMD_COMMIT, 0);
+    assert_true(f->a.running);
+    assert_false(f->a.confirm_leave);
+    assert_int_equal(f->a.screen, SCR_START);
+    cmd(f, CMD_ESCAPE, 0);
+    cmd(f, CMD_ESCAPE, 0); /* Esc again: stays too */
+    assert_true(f->a.running);
+    cmd(f, CMD_ESCAPE, 0);
+    cmd(f, CMD_LEAVE, 0);
+    assert_false(f->a.running);
+}
+
+/* ---- keep it or change it ---------------------------------------------------- */
+
+static void test_final_choice_comes_with_the_first_choice_picked(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 2);
+    cmd(f, CMD_COMMIT, 0); /* initial: the third option */
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0); /* confidence */
+    session_view v = app_view(&f->a);
+    assert_int_equal(v.step, STEP_CHOOSE_FINAL);
+    assert_int_equal(f->a.picked, 2);
+    assert_true(focus_is(&f->a, CMD_PICK, 2));
+    /* A panel opened and closed keeps the pick; a new pick replaces it. */
+    cmd(f, CMD_EXPLANATION, 0);
+    assert_int_equal(f->a.picked, 2);
+    cmd(f, CMD_PICK, 0);
+    cmd(f, CMD_EXPLANATION, 0);
+    assert_int_equal(f->a.picked, 0);
+    cmd(f, CMD_PICK, 2);
+    cmd(f, CMD_COMMIT, 0); /* Enter keeps it */
+    assert_int_equal(app_view(&f->a).step, STEP_CONFIDENCE_FINAL);
+    char *text = log_text(f);
+    free(text);
+    assert_int_equal(f->a.picked, -1); /* the rating starts unpicked */
+}
+
+/* ---- the library ------------------------------------------------------------- */
+
+static void write_case(const char *dir, const char *id)
+{
+    char path[1024], text[2048];
+    snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+    snprintf(text, sizeof text,
+             "return case {\n"
+             "  id = '%s', version = '1.0', title = 'Case %s', start = 'q',\n"
+             "  nodes = {\n"
+             "    q = { text = 'Now?', decision = { options = {\n"
+             "      { id = 'good', label = 'Good', next = 'g' },\n"
+             "      { id = 'bad', label = 'Bad', next = 'b' } } } },\n"
+             "    g = { text = 'Fine.', ending = { outcome = 'good', summary = 'Fine.' } },\n"
+             "    b = { text = 'Not.', ending = { outcome = 'harm', summary = 'Harm.' } },\n"
+             "  },\n"
+             "}\n",
+             id, id);
+    assert_int_equal(test_write_file(path, text), 0);
+}
+
+typedef struct lib_fixture {
+    char *dir;
+    char cases[1024], logs[1024];
+    app a;
+    int64_t now;
+} lib_fixture;
+
+static int lib_setup(void **state)
+{
+    lib_fixture *f = calloc(1, sizeof *f);
+    f->dir = test_tmpdir();
+    snprintf(f->cases, sizeof f->cases, "%s/cases", f->dir);
+    snprintf(f->logs, sizeof f->logs, "%s/logs", f->dir);
+    char cmdline[2200];
+    snprintf(cmdline, sizeof cmdline, "mkdir -p '%s' '%s'", f->cases, f->logs);
+    assert_int_equal(system(cmdline), 0);
+    write_case(f->cases, "alpha");
+    write_case(f->cases, "bravo");
+    write_case(f->cases, "zulu"); /* not on the path */
+    char path[1100];
+    snprintf(path, sizeof path, "%s/teaching-path.txt", f->cases);
+    assert_int_equal(test_write_file(path, "alpha\nbravo\n"), 0);
+    *state = f;
+    return 0;
+}
+
+static int lib_teardown(void **state)
+{
+    lib_fixture *f = *state;
+    app_free(&f->a);
+    test_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static void lib_open(lib_fixture *f, const char *trainee)
+{
+    app_opts o = {.library_dir = f->cases,
+                  .trainee = trainee,
+                  .have_seed = true,
+                  .seed = 1,
+                  .log_dir = f->logs,
+                  .host_os = "test"};
+    apperr e;
+    assert_int_equal(app_init(&f->a, &o, &e), 0);
+    f->now = 1000;
+}
+
+static void lib_cmd(lib_fixture *f, ui_cmd_kind k, int arg)
+{
+    f->now += 1000;
+    app_command(&f->a, (ui_cmd){k, arg}, f->now);
+}
+
+static int entry_of(const library *lib, const char *id)
+{
+    for (size_t i = 0; i < lib->n; i++)
+        if (lib->items[i].id && strcmp(lib->items[i].id, id) == 0)
+            return (int)i;
+    fail_msg("no case %s in the library", id);
+    return -1;
+}
+
+/* Opens the case id from the library and plays option (0 good, 1 bad) to
+ * its ending and through the debrief, or leaves it (option -1). */
+static void play(lib_fixture *f, const char *id, int option)
+{
+    int i = entry_of(&f->a.lib, id);
+    lib_cmd(f, CMD_OPEN_CASE, i);
+    assert_int_equal(f->a.screen, SCR_START);
+    lib_cmd(f, CMD_COMMIT, 0); /* start */
+    if (option < 0) {
+        lib_cmd(f, CMD_ESCAPE, 0);
+        lib_cmd(f, CMD_LEAVE, 0);
+    } else {
+        lib_cmd(f, CMD_PICK, option);
+        lib_cmd(f, CMD_COMMIT, 0);
+    }
+    while (f->a.screen == SCR_CASE) /* the feedback, when the session shows one */
+        lib_cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.screen, SCR_ENDING);
+    lib_cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.screen, SCR_DEBRIEF);
+    lib_cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.screen, SCR_LIBRARY);
+}
+
+static void test_library_marks_played_cases_and_suggests_the_next(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    library *lib = &f->a.lib;
+    int alpha = entry_of(lib, "alpha"), bravo = entry_of(lib, "bravo");
+    int zulu = entry_of(lib, "zulu");
+    assert_int_equal(lib->next, alpha); /* nothing played: the path's first */
+    assert_true(focus_is(&f->a, CMD_OPEN_CASE, alpha));
+    play(f, "alpha", 1);
+    assert_int_equal(lib->items[alpha].played, PLAYED_HARM);
+    assert_int_equal(lib->items[bravo].played, PLAYED_NOT);
+    assert_int_equal(lib->next, bravo);
+    assert_true(focus_is(&f->a, CMD_OPEN_CASE, alpha)); /* back on the case just played */
+    play(f, "bravo", -1);
+    assert_int_equal(lib->items[bravo].played, PLAYED_LEFT);
+    assert_int_equal(lib->next, bravo); /* left before the end: still next */
+    assert_true(focus_is(&f->a, CMD_OPEN_CASE, bravo));
+    play(f, "zulu", 0);
+    assert_int_equal(lib->items[zulu].played, PLAYED_GOOD);
+    assert_true(focus_is(&f->a, CMD_OPEN_CASE, zulu));
+    /* Drawn: the marks in words and shapes. */
+    canvas cv;
+    canvas_open(&cv, 1280, 800, 100, "high-contrast");
+    canvas_frame(&cv, &f->a, f->now);
+    assert_non_null(canvas_find(&cv, REGION_BODY, "Next on the teaching path"));
+    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: harm"));
+    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: left before the end"));
+    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: good outcome"));
+    canvas_close(&cv);
+    bravo = entry_of(lib, "bravo");
+    play(f, "bravo", 0);
+    assert_int_equal(lib->next, -1); /* the whole path done */
+    app_free(&f->a);
+    /* The marks survive a restart (they come from the logs)... */
+    lib_open(f, "t1");
+    assert_int_equal(f->a.lib.items[alpha].played, PLAYED_HARM);
+    assert_int_equal(f->a.lib.items[bravo].played, PLAYED_GOOD);
+    app_free(&f->a);
+    /* ...and are the trainee's own: another trainee has played nothing. */
+    lib_open(f, "t2");
+    for (size_t i = 0; i < f->a.lib.n; i++)
+        assert_int_equal(f->a.lib.items[i].played, PLAYED_NOT);
+    assert_int_equal(f->a.lib.next, alpha);
+}
+
+static void test_library_marks_after_the_trainee_id_is_typed(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    play(f, "alpha", 0);
+    app_free(&f->a);
+    lib_open(f, NULL); /* asked for the id */
+    int alpha = entry_of(&f->a.lib, "alpha"), bravo = entry_of(&f->a.lib, "bravo");
+    assert_int_equal(f->a.lib.items[alpha].played, PLAYED_NOT);
+    assert_true(focus_is(&f->a, CMD_FIELD, 0));
+    snprintf(f->a.trainee, sizeof f->a.trainee, "t1");
+    lib_cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.lib.items[alpha].played, PLAYED_GOOD);
+    assert_true(focus_is(&f->a, CMD_OPEN_CASE, bravo)); /* the next on the path */
+}
+
+static void test_library_marks_ignore_a_missing_or_damaged_log_folder(void **state)
+{
+    lib_fixture *f = *state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/not-a-log.jsonl", f->logs);
+    assert_int_equal(test_write_file(path, "{\"type\":\"session_start\",\"trainee\":\"t1\"\n"), 0);
+    lib_open(f, "t1");
+    assert_int_equal(f->a.lib.next, entry_of(&f->a.lib, "alpha"));
+    library_mark_played(&f->a.lib, "/nonexistent/logs", "t1");
+    library_mark_played(&f->a.lib, NULL, "t1");
+    library_mark_played(&f->a.lib, f->logs, "");
+    for (size_t i = 0; i < f->a.lib.n; i++)
+        assert_int_equal(f->a.lib.items[i].played, PLAYED_NOT);
+}
+
+static void test_library_esc_leaves(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    lib_cmd(f, CMD_ESCAPE, 0);
+    assert_false(f->a.running);
+}
+
+static void push_key(SDL_Keycode k, Uint16 mod)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.mod = mod;
+    assert_int_equal(SDL_PushEvent(&ev), 1);
+}
+
+/* Ctrl+Q in the real window loop (SDL's dummy driver) leaves the library;
+ * in a case, L in the leave dialog leaves and Enter stays. */
+static void test_library_ctrl_q_leaves_the_window(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
+    push_key(SDLK_q, KMOD_LCTRL);
+    /* Were Ctrl+Q not to leave, Enter would open the focused case, and the
+     * window would close only on the quit event after it. */
+    push_key(SDLK_RETURN, KMOD_NONE);
+    SDL_Event quit = {.type = SDL_QUIT};
+    assert_int_equal(SDL_PushEvent(&quit), 1);
+    window_opts wo = {.theme = "default",
+                      .scale = 100,
+                      .font_dir = TEST_ASSETS_DIR "/fonts",
+                      .width = 800,
+                      .height = 600};
+    apperr e;
+    assert_int_equal(window_run(&f->a, &wo, &e), 0);
+    assert_false(f->a.running);
+    assert_int_equal(f->a.screen, SCR_LIBRARY);
+    assert_int_equal(SDL_Init(0), 0); /* window_run shut SDL and SDL_ttf down */
+    assert_int_equal(TTF_Init(), 0);
+}
+
+/* ---- looks ------------------------------------------------------------------- */
+
+/* Along the top edge of r: how many pixels are the border colour and how
+ * many the background. */
+static void edge_pixels(const canvas *cv, ui_rect r, uint32_t border, int *on, int *off)
+{
+    *on = *off = 0;
+    for (int x = r.x; x < r.x + r.w; x++) {
+        uint32_t p = canvas_pixel(cv, x, r.y);
+        *on += p == border;
+        *off += p != border;
+    }
+}
+
+static void test_disabled_button_is_dashed_in_high_contrast(void **state)
+{
+    (void)state;
+    canvas cv;
+    canvas_open(&cv, 800, 300, 100, "high-contrast");
+    ui_ctx *c = &cv.ctx;
+    app a;
+    memset(&a, 0, sizeof a);
+    ui_ctx_begin(c, true);
+    ui_button_spec live = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_NORMAL};
+    ui_button_spec off = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_DISABLED};
+    int h = ui_buttons(c, &a, 20, 20, 400, &live, 1);
+    ui_buttons(c, &a, 20, 150, 400, &off, 1);
+    SDL_RenderPresent(cv.r);
+    int w = ui_text_w(c, c->px, false, live.label) + 2 * c->pad;
+    int on, gaps;
+    edge_pixels(&cv, (ui_rect){20, 20, w, h}, rgb(c->th->button_border), &on, &gaps);
+    assert_int_equal(gaps, 0); /* a live button: a solid border */
+    edge_pixels(&cv, (ui_rect){20, 150, w, h}, rgb(c->th->panel_border), &on, &gaps);
+    /* Disabled: dashes, about half drawn and half gap, in the same white. */
+    assert_true(on > w / 4);
+    assert_true(gaps > w / 4);
+    /* Only the live button takes a click or the focus. */
+    assert_int_equal(c->n_targets, 1);
+    canvas_close(&cv);
+}
+
+/* The header shows the case's own clock: simulated minutes, which move on
+ * as the case says (window_case.lua: 5 min, then 20 more). */
+static void test_header_clock_follows_the_case_clock(void **state)
+{
+    fixture *f = *state;
+    canvas cv;
+    canvas_open(&cv, 1280, 800, 100, "default");
+    cmd(f, CMD_COMMIT, 0); /* start: intro */
+    canvas_frame(&cv, &f->a, f->now);
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 0 min"));
+    cmd(f, CMD_COMMIT, 0);                    /* the alert, 5 min on */
+    canvas_frame(&cv, &f->a, f->now + 60000); /* a real minute passes: not the case's */
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 5 min"));
+    static const int picks[] = {0, 4, 0, 4, 4};
+    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
+        cmd(f, CMD_PICK, picks[i]);
+        cmd(f, CMD_COMMIT, 0);
+    }
+    size_t cap;
+    char *field = app_text_field(&f->a, &cap);
+    snprintf(field, cap, "why");
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    canvas_frame(&cv, &f->a, f->now);
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 25 min"));
+    canvas_close(&cv);
+}
+
+/* ---- the draw log ------------------------------------------------------------ */
+
+static void test_draw_log_writes_each_changed_frame_once(void **state)
+{
+    fixture *f = *state;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/drawn.txt", f->dir);
+    draw_log *l = draw_log_open(path);
+    assert_non_null(l);
+    draw_log_text(l, "one\ntwo");
+    draw_log_frame_end(l);
+    draw_log_text(l, "one\ntwo"); /* the same frame again: not written */
+    draw_log_frame_end(l);
+    draw_log_text(l, "three");
+    draw_log_frame_end(l);
+    char *text = test_read_file(path, NULL);
+    assert_string_equal(text, "--- frame 1\none two\n--- frame 3\nthree\n");
+    free(text);
+    /* The window's screens write into it as they draw. */
+    canvas cv;
+    canvas_open(&cv, 1280, 800, 100, "default");
+    cv.ctx.log = l;
+    cmd(f, CMD_COMMIT, 0);
+    canvas_frame(&cv, &f->a, f->now);
+    draw_log_frame_end(l);
+    draw_log_close(l);
+    text = test_read_file(path, NULL);
+    assert_non_null(strstr(text, "Case clock: 0 min"));
+    assert_non_null(strstr(text, "Continue (Enter)"));
+    free(text);
+    canvas_close(&cv);
+    assert_null(draw_log_open("/nonexistent/folder/drawn.txt")); /* never fatal */
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    return SDL_Init(0) != 0 || TTF_Init() != 0 ? -1 : 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+#define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
+#define LIB_TEST(t) cmocka_unit_test_setup_teardown(t, lib_setup, lib_teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        APP_TEST(test_leave_dialog_defaults_to_stay),
+        APP_TEST(test_leave_dialog_before_the_start_stays_on_enter),
+        APP_TEST(test_final_choice_comes_with_the_first_choice_picked),
+        LIB_TEST(test_library_marks_played_cases_and_suggests_the_next),
+        LIB_TEST(test_library_marks_after_the_trainee_id_is_typed),
+        LIB_TEST(test_library_marks_ignore_a_missing_or_damaged_log_folder),
+        LIB_TEST(test_library_esc_leaves),
+        LIB_TEST(test_library_ctrl_q_leaves_the_window),
+        cmocka_unit_test(test_disabled_button_is_dashed_in_high_contrast),
+        APP_TEST(test_header_clock_follows_the_case_clock),
+        APP_TEST(test_draw_log_writes_each_changed_frame_once),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
