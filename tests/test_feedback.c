@@ -48,8 +48,35 @@ static void expect_text(const log_decision *d, bool by_person, const char *want)
 {
     char *s = feedback_text(d, by_person);
     assert_non_null(s);
+    for (char *p = s; *p; p++) /* the line breaks are tested on their own */
+        if (*p == '\n')
+            *p = ' ';
     if (strcmp(s, want) != 0)
         fail_msg("got:  %s\nwant: %s", s, want);
+    mem_free(s);
+}
+
+/* The choice, the advice and the change of mind each start a line, so that
+ * long clinical labels stay readable. */
+static void test_each_part_starts_a_line_of_its_own(void **state)
+{
+    (void)state;
+    log_decision d = decision("after_initial", "registrar", "obs", "registrar");
+    char *s = feedback_text(&d, false);
+    assert_non_null(s);
+    assert_string_equal(s,
+                        "You chose Call the registrar, one of the best answers. The best answers "
+                        "were Call the outreach team or Call the registrar.\n"
+                        "The AI advised the same, which was right.\n"
+                        "You changed from Repeat observations in one hour to the AI's answer "
+                        "after the advice. The change was for the better.");
+    mem_free(s);
+    d = decision("with_case", "obs", NULL, "outreach"); /* no change of mind to tell */
+    s = feedback_body(&d, false);
+    assert_non_null(s);
+    assert_non_null(strchr(s, '\n'));
+    assert_null(strchr(strchr(s, '\n') + 1, '\n'));
+    assert_int_not_equal(s[strlen(s) - 1], '\n');
     mem_free(s);
 }
 
@@ -259,6 +286,7 @@ static void test_out_of_memory_gives_null_and_leaks_nothing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_each_part_starts_a_line_of_its_own),
         cmocka_unit_test(test_a_wrong_choice_kept_against_wrong_advice_names_every_part),
         cmocka_unit_test(test_a_right_choice_among_several_best_says_so_and_names_them),
         cmocka_unit_test(test_one_best_answer_is_named_in_the_singular),

@@ -80,7 +80,11 @@ keys 1 Return 5 Return 2 Return
 xdotool type --delay 20 "NEWS2 is high with new confusion; the score leans on temperature"
 sleep 0.3
 shot rationale
-keys Return Return Return
+keys Return
+shot feedback
+keys Return
+shot ending
+keys Return
 shot debrief
 close
 

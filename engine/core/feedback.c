@@ -164,11 +164,22 @@ static char *build(const log_decision *d, bool by_person, bool timeout_sentence)
     strbuf b = STRBUF_INIT;
     if (timeout_sentence && feedback_verdict_of(d) == FEEDBACK_TIMED_OUT)
         strbuf_addf(&b, " %s.", feedback_headline(FEEDBACK_TIMED_OUT));
+    /* Three lines at most: the choice, the advice, the change of mind. Each
+     * part starts with a space, which becomes the line break. */
+    size_t breaks[2];
     add_choice(&b, d);
+    breaks[0] = b.len;
     add_advice(&b, d, by_person);
+    breaks[1] = b.len;
     add_switch(&b, d, by_person);
+    size_t end = b.len;
     char *s = strbuf_finish(&b);
-    if (s && s[0] == ' ')
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < 2; i++)
+        if (breaks[i] > 0 && breaks[i] < end && s[breaks[i]] == ' ')
+            s[breaks[i]] = '\n';
+    if (s[0] == ' ')
         memmove(s, s + 1, strlen(s));
     return s;
 }

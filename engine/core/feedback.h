@@ -29,7 +29,9 @@ feedback_verdict feedback_verdict_of(const log_decision *d);
 const char *feedback_headline(feedback_verdict v);
 
 /* The whole personal part, e.g. "You chose A. The best answers were B or C.
- * The AI advised the same, which was wrong. You kept your first choice." It
+ * The AI advised the same, which was wrong. You kept your first choice.",
+ * with the choice, the advice and the change of mind each on a line of its
+ * own (separated by "\n", no newline at the end). It
  * starts with "Time ran out: you had not confirmed a choice." after a time
  * out. by_person: the advice was a person's (its source is not "AI"): it is
  * then "the advice", never "the AI". NULL when out of memory; free with
