@@ -36,11 +36,12 @@ typedef struct fixture {
     int64_t now;
 } fixture;
 
-static int fixture_setup(void **state)
+/* The window over case c (owned by the app from here). */
+static int fixture_open(void **state, case_def *c)
 {
     fixture *f = calloc(1, sizeof *f);
     f->dir = test_tmpdir();
-    app_opts o = {.c = load_test_case("window_case.lua"),
+    app_opts o = {.c = c,
                   .trainee = "t1",
                   .have_seed = true,
                   .seed = 5,
@@ -51,6 +52,11 @@ static int fixture_setup(void **state)
     f->now = 100000;
     *state = f;
     return 0;
+}
+
+static int fixture_setup(void **state)
+{
+    return fixture_open(state, load_test_case("window_case.lua"));
 }
 
 static int fixture_teardown(void **state)
@@ -436,6 +442,22 @@ static void test_disabled_button_is_dashed_in_high_contrast(void **state)
     canvas_close(&cv);
 }
 
+/* At window_case.lua's alert: the choices, the ratings and a reason, then
+ * on to the next node (20 minutes later). */
+static void answer_the_alert(fixture *f)
+{
+    static const int picks[] = {0, 4, 0, 4, 4};
+    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
+        cmd(f, CMD_PICK, picks[i]);
+        cmd(f, CMD_COMMIT, 0);
+    }
+    size_t cap;
+    char *field = app_text_field(&f->a, &cap);
+    snprintf(field, cap, "why");
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+}
+
 /* The header shows the case's own clock: simulated minutes, which move on
  * as the case says (window_case.lua: 5 min, then 20 more). */
 static void test_header_clock_follows_the_case_clock(void **state)
@@ -449,16 +471,7 @@ static void test_header_clock_follows_the_case_clock(void **state)
     cmd(f, CMD_COMMIT, 0);                    /* the alert, 5 min on */
     canvas_frame(&cv, &f->a, f->now + 60000); /* a real minute passes: not the case's */
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 5 min"));
-    static const int picks[] = {0, 4, 0, 4, 4};
-    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
-        cmd(f, CMD_PICK, picks[i]);
-        cmd(f, CMD_COMMIT, 0);
-    }
-    size_t cap;
-    char *field = app_text_field(&f->a, &cap);
-    snprintf(field, cap, "why");
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
+    answer_the_alert(f);
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 25 min"));
     canvas_close(&cv);
@@ -469,22 +482,10 @@ static void test_header_clock_follows_the_case_clock(void **state)
  * past midnight; "Case clock" is not shown then. */
 static int night_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_tmpdir();
     case_def *c = load_test_case("window_case.lua");
     c->has_start_time = true;
     c->start_time = 23 * 60 + 50;
-    app_opts o = {.c = c,
-                  .trainee = "t1",
-                  .have_seed = true,
-                  .seed = 5,
-                  .log_dir = f->dir,
-                  .host_os = "test"};
-    apperr e;
-    assert_int_equal(app_init(&f->a, &o, &e), 0);
-    f->now = 100000;
-    *state = f;
-    return 0;
+    return fixture_open(state, c);
 }
 
 static void test_header_time_of_day_follows_the_case_clock(void **state)
@@ -499,16 +500,7 @@ static void test_header_time_of_day_follows_the_case_clock(void **state)
     cmd(f, CMD_COMMIT, 0); /* the alert, 5 min on */
     canvas_frame(&cv, &f->a, f->now + 60000);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "23:55 " DOT_TEXT " 5 min in"));
-    static const int picks[] = {0, 4, 0, 4, 4};
-    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
-        cmd(f, CMD_PICK, picks[i]);
-        cmd(f, CMD_COMMIT, 0);
-    }
-    size_t cap;
-    char *field = app_text_field(&f->a, &cap);
-    snprintf(field, cap, "why");
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
+    answer_the_alert(f);
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "00:15 " DOT_TEXT " 25 min in"));
     canvas_close(&cv);
@@ -578,8 +570,8 @@ int main(void)
         LIB_TEST(test_library_ctrl_q_leaves_the_window),
         cmocka_unit_test(test_disabled_button_is_dashed_in_high_contrast),
         APP_TEST(test_header_clock_follows_the_case_clock),
-        cmocka_unit_test_setup_teardown(test_header_time_of_day_follows_the_case_clock,
-                                        night_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_header_time_of_day_follows_the_case_clock, night_setup,
+                                        fixture_teardown),
         APP_TEST(test_draw_log_writes_each_changed_frame_once),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -527,8 +527,7 @@ static int read_start_time(tables_ctx *x, int t, case_def *c)
     c->has_start_time = text != NULL;
     if (text && !time_of_day_parse(text, &c->start_time)) {
         size_t mark = tables_path_push(x, "start_time");
-        tables_fail(x, "start_time '%s' is not a time of day: write it as " TIME_OF_DAY_FORM,
-                    text);
+        tables_fail(x, "start_time '%s' is not a time of day: write it as " TIME_OF_DAY_FORM, text);
         tables_path_pop(x, mark);
         rc = -1;
     }

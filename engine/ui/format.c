@@ -199,8 +199,7 @@ const char *ui_format_minutes(double minutes, char *buf, size_t size)
     return buf;
 }
 
-const char *ui_format_case_clock(bool has_start, int start, double minutes, char *buf,
-                                 size_t size)
+const char *ui_format_case_clock(bool has_start, int start, double minutes, char *buf, size_t size)
 {
     char m[48], t[16];
     ui_format_minutes(minutes, m, sizeof m);
