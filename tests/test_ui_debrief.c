@@ -116,7 +116,7 @@ static void first_decision(fixture *f)
     size_t cap;
     char *field = app_text_field(&f->a, &cap);
     assert_non_null(field);
-    snprintf(field, cap, "Post-op and breathless: embolus first");
+    snprintf(field, cap, "Post-op and **breathless**: embolus first"); /* stars as typed */
     cmd(f, CMD_COMMIT, 0);
     assert_int_equal(app_view(&f->a).step, STEP_FEEDBACK);
 }
@@ -276,27 +276,28 @@ static void test_the_debrief_shows_everything_the_trainee_gave_and_takes_away(vo
     second_decision(f);
     cmd(f, CMD_COMMIT, 0);
     assert_int_equal(f->a.screen, SCR_DEBRIEF);
-    const char *const drawn[] = {"Your debrief",
-                                 CHECK " Outcome: good",
-                                 "Outreach arrive within minutes.",
-                                 "Time taken:",
-                                 "Your confidence:",
-                                 "3 of 7 in your first choice, 6 of 7 in your fin",
-                                 "Your trust in the advice:",
-                                 "2 of 7",
-                                 "Your reason:",
-                                 "\xe2\x80\x9cPost-op and breathless: embolus first\xe2\x80\x9d",
-                                 "Time to your final choice:",
-                                 "Teaching point:",
-                                 "The model's intended use excluded this patient.",
-                                 "Your reliance on the AI",
-                                 "You followed wrong advice 0 times out of 1.",
-                                 "About the AI in these cases:",
-                                 "Teaching points",
-                                 "\xe2\x80\xa2 Sudden breathlessness after surgery is a pu",
-                                 "Learning objectives",
-                                 "\xe2\x80\xa2 Weigh a model's advice against the whole pi",
-                                 NULL};
+    const char *const drawn[] = {
+        "Your debrief",
+        CHECK " Outcome: good",
+        "Outreach arrive within minutes.",
+        "Time taken:",
+        "Your confidence:",
+        "3 of 7 in your first choice, 6 of 7 in your fin",
+        "Your trust in the advice:",
+        "2 of 7",
+        "Your reason:",
+        "\xe2\x80\x9cPost-op and **breathless**: embolus first\xe2\x80\x9d",
+        "Time to your final choice:",
+        "Teaching point:",
+        "The model's intended use excluded this patient.",
+        "Your reliance on the AI",
+        "You followed wrong advice 0 times out of 1.",
+        "About the AI in these cases:",
+        "Teaching points",
+        "\xe2\x80\xa2 Sudden breathlessness after surgery is a pu",
+        "Learning objectives",
+        "\xe2\x80\xa2 Weigh a model's advice against the whole pi",
+        NULL};
     const char *const not_drawn[] = {"n/a", "\xe2\x80\x93 Outcome", NULL};
     expect_drawn(&f->a, drawn, not_drawn);
 }

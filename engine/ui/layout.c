@@ -253,6 +253,13 @@ static const char *read_word(const char *t, bool *bold, piece *p, size_t *n)
     *n = 0;
     const char *start = t;
     while (*t && *t != ' ' && *t != '\t' && *t != '\n' && *t != '\r') {
+        if (t[0] == '\\' && t[1] == '*' && t[2] == '*') { /* "\**": the stars as written */
+            if (t > start && *n < MAX_PIECES)
+                p[(*n)++] = (piece){start, (size_t)(t - start), *bold};
+            start = t + 1;
+            t += 3;
+            continue;
+        }
         if (t[0] == '*' && t[1] == '*') {
             if (t > start && *n < MAX_PIECES)
                 p[(*n)++] = (piece){start, (size_t)(t - start), *bold};
@@ -290,6 +297,18 @@ static void line_break(wrapper *w, int newlines, bool had_text)
         w->y += w->m->line_h; /* an empty line kept as written */
     if (newlines >= 2 && had_text)
         w->y += w->m->para_gap;
+}
+
+void ui_add_literal(strbuf *b, const char *text)
+{
+    for (const char *t = text ? text : ""; *t; t++) {
+        if (t[0] == '*' && t[1] == '*') {
+            strbuf_adds(b, "\\**");
+            t++;
+        } else {
+            strbuf_addc(b, *t);
+        }
+    }
 }
 
 int ui_wrap(ui_wrapped *out, const char *text, int max_w, const ui_text_metrics *m)

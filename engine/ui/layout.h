@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strbuf.h"
+
 typedef struct ui_rect {
     int x, y, w, h;
 } ui_rect;
@@ -55,11 +57,15 @@ typedef struct ui_wrapped {
 } ui_wrapped;
 
 /* Lays out text to max_w: paragraphs split at blank lines, a single newline
- * breaks the line, **bold** switches the face, runs of spaces collapse, and a
- * word wider than the line is broken between characters. Every line is at
+ * breaks the line, **bold** switches the face (a backslash before ** keeps the stars), runs of
+ * spaces collapse, and a word wider than the line is broken between characters. Every line is at
  * most max_w wide (at least one character a line). 0, or -1 when out of
  * memory (out is then empty). Free with ui_wrapped_free. */
 int ui_wrap(ui_wrapped *out, const char *text, int max_w, const ui_text_metrics *m);
+/* Appends text to b so that ui_wrap shows it as written: each "**" becomes
+ * "\\**", which ui_wrap draws as the two stars, not as a switch to bold. For
+ * what a trainee typed (a rationale), never for a case's own text. */
+void ui_add_literal(strbuf *b, const char *text);
 void ui_wrapped_free(ui_wrapped *w);
 
 /* The longest prefix of text (whole UTF-8 characters) that fits max_w, with

@@ -60,7 +60,9 @@ static int ratings(ui_ctx *c, const recap_item *it, int x, int y, int w)
     }
     if (it->rationale) {
         strbuf why = STRBUF_INIT;
-        strbuf_addf(&why, "\xe2\x80\x9c%s\xe2\x80\x9d", it->rationale);
+        strbuf_adds(&why, "\xe2\x80\x9c"); /* as typed: stars stay stars */
+        ui_add_literal(&why, it->rationale);
+        strbuf_adds(&why, "\xe2\x80\x9d");
         y = recap_row(c, x, y, w, "Your reason", strbuf_str(&why), MARK_NONE);
         strbuf_free(&why);
     }
