@@ -116,6 +116,7 @@ return case {
     },
   },
 
+  start_time = "15:10",       -- the time of day at the start; the header adds the case clock
   start = "rash",
   nodes = {
     rash = {

@@ -93,7 +93,7 @@ return case {
 
   patient = {
     name = "Joan Whitaker", age = 84, sex = "F",
-    setting = "Her home, first district nursing visit, 10:30",
+    setting = "Her home, first district nursing visit",
     complaint = "Referred on discharge two days ago for catheter care and review",
     history = { "Fall at home; 9 days in hospital with a urinary tract infection and " ..
                   "delirium, now resolved",
@@ -138,6 +138,7 @@ return case {
     },
   },
 
+  start_time = "08:30",       -- the time of day at the start; the header adds the case clock
   start = "base",
   nodes = {
     base = {

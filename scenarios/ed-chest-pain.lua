@@ -44,7 +44,7 @@ return case {
   format = 1,
   id = "ed-chest-pain",
   version = "2.0",
-  title = "No ST elevation at 21:40",
+  title = "No ST elevation on the triage ECG",
   summary = "A 58-year-old man has 50 minutes of crushing central chest pain. His ECG " ..
             "shows ST depression but no ST elevation. Decide what the ECG means, how to " ..
             "reperfuse him, and what to make of a new rhythm.",
@@ -80,7 +80,7 @@ return case {
 
   patient = {
     name = "David Mensah", age = 58, sex = "M",
-    setting = "Emergency department, majors, 21:40 (arrived 21:30)",
+    setting = "Emergency department, majors (arrived 21:30)",
     complaint = "Central chest tightness for 50 minutes, sweating, nausea",
     history = { "Type 2 diabetes", "Hypertension", "Smoker, 30 pack-years" },
     medications = { "Metformin 1 g twice daily", "Amlodipine 5 mg once daily" },
@@ -116,6 +116,7 @@ return case {
     },
   }),
 
+  start_time = "21:40",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

@@ -109,7 +109,7 @@ return case {
 
   patient = {
     name = "Dawn Fletcher", age = 46, sex = "F",
-    setting = "Musculoskeletal physiotherapy outpatients, 10:30",
+    setting = "Musculoskeletal physiotherapy outpatients",
     complaint = "Low back pain with pain into the left leg for six weeks",
     history = { "Care assistant, on light duties", "No previous back problems" },
     medications = { "Paracetamol and ibuprofen from the pharmacy" },
@@ -136,6 +136,7 @@ return case {
     },
   },
 
+  start_time = "10:30",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {
@@ -226,7 +227,7 @@ return case {
                    "the outer side of the right foot. Straight-leg raising is limited on " ..
                    "both sides.",
       },
-      elapsed = 15,
+      elapsed = 13, -- 10:45, as the title says (10:30, then 2 minutes on her question)
       decision = {
         prompt = "What do you do now?",
         options = {

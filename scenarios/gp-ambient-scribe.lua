@@ -202,6 +202,7 @@ return case {
     },
   },
 
+  start_time = "15:30",       -- the time of day at the start; the header adds the case clock
   start = "consent",
   nodes = {
     consent = {

@@ -1,4 +1,4 @@
--- Bay 4 at 14:00: the observations round.
+-- Bay 4: the 14:00 observations round.
 -- Acute medical ward. The trainee is a healthcare assistant, not a registered
 -- clinician. eObs+ is the ward's electronic observations device: it works out
 -- NEWS2 from each set as it is entered, shows the RCP response and sets when
@@ -90,7 +90,7 @@ return case {
   format = 1,
   id = "hca-observations",
   version = "1.0",
-  title = "Bay 4 at 14:00: the observations round",
+  title = "Bay 4: the 14:00 observations round",
   summary = "You are the healthcare assistant doing the afternoon observations on an acute " ..
             "medical ward. The handheld e-observations device works out each patient's " ..
             "early warning score as you enter the set.",
@@ -148,6 +148,7 @@ return case {
     },
   },
 
+  start_time = "13:45",       -- the time of day at the start; the header adds the case clock
   start = "handover",
   nodes = report.with {
     handover = {

@@ -57,7 +57,7 @@ return case {
 
   patient = {
     name = "Chloe Barnes", age = 29, sex = "F",
-    setting = "Maternity assessment unit, 16:20",
+    setting = "Maternity assessment unit",
     complaint = "Headache for 6 hours, flashing lights, puffy face and hands; 35+4 weeks",
     history = { "First pregnancy (G1 P0)", "Booking BP 116/70 mmHg at 11 weeks",
                 "Uncomplicated pregnancy so far" },
@@ -107,6 +107,7 @@ return case {
     },
   },
 
+  start_time = "16:20",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

@@ -30,7 +30,7 @@ return case {
   format = 1,
   id = "mental-health-rt",
   version = "2.0",
-  title = "Pacing at 22:30: an aggression score and a prescribing aid",
+  title = "Pacing at night: an aggression score and a prescribing aid",
   summary = "A young man detained two days ago with a first episode of psychosis is " ..
             "pacing and shouting on an acute ward late at night. A risk model and a " ..
             "prescribing aid offer their views. Decide how to respond, and, if it comes " ..
@@ -74,7 +74,7 @@ return case {
 
   patient = {
     name = "Daniel Okoro", age = 24, sex = "M",
-    setting = "Acute adult mental health ward, 22:30",
+    setting = "Acute adult mental health ward",
     complaint = "Pacing and shouting; believes the staff are poisoning his food",
     history = { "First episode of psychosis; brought to the emergency department by " ..
                   "police under section 136 two days ago, then detained under section 2 " ..
@@ -131,6 +131,7 @@ return case {
     },
   },
 
+  start_time = "22:30",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

@@ -1,4 +1,4 @@
--- Monday 08:10: the online request queue.
+-- Monday morning: the online request queue.
 -- General practice, care navigation. The trainee is a care navigator, not a
 -- registered clinician. TriageFlow Assist is a generative summariser built
 -- into the online consultation platform: it summarises each request and
@@ -75,7 +75,7 @@ return case {
   format = 1,
   id = "online-triage-navigator",
   version = "1.0",
-  title = "Monday 08:10: the online request queue",
+  title = "Monday morning: the online request queue",
   summary = "You are a care navigator at a GP practice, working through the morning's " ..
             "online consultation requests. The platform's assistant has read each request " ..
             "first: it writes a summary and suggests where the request should go.",
@@ -106,7 +106,7 @@ return case {
   x_explanations = { "misleading" },
 
   patient = {
-    setting = "Riverside Surgery, reception office, Monday 08:10",
+    setting = "Riverside Surgery, reception office, Monday morning",
     complaint = "Online consultation requests waiting: 23",
   },
 
@@ -133,6 +133,7 @@ return case {
     },
   },
 
+  start_time = "08:10",       -- the time of day at the start; the header adds the case clock
   start = "queue",
   nodes = report.with {
     queue = {
@@ -275,7 +276,7 @@ return case {
       text = "While you were still deciding, your colleague at the next desk saw the alert, " ..
              "phoned Meena Patel and told her to call 999. It took ten minutes longer than " ..
              "it needed to.",
-      elapsed = 8,
+      elapsed = 10, -- 08:23: ten minutes after her request reached the queue at 08:13
       next = "chest",
     },
 

@@ -83,6 +83,7 @@ return case {
     },
   },
 
+  start_time = "20:00",       -- the time of day at the start; the header adds the case clock
   start = "handover",
   nodes = {
     handover = {

@@ -128,7 +128,7 @@ return case {
 
   patient = {
     name = "Amira Hussain", sex = "F",
-    setting = "Children's ward, night shift, 02:00",
+    setting = "Children's ward, night shift",
     complaint = "Bronchiolitis, day 4 of illness; age 4 months",
     history = { "Born at 31 weeks; five weeks on the neonatal unit, home in air",
                 "Admitted yesterday: nasal cannula oxygen until 15:10 today, in air since",
@@ -168,6 +168,7 @@ return case {
     },
   },
 
+  start_time = "02:00",       -- the time of day at the start; the header adds the case clock
   start = "handover",
   nodes = {
     handover = {

@@ -80,7 +80,7 @@ return case {
 
   patient = {
     name = "Leo Nowak", sex = "M",
-    setting = "Children's emergency department, 19:30",
+    setting = "Children's emergency department",
     complaint = "Fever 38.4 °C at home this afternoon; age 7 weeks",
     history = { "Born at 39 weeks by normal delivery, 3.6 kg; no neonatal problems",
                 "Immunisations: 8-week vaccines not yet given" },
@@ -98,6 +98,7 @@ return case {
 
   ai = models.card("fever"),
 
+  start_time = "19:30",       -- the time of day at the start; the header adds the case clock
   start = "triage",
   nodes = {
     triage = {

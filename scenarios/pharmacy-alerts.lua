@@ -109,7 +109,7 @@ return case {
 
   patient = {
     name = "Dennis Marsh", age = 67, sex = "M",
-    setting = "Acute medical unit, Monday 09:00",
+    setting = "Acute medical unit, Monday morning",
     complaint = "Fall at home; dysuria and frequency for 2 days",
     history = { "Rheumatoid arthritis", "Hypertension", "Hypercholesterolaemia",
                 "Gastro-oesophageal reflux", "Weight 82 kg" },
@@ -137,6 +137,7 @@ return case {
 
   ai = models.card("rx"),
 
+  start_time = "09:00",       -- the time of day at the start; the header adds the case clock
   start = "chart",
   nodes = {
     chart = {
@@ -280,7 +281,7 @@ return case {
              "**Methotrexate** - once-weekly dosing: confirm the day. (Mondays, as on " ..
              "the chart.)\n\n" ..
              "You dismiss all four. It is 09:40.",
-      elapsed = 25,
+      elapsed = 40, -- 09:40, as the text says
       next = "trimethoprim",
     },
 

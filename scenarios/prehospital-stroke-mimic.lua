@@ -87,7 +87,7 @@ return case {
 
   patient = {
     name = "Patricia Moss", age = 74, sex = "F",
-    setting = "Her home, 13:40 (999 call: 'husband thinks she's had a stroke')",
+    setting = "Her home (999 call: 'husband thinks she's had a stroke')",
     complaint = "Slurred speech and right arm weakness, found slumped in her chair",
     history = { "Type 2 diabetes", "Hypertension", "Osteoarthritis" },
     medications = { "Gliclazide 80 mg twice daily", "Metformin 1 g twice daily",
@@ -136,6 +136,7 @@ return case {
     },
   },
 
+  start_time = "13:40",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

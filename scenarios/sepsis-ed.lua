@@ -14,7 +14,7 @@ return case {
   format = 1,
   id = "sepsis-ed",
   version = "2.0",
-  title = "Confused and febrile at 02:10",
+  title = "Confused and febrile in the small hours",
   summary = "An older woman with a day of confusion and fever reaches a majors cubicle " ..
             "at night. The department's sepsis score has an opinion; decide what to do.",
   objectives = {
@@ -47,7 +47,7 @@ return case {
 
   patient = {
     name = "Margaret Hale", age = 78, sex = "F",
-    setting = "Emergency department, majors, 02:10 (triaged at 00:55)",
+    setting = "Emergency department, majors (triaged at 00:55)",
     complaint = "Confusion and fever for one day",
     history = { "Type 2 diabetes", "Chronic kidney disease stage 3" },
     medications = { "Metformin 500 mg twice daily", "Ramipril 5 mg once daily" },
@@ -67,6 +67,7 @@ return case {
 
   ai = models.card("sepsis"),
 
+  start_time = "02:10",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

@@ -83,7 +83,7 @@ return case {
 
   patient = {
     name = "Graham Pryce", age = 71, sex = "M",
-    setting = "Hyperacute stroke unit, 11:00",
+    setting = "Hyperacute stroke unit",
     complaint = "Sudden vertigo, double vision and slurred speech at 10:05",
     history = { "Hypertension", "Hypercholesterolaemia", "Ex-smoker" },
     medications = { "Amlodipine 10 mg once daily", "Atorvastatin 40 mg once daily" },
@@ -131,6 +131,7 @@ return case {
     },
   },
 
+  start_time = "11:00",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {

@@ -133,7 +133,7 @@ return case {
 
   patient = {
     name = "Chloe Barker", age = 29, sex = "F",
-    setting = "Urgent treatment centre, 11:20",
+    setting = "Urgent treatment centre",
     complaint = "Fell down four stairs at work: painful right ankle and left wrist",
     history = { "Mild asthma", "Right-handed" },
     medications = { "Salbutamol inhaler when needed" },
@@ -166,6 +166,7 @@ return case {
     },
   },
 
+  start_time = "11:20",       -- the time of day at the start; the header adds the case clock
   start = "arrival",
   nodes = {
     arrival = {
@@ -366,7 +367,8 @@ return case {
              "hasn't put DOUBT on a single scaphoid since Tuesday? I had two wrists tender " ..
              "in the snuffbox this week, and it called both clear.\" The lead nurse asks who " ..
              "will pick it up, and looks at you.",
-      elapsed = 240,
+      -- The huddle is at 16:00 (11:20 + 280 minutes), however long the morning took.
+      elapsed = function(s) return 280 - s.clock end,
       decision = {
         prompt = "What do you do about the update?",
         options = {

@@ -102,7 +102,7 @@ return case {
 
   patient = {
     name = "Emmanuel Boateng", age = 61, sex = "M",
-    setting = "Respiratory virtual ward (hospital at home), day 3, 10:15",
+    setting = "Respiratory virtual ward (hospital at home), day 3",
     complaint = "More breathless on the stairs since last night",
     history = { "Community-acquired pneumonia (right lower lobe), discharged to the " ..
                   "virtual ward 2 days ago", "Hypertension", "Never smoked",
@@ -167,6 +167,7 @@ return case {
     },
   },
 
+  start_time = "10:15",       -- the time of day at the start; the header adds the case clock
   start = "call",
   nodes = {
     call = {

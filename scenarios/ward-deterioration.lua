@@ -76,7 +76,7 @@ return case {
   format = 1,
   id = "ward-deterioration",
   version = "1.1",
-  title = "New confusion at 02:00, two days after surgery",
+  title = "New confusion in the night, two days after surgery",
   summary = "On a surgical ward at night, a woman two days after bowel surgery is newly " ..
             "confused. The ward's deterioration score has its say; you decide whether to " ..
             "wake the doctor.",
@@ -109,7 +109,7 @@ return case {
 
   patient = {
     name = "Irene Walsh", age = 72, sex = "F",
-    setting = "General surgical ward, night shift, 02:00",
+    setting = "General surgical ward, night shift",
     complaint = "Day 2 after laparoscopic anterior resection; new confusion",
     history = { "Sigmoid adenocarcinoma: laparoscopic anterior resection 2 days ago",
                 "Hypertension", "Osteoarthritis of both knees" },
@@ -131,6 +131,7 @@ return case {
 
   ai = models.card("deterioration"),
 
+  start_time = "02:00",       -- the time of day at the start; the header adds the case clock
   start = "round",
   nodes = {
     round = {

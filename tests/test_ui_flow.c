@@ -4,7 +4,8 @@
  * trainee has played with their outcome (from their logs), suggests the
  * next case on the teaching path and returns the focus to the case just
  * played; a disabled button is dashed, not only dimmed; the header's clock
- * is the case's simulated clock; and the draw log records what was shown. */
+ * is the case's simulated clock (with a start time, the story's time of
+ * day); and the draw log records what was shown. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,17 +28,20 @@
 #include "ui_canvas.h"
 #include "window.h"
 
+#define DOT_TEXT "\xc2\xb7" /* the middle dot the header puts between its parts */
+
 typedef struct fixture {
     char *dir; /* the log folder (and the library, when one is made) */
     app a;
     int64_t now;
 } fixture;
 
-static int fixture_setup(void **state)
+/* The window over case c (owned by the app from here). */
+static int fixture_open(void **state, case_def *c)
 {
     fixture *f = calloc(1, sizeof *f);
     f->dir = test_tmpdir();
-    app_opts o = {.c = load_test_case("window_case.lua"),
+    app_opts o = {.c = c,
                   .trainee = "t1",
                   .have_seed = true,
                   .seed = 5,
@@ -48,6 +52,11 @@ static int fixture_setup(void **state)
     f->now = 100000;
     *state = f;
     return 0;
+}
+
+static int fixture_setup(void **state)
+{
+    return fixture_open(state, load_test_case("window_case.lua"));
 }
 
 static int fixture_teardown(void **state)
@@ -433,6 +442,22 @@ static void test_disabled_button_is_dashed_in_high_contrast(void **state)
     canvas_close(&cv);
 }
 
+/* At window_case.lua's alert: the choices, the ratings and a reason, then
+ * on to the next node (20 minutes later). */
+static void answer_the_alert(fixture *f)
+{
+    static const int picks[] = {0, 4, 0, 4, 4};
+    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
+        cmd(f, CMD_PICK, picks[i]);
+        cmd(f, CMD_COMMIT, 0);
+    }
+    size_t cap;
+    char *field = app_text_field(&f->a, &cap);
+    snprintf(field, cap, "why");
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+}
+
 /* The header shows the case's own clock: simulated minutes, which move on
  * as the case says (window_case.lua: 5 min, then 20 more). */
 static void test_header_clock_follows_the_case_clock(void **state)
@@ -446,18 +471,38 @@ static void test_header_clock_follows_the_case_clock(void **state)
     cmd(f, CMD_COMMIT, 0);                    /* the alert, 5 min on */
     canvas_frame(&cv, &f->a, f->now + 60000); /* a real minute passes: not the case's */
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 5 min"));
-    static const int picks[] = {0, 4, 0, 4, 4};
-    for (size_t i = 0; i < sizeof picks / sizeof picks[0]; i++) {
-        cmd(f, CMD_PICK, picks[i]);
-        cmd(f, CMD_COMMIT, 0);
-    }
-    size_t cap;
-    char *field = app_text_field(&f->a, &cap);
-    snprintf(field, cap, "why");
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
+    answer_the_alert(f);
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 25 min"));
+    canvas_close(&cv);
+}
+
+/* The same case as if it began at 23:50 (start_time): the header shows the
+ * story's time of day, start_time plus the case clock, and moves with it
+ * past midnight; "Case clock" is not shown then. */
+static int night_setup(void **state)
+{
+    case_def *c = load_test_case("window_case.lua");
+    c->has_start_time = true;
+    c->start_time = 23 * 60 + 50;
+    return fixture_open(state, c);
+}
+
+static void test_header_time_of_day_follows_the_case_clock(void **state)
+{
+    fixture *f = *state;
+    canvas cv;
+    canvas_open(&cv, 1280, 800, 100, "default");
+    cmd(f, CMD_COMMIT, 0); /* start: intro */
+    canvas_frame(&cv, &f->a, f->now);
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "23:50 " DOT_TEXT " 0 min in"));
+    assert_null(canvas_find(&cv, REGION_HEADER, "Case clock"));
+    cmd(f, CMD_COMMIT, 0); /* the alert, 5 min on */
+    canvas_frame(&cv, &f->a, f->now + 60000);
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "23:55 " DOT_TEXT " 5 min in"));
+    answer_the_alert(f);
+    canvas_frame(&cv, &f->a, f->now);
+    assert_non_null(canvas_find(&cv, REGION_HEADER, "00:15 " DOT_TEXT " 25 min in"));
     canvas_close(&cv);
 }
 
@@ -525,6 +570,8 @@ int main(void)
         LIB_TEST(test_library_ctrl_q_leaves_the_window),
         cmocka_unit_test(test_disabled_button_is_dashed_in_high_contrast),
         APP_TEST(test_header_clock_follows_the_case_clock),
+        cmocka_unit_test_setup_teardown(test_header_time_of_day_follows_the_case_clock, night_setup,
+                                        fixture_teardown),
         APP_TEST(test_draw_log_writes_each_changed_frame_once),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -348,6 +348,20 @@ static void test_clock_countdown_and_percent_read_as_people_write_them(void **st
     assert_int_equal(ui_countdown_next_change(400), 400);
 }
 
+/* The header's clock: the time of day with a start time, else the case clock. */
+static void test_format_case_clock(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(ui_format_case_clock(true, 2 * 60 + 10, 70, b, sizeof b),
+                        "03:20 \xc2\xb7 1 h 10 min in");
+    assert_string_equal(ui_format_case_clock(true, 23 * 60 + 50, 25, b, sizeof b),
+                        "00:15 \xc2\xb7 25 min in");
+    assert_string_equal(ui_format_case_clock(true, 0, 0, b, sizeof b), "00:00 \xc2\xb7 0 min in");
+    assert_string_equal(ui_format_case_clock(false, 2 * 60 + 10, 70, b, sizeof b),
+                        "Case clock: 1 h 10 min");
+}
+
 static void test_theme_text_meets_contrast_targets(void **state)
 {
     (void)state;
@@ -1075,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_vital_rows_mark_values_outside_the_news2_zero_band),
         cmocka_unit_test(test_vital_rows_show_extras_without_prefix_and_oxygen_as_marked),
         cmocka_unit_test(test_clock_countdown_and_percent_read_as_people_write_them),
+        cmocka_unit_test(test_format_case_clock),
         cmocka_unit_test(test_theme_text_meets_contrast_targets),
         APP_TEST(test_app_picks_and_commits_a_whole_decision),
         APP_TEST(test_app_rationale_field_stops_at_the_longest_rationale),

@@ -175,6 +175,8 @@ typedef struct case_def {
     strlist references;
     strlist tags;
     double minutes; /* 0 when not given */
+    bool has_start_time;
+    int start_time; /* the time of day at the start, minutes after midnight (has_start_time) */
     case_early_warning early_warning;
     strlist variants;
     case_patient patient;

@@ -12,6 +12,7 @@
 
 #include "utf8.h"
 #include "mem.h"
+#include "time_of_day.h"
 
 /* ---- ids -------------------------------------------------------------------- */
 
@@ -516,10 +517,28 @@ static int read_early_warning(tables_ctx *x, int t, case_def *c)
     return rc;
 }
 
+/* start_time: the time of day at the start node, "HH:MM"; none when not given. */
+static int read_start_time(tables_ctx *x, int t, case_def *c)
+{
+    char *text = NULL;
+    if (tables_get_string(x, t, "start_time", false, &text, NULL))
+        return -1;
+    int rc = 0;
+    c->has_start_time = text != NULL;
+    if (text && !time_of_day_parse(text, &c->start_time)) {
+        size_t mark = tables_path_push(x, "start_time");
+        tables_fail(x, "start_time '%s' is not a time of day: write it as " TIME_OF_DAY_FORM, text);
+        tables_path_pop(x, mark);
+        rc = -1;
+    }
+    mem_free(text);
+    return rc;
+}
+
 static const char *const CASE_KEYS[] = {
-    "format",     "id",    "version", "title",         "summary", "objectives", "authors",
-    "references", "tags",  "minutes", "variants",      "patient", "vitals",     "results",
-    "ai",         "start", "nodes",   "early_warning", NULL};
+    "format",     "id",    "version", "title",         "summary",    "objectives", "authors",
+    "references", "tags",  "minutes", "variants",      "patient",    "vitals",     "results",
+    "ai",         "start", "nodes",   "early_warning", "start_time", NULL};
 static const char *const PATIENT_KEYS[] = {
     "name", "age", "sex", "setting", "complaint", "history", "medications", "allergies", NULL};
 static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
@@ -801,7 +820,7 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         tables_get_strlist(x, t, "tags", &c->tags, NULL) ||
         tables_get_number(x, t, "minutes", false, 0, 1440, false, &c->minutes, &has_minutes,
                           NULL) ||
-        read_early_warning(x, t, c) || read_variants(x, t, c) ||
+        read_early_warning(x, t, c) || read_start_time(x, t, c) || read_variants(x, t, c) ||
         read_sub(x, t, "patient", read_patient, &c->patient) ||
         read_sub(x, t, "ai", read_tools, c) ||
         tables_read_results(x, t, "results", &c->results, &c->n_results, NULL) ||

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "json_util.h"
+#include "time_of_day.h"
 
 static bool has(const vitals *v, vital_num n)
 {
@@ -195,6 +196,18 @@ const char *ui_format_minutes(double minutes, char *buf, size_t size)
         snprintf(buf, size, "%ld h", m / 60);
     else
         snprintf(buf, size, "%ld h %ld min", m / 60, m % 60);
+    return buf;
+}
+
+const char *ui_format_case_clock(bool has_start, int start, double minutes, char *buf, size_t size)
+{
+    char m[48], t[16];
+    ui_format_minutes(minutes, m, sizeof m);
+    if (has_start)
+        snprintf(buf, size, "%s \xc2\xb7 %s in", time_of_day_format(start, minutes, t, sizeof t),
+                 m);
+    else
+        snprintf(buf, size, "Case clock: %s", m);
     return buf;
 }
 

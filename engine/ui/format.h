@@ -4,6 +4,7 @@
 #ifndef FORMAT_H
 #define FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +31,10 @@ size_t ui_vital_rows(const vitals *v, ui_vital_row *rows, size_t max);
 
 /* "10 min", "1 h 10 min", "2 h" (minutes rounded to whole). */
 const char *ui_format_minutes(double minutes, char *buf, size_t size);
+/* The header's clock: with a start time (has_start, minutes after midnight)
+ * the story's time of day and the time since the start, "03:20 · 1 h 10 min
+ * in" (wrapping past midnight); without, "Case clock: 1 h 10 min". */
+const char *ui_format_case_clock(bool has_start, int start, double minutes, char *buf, size_t size);
 /* Time left as m:ss, seconds rounded up ("2:00", "0:01"); "0:00" when <= 0. */
 const char *ui_format_countdown(int64_t ms_left, char *buf, size_t size);
 /* 0.87 -> "87%". */

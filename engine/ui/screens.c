@@ -75,7 +75,7 @@ static void patient_line(const app *a, strbuf *b)
 
 static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t size)
 {
-    char m[64], t[32];
+    char t[32];
     l1[0] = l2[0] = '\0';
     if (a->screen == SCR_LIBRARY || a->screen == SCR_TRAINEE) {
         if (a->trainee[0] && a->screen == SCR_LIBRARY)
@@ -86,7 +86,8 @@ static void clock_lines(const app *a, int64_t now, char *l1, char *l2, size_t si
         return;
     session_view v = session_view_now(a->s);
     if (v.live)
-        snprintf(l1, size, "Case clock: %s", ui_format_minutes(v.live->clock, m, sizeof m));
+        ui_format_case_clock(a->c && a->c->has_start_time, a->c ? a->c->start_time : 0,
+                             v.live->clock, l1, size);
     int64_t left = app_time_left(a, now);
     /* The last half minute is marked by a sign, not by colour alone, as
      * the countdown beside the options is (countdown.h). */

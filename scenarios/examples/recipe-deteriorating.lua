@@ -3,7 +3,8 @@
 -- in minutes) and change the vitals (vitals = { ... } is merged into what
 -- the trainee already sees). The engine computes NEWS2 from them. Here the
 -- later observations depend on the earlier choice, set by an on_enter
--- function that reads s.choices.
+-- function that reads s.choices. start_time is the time of day when the
+-- case starts: the header shows it plus the clock (14:00 at the round).
 local better = { hr = 96, sbp = 112, dbp = 66, rr = 18, spo2 = 96, temp = 37.6 }
 local worse = { hr = 128, sbp = 88, dbp = 50, rr = 28, spo2 = 91, temp = 38.9, avpu = "C" }
 
@@ -18,7 +19,9 @@ return case {
   tags = { "example", "ward", "nursing", "deterioration" },
   minutes = 5,
 
-  patient = { age = 79, sex = "M", setting = "Orthopaedic ward, 10:00",
+  start_time = "10:00",
+
+  patient = { age = 79, sex = "M", setting = "Orthopaedic ward",
               complaint = "Day 2 after a left hip replacement" },
   vitals = { hr = 92, sbp = 118, dbp = 70, rr = 18, spo2 = 96, temp = 37.4, avpu = "A" },
 
