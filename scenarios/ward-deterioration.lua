@@ -330,7 +330,7 @@ return case {
     theatre_late = {
       title = "Back to theatre",
       text = "The registrar and outreach team start vasopressor planning on the ward. CT " ..
-             "shows an anastomotic leak; she goes to theatre at 08:00, two hours later " ..
+             "shows an anastomotic leak; she goes to theatre at 08:00, an hour and a half later " ..
              "than an earlier call would have allowed, and to intensive care afterwards.",
       elapsed = 240,
       vitals = { hr = 108, sbp = 102, dbp = 58, rr = 20, spo2 = 96, temp = 37.9, avpu = "A",
