@@ -62,8 +62,9 @@ static void close_place(place *p)
 /* Writes n bytes to dir/name. */
 static void put_bytes(const char *dir, const char *name, const void *b, size_t n)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char path[4096];
+    int k = snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_true(k > 0 && (size_t)k < sizeof path);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(b, 1, n, f), n);

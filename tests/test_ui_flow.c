@@ -173,8 +173,9 @@ static void test_final_choice_comes_with_the_first_choice_picked(void **state)
 
 static void write_case(const char *dir, const char *id)
 {
-    char path[1024], text[2048];
-    snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+    char path[4096], text[2048];
+    int k = snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+    assert_true(k > 0 && (size_t)k < sizeof path);
     snprintf(text, sizeof text,
              "return case {\n"
              "  id = '%s', version = '1.0', title = 'Case %s', start = 'q',\n"
