@@ -320,6 +320,62 @@ static void test_timed_options_are_in_view_at_200_percent_on_a_laptop(void **sta
         }
 }
 
+/* The text found is inside the visible body. */
+static void expect_text_in_view(const canvas *cv, const char *text, const char *what)
+{
+    const ui_ctx *c = &cv->ctx;
+    const ui_text_rec *t = canvas_find(cv, REGION_BODY, text);
+    if (!t)
+        fail_msg("%s at %dx%d, %d%%, %s: '%s' is not drawn", what, c->w, c->h, c->scale,
+                 c->th->name, text);
+    if (t->text.y < c->view.y || t->text.y + t->text.h > c->view.y + c->view.h)
+        fail_msg("%s at %dx%d, %d%%, %s: '%s' at y %d..%d is outside the view %d..%d", what, c->w,
+                 c->h, c->scale, c->th->name, text, t->text.y, t->text.y + t->text.h, c->view.y,
+                 c->view.y + c->view.h);
+}
+
+/* When a step does not fit the window (large text on a laptop), its own
+ * part comes first: the large countdown beside the options, not only the
+ * header's; after the choice, the feedback's verdict, not its end. */
+static void test_at_large_text_the_step_itself_comes_first(void **state)
+{
+    (void)state;
+    screen_size sizes[] = {laptop(200), laptop(100), {1920, 1080, 200}};
+    static const char *const themes[] = {"default", "high-contrast"};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+        for (size_t k = 0; k < 2; k++) {
+            fixture f = {.dir = test_tmpdir()};
+            canvas cv;
+            canvas_open(&cv, sizes[s].w, sizes[s].h, sizes[s].scale, themes[k]);
+            open_app(&f, load_test_case("window_case.lua"));
+            f.cv = &cv;
+            to_timed_decision(&f);
+            cmd(&f, CMD_ASK, 0); /* the advice arrives above the options */
+            const ui_text_rec *t = body_countdown(&cv);
+            if (!t || t->text.y < cv.ctx.view.y ||
+                t->text.y + t->text.h > cv.ctx.view.y + cv.ctx.view.h)
+                fail_msg("at %dx%d, %d%%, %s: the large countdown is not in view", sizes[s].w,
+                         sizes[s].h, sizes[s].scale, themes[k]);
+            cmd(&f, CMD_PICK, 0);
+            cmd(&f, CMD_COMMIT, 0);
+            for (int guard = 0; guard < 10 && app_view(&f.a).step != STEP_FEEDBACK; guard++) {
+                session_step step = app_view(&f.a).step;
+                if (step == STEP_RATIONALE) {
+                    assert_true(app_type(&f.a, "a reason"));
+                } else if (step != STEP_CONTINUE) {
+                    cmd(&f, CMD_PICK, step == STEP_CHOOSE_FINAL ? 0 : 4);
+                }
+                cmd(&f, CMD_COMMIT, 0);
+            }
+            assert_int_equal(app_view(&f.a).step, STEP_FEEDBACK);
+            expect_text_in_view(&cv, "Your choice", "the feedback's verdict");
+            app_free(&f.a);
+            canvas_close(&cv);
+            test_rmtree(f.dir);
+            free(f.dir);
+        }
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -346,6 +402,7 @@ int main(void)
         APP_TEST(test_countdown_marks_30_and_10_seconds_with_a_shape_and_a_colour),
         APP_TEST(test_ratings_and_the_rationale_show_no_timer),
         cmocka_unit_test(test_timed_options_are_in_view_at_200_percent_on_a_laptop),
+        cmocka_unit_test(test_at_large_text_the_step_itself_comes_first),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -62,9 +62,10 @@ typedef struct ui_ctx {
     int scroll;
     int content_h; /* height of the body's content, from the measuring pass */
     int mouse_x, mouse_y;
-    ui_cmd shown_focus;       /* the focus last scrolled into view */
-    int act_top;              /* content y of what the step asks for, -1 when none */
-    int act_bottom;           /* and of its end */
+    ui_cmd shown_focus; /* the focus last scrolled into view */
+    int act_top;        /* content y of what the step asks for, -1 when none */
+    int act_bottom;     /* and of its end */
+    int act_anchor;     /* content y where the step's own part starts (below the advice card) */
     unsigned long shown_step; /* the step last scrolled to (screen, node, step) */
     bool refocus;             /* the layout changed (scale, size): find the focus again */
     int draw_calls;           /* in the last drawing pass (each costs on a software GL) */

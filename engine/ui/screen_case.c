@@ -25,6 +25,7 @@ static int act_block(ui_ctx *c, app *a, const session_view *v, int x, int y, int
 {
     if (v->advice_shown && screen_advice(v) && v->step != STEP_FEEDBACK)
         y = screen_advice_card(c, a, v, x, y, w) + c->pad;
+    c->act_anchor = y + c->scroll - c->view.y;
     switch (v->step) {
     case STEP_CONTINUE: {
         ui_button_spec b = {"Continue (Enter)", {CMD_COMMIT, 0}, BUTTON_PRIMARY};

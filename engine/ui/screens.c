@@ -292,7 +292,8 @@ static unsigned long step_key(const app *a)
 void screens_frame(ui_ctx *c, app *a, int64_t now)
 {
     ui_ctx_begin(c, false);
-    c->act_top = c->act_bottom = -1;
+    c->act_top = c->act_bottom = c->act_anchor = -1;
+    int drawn_scroll = c->scroll; /* the targets below were placed with it */
     screens_pass(c, a, now);
     c->scroll = ui_scroll_clamp(c->scroll, c->content_h, c->view.h);
     /* A new screen starts at its top; a new step brings what it asks for
@@ -305,12 +306,18 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
     }
     if (step != c->shown_step) {
         /* What the step asks for comes into view, all of it when it fits,
-         * else its end (the options and Confirm; the advice's top is cut),
-         * from the top of a new page or from where the trainee was. */
+         * from the top of a new page or from where the trainee was. When it
+         * does not (large text on a laptop), the step's own part (the
+         * question, its countdown and the options; the verdict of the
+         * feedback) comes first: the advice card above it is cut, and what
+         * does not fit below is reached by scrolling (Enter confirms from
+         * anywhere). */
         bool same_screen = (c->shown_step >> 24) == (step >> 24);
         int top = c->act_top - c->pad, bottom = c->act_bottom + c->pad;
-        if (bottom - top > c->view.h)
-            top = bottom - c->view.h;
+        if (bottom - top > c->view.h) {
+            int anchor = c->act_anchor >= 0 ? c->act_anchor - c->pad : top;
+            top = bottom - c->view.h < anchor ? bottom - c->view.h : anchor;
+        }
         c->scroll = c->act_top < 0 ? (same_screen ? c->scroll : 0)
                                    : ui_scroll_clamp(ui_scroll_to_show(same_screen ? c->scroll : 0,
                                                                        top, bottom, c->view.h),
@@ -324,7 +331,7 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
         const ui_target *t = &c->targets[i];
         if (t->region != REGION_BODY || !ui_cmd_eq(t->cmd, a->focus))
             continue;
-        int top = t->r.y - c->view.y + c->scroll - c->pad, bottom = top + t->r.h + 2 * c->pad;
+        int top = t->r.y - c->view.y + drawn_scroll - c->pad, bottom = top + t->r.h + 2 * c->pad;
         c->scroll = ui_scroll_clamp(ui_scroll_to_show(c->scroll, top, bottom, c->view.h),
                                     c->content_h, c->view.h);
         break;
