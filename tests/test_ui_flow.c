@@ -305,9 +305,10 @@ static void test_library_marks_played_cases_and_suggests_the_next(void **state)
     canvas_open(&cv, 1280, 800, 100, "high-contrast");
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_BODY, "Next on the teaching path"));
-    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: harm"));
-    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: left before the end"));
-    assert_non_null(canvas_find(&cv, REGION_BODY, "Played: good outcome"));
+    /* Marked as the ending screen marks outcomes: never a tick beside harm. */
+    assert_non_null(canvas_find(&cv, REGION_BODY, "\xe2\x9a\xa0 Played: harm"));
+    assert_non_null(canvas_find(&cv, REGION_BODY, "\xe2\x80\x93 Played: left before the end"));
+    assert_non_null(canvas_find(&cv, REGION_BODY, "\xe2\x9c\x93 Played: good outcome"));
     canvas_close(&cv);
     bravo = entry_of(lib, "bravo");
     play(f, "bravo", 0);

@@ -29,6 +29,8 @@
 #include "text_cache.h"
 #include "theme.h"
 
+#define UP_MARK "\xe2\x96\xb2" /* the window's mark of a high value */
+
 typedef struct fixture {
     char *dir;
     app a;
@@ -65,6 +67,11 @@ static int setup_colleague(void **state)
 static int setup_no_score(void **state)
 {
     return setup_with(state, "early_warning_none.lua");
+}
+
+static int setup_low_medium(void **state)
+{
+    return setup_with(state, "news2_low_medium.lua");
 }
 
 static int teardown(void **state)
@@ -238,6 +245,15 @@ static void test_a_case_with_news2_shows_the_score_and_its_flags(void **state)
     assert_true(drawn(&f->a, "high")); /* hr 120 scores 2: marked high */
 }
 
+/* NEWS2 4 with a single parameter scoring 3 is low-medium (RCP 2017), an
+ * urgent response: the line is marked as the higher bands are. */
+static void test_a_low_medium_score_is_named_and_marked(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0); /* start */
+    assert_true(drawn(&f->a, "low-medium risk " UP_MARK));
+}
+
 /* The teaching path fixes the variant a case is played in from the
  * library (teaching-path.txt: "ID VARIANT"), so that a path can open on the
  * AI right whoever plays; --variant still wins. */
@@ -299,6 +315,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_a_case_with_no_early_warning_shows_no_score_and_no_adult_flags, setup_no_score,
             teardown),
+        cmocka_unit_test_setup_teardown(test_a_low_medium_score_is_named_and_marked,
+                                        setup_low_medium, teardown),
         cmocka_unit_test_setup_teardown(test_a_case_with_news2_shows_the_score_and_its_flags,
                                         setup_colleague, teardown),
     };

@@ -5,8 +5,6 @@
 
 #include "screen_parts.h"
 
-#define CIRCLE "\xe2\x97\x8b" /* ○ */
-
 /* "✓ Outcome: good", in a colour that says the same. */
 int screen_outcome(ui_ctx *c, case_outcome o, int x, int y, int w)
 {

@@ -37,7 +37,11 @@ static void entry_meta(const library *lib, const library_entry *en, strbuf *b)
     if (lib->next >= 0 && en == &lib->items[lib->next])
         strbuf_adds(b, "**" NEXT_MARK " Next on the teaching path**  " DOT "  ");
     if (played)
-        strbuf_addf(b, "**%s Played: %s**  " DOT "  ", en->played == PLAYED_LEFT ? DASH : CHECK,
+        strbuf_addf(b, "**%s Played: %s**  " DOT "  ", /* the ending screen's marks */
+                    en->played == PLAYED_GOOD      ? CHECK
+                    : en->played == PLAYED_NEUTRAL ? CIRCLE
+                    : en->played == PLAYED_HARM    ? WARN_SIGN
+                                                   : DASH,
                     played);
     if (en->path_step > 0)
         strbuf_addf(b, "Teaching path %d of %d  " DOT "  ", en->path_step, lib->path_len);

@@ -19,6 +19,7 @@
 #define DOT "\xc2\xb7"           /* · */
 #define WARN_SIGN "\xe2\x9a\xa0" /* ⚠ */
 #define DASH "\xe2\x80\x93"      /* – */
+#define CIRCLE "\xe2\x97\x8b"    /* ○: a neutral outcome */
 
 /* ---- helpers (screens.c) ---- */
 

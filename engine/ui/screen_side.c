@@ -28,9 +28,12 @@ static int vitals_panel(ui_ctx *c, const app *a, const session_view *v, int x, i
     if (v->news2 >= 0) {
         char s[160];
         const char *band = news2_band_name((news2_band)v->news2_band);
+        /* Marked from low-medium up: a single parameter scoring 3 asks for
+         * an urgent ward-based response (RCP 2017) even at a low total. */
+        bool marked = v->news2_band >= NEWS2_BAND_LOW_MEDIUM;
         snprintf(s, sizeof s, "NEWS2 **%d**  %s  %s risk%s", v->news2, DOT, band ? band : "unknown",
-                 v->news2 >= 5 ? "  " UP : "");
-        cy += ui_text(c, ix, cy, iw, c->px, v->news2 >= 5 ? c->th->warn : c->th->text, s);
+                 marked ? "  " UP : "");
+        cy += ui_text(c, ix, cy, iw, c->px, marked ? c->th->warn : c->th->text, s);
     }
     cy += c->gap;
     int lw = 0;
