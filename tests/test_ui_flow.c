@@ -89,6 +89,28 @@ static char *log_text(fixture *f)
 
 /* ---- the leave dialog ---------------------------------------------------------- */
 
+/* The grid of the issue's render tests: 1366x768 and 1920x1080, at 100%
+ * and 200% text, in both themes. Each text of texts (NULL-terminated) is
+ * drawn in region at every point of it. */
+static void expect_drawn_grid(app *a, int64_t now, ui_region region, const char *const *texts)
+{
+    static const int sizes[][2] = {{1366, 768}, {1920, 1080}};
+    static const int scales[] = {100, 200};
+    static const char *const themes[] = {"default", "high-contrast"};
+    for (size_t s = 0; s < 2; s++)
+        for (size_t k = 0; k < 2; k++)
+            for (size_t t = 0; t < 2; t++) {
+                canvas cv;
+                canvas_open(&cv, sizes[s][0], sizes[s][1], scales[k], themes[t]);
+                canvas_frame(&cv, a, now);
+                for (const char *const *x = texts; *x; x++)
+                    if (!canvas_find(&cv, region, *x))
+                        fail_msg("'%s' is not drawn at %dx%d, %d%%, %s", *x, sizes[s][0],
+                                 sizes[s][1], scales[k], themes[t]);
+                canvas_close(&cv);
+            }
+}
+
 static void test_leave_dialog_defaults_to_stay(void **state)
 {
     fixture *f = *state;
@@ -116,6 +138,8 @@ static void test_leave_dialog_defaults_to_stay(void **state)
     assert_non_null(canvas_find(&cv, REGION_MODAL, "Stay (Enter)"));
     assert_non_null(canvas_find(&cv, REGION_MODAL, "Leave (L)"));
     canvas_close(&cv);
+    static const char *const dialog[] = {"Stay (Enter)", "Leave (L)", NULL};
+    expect_drawn_grid(&f->a, f->now, REGION_MODAL, dialog);
     cmd(f, CMD_LEAVE, 0);
     assert_int_equal(f->a.screen, SCR_ENDING);
     text = log_text(f);
@@ -310,6 +334,9 @@ static void test_library_marks_played_cases_and_suggests_the_next(void **state)
     assert_non_null(canvas_find(&cv, REGION_BODY, "\xe2\x80\x93 Played: left before the end"));
     assert_non_null(canvas_find(&cv, REGION_BODY, "\xe2\x9c\x93 Played: good outcome"));
     canvas_close(&cv);
+    static const char *const marks[] = {"Next on the teaching path", "Played: harm",
+                                        "Played: good outcome", NULL};
+    expect_drawn_grid(&f->a, f->now, REGION_BODY, marks);
     bravo = entry_of(lib, "bravo");
     play(f, "bravo", 0);
     assert_int_equal(lib->next, -1); /* the whole path done */
@@ -420,28 +447,32 @@ static void edge_pixels(const canvas *cv, ui_rect r, uint32_t border, int *on, i
 static void test_disabled_button_is_dashed_in_high_contrast(void **state)
 {
     (void)state;
-    canvas cv;
-    canvas_open(&cv, 800, 300, 100, "high-contrast");
-    ui_ctx *c = &cv.ctx;
-    app a;
-    memset(&a, 0, sizeof a);
-    ui_ctx_begin(c, true);
-    ui_button_spec live = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_NORMAL};
-    ui_button_spec off = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_DISABLED};
-    int h = ui_buttons(c, &a, 20, 20, 400, &live, 1);
-    ui_buttons(c, &a, 20, 150, 400, &off, 1);
-    SDL_RenderPresent(cv.r);
-    int w = ui_text_w(c, c->px, false, live.label) + 2 * c->pad;
-    int on, gaps;
-    edge_pixels(&cv, (ui_rect){20, 20, w, h}, rgb(c->th->button_border), &on, &gaps);
-    assert_int_equal(gaps, 0); /* a live button: a solid border */
-    edge_pixels(&cv, (ui_rect){20, 150, w, h}, rgb(c->th->panel_border), &on, &gaps);
-    /* Disabled: dashes, about half drawn and half gap, in the same white. */
-    assert_true(on > w / 4);
-    assert_true(gaps > w / 4);
-    /* Only the live button takes a click or the focus. */
-    assert_int_equal(c->n_targets, 1);
-    canvas_close(&cv);
+    static const int sizes[][2] = {{1366, 768}, {1920, 1080}};
+    for (size_t sz = 0; sz < 2; sz++)
+        for (int scale = 100; scale <= 200; scale += 100) {
+            canvas cv;
+            canvas_open(&cv, sizes[sz][0], sizes[sz][1], scale, "high-contrast");
+            ui_ctx *c = &cv.ctx;
+            app a;
+            memset(&a, 0, sizeof a);
+            ui_ctx_begin(c, true);
+            ui_button_spec live = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_NORMAL};
+            ui_button_spec off = {"Confirm choice (Enter)", {CMD_COMMIT, 0}, BUTTON_DISABLED};
+            int h = ui_buttons(c, &a, 20, 20, 600, &live, 1);
+            ui_buttons(c, &a, 20, 250, 600, &off, 1);
+            SDL_RenderPresent(cv.r);
+            int w = ui_text_w(c, c->px, false, live.label) + 2 * c->pad;
+            int on, gaps;
+            edge_pixels(&cv, (ui_rect){20, 20, w, h}, rgb(c->th->button_border), &on, &gaps);
+            assert_int_equal(gaps, 0); /* a live button: a solid border */
+            edge_pixels(&cv, (ui_rect){20, 250, w, h}, rgb(c->th->panel_border), &on, &gaps);
+            /* Disabled: dashes, about half drawn and half gap, in the same white. */
+            assert_true(on > w / 4);
+            assert_true(gaps > w / 4);
+            /* Only the live button takes a click or the focus. */
+            assert_int_equal(c->n_targets, 1);
+            canvas_close(&cv);
+        }
 }
 
 /* At window_case.lua's alert: the choices, the ratings and a reason, then
@@ -477,6 +508,8 @@ static void test_header_clock_follows_the_case_clock(void **state)
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "Case clock: 25 min"));
     canvas_close(&cv);
+    static const char *const clock[] = {"Case clock: 25 min", NULL};
+    expect_drawn_grid(&f->a, f->now, REGION_HEADER, clock);
 }
 
 /* The same case as if it began at 23:50 (start_time): the header shows the
@@ -506,6 +539,8 @@ static void test_header_time_of_day_follows_the_case_clock(void **state)
     canvas_frame(&cv, &f->a, f->now);
     assert_non_null(canvas_find(&cv, REGION_HEADER, "00:15 " DOT_TEXT " 25 min in"));
     canvas_close(&cv);
+    static const char *const time_of_day[] = {"00:15 " DOT_TEXT " 25 min in", NULL};
+    expect_drawn_grid(&f->a, f->now, REGION_HEADER, time_of_day);
 }
 
 /* ---- the draw log ------------------------------------------------------------ */

@@ -159,30 +159,44 @@ static ui_rect first_option(const canvas *cv)
     return (ui_rect){0, 0, 0, 0};
 }
 
+/* The grid of the issue's render tests: 1366x768 and 1920x1080, at 100%
+ * and 200% text, in both themes. */
+static const int GRID_SIZES[][2] = {{1366, 768}, {1920, 1080}};
+static const int GRID_SCALES[] = {100, 200};
+static const char *const GRID_THEMES[] = {"default", "high-contrast"};
+#define FOR_GRID(s, k, t)                                                                          \
+    for (size_t s = 0; s < 2; s++)                                                                 \
+        for (size_t k = 0; k < 2; k++)                                                             \
+            for (size_t t = 0; t < 2; t++)
+
 static void test_countdown_is_large_and_just_above_the_options(void **state)
 {
     fixture *f = *state;
     to_timed_decision(f);
-    canvas cv;
-    canvas_open(&cv, 1280, 800, 100, "default");
-    canvas_frame(&cv, &f->a, f->now);
-    const ui_text_rec *t = body_countdown(&cv);
-    assert_non_null(t);
-    ui_rect opt = first_option(&cv);
-    /* Larger than the body text, and no more than two lines above the
-     * first option. */
-    assert_true(t->text.h > cv.ctx.line_h * 5 / 4);
-    assert_true(t->text.y < opt.y);
-    assert_true(opt.y - (t->text.y + t->text.h) < 2 * cv.ctx.line_h);
-    /* The bar under it: full at first (accent to its right end)... */
-    int bar_y = t->text.y + t->text.h + cv.ctx.gap / 2 + cv.ctx.border + 1;
-    int x0 = opt.x, x1 = opt.x + opt.w;
-    assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y), rgb(cv.ctx.th->accent));
-    /* ...and a quarter full with three quarters of the time gone. */
-    canvas_frame(&cv, &f->a, f->now + 225000);
-    assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y), rgb(cv.ctx.th->bar_track));
-    assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) / 8, bar_y), rgb(cv.ctx.th->accent));
-    canvas_close(&cv);
+    FOR_GRID(s, k, th)
+    {
+        canvas cv;
+        canvas_open(&cv, GRID_SIZES[s][0], GRID_SIZES[s][1], GRID_SCALES[k], GRID_THEMES[th]);
+        canvas_frame(&cv, &f->a, f->now);
+        const ui_text_rec *t = body_countdown(&cv);
+        assert_non_null(t);
+        ui_rect opt = first_option(&cv);
+        /* Larger than the body text, and no more than two lines above the
+         * first option. */
+        assert_true(t->text.h > cv.ctx.line_h * 5 / 4);
+        assert_true(t->text.y < opt.y);
+        assert_true(opt.y - (t->text.y + t->text.h) < 2 * cv.ctx.line_h);
+        /* The bar under it: full at first (accent to its right end)... */
+        int bar_y = t->text.y + t->text.h + cv.ctx.gap / 2 + cv.ctx.border + 1;
+        int x0 = opt.x, x1 = opt.x + opt.w;
+        assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y), rgb(cv.ctx.th->accent));
+        /* ...and a quarter full with three quarters of the time gone. */
+        canvas_frame(&cv, &f->a, f->now + 225000);
+        assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) * 3 / 4, bar_y),
+                         rgb(cv.ctx.th->bar_track));
+        assert_int_equal(canvas_pixel(&cv, x0 + (x1 - x0) / 8, bar_y), rgb(cv.ctx.th->accent));
+        canvas_close(&cv);
+    }
 }
 
 /* At 30 s and at 10 s the countdown takes its mark and the warning colour,
@@ -191,10 +205,10 @@ static void test_countdown_marks_30_and_10_seconds_with_a_shape_and_a_colour(voi
 {
     fixture *f = *state;
     to_timed_decision(f);
-    static const char *const themes[] = {"default", "high-contrast"};
-    for (size_t k = 0; k < 2; k++) {
+    FOR_GRID(s, k, th)
+    {
         canvas cv;
-        canvas_open(&cv, 1280, 800, 100, themes[k]);
+        canvas_open(&cv, GRID_SIZES[s][0], GRID_SIZES[s][1], GRID_SCALES[k], GRID_THEMES[th]);
         canvas_frame(&cv, &f->a, f->now + 300000 - 45000);
         assert_null(canvas_find_start(&cv, REGION_BODY, WARN_MARK));
         assert_null(canvas_find_start(&cv, REGION_BODY, URGENT_MARK));
