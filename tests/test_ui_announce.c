@@ -343,6 +343,31 @@ static void test_the_library_and_errors(void **state)
     f->a.screen = SCR_START;
 }
 
+/* The real library: how many cases, the next on the teaching path, a case
+ * by its title as focus reaches it. */
+static void test_the_library_of_scenarios(void **state)
+{
+    (void)state;
+    app a;
+    apperr e;
+    char *dir = test_tmpdir();
+    app_opts o = {.library_dir = SCENARIOS_DIR, .trainee = "t1", .log_dir = dir, .host_os = "test"};
+    assert_int_equal(app_init(&a, &o, &e), 0);
+    assert_int_equal(a.screen, SCR_LIBRARY);
+    assert_true(a.lib.n > 1);
+    assert_true(a.lib.next >= 0);
+    char want[512];
+    snprintf(want, sizeof want, "Case library, %zu cases. Next on the teaching path: %s", a.lib.n,
+             a.lib.items[a.lib.next].title);
+    says(announce_screen, &a, want);
+    a.focus = (ui_cmd){CMD_OPEN_CASE, 1};
+    snprintf(want, sizeof want, "Case: %s", a.lib.items[1].title);
+    says(announce_focus, &a, want);
+    app_free(&a);
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* Each function, with every allocation failing in turn: NULL and nothing
  * left behind, or the text. */
 static void no_leak(char *(*fn)(const app *), const app *a)
@@ -404,6 +429,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_time_out_is_said_on_the_feedback, setup_tool,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_library_and_errors, setup_tool, teardown),
+        cmocka_unit_test(test_the_library_of_scenarios),
         cmocka_unit_test_setup_teardown(test_no_leak_when_an_allocation_fails, setup_tool,
                                         teardown),
     };

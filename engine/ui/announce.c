@@ -53,7 +53,8 @@ static void add_plain(strbuf *b, const char *text)
             strbuf_adds(b, say);
             continue;
         }
-        char c = *p++ == '\n' ? ' ' : p[-1];
+        char c = *p == '\n' ? ' ' : *p;
+        p++;
         if (c == ' ' && (!b->len || b->s[b->len - 1] == ' '))
             continue;
         if (c == ',' && b->len && b->s[b->len - 1] == ' ')
