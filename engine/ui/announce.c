@@ -10,6 +10,7 @@
 #include "format.h"
 #include "mem.h"
 #include "strbuf.h"
+#include "view.h"
 
 /* Symbols a speech engine reads badly, and what is said instead. */
 static const struct {
@@ -94,29 +95,6 @@ static char *finish(strbuf *b)
     return strbuf_finish(b);
 }
 
-static const case_decision *decision_of(const session_view *v)
-{
-    return v->node && v->node->kind == NODE_DECISION ? &v->node->decision : NULL;
-}
-
-static const case_advice *advice_of(const session_view *v)
-{
-    const case_decision *d = decision_of(v);
-    return d && d->advice.present ? &d->advice : NULL;
-}
-
-/* The window's rule (screen_by_person): a source other than "AI". */
-static bool by_person(const case_advice *adv)
-{
-    return adv && adv->source && strcmp(adv->source, "AI") != 0;
-}
-
-static const char *option_label(const case_decision *d, const char *id)
-{
-    const case_option *o = d && id ? case_find_option(d, id) : NULL;
-    return o && o->label ? o->label : id ? id : "";
-}
-
 static bool rating_step(session_step s)
 {
     return s == STEP_CONFIDENCE_INITIAL || s == STEP_CONFIDENCE_FINAL || s == STEP_TRUST;
@@ -142,13 +120,13 @@ static void patient_line(const app *a, strbuf *b)
 
 static void choice_step(const session_view *v, strbuf *b)
 {
-    const case_decision *d = decision_of(v);
+    const case_decision *d = screen_decision(v);
     sentence(b, d->prompt);
     if (v->step == STEP_CHOOSE_INITIAL)
         sentence(b, "Make your own first choice; the advice follows.");
     else if (v->initial) {
         strbuf_adds(b, "Your first choice was ");
-        add_plain(b, option_label(d, v->initial));
+        add_plain(b, screen_option_label(d, v->initial));
         strbuf_adds(b, ". Keep it or change it. ");
     }
     strbuf_addf(b, "%zu options. ", d->n_options);
@@ -156,12 +134,12 @@ static void choice_step(const session_view *v, strbuf *b)
 
 static void rating_step_words(const session_view *v, strbuf *b)
 {
-    const case_decision *d = decision_of(v);
+    const case_decision *d = screen_decision(v);
     bool trust = v->step == STEP_TRUST;
     const char *chosen = v->step == STEP_CONFIDENCE_INITIAL ? v->initial : v->final;
     if (!trust && chosen) {
         strbuf_adds(b, "You chose ");
-        add_plain(b, option_label(d, chosen));
+        add_plain(b, screen_option_label(d, chosen));
         stop(b);
     }
     strbuf_adds(b, trust ? "Trust, 1 to 7: How much do you trust this advice? 1 is do not trust "
@@ -176,7 +154,7 @@ static void feedback_step(const session_view *v, strbuf *b)
     const char *head = d ? feedback_headline(feedback_verdict_of(d)) : NULL;
     sentence(b, head ? head : "Feedback");
     if (d) {
-        char *body = feedback_body(d, by_person(advice_of(v)));
+        char *body = feedback_body(d, screen_by_person(screen_advice(v)));
         if (!body) {
             b->oom = true;
             return;
@@ -207,7 +185,7 @@ static void case_screen(const app *a, strbuf *b)
         sentence(b, v.node->title);
         sentence(b, v.node->text);
     }
-    if (decision_of(&v) && (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL))
+    if (screen_decision(&v) && (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL))
         choice_step(&v, b);
 }
 
@@ -295,15 +273,15 @@ char *announce_screen(const app *a)
 /* "Option 2 of 3: LABEL. AI recommends. Your first choice. Selected." */
 static void option_focus(const app *a, const session_view *v, int i, strbuf *b)
 {
-    const case_decision *d = decision_of(v);
+    const case_decision *d = screen_decision(v);
     if (!d || i < 0 || (size_t)i >= d->n_options)
         return;
     const case_option *o = &d->options[i];
-    const case_advice *adv = advice_of(v);
+    const case_advice *adv = screen_advice(v);
     strbuf_addf(b, "Option %d of %zu: ", i + 1, d->n_options);
     sentence(b, o->label ? o->label : o->id);
     if (v->advice_shown && adv && adv->recommend && strcmp(adv->recommend, o->id) == 0)
-        strbuf_adds(b, by_person(adv) ? "Advised. " : "AI recommends. ");
+        strbuf_adds(b, screen_by_person(adv) ? "Advised. " : "AI recommends. ");
     if (v->initial && strcmp(v->initial, o->id) == 0 && v->step == STEP_CHOOSE_FINAL)
         strbuf_adds(b, "Your first choice. ");
     if (a->picked == i)
@@ -325,7 +303,7 @@ static const char *button_label(const app *a, const session_view *v, ui_cmd f)
             return "Confirm";
         return "Continue";
     case CMD_ASK:
-        return v && by_person(advice_of(v)) ? "Ask for advice" : "Ask the AI";
+        return v && screen_by_person(screen_advice(v)) ? "Ask for advice" : "Ask the AI";
     case CMD_EXPLANATION:
         return "Explanation";
     case CMD_MODEL_CARD:
@@ -383,13 +361,13 @@ char *announce_advice(const app *a)
     strbuf b = STRBUF_INIT;
     if (a->s && a->screen == SCR_CASE) {
         session_view v = app_view(a);
-        const case_advice *adv = advice_of(&v);
+        const case_advice *adv = screen_advice(&v);
         if (v.advice_shown && adv) {
-            const case_tool *t = !by_person(adv) && a->c && adv->tool_index >= 0 &&
+            const case_tool *t = !screen_by_person(adv) && a->c && adv->tool_index >= 0 &&
                                          (size_t)adv->tool_index < a->c->n_tools
                                      ? &a->c->tools[adv->tool_index]
                                      : NULL;
-            if (by_person(adv)) {
+            if (screen_by_person(adv)) {
                 strbuf_adds(&b, "Advice from ");
                 add_plain(&b, adv->source);
                 strbuf_adds(&b, ": ");
@@ -399,7 +377,7 @@ char *announce_advice(const app *a)
                 strbuf_adds(&b, ", recommends: ");
             } else
                 strbuf_adds(&b, "The AI recommends: ");
-            sentence(&b, option_label(decision_of(&v), adv->recommend));
+            sentence(&b, screen_option_label(screen_decision(&v), adv->recommend));
             if (adv->has_confidence)
                 strbuf_addf(&b, "%.0f percent confident. ", adv->confidence * 100.0);
             sentence(&b, adv->message);
