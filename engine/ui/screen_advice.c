@@ -8,11 +8,6 @@
 #include "screen_parts.h"
 #include "strbuf.h"
 
-bool screen_by_person(const case_advice *adv)
-{
-    return adv && adv->source && strcmp(adv->source, "AI") != 0;
-}
-
 /* A colleague gives reasons in words: the factors as a list, no weights. */
 static int spoken_reasons(ui_ctx *c, const case_advice *adv, int x, int y, int w)
 {

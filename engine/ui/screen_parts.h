@@ -10,6 +10,7 @@
 #include "app.h"
 #include "draw.h"
 #include "session.h"
+#include "view.h" /* screen_decision, screen_advice, screen_by_person, ... */
 
 #define UP "\xe2\x96\xb2"        /* ▲ */
 #define DOWN "\xe2\x96\xbc"      /* ▼ */
@@ -25,16 +26,6 @@
 
 /* text in bold; the height drawn. */
 int screen_bold(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *text);
-/* The decision of the node shown, or NULL. */
-const case_decision *screen_decision(const session_view *v);
-/* Its advice, or NULL. */
-const case_advice *screen_advice(const session_view *v);
-/* Advice labelled with a `source` other than "AI" is a person's (a
- * colleague's): the window then speaks of "the advice", shows the reasons as
- * words without weights, and offers no model card. */
-bool screen_by_person(const case_advice *adv);
-/* The label of option id of d (the id when it has none; "" for NULL). */
-const char *screen_option_label(const case_decision *d, const char *id);
 /* The tool behind the current advice, else the case's first, or NULL. */
 const case_tool *screen_tool(const app *a, const session_view *v);
 /* A case is shown and still being played. */

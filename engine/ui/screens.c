@@ -21,23 +21,6 @@ int screen_bold(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char 
     return ui_text(c, x, y, w, px, col, buf);
 }
 
-const case_decision *screen_decision(const session_view *v)
-{
-    return v->node && v->node->kind == NODE_DECISION ? &v->node->decision : NULL;
-}
-
-const case_advice *screen_advice(const session_view *v)
-{
-    const case_decision *d = screen_decision(v);
-    return d && d->advice.present ? &d->advice : NULL;
-}
-
-const char *screen_option_label(const case_decision *d, const char *id)
-{
-    const case_option *o = d && id ? case_find_option(d, id) : NULL;
-    return o && o->label ? o->label : id ? id : "";
-}
-
 /* The tool behind the current advice, else the case's first. */
 const case_tool *screen_tool(const app *a, const session_view *v)
 {

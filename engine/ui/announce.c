@@ -1,0 +1,400 @@
+/* announce: the words of self-voicing, from the app's state alone (see
+ * announce.h). Built with strbuf; every text passes through add_plain,
+ * which drops the layout's marks and turns symbols into words. */
+#include "announce.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "feedback.h"
+#include "format.h"
+#include "mem.h"
+#include "strbuf.h"
+#include "view.h"
+
+/* Symbols a speech engine reads badly, and what is said instead. */
+static const struct {
+    const char *sym, *say;
+} symbols[] = {
+    {"\xe2\x96\xb2", "high"}, /* ▲ */
+    {"\xe2\x96\xbc", "low"},  /* ▼ */
+    {"\xe2\x97\x86", ""},     /* ◆ */
+    {"\xe2\x9c\x93", ""},     /* ✓ */
+    {"\xe2\x9c\x97", ""},     /* ✗ */
+    {"\xe2\x9a\xa0", ""},     /* ⚠ */
+    {"\xe2\x97\x8b", ""},     /* ○ */
+    {"\xe2\x97\x89", ""},     /* ◉ */
+    {"\xe2\x96\xb6", ""},     /* ▶ */
+    {"\xc2\xb7", ","},        /* · */
+    {"\xe2\x86\x92", "to"},   /* → */
+};
+
+/* Appends text as plain speech: no "**", symbols as words, line breaks and
+ * runs of spaces as one space. */
+static void add_plain(strbuf *b, const char *text)
+{
+    for (const char *p = text ? text : ""; *p;) {
+        if (p[0] == '*' && p[1] == '*') {
+            p += 2;
+            continue;
+        }
+        const char *say = NULL;
+        size_t n = 0;
+        for (size_t i = 0; i < sizeof symbols / sizeof symbols[0] && !say; i++) {
+            n = strlen(symbols[i].sym);
+            if (strncmp(p, symbols[i].sym, n) == 0)
+                say = symbols[i].say;
+        }
+        if (say) {
+            p += n;
+            if (!say[0])
+                continue;
+            if (say[0] != ',' && b->len && b->s[b->len - 1] != ' ')
+                strbuf_addc(b, ' ');
+            strbuf_adds(b, say);
+            continue;
+        }
+        char c = *p == '\n' ? ' ' : *p;
+        p++;
+        if (c == ' ' && (!b->len || b->s[b->len - 1] == ' '))
+            continue;
+        if (c == ',' && b->len && b->s[b->len - 1] == ' ')
+            strbuf_truncate(b, b->len - 1);
+        strbuf_addc(b, c);
+    }
+}
+
+/* Ends what was said so far as a sentence and starts another. */
+static void stop(strbuf *b)
+{
+    while (b->len && b->s[b->len - 1] == ' ')
+        strbuf_truncate(b, b->len - 1);
+    if (!b->len)
+        return;
+    char last = b->s[b->len - 1];
+    if (last != '.' && last != '?' && last != '!' && last != ':')
+        strbuf_addc(b, '.');
+    strbuf_addc(b, ' ');
+}
+
+/* A sentence of plain text, when there is text. */
+static void sentence(strbuf *b, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    add_plain(b, text);
+    stop(b);
+}
+
+static char *finish(strbuf *b)
+{
+    while (b->len && b->s[b->len - 1] == ' ')
+        strbuf_truncate(b, b->len - 1);
+    if (!b->s && !b->oom)
+        return mem_strdup("");
+    return strbuf_finish(b);
+}
+
+static bool rating_step(session_step s)
+{
+    return s == STEP_CONFIDENCE_INITIAL || s == STEP_CONFIDENCE_FINAL || s == STEP_TRUST;
+}
+
+static void patient_line(const app *a, strbuf *b)
+{
+    const case_patient *p = a->c ? &a->c->patient : NULL;
+    if (!p)
+        return;
+    size_t start = b->len;
+    add_plain(b, p->name);
+    if (p->has_age)
+        strbuf_addf(b, "%s%.0f%s%s", b->len > start ? ", " : "", p->age, p->sex ? " " : "",
+                    p->sex ? p->sex : "");
+    if (p->setting) {
+        if (b->len > start)
+            strbuf_adds(b, ", ");
+        add_plain(b, p->setting);
+    }
+    stop(b);
+}
+
+static void choice_step(const session_view *v, strbuf *b)
+{
+    const case_decision *d = screen_decision(v);
+    sentence(b, d->prompt);
+    if (v->step == STEP_CHOOSE_INITIAL)
+        sentence(b, "Make your own first choice; the advice follows.");
+    else if (v->initial) {
+        strbuf_adds(b, "Your first choice was ");
+        add_plain(b, screen_option_label(d, v->initial));
+        strbuf_adds(b, ". Keep it or change it. ");
+    }
+    strbuf_addf(b, "%zu options. ", d->n_options);
+}
+
+static void rating_step_words(const session_view *v, strbuf *b)
+{
+    const case_decision *d = screen_decision(v);
+    bool trust = v->step == STEP_TRUST;
+    const char *chosen = v->step == STEP_CONFIDENCE_INITIAL ? v->initial : v->final;
+    if (!trust && chosen) {
+        strbuf_adds(b, "You chose ");
+        add_plain(b, screen_option_label(d, chosen));
+        stop(b);
+    }
+    strbuf_adds(b, trust ? "Trust, 1 to 7: How much do you trust this advice? 1 is do not trust "
+                           "at all, 7 is trust completely. "
+                         : "Confidence, 1 to 7: How confident are you in this choice? 1 is not "
+                           "at all confident, 7 is completely confident. ");
+}
+
+static void feedback_step(const session_view *v, strbuf *b)
+{
+    const log_decision *d = v->decision;
+    const char *head = d ? feedback_headline(feedback_verdict_of(d)) : NULL;
+    sentence(b, head ? head : "Feedback");
+    if (d) {
+        char *body = feedback_body(d, screen_by_person(screen_advice(v)));
+        if (!body) {
+            b->oom = true;
+            return;
+        }
+        sentence(b, body);
+        mem_free(body);
+    }
+    sentence(b, v->feedback);
+}
+
+static void case_screen(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    patient_line(a, b);
+    if (v.step == STEP_FEEDBACK) {
+        feedback_step(&v, b);
+        return;
+    }
+    if (v.step == STEP_RATIONALE) {
+        strbuf_adds(b, "In a sentence or two: why did you decide this? ");
+        return;
+    }
+    if (rating_step(v.step)) {
+        rating_step_words(&v, b);
+        return;
+    }
+    if (v.node) {
+        sentence(b, v.node->title);
+        sentence(b, v.node->text);
+    }
+    if (screen_decision(&v) && (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL))
+        choice_step(&v, b);
+}
+
+static void outcome_words(case_outcome o, const char *title, const char *text, const char *summary,
+                          strbuf *b)
+{
+    strbuf_addf(b, "Outcome: %s. ", case_outcome_name(o));
+    sentence(b, title);
+    sentence(b, text);
+    sentence(b, summary);
+}
+
+static void ending_screen(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    const recap *r = a->have_recap ? &a->rc : NULL;
+    if (v.status == SESSION_QUIT)
+        sentence(b, "You left the case. Your answers up to here are in the session log, which "
+                    "records that you left.");
+    else if (r && r->has_ending)
+        outcome_words(r->outcome, r->ending_title, r->ending_text, r->ending_summary, b);
+    else if (v.node && v.node->kind == NODE_ENDING)
+        outcome_words(v.node->ending.outcome, v.node->title, v.node->text, v.node->ending.summary,
+                      b);
+}
+
+static void debrief_screen(const app *a, strbuf *b)
+{
+    const recap *r = a->have_recap ? &a->rc : NULL;
+    strbuf_adds(b, "Your debrief. ");
+    if (!r)
+        return;
+    if (r->quit)
+        sentence(b, "You left the case before its end");
+    else if (r->has_ending)
+        strbuf_addf(b, "Outcome: %s. ", case_outcome_name(r->outcome));
+}
+
+static void library_screen(const app *a, strbuf *b)
+{
+    const library *l = &a->lib;
+    strbuf_addf(b, "Case library, %zu case%s. ", l->n, l->n == 1 ? "" : "s");
+    if (l->next >= 0 && (size_t)l->next < l->n) {
+        strbuf_adds(b, "Next on the teaching path: ");
+        sentence(b, l->items[l->next].title);
+    }
+}
+
+char *announce_screen(const app *a)
+{
+    strbuf b = STRBUF_INIT;
+    switch (a->screen) {
+    case SCR_LIBRARY:
+        library_screen(a, &b);
+        break;
+    case SCR_TRAINEE:
+        sentence(&b, "Who is playing? Type your trainee id, then press Enter");
+        break;
+    case SCR_START:
+        patient_line(a, &b);
+        if (a->c) {
+            sentence(&b, a->c->title);
+            sentence(&b, a->c->patient.complaint);
+        }
+        break;
+    case SCR_CASE:
+        if (a->s)
+            case_screen(a, &b);
+        break;
+    case SCR_ENDING:
+        if (a->s)
+            ending_screen(a, &b);
+        break;
+    case SCR_DEBRIEF:
+        debrief_screen(a, &b);
+        break;
+    case SCR_ERROR:
+        strbuf_adds(&b, "The case stopped. ");
+        sentence(&b, a->error);
+        break;
+    }
+    return finish(&b);
+}
+
+/* "Option 2 of 3: LABEL. AI recommends. Your first choice. Selected." */
+static void option_focus(const app *a, const session_view *v, int i, strbuf *b)
+{
+    const case_decision *d = screen_decision(v);
+    if (!d || i < 0 || (size_t)i >= d->n_options)
+        return;
+    const case_option *o = &d->options[i];
+    const case_advice *adv = screen_advice(v);
+    strbuf_addf(b, "Option %d of %zu: ", i + 1, d->n_options);
+    sentence(b, o->label ? o->label : o->id);
+    if (v->advice_shown && adv && adv->recommend && strcmp(adv->recommend, o->id) == 0)
+        strbuf_adds(b, screen_by_person(adv) ? "Advised. " : "AI recommends. ");
+    if (v->initial && strcmp(v->initial, o->id) == 0 && v->step == STEP_CHOOSE_FINAL)
+        strbuf_adds(b, "Your first choice. ");
+    if (a->picked == i)
+        strbuf_adds(b, "Selected. ");
+}
+
+static const char *button_label(const app *a, const session_view *v, ui_cmd f)
+{
+    switch (f.kind) {
+    case CMD_COMMIT:
+        if (a->screen == SCR_START)
+            return "Start the case";
+        if (a->screen == SCR_ENDING)
+            return "See your debrief";
+        if (a->screen == SCR_CASE && v &&
+            (v->step == STEP_CHOOSE_INITIAL || v->step == STEP_CHOOSE_FINAL))
+            return "Confirm choice";
+        if (a->screen == SCR_CASE && v && (rating_step(v->step) || v->step == STEP_RATIONALE))
+            return "Confirm";
+        return "Continue";
+    case CMD_ASK:
+        return v && screen_by_person(screen_advice(v)) ? "Ask for advice" : "Ask the AI";
+    case CMD_EXPLANATION:
+        return "Explanation";
+    case CMD_MODEL_CARD:
+        return "Model card";
+    case CMD_RESULTS:
+        return "Results";
+    case CMD_ESCAPE:
+        return a->image_view ? "Close" : "Back";
+    case CMD_LEAVE:
+        return "Leave";
+    case CMD_STAY:
+        return "Stay";
+    case CMD_DONE:
+        return "Done";
+    case CMD_IMAGE:
+        return "Image";
+    default:
+        return "";
+    }
+}
+
+char *announce_focus(const app *a)
+{
+    strbuf b = STRBUF_INIT;
+    ui_cmd f = a->focus;
+    session_view v = {0};
+    bool have_view = a->s != NULL;
+    if (have_view)
+        v = app_view(a);
+    if (f.kind == CMD_PICK && a->screen == SCR_CASE && have_view && rating_step(v.step))
+        strbuf_addf(&b, "%s: %d of 7%s", v.step == STEP_TRUST ? "Trust" : "Confidence", f.arg,
+                    a->picked == f.arg ? ". Selected." : "");
+    else if (f.kind == CMD_PICK && a->screen == SCR_CASE && have_view)
+        option_focus(a, &v, f.arg, &b);
+    else if (f.kind == CMD_OPEN_CASE && f.arg >= 0 && (size_t)f.arg < a->lib.n) {
+        const library_entry *en = &a->lib.items[f.arg];
+        strbuf_adds(&b, "Case: ");
+        sentence(&b, en->title);
+        if (en->error)
+            strbuf_adds(&b, "Cannot be played. ");
+    } else if (f.kind == CMD_FIELD) {
+        strbuf_adds(&b, a->screen == SCR_CASE ? "Your reason, text field"
+                                              : "Your trainee id, text field");
+        if (a->text[0]) {
+            strbuf_adds(&b, ": ");
+            add_plain(&b, a->text);
+        }
+    } else
+        sentence(&b, button_label(a, have_view ? &v : NULL, f));
+    return finish(&b);
+}
+
+char *announce_advice(const app *a)
+{
+    strbuf b = STRBUF_INIT;
+    if (a->s && a->screen == SCR_CASE) {
+        session_view v = app_view(a);
+        const case_advice *adv = screen_advice(&v);
+        if (v.advice_shown && adv) {
+            const case_tool *t = !screen_by_person(adv) && a->c && adv->tool_index >= 0 &&
+                                         (size_t)adv->tool_index < a->c->n_tools
+                                     ? &a->c->tools[adv->tool_index]
+                                     : NULL;
+            if (screen_by_person(adv)) {
+                strbuf_adds(&b, "Advice from ");
+                add_plain(&b, adv->source);
+                strbuf_adds(&b, ": ");
+            } else if (t && t->name) {
+                strbuf_adds(&b, "The AI, ");
+                add_plain(&b, t->name);
+                strbuf_adds(&b, ", recommends: ");
+            } else
+                strbuf_adds(&b, "The AI recommends: ");
+            sentence(&b, screen_option_label(screen_decision(&v), adv->recommend));
+            if (adv->has_confidence)
+                strbuf_addf(&b, "%.0f percent confident. ", adv->confidence * 100.0);
+            sentence(&b, adv->message);
+        }
+    }
+    return finish(&b);
+}
+
+const char *announce_timer(int64_t ms_before, int64_t ms_now)
+{
+    if (ms_before < 0 || ms_now < 0 || ms_now >= ms_before)
+        return NULL;
+    if (ms_now <= 0)
+        return "Time ran out: you had not confirmed a choice";
+    if (ms_before > 10000 && ms_now <= 10000)
+        return "10 seconds left";
+    if (ms_before > 30000 && ms_now <= 30000)
+        return "30 seconds left";
+    return NULL;
+}
