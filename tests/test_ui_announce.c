@@ -20,28 +20,13 @@
 #include "failing_alloc.h"
 #include "mem.h"
 #include "support.h"
+#include "ui_app.h"
 
-typedef struct fixture {
-    char *dir;
-    app a;
-    int64_t now;
-} fixture;
+typedef app_fixture fixture;
 
 static int setup_with(void **state, const char *case_name)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_tmpdir();
-    app_opts o = {.c = load_test_case(case_name),
-                  .trainee = "t1",
-                  .have_seed = true,
-                  .seed = 5,
-                  .log_dir = f->dir,
-                  .host_os = "test"};
-    apperr e;
-    assert_int_equal(app_init(&f->a, &o, &e), 0);
-    f->now = 100000;
-    *state = f;
-    return 0;
+    return app_fixture_open(state, load_test_case(case_name));
 }
 
 static int setup_tool(void **state)
@@ -56,18 +41,12 @@ static int setup_colleague(void **state)
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    app_free(&f->a);
-    test_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
+    return app_fixture_close(state);
 }
 
 static void cmd(fixture *f, ui_cmd_kind k, int arg)
 {
-    f->now += 1000;
-    app_command(&f->a, (ui_cmd){k, arg}, f->now);
+    app_fixture_cmd(f, k, arg);
 }
 
 /* The text of fn for the app, checked to be plain: no bold marks, none of

@@ -25,33 +25,18 @@
 #include "draw_log.h"
 #include "library_played.h"
 #include "support.h"
+#include "ui_app.h"
 #include "ui_canvas.h"
 #include "window.h"
 
 #define DOT_TEXT "\xc2\xb7" /* the middle dot the header puts between its parts */
 
-typedef struct fixture {
-    char *dir; /* the log folder (and the library, when one is made) */
-    app a;
-    int64_t now;
-} fixture;
+typedef app_fixture fixture;
 
 /* The window over case c (owned by the app from here). */
 static int fixture_open(void **state, case_def *c)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_tmpdir();
-    app_opts o = {.c = c,
-                  .trainee = "t1",
-                  .have_seed = true,
-                  .seed = 5,
-                  .log_dir = f->dir,
-                  .host_os = "test"};
-    apperr e;
-    assert_int_equal(app_init(&f->a, &o, &e), 0);
-    f->now = 100000;
-    *state = f;
-    return 0;
+    return app_fixture_open(state, c);
 }
 
 static int fixture_setup(void **state)
@@ -61,18 +46,12 @@ static int fixture_setup(void **state)
 
 static int fixture_teardown(void **state)
 {
-    fixture *f = *state;
-    app_free(&f->a);
-    test_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
+    return app_fixture_close(state);
 }
 
 static void cmd(fixture *f, ui_cmd_kind k, int arg)
 {
-    f->now += 1000;
-    app_command(&f->a, (ui_cmd){k, arg}, f->now);
+    app_fixture_cmd(f, k, arg);
 }
 
 static bool focus_is(const app *a, ui_cmd_kind k, int arg)

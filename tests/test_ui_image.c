@@ -29,6 +29,7 @@
 #include "image.h"
 #include "screens.h"
 #include "support.h"
+#include "ui_app.h"
 #include "text_cache.h"
 #include "theme.h"
 
@@ -162,43 +163,21 @@ static void test_fit_keeps_the_aspect_and_never_grows_past_most(void **state)
 
 /* ---- the app ---------------------------------------------------------------------- */
 
-typedef struct fixture {
-    char *dir;
-    app a;
-    int64_t now;
-} fixture;
+typedef app_fixture fixture;
 
 static int fixture_setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    f->dir = test_tmpdir();
-    app_opts o = {.c = load_test_case("image_case.lua"),
-                  .trainee = "t1",
-                  .have_seed = true,
-                  .seed = 5,
-                  .log_dir = f->dir,
-                  .host_os = "test"};
-    apperr e;
-    assert_int_equal(app_init(&f->a, &o, &e), 0);
-    f->now = 100000;
-    *state = f;
-    return 0;
+    return app_fixture_open(state, load_test_case("image_case.lua"));
 }
 
 static int fixture_teardown(void **state)
 {
-    fixture *f = *state;
-    app_free(&f->a);
-    test_rmtree(f->dir);
-    free(f->dir);
-    free(f);
-    return 0;
+    return app_fixture_close(state);
 }
 
 static bool cmd(fixture *f, ui_cmd_kind k, int arg)
 {
-    f->now += 1000;
-    return app_command(&f->a, (ui_cmd){k, arg}, f->now);
+    return app_fixture_cmd(f, k, arg);
 }
 
 static void test_i_opens_the_images_and_esc_or_enter_closes_them(void **state)
