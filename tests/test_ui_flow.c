@@ -25,6 +25,7 @@
 #include "draw_log.h"
 #include "library_played.h"
 #include "support.h"
+#include "ui_sdl.h"
 #include "ui_app.h"
 #include "ui_canvas.h"
 #include "window.h"
@@ -556,20 +557,6 @@ static void test_draw_log_writes_each_changed_frame_once(void **state)
     assert_null(draw_log_open("/nonexistent/folder/drawn.txt")); /* never fatal */
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    return SDL_Init(0) != 0 || TTF_Init() != 0 ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
-
 #define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 #define LIB_TEST(t) cmocka_unit_test_setup_teardown(t, lib_setup, lib_teardown)
 
@@ -590,5 +577,5 @@ int main(void)
                                         fixture_teardown),
         APP_TEST(test_draw_log_writes_each_changed_frame_once),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, ui_sdl_setup, ui_sdl_teardown);
 }

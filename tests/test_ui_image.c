@@ -29,6 +29,7 @@
 #include "image.h"
 #include "screens.h"
 #include "support.h"
+#include "ui_sdl.h"
 #include "ui_app.h"
 #include "text_cache.h"
 #include "theme.h"
@@ -401,22 +402,6 @@ static void test_a_missing_image_shows_its_alt_text_and_why(void **state)
     }
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    if (SDL_Init(0) != 0 || TTF_Init() != 0)
-        return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
-
 #define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -429,5 +414,5 @@ int main(void)
         APP_TEST(test_images_are_drawn_scaled_within_their_panels),
         APP_TEST(test_a_missing_image_shows_its_alt_text_and_why),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, ui_sdl_setup, ui_sdl_teardown);
 }

@@ -26,6 +26,7 @@
 #include "recap.h"
 #include "screens.h"
 #include "support.h"
+#include "ui_sdl.h"
 #include "text_cache.h"
 #include "theme.h"
 #include "window.h"
@@ -1049,22 +1050,6 @@ static void test_window_keys_play_a_case_with_no_display(void **state)
     assert_int_equal(TTF_Init(), 0);
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    if (SDL_Init(0) != 0 || TTF_Init() != 0)
-        return -1;
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
-
 #define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -1110,5 +1095,5 @@ int main(void)
         cmocka_unit_test(test_library_and_trainee_screens_fit),
         cmocka_unit_test(test_window_keys_play_a_case_with_no_display),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, ui_sdl_setup, ui_sdl_teardown);
 }

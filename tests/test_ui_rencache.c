@@ -23,6 +23,7 @@
 #include "rencache.h"
 #include "screens.h"
 #include "support.h"
+#include "ui_sdl.h"
 #include "text_cache.h"
 #include "theme.h"
 
@@ -316,20 +317,6 @@ static void test_an_empty_window_draws_nothing_and_no_command_is_lost(void **sta
     SDL_FreeSurface(s);
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    return SDL_Init(0) != 0 || TTF_Init() != 0 ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
-
 #define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -341,5 +328,5 @@ int main(void)
         APP_TEST(test_lost_targets_and_devices_redraw_from_nothing),
         cmocka_unit_test(test_an_empty_window_draws_nothing_and_no_command_is_lost),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, ui_sdl_setup, ui_sdl_teardown);
 }

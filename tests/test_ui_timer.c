@@ -22,6 +22,7 @@
 #include "countdown.h"
 #include "prefs.h"
 #include "support.h"
+#include "ui_sdl.h"
 #include "ui_canvas.h"
 
 #define WARN_MARK "\xe2\x9a\xa0"   /* ⚠ */
@@ -390,20 +391,6 @@ static void test_at_large_text_the_step_itself_comes_first(void **state)
         }
 }
 
-static int group_setup(void **state)
-{
-    (void)state;
-    return SDL_Init(0) != 0 || TTF_Init() != 0 ? -1 : 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    TTF_Quit();
-    SDL_Quit();
-    return 0;
-}
-
 #define APP_TEST(t) cmocka_unit_test_setup_teardown(t, fixture_setup, fixture_teardown)
 
 int main(void)
@@ -418,5 +405,5 @@ int main(void)
         cmocka_unit_test(test_timed_options_are_in_view_at_200_percent_on_a_laptop),
         cmocka_unit_test(test_at_large_text_the_step_itself_comes_first),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, ui_sdl_setup, ui_sdl_teardown);
 }
