@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(
     # build
-    cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev libcmocka-dev
+    cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev zlib1g-dev libcmocka-dev
     # the window
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 )

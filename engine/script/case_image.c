@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <lauxlib.h>
+#include <zlib.h>
 
 #include "case_file.h"
 #include "case_path.h"
@@ -156,18 +157,6 @@ static bool png_size(const unsigned char *b, size_t n, unsigned long *w, unsigne
     return true;
 }
 
-/* The CRC-32 of PNG chunks (ISO 3309, as the PNG specification gives it). */
-static unsigned long crc32_of(const unsigned char *b, size_t n)
-{
-    unsigned long c = 0xFFFFFFFFul;
-    for (size_t i = 0; i < n; i++) {
-        c ^= b[i];
-        for (int k = 0; k < 8; k++)
-            c = c & 1 ? 0xEDB88320ul ^ (c >> 1) : c >> 1;
-    }
-    return c ^ 0xFFFFFFFFul;
-}
-
 /* Whether the chunks of a PNG run whole, each with its checksum right, to
  * IEND. A file cut short or damaged is told here, before the decoder
  * (whose library would print its own complaint on the terminal). */
@@ -178,7 +167,7 @@ static bool png_chunks_whole(const unsigned char *b, size_t n)
         unsigned long len = be32(b + i);
         if (len > n - i - 12)
             return false;
-        if (crc32_of(b + i + 4, len + 4) != be32(b + i + 8 + len))
+        if (crc32(0L, b + i + 4, (uInt)(len + 4)) != be32(b + i + 8 + len))
             return false;
         if (memcmp(b + i + 4, "IEND", 4) == 0)
             return true;
