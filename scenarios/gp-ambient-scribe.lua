@@ -147,7 +147,7 @@ return case {
     "Tell patients at the start that an ambient scribe is in use, and respect a " ..
       "refusal without asking for a signature",
     "Check an AI-drafted note line by line against the consultation before saving it: " ..
-      "once saved, the record is yours",
+      "once saved, you are accountable for what it says",
     "Recognise omitted, mis-negated, invented and side-swapped content in a generated note",
     "Act on haemoptysis and a persistent cough at 40 or over in someone who has smoked " ..
       "(NICE NG12)",
@@ -316,8 +316,8 @@ return case {
                    "a reason for a suspected-cancer pathway referral now (NICE NG12), and it " ..
                    "began before this infection, so the infection does not explain it. " ..
                    "Waiting for it to come back costs weeks.",
-          amox = "He told you penicillin made his lips swell: NICE CG183 asks you to check " ..
-                 "allergy status before prescribing, and that reaction rules out amoxicillin. " ..
+          amox = "His reaction to penicillin rules out amoxicillin: NICE CG183 asks you to " ..
+                 "check allergy status before prescribing. " ..
                  "And blood that began before this infection needs a suspected-cancer " ..
                  "referral now (NICE NG12), not a review in a week.",
           xray = "An urgent chest X-ray fits his six-week cough at 61 as an ex-smoker, but " ..
@@ -386,7 +386,8 @@ return case {
             fix3 = ok .. " Checking found nothing to correct, which is what a check usually " ..
                    "finds, and why it is so easy to drop.",
             save = ok .. " Saving it was right once you had read it against the " ..
-                   "consultation; once saved, the record is yours (GMC, Good medical practice).",
+                   "consultation; once saved, you are accountable for it: Good medical practice asks for " ..
+                   "clear, accurate records.",
             fix2 = ok .. " There was nothing to correct; only reading each line against the " ..
                    "consultation tells you that, and 'correcting' from memory can put errors " ..
                    "in.",

@@ -483,7 +483,7 @@ return case {
                   "hydration and level of consciousness to be monitored, and he now responds " ..
                   "only to voice. Much of it (breathing, colour, position) can be checked " ..
                   "without waking him; how often is in NICE NG10 and your trust's policy.",
-          door = "A person who appears asleep after IM lorazepam may be over-sedated, and his " ..
+          door = "A person who appears asleep after IM lorazepam may be more sedated than they look, and his " ..
                  "breathing is what you cannot see through a door; he already responds only " ..
                  "to voice. NICE QS154 asks for vital signs and level of consciousness to be " ..
                  "monitored after rapid tranquillisation.",
@@ -495,7 +495,7 @@ return case {
       },
       debrief = "The aid was right, and here the pull was to overrule it out of kindness: " ..
                 "he was finally asleep and waking him felt cruel. But a person who appears " ..
-                "asleep after lorazepam may be over-sedated, and his breathing is what you " ..
+                "asleep after lorazepam may be more sedated than they look, and his breathing is what you " ..
                 "cannot see through a door. The careful cue was 'appears asleep' after a " ..
                 "benzodiazepine; much of the checking (breathing, colour, position) can be " ..
                 "done without waking him. Simplified: how often to check, when to call the " ..

@@ -74,10 +74,11 @@ end
 
 -- Feedback when she worsens (the alert is right on both paths).
 local function worse_feedback(s)
-  local signs = "Grunting, marked recession and saturations below 90%"
+  local signs = "Grunting and marked recession"
   if not reviewed(s) then signs = signs .. ", with a pause in her breathing," end
-  local why = signs .. " in a tiring baby are signs for emergency care in NICE NG9; on " ..
-              "the ward that means your emergency call. "
+  local why = signs .. " in a tiring baby are signs for emergency care in NICE NG9, and " ..
+              "saturations persistently below 90% call for oxygen; on the ward that means " ..
+              "your emergency call. "
   local alert = " The alert was right, and the signs at the cot said the same before it " ..
                 "sounded."
   return {

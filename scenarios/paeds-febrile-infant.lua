@@ -237,10 +237,9 @@ return case {
           abx_now = "Leo is " .. shock .. ". Antibiotics must not wait for a lumbar puncture " ..
                     "or for results: a blood culture from the cannula, then IV antibiotics " ..
                     "and fluid, at once." .. returned_tool,
-          lp_first = "Leo is " .. shock .. ", and shock is on NICE's list of " ..
-                     "contraindications to lumbar puncture. Antibiotics must not wait for " ..
-                     "one: a blood culture from the cannula, then IV antibiotics and fluid, " ..
-                     "at once." .. returned_tool,
+          lp_first = "Leo is " .. shock .. ". Antibiotics must not wait for a lumbar " ..
+                     "puncture or for results: a blood culture from the cannula, then IV " ..
+                     "antibiotics and fluid, at once." .. returned_tool,
           await = "Leo is " .. shock .. ". Antibiotics must not wait for results: a blood " ..
                   "culture can be taken from the cannula without delay, and the antibiotics " ..
                   "go in with the fluid." .. returned_tool,

@@ -47,7 +47,7 @@ local function statin_feedback(s)
             "says, and its explanation gave the dose no weight: the dose was the cue."
   else
     alert = " The alert fires on the pair of medicines whatever the dose, as its model card " ..
-            "says; this time its suggestion weighed the dose, and its explanation shows it."
+            "says; here its suggestion weighed the dose, and its explanation shows it."
   end
   local limit = "The interaction is real, but the MHRA (2012) limits simvastatin to 20 mg " ..
                 "daily with amlodipine, and he takes 20 mg"

@@ -226,7 +226,7 @@ return case {
                    "exactly that place.",
           report = "The box pointed to " .. line .. ", and the formal report follows in " ..
                    "days: NICE NG38 recommends a definitive report before discharge, but " ..
-                   "HTE20 notes this is often not possible in practice." .. ankle_tool,
+                   "HTE20 notes this is not always possible in practice." .. ankle_tool,
         },
       },
       debrief = "BoneScan was right: an undisplaced oblique fracture of the lateral " ..
@@ -240,7 +240,7 @@ return case {
                 "correct flag because your first read was normal is the error this decision " ..
                 "shows. The formal report follows in days: NICE NG38 recommends a definitive " ..
                 "report before discharge (hot reporting), but HTE20 notes that in practice " ..
-                "this is often not possible.",
+                "this is not always possible.",
     },
 
     ankle_relook = {
