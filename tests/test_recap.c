@@ -17,7 +17,10 @@
 #include <string.h>
 
 #include "case_load.h"
+#include "feedback.h"
+#include "mem.h"
 #include "recap.h"
+#include "strbuf.h"
 #include "support.h"
 
 #define RECAP_DIR TEST_DATA_DIR "/recap"
@@ -223,11 +226,61 @@ static void test_durations_read_as_people_say_them(void **state)
     assert_string_equal(recap_format_duration(3720000, buf, sizeof buf), "1 h 2 min");
 }
 
+/* Several best answers are listed alike in the recap and in the feedback
+ * after the decision: "A, B or C", not "A or B or C". */
+static void test_recap_and_feedback_list_several_best_answers_alike(void **state)
+{
+    (void)state;
+    char *log = test_read_file(RECAP_DIR "/new_window_case.jsonl", NULL);
+    assert_non_null(log);
+    char *at = strstr(log, "\"best\":[\"ctpa\"]");
+    assert_non_null(at);
+    strbuf b = STRBUF_INIT;
+    strbuf_addf(&b, "%.*s\"best\":[\"ctpa\",\"obs\",\"xray\"]%s", (int)(at - log), log,
+                at + strlen("\"best\":[\"ctpa\"]"));
+    char *text = strbuf_finish(&b);
+    char *dir = test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/several_best.jsonl", dir);
+    assert_int_equal(test_write_file(path, text), 0);
+
+    case_def *c = load_test_case("window_case.lua");
+    recap r = read_log(c, path);
+    assert_string_equal(r.items[0].best, "Logged ctpa, Logged obs or Logged xray");
+
+    const char *options[] = {"ctpa", "obs", "xray"};
+    const char *labels[] = {"Logged ctpa", "Logged obs", "Logged xray"};
+    const char *best[] = {"ctpa", "obs", "xray"};
+    log_decision d = {0};
+    d.options = options;
+    d.n_options = 3;
+    d.labels = labels;
+    d.n_labels = 3;
+    d.best = best;
+    d.n_best = 3;
+    d.final = "ctpa";
+    char *fb = feedback_text(&d, false);
+    assert_non_null(fb);
+    char want[256];
+    snprintf(want, sizeof want, "The best answers were %s", r.items[0].best);
+    if (!strstr(fb, want))
+        fail_msg("feedback \"%s\" lacks \"%s\"", fb, want);
+
+    mem_free(fb);
+    recap_free(&r);
+    case_free(c);
+    test_rmtree(dir);
+    free(dir);
+    mem_free(text);
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_an_older_log_is_recapped_with_the_cases_own_texts),
         cmocka_unit_test(test_a_log_with_its_texts_is_recapped_from_them),
+        cmocka_unit_test(test_recap_and_feedback_list_several_best_answers_alike),
         cmocka_unit_test(test_reliance_is_said_in_plain_words_and_only_where_it_has_decisions),
         cmocka_unit_test(test_a_colleagues_advice_is_the_advice_in_the_recap),
         cmocka_unit_test(test_the_librarys_note_on_the_ais_errors_comes_with_the_recap),

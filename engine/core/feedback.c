@@ -12,14 +12,26 @@ static bool same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-/* The option's label from the record's labels (parallel to its options),
- * else its id. */
-static const char *label(const log_decision *d, const char *id)
+const char *feedback_record_label(const log_decision *d, const char *id)
 {
     for (size_t i = 0; id && i < d->n_options && i < d->n_labels; i++)
         if (same(d->options[i], id) && d->labels[i] && d->labels[i][0])
             return d->labels[i];
-    return id ? id : "";
+    return NULL;
+}
+
+const char *feedback_list_sep(size_t i, size_t n)
+{
+    if (i == 0)
+        return "";
+    return i + 1 == n ? " or " : ", ";
+}
+
+/* The option's label from the record's labels, else its id. */
+static const char *label(const log_decision *d, const char *id)
+{
+    const char *l = feedback_record_label(d, id);
+    return l ? l : id ? id : "";
 }
 
 /* Whether the advice was before the trainee's eyes when they chose: after
@@ -59,8 +71,7 @@ const char *feedback_headline(feedback_verdict v)
 static void add_best(strbuf *b, const log_decision *d)
 {
     for (size_t i = 0; i < d->n_best; i++) {
-        if (i)
-            strbuf_adds(b, i + 1 == d->n_best ? " or " : ", ");
+        strbuf_adds(b, feedback_list_sep(i, d->n_best));
         strbuf_adds(b, label(d, d->best[i]));
     }
 }

@@ -10,6 +10,7 @@
 #define FEEDBACK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "log_schema.h"
 
@@ -41,5 +42,15 @@ char *feedback_text(const log_decision *d, bool by_person);
 /* The same without the time-out sentence, for a screen that shows the
  * headline above it. */
 char *feedback_body(const log_decision *d, bool by_person);
+
+/* The label the record gives option id (its `labels`, parallel to its
+ * options), or NULL when it gives none or an empty one. A screen that knows
+ * the case may fall back to the case's label, then to the id. */
+const char *feedback_record_label(const log_decision *d, const char *id);
+
+/* The separator to put before item i of n in a list of best answers, so
+ * that every screen lists them alike: "A", "A or B", "A, B or C". "" for
+ * the first item, " or " before the last, ", " otherwise. Static text. */
+const char *feedback_list_sep(size_t i, size_t n);
 
 #endif

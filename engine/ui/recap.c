@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "feedback.h"
 #include "library_note.h"
 #include "log_reader.h"
 #include "mem.h"
@@ -24,13 +25,13 @@ static bool same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-/* The option's label: the record's (parallel to its options), else the
+/* The option's label: the record's (feedback_record_label), else the
  * case's, else the id. */
 static const char *label_of(const case_node *n, const log_decision *d, const char *id)
 {
-    for (size_t i = 0; i < d->n_options && i < d->n_labels; i++)
-        if (same(d->options[i], id) && d->labels[i])
-            return d->labels[i];
+    const char *l = feedback_record_label(d, id);
+    if (l)
+        return l;
     if (n && n->kind == NODE_DECISION) {
         const case_option *o = case_find_option(&n->decision, id);
         if (o && o->label)
@@ -44,8 +45,7 @@ static char *best_text(const case_node *n, const log_decision *d)
     strbuf b = STRBUF_INIT;
     strbuf_adds(&b, "");
     for (size_t i = 0; i < d->n_best; i++) {
-        if (i)
-            strbuf_adds(&b, " or ");
+        strbuf_adds(&b, feedback_list_sep(i, d->n_best));
         strbuf_adds(&b, label_of(n, d, d->best[i]));
     }
     return strbuf_finish(&b);
@@ -173,9 +173,13 @@ static int add_ending(recap *r, const case_def *c, const log_ending *er)
     const case_node *n = case_find_node(c, er->node ? er->node : "");
     bool is_ending = n && n->kind == NODE_ENDING, oom = false;
     r->has_ending = true;
-    r->outcome = same(er->outcome, "good")      ? OUTCOME_GOOD
-                 : same(er->outcome, "neutral") ? OUTCOME_NEUTRAL
-                                                : OUTCOME_HARM;
+    /* The logged outcome by the case model's names; an unknown or missing
+     * one is never taken for harm: the ending node's own outcome when the
+     * case has it, else neutral. */
+    r->outcome = is_ending ? n->ending.outcome : OUTCOME_NEUTRAL;
+    for (int o = 0; er->outcome && case_outcome_names[o]; o++)
+        if (same(er->outcome, case_outcome_names[o]))
+            r->outcome = (case_outcome)o;
     mem_free(r->ending_title);
     mem_free(r->ending_text);
     mem_free(r->ending_summary);
