@@ -145,7 +145,7 @@ static void test_out_of_memory_is_an_error_and_leaks_nothing(void **state)
     alloc_fail_in = 0;
     library_note n;
     apperr e;
-    assert_int_equal(library_note_read(&n, f->case_file, &e), -1);
+    assert_int_equal(library_note_read(&n, f->case_file, &e), LIBRARY_NOTE_OOM);
     assert_int_equal(e.kind, APPERR_ENV);
     assert_int_equal(alloc_live, 0);
     alloc_fail_in = -1;

@@ -770,7 +770,7 @@ static void test_time_limit_fires_at_deadline_keeping_the_initial_choice(void **
     assert_int_equal(session_tick(f->s, 31000, &f->e), SESSION_OK);
     check_step(f, STEP_FEEDBACK); /* time ran out */
     assert_int_equal(session_view_now(f->s).deadline_ms, -1);
-    assert_null(session_view_now(f->s).feedback); /* not the case's text */
+    assert_null(session_view_now(f->s).decision->feedback); /* not the case's text */
     assert_true(session_view_now(f->s).decision->timed_out);
     f->t = 31000;
     act_ok(f, ACT_CONTINUE, NULL, 0); /* 32000 */

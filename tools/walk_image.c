@@ -14,8 +14,7 @@ static void check_one(walker *w, const case_image *im, int line, int ni, uint32_
         return;
     }
     bool added;
-    size_t *seen = strmap_put(r->images, im->file, strlen(im->file), &added);
-    if (!seen) {
+    if (!strmap_put(r->images, im->file, strlen(im->file), &added)) {
         walk_set_oom(w);
         return;
     }
@@ -23,11 +22,8 @@ static void check_one(walker *w, const case_image *im, int line, int ni, uint32_
         return; /* read already; a failure is reported once */
     apperr e;
     apperr_clear(&e);
-    if (r->image_check(w->c->file, im, &e) == 0) {
-        *seen = 1;
+    if (r->image_check(w->c->file, im, &e) == 0)
         return;
-    }
-    *seen = 2;
     if (e.kind == APPERR_ENV) {
         walk_set_oom(w);
         return;

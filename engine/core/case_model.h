@@ -191,6 +191,7 @@ typedef struct case_def {
     size_t n_nodes;
     case_image *images; /* every image the case's tables name (for check), as loaded */
     size_t n_images;
+    size_t cap_images;                /* room in images */
     const struct case_driver *driver; /* plays the case; set by whoever made it */
     void *driver_data; /* the driver's own (for a case file: its Lua state), owned by it */
 } case_def;

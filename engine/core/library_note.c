@@ -68,7 +68,7 @@ static int set_note(reader *r, const char *value)
     r->n->note = mem_strdup(value);
     if (!r->n->note) {
         apperr_set(r->e, APPERR_ENV, r->path, r->line, "out of memory");
-        return -1;
+        return LIBRARY_NOTE_OOM;
     }
     return 0;
 }
@@ -106,8 +106,9 @@ static int read_lines(reader *r, FILE *f)
             return -1;
         }
         buf[strcspn(buf, "\r\n")] = '\0';
-        if (take_line(r, buf) != 0)
-            return -1;
+        int rc = take_line(r, buf);
+        if (rc != 0)
+            return rc;
     }
     if (ferror(f)) {
         apperr_set(r->e, APPERR_ENV, r->path, 0, "cannot read: %s", strerror(errno));

@@ -23,10 +23,14 @@ typedef struct library_note {
     char *note; /* `ai_errors_note`, or NULL (then the engine's own words) */
 } library_note;
 
+/* What library_note_read returns when memory runs out (e is filled too). */
+#define LIBRARY_NOTE_OOM (-2)
+
 /* Reads library.txt beside the case file case_file (in its folder). 0 with
  * everything unsaid when there is none; -1 with e filled (FILE:LINE, kind
- * APPERR_INPUT; APPERR_ENV when it cannot be read or memory runs out) when a
- * line is wrong. n is always left freeable. */
+ * APPERR_INPUT; APPERR_ENV when it cannot be read) when a line is wrong;
+ * LIBRARY_NOTE_OOM (e filled, APPERR_ENV) when memory runs out. n is always
+ * left freeable. */
 int library_note_read(library_note *n, const char *case_file, apperr *e);
 void library_note_free(library_note *n);
 

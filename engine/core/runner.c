@@ -49,7 +49,8 @@ session_result runner_act_at(session *s, const session_action *a, int64_t t, app
 static int settle(session *s, int64_t t, apperr *e)
 {
     session_view v = session_view_now(s);
-    if (v.status != SESSION_PLAYING || v.step != STEP_FEEDBACK || v.feedback)
+    if (v.status != SESSION_PLAYING || v.step != STEP_FEEDBACK ||
+        (v.decision && v.decision->feedback))
         return 0;
     session_action go = {.kind = ACT_CONTINUE};
     return session_act(s, &go, t, e) == SESSION_OK ? 0 : -1;

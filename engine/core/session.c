@@ -759,10 +759,8 @@ session_view session_view_now(const session *s)
     v.deadline_ms = s->status == SESSION_PLAYING && limit_covers(s->step) ? s->deadline : -1;
     v.error = s->error;
     v.news2_band = s->have_node ? s->band : NEWS2_BAND_UNKNOWN;
-    if (s->step == STEP_FEEDBACK) {
+    if (s->step == STEP_FEEDBACK)
         v.decision = &s->rec.r;
-        v.feedback = s->rec.r.feedback;
-    }
     return v;
 }
 

@@ -102,10 +102,9 @@ typedef struct session_view {
     int64_t deadline_ms;    /* when the time limit fires, -1 when none runs (nor while
                              * the trainee rates or writes: only choices are timed) */
     const char *error;      /* the message when status is SESSION_ERROR */
-    const char *feedback;   /* the case's text for this choice, NULL none */
     const log_decision *decision; /* the record just written, at STEP_FEEDBACK; NULL
                                    * elsewhere */
-    int news2_band; /* enum news2_band (vitals.h): NEWS2_BAND_UNKNOWN when news2 is -1 */
+    news2_band news2_band;        /* NEWS2_BAND_UNKNOWN when news2 is -1 */
 } session_view;
 
 typedef struct session session;

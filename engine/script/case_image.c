@@ -49,8 +49,7 @@ static bool blank(const char *s)
 static int list_image(tables_ctx *x, const case_image *im)
 {
     case_def *c = x->images_to;
-    size_t cap = c->n_images;
-    case_image *grown = mem_grow(c->images, &cap, c->n_images + 1, sizeof *c->images);
+    case_image *grown = mem_grow(c->images, &c->cap_images, c->n_images + 1, sizeof *c->images);
     if (!grown)
         return tables_oom(x);
     c->images = grown;

@@ -162,7 +162,7 @@ static void feedback_step(const session_view *v, strbuf *b)
         sentence(b, body);
         mem_free(body);
     }
-    sentence(b, v->feedback);
+    sentence(b, v->decision ? v->decision->feedback : NULL);
 }
 
 static void case_screen(const app *a, strbuf *b)

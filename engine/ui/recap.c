@@ -293,14 +293,15 @@ static int add_note(recap *r, const case_def *c)
     library_note n;
     apperr e;
     apperr_clear(&e);
-    if (library_note_read(&n, c->file, &e) == 0) {
+    int rc = library_note_read(&n, c->file, &e);
+    if (rc == 0) {
         const char *t = library_note_text(&n);
         bool oom = false;
         r->ai_note = copy(t, &oom);
         library_note_free(&n);
         return oom ? -1 : 0;
     }
-    if (e.kind == APPERR_ENV && strcmp(e.msg, "out of memory") == 0)
+    if (rc == LIBRARY_NOTE_OOM)
         return -1;
     char buf[2048];
     r->ai_note_error = mem_strdup(apperr_format(&e, buf, sizeof buf));

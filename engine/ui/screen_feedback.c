@@ -42,8 +42,9 @@ int screen_feedback(ui_ctx *c, app *a, const session_view *v, int x, int y, int 
     if (mine && mine[0])
         cy += ui_text(c, ix, cy, iw, c->px, c->th->text, mine) + c->gap;
     mem_free(mine);
-    if (v->feedback && v->feedback[0])
-        cy += ui_text(c, ix, cy, iw, c->px, c->th->text, v->feedback) + c->gap;
+    const char *feedback = v->decision ? v->decision->feedback : NULL;
+    if (feedback && feedback[0])
+        cy += ui_text(c, ix, cy, iw, c->px, c->th->text, feedback) + c->gap;
     cy += c->pad - c->gap;
     ui_panel_end(c, p, y, cy);
     ui_button_spec b = {"Continue (Enter)", {CMD_COMMIT, 0}, BUTTON_PRIMARY};

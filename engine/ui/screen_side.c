@@ -27,7 +27,7 @@ static int vitals_panel(ui_ctx *c, const app *a, const session_view *v, int x, i
     cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, "Observations");
     if (v->news2 >= 0) {
         char s[160];
-        const char *band = news2_band_name((news2_band)v->news2_band);
+        const char *band = news2_band_name(v->news2_band);
         /* Marked from low-medium up: a single parameter scoring 3 asks for
          * an urgent ward-based response (RCP 2017) even at a low total. */
         bool marked = v->news2_band >= NEWS2_BAND_LOW_MEDIUM;

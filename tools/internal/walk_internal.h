@@ -40,7 +40,7 @@ typedef struct result_impl {
     size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
     size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
     int (*image_check)(const char *case_file, const case_image *im, apperr *e);
-    strmap *images; /* image files read: 1 good, 2 failed (and reported) */
+    strmap *images; /* image files read, good or failed (and reported): keys only */
 } result_impl;
 
 /* ---- one variant's search ------------------------------------------------- */
