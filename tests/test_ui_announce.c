@@ -17,6 +17,7 @@
 
 #include "announce.h"
 #include "app.h"
+#include "countdown.h"
 #include "failing_alloc.h"
 #include "mem.h"
 #include "support.h"
@@ -275,6 +276,9 @@ static void test_the_timer_speaks_at_30_and_10_seconds_and_when_time_runs_out(vo
     assert_null(announce_timer(9000, 8000));
     assert_string_equal(announce_timer(1000, 0), "Time ran out: you had not confirmed a choice");
     assert_null(announce_timer(0, 0));
+    /* the voice follows the drawn mark: "0:31" at 30.5 s, no mark yet */
+    assert_int_equal(ui_countdown_level_of(30500), COUNTDOWN_CALM);
+    assert_null(announce_timer(31000, 30500));
 }
 
 static void test_a_time_out_is_said_on_the_feedback(void **state)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "countdown.h"
 #include "feedback.h"
 #include "format.h"
 #include "mem.h"
@@ -391,10 +392,14 @@ const char *announce_timer(int64_t ms_before, int64_t ms_now)
     if (ms_before < 0 || ms_now < 0 || ms_now >= ms_before)
         return NULL;
     if (ms_now <= 0)
-        return "Time ran out: you had not confirmed a choice";
-    if (ms_before > 10000 && ms_now <= 10000)
+        return feedback_headline(FEEDBACK_TIMED_OUT);
+    /* Speak when the drawn mark changes (countdown.c decides the level). */
+    ui_countdown_level now = ui_countdown_level_of(ms_now);
+    if (now == ui_countdown_level_of(ms_before))
+        return NULL;
+    if (now == COUNTDOWN_URGENT)
         return "10 seconds left";
-    if (ms_before > 30000 && ms_now <= 30000)
+    if (now == COUNTDOWN_WARN)
         return "30 seconds left";
     return NULL;
 }
