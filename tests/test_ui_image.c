@@ -356,7 +356,8 @@ static void test_images_are_drawn_scaled_within_their_panels(void **state)
                 expect_picture(&cv, node->r, c->border, what);
                 expect_picture(&cv, result->r, c->border, what);
                 assert_non_null(text_rec(c, "A wide green test picture")); /* its alt text */
-                assert_non_null(strstr(screens_hints(a), "I image full size"));
+                char hints[SCREENS_HINTS_MAX];
+                assert_non_null(strstr(screens_hints(a, hints, sizeof hints), "I image full size"));
                 /* Full size: fitted to the window, the key bar below it. */
                 a->image_view = 2;
                 draw(&cv, a);
@@ -367,7 +368,8 @@ static void test_images_are_drawn_scaled_within_their_panels(void **state)
                 assert_true(big->r.y >= 0 && big->r.y + big->r.h <= c->view.y + c->view.h);
                 assert_true(big->r.w > result->r.w);
                 expect_picture(&cv, big->r, 0, what);
-                assert_non_null(strstr(screens_hints(a), "Esc close the image"));
+                assert_non_null(
+                    strstr(screens_hints(a, hints, sizeof hints), "Esc close the image"));
                 canvas_close(&cv);
                 drawn++;
             }

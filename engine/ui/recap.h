@@ -29,7 +29,7 @@ typedef struct recap_item {
     recap_mark advice_mark;
     char *final; /* NULL on a timeout */
     recap_mark final_mark;
-    char *best; /* labels joined with " or " */
+    char *best; /* labels as "A", "A or B", "A, B or C" (feedback_list_sep) */
     bool timed_out;
     bool had_advice;                          /* the decision had advice, shown or not */
     bool by_person;                           /* the advice was a person's, not the AI's */

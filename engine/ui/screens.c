@@ -169,9 +169,8 @@ static const char *base_hints(const app *a)
     }
 }
 
-const char *screens_hints(const app *a)
+const char *screens_hints(const app *a, char *buf, size_t size)
 {
-    static char with_image[512];
     const case_image *list[APP_IMAGES_MAX];
     if (a->image_view && !a->confirm_leave)
         return "Esc close the image " DOT " \xe2\x86\x90/\xe2\x86\x92 other images " DOT
@@ -179,14 +178,15 @@ const char *screens_hints(const app *a)
     const char *base = base_hints(a);
     if (a->confirm_leave || !app_images(a, list, APP_IMAGES_MAX))
         return base;
-    snprintf(with_image, sizeof with_image, "I image full size " DOT " %s", base);
-    return with_image;
+    snprintf(buf, size, "I image full size " DOT " %s", base);
+    return buf;
 }
 
 static int footer_h(ui_ctx *c, const app *a)
 {
     int inner = c->w - 4 * c->pad;
-    int h = ui_text_h(c, c->px_small, screens_hints(a), inner);
+    char hints[SCREENS_HINTS_MAX];
+    int h = ui_text_h(c, c->px_small, screens_hints(a, hints, sizeof hints), inner);
     if (a->notice[0])
         h += ui_text_h(c, c->px, a->notice, inner - c->px * 2) + c->gap;
     return h + 2 * c->gap;
@@ -202,7 +202,8 @@ static void footer(ui_ctx *c, const app *a, int fh)
         y +=
             ui_text(c, m + c->px * 2, y, inner - c->px * 2, c->px, c->th->warn, a->notice) + c->gap;
     }
-    ui_text(c, m, y, inner, c->px_small, c->th->muted, screens_hints(a));
+    char hints[SCREENS_HINTS_MAX];
+    ui_text(c, m, y, inner, c->px_small, c->th->muted, screens_hints(a, hints, sizeof hints));
 }
 
 /* ---- frames ------------------------------------------------------------------------- */
