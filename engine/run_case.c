@@ -22,6 +22,7 @@
 typedef struct run_state {
     const run_case_opts *o;
     policy_kind kind;
+    time_limits limits;
     case_def *c;
     inputs_reader *in; /* read as the case plays */
     log_writer *log;
@@ -60,6 +61,7 @@ static int play(run_state *r, apperr *e)
         .seed = r->o->seed,
         .mode = "run",
         .session_id = r->session_id,
+        .time_limits = r->limits,
         .engine_version = APPRAISE_VERSION,
         .host_os = os,
         .log = r->log,
@@ -80,6 +82,10 @@ static int prepare(run_state *r, apperr *e)
 {
     if (r->o->policy && policy_parse(r->o->policy, &r->kind) != 0) {
         apperr_set(e, APPERR_USAGE, NULL, 0, "unknown policy '%s'", r->o->policy);
+        return report(e);
+    }
+    if (r->o->time_limits && !time_limits_parse(r->o->time_limits, &r->limits)) {
+        apperr_set(e, APPERR_USAGE, NULL, 0, "unknown time limits '%s'", r->o->time_limits);
         return report(e);
     }
     case_load_opts lo = {.seed = r->o->seed};

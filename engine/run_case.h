@@ -15,6 +15,7 @@ typedef struct run_case_opts {
     const char *variant;  /* NULL: derived from trainee and case */
     const char *log_dir;  /* NULL: the default folder */
     const char *log_file; /* an exact file to create instead */
+    const char *time_limits; /* normal (NULL too), double or off (time_limits.h) */
 } run_case_opts;
 
 /* Plays the case and says where the log went. Returns the exit code of

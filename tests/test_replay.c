@@ -62,7 +62,7 @@ static void begin(play *p, const char *dir, const char *name, const char *mode,
     p->c = load(CASE, seed);
     log_open_opts lo = {NULL, p->path, session_id, "t1", p->c->id, 0, fixed_clock, NULL};
     assert_int_equal(log_writer_open(&p->log, &lo, &e), 0);
-    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log};
+    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log, TIME_LIMITS_NORMAL};
     assert_int_equal(session_open(&p->s, p->c, &o, 0, &e), SESSION_OK);
 }
 
@@ -115,7 +115,8 @@ static replay_diff replay_and_compare(const char *dir, const char *path)
                       "99999999-9999-4999-8999-999999999999",
                       "other-engine",
                       "otheros",
-                      p.log};
+                      p.log,
+                      TIME_LIMITS_NORMAL};
     assert_int_equal(session_open(&p.s, p.c, &o, 0, &e), SESSION_OK);
     int64_t t = 0;
     if (replay_all(&r, p.s, &t, &e) != 0)

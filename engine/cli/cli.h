@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli_opts.h"
+#include "time_limits.h"
 
 extern const cli_command cli_library; /* `appraise` alone: cli_library.c */
 extern const cli_command cli_play;    /* cli_play.c */
@@ -43,6 +44,14 @@ extern const cli_command cli_replay;  /* cli_replay.c */
     {                                                                                              \
         .name = "--log-dir", .kind = CLI_STRING, .meta = "DIR", .at = CLI_AT(type, log_dir),       \
         .seen_at = (seen), .help = (text)                                                          \
+    }
+/* --time-limits normal|double|off (time_limits.h), into a const char *. */
+#define CLI_OPT_TIME_LIMITS(type, dflt)                                                            \
+    {                                                                                              \
+        .name = "--time-limits", .kind = CLI_CHOICE, .at = CLI_AT(type, time_limits),              \
+        .choices = time_limits_names, .what = "time limits",                                       \
+        .help = "the case's time limits: normal, double (twice as long) or off (default: " dflt   \
+                ")"                                                                                \
     }
 #define CLI_LOG_DIR_HELP "folder for the log (default: $XDG_DATA_HOME/appraise/logs)"
 

@@ -5,6 +5,7 @@ static const cli_opt opts[] = {
     CLI_STRING_OPT("--library", "DIR", ui_start, library,
                    "the folder of cases to list (default: the bundled case library)"),
     CLI_WINDOW_SESSION_OPTS,
+    CLI_WINDOW_ACCESS_OPTS,
     CLI_OPT_LOG_DIR(ui_start, 0, "folder for the logs (default: $XDG_DATA_HOME/appraise/logs)"),
     CLI_OPT_LOOK(0),
     {0},

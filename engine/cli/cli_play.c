@@ -3,6 +3,7 @@
 
 static const cli_opt opts[] = {
     CLI_WINDOW_SESSION_OPTS,
+    CLI_WINDOW_ACCESS_OPTS,
     CLI_OPT_LOG_DIR(ui_start, 0, CLI_LOG_DIR_HELP),
     CLI_OPT_LOOK(0),
     CLI_REFUSED_OPT("--library", "--library is for 'appraise' alone (the case library)"),

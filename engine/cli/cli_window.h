@@ -26,12 +26,23 @@ int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start 
 int cli_window_run(const cli_command *cmd, void *args);
 
 /* clang-format off */
-/* The trainee, seed and variant of a session in the window: three entries. */
+/* The trainee, seed, variant and time limits of a session in the window:
+ * four entries. */
 #define CLI_WINDOW_SESSION_OPTS                                                \
     CLI_OPT_TRAINEE(ui_start, "the window asks"),                              \
     CLI_OPT_SEED(ui_start, CLI_SEEN(ui_start, have_seed),                      \
                  "a random seed, logged"),                                     \
-    CLI_OPT_VARIANT(ui_start, variant, CLI_VARIANT_HELP)
+    CLI_OPT_VARIANT(ui_start, variant, CLI_VARIANT_HELP),                      \
+    CLI_OPT_TIME_LIMITS(ui_start, "as last chosen in the window, else normal")
+
+/* Self-voicing and the text mode, for play and the library: two entries. */
+#define CLI_WINDOW_ACCESS_OPTS                                                 \
+    CLI_FLAG_OPT("--speak", ui_start, speak,                                   \
+                 "speak each screen, the focus and the advice through "        \
+                 "speech-dispatcher (V in the window)"),                       \
+    CLI_FLAG_OPT("--text", ui_start, text,                                     \
+                 "play in this terminal, line by line, with no window: for "   \
+                 "screen readers and SSH")
 
 /* The look of the window: three entries; seen as for CLI_OPT_LOG_DIR. */
 #define CLI_OPT_LOOK(seen)                                                     \

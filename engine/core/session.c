@@ -41,6 +41,7 @@ struct session {
     news2_band band;
     int64_t t_entry;
     int64_t deadline; /* -1 when no time limit runs */
+    time_limits limits; /* the trainee's setting */
     decision_state d;
     decision_record rec; /* the decision record written last, until the node is left */
 };
@@ -301,11 +302,9 @@ static session_result begin_decision(session *s, int64_t t, apperr *e)
     const case_decision *dec = cur_decision(s);
     const case_advice *a = cur_advice(s);
     s->deadline = -1;
-    if (dec->time_limit > 0) {
-        /* At least 1 ms, so that a limit always lets time pass. */
-        int64_t ms = (int64_t)llround(dec->time_limit * 1000.0);
-        s->deadline = t + (ms > 0 ? ms : 1);
-    }
+    int64_t ms = time_limits_ms(s->limits, dec->time_limit);
+    if (ms > 0)
+        s->deadline = t + ms;
     s->step = a && a->timing == TIMING_AFTER_INITIAL ? STEP_CHOOSE_INITIAL : STEP_CHOOSE_FINAL;
     if (a && a->timing == TIMING_WITH_CASE)
         return show_advice(s, t, e);
@@ -723,6 +722,7 @@ session_result session_open(session **out, const case_def *c, const session_opts
     s->status = SESSION_PLAYING;
     s->step = STEP_CONTINUE;
     s->deadline = -1;
+    s->limits = o->time_limits;
     s->news2 = -1;
     s->band = NEWS2_BAND_UNKNOWN;
     s->last_t = t_ms;

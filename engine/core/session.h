@@ -21,6 +21,7 @@
 #include "apperr.h"
 #include "case_driver.h"
 #include "case_model.h"
+#include "time_limits.h"
 #include "log_schema.h"
 #include "log_writer.h"
 
@@ -78,11 +79,12 @@ typedef struct session_opts {
     const char *trainee;        /* "anonymous" when NULL */
     const char *variant;        /* NULL: derived (session_derive_variant) */
     unsigned long long seed;
-    const char *mode;           /* "play" | "run" | "replay" */
+    const char *mode;           /* "play" | "run" | "replay" | "text" */
     const char *session_id;     /* UUID v4 text */
     const char *engine_version;
     const char *host_os;
     log_writer *log;            /* borrowed; every record goes here; NULL: no log is written */
+    time_limits time_limits;    /* the trainee's setting (time_limits.h); 0: normal */
 } session_opts;
 
 /* What the front end shows and which input the session waits for. Pointers

@@ -57,6 +57,7 @@ int app_init(app *a, const app_opts *o, apperr *e)
 {
     memset(a, 0, sizeof *a);
     a->o = *o;
+    a->time_limits = o->time_limits;
     a->running = true;
     a->picked = -1;
     a->c = o->c;
@@ -269,6 +270,7 @@ static bool start_session(app *a, int64_t now)
                        .variant = a->o.variant ? a->o.variant : a->path_variant,
                        .seed = a->seed,
                        .mode = a->o.replay ? "replay" : "play",
+                       .time_limits = a->time_limits,
                        .session_id = a->session_id,
                        .engine_version = APPRAISE_VERSION,
                        .host_os = a->o.host_os ? a->o.host_os : "unknown",

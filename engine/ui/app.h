@@ -16,6 +16,7 @@
 #include "recap.h"
 #include "replay.h"
 #include "session.h"
+#include "time_limits.h"
 
 typedef enum ui_screen {
     SCR_LIBRARY, /* trainee id and the cases */
@@ -62,6 +63,8 @@ typedef struct app_opts {
     const char *log_dir; /* checked writable before the window opened */
     const char *host_os;
     replay *replay; /* `replay`: the recording to step through (borrowed) */
+    time_limits time_limits; /* the setting the first session starts with */
+    bool speak;              /* the window voices itself from the start */
 } app_opts;
 
 /* The rationale field holds the longest rationale the log keeps, in bytes. */
@@ -73,6 +76,7 @@ typedef struct app {
     bool running;
     int exit_code;
     library lib;
+    time_limits time_limits; /* the setting for the next session (the library screen changes it) */
     const char *path_variant; /* the teaching path's variant of the case opened (in lib) */
     char trainee[128];
     case_def *c;

@@ -48,6 +48,9 @@ static int open_window(const char *cmd, const ui_start *s, app_opts *ao)
     snprintf(fonts, sizeof fonts, "%s/fonts", data_dir(DATA_ASSETS, assets, sizeof assets));
     launch_host_os(os, sizeof os);
     ao->host_os = os;
+    ao->speak = s->speak;
+    if (!ao->replay && s->time_limits) /* a replay keeps the setting it was played with */
+        time_limits_parse(s->time_limits, &ao->time_limits);
     window_opts wo = {.theme = s->theme,
                       .scale = s->scale ? (int)s->scale : 100,
                       .fullscreen = s->fullscreen,

@@ -20,6 +20,10 @@ typedef struct ui_start {
     const char *theme;        /* NULL: the default theme */
     unsigned long long scale; /* text size in percent, 75 to 200 */
     bool fullscreen;
+    const char *time_limits;  /* --time-limits: normal, double or off; NULL: not given
+                               * (the window then uses the setting it remembers) */
+    bool speak;               /* --speak: the window voices itself from the start */
+    bool text;                /* --text: play in the terminal (engine/text/), no window */
 } ui_start;
 
 int ui_play(const ui_start *s);
