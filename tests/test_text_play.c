@@ -138,6 +138,9 @@ static void test_play_logs_every_action_with_mode_text(void **state)
     assert_non_null(strstr(p.log, "\"status\":\"complete\""));
     assert_non_null(strstr(p.out, "1. A. Your first choice.\n2. B. AI recommends.\n"));
     assert_non_null(strstr(p.out, "Why the tool says this"));
+    /* The node after "middle" has its vitals: not read out again. */
+    assert_int_equal(count(p.out, "Observations unchanged since the last screen"), 1);
+    assert_int_equal(count(p.out, "Observations:\n"), 2);
     assert_non_null(strstr(p.out, "Outcome: good"));
     assert_non_null(strstr(p.out, "Your debrief"));
     assert_null(strchr(p.out, '\033')); /* plain: no escape at all */

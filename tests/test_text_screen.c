@@ -99,7 +99,7 @@ static void test_node_and_options_in_words(void **state)
     session *s = open_at_start(c);
     session_view v = session_view_now(s);
     strbuf b = STRBUF_INIT;
-    text_node(&b, &plain, c, &v);
+    text_node(&b, &plain, c, &v, NULL);
     text_step(&b, &plain, c, &v);
     const char *out = strbuf_str(&b);
     assert_non_null(strstr(out, "\nfirst\n")); /* the node's id when it has no title */
@@ -165,7 +165,7 @@ static void test_flags_are_words(void **state)
     session *s = open_at_start(c);
     session_view v = session_view_now(s);
     strbuf b = STRBUF_INIT;
-    text_node(&b, &plain, c, &v);
+    text_node(&b, &plain, c, &v, NULL);
     const char *out = strbuf_str(&b);
     assert_non_null(strstr(out, "NEWS2: "));
     assert_true(strstr(out, ", high\n") || strstr(out, ", low\n"));
@@ -183,7 +183,7 @@ static void test_library_list_in_words(void **state)
 {
     (void)state;
     library_entry items[2] = {
-        {.path = "a.lua", .id = "a", .title = "First case", .minutes = 10, .played = PLAYED_GOOD},
+        {.path = "a.lua", .id = "a", .title = "First case?", .minutes = 10, .played = PLAYED_GOOD},
         {.path = "b.lua", .id = "b", .title = "Second **case**", .minutes = 0},
     };
     library lib = {.items = items, .n = 2, .next = 1};
@@ -191,7 +191,7 @@ static void test_library_list_in_words(void **state)
     text_library_list(&b, &plain, &lib, TIME_LIMITS_DOUBLE);
     assert_string_equal(strbuf_str(&b),
                         "\nCase library, 2 cases\n"
-                        "1. First case, about 10 min. Played: good outcome.\n"
+                        "1. First case? About 10 min. Played: good outcome.\n"
                         "2. Second case. Next on the teaching path.\n"
                         "Time limits: double.\n"
                         "Keys: 1 to 2 open a case, t changes the time limits, q quits.\n");

@@ -25,6 +25,8 @@ typedef struct play {
     const case_node *node; /* the node last shown */
     bool advice;           /* the advice was shown when last shown */
     bool keys_said;        /* the keys were listed once */
+    char *obs;             /* the observations last shown (mem.h), NULL none */
+    bool force;            /* show them even so (s) */
 } play;
 
 static void emit(const text_io *io, strbuf *b)
@@ -114,8 +116,19 @@ static void show(play *p, bool whole)
         return;
     const text_style *st = &p->io->style;
     strbuf b = STRBUF_INIT;
-    if (whole)
-        text_node(&b, st, p->c, &v);
+    if (whole) {
+        /* Observations that have not changed are not read out again. */
+        strbuf o = STRBUF_INIT;
+        text_observations(&o, p->c, &v);
+        bool same = p->obs && !strbuf_oom(&o) && strcmp(p->obs, strbuf_str(&o)) == 0;
+        text_node(&b, st, p->c, &v,
+                  same && !p->force ? "Observations unchanged since the last screen (s shows "
+                                      "them again).\n"
+                                    : NULL);
+        mem_free(p->obs);
+        p->obs = strbuf_finish(&o); /* NULL when out of memory: shown whole next time */
+        p->force = false;
+    }
     if (v.advice_shown && (whole || !p->advice))
         text_advice(&b, st, p->c, &v);
     text_step(&b, st, p->c, &v);
@@ -301,6 +314,7 @@ static int key(play *p, const session_view *v, char k, int64_t until, apperr *e)
         return view(p, "results", e);
     case 's':
         p->keys_said = false;
+        p->force = true;
         show(p, true);
         return 0;
     case 'h':
@@ -470,5 +484,6 @@ int text_play_case(const text_io *io, const case_def *c, const text_play_opts *o
     if (p.s)
         session_close(p.s);
     log_writer_close(p.log);
+    mem_free(p.obs);
     return rc;
 }

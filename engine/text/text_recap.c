@@ -168,16 +168,17 @@ void text_library_list(strbuf *b, const text_style *st, const library *lib, time
         const library_entry *en = &lib->items[i];
         strbuf_addf(b, "%zu. ", i + 1);
         text_add_plain(b, en->title);
+        text_end_sentence(b);
         if (en->minutes > 0)
-            strbuf_addf(b, ", about %s", ui_format_minutes(en->minutes, m, sizeof m));
+            strbuf_addf(b, " About %s.", ui_format_minutes(en->minutes, m, sizeof m));
         if (en->error)
-            strbuf_adds(b, ". Cannot be played");
+            strbuf_adds(b, " Cannot be played.");
         if (lib->next == (int)i)
-            strbuf_adds(b, ". Next on the teaching path");
+            strbuf_adds(b, " Next on the teaching path.");
         const char *played = library_played_name(en->played);
         if (played)
-            strbuf_addf(b, ". Played: %s", played);
-        strbuf_adds(b, ".\n");
+            strbuf_addf(b, " Played: %s.", played);
+        strbuf_addc(b, '\n');
     }
     if (!lib->n)
         strbuf_adds(b, "There are no cases in this folder.\n");

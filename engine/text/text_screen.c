@@ -111,7 +111,14 @@ static const char *flag_words(ui_flag f)
     return f == FLAG_HIGH ? ", high" : f == FLAG_LOW ? ", low" : f ? ", abnormal" : "";
 }
 
-static void observations(strbuf *b, const case_def *c, const session_view *v)
+void text_end_sentence(strbuf *b)
+{
+    char last = b->len ? b->s[b->len - 1] : '\0';
+    if (last != '.' && last != '?' && last != '!')
+        strbuf_addc(b, '.');
+}
+
+void text_observations(strbuf *b, const case_def *c, const session_view *v)
 {
     ui_vital_row rows[MAX_VITAL_ROWS];
     size_t n = v->live ? ui_vital_rows(&v->live->vitals, rows, MAX_VITAL_ROWS) : 0;
@@ -136,7 +143,8 @@ static void observations(strbuf *b, const case_def *c, const session_view *v)
     }
 }
 
-void text_node(strbuf *b, const text_style *st, const case_def *c, const session_view *v)
+void text_node(strbuf *b, const text_style *st, const case_def *c, const session_view *v,
+               const char *obs)
 {
     const case_node *n = v->node;
     if (!n)
@@ -154,7 +162,10 @@ void text_node(strbuf *b, const text_style *st, const case_def *c, const session
         } else
             strbuf_addf(b, "%s.\n", clock);
     }
-    observations(b, c, v);
+    if (obs)
+        strbuf_adds(b, obs);
+    else
+        text_observations(b, c, v);
     line(b, n->text);
     if (n->image.file)
         field(b, "Image", n->image.alt);
@@ -187,11 +198,12 @@ static void options(strbuf *b, const session_view *v)
         const case_option *o = &d->options[i];
         strbuf_addf(b, "%zu. ", i + 1);
         text_add_plain(b, o->label ? o->label : o->id);
+        text_end_sentence(b);
         if (v->advice_shown && adv && adv->recommend && strcmp(adv->recommend, o->id) == 0)
-            strbuf_adds(b, screen_by_person(adv) ? ". Advised" : ". AI recommends");
+            strbuf_adds(b, screen_by_person(adv) ? " Advised." : " AI recommends.");
         if (v->step == STEP_CHOOSE_FINAL && v->initial && strcmp(v->initial, o->id) == 0)
-            strbuf_adds(b, ". Your first choice");
-        strbuf_adds(b, ".\n");
+            strbuf_adds(b, " Your first choice.");
+        strbuf_addc(b, '\n');
     }
 }
 

@@ -40,10 +40,19 @@ void text_add_plain(strbuf *b, const char *text);
  * complaint, history, medications, allergies, and how long it takes. */
 void text_case_intro(strbuf *b, const text_style *st, const case_def *c);
 
-/* A node as it opens: the case clock, NEWS2 and the observations one a
- * line with their marks in words, then the node's title, text and the
- * words of its image. */
-void text_node(strbuf *b, const text_style *st, const case_def *c, const session_view *v);
+/* A node as it opens: its title, the case clock, the observations
+ * (text_observations, or obs as given when not NULL), then the node's text
+ * and the words of its image. */
+void text_node(strbuf *b, const text_style *st, const case_def *c, const session_view *v,
+               const char *obs);
+
+/* NEWS2 and the observations, one a line with their marks in words
+ * ("HR: 118 /min, high"). */
+void text_observations(strbuf *b, const case_def *c, const session_view *v);
+
+/* Ends what b holds as a sentence: a full stop unless it already ends in
+ * one, a question or an exclamation mark. */
+void text_end_sentence(strbuf *b);
 
 /* What the session asks now: the options numbered (with "AI recommends"
  * and "your first choice" in words), a rating's scale, the rationale's
