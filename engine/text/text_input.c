@@ -3,11 +3,29 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "mem.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+void text_input_catch_interrupt(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt; /* no SA_RESTART: poll() returns at once */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
 
 void text_input_init(text_input *in, int fd)
 {
@@ -65,7 +83,7 @@ static int fill(text_input *in)
     ssize_t got;
     do
         got = read(in->fd, in->buf + in->len, in->cap - in->len);
-    while (got < 0 && errno == EINTR);
+    while (got < 0 && errno == EINTR && !interrupted);
     if (got <= 0) {
         in->eof = 1;
         return 0;
@@ -78,6 +96,8 @@ int text_input_read_line(void *ctx, int64_t until_ms, const char **line)
 {
     text_input *in = ctx;
     for (;;) {
+        if (interrupted)
+            return -1;
         char *nl = in->len ? memchr(in->buf, '\n', in->len) : NULL;
         if (nl) {
             if (take(in, (size_t)(nl - in->buf), 1) < 0)

@@ -24,14 +24,19 @@ typedef struct text_input {
 void text_input_init(text_input *in, int fd);
 void text_input_free(text_input *in);
 
+/* Ctrl+C (SIGINT) from here on ends the input as the end of a pipe does:
+ * the case is left, logged as quit, and the program ends normally, with
+ * its log complete. */
+void text_input_catch_interrupt(void);
+
 /* Monotonic milliseconds (a text_io clock; ctx unused). */
 int64_t text_input_now_ms(void *ctx);
 
 /* Waits for the next line until the monotonic clock reaches until_ms (-1:
  * no deadline). 1 with *line set (without its "\n" or "\r\n"; valid until
  * the next call), 0 when the deadline came first, -1 when the input has
- * ended (a last line without a newline is returned first). ctx is a
- * text_input. */
+ * ended or Ctrl+C was pressed (a last line without a newline is returned
+ * first). ctx is a text_input. */
 int text_input_read_line(void *ctx, int64_t until_ms, const char **line);
 
 #endif

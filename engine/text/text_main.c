@@ -19,6 +19,7 @@
 static text_io stdio_io(text_input *in)
 {
     text_input_init(in, STDIN_FILENO);
+    text_input_catch_interrupt();
     text_io io = {.read_line = text_input_read_line,
                   .now_ms = text_input_now_ms,
                   .ctx = in,
@@ -34,6 +35,8 @@ static int prepare(const char *cmd, const text_start *s, text_play_opts *o, char
 {
     apperr e;
     apperr_clear(&e);
+    memset(o, 0, sizeof *o);
+    o->trainee = s->trainee;
     o->time_limits = TIME_LIMITS_NORMAL;
     if (s->time_limits && !time_limits_parse(s->time_limits, &o->time_limits)) {
         apperr_set(&e, APPERR_USAGE, NULL, 0, "unknown time limits '%s'", s->time_limits);
@@ -61,16 +64,43 @@ static int play_once(const char *cmd, const text_io *io, const case_def *c, cons
     return rc;
 }
 
+/* What runs once the terminal is set up. */
+typedef int (*text_body)(const text_io *io, text_play_opts *o, void *ctx);
+
+/* Standard input and output, the host's name and the trainee (asked for
+ * when --trainee did not give one), then body. 0 when the input ends
+ * before a trainee id is typed. */
+static int in_terminal(text_play_opts *o, text_body body, void *ctx)
+{
+    char os[512], trainee[256];
+    launch_host_os(os, sizeof os);
+    o->host_os = os;
+    text_input in;
+    text_io io = stdio_io(&in);
+    int rc = 0;
+    if (!o->trainee || !o->trainee[0])
+        o->trainee = text_ask_trainee(&io, trainee, sizeof trainee) ? trainee : NULL;
+    if (o->trainee)
+        rc = body(&io, o, ctx);
+    text_input_free(&in);
+    return rc;
+}
+
+static int play_body(const text_io *io, text_play_opts *o, void *c)
+{
+    return play_once("play", io, c, o);
+}
+
 int text_play(const text_start *s)
 {
-    char dir[4096], os[512], trainee[256];
-    text_play_opts o = {.trainee = s->trainee};
+    char dir[4096];
+    text_play_opts o;
     int rc = prepare("play", s, &o, dir, sizeof dir);
     if (rc)
         return rc;
+    o.seed = s->have_seed ? s->seed : launch_random_seed();
     apperr e;
     apperr_clear(&e);
-    o.seed = s->have_seed ? s->seed : launch_random_seed();
     case_def *c = NULL;
     case_load_opts lo = {.seed = o.seed};
     if (case_load(&c, s->path, &lo, &e) != 0)
@@ -79,15 +109,7 @@ int text_play(const text_start *s)
         case_free(c);
         return exit_report("play", &e);
     }
-    launch_host_os(os, sizeof os);
-    o.host_os = os;
-    text_input in;
-    text_io io = stdio_io(&in);
-    if (!o.trainee || !o.trainee[0])
-        o.trainee = text_ask_trainee(&io, trainee, sizeof trainee) ? trainee : NULL;
-    if (o.trainee)
-        rc = play_once("play", &io, c, &o);
-    text_input_free(&in);
+    rc = in_terminal(&o, play_body, c);
     case_free(c);
     return rc;
 }
@@ -168,31 +190,35 @@ static int library_loop(const text_io *io, library *lib, const text_start *s, te
     }
 }
 
+typedef struct library_ctx {
+    library *lib;
+    const text_start *s;
+} library_ctx;
+
+static int library_body(const text_io *io, text_play_opts *o, void *ctx)
+{
+    library_ctx *l = ctx;
+    return library_loop(io, l->lib, l->s, o);
+}
+
 int text_library(const text_start *s)
 {
-    char dir[4096], os[512], trainee[256], bundled[4096];
-    text_play_opts o = {.trainee = s->trainee};
+    char dir[4096], bundled[4096];
+    text_play_opts o;
     int rc = prepare("", s, &o, dir, sizeof dir);
     if (rc)
         return rc;
-    apperr e;
-    apperr_clear(&e);
-    library lib = {0};
     const char *folder =
         s->library ? s->library : data_dir(DATA_SCENARIOS, bundled, sizeof bundled);
+    library lib = {0};
+    apperr e;
+    apperr_clear(&e);
     if (library_scan(&lib, folder, &e) != 0) {
         library_free(&lib);
         return exit_report("", &e);
     }
-    launch_host_os(os, sizeof os);
-    o.host_os = os;
-    text_input in;
-    text_io io = stdio_io(&in);
-    if (!o.trainee || !o.trainee[0])
-        o.trainee = text_ask_trainee(&io, trainee, sizeof trainee) ? trainee : NULL;
-    if (o.trainee)
-        rc = library_loop(&io, &lib, s, &o);
-    text_input_free(&in);
+    library_ctx ctx = {&lib, s};
+    rc = in_terminal(&o, library_body, &ctx);
     library_free(&lib);
     return rc;
 }

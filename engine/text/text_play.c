@@ -392,7 +392,7 @@ static int loop(play *p, apperr *e)
         if (r == 0)
             rc = on_time(p, e);
         else if (r < 0) {
-            say(p->io, "The input has ended: leaving the case.");
+            say(p->io, "The input has ended (or Ctrl+C was pressed): leaving the case.");
             rc = act(p, ACT_QUIT, NULL, 0, e);
         } else
             rc = command(p, line, until, e);
