@@ -198,6 +198,22 @@ static void test_library_list_in_words(void **state)
     strbuf_free(&b);
 }
 
+/* A sentence that ends with its own full stop, question or exclamation
+ * mark gets no second one. */
+static void test_sentences_end_once(void **state)
+{
+    (void)state;
+    static const char *const in[] = {"No LBBB.", "Home?", "Now!", "Stable", ""};
+    static const char *const out[] = {"No LBBB.", "Home?", "Now!", "Stable.", "."};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        strbuf b = STRBUF_INIT;
+        strbuf_adds(&b, in[i]);
+        text_end_sentence(&b);
+        assert_string_equal(strbuf_str(&b), out[i]);
+        strbuf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_feedback_after_time_out),
         cmocka_unit_test(test_flags_are_words),
         cmocka_unit_test(test_library_list_in_words),
+        cmocka_unit_test(test_sentences_end_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -352,7 +352,8 @@ void text_results(strbuf *b, const text_style *st, const session_view *v)
             strbuf_addf(b, " %s", r->unit);
         if (r->flag && r->flag[0])
             strbuf_addf(b, ", %s", r->flag);
-        strbuf_adds(b, ".\n");
+        text_end_sentence(b);
+        strbuf_addc(b, '\n');
         if (r->image.file)
             field(b, "Image", r->image.alt);
     }
