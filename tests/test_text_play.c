@@ -220,7 +220,8 @@ static void test_input_end_leaves_the_case(void **state)
     static const typed lines[] = {{0, ""}, {1000, "1"}};
     played p = play_lines("replay_timed.lua", lines, N(lines), TIME_LIMITS_NORMAL, false);
     assert_int_equal(p.rc, 0);
-    assert_non_null(strstr(p.out, "The input has ended (or Ctrl+C was pressed): leaving the case."));
+    assert_non_null(
+        strstr(p.out, "The input has ended (or Ctrl+C was pressed): leaving the case."));
     assert_non_null(strstr(p.log, "\"status\":\"quit\""));
     played_free(&p);
 }
@@ -236,6 +237,26 @@ static void test_wrong_input_is_said_not_logged(void **state)
     assert_non_null(strstr(p.out, "There is no advice to ask for here."));
     assert_non_null(strstr(p.out, "Not understood: xyz."));
     assert_null(strstr(p.log, "\"type\":\"decision\""));
+    played_free(&p);
+}
+
+/* h lists the keys again; s shows the whole screen again, observations
+ * and all, even when they have not changed. */
+static void test_keys_and_screen_again(void **state)
+{
+    (void)state;
+    static const typed lines[] = {
+        {0, ""},      {1000, "1"},  {2000, "5"}, {3000, ""},
+        {4000, "5"},  {5000, "5"},  {6000, "x"}, {7000, ""}, /* the rationale, then the feedback */
+        {8000, ""},                                          /* middle: new vitals */
+        {9000, "h"},  {10000, "s"},                          /* second: the same vitals */
+        {11000, "q"}, {12000, "y"},
+    };
+    played p = play_lines("replay_timed.lua", lines, N(lines), TIME_LIMITS_NORMAL, false);
+    assert_int_equal(count(p.out, "Keys: "), 2 + 1); /* first screen, h, s */
+    const char *unchanged = strstr(p.out, "Observations unchanged since the last screen");
+    assert_non_null(unchanged);
+    assert_non_null(strstr(unchanged, "Observations:\n")); /* s shows them whole */
     played_free(&p);
 }
 
@@ -287,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_leaving_before_the_start_logs_nothing),
         cmocka_unit_test(test_input_end_leaves_the_case),
         cmocka_unit_test(test_wrong_input_is_said_not_logged),
+        cmocka_unit_test(test_keys_and_screen_again),
         cmocka_unit_test(test_bold_headings_when_styled),
         cmocka_unit_test(test_input_reads_lines_and_deadlines),
     };
