@@ -57,11 +57,9 @@ static int play_once(const char *cmd, const text_io *io, const case_def *c, cons
     bool started;
     char log_path[4096];
     int rc = text_play_case(io, c, o, &started, log_path, &e);
-    if (rc == 3)
-        return exit_report(cmd, &e);
-    if (started)
+    if (started && rc != 3)
         fprintf(stderr, "appraise: log written to %s\n", log_path);
-    return rc;
+    return rc ? exit_report(cmd, &e) : 0; /* the case failed in play, or the log */
 }
 
 /* What runs once the terminal is set up. */

@@ -35,7 +35,7 @@ grep -q $'\e' "$WORK/out" && fail "output that is not a terminal has escapes"
 
 # Who is playing, when --trainee is not given; the input ending there
 # leaves with nothing logged.
-printf '\n' | run_app --text --library "$WORK/lib" --log-dir "$WORK/none"
+run_app --text --library "$WORK/lib" --log-dir "$WORK/none" < <(printf '\n')
 expect_status 0 "no trainee id before the input ended"
 expect_in out "Who is playing? Type your trainee id and press Enter." "asks for the trainee"
 [ -z "$(find "$WORK/none" -name '*.jsonl' 2>/dev/null)" ] || fail "a log without a session"
@@ -49,4 +49,13 @@ expect_status 1 "a case that does not load"
 run_app play "$HERE/mini.lua" --text --trainee t --time-limits slow --log-dir "$WORK/bad" </dev/null
 expect_status 2 "unknown time limits"
 [ -z "$(find "$WORK/bad" -name '*.jsonl' 2>/dev/null)" ] || fail "a usage mistake left a log"
+
+# A case that fails in play: said on the screen and on stderr, exit 1, the
+# log kept with status error.
+run_app play "$TEST_DATA_DIR/cases/session_errors.lua" --text --trainee t --log-dir "$WORK/failed" \
+    < <(printf '%s\n' "" 2)
+expect_status 1 "a case that fails in play"
+expect_in out "The case stopped" "the failure on the screen"
+expect_in err "next failed for next" "the failure on stderr"
+grep -q '"status":"error"' "$WORK"/failed/*.jsonl || fail "the failure is not logged"
 finish
