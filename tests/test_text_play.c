@@ -163,13 +163,16 @@ static void test_timer_marks_then_time_runs_out(void **state)
     played_free(&p);
 }
 
-/* --time-limits double: the limit said is twice the case's. */
+/* --time-limits double: the limit said is twice the case's; t says what
+ * is left of it, and the keys list t at a timed choice. */
 static void test_double_time_limit_is_said(void **state)
 {
     (void)state;
-    static const typed lines[] = {{0, ""}, {1000, "q"}, {2000, "y"}};
+    static const typed lines[] = {{0, ""}, {37000, "t"}, {38000, "q"}, {39000, "y"}};
     played p = play_lines("replay_timed.lua", lines, N(lines), TIME_LIMITS_DOUBLE, false);
     assert_non_null(strstr(p.out, "Time limit: 2:00 to confirm a choice."));
+    assert_non_null(strstr(p.out, "1:23 left to confirm a choice.\n"));
+    assert_non_null(strstr(p.out, " t the time left,"));
     played_free(&p);
 }
 
@@ -178,8 +181,11 @@ static void test_double_time_limit_is_said(void **state)
 static void test_time_limits_off_never_times_out(void **state)
 {
     (void)state;
-    static const typed lines[] = {{0, ""}, {3600000, "1"}, {3600001, "q"}, {3600002, "y"}};
+    static const typed lines[] = {
+        {0, ""}, {1000, "t"}, {3600000, "1"}, {3600001, "q"}, {3600002, "y"}};
     played p = play_lines("replay_timed.lua", lines, N(lines), TIME_LIMITS_OFF, false);
+    assert_non_null(strstr(p.out, "There is no time limit here."));
+    assert_null(strstr(p.out, " t the time left,"));
     assert_null(strstr(p.out, "Time limit"));
     assert_null(strstr(p.out, "seconds left"));
     assert_null(strstr(p.out, "Time ran out"));
@@ -236,6 +242,7 @@ static void test_wrong_input_is_said_not_logged(void **state)
     assert_non_null(strstr(p.out, "There is no option 9 here: the options are 1 to 2."));
     assert_non_null(strstr(p.out, "There is no advice to ask for here."));
     assert_non_null(strstr(p.out, "Not understood: xyz."));
+    assert_null(strstr(p.out, "There is no time limit here.")); /* it is timed */
     assert_null(strstr(p.log, "\"type\":\"decision\""));
     played_free(&p);
 }

@@ -123,8 +123,8 @@ static void test_node_and_options_in_words(void **state)
     assert_non_null(strstr(out, "Your first choice was A. Keep it (press Enter) or change it.\n"));
     assert_non_null(strstr(out, "1. A. Your first choice.\n2. B. AI recommends.\n"));
     assert_non_null(strstr(out, "Keys: 1 to 2 choose, e the explanation, m the model card, r the "
-                                "results, s shows this again, q leaves the case, h lists the "
-                                "keys.\n"));
+                                "results, t the time left, s shows this again, q leaves the "
+                                "case, h lists the keys.\n"));
     assert_non_null(strstr(out, "Type 1 to 2 and press Enter, or Enter alone to keep it.\n"));
     strbuf_free(&b);
 

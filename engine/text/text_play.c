@@ -248,6 +248,19 @@ static void keys(play *p)
     emit(p->io, &b);
 }
 
+/* t: the time left at a timed choice, in words. */
+static void time_left(play *p, const session_view *v)
+{
+    if (v->deadline_ms < 0) {
+        not_here(p, "There is no time limit here.");
+        return;
+    }
+    strbuf b = STRBUF_INIT;
+    text_time_left(&b, v->deadline_ms - now_t(p));
+    text_prompt(&b, v);
+    emit(p->io, &b);
+}
+
 /* A number typed: an option or a rating. */
 static int number(play *p, const session_view *v, const char *line, apperr *e)
 {
@@ -312,6 +325,9 @@ static int key(play *p, const session_view *v, char k, int64_t until, apperr *e)
         return view(p, "model_card", e);
     case 'r':
         return view(p, "results", e);
+    case 't':
+        time_left(p, v);
+        return 0;
     case 's':
         p->keys_said = false;
         p->force = true;

@@ -379,7 +379,10 @@ void text_keys(strbuf *b, const case_def *c, const session_view *v)
         strbuf_adds(b, person ? " e their reasons," : " e the explanation,");
     if (text_tool(c, v))
         strbuf_adds(b, " m the model card,");
-    strbuf_adds(b, " r the results, s shows this again, q leaves the case, h lists the keys.\n");
+    strbuf_adds(b, " r the results,");
+    if (v->deadline_ms >= 0)
+        strbuf_adds(b, " t the time left,");
+    strbuf_adds(b, " s shows this again, q leaves the case, h lists the keys.\n");
 }
 
 void text_prompt(strbuf *b, const session_view *v)
@@ -402,6 +405,12 @@ void text_time_limit(strbuf *b, int64_t ms_left)
     char t[32];
     strbuf_addf(b, "Time limit: %s to confirm a choice.\n",
                 ui_format_countdown(ms_left, t, sizeof t));
+}
+
+void text_time_left(strbuf *b, int64_t ms_left)
+{
+    char t[32];
+    strbuf_addf(b, "%s left to confirm a choice.\n", ui_format_countdown(ms_left, t, sizeof t));
 }
 
 const char *text_timer_mark(int64_t ms_before, int64_t ms_now)

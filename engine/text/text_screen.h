@@ -92,6 +92,9 @@ void text_recap(strbuf *b, const text_style *st, const case_def *c, const recap 
 /* A timed choice as it opens: "Time limit: 2:00 to confirm a choice." */
 void text_time_limit(strbuf *b, int64_t ms_left);
 
+/* What t says at a timed choice: "1:23 left to confirm a choice." */
+void text_time_left(strbuf *b, int64_t ms_left);
+
 /* The words for the countdown passing from ms_before to ms_now (time left,
  * in ms): "30 seconds left: confirm soon.", "10 seconds left: confirm
  * now." when it crosses those marks, NULL otherwise. Static text. */
