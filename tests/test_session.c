@@ -275,7 +275,7 @@ static void check_schema(const cJSON *rec)
     for (size_t i = 0; i < def->n_fields; i++) {
         if (it && strcmp(it->string, def->fields[i].name) == 0)
             it = it->next;
-        else if (def->fields[i].type != LOG_OPT_STR)
+        else if (def->fields[i].type != LOG_OPT_STR && !def->fields[i].opt)
             fail_msg("%s record: \"%s\" missing or out of the schema's order (found \"%s\")",
                      def->name, def->fields[i].name, it ? it->string : "(end)");
     }
