@@ -110,8 +110,10 @@ typedef struct replay_diff {
 /* Compares record by record and field by field, by the schema, every field
  * but at and session (the replay's own) and, in session_start, mode,
  * engine, host_os and case_file (the replaying program and how it found
- * the case). 0, with d->found false when the logs are the same; -1 when
- * out of memory. */
+ * the case); nor a field added since `logged` was written (log_schema.h):
+ * one its record lacks, or one left out when it has no value, in a log
+ * whose session_start lacks an added field. 0, with d->found false when the
+ * logs are the same; -1 when out of memory. */
 int replay_compare(const log_session *logged, const log_session *replayed, size_t from,
                    replay_diff *d);
 void replay_diff_free(replay_diff *d);
