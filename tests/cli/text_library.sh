@@ -28,6 +28,7 @@ if [ -z "$log" ]; then
     fail "no log was written"
 else
     grep -q '"mode":"text"' "$log" || fail "the log is not mode text"
+    grep -q '"time_limits":"double"' "$log" || fail "the session did not run with the setting t chose"
     grep -q '"status":"complete"' "$log" || fail "the session did not complete"
     grep -q '"rationale":"Septic: treat now"' "$log" || fail "the reason typed is not logged"
 fi
