@@ -138,6 +138,8 @@ static void test_play_logs_every_action_with_mode_text(void **state)
     assert_non_null(strstr(p.log, "\"status\":\"complete\""));
     assert_non_null(strstr(p.out, "1. A. Your first choice.\n2. B. AI recommends.\n"));
     assert_non_null(strstr(p.out, "Why the tool says this"));
+    /* On-request advice: the prompt says how to ask for it. */
+    assert_non_null(strstr(p.out, "Type 1 to 2 and press Enter, or a to ask the AI.\n"));
     /* The node after "middle" has its vitals: not read out again. */
     assert_int_equal(count(p.out, "Observations unchanged since the last screen"), 1);
     assert_int_equal(count(p.out, "Observations:\n"), 2);

@@ -388,11 +388,15 @@ void text_keys(strbuf *b, const case_def *c, const session_view *v)
 void text_prompt(strbuf *b, const session_view *v)
 {
     const case_decision *d = screen_decision(v);
-    if (is_choice(v->step) && d)
-        strbuf_addf(b, "Type 1 to %zu and press Enter%s.\n", d->n_options,
-                    v->step == STEP_CHOOSE_FINAL && v->initial ? ", or Enter alone to keep it"
-                                                               : "");
-    else if (is_rating(v->step))
+    if (is_choice(v->step) && d) {
+        strbuf_addf(b, "Type 1 to %zu and press Enter", d->n_options);
+        if (v->step == STEP_CHOOSE_FINAL && v->initial)
+            strbuf_adds(b, ", or Enter alone to keep it");
+        if (v->can_ask) /* the advice is there for the asking: say so each time */
+            strbuf_adds(b, screen_by_person(screen_advice(v)) ? ", or a to ask for advice"
+                                                              : ", or a to ask the AI");
+        strbuf_adds(b, ".\n");
+    } else if (is_rating(v->step))
         strbuf_adds(b, "Type 1 to 7 and press Enter.\n");
     else if (v->step == STEP_RATIONALE)
         strbuf_adds(b, "Type your reason and press Enter.\n");
