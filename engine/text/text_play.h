@@ -4,10 +4,11 @@
  * it, with mode "text"; this file turns typed lines into its actions:
  * numbers pick an option or a rating, Enter continues (or keeps the first
  * choice), a asks, e m r open the explanation, the model card and the
- * results (each logged as a view, as in the window), s shows the step
- * again, h lists the keys, q leaves after asking. A timed choice says when
- * 30 s and 10 s are left, and the time running out, while nothing is
- * typed. The tests drive it with a clock and lines of their own. */
+ * results (each logged as a view, as in the window), t says the time
+ * left, s shows the step again, h lists the keys, q leaves after asking.
+ * A timed choice says when 30 s and 10 s are left, and the time running
+ * out, while nothing is typed. The tests drive it with a clock and lines
+ * of their own. */
 #ifndef TEXT_PLAY_H
 #define TEXT_PLAY_H
 
