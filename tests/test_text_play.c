@@ -170,10 +170,14 @@ static void test_timer_marks_then_time_runs_out(void **state)
 static void test_double_time_limit_is_said(void **state)
 {
     (void)state;
-    static const typed lines[] = {{0, ""}, {37000, "t"}, {38000, "q"}, {39000, "y"}};
+    static const typed lines[] = {{0, ""},      {2000, "1"},  {3000, "5"},
+                                  {37000, "t"}, {38000, "q"}, {39000, "y"}};
     played p = play_lines("replay_timed.lua", lines, N(lines), TIME_LIMITS_DOUBLE, false);
+    /* Keep it or change it: the same limit runs on, said as what is left. */
+    assert_non_null(strstr(p.out, "1:57 left to confirm a choice.\n"));
     assert_non_null(strstr(p.out, "Time limit: 2:00 to confirm a choice."));
     assert_non_null(strstr(p.out, "1:23 left to confirm a choice.\n"));
+    assert_int_equal(count(p.out, "Time limit: "), 1); /* said once, as the node opens */
     assert_non_null(strstr(p.out, " t the time left,"));
     played_free(&p);
 }

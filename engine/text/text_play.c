@@ -134,7 +134,10 @@ static void show(play *p, bool whole)
     text_step(&b, st, p->c, &v);
     if (is_choice(v.step) && v.deadline_ms >= 0) {
         p->left = v.deadline_ms - now_t(p);
-        text_time_limit(&b, p->left);
+        if (whole) /* the limit as the node opens; what is left of it later */
+            text_time_limit(&b, p->left);
+        else
+            text_time_left(&b, p->left);
     }
     if (!p->keys_said) {
         text_keys(&b, p->c, &v);
