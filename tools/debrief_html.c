@@ -382,18 +382,23 @@ static const char css[] =
     "figure svg{width:100%;max-width:900px;height:auto;display:block}\n"
     "figcaption{font-size:.9rem;color:var(--ink);max-width:900px}\n"
     ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
-    ".multiples figure{width:340px;margin:0}\n"
+    ".multiples figure{width:340px;max-width:100%;margin:0}\n"
     ".multiples figure svg{max-width:340px}\n"
     "td.num{white-space:nowrap}td.file,td.id{word-break:break-all;font-size:.8em}\n"
-    ".wide{overflow-x:auto}\n"
+    ".wide{overflow-x:auto;max-width:100%}\n"
+    "a:focus-visible,summary:focus-visible,.wide:focus-visible{outline:3px solid var(--ink);"
+    "outline-offset:2px}\n"
+    "summary{cursor:pointer;font-weight:bold;padding:.3rem 0}\n"
     "td.rationale{white-space:pre-wrap;max-width:28rem}\n"
     ".ok-mark{color:#006d4f}.bad-mark{color:#a33c00}\n"
-    "code{font-size:.9em}\n"
+    "code{font-size:.9em;overflow-wrap:anywhere}\n"
     "@media print{html{font-size:10pt}body{max-width:none;padding:0}"
     "h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}"
     "th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "tr.flagged td,.callout,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "figure svg{max-width:17cm}nav{display:none}}\n"
+    "figure svg{max-width:17cm}nav{display:none}.wide{overflow:visible}"
+    "details::details-content{content-visibility:visible;display:block}"
+    "summary{list-style:none}summary::-webkit-details-marker{display:none}}\n"
     "@page{margin:15mm}\n";
 
 static void write_head(html *h, const metrics *m)
@@ -456,8 +461,9 @@ static void write_flags(html *h, const metrics *m)
 
 static void write_summary(html *h, const metrics *m)
 {
-    out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n"
-           "<table>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
+    out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n");
+    debrief_html_table_open(h->f, "Cohort summary");
+    out(h, "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
            "<th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" class=\"num\">Of</th>"
            "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < METRIC_COUNT; i++) {
@@ -468,7 +474,9 @@ static void write_summary(html *h, const metrics *m)
         write_basis(h, &m->m[i], metrics_kind((metric_id)i));
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n<p>n/a: no decision to compute it from (its denominator is "
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "<p>n/a: no decision to compute it from (its denominator is "
            "0). Definitions: the session log specification, &#8220;Debrief metrics&#8221;.</p>\n"
            "</section>\n");
 }
@@ -509,7 +517,8 @@ static void write_trainees(html *h, const metrics *cohort)
     } else {
         out(h, "<p>%zu trainees: the table below gives each one's matrix.</p>\n", n);
     }
-    out(h, "<table>\n<thead><tr><th scope=\"col\">Trainee</th>"
+    debrief_html_table_open(h->f, "Reliance by trainee");
+    out(h, "<thead><tr><th scope=\"col\">Trainee</th>"
            "<th scope=\"col\" class=\"num\">AI right, followed</th>"
            "<th scope=\"col\" class=\"num\">AI right, overrode</th>"
            "<th scope=\"col\" class=\"num\">AI wrong, followed</th>"
@@ -538,7 +547,9 @@ static void write_trainees(html *h, const metrics *cohort)
         write_cells(h, m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n</section>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "</section>\n");
 }
 
 static void write_trust(html *h, const metrics *m)
@@ -587,7 +598,9 @@ static void write_times(html *h, const metrics *m)
 static void write_cases(html *h)
 {
     size_t n = metrics_set_groups(h->by_case);
-    out(h, "<section id=\"cases\">\n<h2>By case</h2>\n<table>\n<thead><tr>"
+    out(h, "<section id=\"cases\">\n<h2>By case</h2>\n");
+    debrief_html_table_open(h->f, "By case");
+    out(h, "<thead><tr>"
            "<th scope=\"col\">Case</th><th scope=\"col\" class=\"num\">Sessions</th>"
            "<th scope=\"col\" class=\"num\">Incomplete</th>"
            "<th scope=\"col\" class=\"num\">Decisions</th>"
@@ -616,7 +629,9 @@ static void write_cases(html *h)
         write_value(h, m, METRIC_OUTCOMES);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n</section>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "</section>\n");
 }
 
 /* The command line's --by groups, when it named any: one row each. */
@@ -631,7 +646,9 @@ static void write_by_groups(html *h)
     out(h, "<section id=\"groups\">\n<h2>By");
     for (size_t k = 0; k < n_keys; k++)
         out(h, "%s %s", k == 0 ? "" : ",", metrics_key_name(keys[k]));
-    out(h, "</h2>\n<div class=\"wide\"><table>\n<thead><tr>");
+    out(h, "</h2>\n");
+    debrief_html_table_open(h->f, "By group");
+    out(h, "<thead><tr>");
     for (size_t k = 0; k < n_keys; k++)
         out(h, "<th scope=\"col\">%s</th>", metrics_key_name(keys[k]));
     out(h, "<th scope=\"col\" class=\"num\">Sessions</th>"
@@ -658,7 +675,8 @@ static void write_by_groups(html *h)
         write_cells(h, &m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table></div>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
     if (n > MAX_SESSION_ROWS)
         out(h,
             "<p>The first %d of %zu groups are listed; <code>--json</code> has every one."
@@ -691,9 +709,10 @@ static void write_status(html *h, const session_row *r)
     }
 }
 
-static void write_session_rows(html *h, const row_list *l)
+static void write_session_rows(html *h, const row_list *l, const char *label)
 {
-    out(h, "<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Session</th>"
+    debrief_html_table_open(h->f, label);
+    out(h, "<thead><tr><th scope=\"col\">Session</th>"
            "<th scope=\"col\">Trainee</th>"
            "<th scope=\"col\">Case (version)</th><th scope=\"col\">Variant</th>"
            "<th scope=\"col\">Started (UTC)</th><th scope=\"col\">Status</th>"
@@ -725,7 +744,8 @@ static void write_session_rows(html *h, const row_list *l)
         esc_or_dash(h, r->file);
         out(h, "</code></td></tr>\n");
     }
-    out(h, "</tbody>\n</table></div>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
     if ((long)l->n < l->total)
         out(h,
             "<p>The first %zu of %ld are listed; every one is in the figures above and in "
@@ -740,10 +760,15 @@ static void write_sessions(html *h)
     if (h->incomplete.total == 0)
         out(h, "<p>None: every session has its <code>session_end</code>.</p>\n");
     else
-        write_session_rows(h, &h->incomplete);
-    out(h, "<h3>All sessions</h3>\n<p>&#9888; marks a session cut short and &#10007; one that "
-           "ended in an error; their rows are shaded and edged.</p>\n");
-    write_session_rows(h, &h->sessions);
+        write_session_rows(h, &h->incomplete, "Incomplete sessions");
+    /* Open, so that print shows it; a presenter can fold it away. */
+    out(h,
+        "<h3>All sessions</h3>\n<p>&#9888; marks a session cut short and &#10007; one that "
+        "ended in an error; their rows are shaded and edged.</p>\n<details open>\n"
+        "<summary>The table of every session (%zu row%s)</summary>\n",
+        h->sessions.n, h->sessions.n == 1 ? "" : "s");
+    write_session_rows(h, &h->sessions, "All sessions");
+    out(h, "</details>\n");
     out(h, "</section>\n");
 }
 
@@ -756,7 +781,8 @@ static void write_input(html *h)
     if (st) {
         out(h, "<p>%ld files, %ld records, %ld sessions, %ld decisions.</p>\n", st->files,
             st->records, st->sessions, st->decisions);
-        out(h, "<table>\n<thead><tr><th scope=\"col\">Problem</th><th scope=\"col\" "
+        debrief_html_table_open(h->f, "Problems by kind");
+        out(h, "<thead><tr><th scope=\"col\">Problem</th><th scope=\"col\" "
                "class=\"num\">Count</th></tr></thead>\n<tbody>\n");
         for (int k = 0; k < LOG_ISSUE_KINDS; k++) {
             if (st->issues[k] == 0)
@@ -765,7 +791,8 @@ static void write_input(html *h)
             esc(h, log_issue_name((log_issue_kind)k));
             out(h, "</td><td class=\"num\">%ld</td></tr>\n", st->issues[k]);
         }
-        out(h, "</tbody>\n</table>\n");
+        out(h, "</tbody>\n");
+        debrief_html_table_close(h->f);
     }
     if (h->in->n_issues == 0) {
         out(h, "<p>No problems found in the input.</p>\n");

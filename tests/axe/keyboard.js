@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// The report by keyboard alone, in Debian's Chromium (browser.js):
+// - Tab reaches every link, every <summary> and every focusable scroll
+//   region, in order, and each shows a focus outline at least 2 px wide and
+//   is on screen, not covered by anything (WCAG 2.1.1, 2.4.7, 2.4.11);
+// - every <details> closes and opens again with Enter, then with Space,
+//   focus staying on its summary, its content hidden and shown with it;
+// - printed with every <details> closed, their content still prints.
+// Prints each problem as "FILE: WHAT" on stderr, then "N pages, S focus
+// stops, D details, P problems"; exits 1 when P > 0.
+//
+//   node keyboard.js PAGE.html...
+'use strict';
+const { withPage, fileUrl, main } = require('./browser');
+
+// What Tab should reach: visible links, summaries and tabindex=0 boxes.
+function expectedStops() {
+    const els = document.querySelectorAll('a[href], summary, [tabindex="0"]');
+    return [...els].filter((e) => e.getClientRects().length > 0).length;
+}
+
+// The focused element: a name for messages, and what is wrong with how it
+// shows its focus ('' when nothing).
+function focusState() {
+    const el = document.activeElement;
+    if (!el || el === document.body)
+        return { end: true };
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : '') +
+        ` "${(el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
+    if (!el.dataset.kbSeen)
+        el.dataset.kbSeen = '1';
+    else
+        return { end: true, name };
+    const cs = getComputedStyle(el);
+    const problems = [];
+    if (!(cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) && cs.boxShadow === 'none')
+        problems.push(`no visible focus (outline ${cs.outlineStyle} ${cs.outlineWidth})`);
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) {
+        problems.push('focused but off screen');
+    } else {
+        const x = Math.min(Math.max((r.left + r.right) / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max((r.top + r.bottom) / 2, 0), innerHeight - 1);
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !el.contains(hit))
+            problems.push(`covered by ${hit.tagName.toLowerCase()}`);
+    }
+    return { end: false, name, summary: el.tagName === 'SUMMARY', problems };
+}
+
+// The <details> of the focused summary: open, and whether its content shows.
+function detailsState() {
+    const d = document.activeElement.parentElement;
+    const content = [...d.children].find((c) => c.tagName !== 'SUMMARY');
+    return { open: d.open, shown: !!content && content.checkVisibility(),
+        focused: document.activeElement.tagName === 'SUMMARY' };
+}
+
+async function toggles(page, report) {
+    let want = await page.evaluate(() => document.activeElement.parentElement.open);
+    for (const key of ['Enter', 'Enter', 'Space', 'Space']) {
+        await page.keyboard.press(key);
+        want = !want;
+        const s = await page.evaluate(detailsState);
+        if (!s.focused)
+            report(`${key} moved the focus off the summary`);
+        else if (s.open !== want || s.shown !== want)
+            report(`${key} did not ${want ? 'open' : 'close'} it (open ${s.open}, content shown ${s.shown})`);
+    }
+}
+
+// Closes every <details>, prints, and says which content did not print.
+async function printClosed(page, report) {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = false; }));
+    await page.emulateMediaType('print');
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('details')]
+        .filter((d) => [...d.children].some((c) => c.tagName !== 'SUMMARY' && !c.checkVisibility()))
+        .map((d) => d.querySelector('summary').textContent.trim()));
+    for (const name of hidden)
+        report(`closed, "${name}" does not print`);
+    await page.emulateMediaType(null);
+}
+
+main('node keyboard.js PAGE.html...', (files) => withPage(async (page) => {
+    let stops = 0, details = 0, problems = 0;
+    await page.setViewport({ width: 1280, height: 900 });
+    for (const file of files) {
+        let where = '';
+        const report = (what) => { console.error(`${file}: ${where}${what}`); problems++; };
+        await page.goto(fileUrl(file), { waitUntil: 'load' });
+        const expected = await page.evaluate(expectedStops);
+        let reached = 0;
+        for (let i = 0; i < expected + 5; i++) {
+            await page.keyboard.press('Tab');
+            const s = await page.evaluate(focusState);
+            if (s.end)
+                break;
+            reached++;
+            where = `${s.name}: `;
+            s.problems.forEach(report);
+            if (s.summary) {
+                details++;
+                await toggles(page, report);
+            }
+        }
+        where = '';
+        if (reached !== expected)
+            report(`Tab reached ${reached} of the ${expected} links, summaries and scroll regions`);
+        stops += reached;
+        await printClosed(page, report);
+    }
+    console.log(`${files.length} pages, ${stops} focus stops, ${details} details, ${problems} problems`);
+    return problems === 0 ? 0 : 1;
+}));
