@@ -2,10 +2,11 @@
 // Checks HTML pages (the reports `appraise debrief --html` writes) against
 // WCAG 2.2 AA with axe-core, in Debian's Chromium (browser.js). Each page
 // is checked in the screen media at a desktop width and at 320 CSS pixels,
-// and in the print media. At 320 px the page itself must not scroll
-// sideways (WCAG 1.4.10, reflow: a wide table scrolls in its own box), which
-// axe does not check: that counts as a violation "reflow" too. Prints every
-// violation as
+// and in the print media at the width of an A4 page inside its margins. At
+// 320 px the page itself must not scroll sideways (WCAG 1.4.10, reflow: a
+// wide table scrolls in its own box), and on paper nothing may stick out of
+// the page, where it would be cut off; axe checks neither, so each counts
+// as a violation "reflow" too. Prints every violation as
 //   FILE [VIEW]: RULE (IMPACT) TARGET: WHAT
 // on stderr, then "N pages, M checks, V violations", and exits 1 when V > 0.
 //
@@ -17,11 +18,13 @@ const { withPage, fileUrl, main } = require('./browser');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const AXE = require.resolve('axe-core/axe.min.js');
 
-// Where each page is looked at: [label, media type, viewport width].
+// Where each page is looked at: [label, media type, viewport width, whether
+// the page must fit that width]. 680 px: A4's 210 mm less the report's 15 mm
+// margins, at 96 px to the inch.
 const VIEWS = [
-    ['screen', 'screen', 1280],
-    ['screen 320px', 'screen', 320],
-    ['print', 'print', 1280],
+    ['screen', 'screen', 1280, false],
+    ['screen 320px', 'screen', 320, true],
+    ['print A4', 'print', 680, true],
 ];
 
 // The violations axe finds in the page as it is now, one line each.
@@ -51,11 +54,11 @@ main('node check.js PAGE.html...', (files) => withPage(async (page) => {
     for (const file of files) {
         await page.goto(fileUrl(file), { waitUntil: 'load' });
         await page.addScriptTag({ path: AXE });
-        for (const [label, media, width] of VIEWS) {
+        for (const [label, media, width, fit] of VIEWS) {
             await page.setViewport({ width, height: 900 });
             await page.emulateMediaType(media);
             const lines = await violations(page);
-            const wide = width < 400 ? await page.evaluate(overflow) : null;
+            const wide = fit ? await page.evaluate(overflow) : null;
             if (wide)
                 lines.push(`reflow (serious) ${wide}`);
             for (const line of lines) {
