@@ -43,8 +43,15 @@ function overflow() {
     const width = document.documentElement.scrollWidth;
     if (width <= innerWidth)
         return null;
+    const clipped = (e) => {
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible')
+                return true;
+        }
+        return false;
+    };
     const out = [...document.body.querySelectorAll('*')].find(
-        (e) => e.getBoundingClientRect().right > innerWidth + 1);
+        (e) => e.getBoundingClientRect().right > innerWidth + 1 && !clipped(e));
     const what = out ? out.tagName.toLowerCase() + (out.className ? '.' + out.className : '') : '?';
     return `the page is ${width} px wide at ${innerWidth} px, first past the edge: ${what}`;
 }

@@ -119,7 +119,10 @@ expect_caught check "color-contrast" "$WORK/faint.html"
 sed 's| role="region" tabindex="0" aria-label="[^"]*"||g; s|overflow-wrap:anywhere||' \
     "$WORK/fixture.html" >"$WORK/wide.html"
 expect_caught check "scrollable-region-focusable" "$WORK/wide.html"
-grep -qF "reflow (serious)" "$WORK/check.out" || fail "check.js missed the page wider than 320 px"
+grep -qF "[screen 320px]: reflow (serious)" "$WORK/check.out" ||
+    fail "check.js missed the page wider than 320 px: $(cat "$WORK/check.out")"
+grep -qF "[print A4]: reflow (serious)" "$WORK/check.out" ||
+    fail "check.js missed the printed page wider than A4: $(cat "$WORK/check.out")"
 # no focus outline, and closed <details> that do not print:
 sed 's|details::details-content{content-visibility:visible;display:block}||;
      s|</style>|a:focus-visible,summary:focus-visible,.wide:focus-visible{outline:none}</style>|' \
