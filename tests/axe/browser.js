@@ -16,7 +16,8 @@ async function withPage(fn) {
         headless: true,
         userDataDir: profile,
         args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+            '--disable-smooth-scrolling'],
     });
     try {
         return await fn(await browser.newPage());

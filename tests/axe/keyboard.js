@@ -5,6 +5,8 @@
 //   is on screen, not covered by anything (WCAG 2.1.1, 2.4.7, 2.4.11);
 // - every <details> closes and opens again with Enter, then with Space,
 //   focus staying on its summary, its content hidden and shown with it;
+// - at 320 CSS pixels wide, Tab again reaches everything, and every table
+//   box too wide for the screen scrolls sideways with the arrow keys;
 // - printed with every <details> closed, their content still prints.
 // Prints each problem as "FILE: WHAT" on stderr, then "N pages, S focus
 // stops, D details, P problems"; exits 1 when P > 0.
@@ -46,7 +48,8 @@ function focusState() {
         if (hit && !el.contains(hit))
             problems.push(`covered by ${hit.tagName.toLowerCase()}`);
     }
-    return { end: false, name, summary: el.tagName === 'SUMMARY', problems };
+    return { end: false, name, summary: el.tagName === 'SUMMARY', problems,
+        scrolls: el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' };
 }
 
 // The <details> of the focused summary: open, and whether its content shows.
@@ -82,32 +85,53 @@ async function printClosed(page, report) {
     await page.emulateMediaType(null);
 }
 
+// The focused box scrolls right with the arrow key.
+async function scrollsByKey(page, report) {
+    for (let i = 0; i < 3; i++)
+        await page.keyboard.press('ArrowRight');
+    try {
+        await page.waitForFunction(() => document.activeElement.scrollLeft > 0, { timeout: 5000 });
+    } catch {
+        report('too wide for the screen, and ArrowRight does not scroll it');
+    }
+}
+
+// Tabs through the page at a width; at 1280 px tries each <details>, at
+// 320 px scrolls each box too wide for the screen. Returns the stops and
+// the <details> tried.
+async function walk(page, file, width, report) {
+    let stops = 0, details = 0;
+    await page.setViewport({ width, height: 900 });
+    await page.goto(fileUrl(file), { waitUntil: 'load' });
+    const expected = await page.evaluate(expectedStops);
+    for (let i = 0; i < expected + 5; i++) {
+        await page.keyboard.press('Tab');
+        const s = await page.evaluate(focusState);
+        if (s.end)
+            break;
+        stops++;
+        const at = (what) => report(`[${width}px] ${s.name}: ${what}`);
+        s.problems.forEach(at);
+        if (s.summary && width > 320) {
+            details++;
+            await toggles(page, at);
+        }
+        if (s.scrolls && width <= 320)
+            await scrollsByKey(page, at);
+    }
+    if (stops !== expected)
+        report(`[${width}px] Tab reached ${stops} of the ${expected} links, summaries and scroll regions`);
+    return [stops, details];
+}
+
 main('node keyboard.js PAGE.html...', (files) => withPage(async (page) => {
     let stops = 0, details = 0, problems = 0;
-    await page.setViewport({ width: 1280, height: 900 });
     for (const file of files) {
-        let where = '';
-        const report = (what) => { console.error(`${file}: ${where}${what}`); problems++; };
-        await page.goto(fileUrl(file), { waitUntil: 'load' });
-        const expected = await page.evaluate(expectedStops);
-        let reached = 0;
-        for (let i = 0; i < expected + 5; i++) {
-            await page.keyboard.press('Tab');
-            const s = await page.evaluate(focusState);
-            if (s.end)
-                break;
-            reached++;
-            where = `${s.name}: `;
-            s.problems.forEach(report);
-            if (s.summary) {
-                details++;
-                await toggles(page, report);
-            }
-        }
-        where = '';
-        if (reached !== expected)
-            report(`Tab reached ${reached} of the ${expected} links, summaries and scroll regions`);
-        stops += reached;
+        const report = (what) => { console.error(`${file}: ${what}`); problems++; };
+        const [n, d] = await walk(page, file, 1280, report);
+        stops += n;
+        details += d;
+        await walk(page, file, 320, report);
         await printClosed(page, report);
     }
     console.log(`${files.length} pages, ${stops} focus stops, ${details} details, ${problems} problems`);

@@ -7,7 +7,8 @@
 #   or the print media, and at 320 px the page does not scroll sideways;
 # - keyboard.js: Tab reaches every link, summary and scroll region with a
 #   visible focus on screen, every <details> closes and opens with Enter and
-#   with Space, and closed ones still print;
+#   with Space, at 320 px the arrow keys scroll each table box too wide for
+#   the screen, and closed <details> still print;
 # - charts.js: Chromium's accessibility tree names every chart by its title
 #   and its description in words and numbers.
 # On two reports: the fixture logs' (tests/report/logs: an incomplete
@@ -130,6 +131,9 @@ sed 's|details::details-content{content-visibility:visible;display:block}||;
 expect_caught keyboard "no visible focus" "$WORK/no-focus.html"
 grep -qF '"The table of every decision (9 rows)" does not print' "$WORK/keyboard.out" ||
     fail "keyboard.js missed closed <details> that do not print: $(cat "$WORK/keyboard.out")"
+# table boxes that the arrow keys cannot scroll:
+sed 's|\.wide{overflow-x:auto;|.wide{overflow-x:hidden;|' "$WORK/fixture.html" >"$WORK/stuck.html"
+expect_caught keyboard "ArrowRight does not scroll it" "$WORK/stuck.html"
 # and summaries that Enter and Space do not work:
 sed 's|</body>|<script>for (const t of ["keydown", "keypress", "keyup"]) document.addEventListener(t, (e) => { if (e.target.tagName === "SUMMARY") e.preventDefault(); }, true);</script></body>|' \
     "$WORK/fixture.html" >"$WORK/keys.html"
