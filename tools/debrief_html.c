@@ -379,7 +379,10 @@ static const char css[] =
     "margin:1rem 0}\n"
     ".callout.ok{border-color:var(--green);background:#eefaf5}\n"
     "figure{margin:1rem 0 1.5rem;break-inside:avoid}.keep{break-inside:avoid}"
-    "figure svg{width:100%;max-width:900px;height:auto;display:block}\n"
+    "figure svg{width:100%;max-width:900px;height:auto;display:block;background:#fff}\n"
+    /* Windows' contrast themes (forced colours) would put the charts' dark
+     * ink on a dark page: keep each chart as drawn, on its own white. */
+    "@media (forced-colors:active){figure svg{forced-color-adjust:none}}\n"
     "figcaption{font-size:.9rem;color:var(--ink);max-width:900px}\n"
     ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
     ".multiples figure{width:340px;max-width:100%;margin:0}\n"

@@ -10,7 +10,9 @@
 #   with Space, at 320 px the arrow keys scroll each table box too wide for
 #   the screen, and closed <details> still print;
 # - charts.js: Chromium's accessibility tree names every chart by its title
-#   and its description in words and numbers.
+#   and its description in words and numbers, and each chart's text stands
+#   out by 4.5:1 as the page is and under a dark contrast theme (forced
+#   colours).
 # On two reports: the fixture logs' (tests/report/logs: an incomplete
 # session, an error, markup in names and rationales) and a cohort's: every
 # bundled case played under three policies by as many trainees (so several
@@ -113,6 +115,9 @@ sed 's|<title id="ch2-t">[^<]*</title>||; s|<desc id="ch2-d">[^<]*</desc>||' \
     "$WORK/fixture.html" >"$WORK/no-alt.html"
 expect_caught check "svg-img-alt" "$WORK/no-alt.html"
 expect_caught charts "chart 2 (trust)" "$WORK/no-alt.html"
+# charts with no background of their own, dark ink on a dark contrast theme:
+sed 's|;background:#fff}|}|' "$WORK/fixture.html" >"$WORK/no-chart-ground.html"
+expect_caught charts "under a dark contrast theme, text" "$WORK/no-chart-ground.html"
 # faint text:
 sed 's|--muted:#555|--muted:#aaa|' "$WORK/fixture.html" >"$WORK/faint.html"
 expect_caught check "color-contrast" "$WORK/faint.html"
