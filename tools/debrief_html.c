@@ -20,6 +20,7 @@
 
 #include "debrief_fmt.h"
 #include "debrief_chart.h"
+#include "debrief_html_style.h"
 #include "debrief_html_table.h"
 #include "mem.h"
 
@@ -359,52 +360,6 @@ static void write_cells(html *h, const metrics *m, const metric_id *ids, size_t 
 
 /* ---- Page frame ---- */
 
-static const char css[] =
-    ":root{--ink:#111;--muted:#555;--rule:#bbb;--blue:#0072B2;--orange:#E69F00;"
-    "--sky:#56B4E9;--green:#009E73;--red:#D55E00;--purple:#CC79A7}\n"
-    "html{font-size:18px}\n"
-    "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;color:var(--ink);background:#fff;"
-    "margin:0 auto;max-width:1200px;padding:1rem 1.5rem;line-height:1.4}\n"
-    "h1{font-size:2rem;margin:.2em 0}h2{font-size:1.5rem;margin-top:2rem;"
-    "border-bottom:3px solid var(--ink);padding-bottom:.2rem}h3{font-size:1.15rem}\n"
-    "p.lead{font-size:1.1rem;color:var(--muted)}\n"
-    "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}\n"
-    "th,td{border:1px solid var(--rule);padding:.25rem .5rem;text-align:left;vertical-align:top}\n"
-    "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".na{font-style:italic;color:var(--muted)}.null{color:var(--muted)}\n"
-    ".basis{color:var(--muted);font-size:.85em}\n"
-    ".flag{font-weight:bold}tr.flagged td{background:#fff3d6}"
-    "tr.flagged td:first-child{border-left:6px solid var(--orange)}\n"
-    ".callout{border:3px solid var(--orange);background:#fff8e6;padding:.5rem 1rem;"
-    "margin:1rem 0}\n"
-    ".callout.ok{border-color:var(--green);background:#eefaf5}\n"
-    "figure{margin:1rem 0 1.5rem;break-inside:avoid}.keep{break-inside:avoid}"
-    "figure svg{width:100%;max-width:900px;height:auto;display:block;background:#fff}\n"
-    /* Windows' contrast themes (forced colours) would put the charts' dark
-     * ink on a dark page: keep each chart as drawn, on its own white. */
-    "@media (forced-colors:active){figure svg{forced-color-adjust:none}}\n"
-    "figcaption{font-size:.9rem;color:var(--ink);max-width:900px}\n"
-    ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
-    ".multiples figure{width:340px;max-width:100%;margin:0}\n"
-    ".multiples figure svg{max-width:340px}\n"
-    "td.num{white-space:nowrap}td.file,td.id{word-break:break-all;font-size:.8em}\n"
-    ".wide{overflow-x:auto;max-width:100%}\n"
-    "a:focus-visible,summary:focus-visible,.wide:focus-visible{outline:3px solid var(--ink);"
-    "outline-offset:2px}\n"
-    "summary{cursor:pointer;font-weight:bold;padding:.3rem 0}\n"
-    "td.rationale{white-space:pre-wrap;max-width:28rem}\n"
-    ".ok-mark{color:#006d4f}.bad-mark{color:#a33c00}\n"
-    "code{font-size:.9em;overflow-wrap:anywhere}\n"
-    "@media print{html{font-size:10pt}body{max-width:none;padding:0}"
-    "h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}"
-    "th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "tr.flagged td,.callout,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "figure svg{max-width:17cm}nav{display:none}.wide{overflow:visible}"
-    "table{font-size:8pt}th,td{padding:.15rem .25rem}td:not(.num){overflow-wrap:anywhere}"
-    "details::details-content{content-visibility:visible;display:block}"
-    "summary{list-style:none}summary::-webkit-details-marker{display:none}}\n"
-    "@page{margin:15mm}\n";
-
 static void write_head(html *h, const metrics *m)
 {
     const metrics_key *keys;
@@ -413,7 +368,7 @@ static void write_head(html *h, const metrics *m)
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s"
         "</style>\n</head>\n<body>\n",
-        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, css);
+        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style);
     out(h,
         "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f sessions &#183; %.0f "
         "decisions &#183; %zu trainees &#183; %zu cases",
