@@ -23,14 +23,20 @@ static void esc_or_dash(FILE *f, const char *s)
         fputs("<span class=\"null\">&#8212;</span>", f);
 }
 
+/* ✓ or ✗ on screen and paper; "(right)" or "(wrong)" for a screen reader,
+ * which would read the symbols as "check mark" and "ballot x". */
 static void write_mark(FILE *f, bool has, bool ok)
 {
     if (!has)
         return;
     if (ok)
-        fputs(" <span class=\"ok-mark\" title=\"correct\">&#10003;</span>", f);
+        fputs(" <span class=\"ok-mark\" aria-hidden=\"true\">&#10003;</span>"
+              "<span class=\"sr\"> (right)</span>",
+              f);
     else
-        fputs(" <span class=\"bad-mark\" title=\"wrong\">&#10007;</span>", f);
+        fputs(" <span class=\"bad-mark\" aria-hidden=\"true\">&#10007;</span>"
+              "<span class=\"sr\"> (wrong)</span>",
+              f);
 }
 
 static void write_yes_no(FILE *f, bool has, bool v)

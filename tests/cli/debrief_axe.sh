@@ -12,7 +12,9 @@
 # - charts.js: Chromium's accessibility tree names every chart by its title
 #   and its description in words and numbers, and each chart's text stands
 #   out by 4.5:1 as the page is and under a dark contrast theme (forced
-#   colours).
+#   colours);
+# - marks.js: a screen reader reads each ✓ and ✗ of the table of every
+#   decision as "(right)" or "(wrong)", not as the symbol.
 # On two reports: the fixture logs' (tests/report/logs: an incomplete
 # session, an error, markup in names and rationales) and a cohort's: every
 # bundled case played under three policies by as many trainees (so several
@@ -110,6 +112,10 @@ charts=$(grep -o '<svg ' "$WORK/fixture.html" "$WORK/cohort.html" | wc -l)
 grep -qF " $charts charts, 0 problems" "$WORK/charts.out" ||
     fail "charts.js did not check all $charts charts: $(cat "$WORK/charts.out")"
 
+expect_clean marks "2 pages, " "$WORK/fixture.html" "$WORK/cohort.html"
+grep -qE " [1-9][0-9]* marks, 0 problems" "$WORK/marks.out" ||
+    fail "marks.js found no mark to check: $(cat "$WORK/marks.out")"
+
 # The checkers can fail. A chart without its title and description:
 sed 's|<title id="ch2-t">[^<]*</title>||; s|<desc id="ch2-d">[^<]*</desc>||' \
     "$WORK/fixture.html" >"$WORK/no-alt.html"
@@ -118,6 +124,10 @@ expect_caught charts "chart 2 (trust)" "$WORK/no-alt.html"
 # charts with no background of their own, dark ink on a dark contrast theme:
 sed 's|;background:#fff}|}|' "$WORK/fixture.html" >"$WORK/no-chart-ground.html"
 expect_caught charts "under a dark contrast theme, text" "$WORK/no-chart-ground.html"
+# marks that a screen reader reads as symbols:
+sed 's| aria-hidden="true"||g; s|<span class="sr"> ([a-z]*)</span>||g' "$WORK/fixture.html" \
+    >"$WORK/symbols.html"
+expect_caught marks "symbols in the table of every decision" "$WORK/symbols.html"
 # faint text:
 sed 's|--muted:#555|--muted:#aaa|' "$WORK/fixture.html" >"$WORK/faint.html"
 expect_caught check "color-contrast" "$WORK/faint.html"
