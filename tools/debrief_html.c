@@ -408,12 +408,12 @@ static void write_flags(html *h, const metrics *m)
         out(h,
             "<p class=\"flag\">&#9888; %ld incomplete session%s (no <code>session_end</code>: "
             "cut short by a crash or power cut); every whole record of them is used. "
-            "<a href=\"#incomplete\">See the list.</a></p>\n",
+            "<a href=\"#incomplete\">See the incomplete sessions.</a></p>\n",
             incomplete, incomplete == 1 ? "" : "s");
     if (n_issues > 0)
         out(h,
             "<p class=\"flag\">&#9888; %zu problem%s in the input, each skipped or worked "
-            "around. <a href=\"#input\">See the list.</a></p>\n",
+            "around. <a href=\"#input\">See the problems.</a></p>\n",
             n_issues, n_issues == 1 ? "" : "s");
     out(h, "</div>\n");
 }

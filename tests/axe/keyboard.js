@@ -7,7 +7,9 @@
 //   focus staying on its summary, its content hidden and shown with it;
 // - at 320 CSS pixels wide, Tab again reaches everything, and every table
 //   box too wide for the screen scrolls sideways with the arrow keys;
-// - printed with every <details> closed, their content still prints.
+// - printed with every <details> closed, their content still prints;
+// - no two links with the same words lead to different places, so that a
+//   screen reader's list of links makes sense out of context.
 // Prints each problem as "FILE: WHAT" on stderr, then "N pages, S focus
 // stops, D details, P problems"; exits 1 when P > 0.
 //
@@ -38,16 +40,17 @@ function focusState() {
     const problems = [];
     if (!(cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) && cs.boxShadow === 'none')
         problems.push(`no visible focus (outline ${cs.outlineStyle} ${cs.outlineWidth})`);
-    const r = el.getBoundingClientRect();
-    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) {
+    // Its boxes (a link has one a line) on screen, and what is on top at
+    // the middle of each: at least one must be the element itself.
+    const boxes = [...el.getClientRects()].filter((r) =>
+        r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth);
+    const hits = boxes.map((r) => document.elementFromPoint(
+        Math.min(Math.max((r.left + r.right) / 2, 0), innerWidth - 1),
+        Math.min(Math.max((r.top + r.bottom) / 2, 0), innerHeight - 1)));
+    if (boxes.length === 0)
         problems.push('focused but off screen');
-    } else {
-        const x = Math.min(Math.max((r.left + r.right) / 2, 0), innerWidth - 1);
-        const y = Math.min(Math.max((r.top + r.bottom) / 2, 0), innerHeight - 1);
-        const hit = document.elementFromPoint(x, y);
-        if (hit && !el.contains(hit))
-            problems.push(`covered by ${hit.tagName.toLowerCase()}`);
-    }
+    else if (!hits.some((hit) => hit && el.contains(hit)))
+        problems.push(`covered by ${hits[0] ? hits[0].tagName.toLowerCase() : 'nothing'}`);
     return { end: false, name, summary: el.tagName === 'SUMMARY', problems,
         scrolls: el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' };
 }
@@ -124,6 +127,17 @@ async function walk(page, file, width, report) {
     return [stops, details];
 }
 
+// Link texts that lead to more than one place.
+function ambiguousLinks() {
+    const where = new Map();
+    for (const a of document.querySelectorAll('a[href]')) {
+        const text = a.textContent.replace(/\s+/g, ' ').trim();
+        where.set(text, (where.get(text) || new Set()).add(a.getAttribute('href')));
+    }
+    return [...where].filter(([, hrefs]) => hrefs.size > 1).map(([text, hrefs]) =>
+        `links "${text}" lead to ${[...hrefs].join(' and ')}`);
+}
+
 main('node keyboard.js PAGE.html...', (files) => withPage(async (page) => {
     let stops = 0, details = 0, problems = 0;
     for (const file of files) {
@@ -133,6 +147,7 @@ main('node keyboard.js PAGE.html...', (files) => withPage(async (page) => {
         details += d;
         await walk(page, file, 320, report);
         await printClosed(page, report);
+        (await page.evaluate(ambiguousLinks)).forEach(report);
     }
     console.log(`${files.length} pages, ${stops} focus stops, ${details} details, ${problems} problems`);
     return problems === 0 ? 0 : 1;

@@ -8,7 +8,8 @@
 # - keyboard.js: Tab reaches every link, summary and scroll region with a
 #   visible focus on screen, every <details> closes and opens with Enter and
 #   with Space, at 320 px the arrow keys scroll each table box too wide for
-#   the screen, and closed <details> still print;
+#   the screen, closed <details> still print, and no two links with the
+#   same words lead to different places;
 # - charts.js: Chromium's accessibility tree names every chart by its title
 #   and its description in words and numbers, and each chart's text stands
 #   out by 4.5:1 as the page is and under a dark contrast theme (forced
@@ -146,6 +147,13 @@ sed 's|details::details-content{content-visibility:visible;display:block}||;
 expect_caught keyboard "no visible focus" "$WORK/no-focus.html"
 grep -qF '"The table of every decision (9 rows)" does not print' "$WORK/keyboard.out" ||
     fail "keyboard.js missed closed <details> that do not print: $(cat "$WORK/keyboard.out")"
+# a layer over the page that hides the focus, and two links "See the
+# incomplete sessions." that lead to different places:
+sed 's|</body>|<div style="position:fixed;inset:0;background:#fff"></div></body>|;
+     s|See the problems\.|See the incomplete sessions.|' "$WORK/fixture.html" >"$WORK/covered.html"
+expect_caught keyboard "covered by div" "$WORK/covered.html"
+grep -qF 'links "See the incomplete sessions." lead to #incomplete and #input' "$WORK/keyboard.out" ||
+    fail "keyboard.js missed two links alike leading to different places: $(cat "$WORK/keyboard.out")"
 # table boxes that the arrow keys cannot scroll:
 sed 's|\.wide{overflow-x:auto;|.wide{overflow-x:hidden;|' "$WORK/fixture.html" >"$WORK/stuck.html"
 expect_caught keyboard "ArrowRight does not scroll it" "$WORK/stuck.html"
