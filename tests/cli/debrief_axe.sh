@@ -101,6 +101,8 @@ expect_status 0 "debrief --html of the cohort"
 [ "$(grep -o '"flag">timed out<' "$WORK/cohort.html" | wc -l)" -ge 3 ] ||
     fail "the cohort's report does not list its 3 timed-out decisions"
 grep -q '<section id="groups">' "$WORK/cohort.html" || fail "the cohort's report has no --by groups"
+grep -qF 'sessions ran with adjusted time limits: 2 double, 2 off' "$WORK/cohort.html" ||
+    fail "the cohort's report does not say which sessions ran with adjusted time limits"
 
 expect_clean check "2 pages, 6 checks, 0 violations" "$WORK/fixture.html" "$WORK/cohort.html"
 expect_clean keyboard "2 pages, " "$WORK/fixture.html" "$WORK/cohort.html"
