@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app_image.h"
 #include "countdown.h"
 #include "feedback.h"
 #include "format.h"
@@ -235,9 +236,31 @@ static void library_screen(const app *a, strbuf *b)
     }
 }
 
+/* The dialogs over a screen: leaving the case, an image full size. */
+static bool dialog(const app *a, strbuf *b)
+{
+    if (a->confirm_leave) {
+        bool started = a->s != NULL;
+        sentence(b, started ? "Leave this case? Your answers so far stay in the session log, "
+                              "which records that you left"
+                            : "Leave without starting? No session log has been written yet");
+        strbuf_adds(b, "Enter stays, L leaves. ");
+        return true;
+    }
+    const case_image *im = app_image_open(a);
+    if (!im)
+        return false;
+    const case_image *list[APP_IMAGES_MAX];
+    strbuf_addf(b, "Image %d of %zu. ", a->image_view, app_images(a, list, APP_IMAGES_MAX));
+    sentence(b, im->alt);
+    return true;
+}
+
 char *announce_screen(const app *a)
 {
     strbuf b = STRBUF_INIT;
+    if (dialog(a, &b))
+        return finish(&b);
     switch (a->screen) {
     case SCR_LIBRARY:
         library_screen(a, &b);
@@ -402,4 +425,96 @@ const char *announce_timer(int64_t ms_before, int64_t ms_now)
     if (now == COUNTDOWN_WARN)
         return "30 seconds left";
     return NULL;
+}
+
+/* The options of a choice, a line each, as focus would say them. */
+static void copy_options(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    const case_decision *d = screen_decision(&v);
+    if (!d || (v.step != STEP_CHOOSE_INITIAL && v.step != STEP_CHOOSE_FINAL))
+        return;
+    for (size_t i = 0; i < d->n_options; i++) {
+        strbuf_addc(b, '\n');
+        option_focus(a, &v, (int)i, b);
+        while (b->len && b->s[b->len - 1] == ' ')
+            strbuf_truncate(b, b->len - 1);
+    }
+}
+
+/* "Observations: NEWS2 11, high risk." then a line per observation, "HR
+ * 124 /min, high", flagged as the side column flags it. */
+static void copy_observations(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    ui_vital_row rows[32];
+    size_t n = v.live ? ui_vital_rows(&v.live->vitals, rows, 32) : 0;
+    if (!n)
+        return;
+    bool scored = !a->c || a->c->early_warning != EARLY_WARNING_NONE;
+    strbuf_adds(b, "\n\nObservations");
+    if (v.news2 >= 0) {
+        const char *band = news2_band_name(v.news2_band);
+        strbuf_addf(b, ": NEWS2 %d, %s risk", v.news2, band ? band : "unknown");
+    }
+    strbuf_addc(b, '.');
+    for (size_t i = 0; i < n; i++) {
+        const ui_vital_row *r = &rows[i];
+        bool flagged = r->flag && (scored || strcmp(r->label, "AVPU") == 0);
+        strbuf_addc(b, '\n');
+        add_plain(b, r->label);
+        strbuf_addc(b, ' ');
+        add_plain(b, r->value);
+        if (r->unit[0])
+            strbuf_addf(b, " %s", r->unit);
+        if (flagged)
+            strbuf_adds(b, r->flag == FLAG_HIGH  ? ", high"
+                           : r->flag == FLAG_LOW ? ", low"
+                                                 : ", abnormal");
+    }
+}
+
+static void copy_library(const app *a, strbuf *b)
+{
+    for (size_t i = 0; i < a->lib.n; i++) {
+        strbuf_addc(b, '\n');
+        add_plain(b, a->lib.items[i].title);
+    }
+}
+
+/* A paragraph: text on a line of its own after what is there. */
+static void paragraph(strbuf *b, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    if (b->len)
+        strbuf_adds(b, "\n\n");
+    strbuf_adds(b, text);
+}
+
+char *announce_copy(const app *a)
+{
+    strbuf b = STRBUF_INIT;
+    char *screen = announce_screen(a);
+    if (!screen)
+        return NULL;
+    paragraph(&b, screen);
+    mem_free(screen);
+    bool plain = !a->confirm_leave && !a->image_view;
+    if (plain && a->screen == SCR_LIBRARY)
+        copy_library(a, &b);
+    if (plain && a->screen == SCR_CASE && a->s) {
+        copy_options(a, &b);
+        char *advice = announce_advice(a);
+        if (!advice)
+            b.oom = true;
+        paragraph(&b, advice);
+        mem_free(advice);
+        copy_observations(a, &b);
+    }
+    if (a->notice[0]) {
+        strbuf_adds(&b, b.len ? "\n\n" : "");
+        add_plain(&b, a->notice);
+    }
+    return finish(&b);
 }
