@@ -351,6 +351,53 @@ static void test_the_library_of_scenarios(void **state)
     free(dir);
 }
 
+/* The screen's text for the clipboard holds want (lines and all), and no
+ * layout marks. */
+static void copies(const app *a, const char *want)
+{
+    char *s = announce_copy(a);
+    assert_non_null(s);
+    if (getenv("SHOW_SPOKEN"))
+        print_message("copied: [%s]\n", s);
+    assert_null(strstr(s, "**"));
+    if (!strstr(s, want))
+        fail_msg("expected [%s] in [%s]", want, s);
+    mem_free(s);
+}
+
+static void test_the_screens_text_for_the_clipboard(void **state)
+{
+    fixture *f = *state;
+    copies(&f->a, "Arthur Penhaligon-Wetherby, 71 M, Orthopaedic ward, 03:40. Breathless");
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 1);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0); /* keep it or change it, with the advice */
+    copies(&f->a, "Keep it or change it. 3 options.\n"
+                  "Option 1 of 3: Request a CT pulmonary angiogram and start treatment-dose "
+                  "anticoagulation now, after checking the bleeding risk with the surgeons.\n"
+                  "Option 2 of 3: Repeat observations in an hour. AI recommends. Your first "
+                  "choice. Selected.\n"
+                  "Option 3 of 3: Chest X-ray first.\n\n"
+                  "The AI, WardTriage, recommends: Repeat observations in an hour. 71 percent "
+                  "confident.");
+    copies(&f->a, "\n\nObservations: NEWS2 11, high risk.\nHR 124 /min, high\n");
+    copies(&f->a, "\nTemp 37.4 \xc2\xb0"
+                  "C\n");
+    cmd(f, CMD_COMMIT, 0); /* nothing picked? the first choice is: it commits */
+    cmd(f, CMD_ESCAPE, 0);
+    copies(&f->a, "Leave this case?");
+    char *s = announce_copy(&f->a);
+    assert_null(strstr(s, "Option 1")); /* the dialog alone */
+    mem_free(s);
+    cmd(f, CMD_STAY, 0);
+    f->a.picked = -1;
+    snprintf(f->a.notice, sizeof f->a.notice, "Pick a **rating** first.");
+    copies(&f->a, "\n\nPick a rating first.");
+}
+
 /* Each function, with every allocation failing in turn: NULL and nothing
  * left behind, or the text. */
 static void no_leak(char *(*fn)(const app *), const app *a)
@@ -387,6 +434,7 @@ static void test_no_leak_when_an_allocation_fails(void **state)
     no_leak(announce_screen, &f->a);
     no_leak(announce_focus, &f->a);
     no_leak(announce_advice, &f->a);
+    no_leak(announce_copy, &f->a);
     cmd(f, CMD_PICK, 0);
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_PICK, 4);
@@ -412,6 +460,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_time_out_is_said_on_the_feedback, setup_tool,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_library_and_errors, setup_tool, teardown),
+        cmocka_unit_test_setup_teardown(test_the_screens_text_for_the_clipboard, setup_tool,
+                                        teardown),
         cmocka_unit_test(test_the_library_of_scenarios),
         cmocka_unit_test_setup_teardown(test_no_leak_when_an_allocation_fails, setup_tool,
                                         teardown),
