@@ -60,16 +60,26 @@ typedef struct fixture {
     voicing v;
 } fixture;
 
-static int setup(void **state)
+static int setup_with(void **state, const char *case_name)
 {
     fixture *x = calloc(1, sizeof *x);
     void *inner = NULL;
-    app_fixture_open(&inner, load_test_case("window_case.lua"));
+    app_fixture_open(&inner, load_test_case(case_name));
     x->f = inner;
     voicing_init(&x->v, open_recorder);
     memset(&heard, 0, sizeof heard);
     *state = x;
     return 0;
+}
+
+static int setup(void **state)
+{
+    return setup_with(state, "window_case.lua");
+}
+
+static int setup_timed(void **state)
+{
+    return setup_with(state, "window_timed.lua");
 }
 
 static int teardown(void **state)
@@ -213,6 +223,25 @@ static void test_the_timer_marks_and_notices_are_said_once(void **state)
     assert_int_equal(heard.says, n + 1);
 }
 
+/* A 3 s limit runs out with the window asleep until it is due: the marks
+ * crossed on the way and the time-out are said, "Time ran out" once. */
+static void test_time_running_out_is_said(void **state)
+{
+    fixture *x = *state;
+    voicing_start(&x->v, true);
+    voicing_update(&x->v, &x->f->a, -1);
+    cmd(x, CMD_COMMIT, 0); /* start: the limit runs */
+    int64_t left = app_time_left(&x->f->a, x->f->now);
+    assert_true(left > 0 && left <= 3000);
+    heard_now(2, "What now?");
+    x->f->now += left;
+    app_tick(&x->f->a, x->f->now);
+    voicing_update(&x->v, &x->f->a, app_time_left(&x->f->a, x->f->now));
+    heard_now(3, "Time ran out: you had not confirmed a choice.");
+    const char *again = strstr(heard.last, "Time ran out");
+    assert_null(strstr(again + 1, "Time ran out"));
+}
+
 static void test_repeat_and_turning_off_and_on(void **state)
 {
     fixture *x = *state;
@@ -258,6 +287,7 @@ int main(void)
         T(test_screens_focus_advice_and_ratings_as_they_change),
         T(test_the_advice_is_said_as_it_appears),
         T(test_the_timer_marks_and_notices_are_said_once),
+        cmocka_unit_test_setup_teardown(test_time_running_out_is_said, setup_timed, teardown),
         T(test_repeat_and_turning_off_and_on),
         T(test_unavailable_speech_is_told_once),
     };
