@@ -129,14 +129,15 @@ app_pid=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" | head -n 1) || true
 [ -n "$wid" ] || { fail "the window did not open: $(cat "$WORK/play.err")"; finish; }
 xdotool windowfocus --sync "$wid"
-# What it says first: the start screen, 27 words.
+# What it says first: the start screen, 26 words.
 start=$(wait_sound "$WORK/window.raw")
 stop_recording
 grep -qF "Speech is unavailable" "$APPRAISE_DRAW_LOG" &&
     fail "the window says speech is unavailable: $(grep -F 'Speech is' "$APPRAISE_DRAW_LOG" | head -n 1)"
 echo "the start screen: ${start}s"
-# espeak-ng speaks about 175 words a minute (8 s here); a desktop's rate
-# may differ, but not tenfold.
+# espeak-ng speaks about 175 words a minute: 9 s, more with the numbers
+# and the pauses (13 s on Debian 12). A desktop's rate may differ, but not
+# tenfold.
 awk -v s="$start" 'BEGIN { exit !(s >= 3 && s <= 40) }' ||
     fail "the start screen's announcement gave ${start}s of sound, expected 3 to 40 s"
 
@@ -149,7 +150,27 @@ echo "the focus: ${focus}s"
 awk -v s="$focus" -v l="$start" 'BEGIN { exit !(s >= 0.4 && s < l / 2) }' ||
     fail "the focus ('Start the case.') gave ${focus}s of sound, expected 0.4 s to half of ${start}s"
 
-xdotool key Escape l # no session yet: the window closes
+# A new announcement interrupts the old (speech.c cancels the one before;
+# speech-dispatcher also cancels text of the same priority on its own): Enter starts the case, whose first
+# screen has 49 words (some 24 s at the rate above); as soon as it is heard,
+# Esc asks whether to leave (22 words). Interrupted, the sound lasts about
+# as long as the question; not interrupted, as both.
+record "$WORK/interrupt.raw"
+xdotool key Return
+for _ in $(seq 600); do
+    awk -v s="$(sound "$WORK/interrupt.raw")" 'BEGIN { exit !(s >= 0.5) }' && break
+    sleep 0.05
+done
+xdotool key Escape
+both=$(wait_sound "$WORK/interrupt.raw")
+stop_recording
+echo "the case's first screen interrupted by the leave dialog: ${both}s"
+awk -v s="$both" -v l="$start" 'BEGIN { q = l * 22 / 26; exit !(s >= q / 3 && s <= q + 6) }' ||
+    fail "the leave dialog after the case's first screen gave ${both}s of sound: not interrupted?"
+
+xdotool key l      # leave: the ending
+xdotool key Return # the debrief
+xdotool key Return # done: the window closes
 for _ in $(seq 300); do
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 0.1
