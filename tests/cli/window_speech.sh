@@ -3,7 +3,8 @@
 # writes each announcement to APPRAISE_SPEECH_LOG as a line instead of
 # speaking it. --speak says the first screen; each screen, focus move,
 # pick, rating value and the advice is said as it comes; Ctrl+R says the
-# last again; V turns it off (nothing said after) and Ctrl+Shift+V on;
+# last again; V turns it off (nothing said after) and Ctrl+Shift+V on (in
+# a text field too, where V types a v);
 # Ctrl+Shift+C puts the screen's text on the clipboard. The window
 # remembers speech and the time limits in window.conf and starts with them
 # next time. Speech that cannot be had is told once on screen, and the
@@ -32,7 +33,7 @@ CONF="$WORK/config/appraise/window.conf"
 start() {
     : >"$APPRAISE_DRAW_LOG"
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-        "$APPRAISE" play "$CASE" --trainee t1 --seed 1 --log-dir "$WORK/logs" "$@" \
+        "$APPRAISE" play "$CASE" --seed 1 --log-dir "$WORK/logs" "$@" \
         >"$WORK/play.out" 2>"$WORK/play.err" &
     pid=$!
     wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1) || true
@@ -93,7 +94,7 @@ closed() {
 }
 
 export APPRAISE_SPEECH_LOG="$SAID"
-start --speak --time-limits double
+start --trainee t1 --speak --time-limits double
 said 1 "Arthur Penhaligon-Wetherby, 71 M, Orthopaedic ward, 03:40. Breathless after surgery" "--speak: the start screen"
 key Return
 said 2 "Bay 3, bed 2." "the case's first screen"
@@ -141,7 +142,7 @@ grep -qxF "time_limits double" "$CONF" || fail "the time limits are not remember
 
 # Next time: on from the start without --speak; V turns it off, remembered.
 : >"$SAID"
-start
+start --trainee t1
 said 1 "Arthur Penhaligon-Wetherby" "speech remembered"
 key v
 said 2 "Self-voicing off." "V turns it off"
@@ -151,9 +152,24 @@ closed "run 2"
 grep -qxF "speak 0" "$CONF" || fail "speech off is not remembered: $(cat "$CONF")"
 grep -qxF "time_limits double" "$CONF" || fail "the remembered time limits were not kept: $(cat "$CONF")"
 
+# In a text field V types a v; Ctrl+Shift+V turns speech on there, typing
+# nothing.
+: >"$SAID"
+start # no --trainee: the trainee screen, a text field
+key a
+key v
+key ctrl+shift+v
+said 1 "Self-voicing on. Who is playing?" "Ctrl+Shift+V in a text field"
+key w
+grep -qxF "avw" "$APPRAISE_DRAW_LOG" || fail "V in the text field did not type v: $(tail -n 5 "$APPRAISE_DRAW_LOG")"
+grep -qxF "avVw" "$APPRAISE_DRAW_LOG" && fail "Ctrl+Shift+V typed a V"
+key Escape
+key l
+closed "run 3"
+
 # Speech that cannot be had: said once on screen, and play goes on.
 export APPRAISE_SPEECH_LOG="$WORK/no/such/folder/said.txt"
-start --speak
+start --trainee t1 --speak
 for _ in $(seq 1200); do
     grep -qF "Speech is unavailable" "$APPRAISE_DRAW_LOG" && break
     sleep 0.05
@@ -168,6 +184,6 @@ key Escape
 key l
 key Return # the ending: to the debrief
 key Return # done
-closed "run 3"
+closed "run 4"
 [ "$told" -ge 1 ] || fail "the notice was never drawn"
 finish
