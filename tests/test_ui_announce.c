@@ -398,6 +398,45 @@ static void test_the_screens_text_for_the_clipboard(void **state)
     copies(&f->a, "\n\nPick a rating first.");
 }
 
+static char *explanation(const app *a)
+{
+    return announce_panel(a, CMD_EXPLANATION);
+}
+
+static char *model_card(const app *a)
+{
+    return announce_panel(a, CMD_MODEL_CARD);
+}
+
+static char *results(const app *a)
+{
+    return announce_panel(a, CMD_RESULTS);
+}
+
+/* The panels E, M and R open, as they open: the advice's reasons with
+ * their signed weights, the tool's model card, the results revealed. */
+static void test_the_panels(void **state)
+{
+    fixture *f = *state;
+    says_exactly(results, &f->a, ""); /* not on the case screen yet */
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 1);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0); /* the advice shows */
+    says_exactly(explanation, &f->a,
+                 "Why the tool says this: Recent surgery (expected tachycardia), lowers 0.31. "
+                 "Respiratory rate 28 /min, raises 0.22. On oxygen, raises 0.09.");
+    says_exactly(model_card, &f->a,
+                 "Model card: WardTriage 1.4. triage model. Intended use: Adult ward patients; "
+                 "ranks who needs review first. Performance: auroc 0.84, sensitivity 0.78, "
+                 "specificity 0.81. Training data: 2016\xe2\x80\x93"
+                 "2020 ward observations from two teaching hospitals. Limitations: Not trained "
+                 "on post-operative patients. Ignores the drug chart.");
+    says_exactly(results, &f->a, "Results, 1. D-dimer: 2.4 mg/L, high.");
+}
+
 /* Each function, with every allocation failing in turn: NULL and nothing
  * left behind, or the text. */
 static void no_leak(char *(*fn)(const app *), const app *a)
@@ -435,6 +474,9 @@ static void test_no_leak_when_an_allocation_fails(void **state)
     no_leak(announce_focus, &f->a);
     no_leak(announce_advice, &f->a);
     no_leak(announce_copy, &f->a);
+    no_leak(explanation, &f->a);
+    no_leak(model_card, &f->a);
+    no_leak(results, &f->a);
     cmd(f, CMD_PICK, 0);
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_PICK, 4);
@@ -462,6 +504,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_library_and_errors, setup_tool, teardown),
         cmocka_unit_test_setup_teardown(test_the_screens_text_for_the_clipboard, setup_tool,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_the_panels, setup_tool, teardown),
         cmocka_unit_test(test_the_library_of_scenarios),
         cmocka_unit_test_setup_teardown(test_no_leak_when_an_allocation_fails, setup_tool,
                                         teardown),

@@ -199,6 +199,23 @@ static void test_the_advice_is_said_as_it_appears(void **state)
     assert_null(strstr(heard.last, "Arthur")); /* the card alone, not the screen again */
 }
 
+static void test_a_panel_is_said_as_it_opens_and_closes(void **state)
+{
+    fixture *x = *state;
+    voicing_start(&x->v, true);
+    cmd(x, CMD_COMMIT, 0);
+    heard_now(1, "Bay 3, bed 2.");
+    cmd(x, CMD_RESULTS, 0);
+    heard_now(2, "Results, 1. D-dimer: 2.4 mg/L, high.");
+    x->f->a.focus = (ui_cmd){CMD_RESULTS, 0}; /* clicked: the focus moves too */
+    cmd(x, CMD_RESULTS, 0);
+    heard_now(3, "Results hidden.");
+    cmd(x, CMD_MODEL_CARD, 0);
+    heard_now(4, "Model card: WardTriage 1.4.");
+    cmd(x, CMD_MODEL_CARD, 0);
+    heard_now(5, "Model card closed.");
+}
+
 static void test_the_timer_marks_and_notices_are_said_once(void **state)
 {
     fixture *x = *state;
@@ -286,6 +303,7 @@ int main(void)
         T(test_on_from_the_start_says_the_first_screen),
         T(test_screens_focus_advice_and_ratings_as_they_change),
         T(test_the_advice_is_said_as_it_appears),
+        T(test_a_panel_is_said_as_it_opens_and_closes),
         T(test_the_timer_marks_and_notices_are_said_once),
         cmocka_unit_test_setup_teardown(test_time_running_out_is_said, setup_timed, teardown),
         T(test_repeat_and_turning_off_and_on),

@@ -518,3 +518,94 @@ char *announce_copy(const app *a)
     }
     return finish(&b);
 }
+
+/* ---- the panels (E, M, R) ------------------------------------------------------ */
+
+static const case_tool *tool_of(const app *a, const case_advice *adv)
+{
+    if (!a->c || !a->c->n_tools)
+        return NULL;
+    bool own = adv && adv->tool_index >= 0 && (size_t)adv->tool_index < a->c->n_tools;
+    return &a->c->tools[own ? (size_t)adv->tool_index : 0];
+}
+
+static void explanation_words(const case_advice *adv, strbuf *b)
+{
+    bool person = screen_by_person(adv);
+    strbuf_adds(b, person ? "Their reasons: " : "Why the tool says this: ");
+    if (!adv->n_reasons)
+        sentence(b, person ? "No reasons were given" : "The tool gives no reasons");
+    for (size_t i = 0; i < adv->n_reasons; i++) {
+        const case_reason *r = &adv->reasons[i];
+        add_plain(b, r->factor);
+        if (!person)
+            strbuf_addf(b, ", %s %.2f", r->weight >= 0 ? "raises" : "lowers",
+                        r->weight >= 0 ? r->weight : -r->weight);
+        stop(b);
+    }
+}
+
+static void model_card_words(const case_tool *t, strbuf *b)
+{
+    strbuf_adds(b, "Model card: ");
+    add_plain(b, t->name ? t->name : "the AI tool");
+    if (t->version)
+        strbuf_addf(b, " %s", t->version);
+    stop(b);
+    sentence(b, t->kind);
+    if (t->intended_use) {
+        strbuf_adds(b, "Intended use: ");
+        sentence(b, t->intended_use);
+    }
+    for (size_t i = 0; i < t->n_performance; i++)
+        strbuf_addf(b, "%s%s %g", i ? ", " : "Performance: ", t->performance[i].key,
+                    t->performance[i].value);
+    stop(b);
+    if (t->trained_on) {
+        strbuf_adds(b, "Training data: ");
+        sentence(b, t->trained_on);
+    }
+    for (size_t i = 0; i < t->limitations.n; i++) {
+        strbuf_adds(b, i ? "" : "Limitations: ");
+        sentence(b, t->limitations.items[i]);
+    }
+}
+
+static void results_words(const session_view *v, strbuf *b)
+{
+    size_t n = v->live ? v->live->n_results : 0;
+    strbuf_addf(b, "Results, %zu. ", n);
+    for (size_t i = 0; i < n; i++) {
+        const case_result *r = &v->live->results[i];
+        add_plain(b, r->name);
+        strbuf_adds(b, ": ");
+        if (r->is_num)
+            strbuf_addf(b, "%g", r->num);
+        else
+            add_plain(b, r->text);
+        if (r->unit)
+            strbuf_addf(b, " %s", r->unit);
+        if (r->flag)
+            strbuf_addf(b, ", %s", r->flag);
+        stop(b);
+        if (r->image.file)
+            sentence(b, r->image.alt);
+    }
+}
+
+char *announce_panel(const app *a, ui_cmd_kind which)
+{
+    strbuf b = STRBUF_INIT;
+    if (a->s && a->screen == SCR_CASE) {
+        session_view v = app_view(a);
+        const case_advice *adv = screen_advice(&v);
+        const case_tool *t = tool_of(a, adv);
+        if (which == CMD_EXPLANATION && adv)
+            explanation_words(adv, &b);
+        else if (which == CMD_MODEL_CARD && t)
+            model_card_words(t, &b);
+        else if (which == CMD_RESULTS)
+            results_words(&v, &b);
+    }
+    return finish(&b);
+}

@@ -46,6 +46,14 @@ char *announce_focus(const app *a);
  * recommends" for a person's advice); "" when no advice shows. */
 char *announce_advice(const app *a);
 
+/* A panel of the case screen as it opens: CMD_EXPLANATION the advice's
+ * reasons ("Why the tool says this: Heart rate 124, raises 0.40."; a
+ * colleague's "Their reasons: ..."), CMD_MODEL_CARD the tool's model card
+ * (name, kind, intended use, performance, training data, limitations),
+ * CMD_RESULTS the results revealed ("Results, 1. D-dimer: 2.1 mg/L, high.").
+ * "" off the case screen or when there is no such panel. */
+char *announce_panel(const app *a, ui_cmd_kind which);
+
 /* What the time limit says as it passes from ms_before to ms_now left
  * (app_time_left's values): "30 seconds left" on crossing 30 s, "10 seconds
  * left" on crossing 10 s, "Time ran out: you had not confirmed a choice" on

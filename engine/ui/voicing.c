@@ -55,6 +55,9 @@ static void observe(voicing *v, const app *a, int64_t left)
     v->screen = a->screen;
     v->advice_shown = a->s && a->screen == SCR_CASE && app_view(a).advice_shown;
     v->confirm_leave = a->confirm_leave;
+    v->panels[0] = a->explanation;
+    v->panels[1] = a->model_card;
+    v->panels[2] = a->results;
     v->image_view = a->image_view;
     v->focus = a->focus;
     v->left = left;
@@ -93,6 +96,29 @@ static void screen_words(strbuf *b, const app *a)
         add_said(b, announce_focus(a));
 }
 
+/* A panel opened says what it holds; one closed says so. false when none
+ * changed. */
+static bool panel_words(strbuf *b, const voicing *v, const app *a)
+{
+    static const struct {
+        ui_cmd_kind kind;
+        const char *closed;
+    } panels[3] = {{CMD_EXPLANATION, "Explanation closed."},
+                   {CMD_MODEL_CARD, "Model card closed."},
+                   {CMD_RESULTS, "Results hidden."}};
+    const bool now[3] = {a->explanation, a->model_card, a->results};
+    for (int i = 0; i < 3; i++) {
+        if (now[i] == v->panels[i])
+            continue;
+        if (now[i])
+            add_said(b, announce_panel(a, panels[i].kind));
+        else
+            add_said(b, mem_strdup(panels[i].closed));
+        return true;
+    }
+    return false;
+}
+
 static char *changes(const voicing *v, const app *a, int64_t left)
 {
     strbuf b = STRBUF_INIT;
@@ -100,7 +126,7 @@ static char *changes(const voicing *v, const app *a, int64_t left)
         screen_words(&b, a);
     else if (a->s && a->screen == SCR_CASE && !v->advice_shown && app_view(a).advice_shown)
         add_said(&b, announce_advice(a));
-    else if (!ui_cmd_eq(v->focus, a->focus))
+    else if (!panel_words(&b, v, a) && !ui_cmd_eq(v->focus, a->focus))
         add_said(&b, announce_focus(a));
     /* A mark crossed comes first; "Time ran out" is said once, by the
      * feedback it opens when that says it. */

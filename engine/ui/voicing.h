@@ -3,7 +3,8 @@
  * says what changed, in one announcement (each interrupts the one before):
  * a time mark crossed (announce_timer), then a new screen, node, step or
  * dialog (announce_screen and the focus on it), else the advice card as it
- * appears, else the focused control (a rating's value as it changes), then
+ * appears, else a panel opened (announce_panel) or closed, else the focused
+ * control (a rating's value as it changes), then
  * a new notice at the foot. The words come from announce.h; the voice from
  * speech.h. No SDL: the tests drive it with an app and a recording voice.
  *
@@ -29,6 +30,7 @@ typedef struct voicing {
     char node[128];
     session_step step;
     bool advice_shown, confirm_leave;
+    bool panels[3]; /* the explanation, the model card, the results open */
     int image_view;
     ui_cmd focus;
     int64_t left; /* the time left last seen, -1 none */
