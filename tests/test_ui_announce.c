@@ -317,6 +317,8 @@ static void test_the_library_and_errors(void **state)
     f->a.screen = SCR_TRAINEE;
     says_exactly(announce_screen, &f->a, "Who is playing? Type your trainee id, then press Enter.");
     focus(f, CMD_FIELD, 0);
+    says_exactly(announce_focus, &f->a, "Your trainee id, text field: t1"); /* what it holds */
+    f->a.trainee[0] = '\0';
     says_exactly(announce_focus, &f->a, "Your trainee id, text field");
     f->a.screen = SCR_LIBRARY;
     says_exactly(announce_screen, &f->a, "Case library, 0 cases.");

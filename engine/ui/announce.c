@@ -369,11 +369,12 @@ char *announce_focus(const app *a)
         if (en->error)
             strbuf_adds(&b, "Cannot be played. ");
     } else if (f.kind == CMD_FIELD) {
-        strbuf_adds(&b, a->screen == SCR_CASE ? "Your reason, text field"
-                                              : "Your trainee id, text field");
-        if (a->text[0]) {
+        bool reason = a->screen == SCR_CASE;
+        const char *typed = reason ? a->text : a->trainee;
+        strbuf_adds(&b, reason ? "Your reason, text field" : "Your trainee id, text field");
+        if (typed[0]) {
             strbuf_adds(&b, ": ");
-            add_plain(&b, a->text);
+            add_plain(&b, typed);
         }
     } else
         sentence(&b, button_label(a, have_view ? &v : NULL, f));
