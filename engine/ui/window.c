@@ -168,7 +168,8 @@ static bool voice_after_frame(win *w)
     if (!why)
         return false;
     snprintf(w->a->notice, sizeof w->a->notice, "%s", why);
-    w->voice.notice[0] = '\0'; /* not news to say: nothing can say it */
+    /* Seen already: not news for the voice, which cannot say it anyway. */
+    snprintf(w->voice.notice, sizeof w->voice.notice, "%s", w->a->notice);
     return true;
 }
 
