@@ -167,8 +167,10 @@ key Escape
 key l
 closed "run 3"
 
-# Speech that cannot be had: said once on screen, and play goes on.
+# Speech that cannot be had: said once on screen, and play goes on, with
+# the time limits remembered (logged in session_start).
 export APPRAISE_SPEECH_LOG="$WORK/no/such/folder/said.txt"
+rm -rf "$WORK/logs"
 start --trainee t1 --speak
 for _ in $(seq 1200); do
     grep -qF "Speech is unavailable" "$APPRAISE_DRAW_LOG" && break
@@ -186,4 +188,7 @@ key Return # the ending: to the debrief
 key Return # done
 closed "run 4"
 [ "$told" -ge 1 ] || fail "the notice was never drawn"
+log=$(find "$WORK/logs" -name '*.jsonl' | head -n 1)
+grep -qF '"time_limits":"double"' "$log" 2>/dev/null ||
+    fail "the remembered time limits did not reach the session: $(head -c 600 "$log" 2>/dev/null)"
 finish
