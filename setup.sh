@@ -33,6 +33,8 @@ TEST_PACKAGES=(
     chromium nodejs
     # benchmarks (GNU time for peak RSS)
     time
+    # the text mode played in a real terminal (tests/cli/text_play.sh)
+    tmux
 )
 FUZZ_PACKAGES=(
     # Debian's clang (CI's second compiler) and its libFuzzer runtime (tests/fuzz)

@@ -1,6 +1,8 @@
 /* cli_window: the window's commands open it here (cli_window.h). */
 #include "cli_window.h"
 
+#include "text_main.h"
+
 const char *const cli_themes[] = {"default", "high-contrast", NULL};
 
 int cli_window_run(const cli_command *cmd, void *args)
@@ -8,8 +10,24 @@ int cli_window_run(const cli_command *cmd, void *args)
     return cli_window_start(cmd, cmd == &cli_library ? CLI_OPEN_LIBRARY : CLI_OPEN_PLAY, args);
 }
 
+/* --text: the same session in the terminal (engine/text/), in every build. */
+static int text_start_from(cli_open_kind kind, const ui_start *s)
+{
+    text_start t = {.path = s->path,
+                    .library = s->library,
+                    .trainee = s->trainee,
+                    .have_seed = s->have_seed,
+                    .seed = s->seed,
+                    .variant = s->variant,
+                    .log_dir = s->log_dir,
+                    .time_limits = s->time_limits};
+    return kind == CLI_OPEN_PLAY ? text_play(&t) : text_library(&t);
+}
+
 int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start *s)
 {
+    if (s->text && kind != CLI_OPEN_REPLAY)
+        return text_start_from(kind, s);
 #if CLI_WINDOW
     (void)cmd;
     switch (kind) {

@@ -109,6 +109,8 @@ check_includes() {
     check_folder engine/core "engine/core" 'lua|lauxlib|lualib|luaconf|SDL'
     check_folder engine/script "engine/script engine/core" 'SDL'
     check_folder engine/platform "engine/platform" 'lua|lauxlib|lualib|luaconf|SDL'
+    check_folder engine/front "engine/front engine/script engine/core" 'SDL'
+    check_folder engine/text "engine/text engine/front engine/script engine/core engine/platform engine" 'SDL'
 }
 
 # ---- 3. another target's internal headers stay its own ----------------------
