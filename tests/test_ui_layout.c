@@ -879,8 +879,10 @@ static void test_audit_catches_text_out_of_its_box(void **state)
     c.h = 600;
     c.audit = true;
     c.n_texts = 2;
-    c.texts[0] = (ui_text_rec){{10, 10, 200, 20}, {10, 10, 100, 20}, REGION_BODY, "wide"};
-    c.texts[1] = (ui_text_rec){{300, 10, 50, 20}, {300, 10, 50, 20}, REGION_BODY, "fine"};
+    c.texts[0] = (ui_text_rec){
+        .text = {10, 10, 200, 20}, .box = {10, 10, 100, 20}, .region = REGION_BODY, .what = "wide"};
+    c.texts[1] = (ui_text_rec){
+        .text = {300, 10, 50, 20}, .box = {300, 10, 50, 20}, .region = REGION_BODY, .what = "fine"};
     char why[256];
     assert_int_equal(ui_audit_problems(&c, why, sizeof why), 1);
     assert_non_null(strstr(why, "leaves its box"));
