@@ -20,10 +20,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "announce.h"
 #include "app.h"
 #include "case_load.h"
 #include "draw_log.h"
 #include "library_played.h"
+#include "mem.h"
 #include "support.h"
 #include "ui_sdl.h"
 #include "ui_app.h"
@@ -476,6 +478,13 @@ static void test_library_time_limits_setting_cycles_and_applies(void **state)
         canvas_close(&cv);
         const char *const one[] = {names[t], NULL};
         expect_drawn_grid(&f->a, f->now, REGION_BODY, one);
+        f->a.focus = (ui_cmd){CMD_TIME_LIMITS, 0}; /* what self-voicing says of it */
+        char *said = announce_focus(&f->a);
+        assert_non_null(said);
+        char want[64];
+        snprintf(want, sizeof want, "Time limits: %s.", time_limits_name((time_limits)t));
+        assert_non_null(strstr(said, want));
+        mem_free(said);
         assert_int_equal(timed_deadline(f), deadlines[t]);
         assert_int_equal(f->a.time_limits, t); /* a session does not change it */
         lib_cmd(f, CMD_TIME_LIMITS, 0);
