@@ -560,6 +560,38 @@ static void test_disabled_button_is_dashed_in_high_contrast(void **state)
         }
 }
 
+/* Each rating's digit sits in the middle of its box. */
+static void test_rating_digits_are_centred_in_their_boxes(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 0);
+    cmd(f, CMD_COMMIT, 0); /* the confidence rating */
+    for (int scale = 100; scale <= 200; scale += 100) {
+        canvas cv;
+        canvas_open(&cv, 1366, 768, scale, "default");
+        canvas_frame(&cv, &f->a, f->now);
+        for (int k = 1; k <= 7; k++) {
+            const ui_target *box = NULL;
+            for (int i = 0; i < cv.ctx.n_targets; i++)
+                if (ui_cmd_eq(cv.ctx.targets[i].cmd, (ui_cmd){CMD_PICK, k}))
+                    box = &cv.ctx.targets[i];
+            assert_non_null(box);
+            char digit[2] = {(char)('0' + k), '\0'};
+            const ui_text_rec *t = NULL;
+            for (int i = 0; i < cv.ctx.n_texts; i++)
+                if (strcmp(cv.ctx.texts[i].what, digit) == 0 &&
+                    ui_rect_contains(box->r, cv.ctx.texts[i].text))
+                    t = &cv.ctx.texts[i];
+            assert_non_null(t);
+            int off = (t->text.x + t->text.w / 2) - (box->r.x + box->r.w / 2);
+            assert_in_range(off + 2, 0, 4); /* within 2 px of the middle */
+        }
+        canvas_close(&cv);
+    }
+}
+
 /* At window_case.lua's alert: the choices, the ratings and a reason, then
  * on to the next node (20 minutes later). */
 static void answer_the_alert(fixture *f)
@@ -679,6 +711,7 @@ int main(void)
         LIB_TEST(test_library_time_limits_setting_cycles_and_applies),
         LIB_TEST(test_library_t_key_moves_the_time_limits_setting),
         cmocka_unit_test(test_disabled_button_is_dashed_in_high_contrast),
+        APP_TEST(test_rating_digits_are_centred_in_their_boxes),
         APP_TEST(test_header_clock_follows_the_case_clock),
         cmocka_unit_test_setup_teardown(test_header_time_of_day_follows_the_case_clock, night_setup,
                                         fixture_teardown),
