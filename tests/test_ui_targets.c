@@ -14,12 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include "app.h"
 #include "case_load.h"
+#include "image.h"
 #include "support.h"
 #include "ui_app.h"
 #include "ui_canvas.h"
@@ -27,7 +30,7 @@
 #include "ui_sdl.h"
 
 /* WCAG's pixels are CSS pixels: on a screen of density 2, twice as many. */
-#define MIN_TARGET 24
+#define MIN_TARGET UI_TARGET_MIN
 
 /* The first target narrower or lower than min pixels, or NULL. */
 static const ui_target *small_target(const ui_ctx *c, int min)
@@ -80,12 +83,15 @@ static canvas *open_at(const screen_size *s, int scale)
     assert_non_null(cv);
     canvas_open(cv, s->w, s->h, scale, "default");
     cv->ctx.density = s->density;
+    cv->ctx.images = ui_images_new(cv->r); /* pictures drawn, not their alt text alone */
+    assert_non_null(cv->ctx.images);
     ui_ctx_metrics(&cv->ctx);
     return cv;
 }
 
 static void close_canvas(canvas *cv)
 {
+    ui_images_free(cv->ctx.images);
     canvas_close(cv);
     free(cv);
 }
@@ -138,6 +144,73 @@ static void test_small_target_check_finds_a_thin_target(void **state)
     c->targets[1].r.w = 24;
     assert_null(small_target(c, MIN_TARGET));
     free(c);
+}
+
+/* A picture smaller than a target (an icon, a thin strip) still takes a
+ * click and the focus in a box of the least target size, its alt text
+ * below that box. */
+static void test_a_small_picture_still_takes_a_24_pixel_click(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/images", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    SDL_Surface *dot = SDL_CreateRGBSurfaceWithFormat(0, 10, 6, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(dot);
+    SDL_FillRect(dot, NULL, SDL_MapRGB(dot->format, 0, 128, 0));
+    snprintf(path, sizeof path, "%s/images/dot.png", dir);
+    assert_int_equal(IMG_SavePNG(dot, path), 0);
+    SDL_FreeSurface(dot);
+    snprintf(path, sizeof path, "%s/small.lua", dir);
+    assert_int_equal(
+        test_write_file(path, "return case {\n"
+                              "  id = 'small', version = '1', title = 'Small', start = 'q',\n"
+                              "  nodes = {\n"
+                              "    q = { text = 'Look.', image = { file = 'images/dot.png',\n"
+                              "          alt = 'A small green dot.' },\n"
+                              "      decision = { options = {\n"
+                              "        { id = 'a', label = 'A', next = 'e' },\n"
+                              "        { id = 'b', label = 'B', next = 'e' } } } },\n"
+                              "    e = { text = 'Done.', ending = { outcome = 'good' } },\n"
+                              "  },\n"
+                              "}\n"),
+        0);
+    case_def *c = NULL;
+    apperr e;
+    case_load_opts lo = {.seed = 1};
+    assert_int_equal(case_load(&c, path, &lo, &e), 0);
+    void *st = NULL;
+    app_fixture_open(&st, c);
+    app_fixture *f = st;
+    app_fixture_cmd(f, CMD_COMMIT, 0);
+    f->a.focus = (ui_cmd){CMD_IMAGE, 0};
+    for (size_t s = 0; s < sizeof TARGET_SIZES / sizeof TARGET_SIZES[0]; s++) {
+        canvas *cv = open_at(&TARGET_SIZES[s], 100);
+        canvas_frame(cv, &f->a, 0);
+        const ui_target *t = NULL;
+        for (int i = 0; i < cv->ctx.n_targets; i++)
+            if (ui_cmd_eq(cv->ctx.targets[i].cmd, (ui_cmd){CMD_IMAGE, 0}))
+                t = &cv->ctx.targets[i];
+        assert_non_null(t);
+        int min = (int)(MIN_TARGET * TARGET_SIZES[s].density);
+        if (t->r.w < min || t->r.h < min)
+            fail_msg("at %dx%d the picture's target is %dx%d", TARGET_SIZES[s].w, TARGET_SIZES[s].h,
+                     t->r.w, t->r.h);
+        /* The alt text starts below the box and its ring. */
+        bool found = false;
+        for (int i = 0; i < cv->ctx.n_texts; i++)
+            if (strstr(cv->ctx.texts[i].what, "A small green dot")) {
+                found = true;
+                ui_rect ring = ui_focus_ring_rect(&cv->ctx, t->r);
+                assert_true(cv->ctx.texts[i].text.y >= ring.y + ring.h);
+            }
+        assert_true(found);
+        close_canvas(cv);
+    }
+    app_fixture_close(&st);
+    test_rmtree(dir);
+    free(dir);
 }
 
 /* ---- focus not obscured ------------------------------------------------------ */
@@ -236,6 +309,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_target_check_finds_a_thin_target),
         cmocka_unit_test(test_every_target_is_at_least_24_pixels_square),
+        cmocka_unit_test(test_a_small_picture_still_takes_a_24_pixel_click),
         cmocka_unit_test(test_focus_check_finds_a_ring_behind_the_key_bar),
         cmocka_unit_test(test_focus_is_never_hidden_at_200_percent),
         cmocka_unit_test(test_focus_is_never_hidden_at_100_percent),

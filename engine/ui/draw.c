@@ -162,6 +162,11 @@ void ui_target_add(ui_ctx *c, ui_rect r, ui_cmd cmd, bool focusable)
         c->targets[c->n_targets++] = (ui_target){r, cmd, focusable, c->region};
 }
 
+int ui_target_min(const ui_ctx *c)
+{
+    return (int)(UI_TARGET_MIN * (c->density > 0 ? c->density : 1.0) + 0.5);
+}
+
 bool ui_focused(const ui_ctx *c, const app *a, ui_cmd cmd)
 {
     (void)c;
