@@ -111,6 +111,9 @@ static inline void ui_screens_library(ui_screen_visit visit, void *ud)
     o.time_limits = TIME_LIMITS_DOUBLE;
     assert_int_equal(app_init(&a, &o, &e), 0);
     ui_screens_visit(&a, "library", visit, ud);
+    assert_true(app_command(&a, (ui_cmd){CMD_OPEN_CASE, 0}, 1000));
+    assert_int_equal(a.screen, SCR_START);
+    ui_screens_visit(&a, "case start from the library", visit, ud);
     app_free(&a);
     app_opts p = {.c = load_test_case("window_case.lua"), .log_dir = dir, .host_os = "test"};
     assert_int_equal(app_init(&a, &p, &e), 0);
