@@ -273,6 +273,37 @@ static void expect_rings_seen(canvas *cv, app *a, const char *what, const char *
     }
 }
 
+/* The edge of every control in view against what is just outside it
+ * (1.4.11: what shows where a control is). A picture is its own edge. */
+static void expect_edges_seen(canvas *cv, app *a, const char *what, const char *theme)
+{
+    ui_ctx *c = &cv->ctx;
+    ui_cmd focus = a->focus;
+    a->focus = (ui_cmd){CMD_NONE, 0}; /* no ring beside the edge */
+    canvas_frame(cv, a, 0);
+    a->focus = focus;
+    bool modal = false;
+    for (int i = 0; i < c->n_targets; i++)
+        modal = modal || c->targets[i].region == REGION_MODAL;
+    for (int i = 0; i < c->n_targets; i++) {
+        const ui_target *t = &c->targets[i];
+        if (!t->focusable || t->cmd.kind == CMD_IMAGE || (modal && t->region != REGION_MODAL))
+            continue;
+        if (t->region == REGION_BODY && !ui_rect_contains(c->view, t->r))
+            continue;
+        int y = t->r.y + t->r.h / 2;
+        if (t->r.x < 1 || y < 0 || y >= c->h)
+            continue;
+        uint32_t edge = canvas_pixel(cv, t->r.x, y), out = canvas_pixel(cv, t->r.x - 1, y);
+        double r = ui_contrast_ratio(rgba_of(edge), rgba_of(out));
+        if (r < 3.0)
+            fail_msg("%s (%s, %d%%): the edge of control %d (command %d) is #%06X on #%06X, "
+                     "%.2f:1, under 3:1",
+                     what, theme, c->scale, i, t->cmd.kind, edge, out, r);
+        rings_checked++;
+    }
+}
+
 static void expect_contrast(app *a, const char *what, void *ud)
 {
     (void)ud;
@@ -283,8 +314,10 @@ static void expect_contrast(app *a, const char *what, void *ud)
             canvas_open(cv, 1366, 768, scale, THEMES[th]);
             canvas_frame(cv, a, 0);
             expect_texts_readable(cv, what, THEMES[th]);
-            if (scale == 100)
+            if (scale == 100) {
                 expect_rings_seen(cv, a, what, THEMES[th]);
+                expect_edges_seen(cv, a, what, THEMES[th]);
+            }
             canvas_close(cv);
             free(cv);
         }

@@ -85,7 +85,7 @@ int screen_library(ui_ctx *c, app *a, int x, int y, int w)
     for (size_t i = 0; i < a->lib.n; i++) {
         const library_entry *en = &a->lib.items[i];
         ui_cmd cmd = {CMD_OPEN_CASE, (int)i};
-        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
+        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->button_border); /* a control: 3:1 */
         int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
         cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, en->title);
         if (en->summary[0])
