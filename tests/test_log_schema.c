@@ -312,6 +312,82 @@ static void test_field_text_is_the_value_as_json(void **state)
     }
 }
 
+static void count_issue(void *ctx, const log_issue *issue)
+{
+    (void)issue;
+    ++*(int *)ctx;
+}
+
+/* An ADDED_OPT_MS field (the decision's time_limit_ms) is left out when it
+ * has no value, read back as none without a report, and not taken for a
+ * field an older log lacks; with a value it is written after the others. */
+static void test_an_optional_field_is_left_out_when_it_has_no_value(void **state)
+{
+    (void)state;
+    const log_record_def *def = log_schema_record(LOG_REC_DECISION);
+    size_t hint = 0;
+    long k = log_schema_field(def, "time_limit_ms", LOG_NAME_NUL, &hint);
+    assert_true(k >= 0);
+    assert_true(def->fields[k].opt && def->fields[k].added);
+    assert_int_equal((size_t)k, def->n_fields - 1);
+    log_decision d = {.node = "n"};
+    cJSON *f = log_record_json(LOG_REC_DECISION, &d);
+    assert_null(cJSON_GetObjectItemCaseSensitive(f, "time_limit_ms"));
+    cJSON_Delete(f);
+    d.has_time_limit_ms = true;
+    d.time_limit_ms = 60000;
+    f = log_record_json(LOG_REC_DECISION, &d);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(f, "time_limit_ms")->valuedouble, 60000);
+    assert_null(cJSON_GetObjectItemCaseSensitive(f, "time_limit_ms")->next); /* last */
+    cJSON_Delete(f);
+
+    char *dir = test_tmpdir(), path[4200];
+    snprintf(path, sizeof path, "%s/opt.jsonl", dir);
+    const char *log =
+        "{\"v\":1,\"type\":\"session_start\",\"session\":\"" SESSION_ID "\",\"seq\":0,\"t\":0,"
+        "\"at\":\"2026-11-27T09:14:03.512Z\",\"engine\":\"e\",\"case\":\"c\","
+        "\"case_version\":\"1\",\"case_title\":\"C\",\"case_sha256\":null,"
+        "\"case_file\":\"c.lua\",\"trainee\":\"t\",\"variant\":null,\"seed\":1,"
+        "\"mode\":\"run\",\"host_os\":\"x\",\"time_limits\":\"off\"}\n";
+    char *text = malloc(strlen(log) + 2048);
+    assert_non_null(text);
+    strcpy(text, log);
+    /* a decision of today's writer, without a limit */
+    d.has_time_limit_ms = false;
+    d.seq = 1;
+    f = log_record_json(LOG_REC_DECISION, &d);
+    log_envelope env = {.has_v = true,
+                        .v = 1,
+                        .type = "decision",
+                        .session = SESSION_ID,
+                        .has_seq = true,
+                        .seq = 1,
+                        .has_t = true,
+                        .t = 5,
+                        .at = "x"};
+    size_t len;
+    char *line = log_line_print(&env, f, &len);
+    cJSON_Delete(f);
+    strcat(text, line);
+    free(line);
+    assert_int_equal(test_write_file(path, text), 0);
+    free(text);
+    log_session *s = NULL;
+    apperr e;
+    int issues = 0;
+    log_read_opts o = {.keep = LOG_KEEP_ALL, .on_issue = count_issue, .ctx = &issues};
+    assert_int_equal(log_session_read(path, &o, &s, &e), 0);
+    assert_int_equal(issues, 1); /* no session_end: incomplete; nothing about the field */
+    assert_string_equal(s->time_limits, "off");
+    assert_int_equal(s->n_records, 2);
+    assert_int_equal(s->records[0].lacks, 0);
+    assert_int_equal(s->records[1].lacks, 0);
+    assert_false(s->decisions[0].has_time_limit_ms);
+    log_session_free(s);
+    test_rmtree(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_names_are_unique_and_places_distinct),
         cmocka_unit_test(test_the_writer_prints_fields_in_the_declared_order),
         cmocka_unit_test(test_field_text_is_the_value_as_json),
+        cmocka_unit_test(test_an_optional_field_is_left_out_when_it_has_no_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

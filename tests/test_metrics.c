@@ -145,13 +145,15 @@ static void test_every_metric_over_the_cohort(void **state)
     prop_is(&m, METRIC_EXPLANATION_OPENED, 3, 6); /* d1 d4 d6 */
     stat_is(&m, METRIC_MEDIAN_MS_FINAL, 4000, 7); /* 1000 2000 3000 4000 5000 6000 8000 */
     stat_is(&m, METRIC_MEDIAN_MS_INITIAL, 2000, 3);
-    count_is(&m, METRIC_TIMEOUTS, 1);
+    prop_is(&m, METRIC_TIMEOUTS, 1, 1); /* d8, in a log older than time_limit_ms */
     count_is(&m, METRIC_OUTCOMES, 2);
     assert_int_equal(m.outcomes[LOG_OUTCOME_GOOD], 1);
     assert_int_equal(m.outcomes[LOG_OUTCOME_NEUTRAL], 0);
     assert_int_equal(m.outcomes[LOG_OUTCOME_HARM], 1);
     count_is(&m, METRIC_SESSIONS, 3);
     count_is(&m, METRIC_INCOMPLETE, 1);
+    count_is(&m, METRIC_ADJUSTED_TIME_LIMITS, 0); /* logs older than the setting: normal */
+    assert_int_equal(m.time_limits[TIME_LIMITS_NORMAL], 3);
     /* The chart details. */
     prop_is(&(metrics){.m[0] = m.unaided_ai_right}, 0, 0, 1); /* d2 wrong at first */
     prop_is(&(metrics){.m[0] = m.unaided_ai_wrong}, 0, 2, 2); /* d1 d4 */
@@ -389,7 +391,7 @@ static void test_timeout_after_initial_counts_only_where_it_can(void **state)
     prop_is(&m, METRIC_SWITCH_TO_AI, 0, 0);
     prop_is(&m, METRIC_RAIR, 0, 0);
     prop_is(&m, METRIC_FINAL_ACCURACY, 0, 0);
-    count_is(&m, METRIC_TIMEOUTS, 1);
+    prop_is(&m, METRIC_TIMEOUTS, 1, 1);
 }
 
 static void test_session_only_counts_sessions_and_outcomes(void **state)
@@ -426,6 +428,91 @@ static void test_kept_times_are_sorted_after_compute(void **state)
     assert_null(metrics_acc_ms_initial(a, &n));
     assert_int_equal(n, 0);
     metrics_acc_free(a);
+}
+
+/* ---- time limits --------------------------------------------------------------
+ * A cohort made by hand: s1 normal (d1 limited 30 s, timed out; d2 limited,
+ * in time; d3 no limit), s2 double (d4 limited 60 s, in time), s3 off (d5,
+ * d6: no limit ran), s4 double (d7 limited, timed out), s5 older than the
+ * setting (d8 timed out, no time_limit_ms; d9 in time, no time_limit_ms),
+ * s6 a setting of a later program (d10 limited, in time). */
+
+static log_decision limited(int64_t ms, bool timed_out)
+{
+    log_decision d = {.timed_out = timed_out};
+    d.has_time_limit_ms = ms > 0;
+    d.time_limit_ms = ms;
+    return d;
+}
+
+static void test_timeouts_count_against_decisions_with_a_limit_in_force(void **state)
+{
+    (void)state;
+    log_decision s1[] = {limited(30000, true), limited(30000, false), limited(0, false)};
+    log_decision s2[] = {limited(60000, false)};
+    log_decision s3[] = {limited(0, false), limited(0, false)};
+    log_decision s4[] = {limited(60000, true)};
+    log_decision s5[] = {limited(0, true), limited(0, false)};
+    log_decision s6[] = {limited(45000, false)};
+    log_session ss[] = {
+        {.time_limits = "normal", .decisions = s1, .n_decisions = 3, .status = LOG_COMPLETE},
+        {.time_limits = "double", .decisions = s2, .n_decisions = 1, .status = LOG_COMPLETE},
+        {.time_limits = "off", .decisions = s3, .n_decisions = 2, .status = LOG_COMPLETE},
+        {.time_limits = "double", .decisions = s4, .n_decisions = 1, .status = LOG_QUIT},
+        {.time_limits = NULL, .decisions = s5, .n_decisions = 2, .status = LOG_COMPLETE},
+        {.time_limits = "triple", .decisions = s6, .n_decisions = 1, .status = LOG_COMPLETE},
+    };
+    metrics_acc *a = metrics_acc_new();
+    for (size_t i = 0; i < sizeof ss / sizeof ss[0]; i++)
+        assert_int_equal(metrics_acc_add_session(a, &ss[i]), 0);
+    metrics m;
+    metrics_acc_compute(a, &m);
+    metrics_acc_free(a);
+    count_is(&m, METRIC_DECISIONS, 10);
+    prop_is(&m, METRIC_TIMEOUTS, 3, 6); /* d1 d7 d8 of d1 d2 d4 d7 d8 d10 */
+    count_is(&m, METRIC_SESSIONS, 6);
+    count_is(&m, METRIC_ADJUSTED_TIME_LIMITS, 3);           /* s2 s4 double, s3 off */
+    assert_int_equal(m.time_limits[TIME_LIMITS_NORMAL], 2); /* s1, s5 (older) */
+    assert_int_equal(m.time_limits[TIME_LIMITS_DOUBLE], 2);
+    assert_int_equal(m.time_limits[TIME_LIMITS_OFF], 1);
+    char text[160];
+    assert_string_equal(metrics_time_limits_text(&m, text, sizeof text),
+                        "3 sessions ran with adjusted time limits: 2 double, 1 off");
+}
+
+/* With no limit in force anywhere, timeouts are n/a, not 0 out of 0. */
+static void test_timeouts_are_na_when_no_limit_ran(void **state)
+{
+    (void)state;
+    log_decision ds[] = {limited(0, false), limited(0, false)};
+    log_session s = {.time_limits = "off", .decisions = ds, .n_decisions = 2};
+    metrics_acc *a = metrics_acc_new();
+    assert_int_equal(metrics_acc_add_session(a, &s), 0);
+    metrics m;
+    metrics_acc_compute(a, &m);
+    metrics_acc_free(a);
+    prop_is(&m, METRIC_TIMEOUTS, 0, 0);
+    assert_false(m.m[METRIC_TIMEOUTS].has);
+    char text[160];
+    assert_string_equal(metrics_time_limits_text(&m, text, sizeof text),
+                        "1 session ran with adjusted time limits: 1 off");
+}
+
+static void
+test_time_limits_text_is_empty_without_adjusted_sessions_and_fits_any_buffer(void **state)
+{
+    (void)state;
+    metrics m;
+    memset(&m, 0, sizeof m);
+    char text[160] = "x";
+    assert_string_equal(metrics_time_limits_text(&m, text, sizeof text), "");
+    m.m[METRIC_ADJUSTED_TIME_LIMITS].value = 1;
+    m.time_limits[TIME_LIMITS_DOUBLE] = 1;
+    assert_string_equal(metrics_time_limits_text(&m, text, sizeof text),
+                        "1 session ran with adjusted time limits: 1 double");
+    char tiny[12];
+    assert_string_equal(metrics_time_limits_text(&m, tiny, sizeof tiny), "1 session r");
+    assert_ptr_equal(metrics_time_limits_text(&m, tiny, 0), tiny);
 }
 
 static void test_names_and_keys(void **state)
@@ -620,6 +707,10 @@ int main(void)
         cmocka_unit_test(test_discrimination_needs_both_kinds_of_advice),
         cmocka_unit_test(test_timeout_after_initial_counts_only_where_it_can),
         cmocka_unit_test(test_session_only_counts_sessions_and_outcomes),
+        cmocka_unit_test(test_timeouts_count_against_decisions_with_a_limit_in_force),
+        cmocka_unit_test(test_timeouts_are_na_when_no_limit_ran),
+        cmocka_unit_test(
+            test_time_limits_text_is_empty_without_adjusted_sessions_and_fits_any_buffer),
         cmocka_unit_test(test_kept_times_are_sorted_after_compute),
         cmocka_unit_test(test_names_and_keys),
         cmocka_unit_test(test_derived_fields_follow_the_rules),

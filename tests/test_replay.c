@@ -52,9 +52,10 @@ static case_def *load(const char *path, unsigned long long seed)
     return c;
 }
 
-/* A session of CASE logged to DIR/name.jsonl, as `mode` would play it. */
-static void begin(play *p, const char *dir, const char *name, const char *mode,
-                  unsigned long long seed, const char *session_id)
+/* A session of CASE logged to DIR/name.jsonl, as `mode` would play it
+ * with the time limits setting given. */
+static void begin_limits(play *p, const char *dir, const char *name, const char *mode,
+                         unsigned long long seed, const char *session_id, time_limits limits)
 {
     apperr e;
     memset(p, 0, sizeof *p);
@@ -62,8 +63,14 @@ static void begin(play *p, const char *dir, const char *name, const char *mode,
     p->c = load(CASE, seed);
     log_open_opts lo = {NULL, p->path, session_id, "t1", p->c->id, 0, fixed_clock, NULL};
     assert_int_equal(log_writer_open(&p->log, &lo, &e), 0);
-    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log, TIME_LIMITS_NORMAL};
+    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log, limits};
     assert_int_equal(session_open(&p->s, p->c, &o, 0, &e), SESSION_OK);
+}
+
+static void begin(play *p, const char *dir, const char *name, const char *mode,
+                  unsigned long long seed, const char *session_id)
+{
+    begin_limits(p, dir, name, mode, seed, session_id, TIME_LIMITS_NORMAL);
 }
 
 static void act(play *p, int64_t t, action_kind kind, const char *text, int value)
@@ -116,7 +123,7 @@ static replay_diff replay_and_compare(const char *dir, const char *path)
                       "other-engine",
                       "otheros",
                       p.log,
-                      TIME_LIMITS_NORMAL};
+                      r.start.time_limits}; /* as replay --verify plays it */
     assert_int_equal(session_open(&p.s, p.c, &o, 0, &e), SESSION_OK);
     int64_t t = 0;
     if (replay_all(&r, p.s, &t, &e) != 0)
@@ -454,6 +461,149 @@ static void test_logs_written_before_the_feedback_steps_replay_the_same(void **s
     free(dir);
 }
 
+/* ---- time limits ------------------------------------------------------------------ */
+
+/* Played with double, the limit runs out at 120 s, not 60: the replay
+ * plays with the setting the log gives, so it runs out there too. */
+static void test_a_session_with_double_time_limits_replays_the_same(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    play p;
+    apperr e;
+    begin_limits(&p, dir, "double", "play", 5, "77777777-7777-4777-8777-777777777777",
+                 TIME_LIMITS_DOUBLE);
+    act(&p, 1000, ACT_CHOOSE, "a", 0);
+    act(&p, 2500, ACT_CONFIDENCE, NULL, 4);
+    act(&p, 90000, ACT_VIEW, "explanation", 0);                  /* after 60 s: still in time */
+    assert_int_equal(session_tick(p.s, 121000, &e), SESSION_OK); /* deadline 120000 */
+    act(&p, 122000, ACT_CONTINUE, NULL, 0);
+    act(&p, 123000, ACT_QUIT, NULL, 0);
+    end(&p);
+    log_session *s = read_log(p.path);
+    assert_true(s->decisions[0].timed_out);
+    assert_int_equal(s->decisions[0].t, 120000);
+    assert_int_equal(s->decisions[0].time_limit_ms, 120000);
+    log_session_free(s);
+    replay r;
+    assert_int_equal(replay_open(&r, p.path, &e), 0);
+    assert_int_equal(r.start.time_limits, TIME_LIMITS_DOUBLE);
+    replay_close(&r);
+    expect_identical(dir, p.path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* Played with off, choices come long after the case's limit; the replay
+ * lets them, and no decision record has a limit. */
+static void test_a_session_with_time_limits_off_replays_the_same(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    play p;
+    apperr e;
+    begin_limits(&p, dir, "off", "play", 5, "88888888-8888-4888-8888-888888888888",
+                 TIME_LIMITS_OFF);
+    act(&p, 1000, ACT_CHOOSE, "b", 0);
+    act(&p, 2000, ACT_CONFIDENCE, NULL, 4);
+    act(&p, 500000, ACT_CHOOSE, "a", 0); /* long after 60 s */
+    act(&p, 501000, ACT_CONFIDENCE, NULL, 5);
+    act(&p, 502000, ACT_TRUST, NULL, 2);
+    act(&p, 503000, ACT_RATIONALE, "A, on the exam", 0);
+    act(&p, 504000, ACT_CONTINUE, NULL, 0);
+    act(&p, 505000, ACT_QUIT, NULL, 0);
+    end(&p);
+    log_session *s = read_log(p.path);
+    assert_string_equal(s->time_limits, "off");
+    assert_false(s->decisions[0].timed_out);
+    assert_false(s->decisions[0].has_time_limit_ms);
+    log_session_free(s);
+    replay r;
+    assert_int_equal(replay_open(&r, p.path, &e), 0);
+    assert_int_equal(r.start.time_limits, TIME_LIMITS_OFF);
+    replay_close(&r);
+    expect_identical(dir, p.path);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* The log at from with every occurrence of cut taken out, into to. */
+static void write_without(const char *from, const char *to, const char *cut)
+{
+    char *text = test_read_file(from, NULL);
+    assert_non_null(text);
+    char *hit;
+    while ((hit = strstr(text, cut)) != NULL)
+        memmove(hit, hit + strlen(cut), strlen(hit + strlen(cut)) + 1);
+    assert_int_equal(test_write_file(to, text), 0);
+    free(text);
+}
+
+/* time_limit_ms is left out where no limit ran, so a log of today that
+ * lacks it where the replay has one differs there; a log older than the
+ * field (its session_start without time_limits) is not compared on it. */
+static void test_compare_checks_the_limit_in_force_but_not_in_older_logs(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), cut[4200], old[4200];
+    play p;
+    apperr e;
+    begin(&p, dir, "limit", "play", 5, "99999999-1111-4111-8111-111111111111");
+    assert_int_equal(session_tick(p.s, 60000, &e), SESSION_OK);
+    act(&p, 61000, ACT_QUIT, NULL, 0);
+    end(&p);
+    snprintf(cut, sizeof cut, "%s/cut.jsonl", dir);
+    snprintf(old, sizeof old, "%s/old.jsonl", dir);
+    write_without(p.path, cut, ",\"time_limit_ms\":60000");
+    write_without(cut, old, ",\"time_limits\":\"normal\"");
+    log_session *a = read_log(p.path), *b = read_log(cut), *c = read_log(old);
+    assert_false(b->decisions[0].has_time_limit_ms);
+    for (size_t i = 0; i < b->n_records; i++)
+        assert_int_equal(b->records[i].lacks, 0); /* left out is not lacking */
+    replay_diff d;
+    assert_int_equal(replay_compare(b, a, 0, &d), 0);
+    assert_true(d.found);
+    assert_string_equal(d.type, "decision");
+    assert_string_equal(d.field, "time_limit_ms");
+    assert_string_equal(d.logged, "null");
+    assert_string_equal(d.replayed, "60000");
+    replay_diff_free(&d);
+    assert_int_equal(replay_compare(c, a, 0, &d), 0);
+    assert_false(d.found);
+    log_session_free(a);
+    log_session_free(b);
+    log_session_free(c);
+    test_rmtree(dir);
+    free(dir);
+}
+
+/* A setting this program does not know cannot be replayed as played. */
+static void test_an_unknown_time_limits_setting_is_an_input_error(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), path[4200];
+    play p;
+    begin(&p, dir, "known", "play", 5, "99999999-2222-4222-8222-222222222222");
+    act(&p, 1000, ACT_QUIT, NULL, 0);
+    end(&p);
+    char *text = test_read_file(p.path, NULL);
+    char *at = strstr(text, "\"time_limits\":\"normal\"");
+    assert_non_null(at);
+    memcpy(at + strlen("\"time_limits\":\""), "triple", 6);
+    snprintf(path, sizeof path, "%s/triple.jsonl", dir);
+    assert_int_equal(test_write_file(path, text), 0);
+    free(text);
+    replay r;
+    apperr e;
+    assert_int_equal(replay_open(&r, path, &e), -1);
+    assert_int_equal(e.kind, APPERR_INPUT);
+    assert_int_equal(e.line, 1);
+    assert_non_null(strstr(e.msg, "time_limits 'triple'"));
+    assert_non_null(strstr(e.msg, "normal, double or off"));
+    test_rmtree(dir);
+    free(dir);
+}
+
 /* ---- out of memory ------------------------------------------------------------ */
 
 #define GOLDEN_WARD TEST_DATA_DIR "/golden/golden_ward.jsonl"
@@ -527,6 +677,10 @@ int main(void)
         cmocka_unit_test(test_replay_of_leaving_gives_the_same_records),
         cmocka_unit_test(test_replay_of_what_is_not_a_log_is_an_input_error),
         cmocka_unit_test(test_logs_written_before_the_feedback_steps_replay_the_same),
+        cmocka_unit_test(test_a_session_with_double_time_limits_replays_the_same),
+        cmocka_unit_test(test_a_session_with_time_limits_off_replays_the_same),
+        cmocka_unit_test(test_compare_checks_the_limit_in_force_but_not_in_older_logs),
+        cmocka_unit_test(test_an_unknown_time_limits_setting_is_an_input_error),
         cmocka_unit_test(test_open_that_runs_out_of_memory_leaks_nothing),
         cmocka_unit_test(test_compare_that_runs_out_of_memory_leaks_nothing),
     };

@@ -72,7 +72,8 @@ static void open_log(fixture *f, const char *name, int64_t *clock_ctx)
 
 static session_opts default_opts(fixture *f, const char *trainee, const char *variant)
 {
-    session_opts o = {trainee, variant, 42, "run", SESSION_ID, "test-engine", "testos", f->log, TIME_LIMITS_NORMAL};
+    session_opts o = {trainee, variant,           42, "run", SESSION_ID, "test-engine", "testos",
+                      f->log,  TIME_LIMITS_NORMAL};
     return o;
 }
 
@@ -275,7 +276,7 @@ static void check_schema(const cJSON *rec)
     for (size_t i = 0; i < def->n_fields; i++) {
         if (it && strcmp(it->string, def->fields[i].name) == 0)
             it = it->next;
-        else if (def->fields[i].type != LOG_OPT_STR)
+        else if (def->fields[i].type != LOG_OPT_STR && !def->fields[i].opt)
             fail_msg("%s record: \"%s\" missing or out of the schema's order (found \"%s\")",
                      def->name, def->fields[i].name, it ? it->string : "(end)");
     }
@@ -1387,7 +1388,8 @@ static void run_golden(const char *dir, const char *name)
     f.c = c;
     int64_t golden_at = GOLDEN_AT_MS;
     open_log(&f, name, &golden_at);
-    session_opts o = {"golden", NULL, 1, "run", SESSION_ID, "golden", "golden", f.log, TIME_LIMITS_NORMAL};
+    session_opts o = {"golden",          NULL, 1, "run", SESSION_ID, "golden", "golden", f.log,
+                      TIME_LIMITS_NORMAL};
     if (session_open(&f.s, c, &o, 0, &e) != SESSION_OK)
         fail_msg("%s: open: %s", name, e.msg);
     int64_t t = 0;

@@ -78,16 +78,24 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 static void print_figure(FILE *f, metric_id id, const metrics *m)
 {
     const metric_value *v = &m->m[id];
-    char val[48] = "n/a", extra[64] = "";
+    char val[96] = "n/a", extra[64] = "";
     switch (metrics_kind(id)) {
     case METRIC_KIND_COUNT:
         snprintf(val, sizeof val, "%ld", (long)v->value);
+        if (id == METRIC_ADJUSTED_TIME_LIMITS)
+            snprintf(extra, sizeof extra, "(%ld double, %ld off)",
+                     m->time_limits[TIME_LIMITS_DOUBLE], m->time_limits[TIME_LIMITS_OFF]);
         break;
     case METRIC_KIND_OUTCOMES:
         snprintf(val, sizeof val, "good %ld, neutral %ld, harm %ld", m->outcomes[0], m->outcomes[1],
                  m->outcomes[2]);
         break;
     case METRIC_KIND_PROPORTION:
+        if (id == METRIC_TIMEOUTS) { /* counted only where a limit was in force */
+            snprintf(val, sizeof val, "%ld of %ld decision%s with a time limit in force", v->num,
+                     v->den, v->den == 1 ? "" : "s");
+            break;
+        }
         if (v->has)
             snprintf(val, sizeof val, "%.1f%%", 100.0 * v->value);
         snprintf(extra, sizeof extra, "(%ld/%ld)", v->num, v->den);
@@ -124,6 +132,23 @@ static void print_group(FILE *f, const metrics_set *set, size_t g)
     metrics_set_metrics(set, g, &m);
     for (int id = 0; id < METRIC_COUNT; id++)
         print_figure(f, (metric_id)id, &m);
+}
+
+/* "3 sessions ran with adjusted time limits: 2 double, 1 off." over every
+ * group (each session is in one), when any did. */
+static void print_time_limits(FILE *f, const metrics_set *set)
+{
+    metrics all, m;
+    char text[160];
+    memset(&all, 0, sizeof all);
+    for (size_t g = 0; g < metrics_set_groups(set); g++) {
+        metrics_set_metrics(set, g, &m);
+        all.m[METRIC_ADJUSTED_TIME_LIMITS].value += m.m[METRIC_ADJUSTED_TIME_LIMITS].value;
+        for (int t = 0; t <= TIME_LIMITS_OFF; t++)
+            all.time_limits[t] += m.time_limits[t];
+    }
+    if (metrics_time_limits_text(&all, text, sizeof text)[0])
+        fprintf(f, "%s.\n", text);
 }
 
 static void print_summary(const log_read_stats *st)
@@ -254,9 +279,11 @@ static int debrief(run *r)
     metrics_set_finish(r->set);
     print_summary(&st);
     if (!to_stdout(a)) {
-        printf("Read %ld session%s, %ld decision%s, from %ld file%s.\n\n", st.sessions,
+        printf("Read %ld session%s, %ld decision%s, from %ld file%s.\n", st.sessions,
                st.sessions == 1 ? "" : "s", st.decisions, st.decisions == 1 ? "" : "s", st.files,
                st.files == 1 ? "" : "s");
+        print_time_limits(stdout, r->set);
+        fputs("\n", stdout);
         for (size_t g = 0; g < metrics_set_groups(r->set); g++)
             print_group(stdout, r->set, g);
     }

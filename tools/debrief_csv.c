@@ -8,11 +8,12 @@
 #include "strbuf.h"
 
 /* The session's columns and the decision's envelope, then every field of
- * the decision record in the schema's order (log_schema.h). */
+ * the decision record in the schema's order (log_schema.h), then the
+ * session's time limits setting (a column added later, so last). */
 #define CSV_COLUMN(S, name, type, m) name,
 static const char *const columns[] = {
     "session", "trainee", "case", "case_version", "variant",
-    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN)};
+    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN) "time_limits"};
 #undef CSV_COLUMN
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
@@ -120,6 +121,7 @@ static void number(strbuf *r, bool has, double v)
 #define CELL_NUM(d, m) number(r, d->has_##m, d->m);
 #define CELL_ADDED_STR(d, m) CELL_STR(d, m)
 #define CELL_ADDED_STR_LIST(d, m) CELL_STR_LIST(d, m)
+#define CELL_ADDED_OPT_MS(d, m) CELL_MS(d, m)
 #define CELL_PROB(d, m) number(r, d->has_##m, d->m);
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)
@@ -137,6 +139,8 @@ static void decision_row(strbuf *r, const log_session *s, const log_decision *d)
     integer(r, true, d->t);
     str(r, d->at);
     LOG_DECISION_FIELDS(CSV_CELL)
+    /* A log older than the setting was played with the case's own limits. */
+    str(r, s->has_start ? (s->time_limits ? s->time_limits : "normal") : NULL);
     strbuf_add(r, "\r\n", 2);
 }
 

@@ -289,6 +289,7 @@ static const char *const metric_labels[METRIC_COUNT] = {
     "Endings by outcome",
     "Sessions",
     "Incomplete sessions (no session_end)",
+    "Sessions with adjusted time limits (double or off)",
 };
 
 static bool is_ms(metric_id id)
@@ -456,8 +457,11 @@ static void write_flags(html *h, const metrics *m)
 
 static void write_summary(html *h, const metrics *m)
 {
-    out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n"
-           "<table>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
+    char limits[160];
+    out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n");
+    if (metrics_time_limits_text(m, limits, sizeof limits)[0])
+        out(h, "<p>%s.</p>\n", limits);
+    out(h, "<table>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
            "<th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" class=\"num\">Of</th>"
            "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < METRIC_COUNT; i++) {
@@ -579,7 +583,8 @@ static void write_times(html *h, const metrics *m)
     write_value(h, m, METRIC_MEDIAN_MS_INITIAL);
     out(h, " (");
     write_basis(h, &m->m[METRIC_MEDIAN_MS_INITIAL], METRIC_KIND_STAT);
-    out(h, "). Timeouts: %.0f.</p>\n", m->m[METRIC_TIMEOUTS].value);
+    out(h, "). Timeouts: %ld of %ld decisions with a time limit in force.</p>\n",
+        m->m[METRIC_TIMEOUTS].num, m->m[METRIC_TIMEOUTS].den);
     debrief_chart_times(&h->ch, v, n);
     out(h, "</section>\n");
 }

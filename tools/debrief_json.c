@@ -56,6 +56,9 @@ static cJSON *figure(const metrics *m, metric_id id)
         ok = ok && add_long(o, "num", v->num) && add_long(o, "den", v->den);
     else if (kind == METRIC_KIND_STAT)
         ok = ok && add_long(o, "n", v->n);
+    if (id == METRIC_ADJUSTED_TIME_LIMITS) /* which adjustments, as outcomes are told */
+        ok = ok && add_long(o, "double", m->time_limits[TIME_LIMITS_DOUBLE]) &&
+             add_long(o, "off", m->time_limits[TIME_LIMITS_OFF]);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

@@ -90,7 +90,8 @@ static int play(verify *v, apperr *e)
                       .session_id = id,
                       .engine_version = APPRAISE_VERSION,
                       .host_os = os,
-                      .log = v->log};
+                      .log = v->log,
+                      .time_limits = st->time_limits};
     int64_t t = v->r.log->n_records ? v->r.log->records[0].t : 0;
     session_result res = session_open(&v->s, v->c, &o, t, e);
     if (res == SESSION_IO)

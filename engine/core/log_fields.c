@@ -210,7 +210,7 @@ uint64_t log_keys_lacking(const log_keys *k)
 {
     uint64_t lacks = 0;
     for (size_t i = 0; i < k->def->n_fields; i++)
-        if (k->def->fields[i].added && !(k->seen & (1ULL << i)))
+        if (k->def->fields[i].added && !k->def->fields[i].opt && !(k->seen & (1ULL << i)))
             lacks |= 1ULL << i;
     return lacks;
 }

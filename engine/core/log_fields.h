@@ -49,7 +49,9 @@ long log_keys_match(log_keys *k, const char *name, size_t len);
 /* Reports every field of the record type not matched so far, but for those
  * an older log may lack (log_field.added). */
 void log_keys_missing(const log_keys *k, log_field_report report, void *ctx);
-/* The added fields not matched so far, as bits by field index. */
+/* The added fields not matched so far, as bits by field index; not those
+ * left out when they have no value (log_field.opt), which a record of
+ * today lacks as well. */
 uint64_t log_keys_lacking(const log_keys *k);
 
 typedef struct log_fields_in {

@@ -16,21 +16,23 @@
 /* ---- the tables ------------------------------------------------------------ */
 
 /* Each type's log_field after its name: the type, where the value is, where
- * the has_ flag (or the count) is, and whether an older log may lack it. */
-#define FIELD_STR(S, m) LOG_STR, offsetof(S, m), 0, false
-#define FIELD_OPT_STR(S, m) LOG_OPT_STR, offsetof(S, m), 0, false
-#define FIELD_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), false
-#define FIELD_BOOL(S, m) LOG_BOOL, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_FLAG(S, m) LOG_FLAG, offsetof(S, m), 0, false
-#define FIELD_INT(S, m) LOG_INT, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_RATING(S, m) LOG_RATING, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_MS(S, m) LOG_MS, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_NUM(S, m) LOG_NUM, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_PROB(S, m) LOG_PROB, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_U64(S, m) LOG_U64, offsetof(S, m), offsetof(S, has_##m), false
-#define FIELD_OBJECT(S, m) LOG_OBJECT, offsetof(S, m), 0, false
-#define FIELD_ADDED_STR(S, m) LOG_STR, offsetof(S, m), 0, true
-#define FIELD_ADDED_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), true
+ * the has_ flag (or the count) is, whether an older log may lack it, and
+ * whether it is left out when it has no value. */
+#define FIELD_STR(S, m) LOG_STR, offsetof(S, m), 0, false, false
+#define FIELD_OPT_STR(S, m) LOG_OPT_STR, offsetof(S, m), 0, false, false
+#define FIELD_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), false, false
+#define FIELD_BOOL(S, m) LOG_BOOL, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_FLAG(S, m) LOG_FLAG, offsetof(S, m), 0, false, false
+#define FIELD_INT(S, m) LOG_INT, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_RATING(S, m) LOG_RATING, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_MS(S, m) LOG_MS, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_NUM(S, m) LOG_NUM, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_PROB(S, m) LOG_PROB, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_U64(S, m) LOG_U64, offsetof(S, m), offsetof(S, has_##m), false, false
+#define FIELD_OBJECT(S, m) LOG_OBJECT, offsetof(S, m), 0, false, false
+#define FIELD_ADDED_STR(S, m) LOG_STR, offsetof(S, m), 0, true, false
+#define FIELD_ADDED_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), true, false
+#define FIELD_ADDED_OPT_MS(S, m) LOG_MS, offsetof(S, m), offsetof(S, has_##m), true, true
 
 #define FIELD(S, name, type, m) {name, sizeof name - 1, FIELD_##type(S, m)},
 
@@ -157,7 +159,7 @@ static bool add_fields(cJSON *obj, const log_record_def *def, const void *rec)
 {
     for (size_t i = 0; i < def->n_fields; i++) {
         const log_field *f = &def->fields[i];
-        if (f->type == LOG_OPT_STR && !has_value(f, rec))
+        if ((f->type == LOG_OPT_STR || f->opt) && !has_value(f, rec))
             continue; /* left out, not null */
         cJSON *v = value_json(f, rec);
         if (!v || !cJSON_AddItemToObject(obj, f->name, v)) {

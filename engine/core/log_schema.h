@@ -32,6 +32,13 @@
  * as null (or empty) without a word when an older log lacks it, and
  * `replay --verify` does not compare it there (log_record.lacks).
  *
+ * ADDED_OPT_MS is an added whole number >= 0 that is left out when it has
+ * none (bool has_m; int64_t m): the writer writes it only when has_m; a
+ * reader takes a record without it as has_m false, without a word. Left
+ * out is a value here, so `replay --verify` compares it, but not in a log
+ * older than it (one whose session_start lacks an added field:
+ * replay_compare).
+ *
  * Numbers are written as the shortest text that reads back exactly
  * (json_util.h), U64 as its exact digits, so a seed above 2^53 survives. */
 #ifndef LOG_SCHEMA_H
@@ -65,7 +72,8 @@ struct cJSON;
     X(log_start, "variant", STR, variant)                                                          \
     X(log_start, "seed", U64, seed)                                                                \
     X(log_start, "mode", STR, mode)                                                                \
-    X(log_start, "host_os", STR, host_os)
+    X(log_start, "host_os", STR, host_os)                                                          \
+    X(log_start, "time_limits", ADDED_STR, time_limits)
 
 #define LOG_NODE_FIELDS(X)                                                                         \
     X(log_node, "node", STR, node)                                                                 \
@@ -115,7 +123,8 @@ struct cJSON;
     X(log_decision, "next", STR, next)                                                             \
     X(log_decision, "prompt", ADDED_STR, prompt)                                                   \
     X(log_decision, "labels", ADDED_STR_LIST, labels)                                              \
-    X(log_decision, "feedback", ADDED_STR, feedback)
+    X(log_decision, "feedback", ADDED_STR, feedback)                                               \
+    X(log_decision, "time_limit_ms", ADDED_OPT_MS, time_limit_ms)
 
 #define LOG_ENDING_FIELDS(X)                                                                       \
     X(log_ending, "node", STR, node)                                                               \
@@ -170,6 +179,7 @@ struct cJSON;
 #define LOG_MEMBER_OBJECT(m) const struct cJSON *m;
 #define LOG_MEMBER_ADDED_STR(m) LOG_MEMBER_STR(m)
 #define LOG_MEMBER_ADDED_STR_LIST(m) LOG_MEMBER_STR_LIST(m)
+#define LOG_MEMBER_ADDED_OPT_MS(m) LOG_MEMBER_MS(m)
 #define LOG_MEMBER(S, name, type, m) LOG_MEMBER_##type(m)
 
 typedef struct log_envelope {
@@ -232,7 +242,8 @@ typedef enum log_field_type {
 /* One field: its name, its type, where its value is in the record's struct,
  * and where its has_ flag is (the count, for STR_LIST; meaningless for the
  * types without one: STR, OPT_STR, FLAG, OBJECT); added: declared ADDED_*,
- * so that an older log may lack it. */
+ * so that an older log may lack it; opt: left out, not written as null,
+ * when it has no value (ADDED_OPT_MS). */
 typedef struct log_field {
     const char *name;
     size_t len; /* of name */
@@ -240,6 +251,7 @@ typedef struct log_field {
     size_t off;
     size_t has_off;
     bool added;
+    bool opt;
 } log_field;
 
 typedef struct log_record_def {
@@ -256,7 +268,7 @@ typedef struct log_record {
     int64_t seq, t;
     const char *at;
     int line;
-    uint64_t lacks; /* bit i: the line lacked added field i (an older log) */
+    uint64_t lacks; /* bit i: the line lacked added field i (an older log); never an opt one */
     union {
         log_start start;
         log_node node;

@@ -1,5 +1,6 @@
 #include "metrics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,10 +37,11 @@ static const struct {
     [METRIC_EXPLANATION_OPENED] = {"explanation_opened", METRIC_KIND_PROPORTION},
     [METRIC_MEDIAN_MS_FINAL] = {"median_ms_final", METRIC_KIND_STAT},
     [METRIC_MEDIAN_MS_INITIAL] = {"median_ms_initial", METRIC_KIND_STAT},
-    [METRIC_TIMEOUTS] = {"timeouts", METRIC_KIND_COUNT},
+    [METRIC_TIMEOUTS] = {"timeouts", METRIC_KIND_PROPORTION},
     [METRIC_OUTCOMES] = {"outcomes", METRIC_KIND_OUTCOMES},
     [METRIC_SESSIONS] = {"sessions", METRIC_KIND_COUNT},
     [METRIC_INCOMPLETE] = {"incomplete", METRIC_KIND_COUNT},
+    [METRIC_ADJUSTED_TIME_LIMITS] = {"adjusted_time_limits", METRIC_KIND_COUNT},
 };
 
 const char *metrics_name(metric_id id)
@@ -64,8 +66,10 @@ typedef struct times {
 } times;
 
 struct metrics_acc {
-    long decisions, with_advice, harmful, timeouts, sessions, incomplete;
+    long decisions, with_advice, harmful, sessions, incomplete;
     long outcomes[LOG_OUTCOMES];
+    long time_limits[TIME_LIMITS_OFF + 1]; /* sessions by setting */
+    prop timeouts;                         /* over decisions with a limit in force */
     prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
     prop rair, rsr, advice_requested, explanation, unaided_right, unaided_wrong;
     long reliance[2][2];         /* [ai right][followed] */
@@ -154,6 +158,29 @@ bool metrics_ai_correct(const log_decision *d)
     return d->has_ai_correct && d->ai_correct;
 }
 
+bool metrics_time_limited(const log_decision *d)
+{
+    return d->has_time_limit_ms || d->timed_out;
+}
+
+const char *metrics_time_limits_text(const metrics *m, char *buf, size_t size)
+{
+    long n = (long)m->m[METRIC_ADJUSTED_TIME_LIMITS].value;
+    long dbl = m->time_limits[TIME_LIMITS_DOUBLE], off = m->time_limits[TIME_LIMITS_OFF];
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (n <= 0)
+        return buf;
+    int k = snprintf(buf, size, "%ld session%s with adjusted time limits:", n,
+                     n == 1 ? " ran" : "s ran");
+    if (k > 0 && (size_t)k < size && dbl > 0)
+        k += snprintf(buf + k, size - (size_t)k, " %ld double%s", dbl, off > 0 ? "," : "");
+    if (k > 0 && (size_t)k < size && off > 0)
+        snprintf(buf + k, size - (size_t)k, " %ld off", off);
+    return buf;
+}
+
 static bool viewed(const log_decision *d, const char *what)
 {
     for (size_t i = 0; i < d->n_viewed; i++)
@@ -218,7 +245,8 @@ int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
         return -1;
     }
     a->decisions++;
-    a->timeouts += d->timed_out;
+    if (metrics_time_limited(d))
+        count(&a->timeouts, d->timed_out);
     if (d->has_final_correct && d->has_final_confidence) {
         a->conf_sum[d->final_correct] += d->final_confidence;
         a->conf_n[d->final_correct]++;
@@ -234,6 +262,9 @@ void metrics_acc_add_session_only(metrics_acc *a, const log_session *s)
 {
     a->sessions++;
     a->incomplete += s->status == LOG_INCOMPLETE;
+    time_limits t = TIME_LIMITS_NORMAL; /* a log older than the setting */
+    if (!s->time_limits || time_limits_parse(s->time_limits, &t))
+        a->time_limits[t]++;
     for (int k = 0; k < LOG_OUTCOMES; k++)
         a->outcomes[k] += s->outcomes[k];
 }
@@ -365,10 +396,13 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     m[METRIC_EXPLANATION_OPENED] = proportion(a->explanation);
     m[METRIC_MEDIAN_MS_FINAL] = median(&a->ms_final);
     m[METRIC_MEDIAN_MS_INITIAL] = median(&a->ms_initial);
-    m[METRIC_TIMEOUTS] = count_value(a->timeouts);
+    m[METRIC_TIMEOUTS] = proportion(a->timeouts);
     m[METRIC_OUTCOMES] = count_value(a->outcomes[0] + a->outcomes[1] + a->outcomes[2]);
     m[METRIC_SESSIONS] = count_value(a->sessions);
     m[METRIC_INCOMPLETE] = count_value(a->incomplete);
+    m[METRIC_ADJUSTED_TIME_LIMITS] =
+        count_value(a->time_limits[TIME_LIMITS_DOUBLE] + a->time_limits[TIME_LIMITS_OFF]);
+    memcpy(out->time_limits, a->time_limits, sizeof out->time_limits);
     memcpy(out->outcomes, a->outcomes, sizeof out->outcomes);
     out->unaided_ai_right = proportion(a->unaided_right);
     out->unaided_ai_wrong = proportion(a->unaided_wrong);

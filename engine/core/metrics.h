@@ -15,9 +15,10 @@
 #include <stdint.h>
 
 #include "log_reader.h"
+#include "time_limits.h"
 
-/* Every metric of the spec's table, in the spec's order (outcomes last but
- * two; sessions and incomplete last). */
+/* Every metric of the spec's table, in the spec's order (outcomes, then the
+ * counts of sessions: sessions, incomplete, adjusted_time_limits, last). */
 typedef enum metric_id {
     METRIC_DECISIONS,
     METRIC_WITH_ADVICE,
@@ -47,6 +48,7 @@ typedef enum metric_id {
     METRIC_OUTCOMES,
     METRIC_SESSIONS,
     METRIC_INCOMPLETE,
+    METRIC_ADJUSTED_TIME_LIMITS,
     METRIC_COUNT
 } metric_id;
 
@@ -66,10 +68,15 @@ typedef struct metric_value {
 } metric_value;
 
 /* The figures of one group. m[METRIC_OUTCOMES] has has == true and value =
- * the number of ending records; outcomes[] holds them by kind. */
+ * the number of ending records; outcomes[] holds them by kind.
+ * m[METRIC_ADJUSTED_TIME_LIMITS] counts the sessions played with double or
+ * off; time_limits[] holds the sessions by setting (a log older than the
+ * setting counts as normal; one naming a setting this program does not
+ * know, in none). */
 typedef struct metrics {
     metric_value m[METRIC_COUNT];
     long outcomes[LOG_OUTCOMES];
+    long time_limits[TIME_LIMITS_OFF + 1];
     /* Details beyond the spec's keys, for the report's charts. */
     metric_value unaided_ai_right; /* P(initial_correct | ai right), after_initial */
     metric_value unaided_ai_wrong; /* P(initial_correct | ai wrong), after_initial */
@@ -102,6 +109,15 @@ void metrics_derive(log_decision *d);
  * (false when unknown). */
 bool metrics_followed(const log_decision *d);
 bool metrics_ai_correct(const log_decision *d);
+
+/* Whether a time limit was in force at the decision: its time_limit_ms, or,
+ * in a log older than that field, its running out. */
+bool metrics_time_limited(const log_decision *d);
+
+/* "3 sessions ran with adjusted time limits: 2 double, 1 off" (or "1
+ * session ran …: 1 off") into buf, for the debrief's summaries; "" when
+ * every session ran with the case's own limits. Returns buf. */
+const char *metrics_time_limits_text(const metrics *m, char *buf, size_t size);
 
 /* The spec's key ("agreement", "trust_auroc", …). */
 const char *metrics_name(metric_id id);

@@ -200,6 +200,17 @@ static int read_start(replay *r, const char *path, apperr *e)
     r->start.variant = ls->variant;
     r->start.seed = ls->has_seed ? ls->seed : 0;
     snprintf(r->start.sha256, sizeof r->start.sha256, "%s", ls->case_sha256 ? ls->case_sha256 : "");
+    /* A log older than the setting was played with the case's own limits. */
+    r->start.time_limits = TIME_LIMITS_NORMAL;
+    if (ls->time_limits && !time_limits_parse(ls->time_limits, &r->start.time_limits)) {
+        int line =
+            ls->n_records && ls->records[0].type == LOG_REC_SESSION_START ? ls->records[0].line : 0;
+        apperr_set(e, APPERR_INPUT, path, line,
+                   "session_start's time_limits '%s' is not one this program knows (normal, "
+                   "double or off): replay it with a version of Appraise that wrote it",
+                   ls->time_limits);
+        return -1;
+    }
     return 0;
 }
 
@@ -355,20 +366,31 @@ static int found(replay_diff *d, size_t index, const log_record *rec, const char
     return logged && replayed ? 0 : -1;
 }
 
+/* Whether the logged record a may lack field k for its age alone: an added
+ * field it lacks (log_record.lacks); one left out when it has no value
+ * (opt), which a record of today may lack too, in any record of a log older
+ * than the field (older: its session_start lacks an added field). */
+static bool too_old_for(const log_record *a, const log_field *f, size_t k, bool older)
+{
+    return f->opt ? older : (a->lacks & (1ULL << k)) != 0;
+}
+
 /* The first field of two records of one type that differs. */
-static int compare_fields(size_t i, const log_record *a, const log_record *b, replay_diff *d)
+static int compare_fields(size_t i, const log_record *a, const log_record *b, bool older,
+                          replay_diff *d)
 {
     const log_record_def *def = log_schema_record(a->type);
     for (size_t k = 0; k < def->n_fields; k++) {
         const log_field *f = &def->fields[k];
-        if (ignored(a, f) || (a->lacks & (1ULL << k)) || log_field_equal(f, &a->as, &b->as))
+        if (ignored(a, f) || too_old_for(a, f, k, older) || log_field_equal(f, &a->as, &b->as))
             continue; /* a field an older log lacks is not compared */
         return found(d, i, a, f->name, log_field_text(f, &a->as), log_field_text(f, &b->as));
     }
     return 0;
 }
 
-static int compare_record(size_t i, const log_record *a, const log_record *b, replay_diff *d)
+static int compare_record(size_t i, const log_record *a, const log_record *b, bool older,
+                          replay_diff *d)
 {
     if (a->type != b->type)
         return found(d, i, a, "type", mem_strdup(log_schema_record(a->type)->name),
@@ -377,13 +399,15 @@ static int compare_record(size_t i, const log_record *a, const log_record *b, re
         return found(d, i, a, "seq", number_text(a->seq), number_text(b->seq));
     if (a->t != b->t)
         return found(d, i, a, "t", number_text(a->t), number_text(b->t));
-    return compare_fields(i, a, b, d);
+    return compare_fields(i, a, b, older, d);
 }
 
 int replay_compare(const log_session *logged, const log_session *replayed, size_t from,
                    replay_diff *d)
 {
     memset(d, 0, sizeof *d);
+    bool older = logged->n_records > 0 && logged->records[0].type == LOG_REC_SESSION_START &&
+                 logged->records[0].lacks != 0;
     size_t n = logged->n_records > replayed->n_records ? logged->n_records : replayed->n_records;
     for (size_t i = from; i < n; i++) {
         if (i >= replayed->n_records)
@@ -393,7 +417,7 @@ int replay_compare(const log_session *logged, const log_session *replayed, size_
         if (i >= logged->n_records)
             return found(d, i, &replayed->records[i], NULL, mem_strdup("(none)"),
                          mem_strdup(log_schema_record(replayed->records[i].type)->name));
-        if (compare_record(i, &logged->records[i], &replayed->records[i], d) != 0)
+        if (compare_record(i, &logged->records[i], &replayed->records[i], older, d) != 0)
             return -1;
         if (d->found)
             return 0;

@@ -18,7 +18,8 @@
  * runner's virtual times, so these are those times; a window's log carries
  * the trainee's own. Either way, a case that has not changed gives the same
  * records, t included (apart from at, session and what names the replaying
- * program: replay_compare). No SDL, no Lua. */
+ * program: replay_compare). The replay plays with the time limits the
+ * session was played with (replay_start.time_limits). No SDL, no Lua. */
 #ifndef REPLAY_H
 #define REPLAY_H
 
@@ -29,6 +30,7 @@
 #include "apperr.h"
 #include "log_reader.h"
 #include "session.h"
+#include "time_limits.h"
 
 /* What session_start says about the session; the strings point into the
  * log as read. */
@@ -38,7 +40,9 @@ typedef struct replay_start {
     const char *trainee;   /* "anonymous" when the log gives none */
     const char *variant;   /* NULL when none */
     unsigned long long seed;
-    char sha256[65]; /* "" when the log gives none */
+    char sha256[65];         /* "" when the log gives none */
+    time_limits time_limits; /* the setting it was played with (normal for a log older
+                              * than the setting) */
 } replay_start;
 
 typedef struct replay_step {
@@ -62,8 +66,9 @@ typedef struct replay {
 } replay;
 
 /* Reads the log at path (its first session). -1 with e (APPERR_INPUT
- * naming the file) when it holds no session or no session_start naming a
- * case file; APPERR_ENV when out of memory. */
+ * naming the file) when it holds no session, no session_start naming a
+ * case file, or time limits this program does not know; APPERR_ENV when
+ * out of memory. */
 int replay_open(replay *r, const char *path, apperr *e);
 void replay_close(replay *r);
 
@@ -105,8 +110,10 @@ typedef struct replay_diff {
 /* Compares record by record and field by field, by the schema, every field
  * but at and session (the replay's own) and, in session_start, mode,
  * engine, host_os and case_file (the replaying program and how it found
- * the case). 0, with d->found false when the logs are the same; -1 when
- * out of memory. */
+ * the case); nor a field added since `logged` was written (log_schema.h):
+ * one its record lacks, or one left out when it has no value, in a log
+ * whose session_start lacks an added field. 0, with d->found false when the
+ * logs are the same; -1 when out of memory. */
 int replay_compare(const log_session *logged, const log_session *replayed, size_t from,
                    replay_diff *d);
 void replay_diff_free(replay_diff *d);

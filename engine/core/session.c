@@ -40,7 +40,7 @@ struct session {
     int news2;
     news2_band band;
     int64_t t_entry;
-    int64_t deadline; /* -1 when no time limit runs */
+    int64_t deadline;   /* -1 when no time limit runs */
     time_limits limits; /* the trainee's setting */
     decision_state d;
     decision_record rec; /* the decision record written last, until the node is left */
@@ -303,8 +303,10 @@ static session_result begin_decision(session *s, int64_t t, apperr *e)
     const case_advice *a = cur_advice(s);
     s->deadline = -1;
     int64_t ms = time_limits_ms(s->limits, dec->time_limit);
-    if (ms > 0)
+    if (ms > 0) {
         s->deadline = t + ms;
+        s->d.time_limit_ms = ms; /* logged in the decision record */
+    }
     s->step = a && a->timing == TIMING_AFTER_INITIAL ? STEP_CHOOSE_INITIAL : STEP_CHOOSE_FINAL;
     if (a && a->timing == TIMING_WITH_CASE)
         return show_advice(s, t, e);

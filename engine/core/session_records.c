@@ -29,6 +29,7 @@ cJSON *session_records_start(const case_def *c, const session_opts *o, const cha
         .seed = o->seed,
         .mode = o->mode,
         .host_os = o->host_os,
+        .time_limits = time_limits_name(o->time_limits),
     };
     return log_record_json(LOG_REC_SESSION_START, &r);
 }
@@ -99,6 +100,8 @@ static void trainee_fields(log_decision *r, const decision_state *d, int64_t t_e
     r->ms_final = d->t_final - (d->advice_shown ? d->t_advice : t_entry);
     r->timed_out = timed_out;
     r->next = d->next_id;
+    r->has_time_limit_ms = d->time_limit_ms > 0;
+    r->time_limit_ms = d->time_limit_ms;
 }
 
 /* The decision's option ids and labels, as parallel lists. */

@@ -34,7 +34,8 @@ typedef struct decision_state {
     char *rationale;
     const char *viewed[SESSION_PANELS]; /* first-opened order, each once */
     size_t n_viewed;
-    char *next_id; /* the node entered after the record */
+    char *next_id;         /* the node entered after the record */
+    int64_t time_limit_ms; /* the time limit in force, in ms; 0: none runs */
 } decision_state;
 
 /* A decision record as the session keeps it from when it is written until

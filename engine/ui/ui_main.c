@@ -169,6 +169,7 @@ int ui_replay(const ui_start *s)
                        .have_seed = true,
                        .seed = r.start.seed,
                        .variant = r.start.variant,
+                       .time_limits = r.start.time_limits,
                        .log_dir = dir,
                        .replay = &r};
         c = NULL; /* the app owns it */

@@ -51,7 +51,8 @@ header=$(head -n 1 "$WORK/d.csv" | tr -d '\r')
 want="session,trainee,case,case_version,variant,status,seq,t,at,node,options,best,timing,ai,"
 want+="ai_confidence,ai_correct,advice_requested,initial,initial_confidence,final,"
 want+="final_confidence,initial_correct,final_correct,followed_ai,switched,trust,rationale,"
-want+="viewed,ms_initial,ms_advice,ms_final,timed_out,next,prompt,labels,feedback"
+want+="viewed,ms_initial,ms_advice,ms_final,timed_out,next,prompt,labels,feedback,time_limit_ms,"
+want+="time_limits"
 [ "$header" = "$want" ] || fail "header: $header"
 
 rows=$(awk 'BEGIN { RS = "\r\n" } END { print NR }' "$WORK/d.csv")
@@ -84,7 +85,7 @@ expect_status 0 "formula-like fields to CSV"
 cmp -s "$WORK/f.csv" "$D/expected/formula.csv" ||
     fail "formula CSV differs from the pinned one: $(diff "$WORK/f.csv" "$D/expected/formula.csv" | head)"
 row() { sed -n "$(($1 + 1))p" "$WORK/f.csv"; }
-[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,\r' ] ||
+[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,,,normal\r' ] ||
     fail "trainee, version, variant and rationale neutralised, numbers kept: $(row 1)"
 grep -qF $',3,"\'\tTabbed in",' "$WORK/f.csv" || fail "a leading tab is neutralised"
 grep -qF $',3,"\'\rCarriage return first",' "$WORK/f.csv" || fail "a leading CR is neutralised"
