@@ -444,6 +444,12 @@ static int64_t timed_deadline(lib_fixture *f)
     lib_cmd(f, CMD_COMMIT, 0);
     assert_int_equal(f->a.screen, SCR_CASE);
     int64_t deadline = app_view(&f->a).deadline_ms;
+    /* Logged in session_start, for faculty to see. */
+    char want[64], *text = test_read_file(f->a.log_path, NULL);
+    assert_non_null(text);
+    snprintf(want, sizeof want, "\"time_limits\":\"%s\"", time_limits_name(f->a.time_limits));
+    assert_non_null(strstr(text, want));
+    free(text);
     lib_cmd(f, CMD_ESCAPE, 0);
     lib_cmd(f, CMD_LEAVE, 0);
     lib_cmd(f, CMD_COMMIT, 0); /* the ending */
