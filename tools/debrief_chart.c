@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "debrief_fmt.h"
+#include "debrief_html_table.h"
 
 /* Okabe-Ito. */
 #define C_BLUE "#0072B2"
@@ -262,7 +263,8 @@ static void trust_row(debrief_chart *c, const metrics *m, int right, double y, l
 
 static void trust_table(debrief_chart *c, const metrics *m)
 {
-    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">Trust rating</th>");
+    debrief_html_table_open(c->f, "Trust ratings");
+    fprintf(c->f, "<thead><tr><th scope=\"col\">Trust rating</th>");
     for (int t = 1; t <= 7; t++)
         fprintf(c->f, "<th scope=\"col\" class=\"num\">%d</th>", t);
     fprintf(c->f, "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Mean</th>"
@@ -280,7 +282,8 @@ static void trust_table(debrief_chart *c, const metrics *m)
             fprintf(c->f, "<span class=\"na\">n/a</span>");
         fprintf(c->f, "</td></tr>\n");
     }
-    fprintf(c->f, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n");
+    debrief_html_table_close(c->f);
 }
 
 static void trust_desc(debrief_chart *c, const metrics *m)
@@ -346,9 +349,12 @@ void debrief_chart_trust(debrief_chart *c, const metrics *m)
 #define ACC_Y0 270.0 /* 0% */
 #define ACC_H 220.0  /* 0% to 100% */
 
+/* A bar, its figure above it and its series' name below it, so that which
+ * bar is which rests on neither its colour nor its hatching. */
 static void accuracy_bar(debrief_chart *c, int id, double x, const metric_value *v, bool final)
 {
     char label[64];
+    text(c, x + 45, ACC_Y0 + 18, "middle", "font-size=\"13\"", final ? "final" : "unaided");
     if (!v->has) {
         text(c, x + 45, ACC_Y0 - 8, "middle", "font-style=\"italic\"", "n/a");
         return;
@@ -380,9 +386,9 @@ static void accuracy_axes(debrief_chart *c)
     }
     fprintf(c->f, "<text transform=\"translate(24 160) rotate(-90)\" text-anchor=\"middle\" "
                   "font-weight=\"bold\" fill=\"" C_INK "\">Correct choices</text>\n");
-    text(c, 250, 296, "middle", "font-size=\"16\"", "AI was right");
-    text(c, 550, 296, "middle", "font-size=\"16\"", "AI was wrong");
-    text(c, 400, 326, "middle", "font-weight=\"bold\"", "The AI's advice");
+    text(c, 250, 314, "middle", "font-size=\"16\"", "AI was right");
+    text(c, 550, 314, "middle", "font-size=\"16\"", "AI was wrong");
+    text(c, 400, 342, "middle", "font-weight=\"bold\"", "The AI's advice");
 }
 
 static void accuracy_legend(debrief_chart *c, int id)
@@ -411,7 +417,8 @@ static void accuracy_table(debrief_chart *c, const metrics *m)
         {&m->unaided_ai_right, &m->m[METRIC_ACCURACY_AI_RIGHT]},
         {&m->unaided_ai_wrong, &m->m[METRIC_ACCURACY_AI_WRONG]},
     };
-    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">The AI's advice</th>"
+    debrief_html_table_open(c->f, "Unaided and final accuracy");
+    fprintf(c->f, "<thead><tr><th scope=\"col\">The AI's advice</th>"
                   "<th scope=\"col\" class=\"num\">Unaided (initial)</th>"
                   "<th scope=\"col\" class=\"num\">Final</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < 2; i++) {
@@ -423,12 +430,13 @@ static void accuracy_table(debrief_chart *c, const metrics *m)
         }
         fprintf(c->f, "</tr>\n");
     }
-    fprintf(c->f, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n");
+    debrief_html_table_close(c->f);
 }
 
 void debrief_chart_accuracy(debrief_chart *c, const metrics *m)
 {
-    int id = svg_open(c, "accuracy", NULL, 760, 340, "Unaided and final accuracy by AI correctness",
+    int id = svg_open(c, "accuracy", NULL, 760, 352, "Unaided and final accuracy by AI correctness",
                       NULL);
     fprintf(c->f, "When the AI was right: unaided ");
     prop_words(c, &m->unaided_ai_right);
@@ -449,7 +457,8 @@ void debrief_chart_accuracy(debrief_chart *c, const metrics *m)
     accuracy_bar(c, id, 560, &m->m[METRIC_ACCURACY_AI_WRONG], true);
     fprintf(c->f,
             "</svg>\n<figcaption>Hatched bars: the unaided initial choice; solid bars: the final "
-            "choice. Each bar is labelled with its percentage and count.</figcaption>\n");
+            "choice. Each bar is named below it and labelled with its percentage and count."
+            "</figcaption>\n");
     accuracy_table(c, m);
     fprintf(c->f, "</figure>\n");
 }
@@ -562,7 +571,8 @@ static void times_desc(debrief_chart *c, const box *b, const size_t n[3])
 
 static void times_table(debrief_chart *c, const box *b, const size_t n[3])
 {
-    fprintf(c->f, "<table>\n<thead><tr><th scope=\"col\">Decisions</th>"
+    debrief_html_table_open(c->f, "Times to the final choice");
+    fprintf(c->f, "<thead><tr><th scope=\"col\">Decisions</th>"
                   "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">Min</th>"
                   "<th scope=\"col\" class=\"num\">Lower quartile</th>"
                   "<th scope=\"col\" class=\"num\">Median</th>"
@@ -581,7 +591,8 @@ static void times_table(debrief_chart *c, const box *b, const size_t n[3])
                     b[k].min, b[k].q1, b[k].med, b[k].q3, b[k].max);
         fprintf(c->f, "</tr>\n");
     }
-    fprintf(c->f, "</tbody>\n</table>\n");
+    fprintf(c->f, "</tbody>\n");
+    debrief_html_table_close(c->f);
 }
 
 void debrief_chart_times(debrief_chart *c, const int64_t *const ms[3], const size_t n[3])

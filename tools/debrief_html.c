@@ -20,6 +20,7 @@
 
 #include "debrief_fmt.h"
 #include "debrief_chart.h"
+#include "debrief_html_style.h"
 #include "debrief_html_table.h"
 #include "mem.h"
 
@@ -360,43 +361,6 @@ static void write_cells(html *h, const metrics *m, const metric_id *ids, size_t 
 
 /* ---- Page frame ---- */
 
-static const char css[] =
-    ":root{--ink:#111;--muted:#555;--rule:#bbb;--blue:#0072B2;--orange:#E69F00;"
-    "--sky:#56B4E9;--green:#009E73;--red:#D55E00;--purple:#CC79A7}\n"
-    "html{font-size:18px}\n"
-    "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;color:var(--ink);background:#fff;"
-    "margin:0 auto;max-width:1200px;padding:1rem 1.5rem;line-height:1.4}\n"
-    "h1{font-size:2rem;margin:.2em 0}h2{font-size:1.5rem;margin-top:2rem;"
-    "border-bottom:3px solid var(--ink);padding-bottom:.2rem}h3{font-size:1.15rem}\n"
-    "p.lead{font-size:1.1rem;color:var(--muted)}\n"
-    "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}\n"
-    "th,td{border:1px solid var(--rule);padding:.25rem .5rem;text-align:left;vertical-align:top}\n"
-    "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".na{font-style:italic;color:var(--muted)}.null{color:var(--muted)}\n"
-    ".basis{color:var(--muted);font-size:.85em}\n"
-    ".flag{font-weight:bold}tr.flagged td{background:#fff3d6}"
-    "tr.flagged td:first-child{border-left:6px solid var(--orange)}\n"
-    ".callout{border:3px solid var(--orange);background:#fff8e6;padding:.5rem 1rem;"
-    "margin:1rem 0}\n"
-    ".callout.ok{border-color:var(--green);background:#eefaf5}\n"
-    "figure{margin:1rem 0 1.5rem;break-inside:avoid}.keep{break-inside:avoid}"
-    "figure svg{width:100%;max-width:900px;height:auto;display:block}\n"
-    "figcaption{font-size:.9rem;color:var(--ink);max-width:900px}\n"
-    ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
-    ".multiples figure{width:340px;margin:0}\n"
-    ".multiples figure svg{max-width:340px}\n"
-    "td.num{white-space:nowrap}td.file,td.id{word-break:break-all;font-size:.8em}\n"
-    ".wide{overflow-x:auto}\n"
-    "td.rationale{white-space:pre-wrap;max-width:28rem}\n"
-    ".ok-mark{color:#006d4f}.bad-mark{color:#a33c00}\n"
-    "code{font-size:.9em}\n"
-    "@media print{html{font-size:10pt}body{max-width:none;padding:0}"
-    "h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}"
-    "th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "tr.flagged td,.callout,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "figure svg{max-width:17cm}nav{display:none}}\n"
-    "@page{margin:15mm}\n";
-
 static void write_head(html *h, const metrics *m)
 {
     const metrics_key *keys;
@@ -405,7 +369,7 @@ static void write_head(html *h, const metrics *m)
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s"
         "</style>\n</head>\n<body>\n",
-        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, css);
+        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style);
     out(h,
         "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f sessions &#183; %.0f "
         "decisions &#183; %zu trainees &#183; %zu cases",
@@ -445,12 +409,12 @@ static void write_flags(html *h, const metrics *m)
         out(h,
             "<p class=\"flag\">&#9888; %ld incomplete session%s (no <code>session_end</code>: "
             "cut short by a crash or power cut); every whole record of them is used. "
-            "<a href=\"#incomplete\">See the list.</a></p>\n",
+            "<a href=\"#incomplete\">See the incomplete sessions.</a></p>\n",
             incomplete, incomplete == 1 ? "" : "s");
     if (n_issues > 0)
         out(h,
             "<p class=\"flag\">&#9888; %zu problem%s in the input, each skipped or worked "
-            "around. <a href=\"#input\">See the list.</a></p>\n",
+            "around. <a href=\"#input\">See the problems.</a></p>\n",
             n_issues, n_issues == 1 ? "" : "s");
     out(h, "</div>\n");
 }
@@ -461,7 +425,8 @@ static void write_summary(html *h, const metrics *m)
     out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n");
     if (metrics_time_limits_text(m, limits, sizeof limits)[0])
         out(h, "<p>%s.</p>\n", limits);
-    out(h, "<table>\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
+    debrief_html_table_open(h->f, "Cohort summary");
+    out(h, "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Key</th>"
            "<th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" class=\"num\">Of</th>"
            "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < METRIC_COUNT; i++) {
@@ -472,7 +437,9 @@ static void write_summary(html *h, const metrics *m)
         write_basis(h, &m->m[i], metrics_kind((metric_id)i));
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n<p>n/a: no decision to compute it from (its denominator is "
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "<p>n/a: no decision to compute it from (its denominator is "
            "0). Definitions: the session log specification, &#8220;Debrief metrics&#8221;.</p>\n"
            "</section>\n");
 }
@@ -513,7 +480,8 @@ static void write_trainees(html *h, const metrics *cohort)
     } else {
         out(h, "<p>%zu trainees: the table below gives each one's matrix.</p>\n", n);
     }
-    out(h, "<table>\n<thead><tr><th scope=\"col\">Trainee</th>"
+    debrief_html_table_open(h->f, "Reliance by trainee");
+    out(h, "<thead><tr><th scope=\"col\">Trainee</th>"
            "<th scope=\"col\" class=\"num\">AI right, followed</th>"
            "<th scope=\"col\" class=\"num\">AI right, overrode</th>"
            "<th scope=\"col\" class=\"num\">AI wrong, followed</th>"
@@ -542,7 +510,9 @@ static void write_trainees(html *h, const metrics *cohort)
         write_cells(h, m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n</section>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "</section>\n");
 }
 
 static void write_trust(html *h, const metrics *m)
@@ -592,7 +562,9 @@ static void write_times(html *h, const metrics *m)
 static void write_cases(html *h)
 {
     size_t n = metrics_set_groups(h->by_case);
-    out(h, "<section id=\"cases\">\n<h2>By case</h2>\n<table>\n<thead><tr>"
+    out(h, "<section id=\"cases\">\n<h2>By case</h2>\n");
+    debrief_html_table_open(h->f, "By case");
+    out(h, "<thead><tr>"
            "<th scope=\"col\">Case</th><th scope=\"col\" class=\"num\">Sessions</th>"
            "<th scope=\"col\" class=\"num\">Incomplete</th>"
            "<th scope=\"col\" class=\"num\">Decisions</th>"
@@ -621,7 +593,9 @@ static void write_cases(html *h)
         write_value(h, m, METRIC_OUTCOMES);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table>\n</section>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
+    out(h, "</section>\n");
 }
 
 /* The command line's --by groups, when it named any: one row each. */
@@ -636,7 +610,9 @@ static void write_by_groups(html *h)
     out(h, "<section id=\"groups\">\n<h2>By");
     for (size_t k = 0; k < n_keys; k++)
         out(h, "%s %s", k == 0 ? "" : ",", metrics_key_name(keys[k]));
-    out(h, "</h2>\n<div class=\"wide\"><table>\n<thead><tr>");
+    out(h, "</h2>\n");
+    debrief_html_table_open(h->f, "By group");
+    out(h, "<thead><tr>");
     for (size_t k = 0; k < n_keys; k++)
         out(h, "<th scope=\"col\">%s</th>", metrics_key_name(keys[k]));
     out(h, "<th scope=\"col\" class=\"num\">Sessions</th>"
@@ -663,7 +639,8 @@ static void write_by_groups(html *h)
         write_cells(h, &m, cells, sizeof cells / sizeof cells[0]);
         out(h, "</td></tr>\n");
     }
-    out(h, "</tbody>\n</table></div>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
     if (n > MAX_SESSION_ROWS)
         out(h,
             "<p>The first %d of %zu groups are listed; <code>--json</code> has every one."
@@ -696,9 +673,10 @@ static void write_status(html *h, const session_row *r)
     }
 }
 
-static void write_session_rows(html *h, const row_list *l)
+static void write_session_rows(html *h, const row_list *l, const char *label)
 {
-    out(h, "<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Session</th>"
+    debrief_html_table_open(h->f, label);
+    out(h, "<thead><tr><th scope=\"col\">Session</th>"
            "<th scope=\"col\">Trainee</th>"
            "<th scope=\"col\">Case (version)</th><th scope=\"col\">Variant</th>"
            "<th scope=\"col\">Started (UTC)</th><th scope=\"col\">Status</th>"
@@ -730,7 +708,8 @@ static void write_session_rows(html *h, const row_list *l)
         esc_or_dash(h, r->file);
         out(h, "</code></td></tr>\n");
     }
-    out(h, "</tbody>\n</table></div>\n");
+    out(h, "</tbody>\n");
+    debrief_html_table_close(h->f);
     if ((long)l->n < l->total)
         out(h,
             "<p>The first %zu of %ld are listed; every one is in the figures above and in "
@@ -745,10 +724,15 @@ static void write_sessions(html *h)
     if (h->incomplete.total == 0)
         out(h, "<p>None: every session has its <code>session_end</code>.</p>\n");
     else
-        write_session_rows(h, &h->incomplete);
-    out(h, "<h3>All sessions</h3>\n<p>&#9888; marks a session cut short and &#10007; one that "
-           "ended in an error; their rows are shaded and edged.</p>\n");
-    write_session_rows(h, &h->sessions);
+        write_session_rows(h, &h->incomplete, "Incomplete sessions");
+    /* Open, so that print shows it; a presenter can fold it away. */
+    out(h,
+        "<h3>All sessions</h3>\n<p>&#9888; marks a session cut short and &#10007; one that "
+        "ended in an error; their rows are shaded and edged.</p>\n<details open>\n"
+        "<summary>The table of every session (%zu row%s)</summary>\n",
+        h->sessions.n, h->sessions.n == 1 ? "" : "s");
+    write_session_rows(h, &h->sessions, "All sessions");
+    out(h, "</details>\n");
     out(h, "</section>\n");
 }
 
@@ -761,7 +745,8 @@ static void write_input(html *h)
     if (st) {
         out(h, "<p>%ld files, %ld records, %ld sessions, %ld decisions.</p>\n", st->files,
             st->records, st->sessions, st->decisions);
-        out(h, "<table>\n<thead><tr><th scope=\"col\">Problem</th><th scope=\"col\" "
+        debrief_html_table_open(h->f, "Problems by kind");
+        out(h, "<thead><tr><th scope=\"col\">Problem</th><th scope=\"col\" "
                "class=\"num\">Count</th></tr></thead>\n<tbody>\n");
         for (int k = 0; k < LOG_ISSUE_KINDS; k++) {
             if (st->issues[k] == 0)
@@ -770,7 +755,8 @@ static void write_input(html *h)
             esc(h, log_issue_name((log_issue_kind)k));
             out(h, "</td><td class=\"num\">%ld</td></tr>\n", st->issues[k]);
         }
-        out(h, "</tbody>\n</table>\n");
+        out(h, "</tbody>\n");
+        debrief_html_table_close(h->f);
     }
     if (h->in->n_issues == 0) {
         out(h, "<p>No problems found in the input.</p>\n");

@@ -23,14 +23,20 @@ static void esc_or_dash(FILE *f, const char *s)
         fputs("<span class=\"null\">&#8212;</span>", f);
 }
 
+/* ✓ or ✗ on screen and paper; "(right)" or "(wrong)" for a screen reader,
+ * which would read the symbols as "check mark" and "ballot x". */
 static void write_mark(FILE *f, bool has, bool ok)
 {
     if (!has)
         return;
     if (ok)
-        fputs(" <span class=\"ok-mark\" title=\"correct\">&#10003;</span>", f);
+        fputs(" <span class=\"ok-mark\" aria-hidden=\"true\">&#10003;</span>"
+              "<span class=\"sr\"> (right)</span>",
+              f);
     else
-        fputs(" <span class=\"bad-mark\" title=\"wrong\">&#10007;</span>", f);
+        fputs(" <span class=\"bad-mark\" aria-hidden=\"true\">&#10007;</span>"
+              "<span class=\"sr\"> (wrong)</span>",
+              f);
 }
 
 static void write_yes_no(FILE *f, bool has, bool v)
@@ -105,14 +111,32 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
     return 0;
 }
 
+void debrief_html_table_open(FILE *f, const char *label)
+{
+    fputs("<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"", f);
+    debrief_fmt_html(f, label);
+    fputs("\">\n<table>\n", f);
+}
+
+void debrief_html_table_close(FILE *f)
+{
+    fputs("</table>\n</div>\n", f);
+}
+
 int debrief_html_decisions(FILE *f, const char *const *paths, size_t n_paths, long total,
                            long max_rows, apperr *e)
 {
     table t = {f, 0, max_rows, false};
     log_read_opts o = {.on_session = on_session, .ctx = &t};
-    fputs("<section id=\"decisions\">\n<h2>Every decision</h2>\n<p>&#10003; right, &#10007; "
-          "wrong (against the case's accepted answers). Times are to the final choice. "
-          "Rationales are as typed.</p>\n<table>\n<thead><tr><th scope=\"col\">Trainee</th>"
+    /* Open, so that print shows it; a presenter can fold it away. */
+    fprintf(f,
+            "<section id=\"decisions\">\n<h2>Every decision</h2>\n<p>&#10003; right, &#10007; "
+            "wrong (against the case's accepted answers). Times are to the final choice. "
+            "Rationales are as typed.</p>\n<details open>\n<summary>The table of every "
+            "decision (%ld row%s)</summary>\n",
+            total < max_rows ? total : max_rows, total == 1 ? "" : "s");
+    debrief_html_table_open(f, "Every decision");
+    fputs("<thead><tr><th scope=\"col\">Trainee</th>"
           "<th scope=\"col\">Case</th><th scope=\"col\">Decision</th>"
           "<th scope=\"col\">Advice timing</th><th scope=\"col\">AI advised</th>"
           "<th scope=\"col\">Initial</th><th scope=\"col\">Final</th>"
@@ -122,7 +146,9 @@ int debrief_html_decisions(FILE *f, const char *const *paths, size_t n_paths, lo
           f);
     if (log_read_paths(paths, n_paths, &o, NULL, e) != 0 && !t.full)
         return -1;
-    fputs("</tbody>\n</table>\n", f);
+    fputs("</tbody>\n", f);
+    debrief_html_table_close(f);
+    fputs("</details>\n", f);
     if (t.rows < total)
         fprintf(f,
                 "<p>The first %ld of %ld decisions are listed; <code>--csv</code> has every "

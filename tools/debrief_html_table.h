@@ -1,6 +1,7 @@
-/* debrief_html_table: the debrief report's table of every decision
- * (debrief --html), written in a second streaming pass over the logs
- * straight to the page, so memory holds one session at a time. */
+/* debrief_html_table: the debrief report's tables. The table of every
+ * decision (debrief --html) is written in a second streaming pass over the
+ * logs straight to the page, so memory holds one session at a time. Every
+ * table of the page, the charts' included, opens and closes through here. */
 #ifndef DEBRIEF_HTML_TABLE_H
 #define DEBRIEF_HTML_TABLE_H
 
@@ -8,6 +9,16 @@
 #include <stdio.h>
 
 #include "apperr.h"
+
+/* Opens a table in a scroll region of its own: on a narrow screen or at a
+ * large zoom a wide table scrolls sideways in its box, not the whole page
+ * (WCAG 1.4.10), and the box takes keyboard focus so that it scrolls
+ * without a mouse (WCAG 2.1.1). label names the region for screen readers
+ * and must be unique on the page; it is escaped here. */
+void debrief_html_table_open(FILE *f, const char *label);
+
+/* Closes the table and the region debrief_html_table_open opened. */
+void debrief_html_table_close(FILE *f);
 
 /* Writes to f the <section> with a row for each of the first max_rows
  * decisions the logs at paths hold, and says how many of total (the
