@@ -20,12 +20,15 @@ cd "$(dirname "$0")"
 PACKAGES=(
     # build
     cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev zlib1g-dev libcmocka-dev
-    # the window
-    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+    # the window, and its self-voicing through speech-dispatcher
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libspeechd-dev
 )
 TEST_PACKAGES=(
-    # tests of the map, the window and its screenshots
-    graphviz xvfb xdotool imagemagick jq
+    # tests of the map, the window and its screenshots (xclip reads its clipboard)
+    graphviz xvfb xdotool imagemagick jq xclip
+    # the real speech test (tests/cli/speech_real.sh): a speech engine, a
+    # sound server with a null sink to record from, and sox to measure
+    speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils sox
     # tests of the debrief report (headless browser) and of its xAPI (npm validator)
     chromium nodejs
     # benchmarks (GNU time for peak RSS)

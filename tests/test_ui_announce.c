@@ -317,6 +317,8 @@ static void test_the_library_and_errors(void **state)
     f->a.screen = SCR_TRAINEE;
     says_exactly(announce_screen, &f->a, "Who is playing? Type your trainee id, then press Enter.");
     focus(f, CMD_FIELD, 0);
+    says_exactly(announce_focus, &f->a, "Your trainee id, text field: t1"); /* what it holds */
+    f->a.trainee[0] = '\0';
     says_exactly(announce_focus, &f->a, "Your trainee id, text field");
     f->a.screen = SCR_LIBRARY;
     says_exactly(announce_screen, &f->a, "Case library, 0 cases.");
@@ -349,6 +351,92 @@ static void test_the_library_of_scenarios(void **state)
     app_free(&a);
     test_rmtree(dir);
     free(dir);
+}
+
+/* The screen's text for the clipboard holds want (lines and all), and no
+ * layout marks. */
+static void copies(const app *a, const char *want)
+{
+    char *s = announce_copy(a);
+    assert_non_null(s);
+    if (getenv("SHOW_SPOKEN"))
+        print_message("copied: [%s]\n", s);
+    assert_null(strstr(s, "**"));
+    if (!strstr(s, want))
+        fail_msg("expected [%s] in [%s]", want, s);
+    mem_free(s);
+}
+
+static void test_the_screens_text_for_the_clipboard(void **state)
+{
+    fixture *f = *state;
+    copies(&f->a, "Arthur Penhaligon-Wetherby, 71 M, Orthopaedic ward, 03:40. Breathless");
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 1);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0); /* keep it or change it, with the advice */
+    copies(&f->a, "Keep it or change it. 3 options.\n"
+                  "Option 1 of 3: Request a CT pulmonary angiogram and start treatment-dose "
+                  "anticoagulation now, after checking the bleeding risk with the surgeons.\n"
+                  "Option 2 of 3: Repeat observations in an hour. AI recommends. Your first "
+                  "choice. Selected.\n"
+                  "Option 3 of 3: Chest X-ray first.\n\n"
+                  "The AI, WardTriage, recommends: Repeat observations in an hour. 71 percent "
+                  "confident.");
+    copies(&f->a, "\n\nObservations: NEWS2 11, high risk.\nHR 124 /min, high\n");
+    copies(&f->a, "\nTemp 37.4 \xc2\xb0"
+                  "C\n");
+    cmd(f, CMD_COMMIT, 0); /* nothing picked? the first choice is: it commits */
+    cmd(f, CMD_ESCAPE, 0);
+    copies(&f->a, "Leave this case?");
+    char *s = announce_copy(&f->a);
+    assert_null(strstr(s, "Option 1")); /* the dialog alone */
+    mem_free(s);
+    cmd(f, CMD_STAY, 0);
+    f->a.picked = -1;
+    snprintf(f->a.notice, sizeof f->a.notice, "Pick a **rating** first.");
+    copies(&f->a, "\n\nPick a rating first.");
+}
+
+static char *explanation(const app *a)
+{
+    return announce_panel(a, CMD_EXPLANATION);
+}
+
+static char *model_card(const app *a)
+{
+    return announce_panel(a, CMD_MODEL_CARD);
+}
+
+static char *results(const app *a)
+{
+    return announce_panel(a, CMD_RESULTS);
+}
+
+/* The panels E, M and R open, as they open: the advice's reasons with
+ * their signed weights, the tool's model card, the results revealed. */
+static void test_the_panels(void **state)
+{
+    fixture *f = *state;
+    says_exactly(results, &f->a, ""); /* not on the case screen yet */
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 1);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0); /* the advice shows */
+    says_exactly(explanation, &f->a,
+                 "Why the tool says this: Recent surgery (expected tachycardia), lowers 0.31. "
+                 "Respiratory rate 28 /min, raises 0.22. On oxygen, raises 0.09.");
+    says_exactly(model_card, &f->a,
+                 "Model card: WardTriage 1.4. triage model. Intended use: Adult ward patients; "
+                 "ranks who needs review first. Performance: auroc 0.84, sensitivity 0.78, "
+                 "specificity 0.81. Training data: 2016\xe2\x80\x93"
+                 "2020 ward observations from two teaching hospitals. Limitations: Not trained "
+                 "on post-operative patients. Ignores the drug chart.");
+    says_exactly(results, &f->a, "Results, 1. D-dimer: 2.4 mg/L, high.");
 }
 
 /* Each function, with every allocation failing in turn: NULL and nothing
@@ -387,6 +475,10 @@ static void test_no_leak_when_an_allocation_fails(void **state)
     no_leak(announce_screen, &f->a);
     no_leak(announce_focus, &f->a);
     no_leak(announce_advice, &f->a);
+    no_leak(announce_copy, &f->a);
+    no_leak(explanation, &f->a);
+    no_leak(model_card, &f->a);
+    no_leak(results, &f->a);
     cmd(f, CMD_PICK, 0);
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_PICK, 4);
@@ -412,6 +504,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_time_out_is_said_on_the_feedback, setup_tool,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_library_and_errors, setup_tool, teardown),
+        cmocka_unit_test_setup_teardown(test_the_screens_text_for_the_clipboard, setup_tool,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_the_panels, setup_tool, teardown),
         cmocka_unit_test(test_the_library_of_scenarios),
         cmocka_unit_test_setup_teardown(test_no_leak_when_an_allocation_fails, setup_tool,
                                         teardown),

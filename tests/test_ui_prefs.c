@@ -1,6 +1,7 @@
 /* test_ui_prefs: where the window opens (a pure function of the saved
  * geometry and the display's usable bounds) and the small file that
- * remembers its last size and position: written whole, read back, and a
+ * remembers its last size and position, whether it speaks and the time
+ * limits: written whole, read back, an older file still read, and a
  * missing, foreign or damaged file ignored. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -189,6 +190,72 @@ static void test_prefs_missing_foreign_or_damaged_files_are_ignored(void **state
     assert_non_null(strstr(e.msg, "window settings"));
 }
 
+static void test_prefs_remember_speech_and_time_limits_beside_the_geometry(void **state)
+{
+    files *f = *state;
+    prefs p = saved(10, 20, 1000, 700), back;
+    p.have_speak = p.speak = true;
+    p.have_time_limits = true;
+    p.time_limits = TIME_LIMITS_DOUBLE;
+    apperr e;
+    apperr_clear(&e);
+    assert_int_equal(prefs_write(f->path, &p, &e), 0);
+    char *text = test_read_file(f->path, NULL);
+    assert_string_equal(text, "appraise-window 1\n10 20 1000 700\nspeak 1\ntime_limits double\n");
+    free(text);
+    prefs_read(f->path, &back);
+    assert_true(back.have_geom && back.have_speak && back.have_time_limits);
+    assert_memory_equal(&back.geom, &p.geom, sizeof p.geom);
+    assert_true(back.speak);
+    assert_int_equal(back.time_limits, TIME_LIMITS_DOUBLE);
+    /* Without a geometry (a full-screen window), the settings alone. */
+    p = (prefs){.have_speak = true,
+                .speak = false,
+                .have_time_limits = true,
+                .time_limits = TIME_LIMITS_OFF};
+    assert_int_equal(prefs_write(f->path, &p, &e), 0);
+    prefs_read(f->path, &back);
+    assert_false(back.have_geom);
+    assert_true(back.have_speak && !back.speak);
+    assert_true(back.have_time_limits);
+    assert_int_equal(back.time_limits, TIME_LIMITS_OFF);
+}
+
+/* A file of the version before (geometry only) reads as it did; a setting
+ * that is not understood is left out, and the rest still read. */
+static void test_prefs_older_files_and_unknown_settings(void **state)
+{
+    files *f = *state;
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/appraise", f->dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    prefs p;
+    assert_int_equal(test_write_file(f->path, "appraise-window 1\n30 40 900 600\n"), 0);
+    prefs_read(f->path, &p);
+    assert_true(p.have_geom);
+    assert_int_equal(p.geom.w, 900);
+    assert_false(p.have_speak);
+    assert_false(p.have_time_limits);
+    static const char *const bad[] = {
+        "speak 2\n",     "speak yes\n",          "speak 1 0\n",
+        "speaking 1\n",  "time_limits triple\n", "time_limits double off\n",
+        "time_limits\n", "colour blue\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[200];
+        snprintf(text, sizeof text, "appraise-window 1\n%s30 40 900 600\n", bad[i]);
+        assert_int_equal(test_write_file(f->path, text), 0);
+        prefs_read(f->path, &p);
+        assert_true(p.have_geom);
+        if (p.have_speak || p.have_time_limits)
+            fail_msg("'%s' was taken as a setting", bad[i]);
+    }
+    assert_int_equal(test_write_file(f->path, "appraise-window 1\nspeak 0\ntime_limits off\n"), 0);
+    prefs_read(f->path, &p);
+    assert_false(p.have_geom);
+    assert_true(p.have_speak && !p.speak);
+    assert_int_equal(p.time_limits, TIME_LIMITS_OFF);
+}
+
 static void test_prefs_path_follows_xdg_config_home_then_home(void **state)
 {
     (void)state;
@@ -221,6 +288,8 @@ int main(void)
         cmocka_unit_test(test_geometry_never_goes_below_the_smallest_window),
         FILE_TEST(test_prefs_round_trip_makes_the_folder_and_leaves_no_temporary),
         FILE_TEST(test_prefs_missing_foreign_or_damaged_files_are_ignored),
+        FILE_TEST(test_prefs_remember_speech_and_time_limits_beside_the_geometry),
+        FILE_TEST(test_prefs_older_files_and_unknown_settings),
         cmocka_unit_test(test_prefs_path_follows_xdg_config_home_then_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app_image.h"
 #include "countdown.h"
 #include "feedback.h"
 #include "format.h"
@@ -235,9 +236,31 @@ static void library_screen(const app *a, strbuf *b)
     }
 }
 
+/* The dialogs over a screen: leaving the case, an image full size. */
+static bool dialog(const app *a, strbuf *b)
+{
+    if (a->confirm_leave) {
+        bool started = a->s != NULL;
+        sentence(b, started ? "Leave this case? Your answers so far stay in the session log, "
+                              "which records that you left"
+                            : "Leave without starting? No session log has been written yet");
+        strbuf_adds(b, "Enter stays, L leaves. ");
+        return true;
+    }
+    const case_image *im = app_image_open(a);
+    if (!im)
+        return false;
+    const case_image *list[APP_IMAGES_MAX];
+    strbuf_addf(b, "Image %d of %zu. ", a->image_view, app_images(a, list, APP_IMAGES_MAX));
+    sentence(b, im->alt);
+    return true;
+}
+
 char *announce_screen(const app *a)
 {
     strbuf b = STRBUF_INIT;
+    if (dialog(a, &b))
+        return finish(&b);
     switch (a->screen) {
     case SCR_LIBRARY:
         library_screen(a, &b);
@@ -348,11 +371,12 @@ char *announce_focus(const app *a)
     } else if (f.kind == CMD_TIME_LIMITS) {
         strbuf_addf(&b, "Time limits: %s. T changes them.", time_limits_name(a->time_limits));
     } else if (f.kind == CMD_FIELD) {
-        strbuf_adds(&b, a->screen == SCR_CASE ? "Your reason, text field"
-                                              : "Your trainee id, text field");
-        if (a->text[0]) {
+        bool reason = a->screen == SCR_CASE;
+        const char *typed = reason ? a->text : a->trainee;
+        strbuf_adds(&b, reason ? "Your reason, text field" : "Your trainee id, text field");
+        if (typed[0]) {
             strbuf_adds(&b, ": ");
-            add_plain(&b, a->text);
+            add_plain(&b, typed);
         }
     } else
         sentence(&b, button_label(a, have_view ? &v : NULL, f));
@@ -404,4 +428,187 @@ const char *announce_timer(int64_t ms_before, int64_t ms_now)
     if (now == COUNTDOWN_WARN)
         return "30 seconds left";
     return NULL;
+}
+
+/* The options of a choice, a line each, as focus would say them. */
+static void copy_options(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    const case_decision *d = screen_decision(&v);
+    if (!d || (v.step != STEP_CHOOSE_INITIAL && v.step != STEP_CHOOSE_FINAL))
+        return;
+    for (size_t i = 0; i < d->n_options; i++) {
+        strbuf_addc(b, '\n');
+        option_focus(a, &v, (int)i, b);
+        while (b->len && b->s[b->len - 1] == ' ')
+            strbuf_truncate(b, b->len - 1);
+    }
+}
+
+/* "Observations: NEWS2 11, high risk." then a line per observation, "HR
+ * 124 /min, high", flagged as the side column flags it. */
+static void copy_observations(const app *a, strbuf *b)
+{
+    session_view v = app_view(a);
+    ui_vital_row rows[32];
+    size_t n = v.live ? ui_vital_rows(&v.live->vitals, rows, 32) : 0;
+    if (!n)
+        return;
+    bool scored = !a->c || a->c->early_warning != EARLY_WARNING_NONE;
+    strbuf_adds(b, "\n\nObservations");
+    if (v.news2 >= 0) {
+        const char *band = news2_band_name(v.news2_band);
+        strbuf_addf(b, ": NEWS2 %d, %s risk", v.news2, band ? band : "unknown");
+    }
+    strbuf_addc(b, '.');
+    for (size_t i = 0; i < n; i++) {
+        const ui_vital_row *r = &rows[i];
+        bool flagged = r->flag && (scored || strcmp(r->label, "AVPU") == 0);
+        strbuf_addc(b, '\n');
+        add_plain(b, r->label);
+        strbuf_addc(b, ' ');
+        add_plain(b, r->value);
+        if (r->unit[0])
+            strbuf_addf(b, " %s", r->unit);
+        if (flagged)
+            strbuf_adds(b, r->flag == FLAG_HIGH  ? ", high"
+                           : r->flag == FLAG_LOW ? ", low"
+                                                 : ", abnormal");
+    }
+}
+
+static void copy_library(const app *a, strbuf *b)
+{
+    for (size_t i = 0; i < a->lib.n; i++) {
+        strbuf_addc(b, '\n');
+        add_plain(b, a->lib.items[i].title);
+    }
+}
+
+/* A paragraph: text on a line of its own after what is there. */
+static void paragraph(strbuf *b, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    if (b->len)
+        strbuf_adds(b, "\n\n");
+    strbuf_adds(b, text);
+}
+
+char *announce_copy(const app *a)
+{
+    strbuf b = STRBUF_INIT;
+    char *screen = announce_screen(a);
+    if (!screen)
+        return NULL;
+    paragraph(&b, screen);
+    mem_free(screen);
+    bool plain = !a->confirm_leave && !a->image_view;
+    if (plain && a->screen == SCR_LIBRARY)
+        copy_library(a, &b);
+    if (plain && a->screen == SCR_CASE && a->s) {
+        copy_options(a, &b);
+        char *advice = announce_advice(a);
+        if (!advice)
+            b.oom = true;
+        paragraph(&b, advice);
+        mem_free(advice);
+        copy_observations(a, &b);
+    }
+    if (a->notice[0]) {
+        strbuf_adds(&b, b.len ? "\n\n" : "");
+        add_plain(&b, a->notice);
+    }
+    return finish(&b);
+}
+
+/* ---- the panels (E, M, R) ------------------------------------------------------ */
+
+static const case_tool *tool_of(const app *a, const case_advice *adv)
+{
+    if (!a->c || !a->c->n_tools)
+        return NULL;
+    bool own = adv && adv->tool_index >= 0 && (size_t)adv->tool_index < a->c->n_tools;
+    return &a->c->tools[own ? (size_t)adv->tool_index : 0];
+}
+
+static void explanation_words(const case_advice *adv, strbuf *b)
+{
+    bool person = screen_by_person(adv);
+    strbuf_adds(b, person ? "Their reasons: " : "Why the tool says this: ");
+    if (!adv->n_reasons)
+        sentence(b, person ? "No reasons were given" : "The tool gives no reasons");
+    for (size_t i = 0; i < adv->n_reasons; i++) {
+        const case_reason *r = &adv->reasons[i];
+        add_plain(b, r->factor);
+        if (!person)
+            strbuf_addf(b, ", %s %.2f", r->weight >= 0 ? "raises" : "lowers",
+                        r->weight >= 0 ? r->weight : -r->weight);
+        stop(b);
+    }
+}
+
+static void model_card_words(const case_tool *t, strbuf *b)
+{
+    strbuf_adds(b, "Model card: ");
+    add_plain(b, t->name ? t->name : "the AI tool");
+    if (t->version)
+        strbuf_addf(b, " %s", t->version);
+    stop(b);
+    sentence(b, t->kind);
+    if (t->intended_use) {
+        strbuf_adds(b, "Intended use: ");
+        sentence(b, t->intended_use);
+    }
+    for (size_t i = 0; i < t->n_performance; i++)
+        strbuf_addf(b, "%s%s %g", i ? ", " : "Performance: ", t->performance[i].key,
+                    t->performance[i].value);
+    stop(b);
+    if (t->trained_on) {
+        strbuf_adds(b, "Training data: ");
+        sentence(b, t->trained_on);
+    }
+    for (size_t i = 0; i < t->limitations.n; i++) {
+        strbuf_adds(b, i ? "" : "Limitations: ");
+        sentence(b, t->limitations.items[i]);
+    }
+}
+
+static void results_words(const session_view *v, strbuf *b)
+{
+    size_t n = v->live ? v->live->n_results : 0;
+    strbuf_addf(b, "Results, %zu. ", n);
+    for (size_t i = 0; i < n; i++) {
+        const case_result *r = &v->live->results[i];
+        add_plain(b, r->name);
+        strbuf_adds(b, ": ");
+        if (r->is_num)
+            strbuf_addf(b, "%g", r->num);
+        else
+            add_plain(b, r->text);
+        if (r->unit)
+            strbuf_addf(b, " %s", r->unit);
+        if (r->flag)
+            strbuf_addf(b, ", %s", r->flag);
+        stop(b);
+        if (r->image.file)
+            sentence(b, r->image.alt);
+    }
+}
+
+char *announce_panel(const app *a, ui_cmd_kind which)
+{
+    strbuf b = STRBUF_INIT;
+    if (a->s && a->screen == SCR_CASE) {
+        session_view v = app_view(a);
+        const case_advice *adv = screen_advice(&v);
+        const case_tool *t = tool_of(a, adv);
+        if (which == CMD_EXPLANATION && adv)
+            explanation_words(adv, &b);
+        else if (which == CMD_MODEL_CARD && t)
+            model_card_words(t, &b);
+        else if (which == CMD_RESULTS)
+            results_words(&v, &b);
+    }
+    return finish(&b);
 }

@@ -22,8 +22,17 @@
  * are you in this choice?"; the rationale's prompt; the feedback's verdict,
  * the engine's words and the case's). Elsewhere the library and its cases,
  * the start screen, the ending (outcome, title, text), the debrief's first
- * line, the error. */
+ * line, the error. Over any of them, the dialog that asks before leaving
+ * ("Leave this case? ... Enter stays, L leaves.") or the image shown full
+ * size ("Image 1 of 2. <its description>"). */
 char *announce_screen(const app *a);
+
+/* The whole screen as plain text, for the clipboard (Ctrl+Shift+C): what
+ * announce_screen says, then on a choice each option on a line of its own
+ * (as announce_focus says it), the advice card, the observations (a line
+ * each, flagged high or low as on the screen), and the notice at the foot; on the library each
+ * case's title on a line. Paragraphs are separated by a blank line. */
+char *announce_copy(const app *a);
 
 /* The control a->focus names: "Option 2 of 3: Repeat observations in an
  * hour. AI recommends." (or "Advised." for a person's advice, "Your first
@@ -36,6 +45,14 @@ char *announce_focus(const app *a);
  * observations in an hour. 71 percent confident. <message>" ("The advice
  * recommends" for a person's advice); "" when no advice shows. */
 char *announce_advice(const app *a);
+
+/* A panel of the case screen as it opens: CMD_EXPLANATION the advice's
+ * reasons ("Why the tool says this: Heart rate 124, raises 0.40."; a
+ * colleague's "Their reasons: ..."), CMD_MODEL_CARD the tool's model card
+ * (name, kind, intended use, performance, training data, limitations),
+ * CMD_RESULTS the results revealed ("Results, 1. D-dimer: 2.1 mg/L, high.").
+ * "" off the case screen or when there is no such panel. */
+char *announce_panel(const app *a, ui_cmd_kind which);
 
 /* What the time limit says as it passes from ms_before to ms_now left
  * (app_time_left's values): "30 seconds left" on crossing 30 s, "10 seconds

@@ -1,4 +1,5 @@
-/* prefs: the remembered window geometry and where the window opens. */
+/* prefs: the remembered window geometry, speech and time limits, and where
+ * the window opens. */
 #include "prefs.h"
 
 #include <errno.h>
@@ -25,6 +26,34 @@ bool prefs_path(char *buf, size_t size)
     return n > 0 && (size_t)n < size;
 }
 
+/* "x y w h" of a window that could be on a screen. */
+static bool geometry_line(const char *line, prefs *p)
+{
+    int x, y, w, h;
+    char extra;
+    if (sscanf(line, "%d %d %d %d %c", &x, &y, &w, &h, &extra) != 4 || w <= 0 || h <= 0 ||
+        w > PREFS_MAX_SIDE || h > PREFS_MAX_SIDE || abs(x) > PREFS_MAX_SIDE ||
+        abs(y) > PREFS_MAX_SIDE)
+        return false;
+    p->have_geom = true;
+    p->geom = (ui_rect){x, y, w, h};
+    return true;
+}
+
+/* "speak 0|1" or "time_limits NAME". */
+static void setting_line(const char *line, prefs *p)
+{
+    char name[32], extra;
+    int on;
+    if (sscanf(line, "speak %d %c", &on, &extra) == 1 && (on == 0 || on == 1) &&
+        strncmp(line, "speak ", 6) == 0) {
+        p->have_speak = true;
+        p->speak = on == 1;
+    } else if (sscanf(line, "time_limits %31s %c", name, &extra) == 1 &&
+               time_limits_parse(name, &p->time_limits))
+        p->have_time_limits = true;
+}
+
 void prefs_read(const char *path, prefs *p)
 {
     memset(p, 0, sizeof *p);
@@ -32,18 +61,12 @@ void prefs_read(const char *path, prefs *p)
     if (!f)
         return;
     char line[128];
-    int x, y, w, h;
-    char extra;
-    bool ok = fgets(line, sizeof line, f) && strcmp(line, PREFS_MAGIC "\n") == 0 &&
-              fgets(line, sizeof line, f) &&
-              sscanf(line, "%d %d %d %d %c", &x, &y, &w, &h, &extra) == 4 && w > 0 && h > 0 &&
-              w <= PREFS_MAX_SIDE && h <= PREFS_MAX_SIDE && abs(x) <= PREFS_MAX_SIDE &&
-              abs(y) <= PREFS_MAX_SIDE;
-    fclose(f);
-    if (ok) {
-        p->have_geom = true;
-        p->geom = (ui_rect){x, y, w, h};
+    if (fgets(line, sizeof line, f) && strcmp(line, PREFS_MAGIC "\n") == 0) {
+        while (fgets(line, sizeof line, f))
+            if (!geometry_line(line, p))
+                setting_line(line, p);
     }
+    fclose(f);
 }
 
 /* The folder holding path, made when missing (its parent must exist, or be
@@ -80,6 +103,10 @@ int prefs_write(const char *path, const prefs *p, apperr *e)
     fprintf(f, PREFS_MAGIC "\n");
     if (p->have_geom)
         fprintf(f, "%d %d %d %d\n", p->geom.x, p->geom.y, p->geom.w, p->geom.h);
+    if (p->have_speak)
+        fprintf(f, "speak %d\n", p->speak ? 1 : 0);
+    if (p->have_time_limits)
+        fprintf(f, "time_limits %s\n", time_limits_name(p->time_limits));
     bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {

@@ -1,13 +1,15 @@
 /* prefs: what the window remembers between starts (its last size and
- * position), in a small file under the user's config folder, and where
- * the window opens. No SDL: the geometry is a pure function of what was
- * saved and the screen's usable bounds.
+ * position, whether it speaks, the time limits setting), in a small file
+ * under the user's config folder, and where the window opens. No SDL: the geometry is a pure
+ * function of what was saved and the screen's usable bounds.
  *
  * The file is $XDG_CONFIG_HOME/appraise/window.conf (or
- * ~/.config/appraise/window.conf): a line "appraise-window 1" and a line
- * "x y w h". It is written whole to a temporary file and renamed over the
- * old one, so a crash leaves the old file or the new, never half of one. A
- * file that is missing, unreadable, foreign or damaged is ignored. */
+ * ~/.config/appraise/window.conf): a line "appraise-window 1", then lines
+ * "x y w h", "speak 0" or "speak 1", and "time_limits NAME" (normal,
+ * double or off), each optional; a line not understood is skipped (a file
+ * of an older version has only the first two). It is written whole to a temporary file and renamed
+ * over the old one, so a crash leaves the old file or the new, never half of one. A file that is
+ * missing, unreadable, foreign or damaged is ignored. */
 #ifndef PREFS_H
 #define PREFS_H
 
@@ -16,19 +18,25 @@
 
 #include "apperr.h"
 #include "layout.h"
+#include "time_limits.h"
 
 typedef struct prefs {
     bool have_geom;
     ui_rect geom; /* the window's last position and size, in window pixels */
+    bool have_speak;
+    bool speak; /* self-voicing was on when the window closed */
+    bool have_time_limits;
+    time_limits time_limits;
 } prefs;
 
 /* The prefs file's path into buf; false when neither XDG_CONFIG_HOME nor
  * HOME is set (absolute), or it does not fit. */
 bool prefs_path(char *buf, size_t size);
 
-/* Reads path into p; p is left empty (have_geom false) when the file is
- * missing or not a prefs file of this version, or holds a size that is not
- * a window's. Never fails. */
+/* Reads path into p; p is left empty (every have_ false) when the file is
+ * missing or not a prefs file of this version; a line holding a size that
+ * is not a window's, a speak other than 0 or 1, or an unknown time limits
+ * setting leaves that one out. Never fails. */
 void prefs_read(const char *path, prefs *p);
 
 /* Writes p to path atomically, making its folder (one level) when needed.

@@ -42,15 +42,30 @@ static void env_window(window_opts *w)
     w->bench_frames = frames ? atoi(frames) : 0;
 }
 
+/* Whether the window speaks and the time limits: the flags, else what the
+ * window remembers (prefs.h). A replay keeps the setting it was played
+ * with. */
+static void settings(const ui_start *s, const char *prefs_file, app_opts *ao)
+{
+    prefs p;
+    memset(&p, 0, sizeof p);
+    if (prefs_file)
+        prefs_read(prefs_file, &p);
+    ao->speak = s->speak || (p.have_speak && p.speak);
+    if (ao->replay)
+        return;
+    if (s->time_limits)
+        time_limits_parse(s->time_limits, &ao->time_limits);
+    else if (p.have_time_limits)
+        ao->time_limits = p.time_limits;
+}
+
 static int open_window(const char *cmd, const ui_start *s, app_opts *ao)
 {
     char fonts[4200], assets[4096], os[512];
     snprintf(fonts, sizeof fonts, "%s/fonts", data_dir(DATA_ASSETS, assets, sizeof assets));
     launch_host_os(os, sizeof os);
     ao->host_os = os;
-    ao->speak = s->speak;
-    if (!ao->replay && s->time_limits) /* a replay keeps the setting it was played with */
-        time_limits_parse(s->time_limits, &ao->time_limits);
     window_opts wo = {.theme = s->theme,
                       .scale = s->scale ? (int)s->scale : 100,
                       .fullscreen = s->fullscreen,
@@ -58,6 +73,8 @@ static int open_window(const char *cmd, const ui_start *s, app_opts *ao)
     char prefs_file[4096];
     if (prefs_path(prefs_file, sizeof prefs_file))
         wo.prefs_path = prefs_file;
+    settings(s, wo.prefs_path, ao);
+    wo.speak = ao->speak;
     env_window(&wo);
     app a;
     apperr e;

@@ -9,14 +9,17 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "announce.h"
 #include "draw.h"
 #include "format.h"
 #include "image.h"
+#include "mem.h"
 #include "prefs.h"
 #include "rencache.h"
 #include "screens.h"
 #include "text_cache.h"
 #include "theme.h"
+#include "voicing.h"
 
 typedef struct win {
     SDL_Window *w;
@@ -35,6 +38,7 @@ typedef struct win {
     bool title_keys;
     long keys, keys_titled;
     bool ending_enter; /* Enter went down on the ending screen: it acts when let go */
+    voicing voice;     /* self-voicing (V): what changed, said after each frame */
 } win;
 
 static int64_t now_ms(void)
@@ -148,8 +152,52 @@ static bool set_scale(win *w, int percent)
     return w->ctx.scale != before;
 }
 
+/* ---- self-voicing and the clipboard ---------------------------------------------- */
+
+static void voice_toggle(win *w)
+{
+    voicing_set(&w->voice, w->a, !w->voice.on, app_time_left(w->a, now_ms()));
+}
+
+/* After a frame: what changed is said, and the trainee is told once, at
+ * the foot of the screen, when speech is unavailable. */
+static bool voice_after_frame(win *w)
+{
+    voicing_update(&w->voice, w->a, app_time_left(w->a, now_ms()));
+    const char *why = voicing_take_unavailable(&w->voice);
+    if (!why)
+        return false;
+    snprintf(w->a->notice, sizeof w->a->notice, "%s", why);
+    /* Seen already: not news for the voice, which cannot say it anyway. */
+    snprintf(w->voice.notice, sizeof w->voice.notice, "%s", w->a->notice);
+    return true;
+}
+
+/* Ctrl+Shift+C: the screen's text on the clipboard (announce_copy). */
+static bool copy_screen(win *w)
+{
+    char *text = announce_copy(w->a);
+    bool ok = text && SDL_SetClipboardText(text) == 0;
+    mem_free(text);
+    snprintf(w->a->notice, sizeof w->a->notice, "%s",
+             ok ? "The screen's text is on the clipboard." : "Could not copy the screen's text.");
+    voicing_say(&w->voice, w->a->notice);
+    snprintf(w->voice.notice, sizeof w->voice.notice, "%s", w->a->notice);
+    return true;
+}
+
 static bool global_key(win *w, SDL_Keycode k, bool ctrl, bool shift)
 {
+    if (ctrl && shift && k == SDLK_v) {
+        voice_toggle(w);
+        return true;
+    }
+    if (ctrl && shift && k == SDLK_c)
+        return copy_screen(w);
+    if (ctrl && !shift && k == SDLK_r) {
+        voicing_repeat(&w->voice);
+        return false;
+    }
     if (ctrl && (k == SDLK_EQUALS || k == SDLK_PLUS || k == SDLK_KP_PLUS))
         return set_scale(w, ui_scale_step(w->ctx.scale, +1));
     if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS))
@@ -222,6 +270,9 @@ static bool command_key(win *w, SDL_Keycode k)
         return scroll_by(w, w->ctx.content_h);
     case SDLK_SPACE:
         return focus_live(w) && run(w, w->a->focus);
+    case SDLK_v:
+        voice_toggle(w);
+        return true;
     default:
         return false;
     }
@@ -460,7 +511,7 @@ static void loop(win *w, const window_opts *o)
         sync_text_input(w);
         if (dirty) {
             frame(w);
-            dirty = false;
+            dirty = voice_after_frame(w); /* a notice that speech is unavailable */
             if (first && o->trace)
                 fprintf(stderr, "appraise-ui: first_frame_realtime_ns %lld\n", realtime_ns());
             first = false;
@@ -516,15 +567,26 @@ static ui_rect initial_geometry(const window_opts *o)
     return prefs_window_geometry(&p, (ui_rect){u.x, u.y, u.w, u.h});
 }
 
-/* The size and position to open at next time (not a full-screen one). */
-static void remember_geometry(win *w, const char *path)
+/* What to open with next time: the size and position (not of a full-screen
+ * window: the last kept), whether the window speaks, the time limits. */
+static void remember(win *w, const char *path)
 {
-    if (!path || !w->w || w->fullscreen ||
-        (SDL_GetWindowFlags(w->w) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_MAXIMIZED)))
+    if (!path || !w->w)
         return;
-    prefs p = {.have_geom = true};
-    SDL_GetWindowPosition(w->w, &p.geom.x, &p.geom.y);
-    SDL_GetWindowSize(w->w, &p.geom.w, &p.geom.h);
+    prefs p;
+    prefs_read(path, &p);
+    if (!w->fullscreen &&
+        !(SDL_GetWindowFlags(w->w) & (SDL_WINDOW_MINIMIZED | SDL_WINDOW_MAXIMIZED))) {
+        p.have_geom = true;
+        SDL_GetWindowPosition(w->w, &p.geom.x, &p.geom.y);
+        SDL_GetWindowSize(w->w, &p.geom.w, &p.geom.h);
+    }
+    p.have_speak = true;
+    p.speak = w->voice.on;
+    if (!w->a->o.replay) { /* a replay's setting is the trainee's, from the log */
+        p.have_time_limits = true;
+        p.time_limits = w->a->time_limits;
+    }
     apperr e;
     apperr_clear(&e);
     (void)prefs_write(path, &p, &e); /* not worth stopping for: the next start opens centred */
@@ -532,6 +594,7 @@ static void remember_geometry(win *w, const char *path)
 
 static void close_win(win *w)
 {
+    voicing_free(&w->voice);
     draw_log_close(w->ctx.log);
     rencache_free(w->rc);
     ui_images_free(w->images);
@@ -606,6 +669,8 @@ int window_run(app *a, const window_opts *o, apperr *e)
     win w;
     memset(&w, 0, sizeof w);
     w.a = a;
+    voicing_init(&w.voice, NULL);
+    voicing_start(&w.voice, o->speak);
     int rc = open_win(&w, o, e);
     if (rc == 0) {
         w.ctx.r = w.r;
@@ -616,7 +681,7 @@ int window_run(app *a, const window_opts *o, apperr *e)
         w.ctx.density = 1.0;
         SDL_StopTextInput();
         loop(&w, o);
-        remember_geometry(&w, o->prefs_path);
+        remember(&w, o->prefs_path);
     }
     close_win(&w);
     return rc;

@@ -19,6 +19,7 @@ typedef struct window_opts {
     const char *prefs_path; /* the remembered geometry (prefs.h), NULL: none */
     bool trace;             /* print when the first frame is shown (bench) */
     int bench_frames;       /* redraw this many frames after the first, print times */
+    bool speak;             /* self-voicing on from the start (V toggles it) */
 } window_opts;
 
 /* Opens the window and runs a until it stops. -1 with APPERR_ENV when there
