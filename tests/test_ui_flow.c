@@ -20,10 +20,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "announce.h"
 #include "app.h"
 #include "case_load.h"
 #include "draw_log.h"
 #include "library_played.h"
+#include "mem.h"
 #include "support.h"
 #include "ui_sdl.h"
 #include "ui_app.h"
@@ -410,6 +412,115 @@ static void test_library_ctrl_q_leaves_the_window(void **state)
     assert_int_equal(TTF_Init(), 0);
 }
 
+/* ---- the time limits setting ------------------------------------------------ */
+
+/* A case of one decision with a time limit of 60 s. */
+static void write_timed_case(const char *dir, const char *id)
+{
+    char path[4096], text[2048];
+    snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+    snprintf(text, sizeof text,
+             "return case {\n"
+             "  id = '%s', version = '1.0', title = 'Timed %s', start = 'q',\n"
+             "  nodes = {\n"
+             "    q = { text = 'Now?', decision = { time_limit = 60, on_timeout = 'b',\n"
+             "      options = {\n"
+             "      { id = 'good', label = 'Good', next = 'g' },\n"
+             "      { id = 'bad', label = 'Bad', next = 'b' } } } },\n"
+             "    g = { text = 'Fine.', ending = { outcome = 'good', summary = 'Fine.' } },\n"
+             "    b = { text = 'Not.', ending = { outcome = 'harm', summary = 'Harm.' } },\n"
+             "  },\n"
+             "}\n",
+             id, id);
+    assert_int_equal(test_write_file(path, text), 0);
+}
+
+/* The deadline of the timed case's decision in a session opened from the
+ * library now, then back to the library (the case left). */
+static int64_t timed_deadline(lib_fixture *f)
+{
+    lib_cmd(f, CMD_OPEN_CASE, entry_of(&f->a.lib, "timed"));
+    assert_int_equal(f->a.screen, SCR_START);
+    lib_cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.screen, SCR_CASE);
+    int64_t deadline = app_view(&f->a).deadline_ms;
+    /* Logged in session_start, for faculty to see. */
+    char want[64], *text = test_read_file(f->a.log_path, NULL);
+    assert_non_null(text);
+    snprintf(want, sizeof want, "\"time_limits\":\"%s\"", time_limits_name(f->a.time_limits));
+    assert_non_null(strstr(text, want));
+    free(text);
+    lib_cmd(f, CMD_ESCAPE, 0);
+    lib_cmd(f, CMD_LEAVE, 0);
+    lib_cmd(f, CMD_COMMIT, 0); /* the ending */
+    lib_cmd(f, CMD_COMMIT, 0); /* the debrief */
+    assert_int_equal(f->a.screen, SCR_LIBRARY);
+    return deadline;
+}
+
+/* The library's setting, drawn as a button with its key (and in the key
+ * bar); T or a click moves it normal -> double -> off -> normal, and each
+ * session opened from the library runs with it. */
+static void test_library_time_limits_setting_cycles_and_applies(void **state)
+{
+    lib_fixture *f = *state;
+    write_timed_case(f->cases, "timed");
+    lib_open(f, "t1");
+    assert_int_equal(f->a.time_limits, TIME_LIMITS_NORMAL);
+    static const char *const names[] = {"Time limits: normal (T)", "Time limits: double (T)",
+                                        "Time limits: off (T)"};
+    static const int64_t deadlines[] = {60000, 120000, -1};
+    for (int k = 0; k < 4; k++) {
+        int t = k % 3;
+        assert_int_equal(f->a.time_limits, t);
+        canvas cv;
+        canvas_open(&cv, 1366, 768, 100, "default");
+        canvas_frame(&cv, &f->a, f->now);
+        assert_non_null(canvas_find(&cv, REGION_BODY, names[t]));
+        char hints[SCREENS_HINTS_MAX];
+        assert_non_null(strstr(screens_hints(&f->a, hints, sizeof hints), "T time limits"));
+        int n = 0;
+        assert_true(ui_focus_index(&cv.ctx, (ui_cmd){CMD_TIME_LIMITS, 0}, &n) >= 0);
+        canvas_close(&cv);
+        const char *const one[] = {names[t], NULL};
+        expect_drawn_grid(&f->a, f->now, REGION_BODY, one);
+        f->a.focus = (ui_cmd){CMD_TIME_LIMITS, 0}; /* what self-voicing says of it */
+        char *said = announce_focus(&f->a);
+        assert_non_null(said);
+        char want[64];
+        snprintf(want, sizeof want, "Time limits: %s.", time_limits_name((time_limits)t));
+        assert_non_null(strstr(said, want));
+        mem_free(said);
+        assert_int_equal(timed_deadline(f), deadlines[t]);
+        assert_int_equal(f->a.time_limits, t); /* a session does not change it */
+        lib_cmd(f, CMD_TIME_LIMITS, 0);
+    }
+}
+
+/* T in the real window loop moves the setting on; in the trainee id field
+ * it is a letter typed, not the key. */
+static void test_library_t_key_moves_the_time_limits_setting(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    assert_int_equal(SDL_InitSubSystem(SDL_INIT_VIDEO), 0);
+    push_key(SDLK_t, KMOD_NONE);
+    push_key(SDLK_t, KMOD_NONE);
+    SDL_Event quit = {.type = SDL_QUIT};
+    assert_int_equal(SDL_PushEvent(&quit), 1);
+    window_opts wo = {.theme = "default",
+                      .scale = 100,
+                      .font_dir = TEST_ASSETS_DIR "/fonts",
+                      .width = 800,
+                      .height = 600};
+    apperr e;
+    assert_int_equal(window_run(&f->a, &wo, &e), 0);
+    assert_int_equal(f->a.time_limits, TIME_LIMITS_OFF);
+    assert_int_equal(SDL_Init(0), 0); /* window_run shut SDL and SDL_ttf down */
+    assert_int_equal(TTF_Init(), 0);
+}
+
 /* ---- looks ------------------------------------------------------------------- */
 
 /* Along the top edge of r: how many pixels are the border colour and how
@@ -453,6 +564,38 @@ static void test_disabled_button_is_dashed_in_high_contrast(void **state)
             assert_int_equal(c->n_targets, 1);
             canvas_close(&cv);
         }
+}
+
+/* Each rating's digit sits in the middle of its box. */
+static void test_rating_digits_are_centred_in_their_boxes(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 0);
+    cmd(f, CMD_COMMIT, 0); /* the confidence rating */
+    for (int scale = 100; scale <= 200; scale += 100) {
+        canvas cv;
+        canvas_open(&cv, 1366, 768, scale, "default");
+        canvas_frame(&cv, &f->a, f->now);
+        for (int k = 1; k <= 7; k++) {
+            const ui_target *box = NULL;
+            for (int i = 0; i < cv.ctx.n_targets; i++)
+                if (ui_cmd_eq(cv.ctx.targets[i].cmd, (ui_cmd){CMD_PICK, k}))
+                    box = &cv.ctx.targets[i];
+            assert_non_null(box);
+            char digit[2] = {(char)('0' + k), '\0'};
+            const ui_text_rec *t = NULL;
+            for (int i = 0; i < cv.ctx.n_texts; i++)
+                if (strcmp(cv.ctx.texts[i].what, digit) == 0 &&
+                    ui_rect_contains(box->r, cv.ctx.texts[i].text))
+                    t = &cv.ctx.texts[i];
+            assert_non_null(t);
+            int off = (t->text.x + t->text.w / 2) - (box->r.x + box->r.w / 2);
+            assert_in_range(off + 2, 0, 4); /* within 2 px of the middle */
+        }
+        canvas_close(&cv);
+    }
 }
 
 /* At window_case.lua's alert: the choices, the ratings and a reason, then
@@ -571,7 +714,10 @@ int main(void)
         LIB_TEST(test_library_marks_ignore_a_missing_or_damaged_log_folder),
         LIB_TEST(test_library_esc_leaves),
         LIB_TEST(test_library_ctrl_q_leaves_the_window),
+        LIB_TEST(test_library_time_limits_setting_cycles_and_applies),
+        LIB_TEST(test_library_t_key_moves_the_time_limits_setting),
         cmocka_unit_test(test_disabled_button_is_dashed_in_high_contrast),
+        APP_TEST(test_rating_digits_are_centred_in_their_boxes),
         APP_TEST(test_header_clock_follows_the_case_clock),
         cmocka_unit_test_setup_teardown(test_header_time_of_day_follows_the_case_clock, night_setup,
                                         fixture_teardown),

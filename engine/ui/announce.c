@@ -368,6 +368,8 @@ char *announce_focus(const app *a)
         sentence(&b, en->title);
         if (en->error)
             strbuf_adds(&b, "Cannot be played. ");
+    } else if (f.kind == CMD_TIME_LIMITS) {
+        strbuf_addf(&b, "Time limits: %s. T changes them.", time_limits_name(a->time_limits));
     } else if (f.kind == CMD_FIELD) {
         bool reason = a->screen == SCR_CASE;
         const char *typed = reason ? a->text : a->trainee;

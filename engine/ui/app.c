@@ -536,6 +536,10 @@ static bool library_command(app *a, ui_cmd cmd)
         a->focus = (ui_cmd){CMD_NONE, 0};
         library_suggest(a);
         return true;
+    case CMD_TIME_LIMITS: /* normal, double, off, normal...: the next session's */
+        a->time_limits = (time_limits)((a->time_limits + 1) % (TIME_LIMITS_OFF + 1));
+        a->notice[0] = '\0';
+        return true;
     case CMD_ESCAPE: /* Esc (or Ctrl+Q) leaves the library: no session is open */
     case CMD_CLOSE:
         a->running = false;

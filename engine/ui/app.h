@@ -39,11 +39,12 @@ typedef enum ui_cmd_kind {
     CMD_ESCAPE, /* Esc: asks before leaving a case; closes a dialog */
     CMD_LEAVE,  /* leaving confirmed: quit is logged */
     CMD_STAY,
-    CMD_OPEN_CASE, /* arg: library index */
-    CMD_FIELD,     /* the text field (trainee id, rationale) */
-    CMD_DONE,      /* leave the debrief or error screen */
-    CMD_CLOSE,     /* the window is being closed */
-    CMD_IMAGE      /* open an image full size (app_image.h) */
+    CMD_OPEN_CASE,  /* arg: library index */
+    CMD_FIELD,      /* the text field (trainee id, rationale) */
+    CMD_DONE,       /* leave the debrief or error screen */
+    CMD_CLOSE,      /* the window is being closed */
+    CMD_IMAGE,      /* open an image full size (app_image.h) */
+    CMD_TIME_LIMITS /* library: the time limits setting to its next value (T) */
 } ui_cmd_kind;
 
 typedef struct ui_cmd {
@@ -62,7 +63,7 @@ typedef struct app_opts {
     const char *variant;
     const char *log_dir; /* checked writable before the window opened */
     const char *host_os;
-    replay *replay; /* `replay`: the recording to step through (borrowed) */
+    replay *replay;          /* `replay`: the recording to step through (borrowed) */
     time_limits time_limits; /* the setting the first session starts with */
     bool speak;              /* the window voices itself from the start */
 } app_opts;
@@ -76,7 +77,7 @@ typedef struct app {
     bool running;
     int exit_code;
     library lib;
-    time_limits time_limits; /* the setting for the next session (the library screen changes it) */
+    time_limits time_limits;  /* the setting for the next session (the library screen changes it) */
     const char *path_variant; /* the teaching path's variant of the case opened (in lib) */
     char trainee[128];
     case_def *c;

@@ -82,7 +82,8 @@ static bool hidden(const ui_ctx *c, int y, int h)
     return c->region == REGION_BODY && (y + h < c->view.y || y > c->view.y + c->view.h);
 }
 
-static void audit_text(ui_ctx *c, ui_rect text, ui_rect box, const char *s)
+static void audit_text(ui_ctx *c, ui_rect text, ui_rect box, const ui_seg *seg, const char *s,
+                       int px, ui_rgba col)
 {
     if (!c->audit || !c->drawing || c->n_texts >= UI_MAX_AUDIT)
         return;
@@ -90,6 +91,9 @@ static void audit_text(ui_ctx *c, ui_rect text, ui_rect box, const char *s)
     t->text = text;
     t->box = box;
     t->region = c->region;
+    t->col = col;
+    t->px = px;
+    t->bold = seg->bold;
     snprintf(t->what, sizeof t->what, "%s", s);
 }
 
@@ -121,7 +125,7 @@ int ui_text(ui_ctx *c, int x, int y, int w, int px, ui_rgba col, const char *tex
     ui_rect box = {x, y, w, wr->h};
     for (size_t i = 0; i < wr->n_segs; i++) {
         const ui_seg *s = &wr->segs[i];
-        audit_text(c, (ui_rect){x + s->x, y + s->y, s->w, lh}, box, wr->buf + s->off);
+        audit_text(c, (ui_rect){x + s->x, y + s->y, s->w, lh}, box, s, wr->buf + s->off, px, col);
     }
     if (hidden(c, y, wr->h))
         return wr->h;
@@ -158,6 +162,11 @@ void ui_target_add(ui_ctx *c, ui_rect r, ui_cmd cmd, bool focusable)
         c->targets[c->n_targets++] = (ui_target){r, cmd, focusable, c->region};
 }
 
+int ui_target_min(const ui_ctx *c)
+{
+    return (int)(UI_TARGET_MIN * (c->density > 0 ? c->density : 1.0) + 0.5);
+}
+
 bool ui_focused(const ui_ctx *c, const app *a, ui_cmd cmd)
 {
     (void)c;
@@ -169,11 +178,22 @@ bool ui_hovered(const ui_ctx *c, ui_rect r)
     return ui_rect_hit(r, c->mouse_x, c->mouse_y);
 }
 
+/* A gap of one pixel, then the ring, so that the ring sits on what is
+ * around the target whatever the target's own colour. */
+ui_rect ui_focus_ring_rect(const ui_ctx *c, ui_rect r)
+{
+    int t = ui_focus_ring_thickness(c);
+    return (ui_rect){r.x - t - 1, r.y - t - 1, r.w + 2 * t + 2, r.h + 2 * t + 2};
+}
+
+int ui_focus_ring_thickness(const ui_ctx *c)
+{
+    return 2 * c->border + 1;
+}
+
 void ui_focus_ring(ui_ctx *c, ui_rect r)
 {
-    int t = 2 * c->border + 1;
-    ui_outline(c, (ui_rect){r.x - t - 1, r.y - t - 1, r.w + 2 * t + 2, r.h + 2 * t + 2},
-               c->th->focus, t);
+    ui_outline(c, ui_focus_ring_rect(c, r), c->th->focus, ui_focus_ring_thickness(c));
 }
 
 #define MAX_DASHES 512

@@ -37,6 +37,9 @@ typedef struct ui_text_rec {
     ui_rect text, box;
     ui_region region;
     char what[48];
+    ui_rgba col; /* drawn in this colour, at px pixels, bold or not (the contrast tests) */
+    int px;
+    bool bold;
 } ui_text_rec;
 
 typedef struct ui_ctx {
@@ -94,10 +97,18 @@ int ui_text_h(ui_ctx *c, int px, const char *text, int w);
 /* Width of one line of text (no wrapping). */
 int ui_text_w(ui_ctx *c, int px, bool bold, const char *text);
 
+/* The least width and height of a target, in CSS pixels (WCAG 2.5.8). */
+#define UI_TARGET_MIN 24
+
 void ui_target_add(ui_ctx *c, ui_rect r, ui_cmd cmd, bool focusable);
+/* UI_TARGET_MIN in output pixels at c's density. */
+int ui_target_min(const ui_ctx *c);
 bool ui_focused(const ui_ctx *c, const app *a, ui_cmd cmd);
 bool ui_hovered(const ui_ctx *c, ui_rect r);
 void ui_focus_ring(ui_ctx *c, ui_rect r);
+/* Where the focus ring of a target at r is drawn, and how thick it is. */
+ui_rect ui_focus_ring_rect(const ui_ctx *c, ui_rect r);
+int ui_focus_ring_thickness(const ui_ctx *c);
 
 typedef enum ui_button_style { BUTTON_NORMAL, BUTTON_PRIMARY, BUTTON_DISABLED } ui_button_style;
 

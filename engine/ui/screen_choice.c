@@ -32,7 +32,7 @@ static int option_row(ui_ctx *c, app *a, const session_view *v, size_t i, int x,
     int h = ui_text_h(c, c->px, label, lw) + (tags[0] ? ui_text_h(c, c->px_small, tags, lw) : 0);
     ui_rect r = {x, y, w, h + c->pad};
     ui_fill(c, r, picked ? c->th->picked_bg : c->th->panel);
-    ui_outline(c, r, picked ? c->th->accent : c->th->panel_border,
+    ui_outline(c, r, picked ? c->th->accent : c->th->button_border, /* a control: 3:1 */
                picked || ui_hovered(c, r) ? 2 * c->border : c->border);
     ui_text(c, x + c->pad, y + c->pad / 2, kw, c->px, c->th->text, key);
     ui_text(c, lx - mw, y + c->pad / 2, mw, c->px, c->th->text, mark);

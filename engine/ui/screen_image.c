@@ -68,14 +68,17 @@ int screen_image(ui_ctx *c, const app *a, const case_image *im, int x, int y, in
     ui_rect frame = {x, y, pw + 2 * b, ph + 2 * b};
     ui_outline(c, frame, c->th->panel_border, b);
     picture(c, a, im, (ui_rect){x + b, y + b, pw, ph});
+    /* A small picture still takes a click of the least target size. */
+    int min = ui_target_min(c);
+    ui_rect hit = {x, y, frame.w < min ? min : frame.w, frame.h < min ? min : frame.h};
     int k = image_index(a, im);
     if (k >= 0) {
         ui_cmd cmd = {CMD_IMAGE, k};
-        ui_target_add(c, frame, cmd, true);
+        ui_target_add(c, hit, cmd, true);
         if (ui_focused(c, a, cmd))
-            ui_focus_ring(c, frame);
+            ui_focus_ring(c, hit);
     }
-    int h = frame.h + c->gap / 2;
+    int h = hit.h + c->gap / 2;
     h += ui_text(c, x, y + h, w, c->px_small, c->th->muted, im->alt);
     return h;
 }

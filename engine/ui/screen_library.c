@@ -1,11 +1,31 @@
 /* screen_library: the case library (a trainee id, then a case), and "Who
  * is playing?" when `play` has no --trainee. */
+#include <stdio.h>
+
 #include "format.h"
 #include "library_played.h"
 #include "screen_parts.h"
 #include "strbuf.h"
 
 #define NEXT_MARK "\xe2\x96\xb6" /* ▶ */
+
+/* The time limits setting (WCAG 2.2.1): a button showing it, which T or a
+ * click moves on to the next (normal, double, off), and what it means. The
+ * sessions started from here use it. */
+static int time_limits_setting(ui_ctx *c, app *a, int x, int y, int w)
+{
+    static const char *const meaning[] = {
+        [TIME_LIMITS_NORMAL] = "Timed decisions run as the case sets them.",
+        [TIME_LIMITS_DOUBLE] = "Timed decisions give you twice as long.",
+        [TIME_LIMITS_OFF] = "Decisions are never timed.",
+    };
+    time_limits t = a->time_limits <= TIME_LIMITS_OFF ? a->time_limits : TIME_LIMITS_NORMAL;
+    char label[64];
+    snprintf(label, sizeof label, "Time limits: %s (T)", time_limits_name(t));
+    ui_button_spec b = {label, {CMD_TIME_LIMITS, 0}, BUTTON_NORMAL};
+    y += ui_buttons(c, a, x, y, w, &b, 1) + c->gap / 2;
+    return y + ui_text(c, x, y, w, c->px_small, c->th->muted, meaning[t]) + c->pad;
+}
 
 /* The top of both screens: a heading, what the screen is for, and the
  * trainee id field (with a label above it, when there is one). */
@@ -59,12 +79,13 @@ int screen_library(ui_ctx *c, app *a, int x, int y, int w)
         "decide, say how far you trust it, and see how you did.",
         "Your trainee id", "e.g. your initials and a number"};
     y = heading_and_id(c, a, x, y, w, &top);
+    y = time_limits_setting(c, a, x, y, w);
     if (a->lib.n == 0)
         y += ui_text(c, x, y, w, c->px, c->th->muted, "No cases in the library folder.");
     for (size_t i = 0; i < a->lib.n; i++) {
         const library_entry *en = &a->lib.items[i];
         ui_cmd cmd = {CMD_OPEN_CASE, (int)i};
-        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->panel_border);
+        int p = ui_panel_begin(c, x, y, w, c->th->panel, c->th->button_border); /* a control: 3:1 */
         int ix = x + c->pad, iw = w - 2 * c->pad, cy = y + c->pad;
         cy += screen_bold(c, ix, cy, iw, c->px_h2, c->th->text, en->title);
         if (en->summary[0])

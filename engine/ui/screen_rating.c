@@ -28,8 +28,10 @@ int screen_rating(ui_ctx *c, app *a, const session_view *v, int x, int y, int w)
         ui_fill(c, r, picked ? c->th->accent : c->th->panel);
         ui_outline(c, r, picked ? c->th->accent : c->th->button_border,
                    ui_hovered(c, r) ? 2 * c->border : c->border);
-        snprintf(buf, sizeof buf, "**%d**", k);
-        int tw = ui_text_w(c, c->px, true, buf + 2) + 1;
+        char digit[8];
+        snprintf(digit, sizeof digit, "%d", k);
+        snprintf(buf, sizeof buf, "**%s**", digit);
+        int tw = ui_text_w(c, c->px, true, digit) + 1; /* centred: the digit, not its stars */
         if (tw > bw)
             tw = bw;
         ui_text(c, r.x + (bw - tw) / 2, y + c->pad / 2, tw, c->px,
@@ -61,9 +63,7 @@ int screen_rationale(ui_ctx *c, app *a, const session_view *v, int x, int y, int
                      "In a sentence or two: why did you decide this?") +
          c->gap;
     if (adv && v->advice_shown && v->final && strcmp(v->final, adv->recommend) != 0)
-        y += ui_text(c, x, y, w, c->px, c->th->muted,
-                     "You did not follow the advice.") +
-             c->gap;
+        y += ui_text(c, x, y, w, c->px, c->th->muted, "You did not follow the advice.") + c->gap;
     y += ui_field(c, a, x, y, w, a->text, "Type your reason here", (ui_cmd){CMD_FIELD, 0});
     char count[80]; /* the field stops taking text at the log's limit: say so */
     snprintf(count, sizeof count, "%zu of %d characters", utf8_count(a->text, strlen(a->text)),

@@ -128,7 +128,7 @@ static const char *base_hints(const app *a)
     switch (a->screen) {
     case SCR_LIBRARY:
         return "Type your id " DOT " Tab / \xe2\x86\x91\xe2\x86\x93 move " DOT
-               " Enter open the case " DOT " Esc or Ctrl+Q leave " DOT
+               " Enter open the case " DOT " T time limits " DOT " Esc or Ctrl+Q leave " DOT
                " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
     case SCR_TRAINEE:
         return "Type your id, then Enter " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " Esc close";
@@ -315,7 +315,11 @@ void screens_frame(ui_ctx *c, app *a, int64_t now)
         const ui_target *t = &c->targets[i];
         if (t->region != REGION_BODY || !ui_cmd_eq(t->cmd, a->focus))
             continue;
-        int top = t->r.y - c->view.y + drawn_scroll - c->pad, bottom = top + t->r.h + 2 * c->pad;
+        /* With a margin when it fits, else with its focus ring whole
+         * (large text on a small screen), else from its top. */
+        int ring = ui_focus_ring_thickness(c) + 1;
+        int margin = t->r.h + 2 * c->pad <= c->view.h ? c->pad : ring;
+        int top = t->r.y - c->view.y + drawn_scroll - margin, bottom = top + t->r.h + 2 * margin;
         c->scroll = ui_scroll_clamp(ui_scroll_to_show(c->scroll, top, bottom, c->view.h),
                                     c->content_h, c->view.h);
         break;

@@ -253,6 +253,8 @@ static bool command_key(win *w, SDL_Keycode k)
         return run(w, (ui_cmd){CMD_MODEL_CARD, 0});
     case SDLK_r:
         return run(w, (ui_cmd){CMD_RESULTS, 0});
+    case SDLK_t: /* the library's time limits setting */
+        return run(w, (ui_cmd){CMD_TIME_LIMITS, 0});
     case SDLK_i:
     case SDLK_RIGHT:
         return (k == SDLK_i || w->a->image_view) && run(w, (ui_cmd){CMD_IMAGE, -1});
