@@ -17,6 +17,7 @@
 
 #include "announce.h"
 #include "app.h"
+#include "app_image.h"
 #include "countdown.h"
 #include "failing_alloc.h"
 #include "mem.h"
@@ -461,6 +462,61 @@ static void no_leak(char *(*fn)(const app *), const app *a)
     }
 }
 
+static int setup_images(void **state)
+{
+    return setup_with(state, "image_case.lua");
+}
+
+/* A node's image is said by its words with the screen; focused, by its
+ * words and how to open it; full size, by its place and its words. */
+static void test_images_are_said_by_their_words(void **state)
+{
+    fixture *f = *state;
+    cmd(f, CMD_COMMIT, 0); /* start: the node with its picture */
+    says(announce_screen, &f->a,
+         "Look at the picture, then choose. Image: The same wide green picture. Which way?");
+    const case_image *list[APP_IMAGES_MAX];
+    size_t n = app_images(&f->a, list, APP_IMAGES_MAX);
+    int node_image = -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i]->alt, "The same wide green picture.") == 0)
+            node_image = (int)i;
+    assert_true(node_image >= 0);
+    f->a.focus = (ui_cmd){CMD_IMAGE, node_image};
+    says_exactly(announce_focus, &f->a,
+                 "Image: The same wide green picture. Enter opens it full size.");
+    cmd(f, CMD_IMAGE, node_image);
+    assert_int_equal(f->a.image_view, node_image + 1);
+    char want[128];
+    snprintf(want, sizeof want, "Image %d of %zu. The same wide green picture.", node_image + 1,
+             n);
+    says(announce_screen, &f->a, want);
+}
+
+/* The leave dialogs, before the case starts and during it, and the ending
+ * and debrief of a case left. */
+static void test_leaving_before_and_during_a_case(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(f->a.screen, SCR_START);
+    cmd(f, CMD_ESCAPE, 0);
+    says_exactly(announce_screen, &f->a,
+                 "Leave without starting? No session log has been written yet. Enter stays, L "
+                 "leaves.");
+    cmd(f, CMD_STAY, 0);
+    cmd(f, CMD_COMMIT, 0); /* start */
+    cmd(f, CMD_ESCAPE, 0);
+    says(announce_screen, &f->a, "Leave this case? Your answers so far stay in the session log");
+    cmd(f, CMD_LEAVE, 0);
+    assert_int_equal(f->a.screen, SCR_ENDING);
+    says_exactly(announce_screen, &f->a,
+                 "You left the case. Your answers up to here are in the session log, which "
+                 "records that you left.");
+    cmd(f, CMD_COMMIT, 0);
+    assert_int_equal(f->a.screen, SCR_DEBRIEF);
+    says_exactly(announce_screen, &f->a, "Your debrief. You left the case before its end.");
+}
+
 static void test_no_leak_when_an_allocation_fails(void **state)
 {
     fixture *f = *state;
@@ -507,6 +563,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_screens_text_for_the_clipboard, setup_tool,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_panels, setup_tool, teardown),
+        cmocka_unit_test_setup_teardown(test_images_are_said_by_their_words, setup_images,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_leaving_before_and_during_a_case, setup_tool,
+                                        teardown),
         cmocka_unit_test(test_the_library_of_scenarios),
         cmocka_unit_test_setup_teardown(test_no_leak_when_an_allocation_fails, setup_tool,
                                         teardown),

@@ -479,6 +479,7 @@ static void test_library_time_limits_setting_cycles_and_applies(void **state)
         assert_non_null(canvas_find(&cv, REGION_BODY, names[t]));
         char hints[SCREENS_HINTS_MAX];
         assert_non_null(strstr(screens_hints(&f->a, hints, sizeof hints), "T time limits"));
+        assert_non_null(strstr(screens_hints(&f->a, hints, sizeof hints), "V speech"));
         int n = 0;
         assert_true(ui_focus_index(&cv.ctx, (ui_cmd){CMD_TIME_LIMITS, 0}, &n) >= 0);
         canvas_close(&cv);

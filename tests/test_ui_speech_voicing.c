@@ -160,6 +160,9 @@ static void test_screens_focus_advice_and_ratings_as_they_change(void **state)
     heard_now(8, "Confidence: 6 of 7. Selected.");
     cmd(x, CMD_COMMIT, 0); /* the advice shows with the second choice */
     heard_now(9, "Keep it or change it.");
+    /* The card itself, between the question and the focus. */
+    heard_now(9, "Keep it or change it. 3 options. The AI, WardTriage, recommends: Repeat "
+                 "observations in an hour.");
     heard_now(9, "Option 2 of 3: Repeat observations in an hour. AI recommends. Your first "
                  "choice. Selected.");
     /* Leaving: the dialog, then back. */

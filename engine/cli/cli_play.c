@@ -20,7 +20,8 @@ const cli_command cli_play = {
              "Keyboard: 1-9 pick, Enter confirms or continues, A asks the AI, E the\n"
              "explanation, M the model card, R the results, I an image full size, Tab\n"
              "moves focus, Ctrl +/- the text size, F11 full screen, Esc asks before leaving\n"
-             "(or closes the image).\n",
+             "(or closes the image). V turns self-voicing on and off (Ctrl+Shift+V in a text\n"
+             "field), Ctrl+R repeats what it said, Ctrl+Shift+C copies the screen's text.\n",
     .after = "Exit: 0 the case was played or left; 1 the case is wrong or failed in play;\n"
              "2 usage; 3 the environment failed (no display, a log folder that cannot be\n"
              "written, a full disk).\n",

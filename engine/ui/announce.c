@@ -186,6 +186,10 @@ static void case_screen(const app *a, strbuf *b)
     if (v.node) {
         sentence(b, v.node->title);
         sentence(b, v.node->text);
+        if (v.node->image.file) {
+            strbuf_adds(b, "Image: ");
+            sentence(b, v.node->image.alt);
+        }
     }
     if (screen_decision(&v) && (v.step == STEP_CHOOSE_INITIAL || v.step == STEP_CHOOSE_FINAL))
         choice_step(&v, b);
@@ -378,6 +382,16 @@ char *announce_focus(const app *a)
             strbuf_adds(&b, ": ");
             add_plain(&b, typed);
         }
+    } else if (f.kind == CMD_IMAGE && !a->image_view) {
+        const case_image *list[APP_IMAGES_MAX];
+        size_t n = app_images(a, list, APP_IMAGES_MAX);
+        strbuf_adds(&b, "Image");
+        if (f.arg >= 0 && (size_t)f.arg < n) {
+            strbuf_adds(&b, ": ");
+            sentence(&b, list[f.arg]->alt);
+        } else
+            strbuf_adds(&b, ". ");
+        strbuf_adds(&b, "Enter opens it full size.");
     } else
         sentence(&b, button_label(a, have_view ? &v : NULL, f));
     return finish(&b);

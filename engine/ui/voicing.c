@@ -88,10 +88,30 @@ static void add_said(strbuf *b, char *text)
     mem_free(text);
 }
 
-/* The screen as it opens, with its focus when something is focused. */
-static void screen_words(strbuf *b, const app *a)
+/* Whether the advice card is on the screen now. */
+static bool advice_showing(const app *a)
+{
+    return a->s && a->screen == SCR_CASE && !a->confirm_leave && !a->image_view &&
+           app_view(a).advice_shown;
+}
+
+/* Whether the advice card shows now and was not said yet: it appeared
+ * (with the second choice, or asked for), or a new node shows it. */
+static bool advice_new(const voicing *v, const app *a)
+{
+    if (!advice_showing(a))
+        return false;
+    session_step step;
+    return !v->seen || !v->advice_shown || strcmp(v->node, node_id(a, &step)) != 0;
+}
+
+/* The screen as it opens, then the advice card when with_advice, then the
+ * focus when something is focused. */
+static void screen_words(strbuf *b, const app *a, bool with_advice)
 {
     add_said(b, announce_screen(a));
+    if (with_advice)
+        add_said(b, announce_advice(a));
     if (a->focus.kind != CMD_NONE)
         add_said(b, announce_focus(a));
 }
@@ -123,8 +143,8 @@ static char *changes(const voicing *v, const app *a, int64_t left)
 {
     strbuf b = STRBUF_INIT;
     if (new_screen(v, a))
-        screen_words(&b, a);
-    else if (a->s && a->screen == SCR_CASE && !v->advice_shown && app_view(a).advice_shown)
+        screen_words(&b, a, advice_new(v, a));
+    else if (advice_new(v, a))
         add_said(&b, announce_advice(a));
     else if (!panel_words(&b, v, a) && !ui_cmd_eq(v->focus, a->focus))
         add_said(&b, announce_focus(a));
@@ -181,7 +201,7 @@ void voicing_set(voicing *v, const app *a, bool on, int64_t left)
     v->on = true;
     strbuf b = STRBUF_INIT;
     strbuf_adds(&b, "Self-voicing on.");
-    screen_words(&b, a);
+    screen_words(&b, a, advice_showing(a));
     char *said = strbuf_finish(&b);
     speak(v, said);
     mem_free(said);

@@ -7,8 +7,10 @@
 # (the focused button) as a short sound.
 # It skips (77) only where the speech engine cannot start here: no
 # PulseAudio, no speech-dispatcher, or an engine that gives no sound;
-# `./setup.sh test` installs what it needs, so that CI runs it. Every wait
-# is bounded, and everything it started is stopped on exit.
+# `./setup.sh test` installs what it needs, so that CI runs it; CI sets
+# APPRAISE_REQUIRE_SPEECH=1, and then an engine that cannot start fails the
+# test instead (a build with no window still skips). Every wait is bounded,
+# and everything it started is stopped on exit.
 source "$(dirname "$0")/helpers.bash"
 CASE="$TEST_DATA_DIR/cases/window_case.lua"
 
@@ -16,12 +18,20 @@ skip() {
     echo "SKIP: $*" >&2
     exit 77
 }
+# cannot_speak WHY: skip, or fail where speech is required (CI).
+cannot_speak() {
+    if [ "${APPRAISE_REQUIRE_SPEECH:-0}" = 1 ]; then
+        echo "FAIL: speech is required here (APPRAISE_REQUIRE_SPEECH=1): $*" >&2
+        exit 1
+    fi
+    skip "$@"
+}
 
 if [ "${1:-}" != inner ]; then
     "$APPRAISE" --version | grep -q '^window: yes' || skip "this build has no window"
     for tool in xvfb-run xdotool pulseaudio pactl parec speech-dispatcher spd-say sox; do
         command -v "$tool" >/dev/null ||
-            skip "$tool is not installed (./setup.sh test installs speech-dispatcher," \
+            cannot_speak "$tool is not installed (./setup.sh test installs speech-dispatcher," \
                 "speech-dispatcher-espeak-ng, espeak-ng, pulseaudio, pulseaudio-utils and sox)"
     done
     exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
@@ -68,7 +78,7 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 timeout 5 pactl info >/dev/null 2>&1 ||
-    skip "PulseAudio could not start with a null sink: $(tail -n 5 "$WORK/pulse.log" 2>/dev/null)"
+    cannot_speak "PulseAudio could not start with a null sink: $(tail -n 5 "$WORK/pulse.log" 2>/dev/null)"
 
 # record FILE: records what the null sink plays, raw 16 kHz mono.
 record() {
@@ -107,16 +117,16 @@ wait_sound() {
     echo "$last"
 }
 
-# The engine itself, as a desktop would use it: spd-say through the
-# default module. No sound here means the engine cannot start: skip.
+# The engine itself: spd-say through the espeak-ng module. No sound here
+# means the engine cannot start: skip.
 record "$WORK/engine.raw"
-if ! timeout 60 spd-say -w "The speech engine works." >"$WORK/spd.out" 2>&1; then
-    skip "speech-dispatcher could not speak (spd-say failed: $(cat "$WORK/spd.out"))"
+if ! timeout 60 spd-say -w -o espeak-ng "The speech engine works." >"$WORK/spd.out" 2>&1; then
+    cannot_speak "speech-dispatcher could not speak (spd-say failed: $(cat "$WORK/spd.out"))"
 fi
 engine=$(wait_sound "$WORK/engine.raw")
 stop_recording
 awk -v s="$engine" 'BEGIN { exit !(s >= 0.3) }' ||
-    skip "speech-dispatcher ran but gave no sound on the null sink ($engine s;" \
+    cannot_speak "speech-dispatcher ran but gave no sound on the null sink ($engine s;" \
         "its log: $(tail -n 5 "$XDG_RUNTIME_DIR"/speech-dispatcher/log/*.log 2>/dev/null))"
 echo "the engine: ${engine}s for 4 words"
 
@@ -137,7 +147,7 @@ for _ in $(seq 900); do
     sleep 0.1
 done
 if grep -qF "this build of Appraise has no speech-dispatcher" "$APPRAISE_DRAW_LOG"; then
-    skip "this build has no speech-dispatcher (libspeechd-dev was not found when it was" \
+    cannot_speak "this build has no speech-dispatcher (libspeechd-dev was not found when it was" \
         "configured)"
 fi
 grep -qF "Speech is unavailable" "$APPRAISE_DRAW_LOG" &&

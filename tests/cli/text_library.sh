@@ -51,6 +51,23 @@ run_app play "$HERE/mini.lua" --text --trainee t --time-limits slow --log-dir "$
 expect_status 2 "unknown time limits"
 [ -z "$(find "$WORK/bad" -name '*.jsonl' 2>/dev/null)" ] || fail "a usage mistake left a log"
 
+# --time-limits on `play --text`: the timed case's limit in force is logged
+# twice as long with double, and none runs with off. Start, choose 1,
+# confidence 4, Enter after the feedback, Enter for the debrief.
+for setting in double off; do
+    run_app play "$HERE/timed.lua" --text --trainee t --seed 1 --time-limits "$setting" \
+        --log-dir "$WORK/limits-$setting" < <(printf '%s\n' "" 1 4 "" "" "")
+    expect_status 0 "play --text --time-limits $setting"
+    log=$(find "$WORK/limits-$setting" -name '*.jsonl' | head -n 1)
+    [ -n "$log" ] || { fail "no log with --time-limits $setting"; continue; }
+    grep -q "\"time_limits\":\"$setting\"" "$log" || fail "--time-limits $setting is not logged"
+    grep -q '"final":"shock"' "$log" || fail "the choice under --time-limits $setting is not logged"
+done
+grep -q '"time_limit_ms":60000' "$(find "$WORK/limits-double" -name '*.jsonl')" ||
+    fail "double does not give the 30 s limit 60 s"
+grep -q '"time_limit_ms"' "$(find "$WORK/limits-off" -name '*.jsonl')" &&
+    fail "a limit ran with --time-limits off"
+
 # A case that fails in play: said on the screen and on stderr, exit 1, the
 # log kept with status error.
 run_app play "$TEST_DATA_DIR/cases/session_errors.lua" --text --trainee t --log-dir "$WORK/failed" \

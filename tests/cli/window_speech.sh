@@ -113,6 +113,8 @@ said 8 "Confidence: 3 of 7. Selected." "the rating's value as it changes"
 key Return
 said 9 "Keep it or change it." "the second choice"
 grep -qF "AI recommends" <(sed -n 9p "$SAID") || fail "the advised option is not said: $(sed -n 9p "$SAID")"
+grep -qF "The AI, WardTriage, recommends: Repeat observations in an hour." <(sed -n 9p "$SAID") ||
+    fail "the advice card is not said as it appears: $(sed -n 9p "$SAID")"
 key ctrl+shift+c
 said 10 "The screen's text is on the clipboard." "Ctrl+Shift+C"
 xclip -o -selection clipboard >"$WORK/clip.txt" 2>/dev/null || fail "nothing on the clipboard"
