@@ -488,8 +488,7 @@ static void test_images_are_said_by_their_words(void **state)
     cmd(f, CMD_IMAGE, node_image);
     assert_int_equal(f->a.image_view, node_image + 1);
     char want[128];
-    snprintf(want, sizeof want, "Image %d of %zu. The same wide green picture.", node_image + 1,
-             n);
+    snprintf(want, sizeof want, "Image %d of %zu. The same wide green picture.", node_image + 1, n);
     says(announce_screen, &f->a, want);
 }
 

@@ -129,8 +129,7 @@ static const char *base_hints(const app *a)
     case SCR_LIBRARY:
         return "Type your id " DOT " Tab / \xe2\x86\x91\xe2\x86\x93 move " DOT
                " Enter open the case " DOT " T time limits " DOT " V speech " DOT
-               " Esc or Ctrl+Q leave " DOT
-               " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
+               " Esc or Ctrl+Q leave " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " F11 full screen";
     case SCR_TRAINEE:
         return "Type your id, then Enter " DOT " Ctrl +/\xe2\x88\x92 text size " DOT " Esc close";
     case SCR_START:
