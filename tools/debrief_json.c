@@ -116,8 +116,13 @@ static char *group_text(const metrics_set *set, size_t g)
 
 int debrief_json_write(FILE *f, const metrics_set *set)
 {
+    return debrief_json_write_runs(f, set, 0);
+}
+
+int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
+{
     size_t n = metrics_set_groups(set);
-    fputs("{\"v\":1,\"groups\":[", f);
+    fprintf(f, "{\"v\":1,\"runs_left_out\":%ld,\"groups\":[", runs_left_out);
     for (size_t g = 0; g < n; g++) {
         char *text = group_text(set, g);
         if (!text)
