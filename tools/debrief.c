@@ -103,6 +103,10 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
         if (id == METRIC_ADJUSTED_TIME_LIMITS)
             snprintf(extra, sizeof extra, "(%ld double, %ld off)",
                      m->time_limits[TIME_LIMITS_DOUBLE], m->time_limits[TIME_LIMITS_OFF]);
+        if (id == METRIC_SESSIONS) /* how each ended: they add up to the count */
+            snprintf(extra, sizeof extra, "(%ld complete, %ld quit, %ld error, %ld incomplete)",
+                     m->status[LOG_COMPLETE], m->status[LOG_QUIT], m->status[LOG_ERROR],
+                     m->status[LOG_INCOMPLETE]);
         break;
     case METRIC_KIND_OUTCOMES:
         snprintf(val, sizeof val, "good %ld, neutral %ld, harm %ld", m->outcomes[0], m->outcomes[1],
@@ -152,19 +156,28 @@ static void print_group(FILE *f, const metrics_set *set, size_t g)
         print_figure(f, (metric_id)id, &m);
 }
 
-/* "3 sessions ran with adjusted time limits: 2 double, 1 off." over every
- * group (each session is in one), when any did. */
-static void print_time_limits(FILE *f, const metrics_set *set)
+/* Over every group (each session is in one): how every session ended,
+ * adding up to the count ("56 sessions: 54 complete (endings: …), 2 quit,
+ * …"), and "3 sessions ran with adjusted time limits: 2 double, 1 off."
+ * when any did. */
+static void print_cohort(FILE *f, const metrics_set *set)
 {
     metrics all, m;
-    char text[160];
+    char text[320];
     memset(&all, 0, sizeof all);
     for (size_t g = 0; g < metrics_set_groups(set); g++) {
         metrics_set_metrics(set, g, &m);
+        all.m[METRIC_SESSIONS].value += m.m[METRIC_SESSIONS].value;
+        all.m[METRIC_TIMEOUTS].num += m.m[METRIC_TIMEOUTS].num;
         all.m[METRIC_ADJUSTED_TIME_LIMITS].value += m.m[METRIC_ADJUSTED_TIME_LIMITS].value;
         for (int t = 0; t <= TIME_LIMITS_OFF; t++)
             all.time_limits[t] += m.time_limits[t];
+        for (int k = 0; k < METRICS_STATUSES; k++)
+            all.status[k] += m.status[k];
+        for (int k = 0; k < LOG_OUTCOMES; k++)
+            all.outcomes[k] += m.outcomes[k];
     }
+    fprintf(f, "%s.\n", metrics_sessions_text(&all, text, sizeof text));
     if (metrics_time_limits_text(&all, text, sizeof text)[0])
         fprintf(f, "%s.\n", text);
 }
@@ -311,7 +324,7 @@ static int debrief(run *r)
                st.sessions == 1 ? "" : "s", st.decisions, st.decisions == 1 ? "" : "s", st.files,
                st.files == 1 ? "" : "s");
         print_runs_left_out(stdout, r->runs_left_out);
-        print_time_limits(stdout, r->set);
+        print_cohort(stdout, r->set);
         fputs("\n", stdout);
         for (size_t g = 0; g < metrics_set_groups(r->set); g++)
             print_group(stdout, r->set, g);

@@ -423,8 +423,9 @@ static void write_flags(html *h, const metrics *m)
 
 static void write_summary(html *h, const metrics *m)
 {
-    char limits[160];
+    char limits[320];
     out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n");
+    out(h, "<p>%s.</p>\n", metrics_sessions_text(m, limits, sizeof limits));
     if (h->in->runs_left_out > 0)
         out(h, "<p>%ld scripted run%s left out; <code>--include-runs</code> counts them.</p>\n",
             h->in->runs_left_out, h->in->runs_left_out == 1 ? "" : "s");

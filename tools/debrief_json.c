@@ -59,6 +59,8 @@ static cJSON *figure(const metrics *m, metric_id id)
     if (id == METRIC_ADJUSTED_TIME_LIMITS) /* which adjustments, as outcomes are told */
         ok = ok && add_long(o, "double", m->time_limits[TIME_LIMITS_DOUBLE]) &&
              add_long(o, "off", m->time_limits[TIME_LIMITS_OFF]);
+    for (int k = 0; id == METRIC_SESSIONS && k < METRICS_STATUSES; k++) /* how each ended */
+        ok = ok && add_long(o, log_status_name((log_status)k), m->status[k]);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

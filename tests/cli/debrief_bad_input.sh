@@ -22,7 +22,7 @@ expect_in err "bad_line.jsonl:3: not JSON: line skipped" "a line that is not JSO
 expect_in err "newer.jsonl:1: records of log version 2 are not read" "a newer log version"
 expect_in err "noted: 2 files that are not logs, 1 torn last lines" "summary"
 grep -qF '"incomplete":{"value":2}' "$WORK/bad.json" || fail "incomplete sessions counted"
-grep -qF '"sessions":{"value":7}' "$WORK/bad.json" || fail "duplicates counted once"
+grep -qF '"sessions":{"value":7,' "$WORK/bad.json" || fail "duplicates counted once"
 
 # The same session given twice on the command line is used once.
 run_app debrief --include-runs "$D/cohort/t1_c1.jsonl" "$D/cohort/t1_c1.jsonl"
