@@ -292,6 +292,7 @@ static int setup(void **state)
     fx->paths[0] = FIXTURE_LOGS;
     fx->in.paths = fx->paths;
     fx->in.n_paths = 1;
+    fx->in.include_runs = true; /* the fixture logs are scripted runs */
     *state = fx;
     return 0;
 }

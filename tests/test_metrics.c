@@ -410,6 +410,36 @@ static void test_session_only_counts_sessions_and_outcomes(void **state)
     metrics_acc_free(a);
 }
 
+/* A cohort with 2 quits: how each session ended adds up to the count. */
+static void test_sessions_by_status_add_up(void **state)
+{
+    (void)state;
+    metrics_acc *a = metrics_acc_new();
+    log_decision timed = {.timed_out = true, .time_limit_ms = 30000, .has_time_limit_ms = true};
+    log_session s[] = {
+        {.status = LOG_COMPLETE, .outcomes = {1, 0, 0}},
+        {.status = LOG_COMPLETE, .outcomes = {0, 0, 1}},
+        {.status = LOG_QUIT},
+        {.status = LOG_QUIT, .decisions = &timed, .n_decisions = 1},
+        {.status = LOG_ERROR},
+        {.status = LOG_INCOMPLETE},
+    };
+    metrics m;
+    char buf[320];
+    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+        assert_int_equal(metrics_acc_add_session(a, &s[i]), 0);
+    metrics_acc_compute(a, &m);
+    count_is(&m, METRIC_SESSIONS, 6);
+    assert_int_equal(m.status[LOG_COMPLETE], 2);
+    assert_int_equal(m.status[LOG_QUIT], 2);
+    assert_int_equal(m.status[LOG_ERROR], 1);
+    assert_int_equal(m.status[LOG_INCOMPLETE], 1);
+    assert_string_equal(metrics_sessions_text(&m, buf, sizeof buf),
+                        "6 sessions: 2 complete (endings: 1 good, 0 neutral, 1 harm), 2 quit, 1 "
+                        "ended with an error, 1 incomplete; 1 decision timed out");
+    metrics_acc_free(a);
+}
+
 static void test_kept_times_are_sorted_after_compute(void **state)
 {
     (void)state;
@@ -711,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_timeouts_are_na_when_no_limit_ran),
         cmocka_unit_test(
             test_time_limits_text_is_empty_without_adjusted_sessions_and_fits_any_buffer),
+        cmocka_unit_test(test_sessions_by_status_add_up),
         cmocka_unit_test(test_kept_times_are_sorted_after_compute),
         cmocka_unit_test(test_names_and_keys),
         cmocka_unit_test(test_derived_fields_follow_the_rules),

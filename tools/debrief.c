@@ -35,7 +35,22 @@ typedef struct run {
     char **issues;
     size_t n_issues, cap_issues;
     bool issues_oom;
+    long runs_left_out; /* practice sessions not counted */
 } run;
+
+bool debrief_is_practice(const log_session *s)
+{
+    static const char *const modes[] = {"run", "replay", "preview"};
+    for (size_t i = 0; s->mode && i < sizeof modes / sizeof modes[0]; i++)
+        if (strcmp(s->mode, modes[i]) == 0)
+            return true;
+    return false;
+}
+
+bool debrief_counts(const debrief_report_in *in, const log_session *s)
+{
+    return in->include_runs || !debrief_is_practice(s);
+}
 
 static void on_issue(void *ctx, const log_issue *is)
 {
@@ -60,11 +75,14 @@ static void on_issue(void *ctx, const log_issue *is)
 static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     run *r = ctx;
-    if (metrics_set_add(r->set, s) != 0) {
+    bool counted = r->a->include_runs || !debrief_is_practice(s);
+    if (!counted)
+        r->runs_left_out++;
+    else if (metrics_set_add(r->set, s) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
         return -1;
     }
-    if (r->csv && debrief_csv_session(r->csv, s) != 0) {
+    if (r->csv && debrief_csv_session_counted(r->csv, s, counted) != 0) {
         apperr_set(e, APPERR_ENV, r->a->csv, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
@@ -85,6 +103,10 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
         if (id == METRIC_ADJUSTED_TIME_LIMITS)
             snprintf(extra, sizeof extra, "(%ld double, %ld off)",
                      m->time_limits[TIME_LIMITS_DOUBLE], m->time_limits[TIME_LIMITS_OFF]);
+        if (id == METRIC_SESSIONS) /* how each ended: they add up to the count */
+            snprintf(extra, sizeof extra, "(%ld complete, %ld quit, %ld error, %ld incomplete)",
+                     m->status[LOG_COMPLETE], m->status[LOG_QUIT], m->status[LOG_ERROR],
+                     m->status[LOG_INCOMPLETE]);
         break;
     case METRIC_KIND_OUTCOMES:
         snprintf(val, sizeof val, "good %ld, neutral %ld, harm %ld", m->outcomes[0], m->outcomes[1],
@@ -134,21 +156,38 @@ static void print_group(FILE *f, const metrics_set *set, size_t g)
         print_figure(f, (metric_id)id, &m);
 }
 
-/* "3 sessions ran with adjusted time limits: 2 double, 1 off." over every
- * group (each session is in one), when any did. */
-static void print_time_limits(FILE *f, const metrics_set *set)
+/* Over every group (each session is in one): how every session ended,
+ * adding up to the count ("56 sessions: 54 complete (endings: …), 2 quit,
+ * …"), and "3 sessions ran with adjusted time limits: 2 double, 1 off."
+ * when any did. */
+static void print_cohort(FILE *f, const metrics_set *set)
 {
     metrics all, m;
-    char text[160];
+    char text[320];
     memset(&all, 0, sizeof all);
     for (size_t g = 0; g < metrics_set_groups(set); g++) {
         metrics_set_metrics(set, g, &m);
+        all.m[METRIC_SESSIONS].value += m.m[METRIC_SESSIONS].value;
+        all.m[METRIC_TIMEOUTS].num += m.m[METRIC_TIMEOUTS].num;
         all.m[METRIC_ADJUSTED_TIME_LIMITS].value += m.m[METRIC_ADJUSTED_TIME_LIMITS].value;
         for (int t = 0; t <= TIME_LIMITS_OFF; t++)
             all.time_limits[t] += m.time_limits[t];
+        for (int k = 0; k < METRICS_STATUSES; k++)
+            all.status[k] += m.status[k];
+        for (int k = 0; k < LOG_OUTCOMES; k++)
+            all.outcomes[k] += m.outcomes[k];
     }
+    fprintf(f, "%s.\n", metrics_sessions_text(&all, text, sizeof text));
     if (metrics_time_limits_text(&all, text, sizeof text)[0])
         fprintf(f, "%s.\n", text);
+}
+
+/* "48 scripted runs left out; --include-runs counts them." */
+static void print_runs_left_out(FILE *f, long n)
+{
+    if (n > 0)
+        fprintf(f, "%ld scripted run%s left out; --include-runs counts them.\n", n,
+                n == 1 ? "" : "s");
 }
 
 static void print_summary(const log_read_stats *st)
@@ -202,7 +241,7 @@ static int write_json(const run *r, apperr *e)
     FILE *f = open_out(r->a->json, e);
     if (!f)
         return -1;
-    int rc = debrief_json_write(f, r->set);
+    int rc = debrief_json_write_runs(f, r->set, r->runs_left_out);
     if (close_out(f, r->a->json, e) != 0)
         return -1;
     if (rc != 0)
@@ -221,6 +260,8 @@ static int write_reports(const run *r, const log_read_stats *st, apperr *e)
         .n_issues = r->n_issues,
         .xapi_homepage = r->a->homepage,
         .xapi_base = r->a->base,
+        .include_runs = r->a->include_runs,
+        .runs_left_out = r->runs_left_out,
     };
     if (r->a->json && write_json(r, e) != 0)
         return -1;
@@ -282,7 +323,8 @@ static int debrief(run *r)
         printf("Read %ld session%s, %ld decision%s, from %ld file%s.\n", st.sessions,
                st.sessions == 1 ? "" : "s", st.decisions, st.decisions == 1 ? "" : "s", st.files,
                st.files == 1 ? "" : "s");
-        print_time_limits(stdout, r->set);
+        print_runs_left_out(stdout, r->runs_left_out);
+        print_cohort(stdout, r->set);
         fputs("\n", stdout);
         for (size_t g = 0; g < metrics_set_groups(r->set); g++)
             print_group(stdout, r->set, g);

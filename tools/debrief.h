@@ -4,6 +4,7 @@
 #ifndef DEBRIEF_H
 #define DEBRIEF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "metrics.h"
@@ -16,6 +17,7 @@ typedef struct debrief_opts {
     const char *json, *csv;      /* a file, or "-" for stdout (then no summary is printed) */
     const char *html, *xapi;     /* the report and the xAPI statements (debrief_report.h) */
     const char *homepage, *base; /* --xapi-homepage, --xapi-base; NULL: the defaults */
+    bool include_runs;           /* --include-runs: count practice sessions too */
 } debrief_opts;
 
 /* Reads, prints and writes. Returns the exit code of cli.md: 0 when some

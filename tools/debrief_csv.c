@@ -13,7 +13,8 @@
 #define CSV_COLUMN(S, name, type, m) name,
 static const char *const columns[] = {
     "session", "trainee", "case", "case_version", "variant",
-    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN) "time_limits"};
+    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN) "time_limits",
+    "counted"};
 #undef CSV_COLUMN
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
@@ -126,7 +127,7 @@ static void number(strbuf *r, bool has, double v)
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)
 
-static void decision_row(strbuf *r, const log_session *s, const log_decision *d)
+static void decision_row(strbuf *r, const log_session *s, const log_decision *d, bool counted)
 {
     if (s->id)
         text(r, s->id, strlen(s->id));
@@ -141,6 +142,7 @@ static void decision_row(strbuf *r, const log_session *s, const log_decision *d)
     LOG_DECISION_FIELDS(CSV_CELL)
     /* A log older than the setting was played with the case's own limits. */
     str(r, s->has_start ? (s->time_limits ? s->time_limits : "normal") : NULL);
+    str(r, counted ? "true" : "false");
     strbuf_add(r, "\r\n", 2);
 }
 
@@ -156,9 +158,14 @@ int debrief_csv_header(FILE *f)
  * million rows of putc calls on a locked stream cost seconds. */
 int debrief_csv_session(FILE *f, const log_session *s)
 {
+    return debrief_csv_session_counted(f, s, true);
+}
+
+int debrief_csv_session_counted(FILE *f, const log_session *s, bool counted)
+{
     strbuf r = STRBUF_INIT;
     for (size_t i = 0; i < s->n_decisions; i++)
-        decision_row(&r, s, &s->decisions[i]);
+        decision_row(&r, s, &s->decisions[i], counted);
     bool oom = strbuf_oom(&r);
     if (!oom && r.len)
         fwrite(r.s, 1, r.len, f);

@@ -216,6 +216,8 @@ static void note_span(html *h, const char *at)
 static int on_session_pass1(void *ctx, const log_session *s, apperr *e)
 {
     html *h = ctx;
+    if (!debrief_counts(h->in, s))
+        return 0;
     if (metrics_set_add(h->cohort, s) != 0 || metrics_set_add(h->by_trainee, s) != 0 ||
         metrics_set_add(h->by_case, s) != 0)
         h->oom = true;
@@ -421,8 +423,12 @@ static void write_flags(html *h, const metrics *m)
 
 static void write_summary(html *h, const metrics *m)
 {
-    char limits[160];
+    char limits[320];
     out(h, "<section id=\"summary\">\n<h2>Cohort summary</h2>\n");
+    out(h, "<p>%s.</p>\n", metrics_sessions_text(m, limits, sizeof limits));
+    if (h->in->runs_left_out > 0)
+        out(h, "<p>%ld scripted run%s left out; <code>--include-runs</code> counts them.</p>\n",
+            h->in->runs_left_out, h->in->runs_left_out == 1 ? "" : "s");
     if (metrics_time_limits_text(m, limits, sizeof limits)[0])
         out(h, "<p>%s.</p>\n", limits);
     debrief_html_table_open(h->f, "Cohort summary");
@@ -810,8 +816,8 @@ static int write_page(html *h, apperr *e)
     write_cases(h);
     write_by_groups(h);
     write_sessions(h);
-    if (debrief_html_decisions(h->f, h->in->paths, h->in->n_paths,
-                               (long)m->m[METRIC_DECISIONS].value, MAX_DECISION_ROWS, e) != 0)
+    if (debrief_html_decisions(h->f, h->in, (long)m->m[METRIC_DECISIONS].value, MAX_DECISION_ROWS,
+                               e) != 0)
         return -1;
     write_input(h);
     out(h, "</main>\n<footer><p>Written by <code>appraise debrief --html</code>. Metric "

@@ -12,6 +12,7 @@ typedef struct table {
     FILE *f;
     long rows, max;
     bool full; /* max rows written: the read was stopped */
+    const debrief_report_in *in;
 } table;
 
 /* s, or an em dash for a null in a table cell. */
@@ -98,6 +99,8 @@ static void write_decision_row(FILE *f, const log_session *s, const log_decision
 static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     table *t = ctx;
+    if (!debrief_counts(t->in, s))
+        return 0;
     for (size_t i = 0; i < s->n_decisions; i++) {
         if (t->rows >= t->max) {
             /* Stop the read: the page says how many were left out. */
@@ -123,10 +126,10 @@ void debrief_html_table_close(FILE *f)
     fputs("</table>\n</div>\n", f);
 }
 
-int debrief_html_decisions(FILE *f, const char *const *paths, size_t n_paths, long total,
-                           long max_rows, apperr *e)
+int debrief_html_decisions(FILE *f, const debrief_report_in *in, long total, long max_rows,
+                           apperr *e)
 {
-    table t = {f, 0, max_rows, false};
+    table t = {f, 0, max_rows, false, in};
     log_read_opts o = {.on_session = on_session, .ctx = &t};
     /* Open, so that print shows it; a presenter can fold it away. */
     fprintf(f,
@@ -144,7 +147,7 @@ int debrief_html_decisions(FILE *f, const char *const *paths, size_t n_paths, lo
           "<th scope=\"col\" class=\"num\">Time</th><th scope=\"col\">Rationale</th>"
           "</tr></thead>\n<tbody>\n",
           f);
-    if (log_read_paths(paths, n_paths, &o, NULL, e) != 0 && !t.full)
+    if (log_read_paths(in->paths, in->n_paths, &o, NULL, e) != 0 && !t.full)
         return -1;
     fputs("</tbody>\n", f);
     debrief_html_table_close(f);

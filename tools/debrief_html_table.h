@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "apperr.h"
+#include "debrief_report.h"
 
 /* Opens a table in a scroll region of its own: on a narrow screen or at a
  * large zoom a wide table scrolls sideways in its box, not the whole page
@@ -21,10 +22,10 @@ void debrief_html_table_open(FILE *f, const char *label);
 void debrief_html_table_close(FILE *f);
 
 /* Writes to f the <section> with a row for each of the first max_rows
- * decisions the logs at paths hold, and says how many of total (the
- * decisions the metrics counted) were left out. 0, or -1 with e when the
- * read failed. */
-int debrief_html_decisions(FILE *f, const char *const *paths, size_t n_paths, long total,
-                           long max_rows, apperr *e);
+ * decisions the figures count in the logs of in (practice runs only with
+ * in->include_runs), and says how many of total (the decisions the metrics
+ * counted) were left out. 0, or -1 with e when the read failed. */
+int debrief_html_decisions(FILE *f, const debrief_report_in *in, long total, long max_rows,
+                           apperr *e);
 
 #endif

@@ -59,6 +59,8 @@ static cJSON *figure(const metrics *m, metric_id id)
     if (id == METRIC_ADJUSTED_TIME_LIMITS) /* which adjustments, as outcomes are told */
         ok = ok && add_long(o, "double", m->time_limits[TIME_LIMITS_DOUBLE]) &&
              add_long(o, "off", m->time_limits[TIME_LIMITS_OFF]);
+    for (int k = 0; id == METRIC_SESSIONS && k < METRICS_STATUSES; k++) /* how each ended */
+        ok = ok && add_long(o, log_status_name((log_status)k), m->status[k]);
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -116,8 +118,13 @@ static char *group_text(const metrics_set *set, size_t g)
 
 int debrief_json_write(FILE *f, const metrics_set *set)
 {
+    return debrief_json_write_runs(f, set, 0);
+}
+
+int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
+{
     size_t n = metrics_set_groups(set);
-    fputs("{\"v\":1,\"groups\":[", f);
+    fprintf(f, "{\"v\":1,\"runs_left_out\":%ld,\"groups\":[", runs_left_out);
     for (size_t g = 0; g < n; g++) {
         char *text = group_text(set, g);
         if (!text)

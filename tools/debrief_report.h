@@ -8,6 +8,7 @@
 #ifndef DEBRIEF_REPORT_H
 #define DEBRIEF_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "apperr.h"
@@ -28,7 +29,19 @@ typedef struct debrief_report_in {
      * writer uses its documented default. */
     const char *xapi_homepage;
     const char *xapi_base;
+    /* --include-runs: count practice sessions (debrief_is_practice) too;
+     * runs_left_out: how many the metrics pass left out. */
+    bool include_runs;
+    long runs_left_out;
 } debrief_report_in;
+
+/* A practice session, left out of the figures unless --include-runs: one
+ * whose session_start mode is run (scripted inputs or a policy), replay or
+ * preview. */
+bool debrief_is_practice(const log_session *s);
+
+/* Whether the figures count session s. */
+bool debrief_counts(const debrief_report_in *in, const log_session *s);
 
 /* Defaults of --xapi-homepage and --xapi-base: under the reserved .invalid
  * domain (RFC 2606), so an export made without the flags is plainly a

@@ -34,6 +34,10 @@ static const cli_opt opts[] = {
      .choices = keys,
      .help = "trainee, case, variant or session; several allowed (or --by trainee,case): "
              "one group per combination present"},
+    CLI_FLAG_OPT("--include-runs", debrief_args, o.include_runs,
+                 "count practice sessions too: those whose session_start mode is run "
+                 "(scripted inputs or a policy), replay or preview; by default they are left "
+                 "out of every figure and the summary says how many"),
     REPORT_OPT("--json", json,
                "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
                "counts are whole numbers, every other value has a fraction (5.0) at full "

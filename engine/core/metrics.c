@@ -69,6 +69,7 @@ struct metrics_acc {
     long decisions, with_advice, harmful, sessions, incomplete;
     long outcomes[LOG_OUTCOMES];
     long time_limits[TIME_LIMITS_OFF + 1]; /* sessions by setting */
+    long status[METRICS_STATUSES];         /* sessions by how they ended */
     prop timeouts;                         /* over decisions with a limit in force */
     prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
     prop rair, rsr, advice_requested, explanation, unaided_right, unaided_wrong;
@@ -181,6 +182,21 @@ const char *metrics_time_limits_text(const metrics *m, char *buf, size_t size)
     return buf;
 }
 
+const char *metrics_sessions_text(const metrics *m, char *buf, size_t size)
+{
+    long n = (long)m->m[METRIC_SESSIONS].value;
+    const metric_value *t = &m->m[METRIC_TIMEOUTS];
+    if (size == 0)
+        return buf;
+    snprintf(buf, size,
+             "%ld session%s: %ld complete (endings: %ld good, %ld neutral, %ld harm), %ld quit, "
+             "%ld ended with an error, %ld incomplete; %ld decision%s timed out",
+             n, n == 1 ? "" : "s", m->status[LOG_COMPLETE], m->outcomes[LOG_OUTCOME_GOOD],
+             m->outcomes[LOG_OUTCOME_NEUTRAL], m->outcomes[LOG_OUTCOME_HARM], m->status[LOG_QUIT],
+             m->status[LOG_ERROR], m->status[LOG_INCOMPLETE], t->num, t->num == 1 ? "" : "s");
+    return buf;
+}
+
 static bool viewed(const log_decision *d, const char *what)
 {
     for (size_t i = 0; i < d->n_viewed; i++)
@@ -262,6 +278,8 @@ void metrics_acc_add_session_only(metrics_acc *a, const log_session *s)
 {
     a->sessions++;
     a->incomplete += s->status == LOG_INCOMPLETE;
+    if ((unsigned)s->status < METRICS_STATUSES)
+        a->status[s->status]++;
     time_limits t = TIME_LIMITS_NORMAL; /* a log older than the setting */
     if (!s->time_limits || time_limits_parse(s->time_limits, &t))
         a->time_limits[t]++;
@@ -403,6 +421,7 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     m[METRIC_ADJUSTED_TIME_LIMITS] =
         count_value(a->time_limits[TIME_LIMITS_DOUBLE] + a->time_limits[TIME_LIMITS_OFF]);
     memcpy(out->time_limits, a->time_limits, sizeof out->time_limits);
+    memcpy(out->status, a->status, sizeof out->status);
     memcpy(out->outcomes, a->outcomes, sizeof out->outcomes);
     out->unaided_ai_right = proportion(a->unaided_right);
     out->unaided_ai_wrong = proportion(a->unaided_wrong);

@@ -52,6 +52,9 @@ typedef enum metric_id {
     METRIC_COUNT
 } metric_id;
 
+/* The session statuses of log_status, complete to incomplete. */
+#define METRICS_STATUSES (LOG_INCOMPLETE + 1)
+
 /* How a metric is reported (decision-log.md "--json"). */
 typedef enum metric_kind {
     METRIC_KIND_COUNT,      /* value only (a whole number); always defined */
@@ -77,6 +80,9 @@ typedef struct metrics {
     metric_value m[METRIC_COUNT];
     long outcomes[LOG_OUTCOMES];
     long time_limits[TIME_LIMITS_OFF + 1];
+    /* The sessions by how they ended (log_status: complete, quit, error,
+     * incomplete): they add up to m[METRIC_SESSIONS]. */
+    long status[METRICS_STATUSES];
     /* Details beyond the spec's keys, for the report's charts. */
     metric_value unaided_ai_right; /* P(initial_correct | ai right), after_initial */
     metric_value unaided_ai_wrong; /* P(initial_correct | ai wrong), after_initial */
@@ -118,6 +124,12 @@ bool metrics_time_limited(const log_decision *d);
  * session ran …: 1 off") into buf, for the debrief's summaries; "" when
  * every session ran with the case's own limits. Returns buf. */
 const char *metrics_time_limits_text(const metrics *m, char *buf, size_t size);
+
+/* "56 sessions: 54 complete (endings: 30 good, 14 neutral, 10 harm), 2
+ * quit, 0 ended with an error, 0 incomplete; 3 decisions timed out" into
+ * buf: how every session ended, adding up to the count, for the debrief's
+ * summaries. Returns buf. */
+const char *metrics_sessions_text(const metrics *m, char *buf, size_t size);
 
 /* The spec's key ("agreement", "trust_auroc", …). */
 const char *metrics_name(metric_id id);

@@ -73,7 +73,7 @@ expect_caught() {
 }
 
 # The fixture logs' report.
-run_app debrief "$LOGS" --html "$WORK/fixture.html"
+run_app debrief --include-runs "$LOGS" --html "$WORK/fixture.html"
 expect_status 0 "debrief --html of the fixture logs"
 
 # A cohort: the fixture logs, every bundled case under three policies, two
@@ -96,7 +96,7 @@ for trainee in late-1 late-2; do
     printf 'wait 31\n' | "$APPRAISE" run "$TIMED" --inputs - --trainee "$trainee" \
         --log-dir "$WORK/cohort" >/dev/null 2>&1 || fail "run $TIMED to its time-out"
 done
-run_app debrief "$WORK/cohort" --by variant,trainee --html "$WORK/cohort.html"
+run_app debrief --include-runs "$WORK/cohort" --by variant,trainee --html "$WORK/cohort.html"
 expect_status 0 "debrief --html of the cohort"
 [ "$(grep -o '"flag">timed out<' "$WORK/cohort.html" | wc -l)" -ge 3 ] ||
     fail "the cohort's report does not list its 3 timed-out decisions"

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/helpers.bash"
 D="$TEST_DATA_DIR/debrief"
 
-run_app debrief "$D/bad" --json "$WORK/bad.json"
+run_app debrief --include-runs "$D/bad" --json "$WORK/bad.json"
 expect_status 0 "a folder of bad input"
 expect_in out "Read 7 sessions" "every good session used"
 expect_in err "torn.jsonl:3: torn last line" "torn last line"
@@ -22,17 +22,17 @@ expect_in err "bad_line.jsonl:3: not JSON: line skipped" "a line that is not JSO
 expect_in err "newer.jsonl:1: records of log version 2 are not read" "a newer log version"
 expect_in err "noted: 2 files that are not logs, 1 torn last lines" "summary"
 grep -qF '"incomplete":{"value":2}' "$WORK/bad.json" || fail "incomplete sessions counted"
-grep -qF '"sessions":{"value":7}' "$WORK/bad.json" || fail "duplicates counted once"
+grep -qF '"sessions":{"value":7,' "$WORK/bad.json" || fail "duplicates counted once"
 
 # The same session given twice on the command line is used once.
-run_app debrief "$D/cohort/t1_c1.jsonl" "$D/cohort/t1_c1.jsonl"
+run_app debrief --include-runs "$D/cohort/t1_c1.jsonl" "$D/cohort/t1_c1.jsonl"
 expect_status 0 "a log given twice"
 expect_in out "Read 1 session, 3 decisions" "used once"
 expect_in err "was already read from" "reported"
 
 # A torn line in the middle of a copy: the rest of the file is used.
 head -c 300 "$D/cohort/t1_c1.jsonl" >"$WORK/cut.jsonl"
-run_app debrief "$WORK/cut.jsonl"
+run_app debrief --include-runs "$WORK/cut.jsonl"
 expect_status 1 "only a torn first line: no session"
 expect_in err "cut.jsonl:1: torn last line" "torn first line reported"
 

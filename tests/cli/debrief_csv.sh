@@ -5,7 +5,7 @@
 source "$(dirname "$0")/helpers.bash"
 D="$TEST_DATA_DIR/debrief"
 
-run_app debrief "$D/cohort" --csv "$WORK/d.csv"
+run_app debrief --include-runs "$D/cohort" --csv "$WORK/d.csv"
 expect_status 0 "cohort to CSV"
 cmp -s "$WORK/d.csv" "$D/expected/cohort.csv" ||
     fail "CSV differs from the pinned one: $(diff "$WORK/d.csv" "$D/expected/cohort.csv" | head)"
@@ -52,7 +52,7 @@ want="session,trainee,case,case_version,variant,status,seq,t,at,node,options,bes
 want+="ai_confidence,ai_correct,advice_requested,initial,initial_confidence,final,"
 want+="final_confidence,initial_correct,final_correct,followed_ai,switched,trust,rationale,"
 want+="viewed,ms_initial,ms_advice,ms_final,timed_out,next,prompt,labels,feedback,time_limit_ms,"
-want+="time_limits"
+want+="time_limits,counted"
 [ "$header" = "$want" ] || fail "header: $header"
 
 rows=$(awk 'BEGIN { RS = "\r\n" } END { print NR }' "$WORK/d.csv")
@@ -73,19 +73,19 @@ so I went with it' ] || fail "rationale read back: '$(csv_field "$WORK/d.csv" 3 
 # Empty field for null, "" for an empty string: told apart in the bytes.
 grep -q ',6,"",,1000,' "$WORK/d.csv" || fail "empty string quoted, null empty"
 
-run_app debrief "$D/cohort" --csv -
+run_app debrief --include-runs "$D/cohort" --csv -
 expect_status 0 "CSV to stdout"
 cmp -s "$WORK/out" "$D/expected/cohort.csv" || fail "CSV on stdout"
 
 # Formula injection (OWASP "CSV Injection"): a text field that starts with
 # = + - @, a tab or a CR is quoted with a single quote in front, so that a
 # spreadsheet shows it rather than runs it; numbers and other text are kept.
-run_app debrief "$D/formula" --csv "$WORK/f.csv"
+run_app debrief --include-runs "$D/formula" --csv "$WORK/f.csv"
 expect_status 0 "formula-like fields to CSV"
 cmp -s "$WORK/f.csv" "$D/expected/formula.csv" ||
     fail "formula CSV differs from the pinned one: $(diff "$WORK/f.csv" "$D/expected/formula.csv" | head)"
 row() { sed -n "$(($1 + 1))p" "$WORK/f.csv"; }
-[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,,,normal\r' ] ||
+[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,,,normal,true\r' ] ||
     fail "trainee, version, variant and rationale neutralised, numbers kept: $(row 1)"
 grep -qF $',3,"\'\tTabbed in",' "$WORK/f.csv" || fail "a leading tab is neutralised"
 grep -qF $',3,"\'\rCarriage return first",' "$WORK/f.csv" || fail "a leading CR is neutralised"
@@ -99,7 +99,7 @@ grep -qF $',3,a=b is fine; so is - later,explanation,' "$WORK/f.csv" || fail "= 
 # older version): the CSV has U+FFFD in their place, and is UTF-8.
 sed -e 's/"trainee":"t1"/"trainee":"Jos\xe9"/' \
     -e 's/so I went with it/so I went \xe0 it/' "$D/cohort/t1_c1.jsonl" >"$WORK/latin1.jsonl"
-run_app debrief "$WORK/latin1.jsonl" --csv "$WORK/l.csv"
+run_app debrief --include-runs "$WORK/latin1.jsonl" --csv "$WORK/l.csv"
 expect_status 0 "a Latin-1 log to CSV"
 expect_in err "bytes that are not UTF-8: read with U+FFFD in their place" "Latin-1 reported"
 iconv -f UTF-8 -t UTF-8 "$WORK/l.csv" >/dev/null 2>&1 || fail "the CSV of a Latin-1 log is not UTF-8"

@@ -42,7 +42,7 @@ if [ -z "$(console_messages)" ]; then
     fail "the console check does not see a page's console error: $(cat "$WORK/console.log")"
 fi
 
-run_app debrief "$LOGS" --html "$REPORT"
+run_app debrief --include-runs "$LOGS" --html "$REPORT"
 expect_status 0 "debrief --html"
 
 # Self-contained: no script, nothing fetched, the rationale's markup escaped.
@@ -90,7 +90,7 @@ for case in "$SCENARIOS_DIR"/*.lua; do
             >/dev/null 2>&1 || fail "run $case --policy $policy"
     done
 done
-run_app debrief "$WORK/runs" --html "$WORK/runs.html"
+run_app debrief --include-runs "$WORK/runs" --html "$WORK/runs.html"
 expect_status 0 "debrief --html of the bundled cases' logs"
 chrome --dump-dom "file://$WORK/runs.html" >"$WORK/runs.dom" || fail "chromium --dump-dom failed"
 msgs=$(console_messages)

@@ -11,10 +11,10 @@ same_file() { # same_file GOT WANT WHAT
     fi
 }
 
-run_app debrief "$D/cohort" --json "$WORK/all.json"
+run_app debrief --include-runs "$D/cohort" --json "$WORK/all.json"
 expect_status 0 "cohort"
 same_file "$WORK/all.json" "$D/expected/cohort.json" "no --by"
-grep -qF '{"v":1,"groups":[' "$WORK/all.json" || fail "document starts with v and groups"
+grep -qF '{"v":1,"runs_left_out":0,"groups":[' "$WORK/all.json" || fail "document starts with v and groups"
 grep -qF '{"by":{},"metrics":{' "$WORK/all.json" || fail "one group with an empty by"
 grep -qF '"agreement":{"value":0.6,"num":3,"den":5}' "$WORK/all.json" || fail "a proportion"
 grep -qF '"trust_ai_right":{"value":5.333333333333333,"n":3}' "$WORK/all.json" ||
@@ -24,28 +24,28 @@ grep -qF '"decisions":{"value":8}' "$WORK/all.json" || fail "a count has only it
 grep -qF '"outcomes":{"value":{"good":1,"neutral":0,"harm":1}}' "$WORK/all.json" ||
     fail "outcomes by kind"
 
-run_app debrief "$D/cohort" --by trainee --json "$WORK/t.json"
+run_app debrief --include-runs "$D/cohort" --by trainee --json "$WORK/t.json"
 same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
 grep -qF '"advice_requested":{"value":null,"num":0,"den":0}' "$WORK/t.json" ||
     fail "n/a is null, with its zero denominator"
 [ "$(grep -c '^.\{0,1\}{"by":' "$WORK/t.json")" -eq 2 ] || fail "two trainees, two groups"
 
-run_app debrief "$D/cohort" --by case --by variant --json "$WORK/cv.json"
+run_app debrief --include-runs "$D/cohort" --by case --by variant --json "$WORK/cv.json"
 grep -qF '{"by":{"case":"c1","variant":null}' "$WORK/cv.json" || fail "null key value first"
 grep -qF '{"by":{"case":"c1","variant":"v2"}' "$WORK/cv.json" || fail "second combination"
 grep -qF '{"by":{"case":"c2","variant":null}' "$WORK/cv.json" || fail "third combination"
 [ "$(grep -c '"by":' "$WORK/cv.json")" -eq 3 ] || fail "only combinations present"
 
-run_app debrief "$D/cohort" --by trainee,case --json "$WORK/tc.json"
+run_app debrief --include-runs "$D/cohort" --by trainee,case --json "$WORK/tc.json"
 grep -qF '{"by":{"trainee":"t2","case":"c2"}' "$WORK/tc.json" || fail "comma-separated keys"
 
-run_app debrief "$D/cohort" --by session --json -
+run_app debrief --include-runs "$D/cohort" --by session --json -
 expect_status 0 "JSON to stdout"
 expect_not_in out "Read 3 sessions" "no terminal summary mixed into JSON on stdout"
 expect_in out '{"by":{"session":"aaaaaaaa-0000-4000-8000-000000000001"}' "by session"
 
 # The terminal summary: every metric with num/den or n, n/a where undefined.
-run_app debrief "$D/cohort" --by trainee
+run_app debrief --include-runs "$D/cohort" --by trainee
 cmp -s "$WORK/out" "$D/expected/cohort_by_trainee.txt" ||
     fail "terminal summary: $(diff "$WORK/out" "$D/expected/cohort_by_trainee.txt" | head -n 5)"
 expect_in out "advice_requested     n/a          (0/0)" "n/a with its denominator"

@@ -100,32 +100,32 @@ expect_in err "time_limits 'triple'" "replay of an unknown setting says which"
 # The older cohort: 3 sessions, 1 time-out, no time_limit_ms (counted as
 # the one decision with a limit in force).
 COHORT="$TEST_DATA_DIR/debrief/cohort"
-run_app debrief "$LOGS" "$WORK/default" "$COHORT"
+run_app debrief --include-runs "$LOGS" "$WORK/default" "$COHORT"
 expect_status 0 "debrief"
 expect_in out "3 sessions ran with adjusted time limits: 2 double, 1 off." "debrief summary"
 expect_in out "timeouts             4 of 5 decisions with a time limit in force" \
     "debrief timeouts against decisions with a limit in force"
 expect_in out "adjusted_time_limits 3            (2 double, 1 off)" "debrief adjusted count"
 
-run_app debrief "$LOGS" "$WORK/default" "$COHORT" --json "$WORK/d.json"
+run_app debrief --include-runs "$LOGS" "$WORK/default" "$COHORT" --json "$WORK/d.json"
 grep -qF '"timeouts":{"value":0.8,"num":4,"den":5}' "$WORK/d.json" ||
     fail "JSON timeouts: $(grep -o '"timeouts":{[^}]*}' "$WORK/d.json")"
 grep -qF '"adjusted_time_limits":{"value":3,"double":2,"off":1}' "$WORK/d.json" ||
     fail "JSON adjusted_time_limits: $(grep -o '"adjusted_time_limits":{[^}]*}' "$WORK/d.json")"
 
-run_app debrief "$LOGS" --by trainee --json "$WORK/t.json"
+run_app debrief --include-runs "$LOGS" --by trainee --json "$WORK/t.json"
 grep -qF '{"by":{"trainee":"t-off"},' "$WORK/t.json" || fail "JSON by trainee: no t-off group"
 grep -F '"t-off"' "$WORK/t.json" | grep -qF '"timeouts":{"value":null,"num":0,"den":0}' ||
     fail "JSON: timeouts with limits off are n/a"
 
-run_app debrief "$LOGS" --csv "$WORK/d.csv"
-head -n 1 "$WORK/d.csv" | tr -d '\r' | grep -q ',feedback,time_limit_ms,time_limits$' ||
+run_app debrief --include-runs "$LOGS" --csv "$WORK/d.csv"
+head -n 1 "$WORK/d.csv" | tr -d '\r' | grep -q ',feedback,time_limit_ms,time_limits,counted$' ||
     fail "CSV header: $(head -n 1 "$WORK/d.csv")"
-grep -q ',60000,double'$'\r''$' "$WORK/d.csv" || fail "CSV: double's limit and setting"
-grep -q ',30000,normal'$'\r''$' "$WORK/d.csv" || fail "CSV: normal's limit and setting"
-grep -q ',,off'$'\r''$' "$WORK/d.csv" || fail "CSV: off, no limit"
+grep -q ',60000,double,true'$'\r''$' "$WORK/d.csv" || fail "CSV: double's limit and setting"
+grep -q ',30000,normal,true'$'\r''$' "$WORK/d.csv" || fail "CSV: normal's limit and setting"
+grep -q ',,off,true'$'\r''$' "$WORK/d.csv" || fail "CSV: off, no limit"
 
-run_app debrief "$LOGS" "$COHORT" --html "$WORK/d.html"
+run_app debrief --include-runs "$LOGS" "$COHORT" --html "$WORK/d.html"
 expect_status 0 "debrief --html"
 grep -qF '<p>3 sessions ran with adjusted time limits: 2 double, 1 off.</p>' "$WORK/d.html" ||
     fail "HTML summary of adjusted time limits"

@@ -18,6 +18,7 @@
 #ifndef DEBRIEF_CSV_H
 #define DEBRIEF_CSV_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "log_reader.h"
@@ -27,5 +28,8 @@ int debrief_csv_header(FILE *f);
 
 /* One row per decision of s, in log order. -1 when a write fails. */
 int debrief_csv_session(FILE *f, const log_session *s);
+/* The same with the last column, counted, "false" on every row of a session
+ * the figures leave out (a practice run without --include-runs). */
+int debrief_csv_session_counted(FILE *f, const log_session *s, bool counted);
 
 #endif

@@ -25,6 +25,9 @@ cJSON *debrief_json_by(const metrics_set *set, size_t g);
 /* The whole document, one group a line. -1 when out of memory or a write
  * fails. */
 int debrief_json_write(FILE *f, const metrics_set *set);
+/* The same with "runs_left_out": the practice sessions the figures leave out
+ * (debrief_write_json gives 0). */
+int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out);
 
 /* A figure's value as JSON text (see above): "null" when n/a. buf needs 40
  * bytes. */
