@@ -96,6 +96,19 @@ static void focus(fixture *f, ui_cmd_kind k, int arg)
     f->a.focus = (ui_cmd){k, arg};
 }
 
+/* From the start screen of window_case.lua to its first decision's second
+ * choice, the advice showing: start, continue, "Repeat observations" with
+ * confidence 4. */
+static void to_second_choice(fixture *f)
+{
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 1);
+    cmd(f, CMD_COMMIT, 0);
+    cmd(f, CMD_PICK, 4);
+    cmd(f, CMD_COMMIT, 0);
+}
+
 static void test_every_screen_of_a_case_as_it_opens(void **state)
 {
     fixture *f = *state;
@@ -285,12 +298,7 @@ static void test_the_timer_speaks_at_30_and_10_seconds_and_when_time_runs_out(vo
 static void test_a_time_out_is_said_on_the_feedback(void **state)
 {
     fixture *f = *state;
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 1);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 4);
-    cmd(f, CMD_COMMIT, 0);
+    to_second_choice(f);
     cmd(f, CMD_PICK, 0);
     cmd(f, CMD_COMMIT, 0);
     cmd(f, CMD_PICK, 4);
@@ -372,12 +380,7 @@ static void test_the_screens_text_for_the_clipboard(void **state)
 {
     fixture *f = *state;
     copies(&f->a, "Arthur Penhaligon-Wetherby, 71 M, Orthopaedic ward, 03:40. Breathless");
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 1);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 4);
-    cmd(f, CMD_COMMIT, 0); /* keep it or change it, with the advice */
+    to_second_choice(f); /* keep it or change it, with the advice */
     copies(&f->a, "Keep it or change it. 3 options.\n"
                   "Option 1 of 3: Request a CT pulmonary angiogram and start treatment-dose "
                   "anticoagulation now, after checking the bleeding risk with the surgeons.\n"
@@ -422,12 +425,7 @@ static void test_the_panels(void **state)
 {
     fixture *f = *state;
     says_exactly(results, &f->a, ""); /* not on the case screen yet */
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 1);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 4);
-    cmd(f, CMD_COMMIT, 0); /* the advice shows */
+    to_second_choice(f);              /* the advice shows */
     says_exactly(explanation, &f->a,
                  "Why the tool says this: Recent surgery (expected tachycardia), lowers 0.31. "
                  "Respiratory rate 28 /min, raises 0.22. On oxygen, raises 0.09.");
@@ -520,12 +518,7 @@ static void test_no_leak_when_an_allocation_fails(void **state)
 {
     fixture *f = *state;
     no_leak(announce_screen, &f->a);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 1);
-    cmd(f, CMD_COMMIT, 0);
-    cmd(f, CMD_PICK, 4);
-    cmd(f, CMD_COMMIT, 0);
+    to_second_choice(f);
     focus(f, CMD_PICK, 1);
     no_leak(announce_screen, &f->a);
     no_leak(announce_focus, &f->a);
