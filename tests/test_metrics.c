@@ -410,6 +410,51 @@ static void test_session_only_counts_sessions_and_outcomes(void **state)
     metrics_acc_free(a);
 }
 
+/* The 95% Wilson score interval: n/a without trials, exact at the ends, and
+ * 2 of 3 worked by hand: p = 2/3, z^2 = 3.8415, z^2/n = 1.2805, centre =
+ * (0.6667 + 0.6403) / 2.2805 = 0.5731, half = 1.96 / 2.2805 *
+ * sqrt(0.0741 + 0.1067) = 0.3654: 0.2077 to 0.9385. */
+static void test_wilson_interval(void **state)
+{
+    (void)state;
+    double lo = -1, hi = -1;
+    assert_false(metrics_wilson(0, 0, &lo, &hi));
+    assert_true(lo == 0 && hi == 0);
+    assert_false(metrics_wilson(2, 1, &lo, &hi));
+    assert_true(metrics_wilson(1, 1, &lo, &hi));
+    assert_float_equal(lo, 0.2065493143772375, 1e-12);
+    assert_true(hi == 1.0);
+    assert_true(metrics_wilson(0, 1, &lo, &hi));
+    assert_true(lo == 0.0);
+    assert_float_equal(hi, 0.7934506856227625, 1e-12);
+    assert_true(metrics_wilson(2, 3, &lo, &hi));
+    assert_float_equal(lo, 0.2077, 5e-5);
+    assert_float_equal(hi, 0.9385, 5e-5);
+    assert_float_equal(lo, 0.20765960080204765, 1e-12);
+    assert_float_equal(hi, 0.9385080552796037, 1e-12);
+}
+
+/* Every proportion carries its interval; an n/a one has none. */
+static void test_proportions_carry_their_interval(void **state)
+{
+    (void)state;
+    metrics_acc *a = metrics_acc_new();
+    metrics m;
+    metrics_acc_compute(a, &m);
+    assert_false(m.m[METRIC_AGREEMENT].has);
+    assert_true(m.m[METRIC_AGREEMENT].ci_low == 0 && m.m[METRIC_AGREEMENT].ci_high == 0);
+    log_decision d = {
+        .timing = "with_case", .ai = "a", .final = "a", .best = (const char *[]){"a"}, .n_best = 1};
+    metrics_derive(&d);
+    assert_int_equal(metrics_acc_add_decision(a, &d), 0);
+    metrics_acc_compute(a, &m);
+    assert_int_equal(m.m[METRIC_AGREEMENT].num, 1);
+    assert_int_equal(m.m[METRIC_AGREEMENT].den, 1);
+    assert_float_equal(m.m[METRIC_AGREEMENT].ci_low, 0.2065493143772375, 1e-12);
+    assert_true(m.m[METRIC_AGREEMENT].ci_high == 1.0);
+    metrics_acc_free(a);
+}
+
 /* A cohort with 2 quits: how each session ended adds up to the count. */
 static void test_sessions_by_status_add_up(void **state)
 {
@@ -741,6 +786,8 @@ int main(void)
         cmocka_unit_test(test_timeouts_are_na_when_no_limit_ran),
         cmocka_unit_test(
             test_time_limits_text_is_empty_without_adjusted_sessions_and_fits_any_buffer),
+        cmocka_unit_test(test_wilson_interval),
+        cmocka_unit_test(test_proportions_carry_their_interval),
         cmocka_unit_test(test_sessions_by_status_add_up),
         cmocka_unit_test(test_kept_times_are_sorted_after_compute),
         cmocka_unit_test(test_names_and_keys),

@@ -96,7 +96,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 static void print_figure(FILE *f, metric_id id, const metrics *m)
 {
     const metric_value *v = &m->m[id];
-    char val[96] = "n/a", extra[64] = "";
+    char val[96] = "n/a", extra[96] = "";
     switch (metrics_kind(id)) {
     case METRIC_KIND_COUNT:
         snprintf(val, sizeof val, "%ld", (long)v->value);
@@ -118,9 +118,16 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
                      v->den, v->den == 1 ? "" : "s");
             break;
         }
-        if (v->has)
+        if (v->has && v->den < METRICS_SMALL_N) /* "1 of 1", not "100%" */
+            snprintf(val, sizeof val, "%ld of %ld", v->num, v->den);
+        else if (v->has)
             snprintf(val, sizeof val, "%.1f%%", 100.0 * v->value);
-        snprintf(extra, sizeof extra, "(%ld/%ld)", v->num, v->den);
+        if (v->has)
+            snprintf(extra, sizeof extra, "(%ld/%ld, 95%% CI %.1f-%.1f%%)%s", v->num, v->den,
+                     100.0 * v->ci_low, 100.0 * v->ci_high,
+                     v->den < METRICS_SMALL_N ? " small sample" : "");
+        else
+            snprintf(extra, sizeof extra, "(%ld/%ld)", v->num, v->den);
         break;
     default:
         if (v->has && (id == METRIC_MEDIAN_MS_FINAL || id == METRIC_MEDIAN_MS_INITIAL))

@@ -314,6 +314,10 @@ static void write_value(html *h, const metrics *m, metric_id id)
             m->outcomes[LOG_OUTCOME_NEUTRAL], m->outcomes[LOG_OUTCOME_HARM]);
     } else if (!v->has) {
         out(h, "<span class=\"na\">n/a</span>");
+    } else if (metrics_kind(id) == METRIC_KIND_PROPORTION && v->den < METRICS_SMALL_N) {
+        /* "1 of 1", not "100%", and marked: too few to read as a rate */
+        out(h, "%ld of %ld <span class=\"basis\">(fewer than %d: a small sample)</span>", v->num,
+            v->den, METRICS_SMALL_N);
     } else if (metrics_kind(id) == METRIC_KIND_PROPORTION) {
         out(h, "%.1f%%", 100.0 * v->value);
     } else if (metrics_kind(id) == METRIC_KIND_COUNT) {
@@ -327,10 +331,13 @@ static void write_value(html *h, const metrics *m, metric_id id)
     }
 }
 
-/* Its basis: "2 / 3", "n = 4", or nothing for counts. */
+/* Its basis: "2 / 3, 95% CI 20.8–93.9%", "n = 4", or nothing for counts. */
 static void write_basis(html *h, const metric_value *v, metric_kind kind)
 {
-    if (kind == METRIC_KIND_PROPORTION)
+    if (kind == METRIC_KIND_PROPORTION && v->has)
+        out(h, "%ld&#8239;/&#8239;%ld, 95%% CI %.1f&#8211;%.1f%%", v->num, v->den,
+            100.0 * v->ci_low, 100.0 * v->ci_high);
+    else if (kind == METRIC_KIND_PROPORTION)
         out(h, "%ld&#8239;/&#8239;%ld", v->num, v->den);
     else if (kind == METRIC_KIND_STAT)
         out(h, "n&#8201;=&#8201;%ld", v->n);
@@ -445,6 +452,11 @@ static void write_summary(html *h, const metrics *m)
     }
     out(h, "</tbody>\n");
     debrief_html_table_close(h->f);
+    out(h,
+        "<p>A rate is given with its count and its 95%% Wilson score interval (CI); one with "
+        "fewer than %d decisions behind it is given as a count (&#8220;1 of 1&#8221;) and "
+        "marked as a small sample.</p>\n",
+        METRICS_SMALL_N);
     out(h, "<p>n/a: no decision to compute it from (its denominator is "
            "0). Definitions: the session log specification, &#8220;Debrief metrics&#8221;.</p>\n"
            "</section>\n");

@@ -52,9 +52,15 @@ static cJSON *figure(const metrics *m, metric_id id)
                        ? outcomes(m)
                        : raw(debrief_json_value_text(kind, v, buf, sizeof buf));
     bool ok = cJSON_AddItemToObject(o, "value", value);
-    if (kind == METRIC_KIND_PROPORTION)
-        ok = ok && add_long(o, "num", v->num) && add_long(o, "den", v->den);
-    else if (kind == METRIC_KIND_STAT)
+    if (kind == METRIC_KIND_PROPORTION) {
+        metric_value lo = {.has = v->has, .value = v->ci_low};
+        metric_value hi = {.has = v->has, .value = v->ci_high};
+        ok = ok && add_long(o, "num", v->num) && add_long(o, "den", v->den) &&
+             cJSON_AddItemToObject(o, "ci_low",
+                                   raw(debrief_json_value_text(kind, &lo, buf, sizeof buf))) &&
+             cJSON_AddItemToObject(o, "ci_high",
+                                   raw(debrief_json_value_text(kind, &hi, buf, sizeof buf)));
+    } else if (kind == METRIC_KIND_STAT)
         ok = ok && add_long(o, "n", v->n);
     if (id == METRIC_ADJUSTED_TIME_LIMITS) /* which adjustments, as outcomes are told */
         ok = ok && add_long(o, "double", m->time_limits[TIME_LIMITS_DOUBLE]) &&

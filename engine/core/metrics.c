@@ -1,6 +1,7 @@
 #include "metrics.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,12 +304,28 @@ static metric_value count_value(long n)
     return (metric_value){.has = true, .value = (double)n, .n = n};
 }
 
+bool metrics_wilson(long num, long den, double *lo, double *hi)
+{
+    const double z = 1.959963984540054; /* the 97.5th percentile of the normal */
+    *lo = *hi = 0;
+    if (den <= 0 || num < 0 || num > den)
+        return false;
+    double n = (double)den, p = (double)num / n, z2 = z * z;
+    double d = 1 + z2 / n;
+    double centre = (p + z2 / (2 * n)) / d;
+    double half = z / d * sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    *lo = num == 0 ? 0 : fmax(0, centre - half); /* exact at the ends, not 1e-17 off */
+    *hi = num == den ? 1 : fmin(1, centre + half);
+    return true;
+}
+
 static metric_value proportion(prop p)
 {
     metric_value v = {.num = p.num, .den = p.den};
     if (p.den > 0) {
         v.has = true;
         v.value = (double)p.num / (double)p.den;
+        metrics_wilson(p.num, p.den, &v.ci_low, &v.ci_high);
     }
     return v;
 }

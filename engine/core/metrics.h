@@ -68,7 +68,20 @@ typedef struct metric_value {
     double value;  /* COUNT: the count; PROPORTION: num/den; STAT: the figure */
     long num, den; /* PROPORTION only */
     long n;        /* STAT: the decisions used; COUNT: same as value */
+    /* PROPORTION with has: the 95% Wilson score interval (metrics_wilson). */
+    double ci_low, ci_high;
 } metric_value;
+
+/* A rate with fewer decisions than this behind it is marked as a small
+ * sample in the reports. */
+#define METRICS_SMALL_N 5
+
+/* The 95% Wilson score interval of num successes in den trials (Wilson
+ * 1927; z = 1.959963984540054): with p = num/den, n = den,
+ * (p + z^2/2n ± z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n), clamped to
+ * [0, 1] (exactly 0 below when num is 0, exactly 1 above when num is den).
+ * false, with both 0, when den is 0 or num is outside 0..den. */
+bool metrics_wilson(long num, long den, double *lo, double *hi);
 
 /* The figures of one group. m[METRIC_OUTCOMES] has has == true and value =
  * the number of ending records; outcomes[] holds them by kind.

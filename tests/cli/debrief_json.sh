@@ -16,7 +16,7 @@ expect_status 0 "cohort"
 same_file "$WORK/all.json" "$D/expected/cohort.json" "no --by"
 grep -qF '{"v":1,"runs_left_out":0,"groups":[' "$WORK/all.json" || fail "document starts with v and groups"
 grep -qF '{"by":{},"metrics":{' "$WORK/all.json" || fail "one group with an empty by"
-grep -qF '"agreement":{"value":0.6,"num":3,"den":5}' "$WORK/all.json" || fail "a proportion"
+grep -qF '"agreement":{"value":0.6,"num":3,"den":5,"ci_low":0.2307242812760128,"ci_high":0.882379225767352}' "$WORK/all.json" || fail "a proportion"
 grep -qF '"trust_ai_right":{"value":5.333333333333333,"n":3}' "$WORK/all.json" ||
     fail "a mean at full precision with its n"
 grep -qF '"trust_ai_wrong":{"value":2.0,"n":2}' "$WORK/all.json" || fail "a whole mean prints 2.0"
@@ -26,7 +26,7 @@ grep -qF '"outcomes":{"value":{"good":1,"neutral":0,"harm":1}}' "$WORK/all.json"
 
 run_app debrief --include-runs "$D/cohort" --by trainee --json "$WORK/t.json"
 same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
-grep -qF '"advice_requested":{"value":null,"num":0,"den":0}' "$WORK/t.json" ||
+grep -qF '"advice_requested":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' "$WORK/t.json" ||
     fail "n/a is null, with its zero denominator"
 [ "$(grep -c '^.\{0,1\}{"by":' "$WORK/t.json")" -eq 2 ] || fail "two trainees, two groups"
 

@@ -108,14 +108,14 @@ expect_in out "timeouts             4 of 5 decisions with a time limit in force"
 expect_in out "adjusted_time_limits 3            (2 double, 1 off)" "debrief adjusted count"
 
 run_app debrief --include-runs "$LOGS" "$WORK/default" "$COHORT" --json "$WORK/d.json"
-grep -qF '"timeouts":{"value":0.8,"num":4,"den":5}' "$WORK/d.json" ||
+grep -qF '"timeouts":{"value":0.8,"num":4,"den":5,' "$WORK/d.json" ||
     fail "JSON timeouts: $(grep -o '"timeouts":{[^}]*}' "$WORK/d.json")"
 grep -qF '"adjusted_time_limits":{"value":3,"double":2,"off":1}' "$WORK/d.json" ||
     fail "JSON adjusted_time_limits: $(grep -o '"adjusted_time_limits":{[^}]*}' "$WORK/d.json")"
 
 run_app debrief --include-runs "$LOGS" --by trainee --json "$WORK/t.json"
 grep -qF '{"by":{"trainee":"t-off"},' "$WORK/t.json" || fail "JSON by trainee: no t-off group"
-grep -F '"t-off"' "$WORK/t.json" | grep -qF '"timeouts":{"value":null,"num":0,"den":0}' ||
+grep -F '"t-off"' "$WORK/t.json" | grep -qF '"timeouts":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' ||
     fail "JSON: timeouts with limits off are n/a"
 
 run_app debrief --include-runs "$LOGS" --csv "$WORK/d.csv"
