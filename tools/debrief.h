@@ -18,6 +18,10 @@ typedef struct debrief_opts {
     const char *html, *xapi;     /* the report and the xAPI statements (debrief_report.h) */
     const char *homepage, *base; /* --xapi-homepage, --xapi-base; NULL: the defaults */
     bool include_runs;           /* --include-runs: count practice sessions too */
+    /* --compare LOG_OR_DIR…: another group, its figures beside this one's
+     * (debrief_compare.h); none when n_compare is 0. */
+    const char *const *compare;
+    size_t n_compare;
 } debrief_opts;
 
 /* Reads, prints and writes. Returns the exit code of cli.md: 0 when some

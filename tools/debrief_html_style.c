@@ -30,6 +30,13 @@ const char debrief_html_style[] =
     ".multiples{display:flex;flex-wrap:wrap;gap:1.5rem}"
     ".multiples figure{width:340px;max-width:100%;margin:0}\n"
     ".multiples figure svg{max-width:340px}\n"
+    /* The summary's three figures, side by side on a wide screen. */
+    ".headlines{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));"
+    "gap:1rem;margin:1rem 0}\n"
+    ".headline{border:2px solid var(--rule);border-top:6px solid var(--blue);padding:.5rem 1rem}"
+    ".headline h3{margin:.2rem 0}.headline p{margin:.3rem 0}\n"
+    "p.big{font-size:2rem;font-weight:bold;font-variant-numeric:tabular-nums}\n"
+    "dl.defs dt{font-weight:bold;margin-top:.6rem}dl.defs dd{margin-left:1.5rem}\n"
     "td.num{white-space:nowrap}td.file,td.id{word-break:break-all;font-size:.8em}\n"
     ".wide{overflow-x:auto;max-width:100%;position:relative}\n"
     "a:focus-visible,summary:focus-visible,.wide:focus-visible{outline:3px solid var(--ink);"

@@ -1,5 +1,7 @@
 #include "debrief_json.h"
 
+#include "debrief_fmt.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +131,11 @@ int debrief_json_write(FILE *f, const metrics_set *set)
 
 int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
 {
+    return debrief_json_write_with(f, set, runs_left_out, NULL);
+}
+
+int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out, const cJSON *extra)
+{
     size_t n = metrics_set_groups(set);
     fprintf(f, "{\"v\":1,\"runs_left_out\":%ld,\"groups\":[", runs_left_out);
     for (size_t g = 0; g < n; g++) {
@@ -138,6 +145,16 @@ int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
         fprintf(f, "%s\n%s", g ? "," : "", text);
         cJSON_free(text);
     }
-    fputs("]}\n", f);
+    fputs("]", f);
+    for (const cJSON *m = extra ? extra->child : NULL; m; m = m->next) {
+        char *text = cJSON_PrintUnformatted(m);
+        if (!text)
+            return -1;
+        fputs(",\n", f);
+        debrief_fmt_json_string(f, m->string);
+        fprintf(f, ":%s", text);
+        cJSON_free(text);
+    }
+    fputs("}\n", f);
     return ferror(f) ? -1 : 0;
 }
