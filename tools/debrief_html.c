@@ -451,8 +451,8 @@ static void write_summary(debrief_html *h, const metrics *m)
     debrief_html_out(h, "</div>\n");
     if (h->in->compare)
         write_compare(h, m);
-    if (debrief_html_caught_out(h->f, h->nodes) != 0)
-        h->oom = true; /* the write failed: ferror says so at the end */
+    /* A failed write shows in ferror, checked once the page is written. */
+    (void)debrief_html_caught_out(h->f, h->nodes);
     debrief_html_out(h,
                      "<p class=\"basis\">Each rate with its count and 95%% confidence "
                      "interval (CI); fewer than %d decisions: a count, marked as a small "
@@ -465,8 +465,7 @@ static void write_summary(debrief_html *h, const metrics *m)
 static void write_decisions(debrief_html *h)
 {
     if (debrief_nodes_count(h->nodes) > 0) {
-        if (debrief_html_nodes(h->f, h->nodes) != 0)
-            h->oom = true;
+        (void)debrief_html_nodes(h->f, h->nodes); /* a failed write: ferror, as above */
         return;
     }
     debrief_html_out(h, "<section id=\"decisions\">\n<h2>Decision by decision</h2>\n<p>No "
