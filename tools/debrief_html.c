@@ -437,15 +437,15 @@ static void write_summary(debrief_html *h, const metrics *m)
 {
     char text[320];
     debrief_html_out(h, "<section id=\"summary\">\n<h2>Summary</h2>\n");
-    debrief_html_out(h, "<p>%s.", metrics_sessions_text(m, text, sizeof text));
+    debrief_html_out(h, "<p>%s.</p>\n", metrics_sessions_text(m, text, sizeof text));
     if (h->in->runs_left_out > 0)
         debrief_html_out(h,
-                         " %ld scripted run%s left out; <code>--include-runs</code> counts "
-                         "them.",
+                         "<p>%ld scripted run%s left out; <code>--include-runs</code> counts "
+                         "them.</p>\n",
                          h->in->runs_left_out, h->in->runs_left_out == 1 ? "" : "s");
     if (metrics_time_limits_text(m, text, sizeof text)[0])
-        debrief_html_out(h, " %s.", text);
-    debrief_html_out(h, "</p>\n<div class=\"headlines\">\n");
+        debrief_html_out(h, "<p>%s.</p>\n", text);
+    debrief_html_out(h, "<div class=\"headlines\">\n");
     for (int i = 0; i < DEBRIEF_WORDS_HEADLINES; i++)
         write_headline(h, m, debrief_words_headlines[i]);
     debrief_html_out(h, "</div>\n");
