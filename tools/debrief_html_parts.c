@@ -397,13 +397,21 @@ void debrief_html_all_figures(debrief_html *h, const metrics *m)
                      "<summary>The table of every figure (%d rows)</summary>\n",
                      METRIC_COUNT);
     debrief_html_table_open(h->f, "Every figure");
-    debrief_html_out(h, "<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Key</th>"
-                        "<th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" "
-                        "class=\"num\">Of</th></tr></thead>\n<tbody>\n");
+    debrief_html_out(h, "<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">What it "
+                        "means</th><th scope=\"col\">Key</th><th scope=\"col\" "
+                        "class=\"num\">Value</th><th scope=\"col\" class=\"num\">Of</th></tr>"
+                        "</thead>\n<tbody>\n");
     for (int i = 0; i < METRIC_COUNT; i++) {
+        const debrief_word *w = debrief_words((metric_id)i);
         debrief_html_out(h, "<tr><th scope=\"row\">");
-        debrief_html_esc(h, debrief_words((metric_id)i)->name);
-        debrief_html_out(h, "</th><td><code>%s</code></td><td class=\"num\">",
+        debrief_html_esc(h, w->name);
+        debrief_html_out(h, "</th><td>");
+        debrief_html_esc(h, w->means);
+        if (w->good) {
+            debrief_html_out(h, ". ");
+            debrief_html_esc(h, w->good);
+        }
+        debrief_html_out(h, "</td><td><code>%s</code></td><td class=\"num\">",
                          metrics_name((metric_id)i));
         debrief_html_value(h, m, (metric_id)i);
         debrief_html_out(h, "</td><td class=\"num\">");
