@@ -3,7 +3,8 @@
 # prompts, option labels and teaching points of this version: 14 trainees
 # each play 4 bundled cases (56 sessions; two cases have variants, chosen
 # from trainee and case), by a policy that varies with the trainee, as if
-# played in the window (mode "play"); then 8 practice runs of the same
+# played in the window (mode "play"), four of them with a rationale typed
+# at every decision (one with markup in it); then 8 practice runs of the same
 # cases (mode "run"), which the figures leave out unless --include-runs.
 make_cohort56() {
     local dir=$1 i=0 case policy
@@ -19,6 +20,10 @@ make_cohort56() {
         i=$((i + 1))
     done
     sed -i 's/"mode":"run"/"mode":"play"/' "$dir"/day/*.jsonl
+    sed -i 's/"rationale":null/"rationale":"The ECG and the story fit; I weighed the advice"/' \
+        "$dir"/day/*_ana_*.jsonl "$dir"/day/*_ben_*.jsonl "$dir"/day/*_cai_*.jsonl
+    sed -i 's/"rationale":null/"rationale":"<b>Not<\/b> what the AI said \\u0026 why"/' \
+        "$dir"/day/*_dee_*.jsonl
     for case in ed-chest-pain sepsis-ed chatbot-advice stroke-hasu; do
         for policy in best follow-ai; do
             "$APPRAISE" run "$SCENARIOS_DIR/$case.lua" --policy "$policy" --trainee facilitator \
