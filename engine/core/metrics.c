@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "metrics_curve.h"
 #include "strmap.h"
 
 /* ---- names ---------------------------------------------------------------- */
@@ -160,6 +161,15 @@ bool metrics_ai_correct(const log_decision *d)
     return d->has_ai_correct && d->ai_correct;
 }
 
+bool metrics_reliance(const log_decision *d, int *ai_right, int *followed)
+{
+    if (!metrics_advice_shown(d) || !d->has_followed_ai || !d->has_ai_correct)
+        return false;
+    *ai_right = d->ai_correct;
+    *followed = d->followed_ai;
+    return true;
+}
+
 bool metrics_time_limited(const log_decision *d)
 {
     return d->has_time_limit_ms || d->timed_out;
@@ -242,11 +252,11 @@ static void add_with_advice(metrics_acc *a, const log_decision *d)
         if (d->has_ai_correct)
             count(d->ai_correct ? &a->acc_right : &a->acc_wrong, d->final_correct);
     }
-    if (d->has_followed_ai) {
+    int right, followed;
+    if (d->has_followed_ai)
         count(&a->agreement, d->followed_ai);
-        if (d->has_ai_correct)
-            a->reliance[d->ai_correct][d->followed_ai]++;
-    }
+    if (metrics_reliance(d, &right, &followed))
+        a->reliance[right][followed]++;
     if (d->has_trust && d->has_ai_correct && d->trust >= 1 && d->trust <= 7)
         a->trust_hist[d->ai_correct][d->trust]++;
     if (same(d->timing, "after_initial"))
@@ -319,15 +329,20 @@ bool metrics_wilson(long num, long den, double *lo, double *hi)
     return true;
 }
 
-static metric_value proportion(prop p)
+metric_value metrics_proportion(long num, long den)
 {
-    metric_value v = {.num = p.num, .den = p.den};
-    if (p.den > 0) {
+    metric_value v = {.num = num, .den = den};
+    if (den > 0) {
         v.has = true;
-        v.value = (double)p.num / (double)p.den;
-        metrics_wilson(p.num, p.den, &v.ci_low, &v.ci_high);
+        v.value = (double)num / (double)den;
+        metrics_wilson(num, den, &v.ci_low, &v.ci_high);
     }
     return v;
+}
+
+static metric_value proportion(prop p)
+{
+    return metrics_proportion(p.num, p.den);
 }
 
 static metric_value stat(bool has, double value, long n)
@@ -498,6 +513,7 @@ struct metrics_set {
     bool finished;
     char *keybuf; /* scratch for encoded key values */
     size_t keybuf_cap;
+    metrics_curve *curve; /* every session's, whatever its group; NULL if finish failed */
 };
 
 static void group_free(group *g)
@@ -517,6 +533,7 @@ void metrics_set_free(metrics_set *s)
     mem_free(s->groups);
     strmap_free(s->index);
     mem_free(s->keybuf);
+    metrics_curve_free(s->curve);
     mem_free(s);
 }
 
@@ -560,7 +577,9 @@ int metrics_set_new(metrics_set **out, const metrics_key *by, size_t n_by)
 {
     metrics_set *s = mem_calloc(1, sizeof *s);
     *out = NULL;
-    if (!s || !(s->index = strmap_new())) {
+    if (!s || !(s->index = strmap_new()) || !(s->curve = metrics_curve_new())) {
+        if (s)
+            strmap_free(s->index);
         mem_free(s);
         return -1;
     }
@@ -630,7 +649,9 @@ int metrics_set_add(metrics_set *s, const log_session *ses)
     if (s->finished)
         return -1;
     metrics_acc *a = group_for(s, ses);
-    return a ? metrics_acc_add_session(a, ses) : -1;
+    if (!a || metrics_curve_add(s->curve, ses) != 0)
+        return -1;
+    return metrics_acc_add_session(a, ses);
 }
 
 static int cmp_value(const char *a, const char *b)
@@ -662,6 +683,15 @@ void metrics_set_finish(metrics_set *s)
         qsort(s->groups, s->n_groups, sizeof *s->groups, cmp_group);
     for (size_t i = 0; i < s->n_groups; i++)
         sort_times(s->groups[i].acc);
+    if (metrics_curve_finish(s->curve) != 0) {
+        metrics_curve_free(s->curve);
+        s->curve = NULL;
+    }
+}
+
+const metrics_curve *metrics_set_curve(const metrics_set *s)
+{
+    return s->finished ? s->curve : NULL;
 }
 
 size_t metrics_set_groups(const metrics_set *s)

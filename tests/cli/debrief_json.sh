@@ -23,12 +23,20 @@ grep -qF '"trust_ai_wrong":{"value":2.0,"n":2}' "$WORK/all.json" || fail "a whol
 grep -qF '"decisions":{"value":8}' "$WORK/all.json" || fail "a count has only its value"
 grep -qF '"outcomes":{"value":{"good":1,"neutral":0,"harm":1}}' "$WORK/all.json" ||
     fail "outcomes by kind"
+# The learning curve, the cohort's (worked by hand in test_metrics_curve.c):
+# each trainee's 1st case, then t2's 2nd, which has no reliance decision.
+grep -qF '"learning_curve":[{"k":1,"over_reliance":{"value":0.5,"num":1,"den":2,' "$WORK/all.json" ||
+    fail "the learning curve at the top level, k = 1 first"
+grep -qF '"trainees":2},{"k":2,"over_reliance":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' \
+    "$WORK/all.json" || fail "the curve's 2nd case: n/a over-reliance, null interval"
 
 run_app debrief --include-runs "$D/cohort" --by trainee --json "$WORK/t.json"
 same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
 grep -qF '"advice_requested":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' "$WORK/t.json" ||
     fail "n/a is null, with its zero denominator"
 [ "$(grep -c '^.\{0,1\}{"by":' "$WORK/t.json")" -eq 2 ] || fail "two trainees, two groups"
+grep -qF '"learning_curve":[{"k":1,"over_reliance":{"value":0.5,"num":1,"den":2,' "$WORK/t.json" ||
+    fail "the learning curve is the cohort's whatever the groups"
 
 run_app debrief --include-runs "$D/cohort" --by case --by variant --json "$WORK/cv.json"
 grep -qF '{"by":{"case":"c1","variant":null}' "$WORK/cv.json" || fail "null key value first"
