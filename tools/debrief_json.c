@@ -135,6 +135,67 @@ cJSON *debrief_json_by(const metrics_set *set, size_t g)
     return by;
 }
 
+/* "reliance_table": the 8 cells, initial_correct slowest, final_correct
+ * fastest. */
+static cJSON *reliance_table(const metrics *m)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (int cell = 0; list && cell < 8; cell++) {
+        int i = cell >> 2 & 1, a = cell >> 1 & 1, f = cell & 1;
+        cJSON *o = cJSON_CreateObject();
+        bool ok = o && cJSON_AddBoolToObject(o, "initial_correct", i) &&
+                  cJSON_AddBoolToObject(o, "ai_correct", a) &&
+                  cJSON_AddBoolToObject(o, "final_correct", f) &&
+                  add_long(o, "count", m->table[i][a][f]) && cJSON_AddItemToArray(list, o);
+        if (!ok) {
+            cJSON_Delete(o);
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* "accuracy_split": {"unaided": {"all", "ai_right", "ai_wrong"}, "with_ai":
+ * {…}, "ai": {…}}, each a proportion. */
+static cJSON *accuracy_split(const metrics *m)
+{
+    static const char *const rows[] = {"unaided", "with_ai", "ai"};
+    static const char *const cols[] = {"all", "ai_right", "ai_wrong"};
+    cJSON *o = cJSON_CreateObject();
+    for (int r = 0; o && r < 3; r++) {
+        cJSON *row = cJSON_CreateObject();
+        for (int c = 0; row && c < 3; c++)
+            if (!add_item(row, cols[c], proportion(&m->accuracy_split[r][c]))) {
+                cJSON_Delete(row);
+                row = NULL;
+            }
+        if (!add_item(o, rows[r], row)) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+static cJSON *explanation_catch(const metrics *m)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!add_item(o, "opened", proportion(&m->explanation_catch[1])) ||
+        !add_item(o, "not_opened", proportion(&m->explanation_catch[0]))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+bool debrief_json_add_research(cJSON *group, const metrics *m)
+{
+    return add_item(group, "reliance_table", reliance_table(m)) &&
+           add_item(group, "accuracy_split", accuracy_split(m)) &&
+           add_item(group, "explanation_catch", explanation_catch(m));
+}
+
 static char *group_text(const metrics_set *set, size_t g)
 {
     metrics m;
@@ -147,7 +208,8 @@ static char *group_text(const metrics_set *set, size_t g)
         by = NULL;
         if (ms && cJSON_AddItemToObject(o, "metrics", ms)) {
             ms = NULL;
-            text = cJSON_PrintUnformatted(o);
+            if (debrief_json_add_research(o, &m))
+                text = cJSON_PrintUnformatted(o);
         }
     }
     cJSON_Delete(by);

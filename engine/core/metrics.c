@@ -35,6 +35,7 @@ static const struct {
     [METRIC_TRUST_AUROC] = {"trust_auroc", METRIC_KIND_STAT},
     [METRIC_CONFIDENCE_RIGHT] = {"confidence_right", METRIC_KIND_STAT},
     [METRIC_CONFIDENCE_WRONG] = {"confidence_wrong", METRIC_KIND_STAT},
+    [METRIC_CONFIDENCE_AUROC] = {"confidence_auroc", METRIC_KIND_STAT},
     [METRIC_ADVICE_REQUESTED] = {"advice_requested", METRIC_KIND_PROPORTION},
     [METRIC_EXPLANATION_OPENED] = {"explanation_opened", METRIC_KIND_PROPORTION},
     [METRIC_MEDIAN_MS_FINAL] = {"median_ms_final", METRIC_KIND_STAT},
@@ -74,10 +75,13 @@ struct metrics_acc {
     long status[METRICS_STATUSES];         /* sessions by how they ended */
     prop timeouts;                         /* over decisions with a limit in force */
     prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
-    prop rair, rsr, advice_requested, explanation, unaided_right, unaided_wrong;
+    prop advice_requested, explanation, unaided_right, unaided_wrong;
     long reliance[2][2];         /* [ai right][followed] */
     long trust_hist[2][8];       /* [ai right][trust] */
     long conf_sum[2], conf_n[2]; /* final_confidence by [final_correct] */
+    long conf_hist[2][8];        /* [final_correct][final_confidence 1..7] */
+    long table[2][2][2];         /* [initial_correct][ai_correct][final_correct] */
+    long caught[2][2];           /* AI wrong: [explanation or model card opened][followed] */
     times ms_final, ms_initial;
 };
 
@@ -235,10 +239,8 @@ static void add_after_initial(metrics_acc *a, const log_decision *d)
     bool final_wrong = d->has_final_correct && !d->final_correct;
     if (d->initial_correct && final_wrong && same(d->final, d->ai))
         a->harmful++;
-    if (!d->initial_correct && d->ai_correct)
-        count(&a->rair, same(d->final, d->ai));
-    if (d->initial_correct && !d->ai_correct)
-        count(&a->rsr, same(d->final, d->initial));
+    if (d->has_final_correct)
+        a->table[d->initial_correct][d->ai_correct][d->final_correct]++;
 }
 
 static void add_with_advice(metrics_acc *a, const log_decision *d)
@@ -255,8 +257,11 @@ static void add_with_advice(metrics_acc *a, const log_decision *d)
     int right, followed;
     if (d->has_followed_ai)
         count(&a->agreement, d->followed_ai);
-    if (metrics_reliance(d, &right, &followed))
+    if (metrics_reliance(d, &right, &followed)) {
         a->reliance[right][followed]++;
+        if (!right)
+            a->caught[viewed(d, "explanation") || viewed(d, "model_card")][followed]++;
+    }
     if (d->has_trust && d->has_ai_correct && d->trust >= 1 && d->trust <= 7)
         a->trust_hist[d->ai_correct][d->trust]++;
     if (same(d->timing, "after_initial"))
@@ -277,6 +282,8 @@ int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
     if (d->has_final_correct && d->has_final_confidence) {
         a->conf_sum[d->final_correct] += d->final_confidence;
         a->conf_n[d->final_correct]++;
+        if (d->final_confidence >= 1 && d->final_confidence <= 7)
+            a->conf_hist[d->final_correct][d->final_confidence]++;
     }
     if (same(d->timing, "on_request") && d->has_advice_requested)
         count(&a->advice_requested, d->advice_requested);
@@ -374,19 +381,20 @@ static metric_value trust_mean(const long hist[8])
     return mean(sum, n);
 }
 
-/* AUROC of trust separating AI right (positive) from AI wrong: the share of
- * (right, wrong) pairs where the right one got more trust, a tie counting ½
- * (the Mann-Whitney U over the two 1..7 histograms). Counts stay far below
- * 2^53, so the sums are exact. */
-static metric_value trust_auroc(const long hist[2][8])
+/* AUROC of a 1..7 rating separating the positive histogram (AI right for
+ * trust, final choice right for confidence) from the negative: the share of (positive,
+ * negative) pairs where the positive one got the higher rating, a tie
+ * counting ½ (the Mann-Whitney U over the two histograms; Hanley & McNeil
+ * 1982). Counts stay far below 2^53, so the sums are exact. */
+static metric_value auroc(const long *positive, const long *negative)
 {
     double pairs = 0, wins = 0, below = 0;
     long pos = 0, neg = 0;
     for (int k = 1; k <= 7; k++) {
-        wins += (double)hist[1][k] * (below + 0.5 * (double)hist[0][k]);
-        below += (double)hist[0][k];
-        pos += hist[1][k];
-        neg += hist[0][k];
+        wins += (double)positive[k] * (below + 0.5 * (double)negative[k]);
+        below += (double)negative[k];
+        pos += positive[k];
+        neg += negative[k];
     }
     pairs = (double)pos * (double)neg;
     return stat(pairs > 0, pairs > 0 ? wins / pairs : 0, pos + neg);
@@ -416,6 +424,25 @@ static void sort_times(metrics_acc *a)
         qsort(a->ms_initial.v, a->ms_initial.n, sizeof(int64_t), cmp_ms);
 }
 
+/* The accuracy split and explanation_catch, from figures already there. */
+static void research(const metrics_acc *a, metrics *out)
+{
+    metric_value(*s)[3] = out->accuracy_split;
+    const metric_value *ai = &out->m[METRIC_AI_ACCURACY];
+    s[METRICS_UNAIDED][METRICS_ALL] = out->m[METRIC_UNAIDED_ACCURACY];
+    s[METRICS_UNAIDED][METRICS_AI_RIGHT] = out->unaided_ai_right;
+    s[METRICS_UNAIDED][METRICS_AI_WRONG] = out->unaided_ai_wrong;
+    s[METRICS_WITH_AI][METRICS_ALL] = out->m[METRIC_FINAL_ACCURACY];
+    s[METRICS_WITH_AI][METRICS_AI_RIGHT] = out->m[METRIC_ACCURACY_AI_RIGHT];
+    s[METRICS_WITH_AI][METRICS_AI_WRONG] = out->m[METRIC_ACCURACY_AI_WRONG];
+    s[METRICS_AI_OWN][METRICS_ALL] = *ai;
+    s[METRICS_AI_OWN][METRICS_AI_RIGHT] = metrics_proportion(ai->num, ai->num);
+    s[METRICS_AI_OWN][METRICS_AI_WRONG] = metrics_proportion(0, ai->den - ai->num);
+    for (int opened = 0; opened < 2; opened++)
+        out->explanation_catch[opened] =
+            metrics_proportion(a->caught[opened][1], a->caught[opened][0] + a->caught[opened][1]);
+}
+
 void metrics_acc_result(const metrics_acc *a, metrics *out)
 {
     metric_value *m = out->m;
@@ -434,14 +461,16 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     m[METRIC_HARMFUL_SWITCHES] = count_value(a->harmful);
     m[METRIC_UNDER_RELIANCE] =
         proportion((prop){a->reliance[1][0], a->reliance[1][0] + a->reliance[1][1]});
-    m[METRIC_RAIR] = proportion(a->rair);
-    m[METRIC_RSR] = proportion(a->rsr);
+    /* Read from the table, so the two always agree. */
+    m[METRIC_RAIR] = metrics_proportion(a->table[0][1][1], a->table[0][1][0] + a->table[0][1][1]);
+    m[METRIC_RSR] = metrics_proportion(a->table[1][0][1], a->table[1][0][0] + a->table[1][0][1]);
     m[METRIC_DISCRIMINATION] = discrimination(a->reliance);
     m[METRIC_TRUST_AI_RIGHT] = trust_mean(a->trust_hist[1]);
     m[METRIC_TRUST_AI_WRONG] = trust_mean(a->trust_hist[0]);
-    m[METRIC_TRUST_AUROC] = trust_auroc(a->trust_hist);
+    m[METRIC_TRUST_AUROC] = auroc(a->trust_hist[1], a->trust_hist[0]);
     m[METRIC_CONFIDENCE_RIGHT] = mean(a->conf_sum[1], a->conf_n[1]);
     m[METRIC_CONFIDENCE_WRONG] = mean(a->conf_sum[0], a->conf_n[0]);
+    m[METRIC_CONFIDENCE_AUROC] = auroc(a->conf_hist[1], a->conf_hist[0]);
     m[METRIC_ADVICE_REQUESTED] = proportion(a->advice_requested);
     m[METRIC_EXPLANATION_OPENED] = proportion(a->explanation);
     m[METRIC_MEDIAN_MS_FINAL] = median(&a->ms_final);
@@ -459,6 +488,8 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     out->unaided_ai_wrong = proportion(a->unaided_wrong);
     memcpy(out->reliance, a->reliance, sizeof out->reliance);
     memcpy(out->trust_hist, a->trust_hist, sizeof out->trust_hist);
+    memcpy(out->table, a->table, sizeof out->table);
+    research(a, out);
 }
 
 void metrics_acc_compute(metrics_acc *a, metrics *out)

@@ -40,6 +40,7 @@ typedef enum metric_id {
     METRIC_TRUST_AUROC,
     METRIC_CONFIDENCE_RIGHT,
     METRIC_CONFIDENCE_WRONG,
+    METRIC_CONFIDENCE_AUROC,
     METRIC_ADVICE_REQUESTED,
     METRIC_EXPLANATION_OPENED,
     METRIC_MEDIAN_MS_FINAL,
@@ -108,7 +109,23 @@ typedef struct metrics {
     long reliance[2][2];
     /* Decisions with advice and trust: trust_hist[ai right ? 1 : 0][trust 1..7]. */
     long trust_hist[2][8];
+    /* The research measures of decision-log.md "Research measures". */
+    /* after_initial decisions with advice, with the initial and the final
+     * choice made and ai_correct known:
+     * table[initial_correct][ai_correct][final_correct]. RAIR is
+     * table[0][1][1] of table[0][1][*]; RSR table[1][0][1] of table[1][0][*]. */
+    long table[2][2][2];
+    /* Accuracy side by side: [unaided, with AI, the AI's own][all, AI right,
+     * AI wrong] (metrics_split, metrics_among). */
+    metric_value accuracy_split[3][3];
+    /* over_reliance where the explanation or the model card was opened
+     * during the decision ([1]) and where neither was ([0]). */
+    metric_value explanation_catch[2];
 } metrics;
+
+/* The rows and columns of metrics.accuracy_split. */
+typedef enum metrics_split { METRICS_UNAIDED, METRICS_WITH_AI, METRICS_AI_OWN } metrics_split;
+typedef enum metrics_among { METRICS_ALL, METRICS_AI_RIGHT, METRICS_AI_WRONG } metrics_among;
 
 /* ---- The rules derived from a decision record ----
  *

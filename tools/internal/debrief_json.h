@@ -1,6 +1,6 @@
 /* debrief_json: the metrics as decision-log.md gives them for --json:
- * {"v": 1, "runs_left_out": 0, "groups": [{"by": {...}, "metrics": {...}},
- * ...], "learning_curve": [...]}, written one
+ * {"v": 1, "runs_left_out": 0, "groups": [{"by": {...}, "metrics": {...},
+ * "reliance_table": [...], ...}, ...], "learning_curve": [...]}, written one
  * group at a time (with --by session there may be 100,000 groups).
  *
  * Numbers: counts (and num, den, n) are whole numbers ("6"); every other
@@ -19,6 +19,11 @@
 
 /* The "metrics" object of one group; NULL when out of memory. */
 cJSON *debrief_json_metrics(const metrics *m);
+
+/* Adds a group's "reliance_table", "accuracy_split" and
+ * "explanation_catch" (decision-log.md "Research measures") to group;
+ * false when out of memory (group then holds some of them). */
+bool debrief_json_add_research(cJSON *group, const metrics *m);
 
 /* The "by" object of group g; NULL when out of memory. */
 cJSON *debrief_json_by(const metrics_set *set, size_t g);
