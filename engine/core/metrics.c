@@ -76,12 +76,12 @@ struct metrics_acc {
     prop timeouts;                         /* over decisions with a limit in force */
     prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
     prop advice_requested, explanation, unaided_right, unaided_wrong;
-    long reliance[2][2];         /* [ai right][followed] */
-    long trust_hist[2][8];       /* [ai right][trust] */
-    long conf_sum[2], conf_n[2]; /* final_confidence by [final_correct] */
-    long conf_hist[2][8];        /* [final_correct][final_confidence 1..7] */
-    long table[2][2][2];         /* [initial_correct][ai_correct][final_correct] */
-    long caught[2][2];           /* AI wrong: [explanation or model card opened][followed] */
+    long reliance[2][2];   /* [ai right][followed] */
+    long trust_hist[2][8]; /* [ai right][trust] */
+    long conf_hist[2][8];  /* [final_correct][final_confidence 1..7] */
+    long table[2][2][2];   /* [initial_correct][ai_correct][final_correct] */
+    long opened[2];        /* AI wrong, explanation or model card opened: [followed]; the rest
+                              of reliance[0] is "not opened" */
     times ms_final, ms_initial;
 };
 
@@ -259,8 +259,8 @@ static void add_with_advice(metrics_acc *a, const log_decision *d)
         count(&a->agreement, d->followed_ai);
     if (metrics_reliance(d, &right, &followed)) {
         a->reliance[right][followed]++;
-        if (!right)
-            a->caught[viewed(d, "explanation") || viewed(d, "model_card")][followed]++;
+        if (!right && (viewed(d, "explanation") || viewed(d, "model_card")))
+            a->opened[followed]++;
     }
     if (d->has_trust && d->has_ai_correct && d->trust >= 1 && d->trust <= 7)
         a->trust_hist[d->ai_correct][d->trust]++;
@@ -279,12 +279,9 @@ int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
     a->decisions++;
     if (metrics_time_limited(d))
         count(&a->timeouts, d->timed_out);
-    if (d->has_final_correct && d->has_final_confidence) {
-        a->conf_sum[d->final_correct] += d->final_confidence;
-        a->conf_n[d->final_correct]++;
-        if (d->final_confidence >= 1 && d->final_confidence <= 7)
-            a->conf_hist[d->final_correct][d->final_confidence]++;
-    }
+    if (d->has_final_correct && d->has_final_confidence && d->final_confidence >= 1 &&
+        d->final_confidence <= 7) /* as the reader takes ratings */
+        a->conf_hist[d->final_correct][d->final_confidence]++;
     if (same(d->timing, "on_request") && d->has_advice_requested)
         count(&a->advice_requested, d->advice_requested);
     if (metrics_advice_shown(d))
@@ -371,7 +368,7 @@ static metric_value median(const times *t)
     return stat(true, m, (long)n);
 }
 
-static metric_value trust_mean(const long hist[8])
+static metric_value hist_mean(const long hist[8])
 {
     long sum = 0, n = 0;
     for (int k = 1; k <= 7; k++) {
@@ -438,9 +435,10 @@ static void research(const metrics_acc *a, metrics *out)
     s[METRICS_AI_OWN][METRICS_ALL] = *ai;
     s[METRICS_AI_OWN][METRICS_AI_RIGHT] = metrics_proportion(ai->num, ai->num);
     s[METRICS_AI_OWN][METRICS_AI_WRONG] = metrics_proportion(0, ai->den - ai->num);
-    for (int opened = 0; opened < 2; opened++)
-        out->explanation_catch[opened] =
-            metrics_proportion(a->caught[opened][1], a->caught[opened][0] + a->caught[opened][1]);
+    const long *o = a->opened, (*rel)[2] = a->reliance;
+    out->explanation_catch[1] = metrics_proportion(o[1], o[0] + o[1]);
+    out->explanation_catch[0] =
+        metrics_proportion(rel[0][1] - o[1], rel[0][0] + rel[0][1] - o[0] - o[1]);
 }
 
 void metrics_acc_result(const metrics_acc *a, metrics *out)
@@ -465,11 +463,11 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     m[METRIC_RAIR] = metrics_proportion(a->table[0][1][1], a->table[0][1][0] + a->table[0][1][1]);
     m[METRIC_RSR] = metrics_proportion(a->table[1][0][1], a->table[1][0][0] + a->table[1][0][1]);
     m[METRIC_DISCRIMINATION] = discrimination(a->reliance);
-    m[METRIC_TRUST_AI_RIGHT] = trust_mean(a->trust_hist[1]);
-    m[METRIC_TRUST_AI_WRONG] = trust_mean(a->trust_hist[0]);
+    m[METRIC_TRUST_AI_RIGHT] = hist_mean(a->trust_hist[1]);
+    m[METRIC_TRUST_AI_WRONG] = hist_mean(a->trust_hist[0]);
     m[METRIC_TRUST_AUROC] = auroc(a->trust_hist[1], a->trust_hist[0]);
-    m[METRIC_CONFIDENCE_RIGHT] = mean(a->conf_sum[1], a->conf_n[1]);
-    m[METRIC_CONFIDENCE_WRONG] = mean(a->conf_sum[0], a->conf_n[0]);
+    m[METRIC_CONFIDENCE_RIGHT] = hist_mean(a->conf_hist[1]);
+    m[METRIC_CONFIDENCE_WRONG] = hist_mean(a->conf_hist[0]);
     m[METRIC_CONFIDENCE_AUROC] = auroc(a->conf_hist[1], a->conf_hist[0]);
     m[METRIC_ADVICE_REQUESTED] = proportion(a->advice_requested);
     m[METRIC_EXPLANATION_OPENED] = proportion(a->explanation);
