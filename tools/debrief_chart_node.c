@@ -12,26 +12,11 @@
 #include "debrief_chart_svg.h"
 #include "debrief_fmt.h"
 
-#define FLOW_S 150.0  /* bar height of all the decisions */
-#define FLOW_LABEL 18 /* characters of a label drawn (the block's table has it whole) */
-#define FLOW_MAX 24   /* options drawn; a case has a handful */
-#define FLOW_BEFORE_X 180.0
-#define FLOW_AFTER_X 356.0
+#define FLOW_S 150.0 /* bar height of all the decisions */
+#define FLOW_MAX 24  /* options drawn; a case has a handful */
+#define FLOW_BEFORE_X 130.0
+#define FLOW_AFTER_X 300.0
 #define FLOW_BAR 24.0
-
-/* At most max code points of s into buf, with "…" when cut. */
-static const char *clip(char *buf, size_t size, const char *s, size_t max)
-{
-    size_t i = 0, cps = 0;
-    while (s[i] && cps < max) {
-        i++;
-        while (((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        cps++;
-    }
-    snprintf(buf, size, "%.*s%s", (int)i, s, s[i] ? "\xE2\x80\xA6" : "");
-    return buf;
-}
 
 static long flow_at(const debrief_node *n, size_t i, size_t f)
 {
@@ -55,18 +40,18 @@ static const char *item_name(const debrief_node *n, size_t k, bool before)
     return before ? "no initial choice" : "no final choice";
 }
 
-/* "✓ Label (AI) 5", the label cut short. */
-static void item_label(const debrief_node *n, size_t k, long count, bool before, char *buf,
-                       size_t size)
+/* "B ✓ (AI) 5": the option's letter (the block's table gives its label),
+ * its mark, the AI's, the count; "no choice 2". */
+static void item_label(const debrief_node *n, size_t k, long count, char *buf, size_t size)
 {
-    char cut[FLOW_LABEL * 4 + 8];
+    char letter[24];
     if (k == n->n_options) {
-        snprintf(buf, size, "%s %ld", item_name(n, k, before), count);
+        snprintf(buf, size, "no choice %ld", count);
         return;
     }
     const debrief_node_option *o = &n->options[k];
-    snprintf(buf, size, "%s %s%s %ld", o->best ? "\xE2\x9C\x93" : "\xE2\x9C\x97",
-             clip(cut, sizeof cut, o->label, FLOW_LABEL), o->advised > 0 ? " (AI)" : "", count);
+    snprintf(buf, size, "%s %s%s %ld", debrief_nodes_letter(k, letter, sizeof letter),
+             o->best ? "\xE2\x9C\x93" : "\xE2\x9C\x97", o->advised > 0 ? " (AI)" : "", count);
 }
 
 /* A bar: solid blue for an accepted answer, hatched otherwise. */
@@ -163,12 +148,12 @@ static void two_columns(debrief_chart *c, const debrief_node *n, int id, size_t 
     }
     for (size_t k = 0; k < items; k++) {
         for (int side = 0; side < 2; side++) {
-            char label[FLOW_LABEL * 4 + 64];
+            char label[64];
             double h = fmax(scale * (double)col[side].count[k], 1.0);
             if (col[side].y[k] < 0)
                 continue;
             bar(c, n, id, k, side ? FLOW_AFTER_X : FLOW_BEFORE_X, col[side].y[k], FLOW_BAR, h);
-            item_label(n, k, col[side].count[k], side == 0, label, sizeof label);
+            item_label(n, k, col[side].count[k], label, sizeof label);
             debrief_svg_text(c, side ? FLOW_AFTER_X + FLOW_BAR + 8 : FLOW_BEFORE_X - 8,
                              col[side].y[k] + h / 2 + 5, side ? "start" : "end",
                              (long)k == ai ? "font-size=\"17\" font-weight=\"bold\""
@@ -189,18 +174,18 @@ static void finals(debrief_chart *c, const debrief_node *n, int id, size_t items
     size_t none = n->n_options;
     for (size_t k = 0; k < items; k++)
         max = flow_at(n, none, k) > max ? flow_at(n, none, k) : max;
-    debrief_svg_text(c, 200, 22, "start", "font-weight=\"bold\" font-size=\"17\"", "Final choices");
+    debrief_svg_text(c, 130, 22, "start", "font-weight=\"bold\" font-size=\"17\"", "Final choices");
     double y = 36;
     for (size_t k = 0; k < items; k++) {
-        char label[FLOW_LABEL * 4 + 64];
+        char label[64];
         long v = flow_at(n, none, k);
         if (k == none && v == 0)
             continue;
-        item_label(n, k, v, false, label, sizeof label);
+        item_label(n, k, v, label, sizeof label);
         debrief_svg_text(
             c, 190, y + 17, "end",
             (long)k == ai ? "font-size=\"17\" font-weight=\"bold\"" : "font-size=\"17\"", label);
-        bar(c, n, id, k, 200, y, fmax(340.0 * (double)v / (double)max, 1.0), 22);
+        bar(c, n, id, k, 130, y, fmax(290.0 * (double)v / (double)max, 1.0), 22);
         y += 30;
     }
 }
@@ -221,7 +206,7 @@ void debrief_chart_flow(debrief_chart *c, const debrief_node *n)
     } else {
         h = 44 + 30.0 * (double)items;
     }
-    int id = debrief_svg_open(c, "flow", "flow", 560, (int)h, "Choices before and after the advice",
+    int id = debrief_svg_open(c, "flow", "flow", 440, (int)h, "Choices before and after the advice",
                               n->title ? n->title : n->node_id);
     flow_desc(c, n, items);
     debrief_svg_desc_end(c);

@@ -21,17 +21,17 @@ const char debrief_html_nodes_style[] =
     "color:var(--muted)}\n"
     ".decision p{margin:.25rem 0}.node-grid p{font-size:.9rem}.decision "
     ".prompt{font-style:italic}\n"
-    ".node-grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1.2fr) "
-    "minmax(0,.7fr);gap:1rem;align-items:start}\n"
-    ".node-grid.no-flow{grid-template-columns:minmax(0,2.3fr) minmax(0,.7fr)}\n"
+    ".node-grid{display:grid;grid-template-columns:minmax(0,1.5fr) minmax(0,.9fr) "
+    "minmax(0,.65fr);gap:1rem;align-items:start}\n"
+    ".node-grid.no-flow{grid-template-columns:minmax(0,2.4fr) minmax(0,.65fr)}\n"
     /* the trust histogram: a table whose bars are drawn by CSS */
-    "table.trust-hist{border-collapse:separate;border-spacing:3px 0;margin:.3rem 0}"
+    "table.trust-hist{border-collapse:separate;border-spacing:2px 0;margin:.3rem 0}"
     ".trust-hist caption{font-size:.85rem;text-align:left;caption-side:bottom}"
     ".trust-hist thead{display:table-footer-group}"
     ".trust-hist th,.trust-hist td{border:0;padding:0 .15rem;text-align:center;"
-    "vertical-align:bottom;min-width:1.6rem;font-size:.85rem}"
+    "vertical-align:bottom;min-width:1.1rem;font-size:.85rem}"
     ".trust-hist th{background:none;border-top:2px solid var(--ink)}"
-    ".trust-hist .bar{display:block;margin:0 auto;width:1.3rem;background:var(--sky);"
+    ".trust-hist .bar{display:block;margin:0 auto;width:1rem;background:var(--sky);"
     "border:1px solid var(--ink);border-bottom:0;-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}\n"
     ".node-grid figure{margin:0}.node-grid figure svg{max-width:100%}"
@@ -135,8 +135,10 @@ static void write_advice(FILE *f, const debrief_node *d)
 
 static void option_row(FILE *f, const debrief_node *d, size_t k, long before, long after)
 {
+    char letter[24];
     fprintf(f, "<tr><th scope=\"row\">");
     if (k < d->n_options) {
+        fprintf(f, "%s ", debrief_nodes_letter(k, letter, sizeof letter));
         write_mark(f, d->options[k].best);
         fprintf(f, " ");
         esc(f, d->options[k].label);
@@ -161,8 +163,8 @@ static void write_options(FILE *f, const debrief_node *d, const char *anchor)
     fprintf(f, "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"");
     esc(f, label);
     fprintf(f, "\"><table>\n<thead><tr><th scope=\"col\">Option</th><th scope=\"col\" "
-               "class=\"num\">Before the advice</th><th scope=\"col\" class=\"num\">After it"
-               "</th></tr></thead>\n<tbody>\n");
+               "class=\"num\">Before</th><th scope=\"col\" "
+               "class=\"num\">After</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < none; k++)
         option_row(f, d, k, d->options[k].initial, d->options[k].final);
     if (none_before + none_after > 0)
@@ -256,7 +258,7 @@ static void write_trust(FILE *f, const debrief_node *d)
         total += d->trust_hist[t];
         sum += t * d->trust_hist[t];
     }
-    fprintf(f, "<div class=\"wide\"><table class=\"trust-hist\">\n<caption>");
+    fprintf(f, "<table class=\"trust-hist\">\n<caption>");
     if (total > 0)
         fprintf(f, "Trust in the advice (1 none, 7 complete): %ld rating%s, mean %.1f", total,
                 total == 1 ? "" : "s", (double)sum / (double)total);
@@ -273,7 +275,7 @@ static void write_trust(FILE *f, const debrief_node *d)
                     0.2 + 3.8 * (double)d->trust_hist[t] / (double)max);
         fprintf(f, "</td>");
     }
-    fprintf(f, "</tr></tbody>\n</table></div>\n");
+    fprintf(f, "</tr></tbody>\n</table>\n");
 }
 
 /* Whether any choice was made before the advice: then the flow is drawn. */
@@ -333,7 +335,9 @@ int debrief_html_nodes(FILE *f, const debrief_nodes *n)
                    "advised, the choices before and after the advice, who changed their mind, the "
                    "trust ratings, the teaching point and the rationales as typed. &#10003; marks "
                    "an accepted answer, &#10007; another, <span class=\"ai-mark\">AI</span> the "
-                   "AI&#8217;s advice; &#8220;no choice&#8221;: none before the advice (it came "
+                   "AI&#8217;s advice; &#8220;before&#8221; and &#8220;after&#8221; count the "
+                   "choices made before the "
+                   "advice and after it; &#8220;no choice&#8221;: none before the advice (it came "
                    "with the case, or time ran out) or none after (time ran out). In the flow "
                    "charts, grey bands kept their choice, blue ones switched to the AI&#8217;s "
                    "option, vermilion (dashed) away from it, orange (dotted) to another.</p>\n");

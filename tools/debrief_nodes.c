@@ -6,6 +6,7 @@
  * debrief_nodes_finish, once nothing more can move. */
 #include "debrief_nodes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -526,6 +527,15 @@ const debrief_node *debrief_nodes_caught_out(const debrief_nodes *n)
             best = d;
     }
     return best;
+}
+
+const char *debrief_nodes_letter(size_t k, char *buf, size_t size)
+{
+    if (k < 26)
+        snprintf(buf, size, "%c", (char)('A' + k));
+    else
+        snprintf(buf, size, "%zu", k + 1);
+    return buf;
 }
 
 unsigned debrief_nodes_keep(void)

@@ -128,6 +128,10 @@ unsigned debrief_nodes_keep(void);
 int debrief_html_nodes(FILE *f, const debrief_nodes *n);
 int debrief_html_caught_out(FILE *f, const debrief_nodes *n);
 
+/* The option's letter in the block, by its place k: "A", "B"… "Z", then
+ * "27", "28"… (the flow chart labels its bars with it). Returns buf. */
+const char *debrief_nodes_letter(size_t k, char *buf, size_t size);
+
 /* The block's id ("d-" CASE "-" NODE, as above) into buf; buf when it fit,
  * else NULL. */
 const char *debrief_nodes_anchor(const debrief_node *d, char *buf, size_t size);
