@@ -47,7 +47,7 @@ typedef struct opt_acc {
 } opt_acc;
 
 typedef struct node_acc {
-    debrief_node pub; /* filled by finish */
+    debrief_node pub; /* its counts as they are added; the rest filled by finish */
     char *case_id, *node_id;
     votes case_title, title, prompt, teaching;
     opt_acc *opts;
@@ -55,11 +55,7 @@ typedef struct node_acc {
     debrief_node_option *pub_opts; /* as many; filled by finish */
     size_t cap_pub;
     long *flow; /* (n_opts + 1)^2, [initial][final], index n_opts: none */
-    double pos_sum;
-    long decisions, advice_shown, ai_right, ai_wrong, ai_conf_n;
-    double ai_conf_sum;
-    long toward, away, followed_wrong, rejected_right, final_right, final_wrong;
-    long trust_hist[8];
+    double pos_sum, ai_conf_sum;
     name_list toward_names, away_names;
     const char *sort_title; /* the case's title, the same for all its nodes */
 } node_acc;
@@ -269,27 +265,27 @@ static int opts_label(node_acc *a, const log_decision *d)
 static int add_advice(debrief_nodes *ns, node_acc *a, const log_decision *d, const char *trainee)
 {
     long ai = opt_find(a, d->ai);
-    a->advice_shown++;
+    a->pub.advice_shown++;
     if (d->ai)
         a->opts[ai].advised++;
     if (d->has_ai_correct)
-        d->ai_correct ? a->ai_right++ : a->ai_wrong++;
+        d->ai_correct ? a->pub.ai_right++ : a->pub.ai_wrong++;
     if (d->has_ai_confidence) {
         a->ai_conf_sum += d->ai_confidence;
-        a->ai_conf_n++;
+        a->pub.ai_confidence_n++;
     }
     if (metrics_followed(d) && d->has_ai_correct && !d->ai_correct)
-        a->followed_wrong++;
+        a->pub.followed_wrong++;
     if (d->has_followed_ai && !d->followed_ai && metrics_ai_correct(d))
-        a->rejected_right++;
+        a->pub.rejected_right++;
     if (!d->ai || !d->initial || !d->final || same(d->initial, d->final))
         return 0;
     if (same(d->final, d->ai)) {
-        a->toward++;
+        a->pub.toward_ai++;
         return ns->keep_texts ? name_add(&a->toward_names, trainee) : 0;
     }
     if (same(d->initial, d->ai)) {
-        a->away++;
+        a->pub.away_from_ai++;
         return ns->keep_texts ? name_add(&a->away_names, trainee) : 0;
     }
     return 0;
@@ -318,7 +314,7 @@ static int node_add(debrief_nodes *ns, node_acc *a, const log_session *s, size_t
         return -1;
     long i = opt_find(a, d->initial), f = opt_find(a, d->final);
     size_t m = a->n_opts + 1;
-    a->decisions++;
+    a->pub.decisions++;
     a->pos_sum += (double)pos;
     a->flow[(size_t)i * m + (size_t)f]++;
     if (d->initial)
@@ -326,9 +322,9 @@ static int node_add(debrief_nodes *ns, node_acc *a, const log_session *s, size_t
     if (d->final)
         a->opts[f].final++;
     if (d->has_final_correct)
-        d->final_correct ? a->final_right++ : a->final_wrong++;
+        d->final_correct ? a->pub.final_right++ : a->pub.final_wrong++;
     if (d->has_trust && d->trust >= 1 && d->trust <= 7)
-        a->trust_hist[d->trust]++;
+        a->pub.trust_hist[d->trust]++;
     if (metrics_advice_shown(d) && add_advice(ns, a, d, s->trainee) != 0)
         return -1;
     if (ns->keep_texts && d->final && d->rationale && d->rationale[strspn(d->rationale, " \t\r\n")])
@@ -456,20 +452,9 @@ static void node_publish(node_acc *a)
     p->teaching = vote_best(&a->teaching);
     p->n_options = a->n_opts;
     p->options = a->pub_opts;
-    p->decisions = a->decisions;
-    p->advice_shown = a->advice_shown;
-    p->ai_right = a->ai_right;
-    p->ai_wrong = a->ai_wrong;
-    p->ai_confidence_n = a->ai_conf_n;
-    p->ai_confidence_mean = a->ai_conf_n > 0 ? a->ai_conf_sum / (double)a->ai_conf_n : 0.0;
     p->flow = a->flow;
-    p->toward_ai = a->toward;
-    p->away_from_ai = a->away;
-    p->followed_wrong = a->followed_wrong;
-    p->rejected_right = a->rejected_right;
-    p->final_right = a->final_right;
-    p->final_wrong = a->final_wrong;
-    memcpy(p->trust_hist, a->trust_hist, sizeof p->trust_hist);
+    if (p->ai_confidence_n > 0)
+        p->ai_confidence_mean = a->ai_conf_sum / (double)p->ai_confidence_n;
     p->toward_trainees = a->toward_names.v;
     p->n_toward = a->toward_names.n;
     p->away_trainees = a->away_names.v;
@@ -498,7 +483,7 @@ void debrief_nodes_finish(debrief_nodes *n)
     case_titles(n);
     for (size_t i = 0; i < n->n; i++) {
         node_acc *a = n->nodes[i];
-        a->pub.mean_position = a->decisions > 0 ? a->pos_sum / (double)a->decisions : 0.0;
+        a->pub.mean_position = a->pub.decisions > 0 ? a->pos_sum / (double)a->pub.decisions : 0.0;
         node_publish(a);
     }
     if (n->n > 1)
