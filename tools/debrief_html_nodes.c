@@ -24,6 +24,8 @@ const char debrief_html_nodes_style[] =
     ".node-grid{display:grid;grid-template-columns:minmax(0,1.5fr) minmax(0,.9fr) "
     "minmax(0,.65fr);gap:1rem;align-items:start}\n"
     ".node-grid.no-flow{grid-template-columns:minmax(0,2.4fr) minmax(0,.65fr)}\n"
+    "@media (max-width:1000px){.node-grid,.node-grid.no-flow{grid-template-columns:"
+    "minmax(0,1fr)}}\n"
     /* the trust histogram: a table whose bars are drawn by CSS */
     "table.trust-hist{border-collapse:separate;border-spacing:2px 0;margin:.3rem 0}"
     ".trust-hist caption{font-size:.85rem;text-align:left;caption-side:bottom}"
@@ -36,7 +38,6 @@ const char debrief_html_nodes_style[] =
     "print-color-adjust:exact}\n"
     ".node-grid figure{margin:0}.node-grid figure svg{max-width:100%}"
     ".node-grid table{margin:.3rem 0}\n"
-    "@media (max-width:1000px){.node-grid{grid-template-columns:minmax(0,1fr)}}\n"
     ".ai-mark{border:2px solid var(--ink);border-radius:4px;padding:0 .2em;font-size:.8em;"
     "font-weight:bold}\n"
     ".teaching{border-left:8px solid var(--blue);background:#eef6fb;padding:.4rem .8rem;"
@@ -150,18 +151,21 @@ static void option_row(FILE *f, const debrief_node *d, size_t k, long before, lo
     fprintf(f, "</th><td class=\"num\">%ld</td><td class=\"num\">%ld</td></tr>\n", before, after);
 }
 
-static void write_options(FILE *f, const debrief_node *d, const char *anchor)
+/* The table of the options; number: the block's, so that the table's name is
+ * unique on the page. */
+static void write_options(FILE *f, const debrief_node *d, size_t number)
 {
     size_t none = DEBRIEF_NODE_NONE(d);
     long none_before = 0, none_after = 0;
-    char label[600];
     for (size_t k = 0; k <= none; k++) {
         none_before += d->flow[none * (none + 1) + k];
         none_after += d->flow[k * (none + 1) + none];
     }
-    snprintf(label, sizeof label, "Choices at %s", anchor);
-    fprintf(f, "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"");
-    esc(f, label);
+    fprintf(f,
+            "<div class=\"wide\" role=\"region\" tabindex=\"0\" aria-label=\"Choices at "
+            "decision %zu: ",
+            number);
+    esc(f, d->title ? d->title : d->node_id);
     fprintf(f, "\"><table>\n<thead><tr><th scope=\"col\">Option</th><th scope=\"col\" "
                "class=\"num\">Before</th><th scope=\"col\" "
                "class=\"num\">After</th></tr></thead>\n<tbody>\n");
@@ -287,7 +291,7 @@ static bool has_flow(const debrief_node *d)
     return false;
 }
 
-static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d)
+static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d, size_t number)
 {
     char anchor[512];
     if (!debrief_nodes_anchor(d, anchor, sizeof anchor))
@@ -303,7 +307,7 @@ static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d)
     bool flow = has_flow(d);
     fprintf(f, "<div class=\"node-grid%s\">\n<div>\n", flow ? "" : " no-flow");
     write_advice(f, d);
-    write_options(f, d, anchor);
+    write_options(f, d, number);
     write_switches(f, d);
     fprintf(f, "</div>\n");
     /* without choices before the advice, the table says it all */
@@ -342,7 +346,7 @@ int debrief_html_nodes(FILE *f, const debrief_nodes *n)
                    "charts, grey bands kept their choice, blue ones switched to the AI&#8217;s "
                    "option, vermilion (dashed) away from it, orange (dotted) to another.</p>\n");
     for (size_t i = 0; i < count; i++)
-        write_block(f, &ch, debrief_nodes_at(n, i));
+        write_block(f, &ch, debrief_nodes_at(n, i), i + 1);
     fprintf(f, "</section>\n");
     return ferror(f) ? -1 : 0;
 }
