@@ -323,9 +323,10 @@ static void write_head(debrief_html *h, const metrics *m)
     debrief_html_out(h,
                      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s"
+                     "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s%s"
                      "</style>\n</head>\n<body>\n",
-                     m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style);
+                     m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style,
+                     debrief_html_nodes_style);
     debrief_html_out(
         h,
         "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f sessions &#183; %.0f "
@@ -343,7 +344,7 @@ static void write_head(debrief_html *h, const metrics *m)
     }
     debrief_html_out(h, "</p>\n</header>\n");
     debrief_html_out(h, "<nav><p>Sections: <a href=\"#summary\">summary</a> &#183; "
-                        "<a href=\"#decisions\">decision by decision</a> &#183; ");
+                        "<a href=\"#per-decision\">decision by decision</a> &#183; ");
     if (has_variants(h))
         debrief_html_out(h, "<a href=\"#variants\">variants</a> &#183; ");
     debrief_html_out(h, "<a href=\"#trainees\">trainees</a> &#183; <a href=\"#appendix\">"
@@ -461,15 +462,11 @@ static void write_summary(debrief_html *h, const metrics *m)
                      METRICS_SMALL_N);
 }
 
-/* The heart of the debrief: a block per decision, in play order. */
+/* The heart of the debrief: a block per decision, in play order
+ * (debrief_nodes.h); a failed write shows in ferror, as above. */
 static void write_decisions(debrief_html *h)
 {
-    if (debrief_nodes_count(h->nodes) > 0) {
-        (void)debrief_html_nodes(h->f, h->nodes); /* a failed write: ferror, as above */
-        return;
-    }
-    debrief_html_out(h, "<section id=\"decisions\">\n<h2>Decision by decision</h2>\n<p>No "
-                        "decision to show.</p>\n</section>\n");
+    (void)debrief_html_nodes(h->f, h->nodes);
 }
 
 /* ---- The writer ---- */

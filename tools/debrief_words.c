@@ -119,6 +119,14 @@ static const debrief_word words[METRIC_COUNT] = {
                                  "mean final_confidence over decisions whose final choice was "
                                  "wrong",
                                  NULL},
+    [METRIC_CONFIDENCE_AUROC] = {"Self-calibration (confidence AUROC)",
+                                 "whether one's own confidence was higher in right choices than "
+                                 "in wrong ones",
+                                 "Higher is better: 0.5 is blind, 1 perfect", NULL,
+                                 "the area under the ROC curve of final_confidence (1\u20137) "
+                                 "separating right final choices from wrong ones, all decisions "
+                                 "with both (a tie counts \u00bd)",
+                                 HANLEY},
     [METRIC_ADVICE_REQUESTED] = {"Advice requested", "asking for advice when it was optional", NULL,
                                  "asked for the advice",
                                  "P(advice_requested) over on_request decisions", NULL},

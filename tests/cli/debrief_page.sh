@@ -58,8 +58,8 @@ done
 # The summary first, then the per-decision view, the variants, each trainee
 # and the appendix, in that order.
 order=$(grep -o '<section id="[a-z-]*"' "$WORK/day.html" | cut -d'"' -f2 |
-    grep -xE 'summary|decisions|variants|trainees|appendix' | tr '\n' ' ')
-[ "$order" = "summary decisions variants trainees appendix " ] ||
+    grep -xE 'summary|per-decision|variants|trainees|appendix' | tr '\n' ' ')
+[ "$order" = "summary per-decision variants trainees appendix " ] ||
     fail "the report's order is '$order'"
 grep -qE 'Over-reliance: following advice that was wrong\. Lower is better; the cohort followed wrong advice [0-9]+ times? out of [0-9]+\.' \
     "$WORK/day.html" || fail "the summary does not say over-reliance in plain words"
