@@ -67,6 +67,17 @@ grep -qF 'Under-reliance: overriding advice that was right. Lower is better; the
     "$WORK/day.html" || fail "the summary does not say under-reliance in plain words"
 grep -qF 'Final accuracy: right answers in the end, with the advice. Higher is better; the cohort chose a right answer' \
     "$WORK/day.html" || fail "the summary does not say final accuracy in plain words"
+# The per-decision blocks give the options by their labels and the
+# rationales as typed (escaped), each block folded under its title.
+sed -n '/<section id="per-decision">/,/<section id="variants">/p' "$WORK/day.html" >"$WORK/blocks.html"
+grep -qF 'Record posterior leads V7-V9 now and prepare to call the primary PCI centre' "$WORK/blocks.html" ||
+    fail "the per-decision blocks do not give the options' labels"
+grep -qF 'The ECG and the story fit; I weighed the advice' "$WORK/blocks.html" ||
+    fail "the per-decision blocks do not give the rationales"
+grep -qF '&lt;b&gt;Not&lt;/b&gt; what the AI said &amp; why' "$WORK/blocks.html" ||
+    fail "a rationale with markup is not escaped in the blocks"
+[ "$(grep -c '<section class="decision"' "$WORK/blocks.html")" -ge 10 ] ||
+    fail "fewer than 10 decision blocks for the teaching day"
 # Both cases with variants are compared without --by.
 grep -qF '<section id="variants">' "$WORK/day.html" || fail "no variants compared"
 for v in '<td>ai</td>' '<td>colleague</td>' '<td>wrong_first</td>' '<td>wrong_second</td>'; do
