@@ -34,6 +34,9 @@ static const cli_opt opts[] = {
      .choices = keys,
      .help = "trainee, case, variant or session; several allowed (or --by trainee,case): "
              "one group per combination present"},
+    CLI_FLAG_OPT("--long", debrief_args, o.long_form,
+                 "with --by: every figure of each group, one a line, instead of one table row "
+                 "per group with the main figures"),
     CLI_FLAG_OPT("--include-runs", debrief_args, o.include_runs,
                  "count practice sessions too: those whose session_start mode is run "
                  "(scripted inputs or a policy), replay or preview; by default they are left "
