@@ -227,6 +227,8 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
 {
     const debrief_opts *a = r->a;
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
+    if (a->csv)
+        o.keep = debrief_csv_keep();
     if (metrics_set_new(&r->set, a->by, a->n_by) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;

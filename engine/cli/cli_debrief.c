@@ -45,12 +45,14 @@ static const cli_opt opts[] = {
                "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
                "counts are whole numbers, every other value has a fraction (5.0) at full "
                "precision; n/a is null"),
-    REPORT_OPT("--csv", csv,
-               "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
-               "case_version, variant, status, seq, t, at and every field of the decision "
-               "record; null is an empty field, \"\" an empty string; options, best and "
-               "viewed are joined with ';'; a text a spreadsheet would run as a formula "
-               "(starting with = + - @, tab or CR) gets a leading '"),
+    REPORT_OPT(
+        "--csv", csv,
+        "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
+        "case_version, variant, status, seq, t, at, every field of the decision "
+        "record, time_limits, counted, then initial_label, final_label, ai_label, "
+        "node_title and teaching; null is an empty field, \"\" an empty string; options, best and "
+        "viewed are joined with ';'; a text a spreadsheet would run as a formula "
+        "(starting with = + - @, tab or CR) gets a leading '"),
     REPORT_OPT("--html", html,
                "a self-contained report for a debrief room and for print (no scripts, no "
                "network): cohort summary, reliance matrices, trust, accuracy, times, cases, "
