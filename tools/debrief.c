@@ -21,6 +21,7 @@
 #include "debrief_json.h"
 #include "debrief_report.h"
 #include "debrief_text.h"
+#include "debrief_trainee.h"
 #include "exit_status.h"
 #include "json_util.h"
 #include "log_reader.h"
@@ -278,6 +279,8 @@ static int debrief(run *r)
 
 int debrief_logs(const debrief_opts *o)
 {
+    if (o->trainee)
+        return debrief_trainee(o);
     run r = {.a = o, .keep_issues = o->html || o->xapi};
     int rc = debrief(&r);
     if (r.csv && r.csv != stdout)

@@ -133,9 +133,7 @@ static void number(strbuf *r, bool has, double v)
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)
 
-/* The logged label of option (labels parallel to options); NULL when the
- * log has none (an older log) or option is NULL. */
-static const char *label_of(const log_decision *d, const char *option)
+const char *debrief_csv_label(const log_decision *d, const char *option)
 {
     if (!option || d->n_labels != d->n_options)
         return NULL;
@@ -145,11 +143,7 @@ static const char *label_of(const log_decision *d, const char *option)
     return NULL;
 }
 
-/* The node record of decision d: the last one of its node before it, among
- * the kept records (none unless the read kept node records). *from is where
- * the search for the next decision starts: records and decisions are both in
- * log order. */
-static const log_node *node_of(const log_session *s, const log_decision *d, size_t *from)
+const log_node *debrief_csv_node(const log_session *s, const log_decision *d, size_t *from)
 {
     const log_node *found = NULL;
     size_t i = *from;
@@ -184,9 +178,9 @@ static void decision_row(strbuf *r, const log_session *s, const log_decision *d,
     /* A log older than the setting was played with the case's own limits. */
     str(r, s->has_start ? (s->time_limits ? s->time_limits : "normal") : NULL);
     str(r, counted ? "true" : "false");
-    str(r, label_of(d, d->initial));
-    str(r, label_of(d, d->final));
-    str(r, label_of(d, d->ai));
+    str(r, debrief_csv_label(d, d->initial));
+    str(r, debrief_csv_label(d, d->final));
+    str(r, debrief_csv_label(d, d->ai));
     str(r, node ? node->title : NULL);
     str(r, node ? node->teaching : NULL);
     strbuf_add(r, "\r\n", 2);
@@ -212,7 +206,8 @@ int debrief_csv_session_counted(FILE *f, const log_session *s, bool counted)
     strbuf r = STRBUF_INIT;
     size_t from = 0;
     for (size_t i = 0; i < s->n_decisions; i++)
-        decision_row(&r, s, &s->decisions[i], counted, node_of(s, &s->decisions[i], &from));
+        decision_row(&r, s, &s->decisions[i], counted,
+                     debrief_csv_node(s, &s->decisions[i], &from));
     bool oom = strbuf_oom(&r);
     if (!oom && r.len)
         fwrite(r.s, 1, r.len, f);

@@ -60,6 +60,11 @@ static const cli_opt opts[] = {
     REPORT_OPT("--xapi", xapi,
                "xAPI 1.0.3 statements (a JSON array) for a Learning Record Store: "
                "initialized, answered, completed, terminated"),
+    CLI_STRING_OPT("--trainee", "ID", debrief_args, o.trainee,
+                   "one trainee's debrief: their figures beside the group's on the terminal, "
+                   "and with --html their own report (their decisions with the feedback they "
+                   "got, their reliance against the group's, their learning curve), naming no "
+                   "other trainee; not with --by, --json, --csv or --xapi"),
     CLI_STRING_OPT("--xapi-homepage", "URL", debrief_args, o.homepage,
                    "actor.account.homePage, the system the trainee ids belong to\n"
                    "(default: " DEBRIEF_XAPI_HOMEPAGE ")"),
@@ -80,6 +85,10 @@ static int run(const cli_command *cmd, void *args)
     debrief_args *a = args;
     if (is_stdout(a->o.json) && is_stdout(a->o.csv))
         return cli_usage_error(cmd->name, "--json and --csv cannot both write to stdout");
+    if (a->o.trainee && (a->n_by || a->o.json || a->o.csv || a->o.xapi))
+        return cli_usage_error(cmd->name, "--trainee writes one trainee's debrief: it takes "
+                                          "--html and --include-runs, not --by, --json, --csv "
+                                          "or --xapi");
     for (size_t k = 0; k < a->n_by; k++)
         if (metrics_key_parse(a->by[k], &a->keys[k]) != 0)
             return cli_usage_error(cmd->name, "--by takes no key '%s'", a->by[k]);

@@ -31,6 +31,17 @@
  * for log_read_opts.keep). */
 unsigned debrief_csv_keep(void);
 
+/* The logged label of option in decision d (labels are parallel to
+ * options); NULL when the log has none (an older log) or option is NULL. */
+const char *debrief_csv_label(const log_decision *d, const char *option);
+
+/* The node record of decision d of session s: the last record of its node
+ * before it, among the kept records (none unless the read kept node
+ * records); NULL when there is none. *from, 0 for a session's first
+ * decision, is where the search for the next one starts (records and
+ * decisions are both in log order). */
+const log_node *debrief_csv_node(const log_session *s, const log_decision *d, size_t *from);
+
 /* The header row. -1 when the write fails. */
 int debrief_csv_header(FILE *f);
 
