@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "debrief_chart_curve.h"
 #include "debrief_text.h"
 #include "debrief_trainee_page.h"
 #include "failing_alloc.h"
@@ -182,6 +183,66 @@ static void test_mean_trust(void **state)
     assert_true(mean == 3.0 && n == 4);
 }
 
+static metric_value prop(long num, long den)
+{
+    metric_value v = {.has = den > 0, .num = num, .den = den};
+    v.value = den > 0 ? (double)num / (double)den : 0.0;
+    return v;
+}
+
+static size_t count_of(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)) != NULL; p++)
+        n++;
+    return n;
+}
+
+/* The curve chart says every number drawn in its text alternative, tells
+ * the two series apart by line, marker and words, and leaves a gap where
+ * there is nothing to count: the line starts again (a second M). */
+static void test_curve_chart_says_every_point(void **state)
+{
+    (void)state;
+    metrics_curve_point mine[3] = {
+        {.k = 1, .over = prop(1, 2)}, {.k = 2, .over = prop(0, 0)}, {.k = 3, .over = prop(0, 1)}};
+    metrics_curve_point group[3] = {{.k = 1, .over = prop(3, 10), .trainees = 5},
+                                    {.k = 2, .over = prop(2, 8), .trainees = 5},
+                                    {.k = 3, .over = prop(1, 6), .trainees = 4}};
+    FILE *f = open_memstream(&printed, &printed_len);
+    debrief_chart ch = {.f = f};
+    debrief_chart_curve(&ch, true, mine, 3, group, 3);
+    fclose(f);
+    assert_non_null(strstr(printed, "data-chart=\"curve\""));
+    assert_non_null(strstr(printed, "role=\"img\" aria-labelledby=\"ch1-t ch1-d\""));
+    assert_non_null(strstr(printed, ">Learning curve: Over-reliance by case number</title>"));
+    assert_non_null(strstr(printed, "case 1: you 1 of 2 (50%), the group 3 of 10 (30%); case 2: "
+                                    "you none to count, the group 2 of 8 (25%); case 3: you 0 of "
+                                    "1 (0%), the group 1 of 6 (17%).</desc>"));
+    assert_int_equal(count_of(printed, "<circle "), 1 + 2); /* the legend's, then yours */
+    assert_int_equal(count_of(printed, "<rect "), 1 + 3);   /* the legend's, then the group's */
+    assert_non_null(strstr(printed, "d=\"M64.0 129.0 M440.0 214.0 \"")); /* your gap */
+    assert_non_null(strstr(printed, "stroke-dasharray")); /* the group's line is dashed */
+    assert_non_null(strstr(printed, "Solid line and circles: you"));
+    free(printed);
+
+    /* No point at all (n = 0), and a single one (n = 1): centred. */
+    f = open_memstream(&printed, &printed_len);
+    ch = (debrief_chart){.f = f};
+    debrief_chart_curve(&ch, false, NULL, 0, NULL, 0);
+    fclose(f);
+    assert_non_null(strstr(printed, "you and the group: no case to count.</desc>"));
+    free(printed);
+    metrics_curve_point one = {.k = 1, .under = prop(1, 1)};
+    f = open_memstream(&printed, &printed_len);
+    ch = (debrief_chart){.f = f};
+    debrief_chart_curve(&ch, false, &one, 1, NULL, 0);
+    fclose(f);
+    assert_non_null(strstr(printed, "case 1: you 1 of 1 (100%), the group none to count."));
+    assert_non_null(strstr(printed, "<circle cx=\"252.0\" cy=\"44.0\""));
+    free(printed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_spread_out_of_memory),
         cmocka_unit_test(test_table_rows_with_counts),
         cmocka_unit_test(test_mean_trust),
+        cmocka_unit_test(test_curve_chart_says_every_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
