@@ -19,6 +19,7 @@
 #include "debrief.h"
 #include "debrief_csv.h"
 #include "debrief_json.h"
+#include "debrief_research.h"
 #include "debrief_report.h"
 #include "debrief_text.h"
 #include "debrief_trainee.h"
@@ -118,6 +119,7 @@ static void print_cohort(FILE *f, const metrics_set *set)
     fprintf(f, "%s.\n", metrics_sessions_text(&all, text, sizeof text));
     if (metrics_time_limits_text(&all, text, sizeof text)[0])
         fprintf(f, "%s.\n", text);
+    debrief_print_curve(f, set);
 }
 
 /* "48 scripted runs left out; --include-runs counts them." */

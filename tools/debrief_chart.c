@@ -8,16 +8,10 @@
 #include <string.h>
 
 #include "debrief_fmt.h"
+#include "debrief_chart_svg.h"
 #include "debrief_html_table.h"
 
-/* Okabe-Ito. */
-#define C_BLUE "#0072B2"
-#define C_VERMILLION "#D55E00"
-#define C_SKY "#56B4E9"
-#define C_ORANGE "#E69F00"
-#define C_GREY "#777777"
-#define C_INK "#111111"
-#define C_RULE "#999999"
+/* Okabe-Ito: debrief_chart_svg.h */
 
 /* Opens the figure and its svg up to the open <desc>: the caller writes the
  * text alternative, then calls desc_end. Returns the chart's id number. */
@@ -630,4 +624,29 @@ void debrief_chart_times(debrief_chart *c, const int64_t *const ms[3], const siz
             "the median; whiskers: the fastest and the slowest.</figcaption>\n");
     times_table(c, b, n);
     fprintf(c->f, "</figure>\n");
+}
+
+/* ---- The drawing parts other charts share (debrief_chart_svg.h) ---- */
+
+int debrief_svg_open(debrief_chart *c, const char *kind, const char *cls, int w, int h,
+                     const char *title, const char *title_who)
+{
+    return svg_open(c, kind, cls, w, h, title, title_who);
+}
+
+void debrief_svg_desc_end(debrief_chart *c)
+{
+    desc_end(c);
+}
+
+void debrief_svg_hatch(debrief_chart *c, int id, const char *name, const char *ground,
+                       const char *line)
+{
+    hatch_def(c, id, name, ground, line);
+}
+
+void debrief_svg_text(debrief_chart *c, double x, double y, const char *anchor, const char *extra,
+                      const char *s)
+{
+    text(c, x, y, anchor, extra, s);
 }

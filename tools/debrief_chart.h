@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "debrief_nodes.h"
 #include "metrics.h"
 
 typedef struct debrief_chart {
@@ -36,6 +37,16 @@ void debrief_chart_accuracy(debrief_chart *c, const metrics *m);
 /* Box plots of the time to the final choice (ms, each array sorted) for AI
  * right, AI wrong and no advice; with its table. data-chart="times". */
 void debrief_chart_times(debrief_chart *c, const int64_t *const ms[3], const size_t n[3]);
+
+/* One decision's flow of choices (debrief_nodes.h): its options before the
+ * advice on the left and after it on the right, bars as high as the count
+ * and bands between them as wide as each flow (grey: kept the choice; blue:
+ * switched to the AI's option; vermilion with a dashed edge: switched away
+ * from it; orange, dotted: another switch). Each option is labelled with ✓
+ * or ✗, "(AI)" for the advised one, and its count. A node without initial
+ * choices (advice with the case, or none) draws its final choices as bars
+ * instead. data-chart="flow". */
+void debrief_chart_flow(debrief_chart *c, const debrief_node *n);
 
 /* The q-quantile (0..1) of a sorted array, interpolating between
  * neighbours (R's type 7); n must be > 0. */

@@ -22,6 +22,7 @@
 #include "debrief_chart.h"
 #include "debrief_html_style.h"
 #include "debrief_html_table.h"
+#include "debrief_nodes.h"
 #include "mem.h"
 
 /* Rows beyond these go to --csv; the page says how many were left out. */
@@ -58,6 +59,7 @@ typedef struct html {
     metrics_set *cohort, *by_trainee, *by_case;
     times ms_final[3]; /* TIME_AI_RIGHT, TIME_AI_WRONG, TIME_NO_ADVICE */
     row_list sessions, incomplete;
+    debrief_nodes *nodes; /* the per-decision view */
     char *first_at, *last_at;
     bool oom;
 } html;
@@ -221,6 +223,8 @@ static int on_session_pass1(void *ctx, const log_session *s, apperr *e)
     if (metrics_set_add(h->cohort, s) != 0 || metrics_set_add(h->by_trainee, s) != 0 ||
         metrics_set_add(h->by_case, s) != 0)
         h->oom = true;
+    if (debrief_nodes_add(h->nodes, s) != 0)
+        h->oom = true;
     add_times(h, s);
     row_add(h, &h->sessions, s);
     if (s->status == LOG_INCOMPLETE)
@@ -242,8 +246,8 @@ static int cmp_i64(const void *a, const void *b)
 static int pass1(html *h, apperr *e)
 {
     metrics_key trainee = METRICS_BY_TRAINEE, kcase = METRICS_BY_CASE;
-    log_read_opts o = {.on_session = on_session_pass1, .ctx = h};
-    if (metrics_set_new(&h->cohort, NULL, 0) != 0 ||
+    log_read_opts o = {.on_session = on_session_pass1, .ctx = h, .keep = debrief_nodes_keep()};
+    if (!(h->nodes = debrief_nodes_new(true)) || metrics_set_new(&h->cohort, NULL, 0) != 0 ||
         metrics_set_new(&h->by_trainee, &trainee, 1) != 0 ||
         metrics_set_new(&h->by_case, &kcase, 1) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory writing the HTML report");
@@ -254,6 +258,7 @@ static int pass1(html *h, apperr *e)
     metrics_set_finish(h->cohort);
     metrics_set_finish(h->by_trainee);
     metrics_set_finish(h->by_case);
+    debrief_nodes_finish(h->nodes);
     for (int k = 0; k < 3; k++) {
         if (h->ms_final[k].n > 0)
             qsort(h->ms_final[k].v, h->ms_final[k].n, sizeof(int64_t), cmp_i64);
@@ -284,6 +289,7 @@ static const char *const metric_labels[METRIC_COUNT] = {
     "Trust AUROC (0.5 = blind, 1 = perfect)",
     "Mean confidence when right",
     "Mean confidence when wrong",
+    "Confidence AUROC: own confidence telling right choices from wrong",
     "Advice requested (on_request)",
     "Explanation opened",
     "Median time to final choice",
@@ -376,9 +382,10 @@ static void write_head(html *h, const metrics *m)
     out(h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s"
+        "<title>Appraise debrief: %.0f sessions, %.0f decisions</title>\n<style>\n%s%s"
         "</style>\n</head>\n<body>\n",
-        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style);
+        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value, debrief_html_style,
+        debrief_html_nodes_style);
     out(h,
         "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f sessions &#183; %.0f "
         "decisions &#183; %zu trainees &#183; %zu cases",
@@ -400,7 +407,8 @@ static void write_head(html *h, const metrics *m)
            "trainees</a> &#183; <a href=\"#cases\">cases</a> &#183; ");
     if (h->in->groups && metrics_set_keys(h->in->groups, &keys) > 0)
         out(h, "<a href=\"#groups\">groups</a> &#183; ");
-    out(h, "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#decisions\">decisions</a> "
+    out(h, "<a href=\"#per-decision\">decision by decision</a> &#183; "
+           "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#decisions\">decisions</a> "
            "&#183; <a href=\"#input\">input</a></p></nav>\n");
 }
 
@@ -802,6 +810,7 @@ static void html_free(html *h)
     metrics_set_free(h->cohort);
     metrics_set_free(h->by_trainee);
     metrics_set_free(h->by_case);
+    debrief_nodes_free(h->nodes);
     for (int k = 0; k < 3; k++)
         mem_free(h->ms_final[k].v);
     rows_free(&h->sessions);
@@ -820,6 +829,8 @@ static int write_page(html *h, apperr *e)
     out(h, "<main>\n");
     write_flags(h, m);
     write_summary(h, m);
+    /* a failed write shows in ferror(), checked once the page is written */
+    (void)debrief_html_caught_out(h->f, h->nodes);
     write_reliance(h, m);
     write_trust(h, m);
     write_accuracy(h, m);
@@ -827,6 +838,7 @@ static int write_page(html *h, apperr *e)
     write_trainees(h, m);
     write_cases(h);
     write_by_groups(h);
+    (void)debrief_html_nodes(h->f, h->nodes);
     write_sessions(h);
     if (debrief_html_decisions(h->f, h->in, (long)m->m[METRIC_DECISIONS].value, MAX_DECISION_ROWS,
                                e) != 0)

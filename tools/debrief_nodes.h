@@ -11,7 +11,21 @@
  * the aggregate holds one block per (case, node), counts per option, and —
  * only when keep_texts is asked for (the HTML report) — the trainee ids and
  * rationales, so that the terminal and JSON paths stay bounded by the
- * number of distinct decision nodes, not decisions. */
+ * number of distinct decision nodes, not decisions. Even then the texts are
+ * capped: DEBRIEF_NODES_MAX_TEXTS rationales per option and trainee ids per
+ * list, and the block says how many more there were.
+ *
+ * Where the texts come from: option labels from the decision's `labels`
+ * (parallel to `options`; the first session that logged them), the id where
+ * no log did (logs written before labels were); the node's title and
+ * teaching point from its `node` record (the last one entered before the
+ * decision), the prompt from the decision; each the text most sessions
+ * logged (the first on a tie), so that a case edited between sessions
+ * still shows one.
+ *
+ * Play order within a case: by the mean position of the decision in its
+ * sessions (0 for a session's first decision, 1 for its second…), so that
+ * a node sessions meet earlier comes first; ties by node id (bytes). */
 #ifndef DEBRIEF_NODES_H
 #define DEBRIEF_NODES_H
 
@@ -25,6 +39,9 @@
 /* Index of "no choice" (a time-out before the initial choice, or no
  * final) in a flow row or column: the last one, n_options. */
 #define DEBRIEF_NODE_NONE(n) ((n)->n_options)
+
+/* Rationales kept per option, and trainee ids per switch list. */
+#define DEBRIEF_NODES_MAX_TEXTS 200
 
 typedef struct debrief_text_item {
     const char *trainee; /* may be NULL */
@@ -41,6 +58,7 @@ typedef struct debrief_node_option {
     /* keep_texts only: the rationales of those whose final choice it was */
     const debrief_text_item *rationales;
     size_t n_rationales;
+    long rationales_left_out; /* beyond DEBRIEF_NODES_MAX_TEXTS */
 } debrief_node_option;
 
 typedef struct debrief_node {
@@ -59,10 +77,12 @@ typedef struct debrief_node {
     /* flow[i][f]: initial choice i, final choice f; index n_options = none.
      * (n_options + 1) squared, row-major. */
     const long *flow;
-    long toward_ai, away_from_ai; /* switched to the AI's option / from it */
-    long followed_wrong;          /* followed advice that was wrong (over-reliance) */
-    long rejected_right;          /* did not follow advice that was right */
-    long trust_hist[8];           /* trust 1..7 (index 0 unused) */
+    long toward_ai, away_from_ai;  /* switched to the AI's option / from it */
+    long followed_wrong;           /* followed advice that was wrong (over-reliance) */
+    long rejected_right;           /* did not follow advice that was right */
+    long final_right, final_wrong; /* final choices judged (final_correct known) */
+    double mean_position;          /* of the decision in its sessions (play order) */
+    long trust_hist[8];            /* trust 1..7 (index 0 unused) */
     /* keep_texts only: who switched toward and away from the AI */
     const char *const *toward_trainees;
     size_t n_toward;
@@ -98,11 +118,25 @@ const debrief_node *debrief_nodes_caught_out(const debrief_nodes *n);
  * points (bits for log_read_opts.keep). */
 unsigned debrief_nodes_keep(void);
 
-/* HTML: the per-decision view, one <section id="decisions"> holding a block
- * per node (debrief_html_nodes.c); and the summary's one paragraph naming
- * the decision that caught most out, linking to its block. Return 0, or -1
- * when the write failed (errno set). */
+/* HTML: the per-decision view, one <section id="per-decision"> (h2)
+ * holding a <section class="decision" id="d-CASE-NODE"> (h3) per node
+ * (debrief_html_nodes.c; the id's parts keep ASCII letters and digits and
+ * write every other byte as _XX, so that it is safe and unique); and the
+ * summary's one paragraph naming the decision that caught most out,
+ * linking to its block (nothing when none did). Return 0, or -1 when the
+ * write failed (errno set). */
 int debrief_html_nodes(FILE *f, const debrief_nodes *n);
 int debrief_html_caught_out(FILE *f, const debrief_nodes *n);
+
+/* The option's letter in the block, by its place k: "A", "B"… "Z", then
+ * "27", "28"… (the flow chart labels its bars with it). Returns buf. */
+const char *debrief_nodes_letter(size_t k, char *buf, size_t size);
+
+/* The block's id ("d-" CASE "-" NODE, as above) into buf; buf when it fit,
+ * else NULL. */
+const char *debrief_nodes_anchor(const debrief_node *d, char *buf, size_t size);
+
+/* The CSS of the blocks, for the page's <style> beside debrief_html_style. */
+extern const char debrief_html_nodes_style[];
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "debrief_research.h"
+
 /* ---- The block of every figure ------------------------------------------- */
 
 /* Proportions as a percentage, means to two places, times in ms, AUROC and
@@ -47,7 +49,8 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
     default:
         if (v->has && (id == METRIC_MEDIAN_MS_FINAL || id == METRIC_MEDIAN_MS_INITIAL))
             snprintf(val, sizeof val, "%.1f ms", v->value);
-        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_DISCRIMINATION))
+        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_CONFIDENCE_AUROC ||
+                            id == METRIC_DISCRIMINATION))
             snprintf(val, sizeof val, "%.3f", v->value);
         else if (v->has)
             snprintf(val, sizeof val, "%.2f", v->value);
@@ -60,10 +63,12 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
         fprintf(f, "  %-20s %s\n", metrics_name(id), val);
 }
 
+/* Every figure, then the research measures' lines (debrief_research.h). */
 static void print_figures(FILE *f, const metrics *m)
 {
     for (int id = 0; id < METRIC_COUNT; id++)
         print_figure(f, (metric_id)id, m);
+    debrief_print_research(f, m);
 }
 
 void debrief_text_block(FILE *f, const char *heading, const metrics *m)

@@ -65,7 +65,10 @@ for chart in trust accuracy times; do
     [ "$(count "<svg [^>]*data-chart=\"$chart\"")" -eq 1 ] || fail "the $chart chart is missing"
 done
 svgs=$(count '<svg ')
-[ "$svgs" -eq 7 ] || fail "expected 7 charts, found $svgs"
+# and a flow chart per decision with choices before the advice (debrief_nodes.h)
+flows=$(count '<svg [^>]*data-chart="flow"')
+[ "$flows" -ge 1 ] || fail "no flow chart in the per-decision view"
+[ "$svgs" -eq $((7 + flows)) ] || fail "expected 7 charts and $flows flow charts, found $svgs"
 [ "$(count '<svg [^>]*role="img"[^>]*aria-labelledby="ch[0-9]+-t ch[0-9]+-d"')" -eq "$svgs" ] ||
     fail "every chart needs role=img and aria-labelledby its title and desc"
 [ "$(count '<title id="ch[0-9]+-t">')" -eq "$svgs" ] || fail "a chart has no <title>"
@@ -95,8 +98,9 @@ expect_status 0 "debrief --html of the bundled cases' logs"
 chrome --dump-dom "file://$WORK/runs.html" >"$WORK/runs.dom" || fail "chromium --dump-dom failed"
 msgs=$(console_messages)
 [ -z "$msgs" ] || fail "console messages while loading the bundled cases' report: $msgs"
-[ "$(grep -o '<svg ' "$WORK/runs.dom" | wc -l)" -eq 7 ] ||
-    fail "the bundled cases' report does not have its 7 charts (cohort, 3 policies, trust, accuracy, times)"
+flows=$(grep -oE '<svg [^>]*data-chart="flow"' "$WORK/runs.dom" | wc -l)
+[ "$(grep -o '<svg ' "$WORK/runs.dom" | wc -l)" -eq $((7 + flows)) ] ||
+    fail "the bundled cases' report does not have its 7 charts (cohort, 3 policies, trust, accuracy, times) and its $flows flow charts"
 
 # The page renders: a screenshot of the top and a printed PDF.
 chrome --hide-scrollbars --window-size=1280,2400 --screenshot="$WORK/report.png" "file://$REPORT" >/dev/null ||
