@@ -239,7 +239,7 @@ static void test_curve_chart_says_every_point(void **state)
     debrief_chart_curve(&ch, false, &one, 1, NULL, 0);
     fclose(f);
     assert_non_null(strstr(printed, "case 1: you 1 of 1 (100%), the group none to count."));
-    assert_non_null(strstr(printed, "<circle cx=\"252.0\" cy=\"44.0\""));
+    assert_non_null(strstr(printed, "<circle cx=\"252.0\" cy=\"44.0\" r=\"5\""));
     free(printed);
 }
 

@@ -55,7 +55,7 @@ static void axes(FILE *f, size_t n, const char *what)
         fprintf(f,
                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" GRID "\"/>"
                 "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"" INK "\">%d%%</text>\n",
-                X0, y, X1, y, X0 - 6, y + 5, 25 * t);
+                X0, y, X1, y, X0 - 10, y + 5, 25 * t);
     }
     size_t step = n <= 10 ? 1 : (size_t)debrief_chart_step((double)n, 10);
     for (size_t k = 1; k <= n; k += step)
@@ -70,7 +70,7 @@ static void axes(FILE *f, size_t n, const char *what)
             (X0 + X1) / 2, H - 8, (Y0 + Y1) / 2, (Y0 + Y1) / 2, what);
 }
 
-/* The line (broken where there is nothing to count) and its markers. */
+/* The line, broken where there is nothing to count. */
 static void line(FILE *f, series s, size_t n, bool over, bool mine)
 {
     bool pen = false;
@@ -86,18 +86,24 @@ static void line(FILE *f, series s, size_t n, bool over, bool mine)
         pen = true;
     }
     fprintf(f, "\"/>\n");
+}
+
+/* The markers: your dots, then the group's hollow squares around them, so
+ * that both show where the two meet. */
+static void markers(FILE *f, series s, size_t n, bool over, bool mine)
+{
     for (size_t k = 1; k <= s.n; k++) {
         const metric_value *v = rate(&s.p[k - 1], over);
-        double x = x_of(k, n), y = v->has ? y_of(v->value) : 0;
         if (!v->has)
             continue;
+        double x = x_of(k, n), y = y_of(v->value);
         if (mine)
-            fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"" BLUE "\"/>\n", x, y);
+            fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"" BLUE "\"/>\n", x, y);
         else
             fprintf(f,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"#fff\" "
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"none\" "
                     "stroke=\"" ORANGE "\" stroke-width=\"3\"/>\n",
-                    x - 5, y - 5);
+                    x - 7, y - 7);
     }
 }
 
@@ -105,13 +111,13 @@ static void legend(FILE *f)
 {
     fprintf(f,
             "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"" BLUE "\" "
-            "stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"16\" r=\"6\" fill=\"" BLUE "\"/>"
+            "stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"16\" r=\"5\" fill=\"" BLUE "\"/>"
             "<text x=\"%.1f\" y=\"21\" fill=\"" INK "\">you</text>\n"
             "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"16\" stroke=\"" ORANGE "\" "
-            "stroke-width=\"3\" stroke-dasharray=\"7 5\"/><rect x=\"%.1f\" y=\"11\" width=\"10\" "
-            "height=\"10\" fill=\"#fff\" stroke=\"" ORANGE "\" stroke-width=\"3\"/>"
+            "stroke-width=\"3\" stroke-dasharray=\"7 5\"/><rect x=\"%.1f\" y=\"9\" width=\"14\" "
+            "height=\"14\" fill=\"#fff\" stroke=\"" ORANGE "\" stroke-width=\"3\"/>"
             "<text x=\"%.1f\" y=\"21\" fill=\"" INK "\">the group</text>\n",
-            X0, X0 + 40, X0 + 20, X0 + 48, X0 + 130, X0 + 170, X0 + 145, X0 + 178);
+            X0, X0 + 40, X0 + 20, X0 + 48, X0 + 130, X0 + 170, X0 + 143, X0 + 178);
 }
 
 void debrief_chart_curve(debrief_chart *c, bool over, const metrics_curve_point *mine,
@@ -141,6 +147,8 @@ void debrief_chart_curve(debrief_chart *c, bool over, const metrics_curve_point 
     axes(f, n ? n : 1, over ? "Over-reliance" : "Under-reliance");
     line(f, (series){group, n_group}, n, over, false);
     line(f, (series){mine, n_mine}, n, over, true);
+    markers(f, (series){mine, n_mine}, n, over, true);
+    markers(f, (series){group, n_group}, n, over, false);
     fprintf(f,
             "</svg>\n<figcaption>%s by case number. Solid line and circles: you; dashed line "
             "and squares: the group. Lower is better. A gap: no %s advice to count at that "

@@ -138,6 +138,29 @@ int debrief_trainee_spread(const metrics_set *each, metric_id id, double *lo, do
 
 /* ---- The terminal ------------------------------------------------------- */
 
+/* The learning curve, one line per case number: the trainee's over- and
+ * under-reliance at their k-th case beside the group's. */
+static void print_curve(const debrief_trainee_figures *t)
+{
+    char cell[4][48];
+    bool marked = false;
+    size_t n = t->n_my_curve > t->n_group_curve ? t->n_my_curve : t->n_group_curve;
+    static const metric_value none = {0};
+    printf("\nLearning curve, by case number in time order:\n%4s  %14s  %14s  %14s  %14s\n", "case",
+           "over: you", "the group", "under: you", "the group");
+    for (size_t k = 1; k <= n; k++) {
+        const metrics_curve_point *m = k <= t->n_my_curve ? &t->my_curve[k - 1] : NULL;
+        const metrics_curve_point *g = k <= t->n_group_curve ? &t->group_curve[k - 1] : NULL;
+        debrief_text_rate(m ? &m->over : &none, cell[0], sizeof cell[0], &marked);
+        debrief_text_rate(g ? &g->over : &none, cell[1], sizeof cell[1], &marked);
+        debrief_text_rate(m ? &m->under : &none, cell[2], sizeof cell[2], &marked);
+        debrief_text_rate(g ? &g->under : &none, cell[3], sizeof cell[3], &marked);
+        printf("%4zu  %14s  %14s  %14s  %14s\n", k, cell[0], cell[1], cell[2], cell[3]);
+    }
+    if (marked)
+        printf("* fewer than %d decisions behind the rate: a small sample.\n", METRICS_SMALL_N);
+}
+
 typedef struct two_rows {
     const char *id;
     const metrics *mine, *group;
@@ -170,29 +193,6 @@ static void print_terminal(const debrief_trainee_figures *t, const log_read_stat
     printf("The group: every counted session of the %ld trainee%s, %s included.\n", t->trainees,
            t->trainees == 1 ? "" : "s", t->a->trainee);
     print_curve(t);
-}
-
-/* The learning curve, one line per case number: the trainee's over- and
- * under-reliance at their k-th case beside the group's. */
-static void print_curve(const debrief_trainee_figures *t)
-{
-    char cell[4][48];
-    bool marked = false;
-    size_t n = t->n_my_curve > t->n_group_curve ? t->n_my_curve : t->n_group_curve;
-    static const metric_value none = {0};
-    printf("\nLearning curve, by case number in time order:\n%4s  %14s  %14s  %14s  %14s\n", "case",
-           "over: you", "the group", "under: you", "the group");
-    for (size_t k = 1; k <= n; k++) {
-        const metrics_curve_point *m = k <= t->n_my_curve ? &t->my_curve[k - 1] : NULL;
-        const metrics_curve_point *g = k <= t->n_group_curve ? &t->group_curve[k - 1] : NULL;
-        debrief_text_rate(m ? &m->over : &none, cell[0], sizeof cell[0], &marked);
-        debrief_text_rate(g ? &g->over : &none, cell[1], sizeof cell[1], &marked);
-        debrief_text_rate(m ? &m->under : &none, cell[2], sizeof cell[2], &marked);
-        debrief_text_rate(g ? &g->under : &none, cell[3], sizeof cell[3], &marked);
-        printf("%4zu  %14s  %14s  %14s  %14s\n", k, cell[0], cell[1], cell[2], cell[3]);
-    }
-    if (marked)
-        printf("* fewer than %d decisions behind the rate: a small sample.\n", METRICS_SMALL_N);
 }
 
 /* ---- An id with no session ---------------------------------------------- */
