@@ -423,8 +423,10 @@ static int write_decisions(FILE *f, const debrief_trainee_figures *t, apperr *e)
 {
     pass p = {.t = t, .page = f, .tmp = tmpfile()};
     log_read_opts o = {.on_session = on_session, .ctx = &p, .keep = debrief_csv_keep()};
-    fprintf(f, "<section id=\"decisions\">\n<h2>Your decisions and the feedback you got</h2>\n"
-               "<p>Case by case, in the order you played them.</p>\n");
+    fprintf(f,
+            "<section id=\"decisions\">\n<h2>Your decisions and the feedback you got</h2>\n"
+            "<p>Case by case, %s.</p>\n",
+            p.tmp ? "in the order you played them" : "in the order of the log files");
     int rc = log_read_paths(t->a->paths, t->a->n_paths, &o, NULL, e);
     if (rc == 0 && p.tmp)
         rc = copy_blocks(&p, e);
