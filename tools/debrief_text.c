@@ -112,17 +112,21 @@ bool debrief_text_mean_trust(const metrics *m, double *mean, long *n)
     return count > 0;
 }
 
-/* "3/5*" below the small-sample size (marked), "12/20 60%" from it on,
- * "n/a" with nothing to count. Sets *marked when it marks. */
-static void rate_cell(char *out, const metric_value *v, bool *marked)
+const char *debrief_text_rate(const metric_value *v, char *buf, size_t size, bool *marked)
 {
     if (!v->has || v->den == 0)
-        snprintf(out, CELL, "n/a");
+        snprintf(buf, size, "n/a");
     else if (v->den < METRICS_SMALL_N) {
-        snprintf(out, CELL, "%ld/%ld*", v->num, v->den);
+        snprintf(buf, size, "%ld/%ld*", v->num, v->den);
         *marked = true;
     } else
-        snprintf(out, CELL, "%ld/%ld %.0f%%", v->num, v->den, 100.0 * v->value);
+        snprintf(buf, size, "%ld/%ld %.0f%%", v->num, v->den, 100.0 * v->value);
+    return buf;
+}
+
+static void rate_cell(char *out, const metric_value *v, bool *marked)
+{
+    debrief_text_rate(v, out, CELL, marked);
 }
 
 static void figure_cells(char cells[N_FIGURES][CELL], const metrics *m, bool *marked)

@@ -31,6 +31,11 @@ typedef void (*debrief_text_row_fn)(void *ctx, size_t i, const char **keys, metr
 void debrief_text_table(FILE *f, const char *const *key_names, size_t n_keys, size_t n_rows,
                         debrief_text_row_fn row, void *ctx);
 
+/* A rate as the table prints it into buf ("3/5*" under METRICS_SMALL_N
+ * decisions, setting *marked; "12/20 60%" from it on; "n/a" with nothing
+ * to count). Returns buf. */
+const char *debrief_text_rate(const metric_value *v, char *buf, size_t size, bool *marked);
+
 /* Mean trust (1-7) over the decisions with advice and a trust rating
  * (m->trust_hist); false when there are none. */
 bool debrief_text_mean_trust(const metrics *m, double *mean, long *n);

@@ -22,6 +22,7 @@ typedef struct reading {
     const debrief_opts *a;
     metrics_acc *mine, *group;
     metrics_set *each;
+    metrics_curve *my_curve, *group_curve;
     long runs_left_out, my_runs; /* practice sessions left out: all, the trainee's */
     char *first_at, *last_at;
     bool oom;
@@ -61,7 +62,9 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
         return 0;
     }
     if (metrics_acc_add_session(r->group, s) != 0 || metrics_set_add(r->each, s) != 0 ||
-        (mine && metrics_acc_add_session(r->mine, s) != 0)) {
+        metrics_curve_add(r->group_curve, s) != 0 ||
+        (mine &&
+         (metrics_acc_add_session(r->mine, s) != 0 || metrics_curve_add(r->my_curve, s) != 0))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
         return -1;
     }
@@ -87,13 +90,20 @@ static int read_logs(reading *r, log_read_stats *st, apperr *e)
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
     r->mine = metrics_acc_new();
     r->group = metrics_acc_new();
-    if (!r->mine || !r->group || metrics_set_new(&r->each, &by, 1) != 0) {
+    r->my_curve = metrics_curve_new();
+    r->group_curve = metrics_curve_new();
+    if (!r->mine || !r->group || !r->my_curve || !r->group_curve ||
+        metrics_set_new(&r->each, &by, 1) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
     if (log_read_paths(r->a->paths, r->a->n_paths, &o, st, e) != 0)
         return -1;
     metrics_set_finish(r->each);
+    if (metrics_curve_finish(r->my_curve) != 0 || metrics_curve_finish(r->group_curve) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
@@ -128,6 +138,29 @@ int debrief_trainee_spread(const metrics_set *each, metric_id id, double *lo, do
 
 /* ---- The terminal ------------------------------------------------------- */
 
+/* The learning curve, one line per case number: the trainee's over- and
+ * under-reliance at their k-th case beside the group's. */
+static void print_curve(const debrief_trainee_figures *t)
+{
+    char cell[4][48];
+    bool marked = false;
+    size_t n = t->n_my_curve > t->n_group_curve ? t->n_my_curve : t->n_group_curve;
+    static const metric_value none = {0};
+    printf("\nLearning curve, by case number in time order:\n%4s  %14s  %14s  %14s  %14s\n", "case",
+           "over: you", "the group", "under: you", "the group");
+    for (size_t k = 1; k <= n; k++) {
+        const metrics_curve_point *m = k <= t->n_my_curve ? &t->my_curve[k - 1] : NULL;
+        const metrics_curve_point *g = k <= t->n_group_curve ? &t->group_curve[k - 1] : NULL;
+        debrief_text_rate(m ? &m->over : &none, cell[0], sizeof cell[0], &marked);
+        debrief_text_rate(g ? &g->over : &none, cell[1], sizeof cell[1], &marked);
+        debrief_text_rate(m ? &m->under : &none, cell[2], sizeof cell[2], &marked);
+        debrief_text_rate(g ? &g->under : &none, cell[3], sizeof cell[3], &marked);
+        printf("%4zu  %14s  %14s  %14s  %14s\n", k, cell[0], cell[1], cell[2], cell[3]);
+    }
+    if (marked)
+        printf("* fewer than %d decisions behind the rate: a small sample.\n", METRICS_SMALL_N);
+}
+
 typedef struct two_rows {
     const char *id;
     const metrics *mine, *group;
@@ -159,6 +192,7 @@ static void print_terminal(const debrief_trainee_figures *t, const log_read_stat
     debrief_text_table(stdout, heads, 1, 2, two_row, &rows);
     printf("The group: every counted session of the %ld trainee%s, %s included.\n", t->trainees,
            t->trainees == 1 ? "" : "s", t->a->trainee);
+    print_curve(t);
 }
 
 /* ---- An id with no session ---------------------------------------------- */
@@ -194,6 +228,8 @@ static void reading_free(reading *r)
     metrics_acc_free(r->mine);
     metrics_acc_free(r->group);
     metrics_set_free(r->each);
+    metrics_curve_free(r->my_curve);
+    metrics_curve_free(r->group_curve);
     mem_free(r->first_at);
     mem_free(r->last_at);
 }
@@ -213,6 +249,8 @@ static int run(reading *r)
         .first_at = r->first_at,
         .last_at = r->last_at,
     };
+    t.n_my_curve = metrics_curve_points(r->my_curve, &t.my_curve);
+    t.n_group_curve = metrics_curve_points(r->group_curve, &t.group_curve);
     metrics_acc_compute(r->mine, &t.mine);
     metrics_acc_compute(r->group, &t.group);
     if (st.sessions == 0) {

@@ -16,9 +16,11 @@
 #include <string.h>
 
 #include "debrief_chart.h"
+#include "debrief_chart_curve.h"
 #include "debrief_csv.h"
 #include "debrief_fmt.h"
 #include "debrief_html_style.h"
+#include "debrief_html_table.h"
 #include "debrief_report.h"
 #include "debrief_text.h"
 #include "debrief_trainee_page.h"
@@ -36,7 +38,9 @@ static const char page_style[] =
     "article.decision{border-top:1px solid var(--rule);padding:.25rem 0 .5rem}"
     "article.decision h4{margin:.5rem 0 .25rem;font-size:1.05rem}"
     ".callout.teaching{border-color:var(--blue);background:#eef6fb}\n"
-    "p.prompt{font-style:italic;margin:.25rem 0}\n";
+    "p.prompt{font-style:italic;margin:.25rem 0}\n"
+    ".curves{display:flex;flex-wrap:wrap;gap:1.5rem}.curves figure{width:520px;max-width:100%;"
+    "margin:0}\n";
 
 /* ---- Figures in words ----------------------------------------------------- */
 
@@ -173,6 +177,52 @@ static void write_reliance(FILE *f, debrief_chart *ch, const debrief_trainee_fig
     debrief_chart_reliance(ch, "you", &t->mine, true);
     debrief_chart_reliance(ch, "the group", &t->group, true);
     fprintf(f, "</div>\n</section>\n");
+}
+
+/* "1 of 2" / "40% (2/5)" / "n/a" in a cell of the curve's table. */
+static void curve_cell(FILE *f, const metrics_curve_point *p, size_t n, size_t k, bool over)
+{
+    const metric_value *v = k <= n ? (over ? &p[k - 1].over : &p[k - 1].under) : NULL;
+    fprintf(f, "<td class=\"num\">");
+    if (!v || !v->has)
+        fprintf(f, "<span class=\"na\">n/a</span>");
+    else if (v->den < METRICS_SMALL_N)
+        fprintf(f, "%ld of %ld", v->num, v->den);
+    else
+        fprintf(f, "%.0f%% <span class=\"basis\">(%ld/%ld)</span>", 100.0 * v->value, v->num,
+                v->den);
+    fprintf(f, "</td>");
+}
+
+static void write_curve(FILE *f, debrief_chart *ch, const debrief_trainee_figures *t)
+{
+    size_t n = t->n_my_curve > t->n_group_curve ? t->n_my_curve : t->n_group_curve;
+    fprintf(f, "<section id=\"curve\">\n<h2>Your learning curve</h2>\n<p>Over- and "
+               "under-reliance at your 1st, 2nd, 3rd&#8230; case in time order, beside the "
+               "group's at each trainee's case of that number. Did your reliance on the AI "
+               "become better calibrated case by case? Lower is better for both.</p>\n"
+               "<div class=\"curves\">\n");
+    debrief_chart_curve(ch, true, t->my_curve, t->n_my_curve, t->group_curve, t->n_group_curve);
+    debrief_chart_curve(ch, false, t->my_curve, t->n_my_curve, t->group_curve, t->n_group_curve);
+    fprintf(f, "</div>\n");
+    debrief_html_table_open(f, "Your learning curve");
+    fprintf(f, "<thead><tr><th scope=\"col\">Case</th><th scope=\"col\" class=\"num\">"
+               "Over-reliance: you</th><th scope=\"col\" class=\"num\">the group</th>"
+               "<th scope=\"col\" class=\"num\">Under-reliance: you</th><th scope=\"col\" "
+               "class=\"num\">the group</th><th scope=\"col\" class=\"num\">Trainees with a "
+               "case this far</th></tr></thead>\n<tbody>\n");
+    for (size_t k = 1; k <= n; k++) {
+        fprintf(f, "<tr><th scope=\"row\">%zu</th>", k);
+        curve_cell(f, t->my_curve, t->n_my_curve, k, true);
+        curve_cell(f, t->group_curve, t->n_group_curve, k, true);
+        curve_cell(f, t->my_curve, t->n_my_curve, k, false);
+        curve_cell(f, t->group_curve, t->n_group_curve, k, false);
+        fprintf(f, "<td class=\"num\">%ld</td></tr>\n",
+                k <= t->n_group_curve ? t->group_curve[k - 1].trainees : 0L);
+    }
+    fprintf(f, "</tbody>\n");
+    debrief_html_table_close(f);
+    fprintf(f, "</section>\n");
 }
 
 /* ---- The decisions -------------------------------------------------------- */
@@ -415,9 +465,11 @@ static void write_head(FILE *f, const debrief_trainee_figures *t)
         fprintf(f, " &#183; played %.10s to %.10s", t->first_at, t->last_at);
     fprintf(f, " &#183; against a group of %ld trainee%s</p>\n</header>\n", t->trainees,
             t->trainees == 1 ? "" : "s");
-    fprintf(f, "<nav><p>Sections: <a href=\"#summary\">your figures</a> &#183; <a "
-               "href=\"#reliance\">reliance</a> &#183; <a href=\"#decisions\">your "
-               "decisions</a></p></nav>\n");
+    fprintf(f,
+            "<nav><p>Sections: <a href=\"#summary\">your figures</a> &#183; <a "
+            "href=\"#reliance\">reliance</a> &#183; <a href=\"#curve\">learning curve</a> &#183; "
+            "<a href=\"#decisions\">your "
+            "decisions</a></p></nav>\n");
 }
 
 static int write_page(FILE *f, const debrief_trainee_figures *t, apperr *e)
@@ -431,6 +483,7 @@ static int write_page(FILE *f, const debrief_trainee_figures *t, apperr *e)
                    "every figure.</p>\n");
     write_summary(f, t, &oom);
     write_reliance(f, &ch, t);
+    write_curve(f, &ch, t);
     if (write_decisions(f, t, e) != 0)
         return -1;
     fprintf(f, "</main>\n<footer><p>Written by <code>appraise debrief --trainee</code>. Metric "

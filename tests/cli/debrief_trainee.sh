@@ -60,6 +60,18 @@ grep -qF "You followed wrong advice 1 time out of 3; the group, 2 times out of 4
 grep -qF ">Reliance matrix: you</title>" "$R" || fail "your matrix"
 grep -qF ">Reliance matrix: the group</title>" "$R" || fail "the group's matrix"
 
+# The learning curve: the trainee's k-th case beside the group's, on the
+# terminal and in the report (two charts and their table). ann's cases in
+# time order: the older ward log (no wrong advice followed), the ward case
+# (followed wrong advice), the chest pain case, the sepsis case.
+expect_in out "Learning curve, by case number in time order:" "the curve on the terminal"
+expect_in out "   2            1/1*            2/2*            0/1*            0/3*" "ann's 2nd case"
+expect_in out "   4             n/a             n/a            0/2*            0/2*" "ann's 4th case"
+[ "$(grep -c 'data-chart="curve"' "$R")" -eq 2 ] || fail "two curve charts: over- and under-reliance"
+grep -qF "case 2: you 1 of 1 (100%), the group 2 of 2 (100%)" "$R" || fail "the curve's numbers in words"
+grep -qF '<tr><th scope="row">1</th><td class="num">0 of 1</td><td class="num">0 of 1</td><td class="num"><span class="na">n/a</span></td><td class="num">2 of 4</td><td class="num">3</td></tr>' "$R" ||
+    fail "the curve's table"
+
 # --include-runs counts the practice run too.
 run_app debrief "$D" --trainee ann --include-runs --html "$WORK/all.html"
 expect_status 0 "--include-runs"
@@ -111,7 +123,7 @@ chrome() {
 chrome --dump-dom "file://$R" >"$WORK/dom.html" || fail "chromium --dump-dom failed"
 msgs=$(grep -E 'CONSOLE|Uncaught|Failed to load resource' "$WORK/console.log" || true)
 [ -z "$msgs" ] || fail "console messages while loading the report: $msgs"
-[ "$(grep -oE '<svg [^>]*role="img"' "$WORK/dom.html" | wc -l)" -eq 2 ] || fail "the charts in the DOM"
+[ "$(grep -oE '<svg [^>]*role="img"' "$WORK/dom.html" | wc -l)" -eq 4 ] || fail "the charts in the DOM"
 if [ -n "${DEBRIEF_TRAINEE_SCREENSHOT:-}" ]; then
     chrome --hide-scrollbars --window-size=1366,4000 --screenshot="$DEBRIEF_TRAINEE_SCREENSHOT" \
         "file://$R" || fail "screenshot"

@@ -9,6 +9,7 @@
 #include "apperr.h"
 #include "debrief.h"
 #include "metrics.h"
+#include "metrics_curve.h"
 
 typedef struct debrief_trainee_figures {
     const debrief_opts *a;
@@ -17,6 +18,9 @@ typedef struct debrief_trainee_figures {
     long trainees;                  /* in the group, this one included */
     long runs_left_out;             /* practice sessions left out, every trainee's */
     const char *first_at, *last_at; /* the trainee's first and last session start */
+    /* The learning curves, k = 1..n: the trainee's and the group's. */
+    const metrics_curve_point *my_curve, *group_curve;
+    size_t n_my_curve, n_group_curve;
 } debrief_trainee_figures;
 
 /* Writes the page to t->a->html, reading the logs again for the trainee's
