@@ -111,6 +111,7 @@ static const row_def rows[] = {
     {METRIC_TRUST_AUROC, "Trust AUROC (0.5 = blind, 1 = perfect)"},
     {METRIC_CONFIDENCE_RIGHT, "Mean confidence when right (1&#8211;7)"},
     {METRIC_CONFIDENCE_WRONG, "Mean confidence when wrong (1&#8211;7)"},
+    {METRIC_CONFIDENCE_AUROC, "Self-calibration: confidence AUROC (0.5 = chance, 1 = perfect)"},
     {METRIC_EXPLANATION_OPENED, "Opened the explanation"},
     {METRIC_MEDIAN_MS_FINAL, "Median time to the final choice"},
 };

@@ -56,6 +56,7 @@ grep -Eqi '<(link|img|iframe|object|embed)[ >]|src=|@import' "$R" && fail "the r
 # Their figures against the group's, and the two reliance matrices.
 grep -qF "You followed wrong advice 1 time out of 3; the group, 2 times out of 4." "$R" ||
     fail "over-reliance in words"
+grep -qF "<tr><th scope=\"row\">Self-calibration: confidence AUROC" "$R" || fail "self-calibration"
 [ "$(grep -c 'data-chart="reliance"' "$R")" -eq 2 ] || fail "two reliance matrices: you and the group"
 grep -qF ">Reliance matrix: you</title>" "$R" || fail "your matrix"
 grep -qF ">Reliance matrix: the group</title>" "$R" || fail "the group's matrix"
