@@ -31,7 +31,7 @@ core="$here/../engine/core"
 # shellcheck disable=SC2046
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$core" $(pkg-config --cflags libcjson) \
     -o "$work/gen_cohort" "$here/gen_cohort.c" "$core/log_schema.c" "$core/json_util.c" \
-    "$core/metrics.c" "$core/strmap.c" "$core/mem.c" "$core/strbuf.c" \
+    "$core/metrics.c" "$core/metrics_curve.c" "$core/strmap.c" "$core/mem.c" "$core/strbuf.c" "$core/time_limits.c" \
     $(pkg-config --libs libcjson) -lm
 stamp="$cohort/.cohort-$SESSIONS"
 if [ ! -f "$stamp" ]; then

@@ -18,6 +18,7 @@
 #include "debrief.h"
 #include "debrief_csv.h"
 #include "debrief_json.h"
+#include "debrief_research.h"
 #include "debrief_report.h"
 #include "exit_status.h"
 #include "json_util.h"
@@ -132,7 +133,8 @@ static void print_figure(FILE *f, metric_id id, const metrics *m)
     default:
         if (v->has && (id == METRIC_MEDIAN_MS_FINAL || id == METRIC_MEDIAN_MS_INITIAL))
             snprintf(val, sizeof val, "%.1f ms", v->value);
-        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_DISCRIMINATION))
+        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_CONFIDENCE_AUROC ||
+                            id == METRIC_DISCRIMINATION))
             snprintf(val, sizeof val, "%.3f", v->value);
         else if (v->has)
             snprintf(val, sizeof val, "%.2f", v->value);
@@ -161,6 +163,7 @@ static void print_group(FILE *f, const metrics_set *set, size_t g)
     metrics_set_metrics(set, g, &m);
     for (int id = 0; id < METRIC_COUNT; id++)
         print_figure(f, (metric_id)id, &m);
+    debrief_print_research(f, &m);
 }
 
 /* Over every group (each session is in one): how every session ended,
@@ -187,6 +190,7 @@ static void print_cohort(FILE *f, const metrics_set *set)
     fprintf(f, "%s.\n", metrics_sessions_text(&all, text, sizeof text));
     if (metrics_time_limits_text(&all, text, sizeof text)[0])
         fprintf(f, "%s.\n", text);
+    debrief_print_curve(f, set);
 }
 
 /* "48 scripted runs left out; --include-runs counts them." */

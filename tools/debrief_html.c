@@ -289,6 +289,7 @@ static const char *const metric_labels[METRIC_COUNT] = {
     "Trust AUROC (0.5 = blind, 1 = perfect)",
     "Mean confidence when right",
     "Mean confidence when wrong",
+    "Confidence AUROC: own confidence telling right choices from wrong",
     "Advice requested (on_request)",
     "Explanation opened",
     "Median time to final choice",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "metrics_curve.h"
 
 const char *debrief_json_value_text(metric_kind kind, const metric_value *v, char *buf, size_t size)
 {
@@ -40,6 +41,45 @@ static cJSON *outcomes(const metrics *m)
     return o;
 }
 
+/* num, den, ci_low and ci_high of a proportion into o. */
+static bool add_proportion_fields(cJSON *o, const metric_value *v)
+{
+    char buf[40];
+    metric_value lo = {.has = v->has, .value = v->ci_low};
+    metric_value hi = {.has = v->has, .value = v->ci_high};
+    return add_long(o, "num", v->num) && add_long(o, "den", v->den) &&
+           cJSON_AddItemToObject(
+               o, "ci_low",
+               raw(debrief_json_value_text(METRIC_KIND_PROPORTION, &lo, buf, sizeof buf))) &&
+           cJSON_AddItemToObject(
+               o, "ci_high",
+               raw(debrief_json_value_text(METRIC_KIND_PROPORTION, &hi, buf, sizeof buf)));
+}
+
+/* {"value": …, "num": …, "den": …, "ci_low": …, "ci_high": …} */
+static cJSON *proportion(const metric_value *v)
+{
+    char buf[40];
+    cJSON *o = cJSON_CreateObject();
+    if (!o ||
+        !cJSON_AddItemToObject(
+            o, "value", raw(debrief_json_value_text(METRIC_KIND_PROPORTION, v, buf, sizeof buf))) ||
+        !add_proportion_fields(o, v)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Adds item under key to o; false (item freed) when either is NULL. */
+static bool add_item(cJSON *o, const char *key, cJSON *item)
+{
+    if (o && item && cJSON_AddItemToObject(o, key, item))
+        return true;
+    cJSON_Delete(item);
+    return false;
+}
+
 static cJSON *figure(const metrics *m, metric_id id)
 {
     char buf[40];
@@ -52,15 +92,9 @@ static cJSON *figure(const metrics *m, metric_id id)
                        ? outcomes(m)
                        : raw(debrief_json_value_text(kind, v, buf, sizeof buf));
     bool ok = cJSON_AddItemToObject(o, "value", value);
-    if (kind == METRIC_KIND_PROPORTION) {
-        metric_value lo = {.has = v->has, .value = v->ci_low};
-        metric_value hi = {.has = v->has, .value = v->ci_high};
-        ok = ok && add_long(o, "num", v->num) && add_long(o, "den", v->den) &&
-             cJSON_AddItemToObject(o, "ci_low",
-                                   raw(debrief_json_value_text(kind, &lo, buf, sizeof buf))) &&
-             cJSON_AddItemToObject(o, "ci_high",
-                                   raw(debrief_json_value_text(kind, &hi, buf, sizeof buf)));
-    } else if (kind == METRIC_KIND_STAT)
+    if (kind == METRIC_KIND_PROPORTION)
+        ok = ok && add_proportion_fields(o, v);
+    else if (kind == METRIC_KIND_STAT)
         ok = ok && add_long(o, "n", v->n);
     if (id == METRIC_ADJUSTED_TIME_LIMITS) /* which adjustments, as outcomes are told */
         ok = ok && add_long(o, "double", m->time_limits[TIME_LIMITS_DOUBLE]) &&
@@ -101,6 +135,67 @@ cJSON *debrief_json_by(const metrics_set *set, size_t g)
     return by;
 }
 
+/* "reliance_table": the 8 cells, initial_correct slowest, final_correct
+ * fastest. */
+static cJSON *reliance_table(const metrics *m)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (int cell = 0; list && cell < 8; cell++) {
+        int i = cell >> 2 & 1, a = cell >> 1 & 1, f = cell & 1;
+        cJSON *o = cJSON_CreateObject();
+        bool ok = o && cJSON_AddBoolToObject(o, "initial_correct", i) &&
+                  cJSON_AddBoolToObject(o, "ai_correct", a) &&
+                  cJSON_AddBoolToObject(o, "final_correct", f) &&
+                  add_long(o, "count", m->table[i][a][f]) && cJSON_AddItemToArray(list, o);
+        if (!ok) {
+            cJSON_Delete(o);
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* "accuracy_split": {"unaided": {"all", "ai_right", "ai_wrong"}, "with_ai":
+ * {…}, "ai": {…}}, each a proportion. */
+static cJSON *accuracy_split(const metrics *m)
+{
+    static const char *const rows[] = {"unaided", "with_ai", "ai"};
+    static const char *const cols[] = {"all", "ai_right", "ai_wrong"};
+    cJSON *o = cJSON_CreateObject();
+    for (int r = 0; o && r < 3; r++) {
+        cJSON *row = cJSON_CreateObject();
+        for (int c = 0; row && c < 3; c++)
+            if (!add_item(row, cols[c], proportion(&m->accuracy_split[r][c]))) {
+                cJSON_Delete(row);
+                row = NULL;
+            }
+        if (!add_item(o, rows[r], row)) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+static cJSON *explanation_catch(const metrics *m)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!add_item(o, "opened", proportion(&m->explanation_catch[1])) ||
+        !add_item(o, "not_opened", proportion(&m->explanation_catch[0]))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+bool debrief_json_add_research(cJSON *group, const metrics *m)
+{
+    return add_item(group, "reliance_table", reliance_table(m)) &&
+           add_item(group, "accuracy_split", accuracy_split(m)) &&
+           add_item(group, "explanation_catch", explanation_catch(m));
+}
+
 static char *group_text(const metrics_set *set, size_t g)
 {
     metrics m;
@@ -113,7 +208,8 @@ static char *group_text(const metrics_set *set, size_t g)
         by = NULL;
         if (ms && cJSON_AddItemToObject(o, "metrics", ms)) {
             ms = NULL;
-            text = cJSON_PrintUnformatted(o);
+            if (debrief_json_add_research(o, &m))
+                text = cJSON_PrintUnformatted(o);
         }
     }
     cJSON_Delete(by);
@@ -127,6 +223,26 @@ int debrief_json_write(FILE *f, const metrics_set *set)
     return debrief_json_write_runs(f, set, 0);
 }
 
+cJSON *debrief_json_curve(const metrics_curve *c)
+{
+    const metrics_curve_point *p;
+    size_t n = c ? metrics_curve_points(c, &p) : 0;
+    cJSON *list = c ? cJSON_CreateArray() : NULL;
+    for (size_t k = 0; list && k < n; k++) {
+        cJSON *o = cJSON_CreateObject();
+        bool ok = o && add_long(o, "k", p[k].k) &&
+                  add_item(o, "over_reliance", proportion(&p[k].over)) &&
+                  add_item(o, "under_reliance", proportion(&p[k].under)) &&
+                  add_long(o, "trainees", p[k].trainees) && cJSON_AddItemToArray(list, o);
+        if (!ok) {
+            cJSON_Delete(o);
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
 {
     size_t n = metrics_set_groups(set);
@@ -138,6 +254,12 @@ int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
         fprintf(f, "%s\n%s", g ? "," : "", text);
         cJSON_free(text);
     }
-    fputs("]}\n", f);
+    cJSON *curve = debrief_json_curve(metrics_set_curve(set));
+    char *text = curve ? cJSON_PrintUnformatted(curve) : NULL;
+    cJSON_Delete(curve);
+    if (!text)
+        return -1;
+    fprintf(f, "],\n\"learning_curve\":%s}\n", text);
+    cJSON_free(text);
     return ferror(f) ? -1 : 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "metrics_curve.h"
 #include "strmap.h"
 
 /* ---- names ---------------------------------------------------------------- */
@@ -34,6 +35,7 @@ static const struct {
     [METRIC_TRUST_AUROC] = {"trust_auroc", METRIC_KIND_STAT},
     [METRIC_CONFIDENCE_RIGHT] = {"confidence_right", METRIC_KIND_STAT},
     [METRIC_CONFIDENCE_WRONG] = {"confidence_wrong", METRIC_KIND_STAT},
+    [METRIC_CONFIDENCE_AUROC] = {"confidence_auroc", METRIC_KIND_STAT},
     [METRIC_ADVICE_REQUESTED] = {"advice_requested", METRIC_KIND_PROPORTION},
     [METRIC_EXPLANATION_OPENED] = {"explanation_opened", METRIC_KIND_PROPORTION},
     [METRIC_MEDIAN_MS_FINAL] = {"median_ms_final", METRIC_KIND_STAT},
@@ -73,10 +75,13 @@ struct metrics_acc {
     long status[METRICS_STATUSES];         /* sessions by how they ended */
     prop timeouts;                         /* over decisions with a limit in force */
     prop ai_accuracy, unaided, final_accuracy, acc_right, acc_wrong, agreement, switch_to_ai;
-    prop rair, rsr, advice_requested, explanation, unaided_right, unaided_wrong;
-    long reliance[2][2];         /* [ai right][followed] */
-    long trust_hist[2][8];       /* [ai right][trust] */
-    long conf_sum[2], conf_n[2]; /* final_confidence by [final_correct] */
+    prop advice_requested, explanation, unaided_right, unaided_wrong;
+    long reliance[2][2];   /* [ai right][followed] */
+    long trust_hist[2][8]; /* [ai right][trust] */
+    long conf_hist[2][8];  /* [final_correct][final_confidence 1..7] */
+    long table[2][2][2];   /* [initial_correct][ai_correct][final_correct] */
+    long opened[2];        /* AI wrong, explanation or model card opened: [followed]; the rest
+                              of reliance[0] is "not opened" */
     times ms_final, ms_initial;
 };
 
@@ -160,6 +165,15 @@ bool metrics_ai_correct(const log_decision *d)
     return d->has_ai_correct && d->ai_correct;
 }
 
+bool metrics_reliance(const log_decision *d, int *ai_right, int *followed)
+{
+    if (!metrics_advice_shown(d) || !d->has_followed_ai || !d->has_ai_correct)
+        return false;
+    *ai_right = d->ai_correct;
+    *followed = d->followed_ai;
+    return true;
+}
+
 bool metrics_time_limited(const log_decision *d)
 {
     return d->has_time_limit_ms || d->timed_out;
@@ -225,10 +239,8 @@ static void add_after_initial(metrics_acc *a, const log_decision *d)
     bool final_wrong = d->has_final_correct && !d->final_correct;
     if (d->initial_correct && final_wrong && same(d->final, d->ai))
         a->harmful++;
-    if (!d->initial_correct && d->ai_correct)
-        count(&a->rair, same(d->final, d->ai));
-    if (d->initial_correct && !d->ai_correct)
-        count(&a->rsr, same(d->final, d->initial));
+    if (d->has_final_correct)
+        a->table[d->initial_correct][d->ai_correct][d->final_correct]++;
 }
 
 static void add_with_advice(metrics_acc *a, const log_decision *d)
@@ -242,10 +254,13 @@ static void add_with_advice(metrics_acc *a, const log_decision *d)
         if (d->has_ai_correct)
             count(d->ai_correct ? &a->acc_right : &a->acc_wrong, d->final_correct);
     }
-    if (d->has_followed_ai) {
+    int right, followed;
+    if (d->has_followed_ai)
         count(&a->agreement, d->followed_ai);
-        if (d->has_ai_correct)
-            a->reliance[d->ai_correct][d->followed_ai]++;
+    if (metrics_reliance(d, &right, &followed)) {
+        a->reliance[right][followed]++;
+        if (!right && (viewed(d, "explanation") || viewed(d, "model_card")))
+            a->opened[followed]++;
     }
     if (d->has_trust && d->has_ai_correct && d->trust >= 1 && d->trust <= 7)
         a->trust_hist[d->ai_correct][d->trust]++;
@@ -264,10 +279,9 @@ int metrics_acc_add_decision(metrics_acc *a, const log_decision *d)
     a->decisions++;
     if (metrics_time_limited(d))
         count(&a->timeouts, d->timed_out);
-    if (d->has_final_correct && d->has_final_confidence) {
-        a->conf_sum[d->final_correct] += d->final_confidence;
-        a->conf_n[d->final_correct]++;
-    }
+    if (d->has_final_correct && d->has_final_confidence && d->final_confidence >= 1 &&
+        d->final_confidence <= 7) /* as the reader takes ratings */
+        a->conf_hist[d->final_correct][d->final_confidence]++;
     if (same(d->timing, "on_request") && d->has_advice_requested)
         count(&a->advice_requested, d->advice_requested);
     if (metrics_advice_shown(d))
@@ -319,15 +333,20 @@ bool metrics_wilson(long num, long den, double *lo, double *hi)
     return true;
 }
 
-static metric_value proportion(prop p)
+metric_value metrics_proportion(long num, long den)
 {
-    metric_value v = {.num = p.num, .den = p.den};
-    if (p.den > 0) {
+    metric_value v = {.num = num, .den = den};
+    if (den > 0) {
         v.has = true;
-        v.value = (double)p.num / (double)p.den;
-        metrics_wilson(p.num, p.den, &v.ci_low, &v.ci_high);
+        v.value = (double)num / (double)den;
+        metrics_wilson(num, den, &v.ci_low, &v.ci_high);
     }
     return v;
+}
+
+static metric_value proportion(prop p)
+{
+    return metrics_proportion(p.num, p.den);
 }
 
 static metric_value stat(bool has, double value, long n)
@@ -349,7 +368,7 @@ static metric_value median(const times *t)
     return stat(true, m, (long)n);
 }
 
-static metric_value trust_mean(const long hist[8])
+static metric_value hist_mean(const long hist[8])
 {
     long sum = 0, n = 0;
     for (int k = 1; k <= 7; k++) {
@@ -359,19 +378,20 @@ static metric_value trust_mean(const long hist[8])
     return mean(sum, n);
 }
 
-/* AUROC of trust separating AI right (positive) from AI wrong: the share of
- * (right, wrong) pairs where the right one got more trust, a tie counting ½
- * (the Mann-Whitney U over the two 1..7 histograms). Counts stay far below
- * 2^53, so the sums are exact. */
-static metric_value trust_auroc(const long hist[2][8])
+/* AUROC of a 1..7 rating separating the positive histogram (AI right for
+ * trust, final choice right for confidence) from the negative: the share of (positive,
+ * negative) pairs where the positive one got the higher rating, a tie
+ * counting ½ (the Mann-Whitney U over the two histograms; Hanley & McNeil
+ * 1982). Counts stay far below 2^53, so the sums are exact. */
+static metric_value auroc(const long *positive, const long *negative)
 {
     double pairs = 0, wins = 0, below = 0;
     long pos = 0, neg = 0;
     for (int k = 1; k <= 7; k++) {
-        wins += (double)hist[1][k] * (below + 0.5 * (double)hist[0][k]);
-        below += (double)hist[0][k];
-        pos += hist[1][k];
-        neg += hist[0][k];
+        wins += (double)positive[k] * (below + 0.5 * (double)negative[k]);
+        below += (double)negative[k];
+        pos += positive[k];
+        neg += negative[k];
     }
     pairs = (double)pos * (double)neg;
     return stat(pairs > 0, pairs > 0 ? wins / pairs : 0, pos + neg);
@@ -401,6 +421,26 @@ static void sort_times(metrics_acc *a)
         qsort(a->ms_initial.v, a->ms_initial.n, sizeof(int64_t), cmp_ms);
 }
 
+/* The accuracy split and explanation_catch, from figures already there. */
+static void research(const metrics_acc *a, metrics *out)
+{
+    metric_value(*s)[3] = out->accuracy_split;
+    const metric_value *ai = &out->m[METRIC_AI_ACCURACY];
+    s[METRICS_UNAIDED][METRICS_ALL] = out->m[METRIC_UNAIDED_ACCURACY];
+    s[METRICS_UNAIDED][METRICS_AI_RIGHT] = out->unaided_ai_right;
+    s[METRICS_UNAIDED][METRICS_AI_WRONG] = out->unaided_ai_wrong;
+    s[METRICS_WITH_AI][METRICS_ALL] = out->m[METRIC_FINAL_ACCURACY];
+    s[METRICS_WITH_AI][METRICS_AI_RIGHT] = out->m[METRIC_ACCURACY_AI_RIGHT];
+    s[METRICS_WITH_AI][METRICS_AI_WRONG] = out->m[METRIC_ACCURACY_AI_WRONG];
+    s[METRICS_AI_OWN][METRICS_ALL] = *ai;
+    s[METRICS_AI_OWN][METRICS_AI_RIGHT] = metrics_proportion(ai->num, ai->num);
+    s[METRICS_AI_OWN][METRICS_AI_WRONG] = metrics_proportion(0, ai->den - ai->num);
+    const long *o = a->opened, (*rel)[2] = a->reliance;
+    out->explanation_catch[1] = metrics_proportion(o[1], o[0] + o[1]);
+    out->explanation_catch[0] =
+        metrics_proportion(rel[0][1] - o[1], rel[0][0] + rel[0][1] - o[0] - o[1]);
+}
+
 void metrics_acc_result(const metrics_acc *a, metrics *out)
 {
     metric_value *m = out->m;
@@ -419,14 +459,16 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     m[METRIC_HARMFUL_SWITCHES] = count_value(a->harmful);
     m[METRIC_UNDER_RELIANCE] =
         proportion((prop){a->reliance[1][0], a->reliance[1][0] + a->reliance[1][1]});
-    m[METRIC_RAIR] = proportion(a->rair);
-    m[METRIC_RSR] = proportion(a->rsr);
+    /* Read from the table, so the two always agree. */
+    m[METRIC_RAIR] = metrics_proportion(a->table[0][1][1], a->table[0][1][0] + a->table[0][1][1]);
+    m[METRIC_RSR] = metrics_proportion(a->table[1][0][1], a->table[1][0][0] + a->table[1][0][1]);
     m[METRIC_DISCRIMINATION] = discrimination(a->reliance);
-    m[METRIC_TRUST_AI_RIGHT] = trust_mean(a->trust_hist[1]);
-    m[METRIC_TRUST_AI_WRONG] = trust_mean(a->trust_hist[0]);
-    m[METRIC_TRUST_AUROC] = trust_auroc(a->trust_hist);
-    m[METRIC_CONFIDENCE_RIGHT] = mean(a->conf_sum[1], a->conf_n[1]);
-    m[METRIC_CONFIDENCE_WRONG] = mean(a->conf_sum[0], a->conf_n[0]);
+    m[METRIC_TRUST_AI_RIGHT] = hist_mean(a->trust_hist[1]);
+    m[METRIC_TRUST_AI_WRONG] = hist_mean(a->trust_hist[0]);
+    m[METRIC_TRUST_AUROC] = auroc(a->trust_hist[1], a->trust_hist[0]);
+    m[METRIC_CONFIDENCE_RIGHT] = hist_mean(a->conf_hist[1]);
+    m[METRIC_CONFIDENCE_WRONG] = hist_mean(a->conf_hist[0]);
+    m[METRIC_CONFIDENCE_AUROC] = auroc(a->conf_hist[1], a->conf_hist[0]);
     m[METRIC_ADVICE_REQUESTED] = proportion(a->advice_requested);
     m[METRIC_EXPLANATION_OPENED] = proportion(a->explanation);
     m[METRIC_MEDIAN_MS_FINAL] = median(&a->ms_final);
@@ -444,6 +486,8 @@ void metrics_acc_result(const metrics_acc *a, metrics *out)
     out->unaided_ai_wrong = proportion(a->unaided_wrong);
     memcpy(out->reliance, a->reliance, sizeof out->reliance);
     memcpy(out->trust_hist, a->trust_hist, sizeof out->trust_hist);
+    memcpy(out->table, a->table, sizeof out->table);
+    research(a, out);
 }
 
 void metrics_acc_compute(metrics_acc *a, metrics *out)
@@ -498,6 +542,7 @@ struct metrics_set {
     bool finished;
     char *keybuf; /* scratch for encoded key values */
     size_t keybuf_cap;
+    metrics_curve *curve; /* every session's, whatever its group; NULL if finish failed */
 };
 
 static void group_free(group *g)
@@ -517,6 +562,7 @@ void metrics_set_free(metrics_set *s)
     mem_free(s->groups);
     strmap_free(s->index);
     mem_free(s->keybuf);
+    metrics_curve_free(s->curve);
     mem_free(s);
 }
 
@@ -560,7 +606,9 @@ int metrics_set_new(metrics_set **out, const metrics_key *by, size_t n_by)
 {
     metrics_set *s = mem_calloc(1, sizeof *s);
     *out = NULL;
-    if (!s || !(s->index = strmap_new())) {
+    if (!s || !(s->index = strmap_new()) || !(s->curve = metrics_curve_new())) {
+        if (s)
+            strmap_free(s->index);
         mem_free(s);
         return -1;
     }
@@ -630,7 +678,9 @@ int metrics_set_add(metrics_set *s, const log_session *ses)
     if (s->finished)
         return -1;
     metrics_acc *a = group_for(s, ses);
-    return a ? metrics_acc_add_session(a, ses) : -1;
+    if (!a || metrics_curve_add(s->curve, ses) != 0)
+        return -1;
+    return metrics_acc_add_session(a, ses);
 }
 
 static int cmp_value(const char *a, const char *b)
@@ -662,6 +712,15 @@ void metrics_set_finish(metrics_set *s)
         qsort(s->groups, s->n_groups, sizeof *s->groups, cmp_group);
     for (size_t i = 0; i < s->n_groups; i++)
         sort_times(s->groups[i].acc);
+    if (metrics_curve_finish(s->curve) != 0) {
+        metrics_curve_free(s->curve);
+        s->curve = NULL;
+    }
+}
+
+const metrics_curve *metrics_set_curve(const metrics_set *s)
+{
+    return s->finished ? s->curve : NULL;
 }
 
 size_t metrics_set_groups(const metrics_set *s)

@@ -40,6 +40,7 @@ typedef enum metric_id {
     METRIC_TRUST_AUROC,
     METRIC_CONFIDENCE_RIGHT,
     METRIC_CONFIDENCE_WRONG,
+    METRIC_CONFIDENCE_AUROC,
     METRIC_ADVICE_REQUESTED,
     METRIC_EXPLANATION_OPENED,
     METRIC_MEDIAN_MS_FINAL,
@@ -83,6 +84,10 @@ typedef struct metric_value {
  * false, with both 0, when den is 0 or num is outside 0..den. */
 bool metrics_wilson(long num, long den, double *lo, double *hi);
 
+/* num of den as a PROPORTION metric_value: has when den > 0, with its
+ * Wilson interval. */
+metric_value metrics_proportion(long num, long den);
+
 /* The figures of one group. m[METRIC_OUTCOMES] has has == true and value =
  * the number of ending records; outcomes[] holds them by kind.
  * m[METRIC_ADJUSTED_TIME_LIMITS] counts the sessions played with double or
@@ -104,7 +109,23 @@ typedef struct metrics {
     long reliance[2][2];
     /* Decisions with advice and trust: trust_hist[ai right ? 1 : 0][trust 1..7]. */
     long trust_hist[2][8];
+    /* The research measures of decision-log.md "Research measures". */
+    /* after_initial decisions with advice, with the initial and the final
+     * choice made and ai_correct known:
+     * table[initial_correct][ai_correct][final_correct]. RAIR is
+     * table[0][1][1] of table[0][1][*]; RSR table[1][0][1] of table[1][0][*]. */
+    long table[2][2][2];
+    /* Accuracy side by side: [unaided, with AI, the AI's own][all, AI right,
+     * AI wrong] (metrics_split, metrics_among). */
+    metric_value accuracy_split[3][3];
+    /* over_reliance where the explanation or the model card was opened
+     * during the decision ([1]) and where neither was ([0]). */
+    metric_value explanation_catch[2];
 } metrics;
+
+/* The rows and columns of metrics.accuracy_split. */
+typedef enum metrics_split { METRICS_UNAIDED, METRICS_WITH_AI, METRICS_AI_OWN } metrics_split;
+typedef enum metrics_among { METRICS_ALL, METRICS_AI_RIGHT, METRICS_AI_WRONG } metrics_among;
 
 /* ---- The rules derived from a decision record ----
  *
@@ -128,6 +149,10 @@ void metrics_derive(log_decision *d);
  * (false when unknown). */
 bool metrics_followed(const log_decision *d);
 bool metrics_ai_correct(const log_decision *d);
+/* The decision counts in over- and under-reliance: the advice was shown,
+ * the final choice made and ai_correct known. Then *ai_right and *followed
+ * are 0 or 1 (the reliance[ai_right][followed] cell it falls in). */
+bool metrics_reliance(const log_decision *d, int *ai_right, int *followed);
 
 /* Whether a time limit was in force at the decision: its time_limit_ms, or,
  * in a log older than that field, its running out. */
@@ -216,5 +241,11 @@ const char *metrics_set_value(const metrics_set *s, size_t g, size_t k);
  * there may be 100,000 groups). */
 void metrics_set_metrics(const metrics_set *s, size_t g, metrics *out);
 const metrics_acc *metrics_set_acc(const metrics_set *s, size_t g);
+
+/* The learning curve (metrics_curve.h) over every session added, whatever
+ * the groups: the cohort's. After finish; NULL when finishing it ran out
+ * of memory. */
+typedef struct metrics_curve metrics_curve;
+const metrics_curve *metrics_set_curve(const metrics_set *s);
 
 #endif

@@ -1,11 +1,14 @@
-/* metrics_curve: the learning curve of decision-log.md (issue 14): over-
- * and under-reliance by each trainee's 1st, 2nd, 3rd… case in time order
- * (session_start `at`, then the session id). Did calibration improve over
- * the session?
+/* metrics_curve: the learning curve of decision-log.md "Debrief metrics":
+ * over- and under-reliance (metrics_reliance, the same decisions as
+ * over_reliance and under_reliance) by each trainee's 1st, 2nd, 3rd… case
+ * in time order (session_start `at`; a session without a readable `at`
+ * after those with one; ties by the first 8 bytes of the session id, then
+ * by the order added). Did calibration improve over the session?
  *
  * Streaming: each added session leaves a few counts (its trainee, its start
- * and its reliance counts), about 48 bytes a session; finish orders each
- * trainee's sessions and sums them by position. */
+ * and its reliance counts), 40 bytes a session, and each trainee id once;
+ * finish orders each trainee's sessions, sums them by position and lets
+ * the per-session counts go. */
 #ifndef METRICS_CURVE_H
 #define METRICS_CURVE_H
 

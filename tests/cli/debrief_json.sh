@@ -23,12 +23,35 @@ grep -qF '"trust_ai_wrong":{"value":2.0,"n":2}' "$WORK/all.json" || fail "a whol
 grep -qF '"decisions":{"value":8}' "$WORK/all.json" || fail "a count has only its value"
 grep -qF '"outcomes":{"value":{"good":1,"neutral":0,"harm":1}}' "$WORK/all.json" ||
     fail "outcomes by kind"
+# The research measures (worked by hand in test_metrics_research.c).
+grep -qF '"confidence_auroc":{"value":0.8,"n":7}' "$WORK/all.json" || fail "confidence_auroc with its n"
+grep -qF '"reliance_table":[{"initial_correct":false,"ai_correct":false,"final_correct":false,"count":0},' \
+    "$WORK/all.json" || fail "the 2x2x2 table, first cell"
+grep -qF '{"initial_correct":true,"ai_correct":false,"final_correct":true,"count":1}' "$WORK/all.json" ||
+    fail "the 2x2x2 table, a cell RSR reads"
+grep -qF '"accuracy_split":{"unaided":{"all":{"value":0.6666666666666666,"num":2,"den":3,' "$WORK/all.json" ||
+    fail "the accuracy split"
+grep -qF '"ai":{"all":{"value":0.6666666666666666,"num":4,"den":6,' "$WORK/all.json" ||
+    fail "the AI's own accuracy beside"
+grep -qF '"explanation_catch":{"opened":{"value":0.5,"num":1,"den":2,' "$WORK/all.json" ||
+    fail "explanation_catch opened"
+grep -qF '"not_opened":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}}' "$WORK/all.json" ||
+    fail "explanation_catch not opened: n/a"
+
+# The learning curve, the cohort's (worked by hand in test_metrics_curve.c):
+# each trainee's 1st case, then t2's 2nd, which has no reliance decision.
+grep -qF '"learning_curve":[{"k":1,"over_reliance":{"value":0.5,"num":1,"den":2,' "$WORK/all.json" ||
+    fail "the learning curve at the top level, k = 1 first"
+grep -qF '"trainees":2},{"k":2,"over_reliance":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' \
+    "$WORK/all.json" || fail "the curve's 2nd case: n/a over-reliance, null interval"
 
 run_app debrief --include-runs "$D/cohort" --by trainee --json "$WORK/t.json"
 same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
 grep -qF '"advice_requested":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' "$WORK/t.json" ||
     fail "n/a is null, with its zero denominator"
 [ "$(grep -c '^.\{0,1\}{"by":' "$WORK/t.json")" -eq 2 ] || fail "two trainees, two groups"
+grep -qF '"learning_curve":[{"k":1,"over_reliance":{"value":0.5,"num":1,"den":2,' "$WORK/t.json" ||
+    fail "the learning curve is the cohort's whatever the groups"
 
 run_app debrief --include-runs "$D/cohort" --by case --by variant --json "$WORK/cv.json"
 grep -qF '{"by":{"case":"c1","variant":null}' "$WORK/cv.json" || fail "null key value first"
@@ -50,5 +73,12 @@ cmp -s "$WORK/out" "$D/expected/cohort_by_trainee.txt" ||
     fail "terminal summary: $(diff "$WORK/out" "$D/expected/cohort_by_trainee.txt" | head -n 5)"
 expect_in out "advice_requested     n/a          (0/0)" "n/a with its denominator"
 expect_in out "median_ms_initial    1500.0 ms    (n=2)" "a median with n"
+expect_in out "confidence_auroc     1.000        (n=3)" "confidence_auroc, three places"
+expect_in out "reliance table (initial, AI, final; R right, W wrong): WWW 0 WWR 0 WRW 0 WRR 1 RWW 1 RWR 0" \
+    "the 2x2x2 table in words"
+expect_in out "accuracy (all, AI right, AI wrong): unaided" "the accuracy split"
+expect_in out "explanation_catch: followed wrong advice 1/1 with the explanation" "explanation_catch"
+expect_in out "Learning curve, over-reliance by each trainee's 1st, 2nd... case: 1/2, n/a" \
+    "the learning curve under the cohort's summary"
 
 finish

@@ -1,5 +1,6 @@
 /* debrief_json: the metrics as decision-log.md gives them for --json:
- * {"v": 1, "groups": [{"by": {...}, "metrics": {...}}, ...]}, written one
+ * {"v": 1, "runs_left_out": 0, "groups": [{"by": {...}, "metrics": {...},
+ * "reliance_table": [...], ...}, ...], "learning_curve": [...]}, written one
  * group at a time (with --by session there may be 100,000 groups).
  *
  * Numbers: counts (and num, den, n) are whole numbers ("6"); every other
@@ -19,11 +20,21 @@
 /* The "metrics" object of one group; NULL when out of memory. */
 cJSON *debrief_json_metrics(const metrics *m);
 
+/* Adds a group's "reliance_table", "accuracy_split" and
+ * "explanation_catch" (decision-log.md "Research measures") to group;
+ * false when out of memory (group then holds some of them). */
+bool debrief_json_add_research(cJSON *group, const metrics *m);
+
 /* The "by" object of group g; NULL when out of memory. */
 cJSON *debrief_json_by(const metrics_set *set, size_t g);
 
-/* The whole document, one group a line. -1 when out of memory or a write
- * fails. */
+/* The learning curve as decision-log.md gives it: [{"k": 1,
+ * "over_reliance": {proportion}, "under_reliance": {…}, "trainees": 2}, …];
+ * NULL when out of memory or c is NULL. */
+cJSON *debrief_json_curve(const metrics_curve *c);
+
+/* The whole document, one group a line, then the learning curve. -1 when out of memory or a
+ * write fails. */
 int debrief_json_write(FILE *f, const metrics_set *set);
 /* The same with "runs_left_out": the practice sessions the figures leave out
  * (debrief_write_json gives 0). */
