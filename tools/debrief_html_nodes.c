@@ -13,7 +13,7 @@
 #include "debrief_fmt.h"
 
 /* Rationales shown per option before the rest fold away. */
-#define SHOWN_RATIONALES 2
+#define SHOWN_RATIONALES 3
 
 const char debrief_html_nodes_style[] =
     "section.decision{border-top:2px solid var(--rule);margin-top:1.2rem;padding-top:.2rem}\n"
@@ -21,8 +21,8 @@ const char debrief_html_nodes_style[] =
     "color:var(--muted)}\n"
     ".decision p{margin:.25rem 0}.node-grid p{font-size:.9rem}.decision "
     ".prompt{font-style:italic}\n"
-    ".node-grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,.9fr) "
-    "minmax(0,.65fr);gap:1rem;align-items:start}\n"
+    ".node-grid{display:grid;grid-template-columns:minmax(0,1.6fr) minmax(0,.9fr) "
+    "minmax(0,.6fr);gap:1rem;align-items:start}\n"
     ".node-grid.no-flow{grid-template-columns:minmax(0,2.9fr) minmax(0,.65fr)}\n"
     "@media (max-width:1000px){.node-grid,.node-grid.no-flow{grid-template-columns:"
     "minmax(0,1fr)}}\n"
