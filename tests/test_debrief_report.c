@@ -574,6 +574,68 @@ static void test_csv_out_of_memory_fails_cleanly(void **state)
     assert_true(n > 3); /* the rows grow through the hook */
 }
 
+/* The CSV's trainee-facing columns: the labels of the initial, final and
+ * AI's choices, and the title and teaching point of the decision's node
+ * record: the last one of that node before the decision. A decision
+ * without a node record, or with labels that do not match its options (an
+ * older log has none), leaves them empty. */
+static void test_csv_labels_and_node_texts(void **state)
+{
+    (void)state;
+    static const char *const options[] = {"wait", "call"};
+    static const char *const labels[] = {"Recheck in an hour", "Call outreach"};
+    log_record rec[3];
+    memset(rec, 0, sizeof rec);
+    rec[0].type = LOG_REC_NODE;
+    rec[0].seq = 1;
+    rec[0].as.node = (log_node){.node = "review", .title = "Old title", .teaching = "Old point"};
+    rec[1].type = LOG_REC_NODE;
+    rec[1].seq = 2;
+    rec[1].as.node = (log_node){.node = "other", .title = "Other", .teaching = "Other point"};
+    rec[2].type = LOG_REC_NODE;
+    rec[2].seq = 3;
+    rec[2].as.node =
+        (log_node){.node = "review", .title = "The 02:00 review", .teaching = "Escalate"};
+    log_decision d[2];
+    memset(d, 0, sizeof d);
+    d[0] = (log_decision){.seq = 4,
+                          .node = "review",
+                          .options = options,
+                          .n_options = 2,
+                          .labels = labels,
+                          .n_labels = 2,
+                          .initial = "wait",
+                          .final = "call",
+                          .ai = "wait"};
+    d[1] = (log_decision){.seq = 5,
+                          .node = "later",
+                          .options = options,
+                          .n_options = 2,
+                          .labels = labels,
+                          .n_labels = 1,
+                          .final = "call"};
+    log_session s;
+    memset(&s, 0, sizeof s);
+    s.id = "aaaa0001-1b3d-4e5f-8a9b-0c1d2e3f4a01";
+    s.decisions = d;
+    s.n_decisions = 2;
+    s.records = rec;
+    s.n_records = 3;
+    char *got = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&got, &len);
+    assert_int_equal(debrief_csv_session(f, &s), 0);
+    fclose(f);
+    char *second = strstr(got, "\r\n");
+    assert_non_null(second);
+    *second = '\0';
+    assert_non_null(strstr(got, ",true,Recheck in an hour,Call outreach,Recheck in an hour,"
+                                "The 02:00 review,Escalate"));
+    assert_non_null(strstr(second + 2, ",true,,,,,\r\n")); /* no node record, labels short */
+    free(got);
+    assert_int_equal(debrief_csv_keep(), 1u << LOG_REC_NODE);
+}
+
 /* Each allocation of the HTML writer can fail: it then reports "out of
  * memory" (APPERR_ENV) and keeps nothing. */
 static void test_html_report_out_of_memory_fails_cleanly(void **state)
@@ -640,6 +702,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xapi_refuses_flags_that_are_not_iris, setup, teardown),
         cmocka_unit_test_setup_teardown(test_xapi_to_unwritable_path_is_env_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv_out_of_memory_fails_cleanly, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv_labels_and_node_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html_report_out_of_memory_fails_cleanly, setup,
                                         teardown),
     };

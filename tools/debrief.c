@@ -1,8 +1,9 @@
 /* debrief: the work of `appraise debrief` (debrief.h). Reads session logs
  * (folders recursively, in name order) in one streaming pass: each session
  * goes to the metrics groups and, with --csv, straight to the CSV, then is
- * forgotten. Prints every metric of decision-log.md per group with its
- * numerator and denominator (or n), n/a where undefined; --json (see
+ * forgotten. Prints the metrics of decision-log.md per group (debrief_text.h:
+ * a table of the main figures by --by groups, every figure with --long or
+ * without --by); --json (see
  * debrief_json.h for how numbers print), --csv (debrief_csv.h), --html and
  * --xapi (debrief_report.h) write the same to files. FILE '-' for --json or
  * --csv writes to stdout, and the terminal summary is then left out.
@@ -20,6 +21,8 @@
 #include "debrief_json.h"
 #include "debrief_research.h"
 #include "debrief_report.h"
+#include "debrief_text.h"
+#include "debrief_trainee.h"
 #include "exit_status.h"
 #include "json_util.h"
 #include "log_reader.h"
@@ -91,80 +94,6 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 }
 
 /* ---- the terminal summary ------------------------------------------------------ */
-
-/* Proportions as a percentage, means to two places, times in ms, AUROC and
- * discrimination to three places: readable, with the exact counts beside. */
-static void print_figure(FILE *f, metric_id id, const metrics *m)
-{
-    const metric_value *v = &m->m[id];
-    char val[96] = "n/a", extra[96] = "";
-    switch (metrics_kind(id)) {
-    case METRIC_KIND_COUNT:
-        snprintf(val, sizeof val, "%ld", (long)v->value);
-        if (id == METRIC_ADJUSTED_TIME_LIMITS)
-            snprintf(extra, sizeof extra, "(%ld double, %ld off)",
-                     m->time_limits[TIME_LIMITS_DOUBLE], m->time_limits[TIME_LIMITS_OFF]);
-        if (id == METRIC_SESSIONS) /* how each ended: they add up to the count */
-            snprintf(extra, sizeof extra, "(%ld complete, %ld quit, %ld error, %ld incomplete)",
-                     m->status[LOG_COMPLETE], m->status[LOG_QUIT], m->status[LOG_ERROR],
-                     m->status[LOG_INCOMPLETE]);
-        break;
-    case METRIC_KIND_OUTCOMES:
-        snprintf(val, sizeof val, "good %ld, neutral %ld, harm %ld", m->outcomes[0], m->outcomes[1],
-                 m->outcomes[2]);
-        break;
-    case METRIC_KIND_PROPORTION:
-        if (id == METRIC_TIMEOUTS) { /* counted only where a limit was in force */
-            snprintf(val, sizeof val, "%ld of %ld decision%s with a time limit in force", v->num,
-                     v->den, v->den == 1 ? "" : "s");
-            break;
-        }
-        if (v->has && v->den < METRICS_SMALL_N) /* "1 of 1", not "100%" */
-            snprintf(val, sizeof val, "%ld of %ld", v->num, v->den);
-        else if (v->has)
-            snprintf(val, sizeof val, "%.1f%%", 100.0 * v->value);
-        if (v->has)
-            snprintf(extra, sizeof extra, "(%ld/%ld, 95%% CI %.1f-%.1f%%)%s", v->num, v->den,
-                     100.0 * v->ci_low, 100.0 * v->ci_high,
-                     v->den < METRICS_SMALL_N ? " small sample" : "");
-        else
-            snprintf(extra, sizeof extra, "(%ld/%ld)", v->num, v->den);
-        break;
-    default:
-        if (v->has && (id == METRIC_MEDIAN_MS_FINAL || id == METRIC_MEDIAN_MS_INITIAL))
-            snprintf(val, sizeof val, "%.1f ms", v->value);
-        else if (v->has && (id == METRIC_TRUST_AUROC || id == METRIC_CONFIDENCE_AUROC ||
-                            id == METRIC_DISCRIMINATION))
-            snprintf(val, sizeof val, "%.3f", v->value);
-        else if (v->has)
-            snprintf(val, sizeof val, "%.2f", v->value);
-        snprintf(extra, sizeof extra, "(n=%ld)", v->n);
-        break;
-    }
-    if (extra[0])
-        fprintf(f, "  %-20s %-12s %s\n", metrics_name(id), val, extra);
-    else
-        fprintf(f, "  %-20s %s\n", metrics_name(id), val);
-}
-
-static void print_group(FILE *f, const metrics_set *set, size_t g)
-{
-    const metrics_key *keys;
-    size_t n = metrics_set_keys(set, &keys);
-    metrics m;
-    fputs(g ? "\n" : "", f);
-    if (n == 0)
-        fputs("All sessions", f);
-    for (size_t k = 0; k < n; k++) {
-        const char *v = metrics_set_value(set, g, k);
-        fprintf(f, "%s%s %s", k ? ", " : "", metrics_key_name(keys[k]), v ? v : "(none)");
-    }
-    fputs("\n", f);
-    metrics_set_metrics(set, g, &m);
-    for (int id = 0; id < METRIC_COUNT; id++)
-        print_figure(f, (metric_id)id, &m);
-    debrief_print_research(f, &m);
-}
 
 /* Over every group (each session is in one): how every session ended,
  * adding up to the count ("56 sessions: 54 complete (endings: …), 2 quit,
@@ -301,6 +230,8 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
 {
     const debrief_opts *a = r->a;
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
+    if (a->csv)
+        o.keep = debrief_csv_keep();
     if (metrics_set_new(&r->set, a->by, a->n_by) != 0) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
@@ -337,8 +268,7 @@ static int debrief(run *r)
         print_runs_left_out(stdout, r->runs_left_out);
         print_cohort(stdout, r->set);
         fputs("\n", stdout);
-        for (size_t g = 0; g < metrics_set_groups(r->set); g++)
-            print_group(stdout, r->set, g);
+        debrief_text_groups(stdout, r->set, a->long_form);
     }
     if (write_reports(r, &st, &e) != 0)
         return fail(&e);
@@ -351,6 +281,8 @@ static int debrief(run *r)
 
 int debrief_logs(const debrief_opts *o)
 {
+    if (o->trainee)
+        return debrief_trainee(o);
     run r = {.a = o, .keep_issues = o->html || o->xapi};
     int rc = debrief(&r);
     if (r.csv && r.csv != stdout)

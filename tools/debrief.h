@@ -18,6 +18,8 @@ typedef struct debrief_opts {
     const char *html, *xapi;     /* the report and the xAPI statements (debrief_report.h) */
     const char *homepage, *base; /* --xapi-homepage, --xapi-base; NULL: the defaults */
     bool include_runs;           /* --include-runs: count practice sessions too */
+    bool long_form;              /* --long: every figure of each --by group, not the table */
+    const char *trainee;         /* --trainee: one trainee's figures and report (html) */
 } debrief_opts;
 
 /* Reads, prints and writes. Returns the exit code of cli.md: 0 when some

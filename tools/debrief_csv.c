@@ -9,12 +9,18 @@
 
 /* The session's columns and the decision's envelope, then every field of
  * the decision record in the schema's order (log_schema.h), then the
- * session's time limits setting (a column added later, so last). */
+ * columns added later, last: the session's time limits setting, whether
+ * the figures count it, and the trainee-facing texts of the choices and
+ * of the node. */
 #define CSV_COLUMN(S, name, type, m) name,
-static const char *const columns[] = {
-    "session", "trainee", "case", "case_version", "variant",
-    "status",  "seq",     "t",    "at",           LOG_DECISION_FIELDS(CSV_COLUMN) "time_limits",
-    "counted"};
+static const char *const columns[] = {"session",     "trainee",
+                                      "case",        "case_version",
+                                      "variant",     "status",
+                                      "seq",         "t",
+                                      "at",          LOG_DECISION_FIELDS(CSV_COLUMN) "time_limits",
+                                      "counted",     "initial_label",
+                                      "final_label", "ai_label",
+                                      "node_title",  "teaching"};
 #undef CSV_COLUMN
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
@@ -127,7 +133,36 @@ static void number(strbuf *r, bool has, double v)
 #define CELL_U64(d, m) integer(r, d->has_##m, (long long)d->m);
 #define CSV_CELL(S, name, type, m) CELL_##type(d, m)
 
-static void decision_row(strbuf *r, const log_session *s, const log_decision *d, bool counted)
+const char *debrief_csv_label(const log_decision *d, const char *option)
+{
+    if (!option || d->n_labels != d->n_options)
+        return NULL;
+    for (size_t i = 0; i < d->n_options; i++)
+        if (strcmp(d->options[i], option) == 0)
+            return d->labels[i];
+    return NULL;
+}
+
+const log_node *debrief_csv_node(const log_session *s, const log_decision *d, size_t *from)
+{
+    const log_node *found = NULL;
+    size_t i = *from;
+    while (i < s->n_records && s->records[i].seq < d->seq)
+        i++;
+    *from = i;
+    for (size_t j = i; j-- > 0;) {
+        const log_record *rec = &s->records[j];
+        if (rec->type == LOG_REC_NODE && rec->as.node.node && d->node &&
+            strcmp(rec->as.node.node, d->node) == 0) {
+            found = &rec->as.node;
+            break;
+        }
+    }
+    return found;
+}
+
+static void decision_row(strbuf *r, const log_session *s, const log_decision *d, bool counted,
+                         const log_node *node)
 {
     if (s->id)
         text(r, s->id, strlen(s->id));
@@ -143,6 +178,11 @@ static void decision_row(strbuf *r, const log_session *s, const log_decision *d,
     /* A log older than the setting was played with the case's own limits. */
     str(r, s->has_start ? (s->time_limits ? s->time_limits : "normal") : NULL);
     str(r, counted ? "true" : "false");
+    str(r, debrief_csv_label(d, d->initial));
+    str(r, debrief_csv_label(d, d->final));
+    str(r, debrief_csv_label(d, d->ai));
+    str(r, node ? node->title : NULL);
+    str(r, node ? node->teaching : NULL);
     strbuf_add(r, "\r\n", 2);
 }
 
@@ -164,11 +204,18 @@ int debrief_csv_session(FILE *f, const log_session *s)
 int debrief_csv_session_counted(FILE *f, const log_session *s, bool counted)
 {
     strbuf r = STRBUF_INIT;
+    size_t from = 0;
     for (size_t i = 0; i < s->n_decisions; i++)
-        decision_row(&r, s, &s->decisions[i], counted);
+        decision_row(&r, s, &s->decisions[i], counted,
+                     debrief_csv_node(s, &s->decisions[i], &from));
     bool oom = strbuf_oom(&r);
     if (!oom && r.len)
         fwrite(r.s, 1, r.len, f);
     strbuf_free(&r);
     return oom || ferror(f) ? -1 : 0;
+}
+
+unsigned debrief_csv_keep(void)
+{
+    return 1u << LOG_REC_NODE;
 }

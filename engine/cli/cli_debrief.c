@@ -34,6 +34,9 @@ static const cli_opt opts[] = {
      .choices = keys,
      .help = "trainee, case, variant or session; several allowed (or --by trainee,case): "
              "one group per combination present"},
+    CLI_FLAG_OPT("--long", debrief_args, o.long_form,
+                 "with --by: every figure of each group, one a line, instead of one table row "
+                 "per group with the main figures"),
     CLI_FLAG_OPT("--include-runs", debrief_args, o.include_runs,
                  "count practice sessions too: those whose session_start mode is run "
                  "(scripted inputs or a policy), replay or preview; by default they are left "
@@ -42,12 +45,14 @@ static const cli_opt opts[] = {
                "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
                "counts are whole numbers, every other value has a fraction (5.0) at full "
                "precision; n/a is null"),
-    REPORT_OPT("--csv", csv,
-               "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
-               "case_version, variant, status, seq, t, at and every field of the decision "
-               "record; null is an empty field, \"\" an empty string; options, best and "
-               "viewed are joined with ';'; a text a spreadsheet would run as a formula "
-               "(starting with = + - @, tab or CR) gets a leading '"),
+    REPORT_OPT(
+        "--csv", csv,
+        "one row per decision (RFC 4180, UTF-8, CRLF): session, trainee, case, "
+        "case_version, variant, status, seq, t, at, every field of the decision "
+        "record, time_limits, counted, then initial_label, final_label, ai_label, "
+        "node_title and teaching; null is an empty field, \"\" an empty string; options, best and "
+        "viewed are joined with ';'; a text a spreadsheet would run as a formula "
+        "(starting with = + - @, tab or CR) gets a leading '"),
     REPORT_OPT("--html", html,
                "a self-contained report for a debrief room and for print (no scripts, no "
                "network): cohort summary, reliance matrices, trust, accuracy, times, cases, "
@@ -55,6 +60,11 @@ static const cli_opt opts[] = {
     REPORT_OPT("--xapi", xapi,
                "xAPI 1.0.3 statements (a JSON array) for a Learning Record Store: "
                "initialized, answered, completed, terminated"),
+    CLI_STRING_OPT("--trainee", "ID", debrief_args, o.trainee,
+                   "one trainee's debrief: their figures beside the group's on the terminal, "
+                   "and with --html their own report (their decisions with the feedback they "
+                   "got, their reliance against the group's, their learning curve), naming no "
+                   "other trainee; not with --by, --json, --csv or --xapi"),
     CLI_STRING_OPT("--xapi-homepage", "URL", debrief_args, o.homepage,
                    "actor.account.homePage, the system the trainee ids belong to\n"
                    "(default: " DEBRIEF_XAPI_HOMEPAGE ")"),
@@ -75,6 +85,10 @@ static int run(const cli_command *cmd, void *args)
     debrief_args *a = args;
     if (is_stdout(a->o.json) && is_stdout(a->o.csv))
         return cli_usage_error(cmd->name, "--json and --csv cannot both write to stdout");
+    if (a->o.trainee && (a->n_by || a->o.json || a->o.csv || a->o.xapi))
+        return cli_usage_error(cmd->name, "--trainee writes one trainee's debrief: it takes "
+                                          "--html and --include-runs, not --by, --json, --csv "
+                                          "or --xapi");
     for (size_t k = 0; k < a->n_by; k++)
         if (metrics_key_parse(a->by[k], &a->keys[k]) != 0)
             return cli_usage_error(cmd->name, "--by takes no key '%s'", a->by[k]);

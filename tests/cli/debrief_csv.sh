@@ -52,7 +52,7 @@ want="session,trainee,case,case_version,variant,status,seq,t,at,node,options,bes
 want+="ai_confidence,ai_correct,advice_requested,initial,initial_confidence,final,"
 want+="final_confidence,initial_correct,final_correct,followed_ai,switched,trust,rationale,"
 want+="viewed,ms_initial,ms_advice,ms_final,timed_out,next,prompt,labels,feedback,time_limit_ms,"
-want+="time_limits,counted"
+want+="time_limits,counted,initial_label,final_label,ai_label,node_title,teaching"
 [ "$header" = "$want" ] || fail "header: $header"
 
 rows=$(awk 'BEGIN { RS = "\r\n" } END { print NR }' "$WORK/d.csv")
@@ -85,7 +85,7 @@ expect_status 0 "formula-like fields to CSV"
 cmp -s "$WORK/f.csv" "$D/expected/formula.csv" ||
     fail "formula CSV differs from the pinned one: $(diff "$WORK/f.csv" "$D/expected/formula.csv" | head)"
 row() { sed -n "$(($1 + 1))p" "$WORK/f.csv"; }
-[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,,,normal,true\r' ] ||
+[ "$(row 1)" = $'ffffffff-0000-4000-8000-00000000000f,"\'=1+2",c1,"\'+1.0","\'@v",complete,1,1000,2026-11-27T10:00:01.000Z,d1,a;b,a,with_case,b,0.25,false,,,,a,4,,true,false,,3,"\'-0.25 is what the score said",explanation,,0,2500,false,end,,,,,normal,true,,,,,\r' ] ||
     fail "trainee, version, variant and rationale neutralised, numbers kept: $(row 1)"
 grep -qF $',3,"\'\tTabbed in",' "$WORK/f.csv" || fail "a leading tab is neutralised"
 grep -qF $',3,"\'\rCarriage return first",' "$WORK/f.csv" || fail "a leading CR is neutralised"
@@ -94,6 +94,24 @@ grep -qF $',3,"\'+SUM(A1:A9), then ""quoted""",' "$WORK/f.csv" || fail "+ is neu
 grep -qF $',3,"\'@SUM(1)",' "$WORK/f.csv" || fail "@ is neutralised"
 grep -qF $',d7,"\'-1;b",a,with_case,b,1,false,' "$WORK/f.csv" || fail "a list starting with - is neutralised"
 grep -qF $',3,a=b is fine; so is - later,explanation,' "$WORK/f.csv" || fail "= or - further in is kept as it is"
+
+# The trainee-facing texts: the labels of the initial, final and AI's
+# choices (from the decision's labels), the node's title and teaching point
+# (from its node record). An older log has none: empty fields (above).
+L="$D/trainee/ann_1_ward.jsonl"
+run_app debrief "$L" --csv "$WORK/t.csv"
+expect_status 0 "a log with labels to CSV"
+[ "$(csv_field "$WORK/t.csv" 1 40)" = "Increase observations to hourly and recheck before calling anyone" ] ||
+    fail "initial_label: '$(csv_field "$WORK/t.csv" 1 40)'"
+want_label="Reorientate her, offer a drink and continue 4-hourly observations: likely post-operative delirium"
+[ "$(csv_field "$WORK/t.csv" 1 41)" = "$want_label" ] || fail "final_label: '$(csv_field "$WORK/t.csv" 1 41)'"
+[ "$(csv_field "$WORK/t.csv" 1 42)" = "$want_label" ] || fail "ai_label"
+[ "$(csv_field "$WORK/t.csv" 1 43)" = "The 02:00 observations" ] || fail "node_title: '$(csv_field "$WORK/t.csv" 1 43)'"
+csv_field "$WORK/t.csv" 1 44 | grep -q "^The index stayed quiet, and it was wrong" || fail "teaching of the first node"
+csv_field "$WORK/t.csv" 2 44 | grep -q "^Here the index was right" || fail "teaching of the second node"
+[ "$(csv_field "$WORK/t.csv" 2 43)" = "04:00" ] || fail "node_title of the second decision"
+[ "$(csv_field "$WORK/t.csv" 2 40)" = "" ] || fail "no initial choice (with_case): no initial_label"
+csv_field "$WORK/t.csv" 1 36 | grep -q "^Calling it post-operative delirium" || fail "the feedback the trainee got"
 
 # A log with bytes that are not UTF-8 (Latin-1, written by hand or by an
 # older version): the CSV has U+FFFD in their place, and is UTF-8.

@@ -68,7 +68,7 @@ expect_not_in out "Read 3 sessions" "no terminal summary mixed into JSON on stdo
 expect_in out '{"by":{"session":"aaaaaaaa-0000-4000-8000-000000000001"}' "by session"
 
 # The terminal summary: every metric with num/den or n, n/a where undefined.
-run_app debrief --include-runs "$D/cohort" --by trainee
+run_app debrief --include-runs "$D/cohort" --by trainee --long
 cmp -s "$WORK/out" "$D/expected/cohort_by_trainee.txt" ||
     fail "terminal summary: $(diff "$WORK/out" "$D/expected/cohort_by_trainee.txt" | head -n 5)"
 expect_in out "advice_requested     n/a          (0/0)" "n/a with its denominator"

@@ -14,7 +14,7 @@ expect_in out "$line" "summary line"
 expect_in out "  sessions             5            (2 complete, 2 quit, 1 error, 0 incomplete)" \
     "the sessions figure"
 
-run_app debrief "$D" --by trainee
+run_app debrief "$D" --by trainee --long
 expect_in out "$line" "summary line over every group"
 expect_in out "  sessions             4            (1 complete, 2 quit, 1 error, 0 incomplete)" \
     "t1's sessions figure"

@@ -33,9 +33,10 @@ grep -qF '{"v":1,"runs_left_out":0,"groups":[' "$WORK/all.json" || fail "JSON wi
 
 run_app debrief "$D" --csv "$WORK/d.csv"
 expect_status 0 "--csv"
-[ "$(grep -c ',true'$'\r''$' "$WORK/d.csv")" = 6 ] || fail "CSV: the 6 counted rows say true"
-[ "$(grep -c ',false'$'\r''$' "$WORK/d.csv")" = 12 ] || fail "CSV: the 12 rows of runs stay and say false"
-grep -q '^dddddddd-0000-4000-8000-000000000003,m3,.*,false'$'\r''$' "$WORK/d.csv" ||
+# counted, then the five texts of the choices and the node (none logged here)
+[ "$(grep -c ',true,,,,,'$'\r''$' "$WORK/d.csv")" = 6 ] || fail "CSV: the 6 counted rows say true"
+[ "$(grep -c ',false,,,,,'$'\r''$' "$WORK/d.csv")" = 12 ] || fail "CSV: the 12 rows of runs stay and say false"
+grep -q '^dddddddd-0000-4000-8000-000000000003,m3,.*,false,,,,,'$'\r''$' "$WORK/d.csv" ||
     fail "CSV: a run's row says counted false"
 
 run_app debrief "$D" --html "$WORK/d.html"

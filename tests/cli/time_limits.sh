@@ -119,11 +119,11 @@ grep -F '"t-off"' "$WORK/t.json" | grep -qF '"timeouts":{"value":null,"num":0,"d
     fail "JSON: timeouts with limits off are n/a"
 
 run_app debrief --include-runs "$LOGS" --csv "$WORK/d.csv"
-head -n 1 "$WORK/d.csv" | tr -d '\r' | grep -q ',feedback,time_limit_ms,time_limits,counted$' ||
+head -n 1 "$WORK/d.csv" | tr -d '\r' | grep -q ',feedback,time_limit_ms,time_limits,counted,initial_label,' ||
     fail "CSV header: $(head -n 1 "$WORK/d.csv")"
-grep -q ',60000,double,true'$'\r''$' "$WORK/d.csv" || fail "CSV: double's limit and setting"
-grep -q ',30000,normal,true'$'\r''$' "$WORK/d.csv" || fail "CSV: normal's limit and setting"
-grep -q ',,off,true'$'\r''$' "$WORK/d.csv" || fail "CSV: off, no limit"
+grep -q ',60000,double,true,' "$WORK/d.csv" || fail "CSV: double's limit and setting"
+grep -q ',30000,normal,true,' "$WORK/d.csv" || fail "CSV: normal's limit and setting"
+grep -q ',,off,true,' "$WORK/d.csv" || fail "CSV: off, no limit"
 
 run_app debrief --include-runs "$LOGS" "$COHORT" --html "$WORK/d.html"
 expect_status 0 "debrief --html"
