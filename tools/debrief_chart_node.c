@@ -14,8 +14,8 @@
 
 #define FLOW_S 150.0 /* bar height of all the decisions */
 #define FLOW_MAX 24  /* options drawn; a case has a handful */
-#define FLOW_BEFORE_X 130.0
-#define FLOW_AFTER_X 300.0
+#define FLOW_BEFORE_X 118.0
+#define FLOW_AFTER_X 262.0
 #define FLOW_BAR 24.0
 
 static long flow_at(const debrief_node *n, size_t i, size_t f)
@@ -174,7 +174,7 @@ static void finals(debrief_chart *c, const debrief_node *n, int id, size_t items
     size_t none = n->n_options;
     for (size_t k = 0; k < items; k++)
         max = flow_at(n, none, k) > max ? flow_at(n, none, k) : max;
-    debrief_svg_text(c, 130, 22, "start", "font-weight=\"bold\" font-size=\"17\"", "Final choices");
+    debrief_svg_text(c, 118, 22, "start", "font-weight=\"bold\" font-size=\"17\"", "Final choices");
     double y = 36;
     for (size_t k = 0; k < items; k++) {
         char label[64];
@@ -183,9 +183,9 @@ static void finals(debrief_chart *c, const debrief_node *n, int id, size_t items
             continue;
         item_label(n, k, v, label, sizeof label);
         debrief_svg_text(
-            c, 190, y + 17, "end",
+            c, 110, y + 17, "end",
             (long)k == ai ? "font-size=\"17\" font-weight=\"bold\"" : "font-size=\"17\"", label);
-        bar(c, n, id, k, 130, y, fmax(290.0 * (double)v / (double)max, 1.0), 22);
+        bar(c, n, id, k, 118, y, fmax(270.0 * (double)v / (double)max, 1.0), 22);
         y += 30;
     }
 }
@@ -206,7 +206,7 @@ void debrief_chart_flow(debrief_chart *c, const debrief_node *n)
     } else {
         h = 44 + 30.0 * (double)items;
     }
-    int id = debrief_svg_open(c, "flow", "flow", 440, (int)h, "Choices before and after the advice",
+    int id = debrief_svg_open(c, "flow", "flow", 400, (int)h, "Choices before and after the advice",
                               n->title ? n->title : n->node_id);
     flow_desc(c, n, items);
     debrief_svg_desc_end(c);

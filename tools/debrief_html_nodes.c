@@ -21,9 +21,9 @@ const char debrief_html_nodes_style[] =
     "color:var(--muted)}\n"
     ".decision p{margin:.25rem 0}.node-grid p{font-size:.9rem}.decision "
     ".prompt{font-style:italic}\n"
-    ".node-grid{display:grid;grid-template-columns:minmax(0,1.5fr) minmax(0,.9fr) "
-    "minmax(0,.65fr);gap:1rem;align-items:start}\n"
-    ".node-grid.no-flow{grid-template-columns:minmax(0,2.4fr) minmax(0,.65fr)}\n"
+    ".node-grid{display:grid;grid-template-columns:minmax(0,1.6fr) minmax(0,.9fr) "
+    "minmax(0,.6fr);gap:1rem;align-items:start}\n"
+    ".node-grid.no-flow{grid-template-columns:minmax(0,2.9fr) minmax(0,.65fr)}\n"
     "@media (max-width:1000px){.node-grid,.node-grid.no-flow{grid-template-columns:"
     "minmax(0,1fr)}}\n"
     /* the trust histogram: a table whose bars are drawn by CSS */
@@ -42,7 +42,7 @@ const char debrief_html_nodes_style[] =
     "font-weight:bold}\n"
     ".teaching{border-left:8px solid var(--blue);background:#eef6fb;padding:.4rem .8rem;"
     "margin:.5rem 0;font-size:1.05rem}\n"
-    ".rationales{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(18rem,100%),1fr));"
+    ".rationales{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(16rem,100%),1fr));"
     "gap:0 1.5rem}\n"
     ".rationales h4{font-size:1rem;margin:.3rem 0 .1rem}.rationales ul{margin:0;"
     "padding-left:1.2rem}\n"
@@ -105,9 +105,12 @@ static void write_mark(FILE *f, bool best)
                       "&#10007;</span>");
 }
 
+/* What the AI advised, by the options' letters (the table beside it gives
+ * their labels). */
 static void write_advice(FILE *f, const debrief_node *d)
 {
     bool any = false;
+    char letter[24];
     if (d->advice_shown == 0) {
         fprintf(f, "<p>No advice was shown at this decision (%ld decision%s).</p>\n", d->decisions,
                 d->decisions == 1 ? "" : "s");
@@ -118,9 +121,8 @@ static void write_advice(FILE *f, const debrief_node *d)
         const debrief_node_option *o = &d->options[k];
         if (o->advised == 0)
             continue;
-        fprintf(f, "%s<strong>", any ? "; " : "");
-        esc(f, o->label);
-        fprintf(f, "</strong> ");
+        fprintf(f, "%s<strong>%s</strong> ", any ? "; " : "",
+                debrief_nodes_letter(k, letter, sizeof letter));
         write_mark(f, o->best);
         fprintf(f, " %s (%ld)", o->best ? "right" : "wrong", o->advised);
         any = true;
@@ -217,9 +219,11 @@ static void write_items(FILE *f, const debrief_text_item *v, size_t from, size_t
     fprintf(f, "</ul>\n");
 }
 
+/* The rationales by final choice, headed by the option's letter. */
 static void write_rationales(FILE *f, const debrief_node *d)
 {
     bool any = false;
+    char letter[24];
     for (size_t k = 0; k < d->n_options; k++) {
         const debrief_node_option *o = &d->options[k];
         size_t n = o->n_rationales;
@@ -228,10 +232,8 @@ static void write_rationales(FILE *f, const debrief_node *d)
         if (!any)
             fprintf(f, "<div class=\"rationales\">\n");
         any = true;
-        fprintf(f, "<div>\n<h4>Chose ");
+        fprintf(f, "<div>\n<h4>Chose %s ", debrief_nodes_letter(k, letter, sizeof letter));
         write_mark(f, o->best);
-        fprintf(f, " ");
-        esc(f, o->label);
         fprintf(f, ": %zu rationale%s</h4>\n", n + (size_t)o->rationales_left_out,
                 n + (size_t)o->rationales_left_out == 1 ? "" : "s");
         write_items(f, o->rationales, 0, n < SHOWN_RATIONALES ? n : SHOWN_RATIONALES);
