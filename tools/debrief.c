@@ -17,12 +17,14 @@
 #include <string.h>
 
 #include "debrief.h"
+#include "debrief_compare.h"
 #include "debrief_csv.h"
 #include "debrief_json.h"
 #include "debrief_research.h"
 #include "debrief_report.h"
 #include "debrief_text.h"
 #include "debrief_trainee.h"
+#include "debrief_words.h"
 #include "exit_status.h"
 #include "json_util.h"
 #include "log_reader.h"
@@ -40,6 +42,10 @@ typedef struct run {
     size_t n_issues, cap_issues;
     bool issues_oom;
     long runs_left_out; /* practice sessions not counted */
+    /* --compare: the other group, and this one as one group (set may be
+     * split by --by); both NULL without --compare. */
+    debrief_compare other;
+    metrics_set *all;
 } run;
 
 bool debrief_is_practice(const log_session *s)
@@ -82,7 +88,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
     bool counted = r->a->include_runs || !debrief_is_practice(s);
     if (!counted)
         r->runs_left_out++;
-    else if (metrics_set_add(r->set, s) != 0) {
+    else if (metrics_set_add(r->set, s) != 0 || (r->all && metrics_set_add(r->all, s) != 0)) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
         return -1;
     }
@@ -150,6 +156,25 @@ static void print_summary(const log_read_stats *st)
     fputs("\n", stderr);
 }
 
+/* The three figures that matter in plain words, for the cohort (one group:
+ * no --by, or --compare's whole group), and --compare's two columns. */
+static void print_words_and_compare(FILE *f, const run *r)
+{
+    const metrics_key *keys;
+    metrics m;
+    char text[512];
+    if (!r->all && metrics_set_keys(r->set, &keys) > 0)
+        return;
+    metrics_set_metrics(r->all ? r->all : r->set, 0, &m);
+    fputs("\nIn words:\n", f);
+    for (int i = 0; i < DEBRIEF_WORDS_HEADLINES; i++)
+        fprintf(f, "  %s\n",
+                debrief_words_sentence(debrief_words_headlines[i], &m, "the cohort", text,
+                                       sizeof text));
+    if (r->all)
+        debrief_compare_print(f, &m, &r->other);
+}
+
 /* ---- outputs --------------------------------------------------------------------- */
 
 static FILE *open_out(const char *path, apperr *e)
@@ -178,10 +203,23 @@ static int close_out(FILE *f, const char *path, apperr *e)
 
 static int write_json(const run *r, apperr *e)
 {
+    cJSON *extra = NULL;
+    if (r->all) {
+        cJSON *c = debrief_compare_json(&r->other, r->a->compare, r->a->n_compare);
+        if (!(extra = cJSON_CreateObject()) || !c || !cJSON_AddItemToObject(extra, "compare", c)) {
+            cJSON_Delete(c);
+            cJSON_Delete(extra);
+            apperr_set(e, APPERR_ENV, r->a->json, 0, "cannot write: out of memory");
+            return -1;
+        }
+    }
     FILE *f = open_out(r->a->json, e);
-    if (!f)
+    if (!f) {
+        cJSON_Delete(extra);
         return -1;
-    int rc = debrief_json_write_runs(f, r->set, r->runs_left_out);
+    }
+    int rc = debrief_json_write_with(f, r->set, r->runs_left_out, extra);
+    cJSON_Delete(extra);
     if (close_out(f, r->a->json, e) != 0)
         return -1;
     if (rc != 0)
@@ -202,6 +240,8 @@ static int write_reports(const run *r, const log_read_stats *st, apperr *e)
         .xapi_base = r->a->base,
         .include_runs = r->a->include_runs,
         .runs_left_out = r->runs_left_out,
+        .compare = r->all ? r->other.set : NULL,
+        .compare_label = r->other.label,
     };
     if (r->a->json && write_json(r, e) != 0)
         return -1;
@@ -232,7 +272,8 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
     if (a->csv)
         o.keep = debrief_csv_keep();
-    if (metrics_set_new(&r->set, a->by, a->n_by) != 0) {
+    if (metrics_set_new(&r->set, a->by, a->n_by) != 0 ||
+        (a->n_compare > 0 && metrics_set_new(&r->all, NULL, 0) != 0)) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
@@ -260,6 +301,11 @@ static int debrief(run *r)
     if (read_all(r, &st, &e) != 0)
         return fail(&e);
     metrics_set_finish(r->set);
+    if (r->all) {
+        metrics_set_finish(r->all);
+        if (debrief_compare_read(&r->other, a->compare, a->n_compare, a->include_runs, &e) != 0)
+            return fail(&e);
+    }
     print_summary(&st);
     if (!to_stdout(a)) {
         printf("Read %ld session%s, %ld decision%s, from %ld file%s.\n", st.sessions,
@@ -269,6 +315,7 @@ static int debrief(run *r)
         print_cohort(stdout, r->set);
         fputs("\n", stdout);
         debrief_text_groups(stdout, r->set, a->long_form);
+        print_words_and_compare(stdout, r);
     }
     if (write_reports(r, &st, &e) != 0)
         return fail(&e);
@@ -288,6 +335,8 @@ int debrief_logs(const debrief_opts *o)
     if (r.csv && r.csv != stdout)
         fclose(r.csv);
     metrics_set_free(r.set);
+    metrics_set_free(r.all);
+    debrief_compare_free(&r.other);
     for (size_t i = 0; i < r.n_issues; i++)
         mem_free(r.issues[i]);
     mem_free(r.issues);

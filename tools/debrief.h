@@ -20,6 +20,10 @@ typedef struct debrief_opts {
     bool include_runs;           /* --include-runs: count practice sessions too */
     bool long_form;              /* --long: every figure of each --by group, not the table */
     const char *trainee;         /* --trainee: one trainee's figures and report (html) */
+    /* --compare LOG_OR_DIR…: another group, its figures beside this one's
+     * (debrief_compare.h); none when n_compare is 0. */
+    const char *const *compare;
+    size_t n_compare;
 } debrief_opts;
 
 /* Reads, prints and writes. Returns the exit code of cli.md: 0 when some

@@ -301,6 +301,13 @@ static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d, size_
     fprintf(f, "<section class=\"decision\" id=\"%s\">\n<h3>", anchor);
     write_name(f, d);
     fprintf(f, "</h3>\n");
+    /* Folded under its title, so that a teaching day's blocks fit the
+     * page: the facilitator unfolds one decision at a time (print shows
+     * them all). */
+    fprintf(f, "<details>\n<summary>%ld decision%s", d->decisions, d->decisions == 1 ? "" : "s");
+    if (d->ai_wrong > 0)
+        fprintf(f, ": %ld of %ld shown wrong advice followed it", d->followed_wrong, d->ai_wrong);
+    fprintf(f, "; the choices, trust, teaching point and rationales</summary>\n");
     if (d->prompt) {
         fprintf(f, "<p class=\"prompt\">");
         esc(f, d->prompt);
@@ -325,7 +332,7 @@ static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d, size_
         fprintf(f, "</div>\n");
     }
     write_rationales(f, d);
-    fprintf(f, "</section>\n");
+    fprintf(f, "</details>\n</section>\n");
 }
 
 int debrief_html_nodes(FILE *f, const debrief_nodes *n)

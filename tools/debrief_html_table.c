@@ -131,11 +131,11 @@ int debrief_html_decisions(FILE *f, const debrief_report_in *in, long total, lon
 {
     table t = {f, 0, max_rows, false, in};
     log_read_opts o = {.on_session = on_session, .ctx = &t};
-    /* Open, so that print shows it; a presenter can fold it away. */
+    /* Folded: the per-decision view above is what a room reads; print shows it. */
     fprintf(f,
-            "<section id=\"decisions\">\n<h2>Every decision</h2>\n<p>&#10003; right, &#10007; "
+            "<section id=\"every-decision\">\n<h3>Every decision</h3>\n<p>&#10003; right, &#10007; "
             "wrong (against the case's accepted answers). Times are to the final choice. "
-            "Rationales are as typed.</p>\n<details open>\n<summary>The table of every "
+            "Rationales are as typed.</p>\n<details>\n<summary>The table of every "
             "decision (%ld row%s)</summary>\n",
             total < max_rows ? total : max_rows, total == 1 ? "" : "s");
     debrief_html_table_open(f, "Every decision");

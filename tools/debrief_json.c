@@ -1,5 +1,7 @@
 #include "debrief_json.h"
 
+#include "debrief_fmt.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,6 +247,11 @@ cJSON *debrief_json_curve(const metrics_curve *c)
 
 int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
 {
+    return debrief_json_write_with(f, set, runs_left_out, NULL);
+}
+
+int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out, const cJSON *extra)
+{
     size_t n = metrics_set_groups(set);
     fprintf(f, "{\"v\":1,\"runs_left_out\":%ld,\"groups\":[", runs_left_out);
     for (size_t g = 0; g < n; g++) {
@@ -259,7 +266,17 @@ int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
     cJSON_Delete(curve);
     if (!text)
         return -1;
-    fprintf(f, "],\n\"learning_curve\":%s}\n", text);
+    fprintf(f, "],\n\"learning_curve\":%s", text);
     cJSON_free(text);
+    for (const cJSON *m = extra ? extra->child : NULL; m; m = m->next) {
+        char *item = cJSON_PrintUnformatted(m);
+        if (!item)
+            return -1;
+        fputs(",\n", f);
+        debrief_fmt_json_string(f, m->string);
+        fprintf(f, ":%s", item);
+        cJSON_free(item);
+    }
+    fputs("}\n", f);
     return ferror(f) ? -1 : 0;
 }

@@ -33,6 +33,11 @@ typedef struct debrief_report_in {
      * runs_left_out: how many the metrics pass left out. */
     bool include_runs;
     long runs_left_out;
+    /* --compare: the other group's sessions (read with the same rules),
+     * finished, in one "by": {} group, and the paths that named it joined
+     * with ", "; NULL when --compare was not given. */
+    const metrics_set *compare;
+    const char *compare_label;
 } debrief_report_in;
 
 /* A practice session, left out of the figures unless --include-runs: one

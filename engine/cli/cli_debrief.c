@@ -8,6 +8,7 @@
 #include "debrief_report.h"
 
 #define MAX_BY (METRICS_KEYS * 4)
+#define MAX_COMPARE 64
 
 static const char *const keys[] = {"trainee", "case", "variant", "session", NULL};
 
@@ -18,6 +19,7 @@ typedef struct debrief_args {
     const char *by[MAX_BY];
     size_t n_by;
     metrics_key keys[MAX_BY];
+    const char *compare[MAX_COMPARE];
 } debrief_args;
 
 /* A report debrief writes: its option, and its member of debrief_opts. */
@@ -41,6 +43,16 @@ static const cli_opt opts[] = {
                  "count practice sessions too: those whose session_start mode is run "
                  "(scripted inputs or a policy), replay or preview; by default they are left "
                  "out of every figure and the summary says how many"),
+    {.name = "--compare",
+     .kind = CLI_STRING,
+     .meta = "LOG_OR_DIR",
+     .flags = CLI_REPEAT,
+     .at = CLI_AT(debrief_args, compare),
+     .count_at = CLI_AT(debrief_args, o.n_compare),
+     .max = MAX_COMPARE,
+     .help = "another group's logs (a file or folder; repeat for more), read the same way: "
+             "its main figures beside this group's, in the terminal (two columns), the HTML "
+             "summary and the JSON (\"compare\")"},
     REPORT_OPT("--json", json,
                "{\"v\": 1, \"groups\": [{\"by\": {...}, \"metrics\": {...}}]}:\n"
                "counts are whole numbers, every other value has a fraction (5.0) at full "
@@ -94,6 +106,7 @@ static int run(const cli_command *cmd, void *args)
             return cli_usage_error(cmd->name, "--by takes no key '%s'", a->by[k]);
     a->o.by = a->keys;
     a->o.n_by = a->n_by;
+    a->o.compare = a->compare;
     return debrief_logs(&a->o);
 }
 

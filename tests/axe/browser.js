@@ -27,6 +27,13 @@ async function withPage(fn) {
     }
 }
 
+// unfold(page): opens every <details> of the page, so that a check sees
+// what a reader who unfolds them sees (the report folds its long tables and
+// charts; folded content is neither in the accessibility tree nor checked).
+async function unfold(page) {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+}
+
 function fileUrl(file) {
     return 'file://' + path.resolve(file);
 }
@@ -46,4 +53,4 @@ function main(usage, fn) {
     });
 }
 
-module.exports = { withPage, fileUrl, main };
+module.exports = { withPage, fileUrl, main, unfold };

@@ -12,7 +12,7 @@
 //
 //   node charts.js PAGE.html...
 'use strict';
-const { withPage, fileUrl, main } = require('./browser');
+const { withPage, fileUrl, main, unfold } = require('./browser');
 
 // In the page, for a chart: the lowest contrast of its texts against the
 // background it sits on (the first opaque background from the chart up;
@@ -57,6 +57,7 @@ main('node charts.js PAGE.html...', (files) => withPage(async (page) => {
     const cdp = await page.createCDPSession();
     for (const file of files) {
         await page.goto(fileUrl(file), { waitUntil: 'load' });
+        await unfold(page);
         const svgs = await page.$$('svg[data-chart]');
         for (const [i, svg] of svgs.entries()) {
             const [kind, title] = await svg.evaluate((e) =>

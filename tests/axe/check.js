@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks HTML pages (the reports `appraise debrief --html` writes) against
-// WCAG 2.2 AA with axe-core, in Debian's Chromium (browser.js). Each page
+// WCAG 2.2 AA with axe-core, in Debian's Chromium (browser.js), with every
+// <details> unfolded (axe skips what is folded). Each page
 // is checked in the screen media at a desktop width and at 320 CSS pixels,
 // and in the print media at the width of an A4 page inside its margins. At
 // 320 px the page itself must not scroll sideways (WCAG 1.4.10, reflow: a
@@ -12,7 +13,7 @@
 //
 //   node check.js PAGE.html...
 'use strict';
-const { withPage, fileUrl, main } = require('./browser');
+const { withPage, fileUrl, main, unfold } = require('./browser');
 
 // The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA, by axe-core's tags.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -61,6 +62,7 @@ main('node check.js PAGE.html...', (files) => withPage(async (page) => {
     for (const file of files) {
         await page.goto(fileUrl(file), { waitUntil: 'load' });
         await page.addScriptTag({ path: AXE });
+        await unfold(page);
         for (const [label, media, width, fit] of VIEWS) {
             await page.setViewport({ width, height: 900 });
             await page.emulateMediaType(media);

@@ -8,7 +8,7 @@
 //
 //   node marks.js PAGE.html...
 'use strict';
-const { withPage, fileUrl, main } = require('./browser');
+const { withPage, fileUrl, main, unfold } = require('./browser');
 
 // Every text the accessibility tree holds under node, in order.
 function texts(node, out = []) {
@@ -23,7 +23,8 @@ main('node marks.js PAGE.html...', (files) => withPage(async (page) => {
     let marks = 0, problems = 0;
     for (const file of files) {
         await page.goto(fileUrl(file), { waitUntil: 'load' });
-        const table = await page.$('#decisions table');
+        await unfold(page);
+        const table = await page.$('#every-decision table');
         const shown = await table.evaluate((t) => (t.textContent.match(/[\u2713\u2717]/g) || []).length);
         const read = texts(await page.accessibility.snapshot({ root: table, interestingOnly: false })).join(' ');
         const words = (read.match(/\((right|wrong)\)/g) || []).length;

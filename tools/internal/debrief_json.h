@@ -39,6 +39,10 @@ int debrief_json_write(FILE *f, const metrics_set *set);
 /* The same with "runs_left_out": the practice sessions the figures leave out
  * (debrief_write_json gives 0). */
 int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out);
+/* The same with each member of extra (an object; NULL: none) after
+ * "groups" at the top level, e.g. "compare" (debrief_compare.h). */
+int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out,
+                            const cJSON *extra);
 
 /* A figure's value as JSON text (see above): "null" when n/a. buf needs 40
  * bytes. */
