@@ -75,6 +75,12 @@ const char *debrief_html_group_name(const metrics_set *s, size_t g)
 
 /* ---- Pass 1: metrics, times, sessions ---- */
 
+/* "session" for 1, "sessions" otherwise: the page's header counts. */
+static const char *plural(double n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static void times_add(debrief_html *h, debrief_html_times *t, int64_t ms)
 {
     int64_t *v = mem_grow(t->v, &t->cap, t->n + 1, sizeof *v);
@@ -329,10 +335,13 @@ static void write_head(debrief_html *h, const metrics *m)
                      debrief_html_nodes_style);
     debrief_html_out(
         h,
-        "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f sessions &#183; %.0f "
-        "decisions &#183; %zu trainees &#183; %zu cases",
-        m->m[METRIC_SESSIONS].value, m->m[METRIC_DECISIONS].value,
-        metrics_set_groups(h->by_trainee), metrics_set_groups(h->by_case));
+        "<header>\n<h1>Appraise debrief</h1>\n<p class=\"lead\">%.0f %s &#183; %.0f %s &#183; "
+        "%zu %s &#183; %zu %s",
+        m->m[METRIC_SESSIONS].value, plural(m->m[METRIC_SESSIONS].value, "session", "sessions"),
+        m->m[METRIC_DECISIONS].value, plural(m->m[METRIC_DECISIONS].value, "decision", "decisions"),
+        metrics_set_groups(h->by_trainee),
+        plural((double)metrics_set_groups(h->by_trainee), "trainee", "trainees"),
+        metrics_set_groups(h->by_case), plural((double)metrics_set_groups(h->by_case), "case", "cases"));
     if (h->first_at) {
         debrief_html_out(h, " &#183; started ");
         debrief_html_time(h, h->first_at);

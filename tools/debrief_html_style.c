@@ -36,6 +36,7 @@ const char debrief_html_style[] =
     ".headline{border:2px solid var(--rule);border-top:6px solid var(--blue);padding:.5rem 1rem}"
     ".headline h3{margin:.2rem 0}.headline p{margin:.3rem 0}\n"
     "p.big{font-size:2rem;font-weight:bold;font-variant-numeric:tabular-nums}\n"
+    "p.big .basis{display:block;font-size:1rem;font-weight:normal}\n"
     "dl.defs dt{font-weight:bold;margin-top:.6rem}dl.defs "
     "dd{margin-left:1.5rem;overflow-wrap:anywhere}\n"
     "td.num{white-space:nowrap}td.file,td.id{word-break:break-all;font-size:.8em}\n"
