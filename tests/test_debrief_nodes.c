@@ -296,6 +296,50 @@ static void test_title_and_teaching_from_the_node_record(void **state)
     debrief_nodes_free(n);
 }
 
+static char *html_of(const debrief_nodes *n, bool caught_out);
+
+/* Where the case's teaching text follows the advice (the AI right in one
+ * variant, wrong in another), every teaching point is kept, most given
+ * first, each with the advice it went with, and the page reads each to its
+ * own group instead of one to all. */
+static void test_teaching_that_follows_the_advice_keeps_each(void **state)
+{
+    (void)state;
+    debrief_nodes *n = debrief_nodes_new(false);
+    const char *ai[] = {"b", "a", "b"};
+    const char *teaching[] = {"The score was wrong", "The score was right", "The score was wrong"};
+    for (int i = 0; i < 3; i++) {
+        log_record rec;
+        memset(&rec, 0, sizeof rec);
+        rec.type = LOG_REC_NODE;
+        rec.seq = 1;
+        rec.as.node.node = "abx";
+        rec.as.node.teaching = teaching[i];
+        log_decision d = dec("abx", "a", "a", ai[i], 4, NULL);
+        log_session s = session("t", "sepsis", &d, 1);
+        s.records = &rec;
+        s.n_records = 1;
+        assert_int_equal(debrief_nodes_add(n, &s), 0);
+    }
+    debrief_nodes_finish(n);
+    const debrief_node *d = debrief_nodes_at(n, 0);
+    assert_int_equal(d->n_teachings, 2);
+    assert_string_equal(d->teachings[0].text, "The score was wrong");
+    assert_string_equal(d->teachings[0].ai, "b");
+    assert_int_equal(d->teachings[0].decisions, 2);
+    assert_string_equal(d->teachings[1].text, "The score was right");
+    assert_string_equal(d->teachings[1].ai, "a");
+    assert_int_equal(d->teachings[1].decisions, 1);
+    char *html = html_of(n, false);
+    assert_non_null(strstr(html,
+                           "<li><strong>Where the AI advised B (wrong), 2 decisions:</strong> "
+                           "The score was wrong</li>"));
+    assert_non_null(strstr(html, "<li><strong>Where the AI advised A (right), 1 decision:</strong> "
+                                 "The score was right</li>"));
+    free(html);
+    debrief_nodes_free(n);
+}
+
 /* ---- Order ---- */
 
 /* Cases by title then id; within a case, by the mean position of the
@@ -624,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_rationales_are_capped_and_counted),
         cmocka_unit_test(test_labels_from_the_log_with_the_id_fallback),
         cmocka_unit_test(test_title_and_teaching_from_the_node_record),
+        cmocka_unit_test(test_teaching_that_follows_the_advice_keeps_each),
         cmocka_unit_test(test_blocks_in_play_order),
         cmocka_unit_test(test_caught_out_is_most_followed_wrong_then_most_wrong),
         cmocka_unit_test(test_no_decisions),

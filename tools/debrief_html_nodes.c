@@ -293,6 +293,43 @@ static bool has_flow(const debrief_node *d)
     return false;
 }
 
+/* The teaching point to read aloud; where the case's teaching text followed
+ * the advice (one variant's AI right, another's wrong), each with the
+ * advice it went with, so that none is read to the wrong group. */
+static void write_teaching(FILE *f, const debrief_node *d)
+{
+    if (d->n_teachings == 0)
+        return;
+    fprintf(f, "<div class=\"teaching\" role=\"note\">");
+    if (d->n_teachings == 1) {
+        fprintf(f, "<strong>Teaching point:</strong> ");
+        esc(f, d->teachings[0].text);
+        fprintf(f, "</div>\n");
+        return;
+    }
+    fprintf(f, "<strong>Teaching points:</strong> the case's teaching text differed with the "
+               "advice given.\n<ul>\n");
+    for (size_t i = 0; i < d->n_teachings; i++) {
+        const debrief_teaching *t = &d->teachings[i];
+        long k = -1;
+        for (size_t o = 0; t->ai && o < d->n_options; o++)
+            if (strcmp(d->options[o].id, t->ai) == 0)
+                k = (long)o;
+        char letter[24];
+        fprintf(f, "<li><strong>");
+        if (k >= 0)
+            fprintf(f, "Where the AI advised %s (%s), ",
+                    debrief_nodes_letter((size_t)k, letter, sizeof letter),
+                    d->options[k].best ? "right" : "wrong");
+        else if (!t->ai)
+            fprintf(f, "Where no advice was shown, ");
+        fprintf(f, "%ld decision%s:</strong> ", t->decisions, t->decisions == 1 ? "" : "s");
+        esc(f, t->text);
+        fprintf(f, "</li>\n");
+    }
+    fprintf(f, "</ul></div>\n");
+}
+
 static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d, size_t number)
 {
     char anchor[512];
@@ -326,11 +363,7 @@ static void write_block(FILE *f, debrief_chart *ch, const debrief_node *d, size_
     if (d->advice_shown > 0) /* no advice, no trust asked */
         write_trust(f, d);
     fprintf(f, "</div>\n</div>\n");
-    if (d->teaching) {
-        fprintf(f, "<div class=\"teaching\" role=\"note\"><strong>Teaching point:</strong> ");
-        esc(f, d->teaching);
-        fprintf(f, "</div>\n");
-    }
+    write_teaching(f, d);
     write_rationales(f, d);
     fprintf(f, "</details>\n</section>\n");
 }

@@ -17,10 +17,11 @@
 /* Distinct texts (titles, prompts, teaching points) counted per node; a
  * further one is not counted (a case edited more often than this is rare,
  * and the count stays bounded). */
-#define MAX_VOTES 4
+#define MAX_VOTES DEBRIEF_NODES_MAX_TEACHING
 
 typedef struct vote {
     char *text;
+    char *ai; /* teaching only: the AI's option where it was first given */
     long n;
 } vote;
 
@@ -75,7 +76,7 @@ static bool same(const char *a, const char *b)
 }
 
 /* Counts s (NULL: nothing) among the node's distinct texts. */
-static int vote_add(votes *vs, const char *s)
+static int vote_add_with(votes *vs, const char *s, const char *ai)
 {
     if (!s)
         return 0;
@@ -84,6 +85,11 @@ static int vote_add(votes *vs, const char *s)
         if (!v->text) {
             if (!(v->text = mem_strdup(s)))
                 return -1;
+            if (ai && !(v->ai = mem_strdup(ai))) {
+                mem_free(v->text);
+                v->text = NULL;
+                return -1;
+            }
             v->n = 1;
             return 0;
         }
@@ -93,6 +99,11 @@ static int vote_add(votes *vs, const char *s)
         }
     }
     return 0;
+}
+
+static int vote_add(votes *vs, const char *s)
+{
+    return vote_add_with(vs, s, NULL);
 }
 
 /* The text most counted, the first on a tie; NULL when none. */
@@ -107,8 +118,10 @@ static const char *vote_best(const votes *vs)
 
 static void votes_free(votes *vs)
 {
-    for (int i = 0; i < MAX_VOTES; i++)
+    for (int i = 0; i < MAX_VOTES; i++) {
         mem_free(vs->v[i].text);
+        mem_free(vs->v[i].ai);
+    }
 }
 
 /* Keeps a copy of trainee and text (NULL trainee kept as NULL). */
@@ -310,7 +323,8 @@ static int node_add(debrief_nodes *ns, node_acc *a, const log_session *s, size_t
     const log_node *rec = node_record(s, d);
     if (opts_ensure(a, d) != 0 || opts_label(a, d) != 0 ||
         vote_add(&a->case_title, s->case_title) || vote_add(&a->prompt, d->prompt) ||
-        (rec && vote_add(&a->title, rec->title)) || (rec && vote_add(&a->teaching, rec->teaching)))
+        (rec && vote_add(&a->title, rec->title)) ||
+        (rec && vote_add_with(&a->teaching, rec->teaching, metrics_advice_shown(d) ? d->ai : NULL)))
         return -1;
     long i = opt_find(a, d->initial), f = opt_find(a, d->final);
     size_t m = a->n_opts + 1;
@@ -441,6 +455,21 @@ static void case_titles(debrief_nodes *ns)
     }
 }
 
+/* Every distinct teaching point, most given first (the first given on a
+ * tie), with the AI's option where each was first given: they differ where
+ * a case's teaching text follows the advice. */
+static void publish_teachings(debrief_node *p, const votes *vs)
+{
+    size_t n = 0;
+    for (int i = 0; i < MAX_VOTES && vs->v[i].text; i++) {
+        size_t k = n++;
+        for (; k > 0 && p->teachings[k - 1].decisions < vs->v[i].n; k--)
+            p->teachings[k] = p->teachings[k - 1];
+        p->teachings[k] = (debrief_teaching){vs->v[i].text, vs->v[i].ai, vs->v[i].n};
+    }
+    p->n_teachings = n;
+}
+
 static void node_publish(node_acc *a)
 {
     debrief_node *p = &a->pub;
@@ -450,6 +479,7 @@ static void node_publish(node_acc *a)
     p->title = vote_best(&a->title);
     p->prompt = vote_best(&a->prompt);
     p->teaching = vote_best(&a->teaching);
+    publish_teachings(p, &a->teaching);
     p->n_options = a->n_opts;
     p->options = a->pub_opts;
     p->flow = a->flow;

@@ -61,12 +61,26 @@ typedef struct debrief_node_option {
     long rationales_left_out; /* beyond DEBRIEF_NODES_MAX_TEXTS */
 } debrief_node_option;
 
+/* The distinct teaching points a block keeps (more are not counted). */
+#define DEBRIEF_NODES_MAX_TEACHING 4
+
+typedef struct debrief_teaching {
+    const char *text;
+    const char *ai; /* the AI's option where it was first given; NULL: no advice shown */
+    long decisions; /* the decisions it was given at */
+} debrief_teaching;
+
 typedef struct debrief_node {
     const char *case_id, *case_title;
     const char *node_id;
     const char *title;    /* node record `title`; NULL in older logs */
     const char *prompt;   /* decision `prompt`; NULL in older logs */
     const char *teaching; /* node record `teaching`; the most frequent when it differs */
+    /* Every distinct teaching point, most given first: more than one where
+     * the case's teaching text follows the advice (a variant where the AI
+     * is right and one where it is wrong). */
+    debrief_teaching teachings[DEBRIEF_NODES_MAX_TEACHING];
+    size_t n_teachings;
     size_t n_options;
     const debrief_node_option *options; /* in the case's order */
     long decisions;                     /* decision records counted */
