@@ -14,10 +14,12 @@
 #include "metrics_curve.h"
 
 /* A rate in two cells, value then basis: "66.7%" | "2 / 3, 95% CI …";
- * "1 of 1 (fewer than 5: a small sample)"; "n/a" | "0 / 0". The first
- * cell is open; the second is opened here and left open. */
+ * "1 of 1 (fewer than 5: a small sample)"; "n/a" | "0 / 0". Plain cells
+ * (not td.num, which does not wrap), so that the wider tables still fit an
+ * A4 page and a narrow screen. */
 static void write_rate(debrief_html *h, metric_value v)
 {
+    debrief_html_out(h, "<td>");
     if (!v.has)
         debrief_html_out(h, "<span class=\"na\">n/a</span>");
     else if (v.den < METRICS_SMALL_N)
@@ -26,8 +28,9 @@ static void write_rate(debrief_html *h, metric_value v)
                          v.num, v.den, METRICS_SMALL_N);
     else
         debrief_html_out(h, "%.1f%%", 100.0 * v.value);
-    debrief_html_out(h, "</td><td class=\"num\">");
+    debrief_html_out(h, "</td><td>");
     debrief_html_basis(h, &v, METRIC_KIND_PROPORTION);
+    debrief_html_out(h, "</td>");
 }
 
 /* The same rate with its interval recomputed from its counts (the curve's
@@ -70,12 +73,12 @@ static void write_table_2x2x2(debrief_html *h, const metrics *m)
     debrief_html_table_open(h->f, "RAIR and RSR");
     debrief_html_out(h, "<caption>RAIR and RSR, read from the reliance table</caption>\n"
                         "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\" "
-                        "class=\"num\">Value</th><th scope=\"col\" class=\"num\">Of</th></tr>"
-                        "</thead>\n<tbody>\n<tr><th scope=\"row\">RAIR</th><td class=\"num\">");
+                        "class=\"num\">Value</th><th scope=\"col\">Of</th></tr>"
+                        "</thead>\n<tbody>\n<tr><th scope=\"row\">RAIR</th>");
     write_rate(h, m->m[METRIC_RAIR]);
-    debrief_html_out(h, "</td></tr>\n<tr><th scope=\"row\">RSR</th><td class=\"num\">");
+    debrief_html_out(h, "</tr>\n<tr><th scope=\"row\">RSR</th>");
     write_rate(h, m->m[METRIC_RSR]);
-    debrief_html_out(h, "</td></tr>\n</tbody>\n");
+    debrief_html_out(h, "</tr>\n</tbody>\n");
     debrief_html_table_close(h->f);
 }
 
@@ -96,18 +99,13 @@ static void write_split(debrief_html *h, const metrics *m)
     debrief_html_out(h, "<caption>Accuracy unaided, with the AI and the AI's own</caption>\n"
                         "<thead><tr><th scope=\"col\">Accuracy</th>");
     for (int c = 0; c < 3; c++)
-        debrief_html_out(h,
-                         "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
-                         "class=\"num\">Of (%s)</th>",
-                         cols[c], cols[c]);
+        debrief_html_out(h, "<th scope=\"col\">%s</th><th scope=\"col\">Of (%s)</th>", cols[c],
+                         cols[c]);
     debrief_html_out(h, "</tr></thead>\n<tbody>\n");
     for (int r = 0; r < 3; r++) {
         debrief_html_out(h, "<tr><th scope=\"row\">%s</th>", rows[r]);
-        for (int c = 0; c < 3; c++) {
-            debrief_html_out(h, "<td class=\"num\">");
+        for (int c = 0; c < 3; c++)
             write_rate(h, rate_of(&m->accuracy_split[r][c]));
-            debrief_html_out(h, "</td>");
-        }
         debrief_html_out(h, "</tr>\n");
     }
     debrief_html_out(h, "</tbody>\n");
@@ -125,13 +123,13 @@ static void write_catch(debrief_html *h, const metrics *m)
     debrief_html_table_open(h->f, "Explanation catch");
     debrief_html_out(h, "<caption>Over-reliance with and without the explanation</caption>\n"
                         "<thead><tr><th scope=\"col\">Explanation or model card</th><th "
-                        "scope=\"col\" class=\"num\">Over-reliance</th><th scope=\"col\" "
-                        "class=\"num\">Of</th></tr></thead>\n<tbody>\n<tr><th "
-                        "scope=\"row\">Opened</th><td class=\"num\">");
+                        "scope=\"col\">Over-reliance</th><th scope=\"col\">"
+                        "Of</th></tr></thead>\n<tbody>\n<tr><th "
+                        "scope=\"row\">Opened</th>");
     write_rate(h, rate_of(&m->explanation_catch[1]));
-    debrief_html_out(h, "</td></tr>\n<tr><th scope=\"row\">Not opened</th><td class=\"num\">");
+    debrief_html_out(h, "</tr>\n<tr><th scope=\"row\">Not opened</th>");
     write_rate(h, rate_of(&m->explanation_catch[0]));
-    debrief_html_out(h, "</td></tr>\n</tbody>\n");
+    debrief_html_out(h, "</tr>\n</tbody>\n");
     debrief_html_table_close(h->f);
 }
 
@@ -152,19 +150,18 @@ static void write_curve(debrief_html *h)
     debrief_html_table_open(h->f, "The learning curve");
     debrief_html_out(h, "<caption>Reliance by each trainee's case number</caption>\n"
                         "<thead><tr><th scope=\"col\">Case number</th><th scope=\"col\" "
-                        "class=\"num\">Trainees</th><th scope=\"col\" class=\"num\">"
-                        "Over-reliance</th><th scope=\"col\" class=\"num\">Of</th><th "
-                        "scope=\"col\" class=\"num\">Under-reliance</th><th scope=\"col\" "
-                        "class=\"num\">Of</th></tr></thead>\n<tbody>\n");
+                        "class=\"num\">Trainees</th><th scope=\"col\">"
+                        "Over-reliance</th><th scope=\"col\">Of</th><th "
+                        "scope=\"col\">Under-reliance</th><th scope=\"col\">"
+                        "Of</th></tr></thead>\n<tbody>\n");
     for (size_t k = 0; k < n; k++) {
         debrief_html_out(h,
                          "<tr data-point=\"%d\"><th scope=\"row\">%d</th><td "
-                         "class=\"num\">%ld</td><td class=\"num\">",
+                         "class=\"num\">%ld</td>",
                          p[k].k, p[k].k, p[k].trainees);
         write_rate(h, rate_of(&p[k].over));
-        debrief_html_out(h, "</td><td class=\"num\">");
         write_rate(h, rate_of(&p[k].under));
-        debrief_html_out(h, "</td></tr>\n");
+        debrief_html_out(h, "</tr>\n");
     }
     debrief_html_out(h, "</tbody>\n");
     debrief_html_table_close(h->f);
