@@ -16,6 +16,7 @@ const char debrief_html_style[] =
     "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".na{font-style:italic;color:var(--muted)}.null{color:var(--muted)}\n"
     ".basis{color:var(--muted);font-size:.85em}\n"
+    ".ci{display:block;color:var(--muted);font-size:.75em;line-height:1.2}\n"
     ".flag{font-weight:bold}tr.flagged td{background:#fff3d6}"
     "tr.flagged td:first-child{border-left:6px solid var(--orange)}\n"
     ".callout{border:3px solid var(--orange);background:#fff8e6;padding:.5rem 1rem;"
