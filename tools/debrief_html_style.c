@@ -57,6 +57,7 @@ const char debrief_html_style[] =
     "tr.flagged td,.callout,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "figure svg{max-width:17cm}nav{display:none}.wide{overflow:visible}"
     "table{font-size:8pt}th,td{padding:.15rem .25rem}td:not(.num){overflow-wrap:anywhere}"
+    ".ci{white-space:normal}"
     "details::details-content{content-visibility:visible;display:block}"
     "summary{list-style:none}summary::-webkit-details-marker{display:none}}\n"
     "@page{margin:15mm}\n";
