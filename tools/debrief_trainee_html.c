@@ -30,6 +30,14 @@
 /* A trainee's figure among trainees is shown only from this many trainees
  * with a value: with fewer, one person's figure could be read from it. */
 #define MIN_SPREAD 5
+/* The group's own figures are shown from this many trainees: with two, the
+ * group's figure and the trainee's would give the other's. */
+#define MIN_GROUP 3
+
+static bool group_shown(const debrief_trainee_figures *t)
+{
+    return t->trainees >= MIN_GROUP;
+}
 
 static const char page_style[] =
     "dl.choices{display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;"
@@ -121,28 +129,32 @@ static const row_def rows[] = {
 static void sentence(FILE *f, const char *what, const char *better, const char *did,
                      const metric_value *mine, const metric_value *group)
 {
+    /* group NULL: the group's figures are not shown */
     fprintf(f, "<p><strong>%s</strong> %s ", what, better);
     if (mine->den == 0)
         fprintf(f, "You had no decision where this could happen");
     else
         fprintf(f, "You %s %ld time%s out of %ld", did, mine->num, mine->num == 1 ? "" : "s",
                 mine->den);
-    fprintf(f, "; the group, %ld time%s out of %ld.</p>\n", group->num, group->num == 1 ? "" : "s",
-            group->den);
+    if (group)
+        fprintf(f, "; the group, %ld time%s out of %ld", group->num, group->num == 1 ? "" : "s",
+                group->den);
+    fprintf(f, ".</p>\n");
 }
 
 static void write_summary(FILE *f, const debrief_trainee_figures *t, bool *oom)
 {
+    const metrics *g = group_shown(t) ? &t->group : NULL;
     fprintf(f, "<section id=\"summary\">\n<h2>Your figures beside the group's</h2>\n");
     sentence(f, "Over-reliance: following advice that was wrong.", "Lower is better.",
              "followed wrong advice", &t->mine.m[METRIC_OVER_RELIANCE],
-             &t->group.m[METRIC_OVER_RELIANCE]);
+             g ? &g->m[METRIC_OVER_RELIANCE] : NULL);
     sentence(f, "Under-reliance: overriding advice that was right.", "Lower is better.",
              "overrode right advice", &t->mine.m[METRIC_UNDER_RELIANCE],
-             &t->group.m[METRIC_UNDER_RELIANCE]);
+             g ? &g->m[METRIC_UNDER_RELIANCE] : NULL);
     sentence(f, "Final accuracy: a best choice in the end.", "Higher is better.",
              "made a best final choice", &t->mine.m[METRIC_FINAL_ACCURACY],
-             &t->group.m[METRIC_FINAL_ACCURACY]);
+             g ? &g->m[METRIC_FINAL_ACCURACY] : NULL);
     fprintf(f, "<div class=\"wide\" role=\"region\" aria-label=\"Your figures and the group's\" "
                "tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Measure</th>"
                "<th scope=\"col\" class=\"num\">You</th><th scope=\"col\" class=\"num\">The "
@@ -153,7 +165,10 @@ static void write_summary(FILE *f, const debrief_trainee_figures *t, bool *oom)
         fprintf(f, "<tr><th scope=\"row\">%s</th><td class=\"num\">", rows[i].label);
         value_text(f, id, &t->mine.m[id]);
         fprintf(f, "</td><td class=\"num\">");
-        value_text(f, id, &t->group.m[id]);
+        if (g)
+            value_text(f, id, &g->m[id]);
+        else
+            fprintf(f, "<span class=\"na\">not shown</span>");
         fprintf(f, "</td><td class=\"num\">");
         spread_text(f, t, id, oom);
         fprintf(f, "</td></tr>\n");
@@ -166,6 +181,11 @@ static void write_summary(FILE *f, const debrief_trainee_figures *t, bool *oom)
             "given with its count and its 95%% Wilson score interval (CI); one on fewer than "
             "%d decisions is given as a count and marked as a small sample.</p>\n</section>\n",
             t->trainees, t->trainees == 1 ? "" : "s", MIN_SPREAD, METRICS_SMALL_N);
+    if (!g)
+        fprintf(f,
+                "<p>The group's own figures are shown from %d trainees: with fewer, the "
+                "group's figure and yours would give another trainee's.</p>\n",
+                MIN_GROUP);
 }
 
 static void write_reliance(FILE *f, debrief_chart *ch, const debrief_trainee_figures *t)
@@ -176,7 +196,8 @@ static void write_reliance(FILE *f, debrief_chart *ch, const debrief_trainee_fig
                "left: follow right advice, override wrong advice. Hatched cells are the errors "
                "of reliance.</p>\n<div class=\"multiples\">\n");
     debrief_chart_reliance(ch, "you", &t->mine, true);
-    debrief_chart_reliance(ch, "the group", &t->group, true);
+    if (group_shown(t))
+        debrief_chart_reliance(ch, "the group", &t->group, true);
     fprintf(f, "</div>\n</section>\n");
 }
 
@@ -197,14 +218,16 @@ static void curve_cell(FILE *f, const metrics_curve_point *p, size_t n, size_t k
 
 static void write_curve(FILE *f, debrief_chart *ch, const debrief_trainee_figures *t)
 {
-    size_t n = t->n_my_curve > t->n_group_curve ? t->n_my_curve : t->n_group_curve;
+    const metrics_curve_point *gc = group_shown(t) ? t->group_curve : NULL;
+    size_t n_gc = gc ? t->n_group_curve : 0;
+    size_t n = t->n_my_curve > n_gc ? t->n_my_curve : n_gc;
     fprintf(f, "<section id=\"curve\">\n<h2>Your learning curve</h2>\n<p>Over- and "
                "under-reliance at your 1st, 2nd, 3rd&#8230; case in time order, beside the "
                "group's at each trainee's case of that number. Did your reliance on the AI "
                "become better calibrated case by case? Lower is better for both.</p>\n"
                "<div class=\"curves\">\n");
-    debrief_chart_curve(ch, true, t->my_curve, t->n_my_curve, t->group_curve, t->n_group_curve);
-    debrief_chart_curve(ch, false, t->my_curve, t->n_my_curve, t->group_curve, t->n_group_curve);
+    debrief_chart_curve(ch, true, t->my_curve, t->n_my_curve, gc, n_gc);
+    debrief_chart_curve(ch, false, t->my_curve, t->n_my_curve, gc, n_gc);
     fprintf(f, "</div>\n");
     debrief_html_table_open(f, "Your learning curve");
     fprintf(f, "<thead><tr><th scope=\"col\">Case</th><th scope=\"col\" class=\"num\">"
@@ -215,11 +238,14 @@ static void write_curve(FILE *f, debrief_chart *ch, const debrief_trainee_figure
     for (size_t k = 1; k <= n; k++) {
         fprintf(f, "<tr><th scope=\"row\">%zu</th>", k);
         curve_cell(f, t->my_curve, t->n_my_curve, k, true);
-        curve_cell(f, t->group_curve, t->n_group_curve, k, true);
+        curve_cell(f, gc, n_gc, k, true);
         curve_cell(f, t->my_curve, t->n_my_curve, k, false);
-        curve_cell(f, t->group_curve, t->n_group_curve, k, false);
-        fprintf(f, "<td class=\"num\">%ld</td></tr>\n",
-                k <= t->n_group_curve ? t->group_curve[k - 1].trainees : 0L);
+        curve_cell(f, gc, n_gc, k, false);
+        if (gc)
+            fprintf(f, "<td class=\"num\">%ld</td></tr>\n",
+                    k <= n_gc ? gc[k - 1].trainees : 0L);
+        else
+            fprintf(f, "<td class=\"num\"><span class=\"na\">not shown</span></td></tr>\n");
     }
     fprintf(f, "</tbody>\n");
     debrief_html_table_close(f);
@@ -463,7 +489,12 @@ static void write_head(FILE *f, const debrief_trainee_figures *t)
             m->m[METRIC_DECISIONS].value, m->m[METRIC_DECISIONS].value == 1 ? "" : "s");
     if (t->first_at && debrief_fmt_is_timestamp(t->first_at) &&
         debrief_fmt_is_timestamp(t->last_at))
-        fprintf(f, " &#183; played %.10s to %.10s", t->first_at, t->last_at);
+    {
+        if (strncmp(t->first_at, t->last_at, 10) == 0)
+            fprintf(f, " &#183; played on %.10s", t->first_at);
+        else
+            fprintf(f, " &#183; played %.10s to %.10s", t->first_at, t->last_at);
+    }
     fprintf(f, " &#183; against a group of %ld trainee%s</p>\n</header>\n", t->trainees,
             t->trainees == 1 ? "" : "s");
     fprintf(f,

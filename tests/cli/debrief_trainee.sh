@@ -108,6 +108,19 @@ expect_status 3 "unwritable report"
 expect_in err "cannot write" "why"
 
 # In a browser: loads with no console message, both charts rendered.
+# With two trainees, the group's figure and one's own would give the
+# other's: the group's own figures are left out of the report, and it says
+# why; from three they are shown (ann's report above).
+C="$TEST_DATA_DIR/debrief/cohort"
+run_app debrief "$C" --include-runs --trainee t1 --html "$WORK/two.html"
+expect_status 0 "the report of one of two trainees"
+grep -qF "The group's own figures are shown from 3 trainees" "$WORK/two.html" ||
+    fail "the report of one of two trainees does not say why the group's figures are left out"
+grep -qF '; the group, ' "$WORK/two.html" && fail "one of two trainees' report gives the group's figure"
+grep -qF 'played on 2026-11-27' "$WORK/two.html" || fail "one day's sessions are not said as played on that day"
+grep -qF "The group's own figures are shown from" "$R" && fail "ann's group of three is left out"
+grep -qF '; the group, ' "$R" || fail "ann's report does not give the group's figure"
+
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
     fail "chromium is not installed (./setup.sh installs it)"
