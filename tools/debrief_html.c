@@ -339,9 +339,11 @@ static void write_head(debrief_html *h, const metrics *m)
                         "<a href=\"#per-decision\">decision by decision</a> &#183; ");
     if (has_variants(h))
         debrief_html_out(h, "<a href=\"#variants\">variants</a> &#183; ");
-    debrief_html_out(h, "<a href=\"#trainees\">trainees</a> &#183; <a href=\"#appendix\">"
-                        "appendix</a>: <a href=\"#charts\">charts</a> &#183; <a href=\"#figures\">"
-                        "every figure</a> &#183; <a href=\"#cases\">cases</a> &#183; ");
+    debrief_html_out(h,
+                     "<a href=\"#trainees\">trainees</a> &#183; <a href=\"#appendix\">"
+                     "appendix</a>: <a href=\"#charts\">charts</a> &#183; <a href=\"#figures\">"
+                     "every figure</a> &#183; <a href=\"#research\">research measures</a> &#183; "
+                     "<a href=\"#cases\">cases</a> &#183; ");
     if (h->in->groups && metrics_set_keys(h->in->groups, &keys) > 0)
         debrief_html_out(h, "<a href=\"#groups\">groups</a> &#183; ");
     debrief_html_out(h, "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#every-decision\">"
@@ -494,6 +496,7 @@ static int write_page(debrief_html *h, apperr *e)
     debrief_html_out(h, "<section id=\"appendix\">\n<h2>Appendix</h2>\n");
     debrief_html_cohort_charts(h, m);
     debrief_html_all_figures(h, m);
+    debrief_html_research(h, m);
     debrief_html_cases(h);
     debrief_html_by_groups(h);
     debrief_html_sessions(h);
