@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "debrief_html.h"
+#include "debrief_html_rate.h"
 #include "debrief_html_table.h"
 #include "metrics_curve.h"
 
@@ -20,16 +21,9 @@
 static void write_rate(debrief_html *h, metric_value v)
 {
     debrief_html_out(h, "<td>");
-    if (!v.has)
-        debrief_html_out(h, "<span class=\"na\">n/a</span>");
-    else if (v.den < METRICS_SMALL_N)
-        debrief_html_out(h,
-                         "%ld of %ld <span class=\"basis\">(fewer than %d: a small sample)</span>",
-                         v.num, v.den, METRICS_SMALL_N);
-    else
-        debrief_html_out(h, "%.1f%%", 100.0 * v.value);
+    debrief_html_rate_figure(h->f, v.num, v.den);
     debrief_html_out(h, "</td><td>");
-    debrief_html_basis(h, &v, METRIC_KIND_PROPORTION);
+    debrief_html_rate_basis(h->f, v.num, v.den);
     debrief_html_out(h, "</td>");
 }
 
