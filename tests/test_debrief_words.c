@@ -100,6 +100,35 @@ static void test_every_metric_has_its_words(void **state)
     assert_non_null(strstr(debrief_words(METRIC_TRUST_AUROC)->source, "Hanley & McNeil"));
 }
 
+/* RAIR and RSR as decision-log.md defines them: "final right", read from
+ * the reliance table (not "final = ai" / "final = initial"). */
+static void test_rair_and_rsr_say_final_right_as_the_log_spec_does(void **state)
+{
+    (void)state;
+    assert_string_equal(debrief_words(METRIC_RAIR)->definition,
+                        "#(initial wrong \u2227 ai right \u2227 final right) / #(initial wrong "
+                        "\u2227 ai right), after_initial only, read from the reliance_table");
+    assert_string_equal(debrief_words(METRIC_RSR)->definition,
+                        "#(initial right \u2227 ai wrong \u2227 final right) / #(initial right "
+                        "\u2227 ai wrong), after_initial only, read from the reliance_table");
+}
+
+/* Every figure says what good looks like; a count or a time says plainly
+ * that neither way is better. */
+static void test_every_metric_says_what_good_looks_like(void **state)
+{
+    (void)state;
+    for (int i = 0; i < METRIC_COUNT; i++) {
+        const char *good = debrief_words((metric_id)i)->good;
+        assert_non_null(good);
+        assert_true(strlen(good) > 0);
+    }
+    assert_string_equal(debrief_words(METRIC_DECISIONS)->good, "A count: no better or worse");
+    assert_string_equal(debrief_words(METRIC_SESSIONS)->good, "A count: no better or worse");
+    assert_non_null(strstr(debrief_words(METRIC_MEDIAN_MS_FINAL)->good, "no better or worse"));
+    assert_non_null(strstr(debrief_words(METRIC_MEDIAN_MS_INITIAL)->good, "no better or worse"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +137,8 @@ int main(void)
         cmocka_unit_test(test_a_statistic_gives_its_figure_and_n),
         cmocka_unit_test(test_a_short_buffer_is_cut_and_terminated),
         cmocka_unit_test(test_every_metric_has_its_words),
+        cmocka_unit_test(test_rair_and_rsr_say_final_right_as_the_log_spec_does),
+        cmocka_unit_test(test_every_metric_says_what_good_looks_like),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

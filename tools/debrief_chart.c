@@ -9,6 +9,7 @@
 
 #include "debrief_fmt.h"
 #include "debrief_chart_svg.h"
+#include "debrief_html_rate.h"
 #include "debrief_html_table.h"
 
 /* Okabe-Ito: debrief_chart_svg.h */
@@ -419,7 +420,7 @@ static void accuracy_table(debrief_chart *c, const metrics *m)
         fprintf(c->f, "<tr><th scope=\"row\">AI %s</th>", i == 0 ? "right" : "wrong");
         for (int j = 0; j < 2; j++) {
             fprintf(c->f, "<td class=\"num\">");
-            prop_words(c, cell[i][j]);
+            debrief_html_rate_cell(c->f, cell[i][j]->num, cell[i][j]->den);
             fprintf(c->f, "</td>");
         }
         fprintf(c->f, "</tr>\n");

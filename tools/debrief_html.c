@@ -27,6 +27,7 @@
 #include "debrief_fmt.h"
 #include "debrief_html.h"
 #include "debrief_html_style.h"
+#include "debrief_html_rate.h"
 #include "debrief_html_table.h"
 #include "debrief_nodes.h"
 #include "debrief_words.h"
@@ -252,13 +253,8 @@ void debrief_html_value(debrief_html *h, const metrics *m, metric_id id)
                          m->outcomes[LOG_OUTCOME_HARM]);
     } else if (!v->has) {
         debrief_html_out(h, "<span class=\"na\">n/a</span>");
-    } else if (metrics_kind(id) == METRIC_KIND_PROPORTION && v->den < METRICS_SMALL_N) {
-        /* "1 of 1", not "100%", and marked: too few to read as a rate */
-        debrief_html_out(h,
-                         "%ld of %ld <span class=\"basis\">(fewer than %d: a small sample)</span>",
-                         v->num, v->den, METRICS_SMALL_N);
     } else if (metrics_kind(id) == METRIC_KIND_PROPORTION) {
-        debrief_html_out(h, "%.1f%%", 100.0 * v->value);
+        debrief_html_rate_figure(h->f, v->num, v->den);
     } else if (metrics_kind(id) == METRIC_KIND_COUNT) {
         debrief_html_out(h, "%.0f", v->value);
     } else if (is_ms(id)) {
@@ -273,28 +269,14 @@ void debrief_html_value(debrief_html *h, const metrics *m, metric_id id)
 /* Its basis: "2 / 3, 95% CI 20.8–93.9%", "n = 4", or nothing for counts. */
 void debrief_html_basis(debrief_html *h, const metric_value *v, metric_kind kind)
 {
-    if (kind == METRIC_KIND_PROPORTION && v->has)
-        debrief_html_out(h, "%ld&#8239;/&#8239;%ld, 95%% CI %.1f&#8211;%.1f%%", v->num, v->den,
-                         100.0 * v->ci_low, 100.0 * v->ci_high);
-    else if (kind == METRIC_KIND_PROPORTION)
-        debrief_html_out(h, "%ld&#8239;/&#8239;%ld", v->num, v->den);
+    if (kind == METRIC_KIND_PROPORTION)
+        debrief_html_rate_basis(h->f, v->num, v->den);
     else if (kind == METRIC_KIND_STAT)
         debrief_html_out(h, "n&#8201;=&#8201;%ld", v->n);
 }
 
-/* "67% (2/3)" in one cell, or "n/a (0/0)". */
-static void write_prop_cell(debrief_html *h, const metric_value *v)
-{
-    if (v->has)
-        debrief_html_out(h, "%.0f%% <span class=\"basis\">(%ld/%ld)</span>", 100.0 * v->value,
-                         v->num, v->den);
-    else
-        debrief_html_out(h, "<span class=\"na\">n/a</span> <span class=\"basis\">(%ld/%ld)</span>",
-                         v->num, v->den);
-}
-
 /* The cells of metrics ids in a table row whose first cell is open:
- * proportions as write_prop_cell, the rest as write_value. Each cell after
+ * proportions as debrief_html_rate_cell, the rest as debrief_html_value. Each cell after
  * the first is opened here; the last is left open. */
 void debrief_html_cells(debrief_html *h, const metrics *m, const metric_id *ids, size_t n)
 {
@@ -302,7 +284,7 @@ void debrief_html_cells(debrief_html *h, const metrics *m, const metric_id *ids,
         if (i)
             debrief_html_out(h, "</td><td class=\"num\">");
         if (metrics_kind(ids[i]) == METRIC_KIND_PROPORTION)
-            write_prop_cell(h, &m->m[ids[i]]);
+            debrief_html_rate_cell(h->f, m->m[ids[i]].num, m->m[ids[i]].den);
         else
             debrief_html_value(h, m, ids[i]);
     }
@@ -341,7 +323,8 @@ static void write_head(debrief_html *h, const metrics *m)
         m->m[METRIC_DECISIONS].value, plural(m->m[METRIC_DECISIONS].value, "decision", "decisions"),
         metrics_set_groups(h->by_trainee),
         plural((double)metrics_set_groups(h->by_trainee), "trainee", "trainees"),
-        metrics_set_groups(h->by_case), plural((double)metrics_set_groups(h->by_case), "case", "cases"));
+        metrics_set_groups(h->by_case),
+        plural((double)metrics_set_groups(h->by_case), "case", "cases"));
     if (h->first_at) {
         debrief_html_out(h, " &#183; started ");
         debrief_html_time(h, h->first_at);
@@ -356,9 +339,11 @@ static void write_head(debrief_html *h, const metrics *m)
                         "<a href=\"#per-decision\">decision by decision</a> &#183; ");
     if (has_variants(h))
         debrief_html_out(h, "<a href=\"#variants\">variants</a> &#183; ");
-    debrief_html_out(h, "<a href=\"#trainees\">trainees</a> &#183; <a href=\"#appendix\">"
-                        "appendix</a>: <a href=\"#charts\">charts</a> &#183; <a href=\"#figures\">"
-                        "every figure</a> &#183; <a href=\"#cases\">cases</a> &#183; ");
+    debrief_html_out(h,
+                     "<a href=\"#trainees\">trainees</a> &#183; <a href=\"#appendix\">"
+                     "appendix</a>: <a href=\"#charts\">charts</a> &#183; <a href=\"#figures\">"
+                     "every figure</a> &#183; <a href=\"#research\">research measures</a> &#183; "
+                     "<a href=\"#cases\">cases</a> &#183; ");
     if (h->in->groups && metrics_set_keys(h->in->groups, &keys) > 0)
         debrief_html_out(h, "<a href=\"#groups\">groups</a> &#183; ");
     debrief_html_out(h, "<a href=\"#sessions\">sessions</a> &#183; <a href=\"#every-decision\">"
@@ -511,6 +496,7 @@ static int write_page(debrief_html *h, apperr *e)
     debrief_html_out(h, "<section id=\"appendix\">\n<h2>Appendix</h2>\n");
     debrief_html_cohort_charts(h, m);
     debrief_html_all_figures(h, m);
+    debrief_html_research(h, m);
     debrief_html_cases(h);
     debrief_html_by_groups(h);
     debrief_html_sessions(h);

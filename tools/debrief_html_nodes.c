@@ -11,6 +11,7 @@
 
 #include "debrief_chart.h"
 #include "debrief_fmt.h"
+#include "debrief_html_rate.h"
 
 /* Rationales shown per option before the rest fold away. */
 #define SHOWN_RATIONALES 3
@@ -196,10 +197,11 @@ static void write_switches(FILE *f, const debrief_node *d)
     write_names(f, d->toward_trainees, d->n_toward, d->toward_ai);
     fprintf(f, ". Away from it: <strong>%ld</strong>", d->away_from_ai);
     write_names(f, d->away_trainees, d->n_away, d->away_from_ai);
-    fprintf(f,
-            ". Followed wrong advice: <strong>%ld</strong> of %ld; overrode right advice: "
-            "<strong>%ld</strong> of %ld.</p>\n",
-            d->followed_wrong, d->ai_wrong, d->rejected_right, d->ai_right);
+    fputs(". Followed wrong advice: ", f);
+    debrief_html_rate_inline(f, d->followed_wrong, d->ai_wrong);
+    fputs("; overrode right advice: ", f);
+    debrief_html_rate_inline(f, d->rejected_right, d->ai_right);
+    fputs(".</p>\n", f);
 }
 
 static void write_items(FILE *f, const debrief_text_item *v, size_t from, size_t to)

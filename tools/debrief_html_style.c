@@ -16,6 +16,7 @@ const char debrief_html_style[] =
     "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".na{font-style:italic;color:var(--muted)}.null{color:var(--muted)}\n"
     ".basis{color:var(--muted);font-size:.85em}\n"
+    ".ci{display:block;color:var(--muted);font-size:.75em;line-height:1.2}\n"
     ".flag{font-weight:bold}tr.flagged td{background:#fff3d6}"
     "tr.flagged td:first-child{border-left:6px solid var(--orange)}\n"
     ".callout{border:3px solid var(--orange);background:#fff8e6;padding:.5rem 1rem;"
@@ -56,6 +57,7 @@ const char debrief_html_style[] =
     "tr.flagged td,.callout,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "figure svg{max-width:17cm}nav{display:none}.wide{overflow:visible}"
     "table{font-size:8pt}th,td{padding:.15rem .25rem}td:not(.num){overflow-wrap:anywhere}"
+    ".ci{white-space:normal}"
     "details::details-content{content-visibility:visible;display:block}"
     "summary{list-style:none}summary::-webkit-details-marker{display:none}}\n"
     "@page{margin:15mm}\n";

@@ -26,10 +26,11 @@
 
 /* In metric_id order (metrics.h). */
 static const debrief_word words[METRIC_COUNT] = {
-    [METRIC_DECISIONS] = {"Decisions", "every decision point the trainees reached", NULL, NULL,
+    [METRIC_DECISIONS] = {"Decisions", "every decision point the trainees reached",
+                          "A count: no better or worse", NULL,
                           "the count of decision records, with and without advice", NULL},
-    [METRIC_WITH_ADVICE] = {"Decisions with advice", "decisions where the advice was shown", NULL,
-                            NULL,
+    [METRIC_WITH_ADVICE] = {"Decisions with advice", "decisions where the advice was shown",
+                            "A count: no better or worse", NULL,
                             "every after_initial and with_case decision, and an on_request one "
                             "where the trainee asked",
                             NULL},
@@ -78,18 +79,18 @@ static const debrief_word words[METRIC_COUNT] = {
                                "P(not followed_ai | ai_correct) over decisions with advice: "
                                "algorithm aversion",
                                DIETVORST},
-    [METRIC_RAIR] = {"Relative AI reliance (RAIR)",
-                     "taking the AI's right answer when one's own was wrong", "Higher is better",
-                     "took the AI's right answer over their own wrong one",
-                     "#(initial wrong \u2227 ai right \u2227 final = ai) / #(initial wrong \u2227 "
-                     "ai right), after_initial decisions",
-                     SCHEMMER},
-    [METRIC_RSR] = {"Relative self-reliance (RSR)",
-                    "keeping one's own right answer when the AI was wrong", "Higher is better",
-                    "kept their own right answer against wrong advice",
-                    "#(initial right \u2227 ai wrong \u2227 final = initial) / #(initial right "
-                    "\u2227 ai wrong), after_initial decisions",
-                    SCHEMMER},
+    [METRIC_RAIR] =
+        {"Relative AI reliance (RAIR)", "taking the AI's right answer when one's own was wrong",
+         "Higher is better", "ended on a right answer after a wrong first choice and right advice",
+         "#(initial wrong \u2227 ai right \u2227 final right) / #(initial wrong \u2227 ai right), "
+         "after_initial only, read from the reliance_table",
+         SCHEMMER},
+    [METRIC_RSR] =
+        {"Relative self-reliance (RSR)", "keeping one's own right answer when the AI was wrong",
+         "Higher is better", "stayed right against wrong advice",
+         "#(initial right \u2227 ai wrong \u2227 final right) / #(initial right \u2227 ai wrong), "
+         "after_initial only, read from the reliance_table",
+         SCHEMMER},
     [METRIC_DISCRIMINATION] = {"Discrimination", "telling good advice from bad",
                                "Higher is better (+1 at best, 0 blind)", NULL,
                                "P(follow | ai right) \u2212 P(follow | ai wrong)", LEE_SEE},
@@ -127,33 +128,38 @@ static const debrief_word words[METRIC_COUNT] = {
                                  "separating right final choices from wrong ones, all decisions "
                                  "with both (a tie counts \u00bd)",
                                  HANLEY},
-    [METRIC_ADVICE_REQUESTED] = {"Advice requested", "asking for advice when it was optional", NULL,
+    [METRIC_ADVICE_REQUESTED] = {"Advice requested", "asking for advice when it was optional",
+                                 "Neither: asking is good when unsure, not a habit",
                                  "asked for the advice",
                                  "P(advice_requested) over on_request decisions", NULL},
     [METRIC_EXPLANATION_OPENED] =
-        {"Explanation opened", "looking at why the AI said what it did", NULL,
+        {"Explanation opened", "looking at why the AI said what it did",
+         "Neither on its own: it helps when it leads to catching wrong advice",
          "opened the explanation",
          "P(\u201cexplanation\u201d in viewed) over decisions with advice", NULL},
     [METRIC_MEDIAN_MS_FINAL] = {"Median time to the final choice", "how long a final choice took",
-                                NULL, NULL,
+                                "A time: no better or worse; quicker is not better", NULL,
                                 "the median ms_final (from the advice, or from entering the "
                                 "decision without advice), all decisions",
                                 NULL},
     [METRIC_MEDIAN_MS_INITIAL] = {"Median time to the initial choice",
-                                  "how long the first choice took", NULL, NULL,
+                                  "how long the first choice took",
+                                  "A time: no better or worse; quicker is not better", NULL,
                                   "the median ms_initial, all decisions that have one", NULL},
     [METRIC_TIMEOUTS] = {"Timeouts", "time running out before a choice", "Lower is better",
                          "ran out of time",
                          "P(timed_out) over decisions with a time limit in force", NULL},
-    [METRIC_OUTCOMES] = {"Endings by outcome", "how the cases ended for the patient", NULL, NULL,
+    [METRIC_OUTCOMES] = {"Endings by outcome", "how the cases ended for the patient",
+                         "More good and fewer harm endings is better", NULL,
                          "the count of ending records by outcome: good, neutral, harm", NULL},
-    [METRIC_SESSIONS] = {"Sessions", "cases played", NULL, NULL,
+    [METRIC_SESSIONS] = {"Sessions", "cases played", "A count: no better or worse", NULL,
                          "sessions read and counted, by how each ended", NULL},
     [METRIC_INCOMPLETE] = {"Incomplete sessions", "sessions cut short (no session_end)",
                            "Lower is better", NULL, "sessions whose log has no session_end record",
                            NULL},
     [METRIC_ADJUSTED_TIME_LIMITS] = {"Adjusted time limits",
-                                     "sessions played with time limits doubled or off", NULL, NULL,
+                                     "sessions played with time limits doubled or off",
+                                     "A count: no better or worse", NULL,
                                      "sessions whose time_limits setting is double or off", NULL},
 };
 

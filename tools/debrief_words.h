@@ -14,7 +14,7 @@
 typedef struct debrief_word {
     const char *name;       /* "Over-reliance" */
     const char *means;      /* "following advice that was wrong" */
-    const char *good;       /* "Lower is better"; NULL where neither way is better */
+    const char *good;       /* "Lower is better", or "A count: no better or worse"; never NULL */
     const char *did;        /* a proportion's numerator as a deed: "followed wrong advice"; NULL */
     const char *definition; /* the exact definition (decision-log.md "Debrief metrics") */
     const char *source;     /* the published source, or NULL */

@@ -33,7 +33,8 @@ PY
 
 grep -qF '<h3 id="compare">Beside the other group</h3>' "$WORK/c.html" || fail "the HTML summary has no comparison"
 grep -qF 'aria-label="This group beside the other group"' "$WORK/c.html" || fail "the HTML comparison table"
-grep -qF '40% <span class="basis">(2/5)</span>' "$WORK/c.html" || fail "the other group's over-reliance in the HTML"
+grep -qF '40.0%<span class="ci">2&#8239;/&#8239;5, 95% CI 11.8&#8211;76.9%</span>' "$WORK/c.html" ||
+    fail "the other group's over-reliance in the HTML, with its count and interval"
 
 # Without --include-runs the other group's practice runs are left out too
 # (the fixture logs are runs), and --by does not split it.

@@ -77,6 +77,8 @@ void debrief_html_variants(debrief_html *h);
 void debrief_html_trainees(debrief_html *h, const metrics *cohort);
 void debrief_html_cohort_charts(debrief_html *h, const metrics *m);
 void debrief_html_all_figures(debrief_html *h, const metrics *m);
+/* The research measures (debrief_html_research.c), after every figure. */
+void debrief_html_research(debrief_html *h, const metrics *m);
 void debrief_html_cases(debrief_html *h);
 void debrief_html_by_groups(debrief_html *h);
 void debrief_html_sessions(debrief_html *h);
