@@ -20,6 +20,8 @@
 #include "debrief_compare.h"
 #include "debrief_csv.h"
 #include "debrief_json.h"
+#include "debrief_json_nodes.h"
+#include "debrief_nodes.h"
 #include "debrief_research.h"
 #include "debrief_report.h"
 #include "debrief_text.h"
@@ -46,6 +48,7 @@ typedef struct run {
      * split by --by); both NULL without --compare. */
     debrief_compare other;
     metrics_set *all;
+    debrief_nodes *nodes; /* --json: the per-decision view, without texts */
 } run;
 
 bool debrief_is_practice(const log_session *s)
@@ -88,7 +91,8 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
     bool counted = r->a->include_runs || !debrief_is_practice(s);
     if (!counted)
         r->runs_left_out++;
-    else if (metrics_set_add(r->set, s) != 0 || (r->all && metrics_set_add(r->all, s) != 0)) {
+    else if (metrics_set_add(r->set, s) != 0 || (r->all && metrics_set_add(r->all, s) != 0) ||
+             (r->nodes && debrief_nodes_add(r->nodes, s) != 0)) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
         return -1;
     }
@@ -203,10 +207,15 @@ static int close_out(FILE *f, const char *path, apperr *e)
 
 static int write_json(const run *r, apperr *e)
 {
-    cJSON *extra = NULL;
+    cJSON *extra = cJSON_CreateObject();
+    if (!extra || !debrief_json_add_nodes(extra, r->nodes)) {
+        cJSON_Delete(extra);
+        apperr_set(e, APPERR_ENV, r->a->json, 0, "cannot write: out of memory");
+        return -1;
+    }
     if (r->all) {
         cJSON *c = debrief_compare_json(&r->other, r->a->compare, r->a->n_compare);
-        if (!(extra = cJSON_CreateObject()) || !c || !cJSON_AddItemToObject(extra, "compare", c)) {
+        if (!c || !cJSON_AddItemToObject(extra, "compare", c)) {
             cJSON_Delete(c);
             cJSON_Delete(extra);
             apperr_set(e, APPERR_ENV, r->a->json, 0, "cannot write: out of memory");
@@ -272,8 +281,11 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
     log_read_opts o = {.on_session = on_session, .on_issue = on_issue, .ctx = r};
     if (a->csv)
         o.keep = debrief_csv_keep();
+    if (a->json)
+        o.keep |= debrief_nodes_keep();
     if (metrics_set_new(&r->set, a->by, a->n_by) != 0 ||
-        (a->n_compare > 0 && metrics_set_new(&r->all, NULL, 0) != 0)) {
+        (a->n_compare > 0 && metrics_set_new(&r->all, NULL, 0) != 0) ||
+        (a->json && !(r->nodes = debrief_nodes_new(false)))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
@@ -301,6 +313,8 @@ static int debrief(run *r)
     if (read_all(r, &st, &e) != 0)
         return fail(&e);
     metrics_set_finish(r->set);
+    if (r->nodes)
+        debrief_nodes_finish(r->nodes);
     if (r->all) {
         metrics_set_finish(r->all);
         if (debrief_compare_read(&r->other, a->compare, a->n_compare, a->include_runs, &e) != 0)
@@ -336,6 +350,7 @@ int debrief_logs(const debrief_opts *o)
         fclose(r.csv);
     metrics_set_free(r.set);
     metrics_set_free(r.all);
+    debrief_nodes_free(r.nodes);
     debrief_compare_free(&r.other);
     for (size_t i = 0; i < r.n_issues; i++)
         mem_free(r.issues[i]);

@@ -45,6 +45,25 @@ grep -qF '"learning_curve":[{"k":1,"over_reliance":{"value":0.5,"num":1,"den":2,
 grep -qF '"trainees":2},{"k":2,"over_reliance":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' \
     "$WORK/all.json" || fail "the curve's 2nd case: n/a over-reliance, null interval"
 
+# The per-decision view (decision-log.md, "The per-decision view"), after
+# learning_curve: c1's d1 worked by hand from the two sessions' records (AI
+# b wrong at 0.8 and 0.7; initial a, a; final b, a; trust 2, 2).
+grep -qF '],
+"learning_curve":[' "$WORK/all.json" || fail "learning_curve still straight after groups"
+grep -qF '
+"decisions":[{"case":"c1","case_title":"Case c1","node":"d1","title":null,"prompt":null,"teachings":[],"decisions":2,"advice_shown":2,"ai_right":0,"ai_wrong":2,"ai_confidence_mean":0.75,' \
+    "$WORK/all.json" || fail "decisions: the first block, its counts and the AI's mean confidence"
+grep -qF '"options":[{"id":"a","label":"a","best":true,"advised":0,"initial":2,"final":1},{"id":"b","label":"b","best":false,"advised":2,"initial":0,"final":1}],"flow":[{"initial":"a","final":"a","count":1},{"initial":"a","final":"b","count":1}],"toward_ai":1,"away_from_ai":0,"followed_wrong":1,"rejected_right":0,"final_right":1,"final_wrong":1,"trust":[0,2,0,0,0,0,0]}' \
+    "$WORK/all.json" || fail "decisions: options, the non-zero flow cells, switches and trust"
+grep -qF '"flow":[{"initial":"b","final":"a","count":1},{"initial":null,"final":"a","count":1}]' "$WORK/all.json" ||
+    fail "decisions: no initial choice is null in the flow"
+grep -qF '"node":"d1","title":null,"prompt":null,"teachings":[],"decisions":1,"advice_shown":0,"ai_right":0,"ai_wrong":0,"ai_confidence_mean":null,' \
+    "$WORK/all.json" || fail "decisions: no advice, no mean confidence (null)"
+grep -qF '
+"caught_out":{"case":"c1","node":"d1"}}' "$WORK/all.json" || fail "caught_out names the block, last"
+grep -qF 'confident' "$WORK/all.json" && fail "a rationale in the JSON (per-group figures only)"
+grep -qF '"t1"' "$WORK/all.json" && fail "a trainee id in the JSON without --by trainee"
+
 run_app debrief --include-runs "$D/cohort" --by trainee --json "$WORK/t.json"
 same_file "$WORK/t.json" "$D/expected/cohort_by_trainee.json" "--by trainee"
 grep -qF '"advice_requested":{"value":null,"num":0,"den":0,"ci_low":null,"ci_high":null}' "$WORK/t.json" ||
