@@ -79,9 +79,7 @@ static void write_table_2x2x2(debrief_html *h, const metrics *m)
 static void write_split(debrief_html *h, const metrics *m)
 {
     static const char *const rows[] = {"Unaided (the first choice)",
-                                       "With the AI (the final "
-                                       "choice)",
-                                       "The AI's own"};
+                                       "With the AI (the final choice)", "The AI's own"};
     static const char *const cols[] = {"All", "AI right", "AI wrong"};
     debrief_html_out(
         h, "<h4>Accuracy alone, with the AI and the AI's own</h4>\n"
