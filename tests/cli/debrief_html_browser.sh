@@ -15,16 +15,6 @@ if [ -z "$CHROMIUM" ]; then
     exit 1
 fi
 
-# chrome ARGS... URL: headless Chromium as the tests need it, console
-# messages logged to $WORK/console.log.
-chrome() {
-    local profile
-    profile=$(mktemp -d "$WORK/profile-XXXXXX")
-    HOME="$WORK" timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update --disable-sync \
-        --disable-extensions --user-data-dir="$profile" --enable-logging=stderr --v=0 \
-        "$@" 2>"$WORK/console.log"
-}
 
 # console_messages: the page's console lines in what chrome() logged.
 console_messages() {

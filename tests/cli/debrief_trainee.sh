@@ -126,14 +126,6 @@ if [ -z "$CHROMIUM" ]; then
     fail "chromium is not installed (./setup.sh installs it)"
     finish
 fi
-chrome() {
-    local profile
-    profile=$(mktemp -d "$WORK/profile-XXXXXX")
-    HOME="$WORK" timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update --disable-sync \
-        --disable-extensions --user-data-dir="$profile" --enable-logging=stderr --v=0 \
-        "$@" 2>"$WORK/console.log"
-}
 chrome --dump-dom "file://$R" >"$WORK/dom.html" || fail "chromium --dump-dom failed"
 msgs=$(grep -E 'CONSOLE|Uncaught|Failed to load resource' "$WORK/console.log" || true)
 [ -z "$msgs" ] || fail "console messages while loading the report: $msgs"

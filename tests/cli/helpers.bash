@@ -53,3 +53,14 @@ finish() {
     fi
     echo ok
 }
+
+# chrome ARGS... URL: headless Chromium as the browser tests need it
+# ($CHROMIUM: the binary), console messages logged to $WORK/console.log.
+chrome() {
+    local profile
+    profile=$(mktemp -d "$WORK/profile-XXXXXX")
+    HOME="$WORK" timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+        --disable-extensions --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+        "$@" 2>"$WORK/console.log"
+}
