@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "debrief_chart.h"
+#include "debrief_html_rate.h"
 #include "debrief_chart_curve.h"
 #include "debrief_csv.h"
 #include "debrief_fmt.h"
@@ -201,18 +202,13 @@ static void write_reliance(FILE *f, debrief_chart *ch, const debrief_trainee_fig
     fprintf(f, "</div>\n</section>\n");
 }
 
-/* "1 of 2" / "40% (2/5)" / "n/a" in a cell of the curve's table. */
+/* A rate of the curve's table, through the report's one rate writer;
+ * "n/a" past the last point. */
 static void curve_cell(FILE *f, const metrics_curve_point *p, size_t n, size_t k, bool over)
 {
     const metric_value *v = k <= n ? (over ? &p[k - 1].over : &p[k - 1].under) : NULL;
     fprintf(f, "<td class=\"num\">");
-    if (!v || !v->has)
-        fprintf(f, "<span class=\"na\">n/a</span>");
-    else if (v->den < METRICS_SMALL_N)
-        fprintf(f, "%ld of %ld", v->num, v->den);
-    else
-        fprintf(f, "%.0f%% <span class=\"basis\">(%ld/%ld)</span>", 100.0 * v->value, v->num,
-                v->den);
+    debrief_html_rate_cell(f, v ? v->num : 0, v ? v->den : 0);
     fprintf(f, "</td>");
 }
 
@@ -242,8 +238,7 @@ static void write_curve(FILE *f, debrief_chart *ch, const debrief_trainee_figure
         curve_cell(f, t->my_curve, t->n_my_curve, k, false);
         curve_cell(f, gc, n_gc, k, false);
         if (gc)
-            fprintf(f, "<td class=\"num\">%ld</td></tr>\n",
-                    k <= n_gc ? gc[k - 1].trainees : 0L);
+            fprintf(f, "<td class=\"num\">%ld</td></tr>\n", k <= n_gc ? gc[k - 1].trainees : 0L);
         else
             fprintf(f, "<td class=\"num\"><span class=\"na\">not shown</span></td></tr>\n");
     }
@@ -488,8 +483,7 @@ static void write_head(FILE *f, const debrief_trainee_figures *t)
             m->m[METRIC_SESSIONS].value, m->m[METRIC_SESSIONS].value == 1 ? "" : "s",
             m->m[METRIC_DECISIONS].value, m->m[METRIC_DECISIONS].value == 1 ? "" : "s");
     if (t->first_at && debrief_fmt_is_timestamp(t->first_at) &&
-        debrief_fmt_is_timestamp(t->last_at))
-    {
+        debrief_fmt_is_timestamp(t->last_at)) {
         if (strncmp(t->first_at, t->last_at, 10) == 0)
             fprintf(f, " &#183; played on %.10s", t->first_at);
         else

@@ -70,7 +70,7 @@ expect_in out "   2            1/1*            2/2*            0/1*            0
 expect_in out "   4             n/a             n/a            0/2*            0/2*" "ann's 4th case"
 [ "$(grep -c 'data-chart="curve"' "$R")" -eq 2 ] || fail "two curve charts: over- and under-reliance"
 grep -qF "case 2: you 1 of 1 (100%), the group 2 of 2 (100%)" "$R" || fail "the curve's numbers in words"
-grep -qF '<tr><th scope="row">1</th><td class="num">0 of 1</td><td class="num">0 of 1</td><td class="num"><span class="na">n/a</span></td><td class="num">2 of 4</td><td class="num">3</td></tr>' "$R" ||
+grep -qF '<tr><th scope="row">1</th><td class="num">0 of 1<span class="ci">a small sample; 95% CI 0.0&#8211;79.3%</span></td><td class="num">0 of 1<span class="ci">a small sample; 95% CI 0.0&#8211;79.3%</span></td><td class="num"><span class="na">n/a</span><span class="ci">0&#8239;/&#8239;0</span></td><td class="num">2 of 4<span class="ci">a small sample; 95% CI 15.0&#8211;85.0%</span></td><td class="num">3</td></tr>' "$R" ||
     fail "the curve's table"
 
 # --include-runs counts the practice run too.
