@@ -222,7 +222,7 @@ static char *group_text(const metrics_set *set, size_t g)
 
 int debrief_json_write(FILE *f, const metrics_set *set)
 {
-    return debrief_json_write_runs(f, set, 0);
+    return debrief_json_write_with(f, set, 0, NULL);
 }
 
 cJSON *debrief_json_curve(const metrics_curve *c)
@@ -245,10 +245,6 @@ cJSON *debrief_json_curve(const metrics_curve *c)
     return list;
 }
 
-int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out)
-{
-    return debrief_json_write_with(f, set, runs_left_out, NULL);
-}
 
 int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out, const cJSON *extra)
 {

@@ -36,11 +36,10 @@ cJSON *debrief_json_curve(const metrics_curve *c);
 /* The whole document, one group a line, then the learning curve. -1 when out of memory or a
  * write fails. */
 int debrief_json_write(FILE *f, const metrics_set *set);
-/* The same with "runs_left_out": the practice sessions the figures leave out
- * (debrief_write_json gives 0). */
-int debrief_json_write_runs(FILE *f, const metrics_set *set, long runs_left_out);
-/* The same with each member of extra (an object; NULL: none) after
- * "groups" at the top level, e.g. "compare" (debrief_compare.h). */
+/* The same with "runs_left_out" (the practice sessions the figures leave
+ * out; debrief_json_write gives 0) and each member of extra (an object;
+ * NULL: none) after "groups" at the top level, e.g. "compare"
+ * (debrief_compare.h). */
 int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out,
                             const cJSON *extra);
 
