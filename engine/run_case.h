@@ -6,6 +6,10 @@
 #ifndef RUN_CASE_H
 #define RUN_CASE_H
 
+#include <stddef.h>
+
+#include "session.h"
+
 typedef struct run_case_opts {
     const char *case_path;
     const char *inputs;  /* a file, or "-" for standard input; else policy */
@@ -16,6 +20,9 @@ typedef struct run_case_opts {
     const char *log_dir;  /* NULL: the default folder */
     const char *log_file; /* an exact file to create instead */
     const char *time_limits; /* normal (NULL too), double or off (time_limits.h) */
+    const char *from;        /* --from NODE: start there; NULL: the case's start */
+    const char *sets[SESSION_SETS_MAX]; /* --set key=value, as given */
+    size_t n_sets;
 } run_case_opts;
 
 /* Plays the case and says where the log went. Returns the exit code of

@@ -703,7 +703,7 @@ static void test_play_that_runs_out_of_memory_leaks_nothing(void **state)
         int64_t t = 0;
         policy_init(&p, POLICY_BEST, 1);
         session_opts o = {"t1",   NULL,     1,   "run", "0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b",
-                          "test", "testos", NULL, TIME_LIMITS_NORMAL};
+                          "test", "testos", NULL, TIME_LIMITS_NORMAL, {0}};
         long before = alloc_live;
         alloc_fail_in = k;
         int rc = session_open(&s, c, &o, 0, &e) == SESSION_OK

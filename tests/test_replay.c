@@ -63,7 +63,7 @@ static void begin_limits(play *p, const char *dir, const char *name, const char 
     p->c = load(CASE, seed);
     log_open_opts lo = {NULL, p->path, session_id, "t1", p->c->id, 0, fixed_clock, NULL};
     assert_int_equal(log_writer_open(&p->log, &lo, &e), 0);
-    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log, limits};
+    session_opts o = {"t1", NULL, seed, mode, session_id, "test-engine", "testos", p->log, limits, {0}};
     assert_int_equal(session_open(&p->s, p->c, &o, 0, &e), SESSION_OK);
 }
 
@@ -123,7 +123,7 @@ static replay_diff replay_and_compare(const char *dir, const char *path)
                       "other-engine",
                       "otheros",
                       p.log,
-                      r.start.time_limits}; /* as replay --verify plays it */
+                      r.start.time_limits, {0}}; /* as replay --verify plays it */
     assert_int_equal(session_open(&p.s, p.c, &o, 0, &e), SESSION_OK);
     int64_t t = 0;
     if (replay_all(&r, p.s, &t, &e) != 0)

@@ -67,7 +67,7 @@ static fixture *fx_open(const char *case_name)
     log_open_opts o = {NULL, log_path, SESSION_ID, "t1", f->c->id, 0, fixed_clock, NULL};
     if (log_writer_open(&f->log, &o, &f->e) != 0)
         fail_msg("log_writer_open: %s", f->e.msg);
-    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL};
+    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL, {0}};
     assert_int_equal(session_open(&f->s, f->c, &so, 0, &f->e), SESSION_OK);
     return f;
 }
@@ -448,7 +448,7 @@ static void run_long_case(const char *where, char *log_path, size_t size, bool *
     log_open_opts o = {NULL, log_path, SESSION_ID, "t1", c->id, 0, fixed_clock, NULL};
     assert_int_equal(log_writer_open(&log, &o, &e), 0);
     session *s = NULL;
-    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", log, TIME_LIMITS_NORMAL};
+    session_opts so = {"t1", NULL, 1, "run", SESSION_ID, "test", "testos", log, TIME_LIMITS_NORMAL, {0}};
     session_result r = session_open(&s, c, &so, 0, &e);
     if (r == SESSION_OK) {
         session_action a = {ACT_CHOOSE, "x", 0};

@@ -73,7 +73,7 @@ static void open_log(fixture *f, const char *name, int64_t *clock_ctx)
 static session_opts default_opts(fixture *f, const char *trainee, const char *variant)
 {
     session_opts o = {trainee, variant,           42, "run", SESSION_ID, "test-engine", "testos",
-                      f->log,  TIME_LIMITS_NORMAL};
+                      f->log,  TIME_LIMITS_NORMAL, {0}};
     return o;
 }
 
@@ -1389,7 +1389,7 @@ static void run_golden(const char *dir, const char *name)
     int64_t golden_at = GOLDEN_AT_MS;
     open_log(&f, name, &golden_at);
     session_opts o = {"golden",          NULL, 1, "run", SESSION_ID, "golden", "golden", f.log,
-                      TIME_LIMITS_NORMAL};
+                      TIME_LIMITS_NORMAL, {0}};
     if (session_open(&f.s, c, &o, 0, &e) != SESSION_OK)
         fail_msg("%s: open: %s", name, e.msg);
     int64_t t = 0;

@@ -243,7 +243,7 @@ static int teardown(void **state)
 static session_result open_session(fixture *f)
 {
     session_opts o = {
-        "t1", NULL, 77, "run", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL};
+        "t1", NULL, 77, "run", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL, {0}};
     return session_open(&f->s, &f->fc->c, &o, 0, &f->e);
 }
 
@@ -453,7 +453,7 @@ static void test_a_play_that_runs_out_of_memory_leaks_nothing(void **state)
         assert_int_equal(log_writer_open(&log, &lo, &f->e), 0);
         long before = alloc_live;
         session_opts o = {
-            "t1", NULL, 77, "run", SESSION_ID, "test", "testos", log, TIME_LIMITS_NORMAL};
+            "t1", NULL, 77, "run", SESSION_ID, "test", "testos", log, TIME_LIMITS_NORMAL, {0}};
         session *s = NULL;
         alloc_fail_in = k;
         session_result r = session_open(&s, &f->fc->c, &o, 0, &f->e);

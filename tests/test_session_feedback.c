@@ -46,7 +46,7 @@ static fixture *fx_open(const char *name)
     log_open_opts lo = {NULL, f->path, SESSION_ID, "t1", f->c->id, 0, NULL, NULL};
     assert_int_equal(log_writer_open(&f->log, &lo, &f->e), 0);
     session_opts o = {
-        "t1", NULL, 1, "play", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL};
+        "t1", NULL, 1, "play", SESSION_ID, "test", "testos", f->log, TIME_LIMITS_NORMAL, {0}};
     assert_int_equal(session_open(&f->s, f->c, &o, 0, &f->e), SESSION_OK);
     return f;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli_opts.h"
+#include "session.h"
 #include "time_limits.h"
 
 extern const cli_command cli_library; /* `appraise` alone: cli_library.c */
@@ -37,6 +38,19 @@ extern const cli_command cli_replay;  /* cli_replay.c */
         .seen_at = (seen), .lo = 0, .hi = ULLONG_MAX,                                              \
         .what = "must be a whole number from 0 to 18446744073709551615",                           \
         .help = "the session seed, 0 to 18446744073709551615 (default: " dflt ")"                  \
+    }
+/* --from NODE and --set key=value (repeatable), for play and run: into
+ * fields from, sets and n_sets of type. */
+#define CLI_OPT_FROM(type)                                                                         \
+    CLI_STRING_OPT("--from", "NODE", type, from,                                                   \
+                   "start at this node instead of the case's start (for authors: the session "     \
+                   "is logged as started there and left out of the debrief's figures)")
+#define CLI_OPT_SET(type)                                                                          \
+    {                                                                                              \
+        .name = "--set", .kind = CLI_STRING, .meta = "KEY=VALUE", .flags = CLI_REPEAT,             \
+        .at = CLI_AT(type, sets), .count_at = CLI_AT(type, n_sets), .max = SESSION_SETS_MAX,       \
+        .help = "start with this in the case's state (s.vars.KEY, or vitals.NAME); a number, "     \
+                "true, false or text; repeat for more"                                             \
     }
 #define CLI_OPT_VARIANT(type, field, text) CLI_STRING_OPT("--variant", "NAME", type, field, text)
 #define CLI_VARIANT_HELP "the case variant (default: derived from trainee and case)"

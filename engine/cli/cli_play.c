@@ -6,6 +6,11 @@ static const cli_opt opts[] = {
     CLI_WINDOW_ACCESS_OPTS,
     CLI_OPT_LOG_DIR(ui_start, 0, CLI_LOG_DIR_HELP),
     CLI_OPT_LOOK(0),
+    CLI_FLAG_OPT("--watch", ui_start, watch,
+                 "for authors: reload the case whenever it (or a file it includes) is saved, "
+                 "and replay to the same step; logged as a preview, in a folder of its own"),
+    CLI_OPT_FROM(ui_start),
+    CLI_OPT_SET(ui_start),
     CLI_REFUSED_OPT("--library", "--library is for 'appraise' alone (the case library)"),
     {0},
 };

@@ -29,6 +29,8 @@ static const cli_opt opts[] = {
     CLI_OPT_VARIANT(run_case_opts, variant, CLI_VARIANT_HELP),
     CLI_OPT_TIME_LIMITS(run_case_opts, "normal"),
     CLI_OPT_LOG_DIR(run_case_opts, 0, CLI_LOG_DIR_HELP),
+    CLI_OPT_FROM(run_case_opts),
+    CLI_OPT_SET(run_case_opts),
     CLI_STRING_OPT("--log", "FILE", run_case_opts, log_file,
                    "exact log file to create (never overwritten)"),
     {0},

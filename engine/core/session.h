@@ -75,16 +75,29 @@ typedef enum session_result {
     SESSION_IO        /* the log could not be written (APPERR_ENV): the session is over */
 } session_result;
 
+/* --from and --set (cli.md "Start anywhere"): at most this many --set. */
+#define SESSION_SETS_MAX 32
+
+/* Where a session starts and the state it starts with, for authors trying
+ * one decision again and again. The log records them in session_start, and
+ * the debrief leaves such sessions out of cohort figures. */
+typedef struct session_from {
+    const char *node;        /* NULL: the case's start node */
+    const char *const *sets; /* n_sets texts "key=value", as given on the command line */
+    size_t n_sets;
+} session_from;
+
 typedef struct session_opts {
     const char *trainee;        /* "anonymous" when NULL */
     const char *variant;        /* NULL: derived (session_derive_variant) */
     unsigned long long seed;
-    const char *mode;           /* "play" | "run" | "replay" | "text" */
+    const char *mode;           /* "play" | "run" | "replay" | "text" | "preview" */
     const char *session_id;     /* UUID v4 text */
     const char *engine_version;
     const char *host_os;
     log_writer *log;            /* borrowed; every record goes here; NULL: no log is written */
     time_limits time_limits;    /* the trainee's setting (time_limits.h); 0: normal */
+    session_from from;          /* zeros: the case's start, its own state */
 } session_opts;
 
 /* What the front end shows and which input the session waits for. Pointers

@@ -66,6 +66,8 @@ typedef struct app_opts {
     replay *replay;          /* `replay`: the recording to step through (borrowed) */
     time_limits time_limits; /* the setting the first session starts with */
     bool speak;              /* the window voices itself from the start */
+    session_from from;       /* --from/--set: where each session starts (session.h) */
+    bool watch;              /* --watch: sessions are previews; the case reloads on save */
 } app_opts;
 
 /* The rationale field holds the longest rationale the log keeps, in bytes. */

@@ -8,6 +8,9 @@
 #define UI_MAIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "session.h"
 
 typedef struct ui_start {
     const char *path;    /* play: CASE.lua; replay: LOG; unused by the library */
@@ -24,6 +27,11 @@ typedef struct ui_start {
                                * (the window then uses the setting it remembers) */
     bool speak;               /* --speak: the window voices itself from the start */
     bool text;                /* --text: play in the terminal (engine/text/), no window */
+    bool watch;               /* --watch: reload the case on save and replay to the same step;
+                               * logged with mode preview in a folder of its own */
+    const char *from;         /* --from NODE: start there; NULL: the case's start */
+    const char *sets[SESSION_SETS_MAX]; /* --set key=value, as given */
+    size_t n_sets;
 } ui_start;
 
 int ui_play(const ui_start *s);
