@@ -78,6 +78,29 @@ else
     [ "$(jq -r .from <<<"$start")" = review ] || fail "from: $start"
     [ "$(jq -c .set <<<"$start")" = '["score=7","vitals.hr=130"]' ] || fail "set: $start"
     [ "$(sed -n 2p "$log" | jq -r .node)" = review ] || fail "the first node logged is not review"
+
+    # The replay in the window starts where the session did.
+    : >"$APPRAISE_DRAW_LOG"
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$APPRAISE" replay "$log" --log-dir "$WORK/replay" >"$WORK/replay.out" \
+        2>"$WORK/replay.err" &
+    pid=$!
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1) || true
+    if [ -z "$wid" ]; then
+        fail "the replay's window did not open: $(cat "$WORK/replay.err")"
+    else
+        xdotool windowfocus --sync "$wid"
+        xdotool key Return # past the start screen
+        wait_drawn "lactate_done=nil bed=nil score=7 hr=130 choices=none" "the replay's first node"
+        grep -qF "A patient arrives." "$APPRAISE_DRAW_LOG" && fail "the replay drew the case's start"
+    fi
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 600); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" || true
 fi
 
 finish
