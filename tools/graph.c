@@ -4,9 +4,11 @@
  * Every mark is shape, line style or text as well as colour, so the map
  * reads in grey and for colour-blind readers: decisions are diamonds,
  * narrative nodes rounded boxes, endings octagons filled by outcome (with the
- * outcome written in them); a best option's edge is a double line with "✓",
- * the AI's recommendation a bold line with "[AI]", a time-out a dotted line,
- * and a target found only in play a dashed line. The DOT is built in memory
+ * outcome written in them); an option's edge is coloured by whether it is
+ * best (green, a double line, "✓"), the AI's recommendation (purple, a bold
+ * line, "[AI]"), both (blue, double and bold, both marks) or neither
+ * (black); a time-out is a dotted line, and a target found only in play a
+ * dashed line. The DOT is built in memory
  * (a strbuf) and written only when whole, so a failure leaves nothing half
  * drawn. */
 #include <stdbool.h>
@@ -29,6 +31,11 @@
 /* Okabe & Ito's colour-blind-safe palette, light enough for black text. */
 static const char *const outcome_fill[3] = {"#56B4E9", "#F0E442", "#D55E00"};
 static const char *const outcome_text[3] = {"GOOD", "NEUTRAL", "HARM"};
+
+/* An option's edge: neither, best, the AI's, both. Colours from the same
+ * palette, dark enough for 3:1 on white; each also has its line and mark. */
+enum { MARK_BEST = 1, MARK_AI = 2 };
+static const char *const mark_colour[4] = {"#000000", "#009E73", "#A8508A", "#0072B2"};
 
 /* ---- text ------------------------------------------------------------------------------- */
 
@@ -169,30 +176,53 @@ static const map_option *edge_option(const graph_map *m, const map_edge *ed)
     return NULL;
 }
 
+/* Whether, in some drawn variant, flags holds and `not` too: the walk saw
+ * the option both ways, on different paths. */
+static bool on_some_paths(const graph_map *m, const bool *flags, const bool * not )
+{
+    for (size_t v = 0; v < m->n_variants; v++)
+        if (flags[v] && not [v])
+            return true;
+    return false;
+}
+
+/* " in a, b" and/or " on some paths" where a mark does not always hold. */
+static void mark_where(strbuf *o, const graph_map *m, const bool *flags, const bool * not )
+{
+    variant_names(o, m, flags);
+    if (on_some_paths(m, flags, not ))
+        strbuf_adds(o, count_variants(m, flags) < m->n_variants ? ", on some paths"
+                                                                : " on some paths");
+}
+
 /* "✓ id: label" for a best option, then "(best in a)" when only in some
- * variants, and "[AI]" or "[AI in a]" for the recommendation. */
-static void choice_label(strbuf *o, const graph_map *m, const map_edge *ed, bool *best, bool *ai)
+ * variants or "(best on some paths)" when it depends on earlier choices,
+ * and "[AI]", "[AI in a]" or "[AI on some paths]" for the recommendation.
+ * Returns the marks (MARK_BEST, MARK_AI). */
+static int choice_label(strbuf *o, const graph_map *m, const map_edge *ed)
 {
     const map_option *opt = edge_option(m, ed);
-    *best = opt && count_variants(m, opt->best) > 0;
-    *ai = opt && count_variants(m, opt->recommended) > 0;
-    if (*best)
+    bool best = opt && count_variants(m, opt->best) > 0;
+    bool ai = opt && count_variants(m, opt->recommended) > 0;
+    if (best)
         strbuf_adds(o, "✓ ");
     text(o, ed->option, 0, 0);
     if (opt && opt->label) {
         strbuf_adds(o, ": ");
         text(o, opt->label, EDGE_WIDTH, 4);
     }
-    if (*best && count_variants(m, opt->best) < m->n_variants) {
+    if (best && (count_variants(m, opt->best) < m->n_variants ||
+                 on_some_paths(m, opt->best, opt->not_best))) {
         strbuf_adds(o, "\\n(best");
-        variant_names(o, m, opt->best);
+        mark_where(o, m, opt->best, opt->not_best);
         strbuf_adds(o, ")");
     }
-    if (*ai) {
+    if (ai) {
         strbuf_adds(o, "\\n[AI");
-        variant_names(o, m, opt->recommended);
+        mark_where(o, m, opt->recommended, opt->not_recommended);
         strbuf_adds(o, "]");
     }
+    return (best ? MARK_BEST : 0) | (ai ? MARK_AI : 0);
 }
 
 static void edge_head(strbuf *o, const graph_map *m, const map_edge *ed, size_t k)
@@ -206,7 +236,7 @@ static void edge_head(strbuf *o, const graph_map *m, const map_edge *ed, size_t 
 
 static void write_edge(strbuf *o, const graph_map *m, const map_edge *ed, size_t k)
 {
-    bool best = false, ai = false;
+    int marks = 0;
     if (ed->to < 0) {
         strbuf_addf(o, "  \"PLAY-%zu\" [shape=note, style=dashed, label=\"decided in play", k);
         if (ed->line > 0)
@@ -218,19 +248,22 @@ static void write_edge(strbuf *o, const graph_map *m, const map_edge *ed, size_t
     edge_head(o, m, ed, k);
     strbuf_adds(o, " [label=\"");
     if (ed->kind == MAP_CHOICE)
-        choice_label(o, m, ed, &best, &ai);
+        marks = choice_label(o, m, ed);
     else if (ed->kind == MAP_TIMEOUT)
         strbuf_addf(o, "time runs out (%g s)", m->c->nodes[ed->from].decision.time_limit);
     strbuf_adds(o, "\"");
     /* Found in play wins over a time-out's dots: the label says time-out. */
     const char *line = ed->dynamic ? "dashed" : ed->kind == MAP_TIMEOUT ? "dotted" : NULL;
+    bool ai = marks & MARK_AI;
     if (line || ai)
         strbuf_addf(o, ", style=\"%s%s%s\"", line ? line : "", line && ai ? "," : "",
                     ai ? "bold" : "");
     if (ai)
         strbuf_adds(o, ", penwidth=2.5");
-    if (best)
-        strbuf_adds(o, ", color=\"black:invis:black\"");
+    if (marks & MARK_BEST)
+        strbuf_addf(o, ", color=\"%s:invis:%s\"", mark_colour[marks], mark_colour[marks]);
+    else if (marks)
+        strbuf_addf(o, ", color=\"%s\"", mark_colour[marks]);
     strbuf_adds(o, "];\n");
 }
 
@@ -264,9 +297,11 @@ static void write_title(strbuf *o, const graph_map *m, const char *variant)
 static void write_legend(strbuf *o)
 {
     static const char *const edges[][2] = {
-        {"option", ""},
-        {"✓ best option", ", color=\"black:invis:black\""},
-        {"[AI] recommended", ", style=bold, penwidth=2.5"},
+        {"option (neither)", ""},
+        {"✓ best option", ", color=\"#009E73:invis:#009E73\""},
+        {"[AI] recommended", ", style=bold, penwidth=2.5, color=\"#A8508A\""},
+        {"✓ [AI] best and\\nrecommended",
+         ", style=bold, penwidth=2.5, color=\"#0072B2:invis:#0072B2\""},
         {"time runs out", ", style=dotted"},
         {"found in play", ", style=dashed"},
     };
@@ -298,7 +333,8 @@ static void write_legend(strbuf *o)
                    "    { rank=same; \"LEGEND-from-0\"; \"LEGEND-to-0\"; \"LEGEND-from-1\"; "
                    "\"LEGEND-to-1\"; \"LEGEND-from-2\"; \"LEGEND-to-2\"; }\n"
                    "    { rank=same; \"LEGEND-from-3\"; \"LEGEND-to-3\"; \"LEGEND-from-4\"; "
-                   "\"LEGEND-to-4\"; \"LEGEND-unreached\"; }\n"
+                   "\"LEGEND-to-4\"; \"LEGEND-from-5\"; \"LEGEND-to-5\"; "
+                   "\"LEGEND-unreached\"; }\n"
                    "    \"LEGEND-decision\" -> \"LEGEND-from-1\" [style=invis];\n"
                    "    \"LEGEND-to-1\" -> \"LEGEND-from-4\" [style=invis];\n"
                    "  }\n");

@@ -29,6 +29,16 @@ static map_option *find_option(map_node *n, const char *id)
     return NULL;
 }
 
+static void option_free(map_option *o)
+{
+    mem_free(o->id);
+    mem_free(o->label);
+    mem_free(o->best);
+    mem_free(o->recommended);
+    mem_free(o->not_best);
+    mem_free(o->not_recommended);
+}
+
 static map_option *add_option(graph_map *m, map_node *n, const char *id)
 {
     map_option *o = find_option(n, id);
@@ -43,10 +53,10 @@ static map_option *add_option(graph_map *m, map_node *n, const char *id)
     o->id = mem_strdup(id);
     o->best = mem_calloc(m->n_variants, sizeof *o->best);
     o->recommended = mem_calloc(m->n_variants, sizeof *o->recommended);
-    if (!o->id || !o->best || !o->recommended) {
-        mem_free(o->id);
-        mem_free(o->best);
-        mem_free(o->recommended);
+    o->not_best = mem_calloc(m->n_variants, sizeof *o->not_best);
+    o->not_recommended = mem_calloc(m->n_variants, sizeof *o->not_recommended);
+    if (!o->id || !o->best || !o->recommended || !o->not_best || !o->not_recommended) {
+        option_free(o);
         return NULL;
     }
     n->n_options++;
@@ -80,6 +90,17 @@ static int merge_decision(graph_map *m, map_node *n, const case_decision *d, lon
     map_option *o = d->advice.recommend ? find_option(n, d->advice.recommend) : NULL;
     if (o)
         mark(m, o->recommended, variant);
+    return 0;
+}
+
+int graph_map_mark_choice(graph_map *m, int node, const char *option, bool best, bool ai,
+                          long variant)
+{
+    map_option *o = add_option(m, &m->nodes[node], option);
+    if (!o)
+        return -1;
+    mark(m, best ? o->best : o->not_best, variant);
+    mark(m, ai ? o->recommended : o->not_recommended, variant);
     return 0;
 }
 
@@ -240,12 +261,8 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
 void graph_map_free(graph_map *m)
 {
     for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {
-        for (size_t k = 0; k < m->nodes[i].n_options; k++) {
-            mem_free(m->nodes[i].options[k].id);
-            mem_free(m->nodes[i].options[k].label);
-            mem_free(m->nodes[i].options[k].best);
-            mem_free(m->nodes[i].options[k].recommended);
-        }
+        for (size_t k = 0; k < m->nodes[i].n_options; k++)
+            option_free(&m->nodes[i].options[k]);
         mem_free(m->nodes[i].options);
     }
     for (size_t i = 0; i < m->n_edges; i++)

@@ -7,8 +7,10 @@
  * as functions (options, best, the recommendation, an ending's outcome). For
  * those the node is entered for real: the shortest walked path to it is
  * replayed in a session without a log, once per variant, and the resolved
- * node is merged in. A value that depends on more than the variant (on
- * earlier choices) is shown as it is on that shortest path. */
+ * node is merged in. Best options and recommendations come from every
+ * choice the walk played (its edges are marked as resolved there), so one
+ * that depends on earlier choices is known where it holds and where not;
+ * labels and outcomes are shown as they are on that shortest path. */
 #ifndef GRAPH_MAP_H
 #define GRAPH_MAP_H
 
@@ -20,9 +22,11 @@
 
 typedef struct map_option {
     char *id;
-    char *label;       /* NULL when written as a function and not resolved */
-    bool *best;        /* per drawn variant: the option is in best */
-    bool *recommended; /* per drawn variant: the AI recommends this option */
+    char *label;           /* NULL when written as a function and not resolved */
+    bool *best;            /* per drawn variant: the option is in best (somewhere) */
+    bool *recommended;     /* per drawn variant: the AI recommends this option (somewhere) */
+    bool *not_best;        /* per drawn variant: the walk took it where it was not best */
+    bool *not_recommended; /* per drawn variant: ... where the AI recommended another */
 } map_option;
 
 typedef struct map_node {
@@ -71,6 +75,12 @@ void graph_map_free(graph_map *m);
 /* Merges a node as seen in play (resolved) in drawn variant `variant`
  * (< 0: in all of them); marks it reached. 0, or -1 when out of memory. */
 int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant);
+
+/* Marks option `option` of decision `node` as the walk played it in drawn
+ * variant `variant`: best there or not, the AI's there or not. 0, or -1
+ * when out of memory. */
+int graph_map_mark_choice(graph_map *m, int node, const char *option, bool best, bool ai,
+                          long variant);
 
 /* Adds an edge unless the same one is there. 0, or -1 when out of memory. */
 int graph_map_add_edge(graph_map *m, int from, int to, map_edge_kind kind, const char *option,
