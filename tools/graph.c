@@ -20,7 +20,9 @@
 #include "dot_text.h"
 #include "exit_status.h"
 #include "graph.h"
+#include "graph_html.h"
 #include "graph_map.h"
+#include "graph_svg.h"
 #include "mem.h"
 #include "strbuf.h"
 
@@ -124,7 +126,7 @@ static void node_style(strbuf *o, const case_node *n, const map_node *mn, int ou
         strbuf_adds(o, ", color=\"#666666\", fontcolor=\"#444444\"");
 }
 
-static void write_node(strbuf *o, const graph_map *m, size_t i)
+static void write_node(strbuf *o, const graph_map *m, size_t i, bool ids)
 {
     const case_node *n = &m->c->nodes[i];
     const map_node *mn = &m->nodes[i];
@@ -139,6 +141,8 @@ static void write_node(strbuf *o, const graph_map *m, size_t i)
         decision_lines(o, m, n);
     strbuf_adds(o, "\", ");
     node_style(o, n, mn, outcome);
+    if (ids) /* for the page, which finds the node in the SVG by it */
+        strbuf_addf(o, ", id=\"" GRAPH_HTML_NODE_ID "%zu\"", i);
     strbuf_adds(o, "];\n");
 }
 
@@ -340,7 +344,7 @@ static void write_legend(strbuf *o)
                    "  }\n");
 }
 
-static void write_graph(strbuf *o, const graph_map *m, const char *variant)
+static void write_graph(strbuf *o, const graph_map *m, const char *variant, bool ids)
 {
     strbuf_adds(o, "digraph \"");
     text(o, m->c->id, 0, 0);
@@ -351,18 +355,19 @@ static void write_graph(strbuf *o, const graph_map *m, const char *variant)
                    "  \"START\" [shape=plaintext, label=\"start\"];\n");
     strbuf_addf(o, "  \"START\" -> \"%s\";\n", m->c->start);
     for (size_t i = 0; i < m->c->n_nodes; i++)
-        write_node(o, m, i);
+        write_node(o, m, i, ids);
     for (size_t k = 0; k < m->n_edges; k++)
         write_edge(o, m, &m->edges[k], k);
     write_legend(o);
     strbuf_adds(o, "}\n");
 }
 
-/* The DOT of m (free it with mem_free), or NULL when out of memory. */
-static char *render(const graph_map *m, const char *variant)
+/* The DOT of m (free it with mem_free), or NULL when out of memory. With
+ * ids each node has the id the page finds it by. */
+static char *render(const graph_map *m, const char *variant, bool ids)
 {
     strbuf o = STRBUF_INIT;
-    write_graph(&o, m, variant);
+    write_graph(&o, m, variant, ids);
     return strbuf_finish(&o);
 }
 
@@ -371,41 +376,66 @@ static int report(const apperr *e)
     return exit_report("graph", e);
 }
 
-/* Builds the map and its DOT; NULL with e filled on failure. */
-static char *draw(const case_def *c, const char *variant, size_t *walk_errors, apperr *e)
+/* The DOT on stdout. 0, or -1 with e filled. */
+static int write_dot(const char *dot, apperr *e)
+{
+    if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "cannot write the graph to standard output");
+        return -1;
+    }
+    return 0;
+}
+
+/* The page: the DOT drawn by dot_path, beside the nodes' panel. 0, or -1
+ * with e filled. */
+static int write_page(const graph_map *m, const char *variant, const char *dot,
+                      const char *dot_path, const char *html_path, apperr *e)
+{
+    char *svg = graph_svg_render(dot_path, dot, e);
+    int rc = svg ? graph_html_write(m, variant, svg, html_path, e) : -1;
+    mem_free(svg);
+    return rc;
+}
+
+/* Builds the map and writes it, as DOT or (html_path) the page; 0, or -1
+ * with e filled. */
+static int draw(const case_def *c, const graph_opts *o, const char *dot_path, apperr *e)
 {
     graph_map m;
     char *dot = NULL;
-    if (graph_map_build(&m, c, variant, true, e) == 0 && !(dot = render(&m, variant)))
+    int rc = graph_map_build(&m, c, o->variant, true, e);
+    if (rc == 0 && !(dot = render(&m, o->variant, o->html != NULL))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
-    *walk_errors = m.walk_errors;
-    graph_map_free(&m);
-    return dot;
-}
-
-int graph_case(const char *case_path, const char *variant)
-{
-    apperr e;
-    apperr_clear(&e);
-    case_def *c = NULL;
-    case_load_opts lo = {.seed = 1};
-    if (case_load(&c, case_path, &lo, &e) != 0)
-        return report(&e);
-    size_t walk_errors = 0;
-    int rc = EXIT_OK;
-    char *dot = draw(c, variant, &walk_errors, &e);
-    if (dot && walk_errors)
+        rc = -1;
+    }
+    if (rc == 0 && m.walk_errors)
         fprintf(stderr,
                 "appraise: warning: 'appraise check %s' finds %zu error%s; the map shows "
                 "what the walk saw.\n",
-                case_path, walk_errors, walk_errors == 1 ? "" : "s");
-    if (!dot) {
-        rc = report(&e);
-    } else if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {
-        apperr_set(&e, APPERR_ENV, NULL, 0, "cannot write the graph to standard output");
-        rc = report(&e);
-    }
+                c->file, m.walk_errors, m.walk_errors == 1 ? "" : "s");
+    if (rc == 0)
+        rc = o->html ? write_page(&m, o->variant, dot, dot_path, o->html, e) : write_dot(dot, e);
     mem_free(dot);
+    graph_map_free(&m);
+    return rc;
+}
+
+int graph_case(const char *case_path, const graph_opts *o)
+{
+    apperr e;
+    apperr_clear(&e);
+    char *dot_path = NULL;
+    if (o->html && !(dot_path = graph_svg_find_dot())) {
+        fprintf(stderr, "appraise: --html needs Graphviz's dot: install it with 'sudo apt-get "
+                        "install graphviz'\n");
+        return EXIT_ENV;
+    }
+    case_def *c = NULL;
+    case_load_opts lo = {.seed = 1};
+    int rc = EXIT_OK;
+    if (case_load(&c, case_path, &lo, &e) != 0 || draw(c, o, dot_path, &e) != 0)
+        rc = report(&e);
     case_free(c);
+    mem_free(dot_path);
     return rc;
 }
