@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -13,7 +15,9 @@
 #include "c_case.h"
 #include "case_load.h"
 #include "failing_alloc.h"
+#include "graph_html.h"
 #include "graph_map.h"
+#include "support.h"
 #include "walk.h"
 
 static long node_index(const c_case *f, const char *id)
@@ -163,12 +167,66 @@ static void test_map_out_of_memory_fails_cleanly(void **state)
     assert_true(n > 50);
 }
 
+/* The page of --html, each of its allocations failing in turn: it says
+ * "out of memory" (APPERR_ENV) or is whole, and leaves no block either way.
+ * A page that cannot be written says which file. */
+static void test_page_out_of_memory_fails_cleanly(void **state)
+{
+    (void)state;
+    c_case f;
+    c_case_init(&f);
+    graph_map m;
+    apperr e;
+    assert_int_equal(graph_map_build(&m, &f.c, NULL, true, &e), 0);
+    char *dir = test_tmpdir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/map.html", dir);
+    assert_int_equal(graph_html_write(&m, NULL, "<svg></svg>", path, &e), 0);
+    size_t len = 0;
+    char *whole = test_read_file(path, &len);
+    assert_non_null(strstr(whole, "id=\"info-0\""));
+    failing_alloc_install();
+    long n = 0;
+    for (bool failed = true; failed; n++) {
+        alloc_live = 0;
+        alloc_fail_in = n;
+        int rc = graph_html_write(&m, NULL, "<svg></svg>", path, &e);
+        failed = alloc_fail_in < 0;
+        alloc_fail_in = -1;
+        if (rc != 0) {
+            assert_true(failed);
+            assert_int_equal(e.kind, APPERR_ENV);
+            assert_string_equal(e.msg, "out of memory");
+        }
+        if (alloc_live != 0)
+            fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
+    }
+    failing_alloc_remove();
+    assert_true(n > 1);
+    size_t again_len = 0;
+    char *again = test_read_file(path, &again_len);
+    assert_int_equal(again_len, len);
+    assert_memory_equal(again, whole, len);
+
+    snprintf(path, sizeof path, "%s/no/such/folder/map.html", dir);
+    assert_int_equal(graph_html_write(&m, NULL, "<svg></svg>", path, &e), -1);
+    assert_int_equal(e.kind, APPERR_ENV);
+    assert_non_null(strstr(e.msg, "cannot write"));
+    assert_non_null(strstr(e.msg, "no/such/folder/map.html"));
+    free(whole);
+    free(again);
+    test_rmtree(dir);
+    free(dir);
+    graph_map_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_has_the_tables_and_what_the_walk_saw),
         cmocka_unit_test(test_map_out_of_memory_fails_cleanly),
         cmocka_unit_test(test_choices_are_marked_as_resolved_where_played),
+        cmocka_unit_test(test_page_out_of_memory_fails_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

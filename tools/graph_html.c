@@ -116,10 +116,11 @@ static void options(FILE *f, const graph_map *m, const map_node *mn)
     fputs("</ul>\n", f);
 }
 
-/* What the AI recommends in variant v: the options' labels, " or " between
- * them; "nothing" when none. Free with mem_free; NULL when out of memory. */
-static char *recommendation(const map_node *mn, size_t v)
+/* What the AI recommends at node i in variant v: the options' labels, " or "
+ * between them. Free with mem_free; NULL when out of memory. */
+static char *recommendation(const graph_map *m, size_t i, size_t v)
 {
+    const map_node *mn = &m->nodes[i];
     strbuf b = STRBUF_INIT;
     for (size_t k = 0; k < mn->n_options; k++) {
         const map_option *o = &mn->options[k];
@@ -135,25 +136,46 @@ static char *recommendation(const map_node *mn, size_t v)
     return strbuf_finish(&b);
 }
 
-/* The recommendation: one line when every variant has the same, else one
- * per variant. */
-static int recommendations(FILE *f, const graph_map *m, const map_node *mn)
+/* The advice's message at node i in variant v, as resolved in play there or
+ * else as written, with its confidence; "" when neither is known. Free
+ * with mem_free; NULL when out of memory. */
+static char *message(const graph_map *m, size_t i, size_t v)
+{
+    const case_advice *a = &m->c->nodes[i].decision.advice;
+    const map_advice *ma = m->nodes[i].advice ? &m->nodes[i].advice[v] : NULL;
+    bool resolved = ma && ma->message;
+    const char *text = resolved ? ma->message : a->present ? a->message : NULL;
+    strbuf b = STRBUF_INIT;
+    strbuf_adds(&b, text ? text : "");
+    if (text && (resolved ? ma->has_confidence : a->has_confidence))
+        strbuf_addf(&b, " (confidence %.0f%%)", 100 * (resolved ? ma->confidence : a->confidence));
+    return strbuf_finish(&b);
+}
+
+/* What said(m, i, v) gives, as one paragraph "<lead>: text" when every
+ * variant has the same, else "<lead>, by variant:" and one line each. A
+ * text that is "" in every variant writes `none` instead. -1 when out of
+ * memory. */
+static int by_variant(FILE *f, const graph_map *m, size_t i, const char *cls, const char *lead,
+                      char *(*said)(const graph_map *, size_t, size_t), const char *none)
 {
     char **per = mem_calloc(m->n_variants, sizeof *per);
     bool same = true;
     int rc = per ? 0 : -1;
     for (size_t v = 0; rc == 0 && v < m->n_variants; v++) {
-        if (!(per[v] = recommendation(mn, v)))
+        if (!(per[v] = said(m, i, v)))
             rc = -1;
         else if (v > 0 && strcmp(per[v], per[0]) != 0)
             same = false;
     }
-    if (rc == 0 && same) {
-        fputs("<p class=\"recommend\">The AI recommends: ", f);
+    if (rc == 0 && same && !per[0][0]) {
+        paragraph(f, "note", none);
+    } else if (rc == 0 && same) {
+        fprintf(f, "<p class=\"%s\">%s: ", cls, lead);
         html(f, per[0]);
         fputs("</p>\n", f);
     } else if (rc == 0) {
-        fputs("<p class=\"recommend\">The AI recommends, by variant:</p>\n<ul>\n", f);
+        fprintf(f, "<p>%s, by variant:</p>\n<ul class=\"%s\">\n", lead, cls);
         for (size_t v = 0; v < m->n_variants; v++) {
             fputs("<li><code>", f);
             html(f, m->variants[v]);
@@ -171,10 +193,8 @@ static int recommendations(FILE *f, const graph_map *m, const map_node *mn)
 
 static int advice(FILE *f, const graph_map *m, size_t i)
 {
-    const case_node *n = &m->c->nodes[i];
-    const case_advice *a = &n->decision.advice;
-    const map_node *mn = &m->nodes[i];
-    if (!mn->advised)
+    const case_advice *a = &m->c->nodes[i].decision.advice;
+    if (!m->nodes[i].advised)
         return 0;
     fputs("<h3>Advice</h3>\n", f);
     if (a->present) {
@@ -183,18 +203,12 @@ static int advice(FILE *f, const graph_map *m, size_t i)
                                  : NULL;
         fputs("<p>", f);
         html(f, t && t->name ? t->name : a->tool ? a->tool : "AI");
-        fprintf(f, ", timing %s", advice_timing_name(a->timing));
-        if (a->has_confidence)
-            fprintf(f, ", confidence %.0f%%", a->confidence * 100);
-        fputs("</p>\n", f);
+        fprintf(f, ", timing %s</p>\n", advice_timing_name(a->timing));
     }
-    if (recommendations(f, m, mn) != 0)
+    if (by_variant(f, m, i, "recommend", "The AI recommends", recommendation, "") != 0)
         return -1;
-    if (a->present && a->message)
-        paragraph(f, "message", a->message);
-    else
-        paragraph(f, "note", "Its message is written as a function: play the case to see it.");
-    return 0;
+    return by_variant(f, m, i, "message", "Its message", message,
+                      "Its message is written as a function and was not seen in play.");
 }
 
 static int node_section(FILE *f, const graph_map *m, size_t i)

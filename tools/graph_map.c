@@ -104,10 +104,29 @@ int graph_map_mark_choice(graph_map *m, int node, const char *option, bool best,
     return 0;
 }
 
+/* Keeps the advice of a node resolved in drawn variant `variant`. */
+static int keep_advice(graph_map *m, map_node *mn, const case_advice *a, long variant)
+{
+    if (!a->present || variant < 0 || (size_t)variant >= m->n_variants)
+        return 0;
+    if (!mn->advice && !(mn->advice = mem_calloc(m->n_variants, sizeof *mn->advice)))
+        return -1;
+    map_advice *ma = &mn->advice[variant];
+    if (ma->message || !a->message)
+        return 0;
+    if (!(ma->message = mem_strdup(a->message)))
+        return -1;
+    ma->has_confidence = a->has_confidence;
+    ma->confidence = a->confidence;
+    return 0;
+}
+
 int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant)
 {
     map_node *mn = &m->nodes[index];
     mn->reached = true;
+    if (n->kind == NODE_DECISION && keep_advice(m, mn, &n->decision.advice, variant) != 0)
+        return -1;
     if (n->kind == NODE_ENDING)
         mn->outcomes |= 1u << n->ending.outcome;
     else if (n->kind == NODE_DECISION && merge_decision(m, mn, &n->decision, variant) != 0)
@@ -263,6 +282,9 @@ void graph_map_free(graph_map *m)
     for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {
         for (size_t k = 0; k < m->nodes[i].n_options; k++)
             option_free(&m->nodes[i].options[k]);
+        for (size_t v = 0; m->nodes[i].advice && v < m->n_variants; v++)
+            mem_free(m->nodes[i].advice[v].message);
+        mem_free(m->nodes[i].advice);
         mem_free(m->nodes[i].options);
     }
     for (size_t i = 0; i < m->n_edges; i++)

@@ -42,16 +42,26 @@ has_not "<script>alert" "markup from the case never reaches the page as markup"
 has_not "<i>pattern" "the advice's markup escaped"
 has '<li><span class="mark best" aria-hidden="true">✓</span> ECG &lt;now&gt; <code>ecg</code> <strong class="best">best</strong> <strong class="ai">the AI recommends it in ai_right</strong></li>' \
     "the best option, marked in words, with the variant the AI recommends it in"
-has '<p>TriageNet &lt;v2&gt;, timing after_initial, confidence 80%</p>' "the AI, its timing and confidence"
-has '<p class="recommend">The AI recommends, by variant:</p>' "recommendations that differ by variant"
+has '<p>TriageNet &lt;v2&gt;, timing after_initial</p>' "the AI and its timing"
+has '<p>The AI recommends, by variant:</p>' "recommendations that differ by variant"
 has '<li><code>ai_right</code>: ECG &lt;now&gt;</li>' "the recommendation in ai_right"
 has '<li><code>ai_wrong</code>: Wait &amp; see</li>' "the recommendation in ai_wrong"
-has '<p class="message">Low risk &lt;i&gt;pattern&lt;/i&gt;.</p>' "the advice's message"
+has '<p class="message">Its message: Low risk &lt;i&gt;pattern&lt;/i&gt;. (confidence 80%)</p>' \
+    "the advice's message and confidence, the same in both variants: once"
 has '· outcome: <strong class="outcome-harm">harm</strong>' "an ending's outcome"
 # Nothing to fetch: no src, no href, no url(), no @import.
 if grep -qE '(src|href)=|url\(|@import' "$PAGE"; then
     fail "the page refers to something outside it: $(grep -oE '(src|href)=[^ >]*|url\([^)]*\)|@import[^;]*' "$PAGE" | head -n 3)"
 fi
+
+# Advice written as a function of the variant (the bundled sepsis case): its
+# message as each variant resolves it.
+run_app graph "$SCENARIOS_DIR/sepsis-ed.lua" --html "$WORK/sepsis.html"
+expect_status 0 "graph --html of sepsis-ed"
+grep -qF '<li><code>ai_wrong</code>: Sepsis risk LOW: 13% within 6 hours' "$WORK/sepsis.html" ||
+    fail "sepsis-ed: the advice's message in ai_wrong, resolved in play, is not on the page"
+grep -qF '<li><code>ai_right</code>: Sepsis risk HIGH: 87% within 6 hours' "$WORK/sepsis.html" ||
+    fail "sepsis-ed: the advice's message in ai_right, resolved in play, is not on the page"
 
 set +e
 timeout 300 node "$AXE/graph.js" --screenshot "$WORK/map.png" "$PAGE" triage >"$WORK/page.out" 2>&1

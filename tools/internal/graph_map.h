@@ -29,8 +29,17 @@ typedef struct map_option {
     bool *not_recommended; /* per drawn variant: ... where the AI recommended another */
 } map_option;
 
+/* Advice as resolved in play in one variant (for a node with functions: on
+ * the shortest path there). */
+typedef struct map_advice {
+    char *message; /* NULL when not resolved (or none) */
+    bool has_confidence;
+    double confidence; /* 0..1 */
+} map_advice;
+
 typedef struct map_node {
     map_option *options;
+    map_advice *advice; /* per drawn variant, NULL until a resolved node with advice */
     size_t n_options, cap_options;
     bool advised;      /* the decision has advice (known statically or resolved) */
     bool open;         /* some of its values are decided in play and were not resolved */
