@@ -148,19 +148,10 @@ static void write_node(strbuf *o, const graph_map *m, size_t i, bool ids)
 
 /* ---- edges ------------------------------------------------------------------------------ */
 
-/* How many drawn variants flags holds for. */
-static size_t count_variants(const graph_map *m, const bool *flags)
-{
-    size_t n = 0;
-    for (size_t v = 0; v < m->n_variants; v++)
-        n += flags[v];
-    return n;
-}
-
 /* " in a, b": the variants flags holds for, when not all of them. */
 static void variant_names(strbuf *o, const graph_map *m, const bool *flags)
 {
-    if (count_variants(m, flags) == m->n_variants)
+    if (graph_map_count(m, flags) == m->n_variants)
         return;
     strbuf_adds(o, " in ");
     for (size_t v = 0, k = 0; v < m->n_variants; v++) {
@@ -180,23 +171,13 @@ static const map_option *edge_option(const graph_map *m, const map_edge *ed)
     return NULL;
 }
 
-/* Whether, in some drawn variant, flags holds and `not` too: the walk saw
- * the option both ways, on different paths. */
-static bool on_some_paths(const graph_map *m, const bool *flags, const bool * not )
-{
-    for (size_t v = 0; v < m->n_variants; v++)
-        if (flags[v] && not [v])
-            return true;
-    return false;
-}
-
 /* " in a, b" and/or " on some paths" where a mark does not always hold. */
-static void mark_where(strbuf *o, const graph_map *m, const bool *flags, const bool * not )
+static void mark_where(strbuf *o, const graph_map *m, const bool *flags, const bool *against)
 {
     variant_names(o, m, flags);
-    if (on_some_paths(m, flags, not ))
-        strbuf_adds(o, count_variants(m, flags) < m->n_variants ? ", on some paths"
-                                                                : " on some paths");
+    if (graph_map_some_paths(m, flags, against))
+        strbuf_adds(o, graph_map_count(m, flags) < m->n_variants ? ", on some paths"
+                                                                 : " on some paths");
 }
 
 /* "✓ id: label" for a best option, then "(best in a)" when only in some
@@ -206,8 +187,8 @@ static void mark_where(strbuf *o, const graph_map *m, const bool *flags, const b
 static int choice_label(strbuf *o, const graph_map *m, const map_edge *ed)
 {
     const map_option *opt = edge_option(m, ed);
-    bool best = opt && count_variants(m, opt->best) > 0;
-    bool ai = opt && count_variants(m, opt->recommended) > 0;
+    bool best = opt && graph_map_count(m, opt->best) > 0;
+    bool ai = opt && graph_map_count(m, opt->recommended) > 0;
     if (best)
         strbuf_adds(o, "✓ ");
     text(o, ed->option, 0, 0);
@@ -215,8 +196,8 @@ static int choice_label(strbuf *o, const graph_map *m, const map_edge *ed)
         strbuf_adds(o, ": ");
         text(o, opt->label, EDGE_WIDTH, 4);
     }
-    if (best && (count_variants(m, opt->best) < m->n_variants ||
-                 on_some_paths(m, opt->best, opt->not_best))) {
+    if (best && (graph_map_count(m, opt->best) < m->n_variants ||
+                 graph_map_some_paths(m, opt->best, opt->not_best))) {
         strbuf_adds(o, "\\n(best");
         mark_where(o, m, opt->best, opt->not_best);
         strbuf_adds(o, ")");

@@ -27,22 +27,12 @@ static void html(FILE *f, const char *s)
 
 /* ---- the words of a mark ---------------------------------------------------------------- */
 
-static size_t count(const graph_map *m, const bool *flags)
-{
-    size_t n = 0;
-    for (size_t v = 0; v < m->n_variants; v++)
-        n += flags[v];
-    return n;
-}
-
 /* " in a, b" when not in every drawn variant; " on some paths" when, in
  * some variant, the walk also saw it not hold. */
-static void where(FILE *f, const graph_map *m, const bool *flags, const bool * not )
+static void where(FILE *f, const graph_map *m, const bool *flags, const bool *against)
 {
-    bool some_paths = false;
-    for (size_t v = 0; v < m->n_variants; v++)
-        some_paths |= flags[v] && not [v];
-    if (count(m, flags) < m->n_variants) {
+    bool some_variants = graph_map_count(m, flags) < m->n_variants;
+    if (some_variants) {
         fputs(" in ", f);
         for (size_t v = 0, k = 0; v < m->n_variants; v++)
             if (flags[v]) {
@@ -50,8 +40,8 @@ static void where(FILE *f, const graph_map *m, const bool *flags, const bool * n
                 html(f, m->variants[v]);
             }
     }
-    if (some_paths)
-        fputs(count(m, flags) < m->n_variants ? ", on some paths" : " on some paths", f);
+    if (graph_map_some_paths(m, flags, against))
+        fputs(some_variants ? ", on some paths" : " on some paths", f);
 }
 
 /* ---- one node's section ----------------------------------------------------------------- */
@@ -93,7 +83,7 @@ static void options(FILE *f, const graph_map *m, const map_node *mn)
     fputs("<h3>Options</h3>\n<ul class=\"options\">\n", f);
     for (size_t k = 0; k < mn->n_options; k++) {
         const map_option *o = &mn->options[k];
-        bool best = count(m, o->best) > 0, ai = count(m, o->recommended) > 0;
+        bool best = graph_map_count(m, o->best) > 0, ai = graph_map_count(m, o->recommended) > 0;
         fputs("<li>", f);
         if (best)
             fputs("<span class=\"mark best\" aria-hidden=\"true\">✓</span> ", f);

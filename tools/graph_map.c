@@ -277,6 +277,22 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
     return walk ? graph_walk_merge(m, variant, e) : 0;
 }
 
+size_t graph_map_count(const graph_map *m, const bool *flags)
+{
+    size_t n = 0;
+    for (size_t v = 0; v < m->n_variants; v++)
+        n += flags[v];
+    return n;
+}
+
+bool graph_map_some_paths(const graph_map *m, const bool *flags, const bool *against)
+{
+    for (size_t v = 0; v < m->n_variants; v++)
+        if (flags[v] && against[v])
+            return true;
+    return false;
+}
+
 void graph_map_free(graph_map *m)
 {
     for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {

@@ -79,6 +79,13 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
 
 void graph_map_free(graph_map *m);
 
+/* How many drawn variants flags (one per drawn variant) holds for. */
+size_t graph_map_count(const graph_map *m, const bool *flags);
+
+/* Whether, in some drawn variant, flags and against both hold: the walk saw
+ * a mark both ways there (best and not best), on different paths. */
+bool graph_map_some_paths(const graph_map *m, const bool *flags, const bool *against);
+
 /* ---- for the walk's side (graph_walk.c) ---- */
 
 /* Merges a node as seen in play (resolved) in drawn variant `variant`
