@@ -20,7 +20,8 @@ static int text_start_from(cli_open_kind kind, const ui_start *s)
                     .seed = s->seed,
                     .variant = s->variant,
                     .log_dir = s->log_dir,
-                    .time_limits = s->time_limits};
+                    .time_limits = s->time_limits,
+                    .from = {s->from, s->sets, s->n_sets}};
     return kind == CLI_OPEN_PLAY ? text_play(&t) : text_library(&t);
 }
 

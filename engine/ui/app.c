@@ -274,7 +274,8 @@ static bool start_session(app *a, int64_t now)
                        .session_id = a->session_id,
                        .engine_version = APPRAISE_VERSION,
                        .host_os = a->o.host_os ? a->o.host_os : "unknown",
-                       .log = a->log};
+                       .log = a->log,
+                       .from = a->o.from};
     a->t0 = now;
     a->t = 0;
     a->seen_node[0] = '\0';
