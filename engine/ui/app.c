@@ -274,7 +274,8 @@ session_opts app_session_opts(const app *a, const char *session_id, log_writer *
                           .session_id = session_id,
                           .engine_version = APPRAISE_VERSION,
                           .host_os = a->o.host_os ? a->o.host_os : "unknown",
-                          .log = log};
+                          .log = log,
+                          .from = a->o.from};
 }
 
 void app_replace_case(app *a, case_def *c, session *s, log_writer *log, const char session_id[37],
