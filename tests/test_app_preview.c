@@ -290,6 +290,42 @@ static void test_a_save_is_found_by_the_poll(void **state)
     assert_string_equal(app_view(&f->a).node->text, "Saved while the window was open.");
 }
 
+static void write_in_dir(fixture *f, const char *name, const char *text)
+{
+    char p[4300];
+    snprintf(p, sizeof p, "%s/%s", f->dir, name);
+    FILE *out = fopen(p, "w");
+    assert_non_null(out);
+    fputs(text, out);
+    assert_int_equal(fclose(out), 0);
+}
+
+static bool poll_until_reloaded(fixture *f)
+{
+    for (int i = 0; i < 1000; i++) {
+        struct timespec ts = {0, 5000000L};
+        nanosleep(&ts, NULL);
+        if (app_preview_poll(&f->a, f->now))
+            return true;
+    }
+    return false;
+}
+
+/* A file a save starts to include is watched from that save on. */
+static void test_a_new_include_is_watched_from_the_save_that_loads_it(void **state)
+{
+    fixture *f = *state;
+    play_to_later(f);
+    write_in_dir(f, "more.lua", "return { later = \"From more.\" }\n");
+    write_in_dir(f, "helpers.lua", "return { later = include(\"more\").later }\n");
+    assert_true(poll_until_reloaded(f));
+    assert_string_equal(app_view(&f->a).node->text, "From more.");
+    assert_int_equal(f->a.c->sources.n, 3);
+    write_in_dir(f, "more.lua", "return { later = \"Saved in more.\" }\n");
+    assert_true(poll_until_reloaded(f));
+    assert_string_equal(app_view(&f->a).node->text, "Saved in more.");
+}
+
 /* Without --watch nothing is recorded and nothing reloads. */
 static void test_no_preview_without_watch(void **state)
 {
@@ -366,6 +402,7 @@ int main(void)
         T(test_previews_are_logged_as_preview_in_their_folder),
         T(test_a_reload_before_the_start_changes_the_case_only),
         T(test_a_save_is_found_by_the_poll),
+        T(test_a_new_include_is_watched_from_the_save_that_loads_it),
         cmocka_unit_test(test_no_preview_without_watch),
         T(test_a_reload_out_of_memory_keeps_playing_and_leaks_nothing),
     };

@@ -203,6 +203,16 @@ static bool start_fresh(app *a, fresh *f, apperr *e)
     return true;
 }
 
+static bool same_files(const strlist *x, const strlist *y)
+{
+    if (x->n != y->n)
+        return false;
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->items[i], y->items[i]) != 0)
+            return false;
+    return true;
+}
+
 bool app_preview_reload(app *a, int64_t now)
 {
     if (!a->preview || !a->c)
@@ -222,8 +232,12 @@ bool app_preview_reload(app *a, int64_t now)
     a->preview_bar[0] = '\0';
     if (a->s && !start_fresh(a, &f, &e))
         return true;
+    /* The same files: their watch stays as it is, so that a save made
+     * while this one was being loaded is not missed. */
+    bool same = same_files(&a->c->sources, &f.c->sources);
     app_replace_case(a, f.c, f.s, f.log, f.session_id, now);
-    watch_sources(a);
+    if (!same)
+        watch_sources(a);
     return true;
 }
 
