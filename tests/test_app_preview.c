@@ -192,11 +192,25 @@ static void test_a_renamed_option_stops_the_replay_and_says_where_and_why(void *
              "Live preview: the replay stopped at node choice, action 2 of %zu: ", n);
     assert_memory_equal(f->a.preview_bar, want, strlen(want));
     assert_non_null(strstr(f->a.preview_bar, "no option \"a\" at node choice"));
-    /* The author goes on from there; the recording with them. */
-    assert_int_equal(app_preview_recorded(&f->a), 1);
+    /* Undone by the next save: back where the author was. */
+    assert_int_equal(app_preview_recorded(&f->a), n);
+    write_case(f, "Which one?", "a", "");
+    reload(f);
+    assert_string_equal(node_id(f), "later");
+    assert_string_equal(f->a.preview_bar, "");
+    /* Renamed again, and the author goes on from where the replay
+     * stopped: the recording follows them from there. */
+    write_case(f, "Which one?", "a2", "");
+    reload(f);
+    assert_string_equal(node_id(f), "choice");
     cmd(f, CMD_PICK, 1);
     cmd(f, CMD_COMMIT, 0);
+    assert_string_equal(node_id(f), "later");
     assert_int_equal(app_preview_recorded(&f->a), 2);
+    write_case(f, "Which one?", "a", "");
+    reload(f); /* the choice recorded now is b, which still fits */
+    assert_string_equal(node_id(f), "later");
+    assert_string_equal(f->a.preview_bar, "");
 }
 
 static void test_a_broken_save_keeps_the_old_session_and_gives_file_line(void **state)

@@ -23,6 +23,12 @@ struct app_preview {
     watch *w;
     preview_step *steps;
     size_t n, cap;
+    /* How many of the steps the session playing now has taken: fewer than
+     * n after a replay that stopped early. The rest are kept until the
+     * author acts in this session (then it is their path from here), so
+     * that a save that puts back what the replay missed finds its way back
+     * to where the author was. */
+    size_t taken;
 };
 
 static void forget_steps(app_preview *p, size_t from)
@@ -30,6 +36,7 @@ static void forget_steps(app_preview *p, size_t from)
     for (size_t i = from; i < p->n; i++)
         mem_free(p->steps[i].text);
     p->n = from;
+    p->taken = from;
 }
 
 /* The case's files watched: the main file and what it includes. */
@@ -84,6 +91,7 @@ void app_preview_record(app *a, const session_action *act, int64_t t)
     app_preview *p = a->preview;
     if (!p)
         return;
+    forget_steps(p, p->taken); /* the author's own path from here */
     preview_step *q = mem_grow(p->steps, &p->cap, p->n + 1, sizeof *q);
     char *text = act && act->text ? mem_strdup(act->text) : NULL;
     if (!q || (act && act->text && !text)) {
@@ -99,6 +107,7 @@ void app_preview_record(app *a, const session_action *act, int64_t t)
                                .text = text,
                                .value = act ? act->value : 0,
                                .t = t};
+    p->taken = p->n;
 }
 
 void app_preview_unrecord(app *a)
@@ -132,10 +141,10 @@ static const char *node_now(const session *s, char *buf, size_t size)
     return buf;
 }
 
-/* Plays the recorded steps into f->s. The steps from the first one that
- * does not fit are dropped (the session went no further: what the author
- * does next follows from there) and the bar says where and why. false when
- * the log could not be written. */
+/* Plays the recorded steps into f->s, as far as they fit; the bar says
+ * where and why the replay stopped. false when the machine failed (the
+ * log could not be written, memory ran out): the old version then plays
+ * on. */
 static bool replay_steps(app *a, fresh *f)
 {
     app_preview *p = a->preview;
@@ -162,11 +171,11 @@ static bool replay_steps(app *a, fresh *f)
                                                  : "the replay stopped";
         snprintf(a->preview_bar, sizeof a->preview_bar,
                  "Live preview: %s at node %s, action %zu of %zu: %s", what, node, k + 1, n, e.msg);
-        if (machine)
-            return false;
-        forget_steps(p, r == SESSION_FAILED ? k + 1 : k);
-        return true;
+        if (!machine)
+            p->taken = r == SESSION_FAILED ? k + 1 : k;
+        return !machine;
     }
+    p->taken = n;
     return true;
 }
 
@@ -193,7 +202,7 @@ static bool start_fresh(app *a, fresh *f, apperr *e)
     if (r == SESSION_FAILED) {
         snprintf(a->preview_bar, sizeof a->preview_bar,
                  "Live preview: the case failed at its start: %s", e->msg);
-        forget_steps(a->preview, 0);
+        a->preview->taken = 0;
         return true;
     }
     if (!replay_steps(a, f)) {

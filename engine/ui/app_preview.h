@@ -34,7 +34,10 @@ void app_preview_unrecord(app *a);
 /* A new session started: the recording starts again. */
 void app_preview_restart(app *a);
 
-/* The number of actions recorded (the replay's n). */
+/* The number of actions recorded (the replay's n). After a replay that
+ * stopped early they are all kept until the author acts again (then the
+ * ones the session did not take are dropped), so that a save that undoes
+ * the change replays to the step the author was at. */
 size_t app_preview_recorded(const app *a);
 
 /* Reloads the case now, whatever the files say, and replays (see above);
