@@ -106,7 +106,17 @@ int ui_play(const ui_start *s)
     if (case_load(&c, s->path, &lo, &e) != 0)
         return exit_report("play", &e);
     int rc = check_variant(s, c);
-    if (rc == 0 && launch_log_dir(s->log_dir, NULL, dir, sizeof dir, &e) != 0)
+    /* --watch: previews are logged apart from the trainees' logs. */
+    char previews[4096];
+    const char *log_dir = s->log_dir;
+    if (s->watch && !log_dir)
+        log_dir = data_dir_previews(previews, sizeof previews);
+    if (s->watch && !log_dir) {
+        apperr_set(&e, APPERR_ENV, NULL, 0,
+                   "no folder for preview logs: set XDG_DATA_HOME or HOME, or give --log-dir DIR");
+        rc = exit_report("play", &e);
+    }
+    if (rc == 0 && launch_log_dir(log_dir, NULL, dir, sizeof dir, &e) != 0)
         rc = exit_report("play", &e);
     if (rc) {
         case_free(c);
@@ -118,7 +128,8 @@ int ui_play(const ui_start *s)
                    .seed = seed,
                    .variant = s->variant,
                    .log_dir = dir,
-                   .from = {s->from, s->sets, s->n_sets}};
+                   .from = {s->from, s->sets, s->n_sets},
+                   .watch = s->watch};
     return open_window("play", s, &ao);
 }
 
