@@ -127,9 +127,9 @@ typedef struct walk_variant {
     size_t endings_reached[3]; /* distinct ending nodes reached, by outcome */
     size_t states;             /* distinct decision states */
     size_t nodes_visited;
-    bool *visited;   /* per node of c->nodes */
-    double advised;  /* advised decisions summed over the paths */
-    double ai_right; /* of those, where the AI recommended a best option */
+    bool *visited;             /* per node of c->nodes */
+    double advised;            /* advised decisions summed over the paths */
+    double ai_right;           /* of those, where the AI recommended a best option */
     double advised_paths;      /* paths that reach at least one advised decision */
     size_t advised_decisions;  /* distinct decision nodes where advice was given */
     size_t ai_right_decisions; /* of those, where the AI was right in every state reached */

@@ -42,7 +42,7 @@ typedef struct result_impl {
     size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
     size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
     int (*image_check)(const char *case_file, const case_image *im, apperr *e);
-    strmap *images; /* image files read, good or failed (and reported): keys only */
+    strmap *images;           /* image files read, good or failed (and reported): keys only */
     struct walk_teach *teach; /* per variant walked: its advice (walk_teaching.c) */
 } result_impl;
 
