@@ -69,12 +69,11 @@ const cli_command cli_check = {
              "every path ends in harm, another after which every path ends well; variants\n"
              "whose advice is the same everywhere; advised decisions without debrief text\n"
              "(on some paths or all); trainee-facing text that names a variant or gives the\n"
-             "outcome away; the walk stopped at\n"
-             "--max-states, or at the bound on a path with no function ahead (long, not\n"
-             "endless); nodes not explored because a path was cut at a bound (never called\n"
-             "unreached then). Then a summary per variant: paths explored, nodes visited,\n"
-             "endings reached by outcome, the advised decisions (each counted once) and at\n"
-             "how many the AI is right.\n",
+             "outcome away; the walk stopped at --max-states, or at the bound on a path with\n"
+             "no function ahead (long, not endless); nodes not explored because a path was\n"
+             "cut at a bound (never called unreached then). Then a summary per variant:\n"
+             "paths explored, nodes visited, endings reached by outcome, the advised\n"
+             "decisions (each counted once) and at how many the AI is right.\n",
     .after =
         "--json writes {\"ok\": bool, \"errors\": N, \"warnings\": N, \"files\": [FILE...]},\n"
         "each FILE {\"file\", \"case\": id|null, \"ok\", \"errors\", \"warnings\", \"findings\":\n"
