@@ -144,6 +144,7 @@ typedef struct walker {
     entry *no_debrief;     /* every edge into an advised state without debrief text */
     size_t n_no_debrief, cap_no_debrief;
     session *s;
+    bool step_best, step_ai; /* the choice being played: best, the AI's (as resolved) */
     int64_t t;
     apperr err;    /* what the last act that failed said */
     bool rejected; /* the session refused an action of the walk */
