@@ -100,13 +100,16 @@ typedef enum walk_finding_kind {
     WALK_OUTCOME_GIVEN_AWAY, /* warning: the title, summary or a tag names the outcome */
     WALK_IMAGE,              /* error: an image is missing, cannot be read or decoded */
     WALK_BEST_HARM,          /* warning: a best option after which every path ends in harm (over
-                                every state where it is best, in one variant) */
+                                every state where it is best that choices among the best
+                                reach, in one variant) */
     WALK_OTHER_GOOD,         /* warning: an option outside best after which every path ends
                                 well (over every state where it is not best, in one variant) */
-    WALK_AI_ALWAYS_WRONG,    /* warning: the AI is wrong at every advised decision reached */
+    WALK_AI_ALWAYS_WRONG,    /* warning: the AI is wrong at every advised decision reached (two
+                                or more) */
     WALK_SAME_ADVICE         /* warning: variants whose advice is the same at every advised
                                 decision (what the trainee is shown: recommendation, source,
-                                tool, message, reasons, confidence, timing) */
+                                tool, message, reasons, confidence, timing; and whether it is
+                                right) */
 } walk_finding_kind;
 
 typedef struct walk_finding {
