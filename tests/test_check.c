@@ -146,8 +146,19 @@ static void assert_variant_shape(const cJSON *v)
 {
     const cJSON *name = get(v, "variant");
     assert_true(cJSON_IsNull(name) || cJSON_IsString(name));
-    const char *keys[] = {"paths",         "states",    "nodes",   "nodes_visited", "paths_failed",
-                          "paths_looping", "paths_cut", "advised", "ai_right"};
+    const char *keys[] = {"paths",
+                          "states",
+                          "nodes",
+                          "nodes_visited",
+                          "paths_failed",
+                          "paths_looping",
+                          "paths_cut",
+                          "advised",
+                          "ai_right",
+                          "advised_paths",
+                          "advised_decisions",
+                          "ai_right_decisions",
+                          "ai_mixed_decisions"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         assert_true(num(v, keys[i]) >= 0);
     const char *outcomes[] = {"good", "neutral", "harm"};
@@ -274,7 +285,31 @@ static void test_json_of_a_clean_case_is_ok(void **state)
     assert_int_equal(cJSON_GetArraySize(get(file, "findings")), 0);
     const cJSON *v = cJSON_GetArrayItem(get(file, "variants"), 0);
     assert_true(num(v, "advised") == 7 && num(v, "ai_right") == 3);
+    /* Two advised decisions, each counted once: right at one of them. */
+    assert_true(num(v, "advised_decisions") == 2 && num(v, "ai_right_decisions") == 1);
+    assert_true(num(v, "ai_mixed_decisions") == 0 && num(v, "advised_paths") == 4);
     cJSON_Delete(r.doc);
+}
+
+static void test_json_names_the_teaching_findings(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {{"teach_best_harm.lua", "best_only_harm"},
+                                           {"teach_other_good.lua", "other_only_good"},
+                                           {"teach_ai_always_wrong.lua", "ai_always_wrong"},
+                                           {"teach_same_advice.lua", "same_advice"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[256];
+        snprintf(args, sizeof args, "--json %s", cases[i][0]);
+        ran r = run_check(args);
+        assert_int_equal(r.status, 0);
+        const cJSON *file = cJSON_GetArrayItem(get(r.doc, "files"), 0);
+        const cJSON *f = cJSON_GetArrayItem(get(file, "findings"), 0);
+        assert_string_equal(str(f, "kind"), cases[i][1]);
+        assert_string_equal(str(f, "severity"), "warning");
+        assert_true(cJSON_IsObject(get(f, "path")));
+        cJSON_Delete(r.doc);
+    }
 }
 
 /* A state holding one 8 MiB string 60 times is compared by a digest that
@@ -305,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_json_strict_fails_on_warnings_only_with_strict),
         cmocka_unit_test(test_advice_without_feedback_text_for_some_options_is_a_warning),
         cmocka_unit_test(test_json_of_a_clean_case_is_ok),
+        cmocka_unit_test(test_json_names_the_teaching_findings),
         cmocka_unit_test(test_big_string_held_many_times_is_not_copied_per_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -75,6 +75,23 @@ static const char *count_text(double n, char *buf, size_t size)
     return buf;
 }
 
+/* Advised decisions counted once each (not once per path through them):
+ * "1 advised decision, reached on 2 paths: the AI is right at 0 of 1 (0%)".
+ * A decision where the AI is right on some paths and wrong on others is
+ * counted apart. */
+static void print_advised(const walk_variant *v)
+{
+    char a[32];
+    size_t n = v->advised_decisions;
+    printf("    %zu advised %s, reached on %s %s: the AI is right at %zu of %zu (%.0f%%)", n,
+           plural((double)n, "decision", "decisions"), count_text(v->advised_paths, a, sizeof a),
+           plural(v->advised_paths, "path", "paths"), v->ai_right_decisions, n,
+           100.0 * (double)v->ai_right_decisions / (double)n);
+    if (v->ai_mixed_decisions > 0)
+        printf(", and on some paths only at %zu more", v->ai_mixed_decisions);
+    printf("\n");
+}
+
 static void print_variant(const walk_result *r, const walk_variant *v)
 {
     static const char *const outcomes[3] = {"good", "neutral", "harm"};
@@ -99,10 +116,8 @@ static void print_variant(const walk_result *r, const walk_variant *v)
                count_text(v->paths_failed, a, sizeof a),
                plural(v->paths_failed, "path ends", "paths end"),
                count_text(v->paths_looping, b, sizeof b), count_text(v->paths_cut, c, sizeof c));
-    if (v->advised > 0)
-        printf("    the AI is right at %s of %s advised decisions along the paths (%.0f%%)\n",
-               count_text(v->ai_right, a, sizeof a), count_text(v->advised, b, sizeof b),
-               100.0 * v->ai_right / v->advised);
+    if (v->advised_decisions > 0)
+        print_advised(v);
     else
         printf("    no advised decision along the paths\n");
 }
@@ -184,6 +199,10 @@ static cJSON *json_variant(const walk_result *r, const walk_variant *v)
     json_add_number(o, "paths_cut", v->paths_cut);
     json_add_number(o, "advised", v->advised);
     json_add_number(o, "ai_right", v->ai_right);
+    json_add_number(o, "advised_paths", v->advised_paths);
+    json_add_number(o, "advised_decisions", (double)v->advised_decisions);
+    json_add_number(o, "ai_right_decisions", (double)v->ai_right_decisions);
+    json_add_number(o, "ai_mixed_decisions", (double)v->ai_mixed_decisions);
     cJSON_AddBoolToObject(o, "bound_hit", v->bound_hit);
     return o;
 }

@@ -70,11 +70,20 @@ void walk_finding_free(walk_finding *f)
     path_free(&f->path);
 }
 
+/* Kinds of which one place can hold several findings (options of one
+ * decision written on one line, groups of variants): told apart by their
+ * words. */
+static bool said_apart(walk_finding_kind k)
+{
+    return k == WALK_BEST_HARM || k == WALK_OTHER_GOOD || k == WALK_SAME_ADVICE;
+}
+
 /* Whether two findings are one: the same kind at the same place. */
 static bool same_finding(const walk_finding *a, const walk_finding *b)
 {
     return a->kind == b->kind && a->line == b->line && a->node == b->node &&
-           strcmp(a->file, b->file) == 0 && (a->line > 0 || strcmp(a->message, b->message) == 0);
+           strcmp(a->file, b->file) == 0 &&
+           ((a->line > 0 && !said_apart(a->kind)) || strcmp(a->message, b->message) == 0);
 }
 
 int walk_add_finding(result_impl *r, walk_finding *f)
@@ -317,6 +326,7 @@ void walk_free(walk_result *pub)
     mem_free(pub->variants);
     if (r->have_first_advised)
         path_free(&r->first_advised.path);
+    walk_teaching_free(r);
     pool_free(&r->strings);
     strmap_free(r->images);
     mem_free(r);
@@ -454,6 +464,14 @@ const char *walk_finding_kind_name(walk_finding_kind k)
         return "outcome_given_away";
     case WALK_IMAGE:
         return "image";
+    case WALK_BEST_HARM:
+        return "best_only_harm";
+    case WALK_OTHER_GOOD:
+        return "other_only_good";
+    case WALK_AI_ALWAYS_WRONG:
+        return "ai_always_wrong";
+    case WALK_SAME_ADVICE:
+        return "same_advice";
     }
     return "unknown";
 }

@@ -98,7 +98,18 @@ typedef enum walk_finding_kind {
                                 at the first of them, with their count */
     WALK_VARIANT_TALK,       /* warning: trainee-facing text names a variant or says "variant" */
     WALK_OUTCOME_GIVEN_AWAY, /* warning: the title, summary or a tag names the outcome */
-    WALK_IMAGE               /* error: an image is missing, cannot be read or decoded */
+    WALK_IMAGE,              /* error: an image is missing, cannot be read or decoded */
+    WALK_BEST_HARM,          /* warning: a best option after which every path ends in harm (over
+                                every state where it is best that choices among the best
+                                reach, in one variant) */
+    WALK_OTHER_GOOD,         /* warning: an option outside best after which every path ends
+                                well (over every state where it is not best, in one variant) */
+    WALK_AI_ALWAYS_WRONG,    /* warning: the AI is wrong at every advised decision reached (two
+                                or more) */
+    WALK_SAME_ADVICE         /* warning: variants whose advice is the same at every advised
+                                decision (what the trainee is shown: recommendation, source,
+                                tool, message, reasons, confidence, timing; and whether it is
+                                right) */
 } walk_finding_kind;
 
 typedef struct walk_finding {
@@ -124,9 +135,13 @@ typedef struct walk_variant {
     size_t endings_reached[3]; /* distinct ending nodes reached, by outcome */
     size_t states;             /* distinct decision states */
     size_t nodes_visited;
-    bool *visited;   /* per node of c->nodes */
-    double advised;  /* advised decisions summed over the paths */
-    double ai_right; /* of those, where the AI recommended a best option */
+    bool *visited;             /* per node of c->nodes */
+    double advised;            /* advised decisions summed over the paths */
+    double ai_right;           /* of those, where the AI recommended a best option */
+    double advised_paths;      /* paths that reach at least one advised decision */
+    size_t advised_decisions;  /* distinct decision nodes where advice was given */
+    size_t ai_right_decisions; /* of those, where the AI was right in every state reached */
+    size_t ai_mixed_decisions; /* of those, where it was right in some states, wrong in others */
     bool bound_hit;
     walk_edge *edges; /* distinct moves seen, in the order found */
     size_t n_edges;

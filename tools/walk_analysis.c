@@ -18,6 +18,7 @@
 
 typedef struct agg {
     double paths, to[3], failed, looping, cut, advised, right;
+    double through; /* paths that reach an advised decision */
 } agg;
 
 static void agg_add(agg *a, const agg *b)
@@ -30,6 +31,7 @@ static void agg_add(agg *a, const agg *b)
     a->cut += b->cut;
     a->advised += b->advised;
     a->right += b->right;
+    a->through += b->through;
 }
 
 /* What edge e adds to its state's count when it is not a finished state. */
@@ -52,8 +54,10 @@ static void finish_state(const walker *w, agg *a, uint32_t i)
         a[i].paths = 1;
         a[i].cut = 1;
     }
-    if (w->st[i].advised)
+    if (w->st[i].advised) {
         a[i].advised += a[i].paths;
+        a[i].through = a[i].paths; /* every path from here has reached one */
+    }
     if (w->st[i].ai_right)
         a[i].right += a[i].paths;
 }
@@ -102,6 +106,7 @@ static int count_paths(walker *w)
     v->paths_cut = a[0].cut;
     v->advised = a[0].advised;
     v->ai_right = a[0].right;
+    v->advised_paths = a[0].through;
     mem_free(a), mem_free(color), mem_free(stack), mem_free(cursor);
     return 0;
 }
@@ -216,6 +221,33 @@ static void bound_warning(walker *w)
                 start ? start->line : 0, start ? (int)(start - w->c->nodes) : -1, NONE, msg);
 }
 
+int walk_analysis_ways_in(const walker *w, bool (*follow)(const walker *w, const wedge *e),
+                          uint32_t *dist, uint32_t *via)
+{
+    uint32_t *queue = mem_malloc((w->n_st ? w->n_st : 1) * sizeof *queue);
+    if (!queue)
+        return -1;
+    for (size_t i = 0; i < w->n_st; i++)
+        dist[i] = via[i] = NONE;
+    size_t head = 0, tail = 0;
+    dist[0] = 0;
+    queue[tail++] = 0;
+    while (head < tail) {
+        uint32_t i = queue[head++];
+        for (uint32_t k = 0; k < w->st[i].n_edges; k++) {
+            uint32_t x = w->st[i].first_edge + k;
+            const wedge *e = &w->ed[x];
+            if (e->kind != E_STATE || dist[e->to] != NONE || (follow && !follow(w, e)))
+                continue;
+            dist[e->to] = i == 0 ? 0 : dist[i] + 1;
+            via[e->to] = x;
+            queue[tail++] = e->to;
+        }
+    }
+    mem_free(queue);
+    return 0;
+}
+
 /* Shortest paths over the states found so far (breadth first over their
  * edges): dist, and parent_edge and depth set to match, so that replays and
  * the paths reported take the shortest way. */
@@ -226,28 +258,17 @@ int walk_analysis_shortest_paths(walker *w)
     if (!dist)
         return -1;
     w->dist = dist;
-    uint32_t *queue = mem_malloc(n * sizeof *queue);
-    if (!queue)
+    uint32_t *via = mem_malloc(n * sizeof *via);
+    if (!via || walk_analysis_ways_in(w, NULL, dist, via) != 0) {
+        mem_free(via);
         return -1;
-    for (size_t i = 0; i < n; i++)
-        dist[i] = NONE;
-    size_t head = 0, tail = 0;
-    dist[0] = 0;
-    queue[tail++] = 0;
-    while (head < tail) {
-        uint32_t i = queue[head++];
-        for (uint32_t k = 0; k < w->st[i].n_edges; k++) {
-            uint32_t x = w->st[i].first_edge + k;
-            const wedge *e = &w->ed[x];
-            if (e->kind != E_STATE || dist[e->to] != NONE)
-                continue;
-            dist[e->to] = i == 0 ? 0 : dist[i] + 1;
-            w->st[e->to].parent_edge = x;
-            w->st[e->to].depth = dist[e->to];
-            queue[tail++] = e->to;
-        }
     }
-    mem_free(queue);
+    for (size_t i = 1; i < n; i++)
+        if (via[i] != NONE) {
+            w->st[i].parent_edge = via[i];
+            w->st[i].depth = dist[i];
+        }
+    mem_free(via);
     return 0;
 }
 
@@ -391,8 +412,46 @@ static void unexplored(result_impl *r, walker *w)
                 (int)first, NONE, msg);
 }
 
+/* The AI right, or wrong, at every advised decision the walk reached, in
+ * every variant: pointed at the advised decision nearest the start. Wrong
+ * everywhere is said where there are two advised decisions or more: a case
+ * built on one, where the AI errs, is a case about spotting that error. */
+static void ai_always(result_impl *r, walker *w)
+{
+    char msg[600];
+    walk_finding *f = &r->first_advised;
+    if (r->right_states == r->advised_states) {
+        snprintf(msg, sizeof msg,
+                 "the AI is right at every advised decision the walk reached (%zu): there is "
+                 "nothing for a trainee to practise spotting; make it wrong somewhere, or in "
+                 "a variant",
+                 r->advised_states);
+        f->kind = WALK_AI_ALWAYS_RIGHT;
+    } else if (r->right_states == 0 && walk_teaching_advised_nodes(r) >= 2) {
+        snprintf(msg, sizeof msg,
+                 "the AI is wrong at every advised decision the walk reached (%zu): a trainee "
+                 "learns only to ignore it, not when to trust it; make it right somewhere, or "
+                 "in a variant",
+                 r->advised_states);
+        f->kind = WALK_AI_ALWAYS_WRONG;
+    } else {
+        return; /* walk_free frees the path */
+    }
+    f->error = false;
+    f->file = mem_strdup(walk_node_file(w, f->node));
+    f->message = mem_strdup(msg);
+    r->have_first_advised = false; /* now owned by the findings, or freed */
+    if (!f->file || !f->message) {
+        walk_finding_free(f);
+        walk_set_oom(w);
+    } else if (walk_add_finding(r, f) != 0) {
+        walk_set_oom(w);
+    }
+}
+
 /* Across variants: nodes no path reaches (or, past a bound, not explored),
- * endings one variant misses, an AI that is always right. */
+ * endings one variant misses, an AI that is always right or always wrong,
+ * variants whose advice is the same. */
 int walk_analysis_cross_variant(result_impl *r, walker *w)
 {
     const case_def *c = r->pub.c;
@@ -424,21 +483,10 @@ int walk_analysis_cross_variant(result_impl *r, walker *w)
             }
         }
     }
-    if (r->have_first_advised && r->right_states == r->advised_states && !w->fatal) {
-        walk_finding *f = &r->first_advised;
-        snprintf(msg, sizeof msg,
-                 "the AI is right at every advised decision the walk reached (%zu): there is "
-                 "nothing for a trainee to practise spotting; make it wrong somewhere, or in "
-                 "a variant",
-                 r->advised_states);
-        f->kind = WALK_AI_ALWAYS_RIGHT;
-        f->error = false;
-        f->file = mem_strdup(walk_node_file(w, f->node));
-        f->message = mem_strdup(msg);
-        if (!f->file || !f->message || walk_add_finding(r, f) != 0)
-            walk_set_oom(w);
-        r->have_first_advised = false; /* now owned by the findings */
-    }
+    if (r->have_first_advised && !w->fatal)
+        ai_always(r, w);
+    if (!w->fatal && walk_teaching_cross_variant(r, w) != 0)
+        walk_set_oom(w);
     return w->fatal ? -1 : 0;
 }
 
@@ -450,6 +498,8 @@ int walk_analysis_variant(walker *w)
         walk_set_oom(w);
         return -1;
     }
+    if (walk_teaching_variant(w) != 0)
+        return -1;
     place_findings(w);
     node_paths(w);
     note_first_advised(w);

@@ -135,8 +135,9 @@ static void note_feedback(walker *w, uint32_t x, int ni, const case_node *resolv
     strbuf_free(&ids);
 }
 
-/* Notes what a new state says about the case: advice without debrief or
- * feedback text, and whether the AI is right. */
+/* Notes what a new state says about the case: its advice and debrief
+ * text (walk_teaching.c), advice without feedback text, and whether the AI
+ * is right. */
 static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolved)
 {
     const case_decision *d = &resolved->decision;
@@ -145,15 +146,7 @@ static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolv
     result_impl *r = w->r;
     r->advised_states++;
     r->right_states += case_is_best(d, d->advice.recommend);
-    if (!resolved->debrief || !resolved->debrief[0]) {
-        char msg[600];
-        snprintf(msg, sizeof msg,
-                 "decision '%s' gives advice but has no debrief text: say what the trainee "
-                 "should have noticed",
-                 resolved->id);
-        walk_report(w, WALK_NO_DEBRIEF, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni, x,
-                    msg);
-    }
+    walk_teaching_note_advice(w, x, ni, resolved);
     note_feedback(w, x, ni, resolved);
 }
 
@@ -163,11 +156,18 @@ static int state_fill(walker *w, wstate *s, const case_node *resolved)
     const case_decision *d = &resolved->decision;
     s->n_options = (uint32_t)d->n_options;
     s->options = d->n_options ? mem_calloc(d->n_options, sizeof *s->options) : NULL;
-    if (d->n_options && !s->options)
+    /* No best list (a decision without advice may have none): nothing to
+     * say about its options' outcomes. */
+    bool has_best = d->n_options && d->best.n;
+    s->best = has_best ? mem_calloc(d->n_options, sizeof *s->best) : NULL;
+    if ((d->n_options && !s->options) || (has_best && !s->best))
         return -1;
-    for (size_t i = 0; i < d->n_options; i++)
+    for (size_t i = 0; i < d->n_options; i++) {
         if (!(s->options[i] = walk_intern(&w->r->strings, d->options[i].id, NULL)))
             return -1;
+        if (has_best)
+            s->best[i] = case_is_best(d, d->options[i].id);
+    }
     s->timeout = d->time_limit > 0;
     s->on_request = d->advice.present && d->advice.timing == TIMING_ON_REQUEST;
     s->advised = d->advice.present;
@@ -395,8 +395,10 @@ void walk_search_free(walker *w)
 {
     session_close(w->s);
     w->s = NULL;
-    for (size_t i = 0; i < w->n_st; i++)
+    for (size_t i = 0; i < w->n_st; i++) {
         mem_free(w->st[i].options);
+        mem_free(w->st[i].best);
+    }
     mem_free(w->st);
     mem_free(w->ed);
     strmap_free(w->states);
@@ -411,6 +413,9 @@ void walk_search_free(walker *w)
     mem_free(w->seen);
     mem_free(w->entries);
     mem_free(w->dist);
+    mem_free(w->advice);
+    mem_free(w->debrief_seen);
+    mem_free(w->no_debrief);
 }
 
 static int search_start(walker *w)

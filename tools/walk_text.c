@@ -2,7 +2,9 @@
  * meets it (so text that a function writes is checked as played):
  * - no text a trainee sees speaks of variants: neither the word nor a
  *   variant's id (a plain-word id such as "colleague" may be prose, so only
- *   ids with '_' or '-' count);
+ *   ids with '_' or '-' count): nodes as played, the learning objectives,
+ *   and what the header and the model card show whatever the path (the
+ *   patient, each AI tool's card, the results at the start);
  * - the case's title, summary and tags, shown in the library before play,
  *   name no outcome ("the AI was wrong", "missed", "false negative"). */
 #include <ctype.h>
@@ -77,6 +79,7 @@ static size_t node_fields(const case_node *n, field *out, size_t max)
     } while (0)
     ADD("title", n->title);
     ADD("text", n->text);
+    ADD("image's description", n->image.file ? n->image.alt : NULL);
     ADD("debrief", n->debrief);
     if (n->kind == NODE_ENDING)
         ADD("ending summary", n->ending.summary);
@@ -121,6 +124,68 @@ void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
     }
 }
 
+/* The texts of l as fields named where (at most max - *k of them). */
+static void list_fields(const strlist *l, const char *where, field *out, size_t *k, size_t max)
+{
+    for (size_t i = 0; i < l->n && *k < max; i++)
+        out[(*k)++] = (field){where, l->items[i]};
+}
+
+/* What the trainee reads in the header and the model card, whatever the
+ * path: the patient, the AI tools' cards, the results known at the start. */
+static size_t header_fields(const case_def *c, field *out, size_t max)
+{
+    const case_patient *p = &c->patient;
+    size_t k = 0;
+    const field one[] = {{"patient's name", p->name},
+                         {"patient's setting", p->setting},
+                         {"patient's complaint", p->complaint}};
+    for (size_t i = 0; i < sizeof one / sizeof one[0] && k < max; i++)
+        if (one[i].text)
+            out[k++] = one[i];
+    list_fields(&p->history, "patient's history", out, &k, max);
+    list_fields(&p->medications, "patient's medications", out, &k, max);
+    list_fields(&p->allergies, "patient's allergies", out, &k, max);
+    for (size_t t = 0; t < c->n_tools; t++) {
+        const case_tool *tool = &c->tools[t];
+        const field card[] = {{"AI's model card", tool->name},
+                              {"AI's model card", tool->kind},
+                              {"AI's model card", tool->intended_use},
+                              {"AI's model card", tool->trained_on}};
+        for (size_t i = 0; i < sizeof card / sizeof card[0] && k < max; i++)
+            if (card[i].text)
+                out[k++] = card[i];
+        list_fields(&tool->limitations, "AI's model card", out, &k, max);
+    }
+    for (size_t i = 0; i < c->n_results && k < max; i++) {
+        out[k++] = (field){"results at the start", c->results[i].name};
+        if (!c->results[i].is_num && c->results[i].text && k < max)
+            out[k++] = (field){"results at the start", c->results[i].text};
+        if (c->results[i].image.file && k < max)
+            out[k++] = (field){"results at the start", c->results[i].image.alt};
+    }
+    return k;
+}
+
+/* Variant talk in the header and the model card: one finding a field. */
+static void header_text(walker *w)
+{
+    const case_def *c = w->c;
+    field f[256];
+    size_t k = header_fields(c, f, sizeof f / sizeof f[0]);
+    for (size_t i = 0; i < k; i++) {
+        char id[160], msg[600];
+        const char *talk = variant_talk(c, f[i].text, id, sizeof id);
+        if (!talk)
+            continue;
+        snprintf(msg, sizeof msg,
+                 "the %s, which the trainee sees, names %s: trainees should not know which "
+                 "version they play; write it without naming the variant",
+                 f[i].where, talk);
+        walk_report(w, WALK_VARIANT_TALK, false, c->file, 0, -1, NONE, msg);
+    }
+}
+
 void walk_text_case(walker *w)
 {
     const case_def *c = w->c;
@@ -130,7 +195,7 @@ void walk_text_case(walker *w)
     f[k++] = (field){"title", c->title};
     f[k++] = (field){"summary", c->summary};
     for (size_t i = 0; i < c->tags.n && k < sizeof f / sizeof f[0]; i++)
-        f[k++] = (field){"tags", c->tags.items[i]};
+        f[k++] = (field){"tag", c->tags.items[i]};
     for (size_t i = 0; i < k; i++) {
         const char *word = outcome_word(f[i].text);
         const char *talk = variant_talk(c, f[i].text, id, sizeof id);
@@ -155,4 +220,6 @@ void walk_text_case(walker *w)
                      variant_talk(c, c->objectives.items[i], id, sizeof id));
             walk_report(w, WALK_VARIANT_TALK, false, c->file, 0, -1, NONE, msg);
         }
+    if (c->variants.n > 0)
+        header_text(w);
 }

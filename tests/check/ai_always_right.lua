@@ -7,7 +7,7 @@ return case {
       decision = {
         options = {
           { id = "yes", label = "Yes", next = "two" },
-          { id = "no", label = "No", next = "two" },
+          { id = "no", label = "No", next = "late" },
         },
         best = { "yes" },
         advice = { recommend = "yes", timing = "with_case" },
@@ -29,5 +29,6 @@ return case {
       debrief = "Either.",
     },
     done = { text = "", ending = { outcome = "good" } },
+    late = { text = "", ending = { outcome = "neutral" } },
   },
 }

@@ -9,7 +9,7 @@ return case {
       decision = {
         options = {
           { id = "yes", label = "Yes", next = "done" },
-          { id = "no", label = "No", next = "done" },
+          { id = "no", label = "No", next = "late" },
         },
         best = { "yes" },
         advice = { recommend = "no" },
@@ -17,5 +17,6 @@ return case {
       },
     },
     done = { text = "", ending = { outcome = "good" } },
+    late = { text = "", ending = { outcome = "neutral" } },
   },
 }

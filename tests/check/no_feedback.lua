@@ -35,7 +35,7 @@ return case {
       decision = {
         options = {
           { id = "a", label = "A", next = "done" },
-          { id = "b", label = "B", next = "done" },
+          { id = "b", label = "B", next = "late" },
         },
         best = { "a" },
         advice = { recommend = "b" },
@@ -44,5 +44,6 @@ return case {
       debrief = "A.",
     },
     done = { text = "", ending = { outcome = "good" } },
+    late = { text = "", ending = { outcome = "neutral" } },
   },
 }

@@ -4,6 +4,8 @@
  *   walk_search.c   one variant's search: the graph of decision states
  *   walk_play.c     playing one branch, in a session or from the case tables
  *   walk_analysis.c what the finished graph says: counts, traps, shortest paths
+ *   walk_teaching.c what it says about the teaching: outcomes after best and
+ *                   other options, advice per variant, advised decisions
  *
  * All their memory comes from the core's allocation hook (mem.h). */
 #ifndef WALK_INTERNAL_H
@@ -40,7 +42,8 @@ typedef struct result_impl {
     size_t cut_depth;     /* a path was cut at this bound on decisions (0: none was) */
     size_t cut_narrative; /* a path was cut at this bound on narrative steps (0: none was) */
     int (*image_check)(const char *case_file, const case_image *im, apperr *e);
-    strmap *images; /* image files read, good or failed (and reported): keys only */
+    strmap *images;           /* image files read, good or failed (and reported): keys only */
+    struct walk_teach *teach; /* per variant walked: its advice (walk_teaching.c) */
 } result_impl;
 
 /* ---- one variant's search ------------------------------------------------- */
@@ -53,6 +56,8 @@ typedef struct wstate {
     uint32_t first_edge, n_edges;
     uint32_t cursor;      /* the next branch to try */
     const char **options; /* ids of its resolved options, interned */
+    bool *best;           /* per option: listed in the resolved decision's best; NULL
+                             when the decision has no best list */
     uint32_t n_options;
     bool timeout, on_request, advised, ai_right;
     bool deep; /* reached beyond max_depth: not expanded (unless a shorter path turns up) */
@@ -90,6 +95,13 @@ typedef struct entry {
     uint32_t node, edge;
 } entry;
 
+/* The advice shown at a decision node, as a digest of what the trainee
+ * sees (walk_teaching.c). */
+typedef struct advice_seen {
+    uint32_t node;
+    uint8_t digest[16];
+} advice_seen;
+
 /* Where playing a branch stopped. */
 typedef struct stop {
     edge_kind kind;
@@ -126,6 +138,11 @@ typedef struct walker {
     size_t n_entries, cap_entries;
     uint32_t *dist; /* after a round: decisions on a shortest path to each state */
     size_t cap_dist;
+    advice_seen *advice; /* the advice of every advised state, in the order found */
+    size_t n_advice, cap_advice;
+    uint8_t *debrief_seen; /* per node: 1 an advised state with debrief text, 2 one without */
+    entry *no_debrief;     /* every edge into an advised state without debrief text */
+    size_t n_no_debrief, cap_no_debrief;
     session *s;
     bool step_best, step_ai; /* the choice being played: best, the AI's (as resolved) */
     int64_t t;
@@ -179,6 +196,20 @@ void walk_report_cut(walker *w, int ni, uint32_t x, const char *what, size_t bou
  * give the outcome away, once a walk. */
 void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n);
 void walk_text_case(walker *w);
+
+/* walk_teaching.c: notes the advice a new advised state (entered by edge
+ * x) shows, as a digest, and whether it has debrief text; once a variant's
+ * graph is analysed, reports advised decisions without debrief text (on
+ * every path, or on some), counts its advised decisions and reports best
+ * options after which every path ends in harm and other options after
+ * which every path ends well; after the last variant, variants whose advice
+ * is the same everywhere. -1 when out of memory (w->fatal). */
+void walk_teaching_note_advice(walker *w, uint32_t x, int ni, const case_node *resolved);
+int walk_teaching_variant(walker *w);
+int walk_teaching_cross_variant(result_impl *r, walker *w);
+/* Distinct decision nodes that gave advice, over the variants walked. */
+size_t walk_teaching_advised_nodes(const result_impl *r);
+void walk_teaching_free(result_impl *r);
 
 /* walk_image.c: the images the case's tables name, once a walk, and those
  * a node shows as played (a function's, s.reveal's), each file read once as
