@@ -117,7 +117,7 @@ static void test_load_defaults_source_to_ai_and_timing_to_after_initial(void **s
 static void test_load_reports_syntax_error_with_line(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_syntax.lua"), 3, "'}' expected");
+    expect_load_error(CASE("load_syntax.lua"), 2, "missing comma at the end of line 2?");
 }
 
 static void test_load_reports_unknown_key_with_line_and_hint(void **state)

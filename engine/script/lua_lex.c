@@ -60,6 +60,13 @@ static void lex_string(lua_lexer *lx, lex_token *t)
     const char *start = lx->p;
     int line = lx->line;
     while (lx->p < lx->end && *lx->p != quote && *lx->p != '\n') {
+        if (*lx->p == '\\' && lx->p + 1 < lx->end && lx->p[1] == 'z') {
+            /* \z skips the spaces and line breaks that follow it */
+            lx->p += 2;
+            while (lx->p < lx->end && isspace((unsigned char)*lx->p))
+                lx->line += *lx->p++ == '\n';
+            continue;
+        }
         if (*lx->p == '\\' && lx->p + 1 < lx->end) {
             if (lx->p[1] == '\n')
                 lx->line++;
