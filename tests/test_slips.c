@@ -135,6 +135,22 @@ static void test_other_syntax_errors_keep_luas_message(void **state)
     expect_exact("slip_other.lua", NULL, 4, "unexpected symbol near ','");
 }
 
+static void test_key_given_twice_names_both_lines(void **state)
+{
+    (void)state;
+    expect_exact("slip_twice_best.lua", NULL, 14,
+                 "at nodes.a.decision.best: best is given twice in this table, on lines 12 and "
+                 "14: keep one (only the last would count)");
+}
+
+static void test_node_given_twice_is_named_not_its_keys(void **state)
+{
+    (void)state;
+    expect_exact("slip_twice_node.lua", NULL, 7,
+                 "at nodes.a: a is given twice in this table, on lines 5 and 7: keep one (only "
+                 "the last would count)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +168,8 @@ int main(void)
         cmocka_unit_test(test_unclosed_block_names_the_line_it_opened),
         cmocka_unit_test(test_unclosed_long_text_names_its_line),
         cmocka_unit_test(test_other_syntax_errors_keep_luas_message),
+        cmocka_unit_test(test_key_given_twice_names_both_lines),
+        cmocka_unit_test(test_node_given_twice_is_named_not_its_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@ struct srcmap {
     size_t paths_len, paths_cap;
     bool full;     /* a limit was reached: later keys are left unmapped */
     int deep_line; /* where nesting first went past SRCMAP_NEST_MAX, 0 if never */
+    size_t twice;  /* 1 + the index of the first of a path given twice; 0 if none */
 };
 
 /* The walker looks at most three tokens ahead ('[ "key" ] ='). */
@@ -251,6 +252,20 @@ static bool find_case_call(stream *st)
     return false;
 }
 
+/* Among paths given more than once, the one whose second comes first in
+ * the text: when a table's key is repeated, the keys inside its two values
+ * repeat too, later. Entries are sorted by path, then source order. */
+static void find_twice(srcmap *m)
+{
+    uint32_t best = UINT32_MAX;
+    for (size_t i = 0; i + 1 < m->n; i++)
+        if (strcmp(m->items[i].path, m->items[i + 1].path) == 0 && m->items[i + 1].order < best &&
+            (i == 0 || strcmp(m->items[i - 1].path, m->items[i].path) != 0)) {
+            best = m->items[i + 1].order;
+            m->twice = i + 1;
+        }
+}
+
 srcmap *srcmap_build(const char *text, size_t len)
 {
     srcmap *m = mem_calloc(1, sizeof *m);
@@ -282,7 +297,18 @@ srcmap *srcmap_build(const char *text, size_t len)
         m->items[i].path = m->paths + m->items[i].off;
     if (m->n > 1)
         qsort(m->items, m->n, sizeof *m->items, entry_cmp);
+    find_twice(m);
     return m;
+}
+
+bool srcmap_twice(const srcmap *m, const char **path, int *first, int *second)
+{
+    if (!m || m->twice == 0)
+        return false;
+    *path = m->items[m->twice - 1].path;
+    *first = m->items[m->twice - 1].line;
+    *second = m->items[m->twice].line;
+    return true;
 }
 
 int srcmap_too_deep(const srcmap *m)
