@@ -151,6 +151,44 @@ static void test_node_given_twice_is_named_not_its_keys(void **state)
                  "the last would count)");
 }
 
+static void test_best_on_the_node_points_to_its_decision(void **state)
+{
+    (void)state;
+    expect_exact("slip_level_best.lua", NULL, 7,
+                 "at nodes.a.best: unknown key 'best' (did you mean decision.best?)");
+}
+
+static void test_outcome_on_the_node_points_to_its_ending(void **state)
+{
+    (void)state;
+    expect_exact("slip_level_outcome.lua", NULL, 5,
+                 "at nodes.a.outcome: unknown key 'outcome' (did you mean ending.outcome?)");
+}
+
+static void test_label_on_the_node_points_two_tables_down(void **state)
+{
+    (void)state;
+    expect_exact("slip_level_label.lua", NULL, 7,
+                 "at nodes.a.label: unknown key 'label' (did you mean "
+                 "decision.options[\xE2\x80\xA6].label?)");
+}
+
+static void test_key_of_two_tables_below_names_both(void **state)
+{
+    (void)state;
+    expect_exact("slip_level_confidence.lua", NULL, 11,
+                 "at nodes.a.decision.confidence: unknown key 'confidence' (did you mean "
+                 "advice.confidence or ask.confidence?)");
+}
+
+static void test_node_key_inside_the_decision_points_up(void **state)
+{
+    (void)state;
+    expect_exact("slip_level_title.lua", NULL, 8,
+                 "at nodes.a.decision.title: unknown key 'title' (did you mean the node's title, "
+                 "outside decision = { \xE2\x80\xA6 }?)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +208,11 @@ int main(void)
         cmocka_unit_test(test_other_syntax_errors_keep_luas_message),
         cmocka_unit_test(test_key_given_twice_names_both_lines),
         cmocka_unit_test(test_node_given_twice_is_named_not_its_keys),
+        cmocka_unit_test(test_best_on_the_node_points_to_its_decision),
+        cmocka_unit_test(test_outcome_on_the_node_points_to_its_ending),
+        cmocka_unit_test(test_label_on_the_node_points_two_tables_down),
+        cmocka_unit_test(test_key_of_two_tables_below_names_both),
+        cmocka_unit_test(test_node_key_inside_the_decision_points_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
