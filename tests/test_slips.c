@@ -54,6 +54,15 @@ static void test_missing_comma_after_an_option_table(void **state)
                  "by commas, and line 10 starts another)");
 }
 
+static void test_two_texts_in_a_row_offer_a_comma_or_a_join(void **state)
+{
+    (void)state;
+    expect_exact("slip_comma_text.lua", NULL, 6,
+                 "missing comma at the end of line 6? (entries and fields in { } are separated "
+                 "by commas, and line 7 starts another; or, if the two texts are one, join them "
+                 "with ..)");
+}
+
 static void test_missing_comma_inside_a_line(void **state)
 {
     (void)state;
@@ -195,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_missing_comma_at_the_end_of_a_field),
         cmocka_unit_test(test_missing_comma_at_the_end_of_a_list_entry),
         cmocka_unit_test(test_missing_comma_after_an_option_table),
+        cmocka_unit_test(test_two_texts_in_a_row_offer_a_comma_or_a_join),
         cmocka_unit_test(test_missing_comma_inside_a_line),
         cmocka_unit_test(test_missing_comma_in_an_included_file_names_that_file),
         cmocka_unit_test(test_curly_quotes_outside_a_string),

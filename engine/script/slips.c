@@ -47,6 +47,7 @@ typedef struct scan {
     lex_token mismatch; /* the first opener closed on a line indented less than its own */
     bool has_mismatch;
     lex_token complaint, before; /* the token Lua stopped at and the one before it */
+    lex_token before2;           /* and the one before that */
     bool has_complaint;
 } scan;
 
@@ -125,7 +126,7 @@ static bool is_near(const scan *s, const char *end, const lex_token *t)
 static void read_text(scan *s, const char *text, size_t len)
 {
     lua_lexer lx;
-    lex_token t, prev = {LEX_EOF, 0, text, 0, text, true};
+    lex_token t, prev = {LEX_EOF, 0, text, 0, text, true}, prev2 = prev;
     lua_lex_open(&lx, text, len);
     for (lua_lex_next(&lx, &t); t.kind != LEX_EOF; lua_lex_next(&lx, &t)) {
         if (t.kind == LEX_SYMBOL && (unsigned char)t.start[0] >= 0x80 && !s->odd) {
@@ -140,9 +141,11 @@ static void read_text(scan *s, const char *text, size_t len)
         if (!s->has_complaint && is_near(s, text + len, &t)) {
             s->complaint = t;
             s->before = prev;
+            s->before2 = prev2;
             s->has_complaint = true;
         }
         track_nesting(s, text, &t);
+        prev2 = prev;
         prev = t;
     }
 }
@@ -274,18 +277,24 @@ static bool missing_comma(const scan *s, const char *text, int *line, char *out,
 {
     if (!s->has_complaint || !ends_value(&s->before) || !starts_value(&s->complaint))
         return false;
+    /* A field's text followed by another text: a long text split over
+     * lines wants .. between its parts (a list of texts wants the comma). */
+    bool field_text =
+        s->before.kind == LEX_STRING && s->complaint.kind == LEX_STRING &&
+        (lua_lex_is(&s->before2, LEX_SYMBOL, "=") || lua_lex_is(&s->before2, LEX_SYMBOL, ".."));
+    const char *join = field_text ? "; or, if the two texts are one, join them with .." : "";
     if (first_on_line(text, s->complaint.at) && s->before.line < s->complaint.line) {
         *line = s->before.line;
         snprintf(out, size,
                  "missing comma at the end of line %d? (entries and fields in { } are "
-                 "separated by commas, and line %d starts another)",
-                 *line, s->complaint.line);
+                 "separated by commas, and line %d starts another%s)",
+                 *line, s->complaint.line, join);
     } else {
         *line = s->complaint.line;
         snprintf(out, size,
                  "missing comma before %.*s on line %d? (entries and fields in { } are "
-                 "separated by commas)",
-                 (int)(s->near_len > 40 ? 40 : s->near_len), s->near, *line);
+                 "separated by commas%s)",
+                 (int)utf8_prefix(s->near, s->near_len, 40), s->near, *line, join);
     }
     return true;
 }
