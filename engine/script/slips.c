@@ -43,6 +43,7 @@ typedef struct scan {
     lex_token unclosed; /* the first short string that its line ends inside */
     bool has_unclosed;
     lex_token open[OPEN_MAX];
+    int open_indent[OPEN_MAX]; /* of the line each opener stands on */
     int depth;
     lex_token mismatch; /* the first opener closed on a line indented less than its own */
     bool has_mismatch;
@@ -51,31 +52,15 @@ typedef struct scan {
     bool has_complaint;
 } scan;
 
-static const char *line_start(const char *text, const char *at)
+/* When at is the first token of its line (only spaces and tabs before it),
+ * their number; else -1. Reads back over the spaces alone: each line's
+ * first token costs its indentation, whatever the length of the line. */
+static int indent_before(const char *text, const char *at)
 {
-    while (at > text && at[-1] != '\n')
-        at--;
-    return at;
-}
-
-/* The spaces and tabs that begin the line of at. */
-static int indent_of(const char *text, const char *at)
-{
-    const char *s = line_start(text, at);
-    int n = 0;
-    while (s < at && (*s == ' ' || *s == '\t')) {
-        s++;
-        n++;
-    }
-    return n;
-}
-
-static bool first_on_line(const char *text, const char *at)
-{
-    for (const char *s = line_start(text, at); s < at; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\r')
-            return false;
-    return true;
+    const char *s = at;
+    while (s > text && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\r'))
+        s--;
+    return s == text || s[-1] == '\n' ? (int)(at - s) : -1;
 }
 
 static bool is_opener(const lex_token *t)
@@ -95,17 +80,19 @@ static bool is_closer(const lex_token *t)
 
 /* Keeps the stack of open brackets and blocks, and notes the first closer
  * that stands first on a line indented less than its opener's line: the
- * opener whose own closer was forgotten, as the indentation tells it. */
-static void track_nesting(scan *s, const char *text, const lex_token *t)
+ * opener whose own closer was forgotten, as the indentation tells it.
+ * indent: of the line of t; first: t is the first token of its line. */
+static void track_nesting(scan *s, const lex_token *t, int indent, bool first)
 {
     if (is_opener(t)) {
-        if (s->depth < OPEN_MAX)
+        if (s->depth < OPEN_MAX) {
             s->open[s->depth] = *t;
+            s->open_indent[s->depth] = indent;
+        }
         s->depth++;
     } else if (is_closer(t) && s->depth > 0) {
         s->depth--;
-        if (s->depth < OPEN_MAX && !s->has_mismatch && first_on_line(text, t->at) &&
-            indent_of(text, t->at) < indent_of(text, s->open[s->depth].at)) {
+        if (s->depth < OPEN_MAX && !s->has_mismatch && first && indent < s->open_indent[s->depth]) {
             s->mismatch = s->open[s->depth];
             s->has_mismatch = true;
         }
@@ -127,8 +114,13 @@ static void read_text(scan *s, const char *text, size_t len)
 {
     lua_lexer lx;
     lex_token t, prev = {LEX_EOF, 0, text, 0, text, true}, prev2 = prev;
+    int prev_end = 0, indent = 0; /* the line the last token ended on; its indentation */
     lua_lex_open(&lx, text, len);
     for (lua_lex_next(&lx, &t); t.kind != LEX_EOF; lua_lex_next(&lx, &t)) {
+        int first = t.line > prev_end ? indent_before(text, t.at) : -1;
+        if (first >= 0)
+            indent = first;
+        prev_end = lx.line;
         if (t.kind == LEX_SYMBOL && (unsigned char)t.start[0] >= 0x80 && !s->odd) {
             s->odd = t.start;
             s->odd_line = t.line;
@@ -144,7 +136,7 @@ static void read_text(scan *s, const char *text, size_t len)
             s->before2 = prev2;
             s->has_complaint = true;
         }
-        track_nesting(s, text, &t);
+        track_nesting(s, &t, indent, first >= 0);
         prev2 = prev;
         prev = t;
     }
@@ -283,7 +275,7 @@ static bool missing_comma(const scan *s, const char *text, int *line, char *out,
         s->before.kind == LEX_STRING && s->complaint.kind == LEX_STRING &&
         (lua_lex_is(&s->before2, LEX_SYMBOL, "=") || lua_lex_is(&s->before2, LEX_SYMBOL, ".."));
     const char *join = field_text ? "; or, if the two texts are one, join them with .." : "";
-    if (first_on_line(text, s->complaint.at) && s->before.line < s->complaint.line) {
+    if (indent_before(text, s->complaint.at) >= 0 && s->before.line < s->complaint.line) {
         *line = s->before.line;
         snprintf(out, size,
                  "missing comma at the end of line %d? (entries and fields in { } are "
