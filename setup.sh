@@ -22,10 +22,13 @@ PACKAGES=(
     cmake gcc pkg-config liblua5.4-dev libcjson-dev nettle-dev uuid-dev zlib1g-dev libcmocka-dev
     # the window, and its self-voicing through speech-dispatcher
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libspeechd-dev
+    # recommended at run time: `appraise graph --html` draws the map with
+    # Graphviz's dot (the tests of the map need it too)
+    graphviz
 )
 TEST_PACKAGES=(
-    # tests of the map, the window and its screenshots (xclip reads its clipboard)
-    graphviz xvfb xdotool imagemagick jq xclip
+    # tests of the window and its screenshots (xclip reads its clipboard)
+    xvfb xdotool imagemagick jq xclip
     # the real speech test (tests/cli/speech_real.sh): a speech engine, a
     # sound server with a null sink to record from, and sox to measure
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils sox

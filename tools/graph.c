@@ -4,9 +4,11 @@
  * Every mark is shape, line style or text as well as colour, so the map
  * reads in grey and for colour-blind readers: decisions are diamonds,
  * narrative nodes rounded boxes, endings octagons filled by outcome (with the
- * outcome written in them); a best option's edge is a double line with "✓",
- * the AI's recommendation a bold line with "[AI]", a time-out a dotted line,
- * and a target found only in play a dashed line. The DOT is built in memory
+ * outcome written in them); an option's edge is coloured by whether it is
+ * best (green, a double line, "✓"), the AI's recommendation (purple, a bold
+ * line, "[AI]"), both (blue, double and bold, both marks) or neither
+ * (black); a time-out is a dotted line, and a target found only in play a
+ * dashed line. The DOT is built in memory
  * (a strbuf) and written only when whole, so a failure leaves nothing half
  * drawn. */
 #include <stdbool.h>
@@ -18,7 +20,9 @@
 #include "dot_text.h"
 #include "exit_status.h"
 #include "graph.h"
+#include "graph_html.h"
 #include "graph_map.h"
+#include "graph_svg.h"
 #include "mem.h"
 #include "strbuf.h"
 
@@ -29,6 +33,11 @@
 /* Okabe & Ito's colour-blind-safe palette, light enough for black text. */
 static const char *const outcome_fill[3] = {"#56B4E9", "#F0E442", "#D55E00"};
 static const char *const outcome_text[3] = {"GOOD", "NEUTRAL", "HARM"};
+
+/* An option's edge: neither, best, the AI's, both. Colours from the same
+ * palette, dark enough for 3:1 on white; each also has its line and mark. */
+enum { MARK_BEST = 1, MARK_AI = 2 };
+static const char *const mark_colour[4] = {"#000000", "#009E73", "#A8508A", "#0072B2"};
 
 /* ---- text ------------------------------------------------------------------------------- */
 
@@ -117,7 +126,7 @@ static void node_style(strbuf *o, const case_node *n, const map_node *mn, int ou
         strbuf_adds(o, ", color=\"#666666\", fontcolor=\"#444444\"");
 }
 
-static void write_node(strbuf *o, const graph_map *m, size_t i)
+static void write_node(strbuf *o, const graph_map *m, size_t i, bool ids)
 {
     const case_node *n = &m->c->nodes[i];
     const map_node *mn = &m->nodes[i];
@@ -132,24 +141,17 @@ static void write_node(strbuf *o, const graph_map *m, size_t i)
         decision_lines(o, m, n);
     strbuf_adds(o, "\", ");
     node_style(o, n, mn, outcome);
+    if (ids) /* for the page, which finds the node in the SVG by it */
+        strbuf_addf(o, ", id=\"" GRAPH_HTML_NODE_ID "%zu\"", i);
     strbuf_adds(o, "];\n");
 }
 
 /* ---- edges ------------------------------------------------------------------------------ */
 
-/* How many drawn variants flags holds for. */
-static size_t count_variants(const graph_map *m, const bool *flags)
-{
-    size_t n = 0;
-    for (size_t v = 0; v < m->n_variants; v++)
-        n += flags[v];
-    return n;
-}
-
 /* " in a, b": the variants flags holds for, when not all of them. */
 static void variant_names(strbuf *o, const graph_map *m, const bool *flags)
 {
-    if (count_variants(m, flags) == m->n_variants)
+    if (graph_map_count(m, flags) == m->n_variants)
         return;
     strbuf_adds(o, " in ");
     for (size_t v = 0, k = 0; v < m->n_variants; v++) {
@@ -169,30 +171,43 @@ static const map_option *edge_option(const graph_map *m, const map_edge *ed)
     return NULL;
 }
 
+/* " in a, b" and/or " on some paths" where a mark does not always hold. */
+static void mark_where(strbuf *o, const graph_map *m, const bool *flags, const bool *against)
+{
+    variant_names(o, m, flags);
+    if (graph_map_some_paths(m, flags, against))
+        strbuf_adds(o, graph_map_count(m, flags) < m->n_variants ? ", on some paths"
+                                                                 : " on some paths");
+}
+
 /* "✓ id: label" for a best option, then "(best in a)" when only in some
- * variants, and "[AI]" or "[AI in a]" for the recommendation. */
-static void choice_label(strbuf *o, const graph_map *m, const map_edge *ed, bool *best, bool *ai)
+ * variants or "(best on some paths)" when it depends on earlier choices,
+ * and "[AI]", "[AI in a]" or "[AI on some paths]" for the recommendation.
+ * Returns the marks (MARK_BEST, MARK_AI). */
+static int choice_label(strbuf *o, const graph_map *m, const map_edge *ed)
 {
     const map_option *opt = edge_option(m, ed);
-    *best = opt && count_variants(m, opt->best) > 0;
-    *ai = opt && count_variants(m, opt->recommended) > 0;
-    if (*best)
+    bool best = opt && graph_map_count(m, opt->best) > 0;
+    bool ai = opt && graph_map_count(m, opt->recommended) > 0;
+    if (best)
         strbuf_adds(o, "✓ ");
     text(o, ed->option, 0, 0);
     if (opt && opt->label) {
         strbuf_adds(o, ": ");
         text(o, opt->label, EDGE_WIDTH, 4);
     }
-    if (*best && count_variants(m, opt->best) < m->n_variants) {
+    if (best && (graph_map_count(m, opt->best) < m->n_variants ||
+                 graph_map_some_paths(m, opt->best, opt->not_best))) {
         strbuf_adds(o, "\\n(best");
-        variant_names(o, m, opt->best);
+        mark_where(o, m, opt->best, opt->not_best);
         strbuf_adds(o, ")");
     }
-    if (*ai) {
+    if (ai) {
         strbuf_adds(o, "\\n[AI");
-        variant_names(o, m, opt->recommended);
+        mark_where(o, m, opt->recommended, opt->not_recommended);
         strbuf_adds(o, "]");
     }
+    return (best ? MARK_BEST : 0) | (ai ? MARK_AI : 0);
 }
 
 static void edge_head(strbuf *o, const graph_map *m, const map_edge *ed, size_t k)
@@ -206,7 +221,7 @@ static void edge_head(strbuf *o, const graph_map *m, const map_edge *ed, size_t 
 
 static void write_edge(strbuf *o, const graph_map *m, const map_edge *ed, size_t k)
 {
-    bool best = false, ai = false;
+    int marks = 0;
     if (ed->to < 0) {
         strbuf_addf(o, "  \"PLAY-%zu\" [shape=note, style=dashed, label=\"decided in play", k);
         if (ed->line > 0)
@@ -218,19 +233,22 @@ static void write_edge(strbuf *o, const graph_map *m, const map_edge *ed, size_t
     edge_head(o, m, ed, k);
     strbuf_adds(o, " [label=\"");
     if (ed->kind == MAP_CHOICE)
-        choice_label(o, m, ed, &best, &ai);
+        marks = choice_label(o, m, ed);
     else if (ed->kind == MAP_TIMEOUT)
         strbuf_addf(o, "time runs out (%g s)", m->c->nodes[ed->from].decision.time_limit);
     strbuf_adds(o, "\"");
     /* Found in play wins over a time-out's dots: the label says time-out. */
     const char *line = ed->dynamic ? "dashed" : ed->kind == MAP_TIMEOUT ? "dotted" : NULL;
+    bool ai = marks & MARK_AI;
     if (line || ai)
         strbuf_addf(o, ", style=\"%s%s%s\"", line ? line : "", line && ai ? "," : "",
                     ai ? "bold" : "");
     if (ai)
         strbuf_adds(o, ", penwidth=2.5");
-    if (best)
-        strbuf_adds(o, ", color=\"black:invis:black\"");
+    if (marks & MARK_BEST)
+        strbuf_addf(o, ", color=\"%s:invis:%s\"", mark_colour[marks], mark_colour[marks]);
+    else if (marks)
+        strbuf_addf(o, ", color=\"%s\"", mark_colour[marks]);
     strbuf_adds(o, "];\n");
 }
 
@@ -264,9 +282,11 @@ static void write_title(strbuf *o, const graph_map *m, const char *variant)
 static void write_legend(strbuf *o)
 {
     static const char *const edges[][2] = {
-        {"option", ""},
-        {"✓ best option", ", color=\"black:invis:black\""},
-        {"[AI] recommended", ", style=bold, penwidth=2.5"},
+        {"option (neither)", ""},
+        {"✓ best option", ", color=\"#009E73:invis:#009E73\""},
+        {"[AI] recommended", ", style=bold, penwidth=2.5, color=\"#A8508A\""},
+        {"✓ [AI] best and\\nrecommended",
+         ", style=bold, penwidth=2.5, color=\"#0072B2:invis:#0072B2\""},
         {"time runs out", ", style=dotted"},
         {"found in play", ", style=dashed"},
     };
@@ -298,13 +318,14 @@ static void write_legend(strbuf *o)
                    "    { rank=same; \"LEGEND-from-0\"; \"LEGEND-to-0\"; \"LEGEND-from-1\"; "
                    "\"LEGEND-to-1\"; \"LEGEND-from-2\"; \"LEGEND-to-2\"; }\n"
                    "    { rank=same; \"LEGEND-from-3\"; \"LEGEND-to-3\"; \"LEGEND-from-4\"; "
-                   "\"LEGEND-to-4\"; \"LEGEND-unreached\"; }\n"
+                   "\"LEGEND-to-4\"; \"LEGEND-from-5\"; \"LEGEND-to-5\"; "
+                   "\"LEGEND-unreached\"; }\n"
                    "    \"LEGEND-decision\" -> \"LEGEND-from-1\" [style=invis];\n"
                    "    \"LEGEND-to-1\" -> \"LEGEND-from-4\" [style=invis];\n"
                    "  }\n");
 }
 
-static void write_graph(strbuf *o, const graph_map *m, const char *variant)
+static void write_graph(strbuf *o, const graph_map *m, const char *variant, bool ids)
 {
     strbuf_adds(o, "digraph \"");
     text(o, m->c->id, 0, 0);
@@ -315,18 +336,19 @@ static void write_graph(strbuf *o, const graph_map *m, const char *variant)
                    "  \"START\" [shape=plaintext, label=\"start\"];\n");
     strbuf_addf(o, "  \"START\" -> \"%s\";\n", m->c->start);
     for (size_t i = 0; i < m->c->n_nodes; i++)
-        write_node(o, m, i);
+        write_node(o, m, i, ids);
     for (size_t k = 0; k < m->n_edges; k++)
         write_edge(o, m, &m->edges[k], k);
     write_legend(o);
     strbuf_adds(o, "}\n");
 }
 
-/* The DOT of m (free it with mem_free), or NULL when out of memory. */
-static char *render(const graph_map *m, const char *variant)
+/* The DOT of m (free it with mem_free), or NULL when out of memory. With
+ * ids each node has the id the page finds it by. */
+static char *render(const graph_map *m, const char *variant, bool ids)
 {
     strbuf o = STRBUF_INIT;
-    write_graph(&o, m, variant);
+    write_graph(&o, m, variant, ids);
     return strbuf_finish(&o);
 }
 
@@ -335,41 +357,66 @@ static int report(const apperr *e)
     return exit_report("graph", e);
 }
 
-/* Builds the map and its DOT; NULL with e filled on failure. */
-static char *draw(const case_def *c, const char *variant, size_t *walk_errors, apperr *e)
+/* The DOT on stdout. 0, or -1 with e filled. */
+static int write_dot(const char *dot, apperr *e)
+{
+    if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {
+        apperr_set(e, APPERR_ENV, NULL, 0, "cannot write the graph to standard output");
+        return -1;
+    }
+    return 0;
+}
+
+/* The page: the DOT drawn by dot_path, beside the nodes' panel. 0, or -1
+ * with e filled. */
+static int write_page(const graph_map *m, const char *variant, const char *dot,
+                      const char *dot_path, const char *html_path, apperr *e)
+{
+    char *svg = graph_svg_render(dot_path, dot, e);
+    int rc = svg ? graph_html_write(m, variant, svg, html_path, e) : -1;
+    mem_free(svg);
+    return rc;
+}
+
+/* Builds the map and writes it, as DOT or (html_path) the page; 0, or -1
+ * with e filled. */
+static int draw(const case_def *c, const graph_opts *o, const char *dot_path, apperr *e)
 {
     graph_map m;
     char *dot = NULL;
-    if (graph_map_build(&m, c, variant, true, e) == 0 && !(dot = render(&m, variant)))
+    int rc = graph_map_build(&m, c, o->variant, true, e);
+    if (rc == 0 && !(dot = render(&m, o->variant, o->html != NULL))) {
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
-    *walk_errors = m.walk_errors;
-    graph_map_free(&m);
-    return dot;
-}
-
-int graph_case(const char *case_path, const char *variant)
-{
-    apperr e;
-    apperr_clear(&e);
-    case_def *c = NULL;
-    case_load_opts lo = {.seed = 1};
-    if (case_load(&c, case_path, &lo, &e) != 0)
-        return report(&e);
-    size_t walk_errors = 0;
-    int rc = EXIT_OK;
-    char *dot = draw(c, variant, &walk_errors, &e);
-    if (dot && walk_errors)
+        rc = -1;
+    }
+    if (rc == 0 && m.walk_errors)
         fprintf(stderr,
                 "appraise: warning: 'appraise check %s' finds %zu error%s; the map shows "
                 "what the walk saw.\n",
-                case_path, walk_errors, walk_errors == 1 ? "" : "s");
-    if (!dot) {
-        rc = report(&e);
-    } else if (fputs(dot, stdout) == EOF || fflush(stdout) != 0) {
-        apperr_set(&e, APPERR_ENV, NULL, 0, "cannot write the graph to standard output");
-        rc = report(&e);
-    }
+                c->file, m.walk_errors, m.walk_errors == 1 ? "" : "s");
+    if (rc == 0)
+        rc = o->html ? write_page(&m, o->variant, dot, dot_path, o->html, e) : write_dot(dot, e);
     mem_free(dot);
+    graph_map_free(&m);
+    return rc;
+}
+
+int graph_case(const char *case_path, const graph_opts *o)
+{
+    apperr e;
+    apperr_clear(&e);
+    char *dot_path = NULL;
+    if (o->html && !(dot_path = graph_svg_find_dot())) {
+        fprintf(stderr, "appraise: --html needs Graphviz's dot: install it with 'sudo apt-get "
+                        "install graphviz'\n");
+        return EXIT_ENV;
+    }
+    case_def *c = NULL;
+    case_load_opts lo = {.seed = 1};
+    int rc = EXIT_OK;
+    if (case_load(&c, case_path, &lo, &e) != 0 || draw(c, o, dot_path, &e) != 0)
+        rc = report(&e);
     case_free(c);
+    mem_free(dot_path);
     return rc;
 }

@@ -29,6 +29,16 @@ static map_option *find_option(map_node *n, const char *id)
     return NULL;
 }
 
+static void option_free(map_option *o)
+{
+    mem_free(o->id);
+    mem_free(o->label);
+    mem_free(o->best);
+    mem_free(o->recommended);
+    mem_free(o->not_best);
+    mem_free(o->not_recommended);
+}
+
 static map_option *add_option(graph_map *m, map_node *n, const char *id)
 {
     map_option *o = find_option(n, id);
@@ -43,10 +53,10 @@ static map_option *add_option(graph_map *m, map_node *n, const char *id)
     o->id = mem_strdup(id);
     o->best = mem_calloc(m->n_variants, sizeof *o->best);
     o->recommended = mem_calloc(m->n_variants, sizeof *o->recommended);
-    if (!o->id || !o->best || !o->recommended) {
-        mem_free(o->id);
-        mem_free(o->best);
-        mem_free(o->recommended);
+    o->not_best = mem_calloc(m->n_variants, sizeof *o->not_best);
+    o->not_recommended = mem_calloc(m->n_variants, sizeof *o->not_recommended);
+    if (!o->id || !o->best || !o->recommended || !o->not_best || !o->not_recommended) {
+        option_free(o);
         return NULL;
     }
     n->n_options++;
@@ -83,10 +93,40 @@ static int merge_decision(graph_map *m, map_node *n, const case_decision *d, lon
     return 0;
 }
 
+int graph_map_mark_choice(graph_map *m, int node, const char *option, bool best, bool ai,
+                          long variant)
+{
+    map_option *o = add_option(m, &m->nodes[node], option);
+    if (!o)
+        return -1;
+    mark(m, best ? o->best : o->not_best, variant);
+    mark(m, ai ? o->recommended : o->not_recommended, variant);
+    return 0;
+}
+
+/* Keeps the advice of a node resolved in drawn variant `variant`. */
+static int keep_advice(graph_map *m, map_node *mn, const case_advice *a, long variant)
+{
+    if (!a->present || variant < 0 || (size_t)variant >= m->n_variants)
+        return 0;
+    if (!mn->advice && !(mn->advice = mem_calloc(m->n_variants, sizeof *mn->advice)))
+        return -1;
+    map_advice *ma = &mn->advice[variant];
+    if (ma->message || !a->message)
+        return 0;
+    if (!(ma->message = mem_strdup(a->message)))
+        return -1;
+    ma->has_confidence = a->has_confidence;
+    ma->confidence = a->confidence;
+    return 0;
+}
+
 int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant)
 {
     map_node *mn = &m->nodes[index];
     mn->reached = true;
+    if (n->kind == NODE_DECISION && keep_advice(m, mn, &n->decision.advice, variant) != 0)
+        return -1;
     if (n->kind == NODE_ENDING)
         mn->outcomes |= 1u << n->ending.outcome;
     else if (n->kind == NODE_DECISION && merge_decision(m, mn, &n->decision, variant) != 0)
@@ -237,15 +277,30 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
     return walk ? graph_walk_merge(m, variant, e) : 0;
 }
 
+size_t graph_map_count(const graph_map *m, const bool *flags)
+{
+    size_t n = 0;
+    for (size_t v = 0; v < m->n_variants; v++)
+        n += flags[v];
+    return n;
+}
+
+bool graph_map_some_paths(const graph_map *m, const bool *flags, const bool *against)
+{
+    for (size_t v = 0; v < m->n_variants; v++)
+        if (flags[v] && against[v])
+            return true;
+    return false;
+}
+
 void graph_map_free(graph_map *m)
 {
     for (size_t i = 0; m->nodes && i < m->c->n_nodes; i++) {
-        for (size_t k = 0; k < m->nodes[i].n_options; k++) {
-            mem_free(m->nodes[i].options[k].id);
-            mem_free(m->nodes[i].options[k].label);
-            mem_free(m->nodes[i].options[k].best);
-            mem_free(m->nodes[i].options[k].recommended);
-        }
+        for (size_t k = 0; k < m->nodes[i].n_options; k++)
+            option_free(&m->nodes[i].options[k]);
+        for (size_t v = 0; m->nodes[i].advice && v < m->n_variants; v++)
+            mem_free(m->nodes[i].advice[v].message);
+        mem_free(m->nodes[i].advice);
         mem_free(m->nodes[i].options);
     }
     for (size_t i = 0; i < m->n_edges; i++)

@@ -111,6 +111,9 @@ static int merge_variant(graph_map *m, const walk_variant *v)
         bool dynamic = graph_map_target_in_play(m, ed->via.node, kind, ed->via.option);
         if (graph_map_add_edge(m, ed->via.node, ed->to, kind, ed->via.option, dynamic, 0) != 0)
             return -1;
+        if (kind == MAP_CHOICE &&
+            graph_map_mark_choice(m, ed->via.node, ed->via.option, ed->best, ed->ai, drawn) != 0)
+            return -1;
     }
     for (size_t i = 0; i < c->n_nodes; i++)
         m->nodes[i].reached |= v->visited[i];

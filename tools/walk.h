@@ -66,10 +66,15 @@ typedef struct walk_path {
 } walk_path;
 
 /* A move from node to node that the walk saw (for the map: targets of next
- * and on_timeout functions are known only from these). */
+ * and on_timeout functions are known only from these). A choice is marked
+ * from the decision as resolved where it was taken (best and a recommendation
+ * may be functions of `s`): the same move taken where the option was best
+ * and where it was not is two edges. */
 typedef struct walk_edge {
     walk_step via; /* the node left and how */
     int to;        /* index of the node entered */
+    bool best;     /* WALK_CHOOSE: the option is in the decision's best there */
+    bool ai;       /* WALK_CHOOSE: the decision's advice recommends it there */
 } walk_edge;
 
 typedef enum walk_finding_kind {

@@ -31,11 +31,22 @@ static void note_visit(walker *w, int n, uint32_t x)
     w->entries[w->n_entries++] = (entry){(uint32_t)n, x};
 }
 
-/* Whether the move is new to this variant (noting it); false when out of
- * memory. */
-static bool move_is_new(walker *w, int from, walk_step_kind kind, uint32_t option, int to)
+/* The choice of option at decision n (as resolved) is about to be played:
+ * whether it is best there and the AI's, for the edge it makes. */
+static void mark_choice(walker *w, const case_node *n, const char *option)
 {
-    const uint32_t key[4] = {(uint32_t)from, (uint32_t)kind, option, (uint32_t)to};
+    const case_decision *d = n && option && n->kind == NODE_DECISION ? &n->decision : NULL;
+    w->step_best = d && case_is_best(d, option);
+    w->step_ai =
+        d && d->advice.present && d->advice.recommend && strcmp(d->advice.recommend, option) == 0;
+}
+
+/* Whether the move is new to this variant (noting it); false when out of
+ * memory. marks: 1 best, 2 the AI's. */
+static bool move_is_new(walker *w, int from, walk_step_kind kind, uint32_t option, int to,
+                        uint32_t marks)
+{
+    const uint32_t key[5] = {(uint32_t)from, (uint32_t)kind, option, (uint32_t)to, marks};
     bool added = false;
     if (!strmap_put(w->moves, (const char *)key, sizeof key, &added))
         walk_set_oom(w);
@@ -56,7 +67,9 @@ static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
         walk_set_oom(w);
         return;
     }
-    if (!move_is_new(w, prev->node, prev->kind, opt, to))
+    bool best = prev->kind == WALK_CHOOSE && w->step_best;
+    bool ai = prev->kind == WALK_CHOOSE && w->step_ai;
+    if (!move_is_new(w, prev->node, prev->kind, opt, to, (best ? 1u : 0u) | (ai ? 2u : 0u)))
         return;
     walk_edge *e = walk_grow(w, v->edges, &w->cap_v_edges, v->n_edges + 1, sizeof *e);
     if (!e)
@@ -66,6 +79,8 @@ static void note_entry(walker *w, const walk_step *prev, int to, uint32_t x)
     e->via = *prev;
     e->via.option = option;
     e->to = to;
+    e->best = best;
+    e->ai = ai;
 }
 
 /* ---- acting on the session ------------------------------------------------ */
@@ -139,6 +154,7 @@ static int answer(walker *w)
 int walk_play_branch(walker *w, const char *option, bool ask)
 {
     session_view v = session_view_now(w->s);
+    mark_choice(w, v.node, option);
     if (!option) /* then the feedback that says so */
         return time_out(w, &v) == 0 ? answer(w) : -1;
     if (v.step == STEP_CHOOSE_INITIAL && act(w, ACT_CHOOSE, option, 0) != 0)
@@ -315,6 +331,7 @@ stop walk_play_advance_plain(walker *w, uint32_t x, walk_step prev)
 {
     size_t steps = 0;
     w->stamp_now++;
+    mark_choice(w, node_at(w, prev.node), prev.kind == WALK_CHOOSE ? prev.option : NULL);
     for (;;) {
         int ni = static_target(w, &prev);
         if (ni < 0) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the map shows, on a fixture with every feature (graph_marks.lua):
-# shapes per node kind, endings filled and labelled by outcome, best options
-# double with a tick, the AI's recommendation bold with [AI] (per variant),
+# shapes per node kind, endings filled and labelled by outcome, each option
+# coloured by whether it is best (green, double, a tick), the AI's
+# recommendation (purple, bold, [AI], per variant), both (blue, double and
+# bold, both marks) or neither (black, single);
 # the time-out dotted, targets of a next function found by the walk dashed,
 # a node no path reaches, author text escaped, a legend; the same DOT every time.
 source "$(dirname "$0")/helpers.bash"
@@ -35,18 +37,14 @@ expect_line '^  "bad_end" \[label="HARM\\n.*shape=doubleoctagon.*fillcolor="#D55
 expect_line '^  "choice" \[label="choice\\nAI: MarkScore, after_initial\\ntime limit 45 s"' \
     "decision names its AI, the timing and the time limit"
 
-expect_line '^  "choice" -> "good_end" \[label="✓ treat: .*color="black:invis:black"' \
-    "best option: tick and double line"
-expect_line '^  "choice" -> "neutral_end" \[label="✓ refer: .*color="black:invis:black"' \
-    "second best option: tick and double line"
-expect_no_line '^  "choice" -> "router" \[label="✓' "a option not in best has no tick"
-expect_no_line '^  "choice" -> "router" .*invis' "a option not in best has a single line"
-expect_line '^  "choice" -> "good_end" .*\[AI in ai_right\]", style="bold"' \
-    "recommendation in one variant: bold, [AI in VARIANT]"
-expect_line '^  "choice" -> "router" .*\[AI in ai_wrong\]", style="bold"' \
-    "recommendation in the other variant: bold, [AI in VARIANT]"
+expect_line '^  "choice" -> "good_end" \[label="✓ treat: Treat \\"now\\" &amp;\\nwatch\\\\closely\\n\[AI in ai_right\]", style="bold", penwidth=2.5, color="#0072B2:invis:#0072B2"\];$' \
+    "best and the AI's (in one variant): tick, [AI in VARIANT], blue, double and bold"
+expect_line '^  "choice" -> "neutral_end" \[label="✓ refer: Refer to a senior\\ncolleague for a second\\nopinion before acting", color="#009E73:invis:#009E73"\];$' \
+    "best only: tick, green double line"
+expect_line '^  "choice" -> "router" \[label="wait: Wait an hour\\n\[AI in ai_wrong\]", style="bold", penwidth=2.5, color="#A8508A"\];$' \
+    "the AI's only (in the other variant): [AI in VARIANT], purple bold line, no tick"
 expect_no_line '^  "choice" -> "neutral_end" .*AI' "an option never recommended has no AI mark"
-expect_line '^  "choice" -> "bad_end" \[label="time runs out \(45 s\)", style="dotted"' \
+expect_line '^  "choice" -> "bad_end" \[label="time runs out \(45 s\)", style="dotted"\];$' \
     "time-out: dotted, labelled"
 expect_line '^  "router" -> "neutral_end" .*style="dashed"' "next function target found by the walk (ai_right): dashed"
 expect_line '^  "router" -> "bad_end" .*style="dashed"' "next function target found by the walk (ai_wrong): dashed"
@@ -62,10 +60,13 @@ expect_line '^  graph \[label="Map \\"test\\" case &amp; friends\\ncli-graph-mar
     "title escaped, with id, version and variants"
 
 expect_line '^  subgraph "cluster_legend" \{' "legend"
-for mark in '✓ best option' '\[AI\] recommended' 'time runs out' 'found in play' '\(never reached\)' \
+for mark in 'option \(neither\)' '✓ best option' '\[AI\] recommended' '✓ \[AI\] best and' 'time runs out' 'found in play' '\(never reached\)' \
     'GOOD\\nending' 'NEUTRAL\\nending' 'HARM\\nending'; do
     expect_line "^    \"LEGEND-[^\"]*\" \[.*label=\"$mark" "legend shows $mark"
 done
+expect_line '^    "LEGEND-from-1" -> "LEGEND-to-1" \[minlen=2, color="#009E73:invis:#009E73"\];$' "legend: best, green double"
+expect_line '^    "LEGEND-from-2" -> "LEGEND-to-2" \[minlen=2, style=bold, penwidth=2.5, color="#A8508A"\];$' "legend: the AI's, purple bold"
+expect_line '^    "LEGEND-from-3" -> "LEGEND-to-3" \[minlen=2, style=bold, penwidth=2.5, color="#0072B2:invis:#0072B2"\];$' "legend: both, blue double bold"
 
 # The fixture's orphan is an error for check; graph still draws and says so.
 expect_in err "warning: 'appraise check $CASE' finds 1 error" "graph points to check"
@@ -89,4 +90,19 @@ run_app graph "$TEST_DATA_DIR/cases/runtime_fns.lua"
 expect_status 0 "graph of a case that fails in play"
 expect_in out '"PLAY-' "unresolved target drawn as a note"
 expect_in out 'decided in play\n(function, line 15)' "the note names the function's line"
+
+# Best and the recommendation that depend on an earlier choice: the walk
+# marks every choice where it is played, so both options are best and the
+# AI's on some paths (the shortest path alone shows only treat).
+run_app graph "$TEST_DATA_DIR/cases/graph_paths.lua"
+expect_status 0 "graph of a case whose marks depend on the path"
+cp "$WORK/out" "$WORK/map.dot"
+expect_line '^  "first" -> "second" \[label="✓ bloods: Send bloods\\n\[AI\]", style="bold", penwidth=2.5, color="#0072B2:invis:#0072B2"\];$' \
+    "best and the AI's everywhere: no qualifier"
+expect_line '^  "first" -> "second" \[label="scan: Scan first"\];$' "neither: plain black line"
+expect_line '^  "second" -> "good_end" \[label="✓ treat: Treat\\n\(best on some paths\)\\n\[AI on some paths\]", style="bold", penwidth=2.5, color="#0072B2:invis:#0072B2"\];$' \
+    "treat: best and the AI's on some paths"
+expect_line '^  "second" -> "neutral_end" \[label="✓ watch: Watch\\n\(best on some paths\)\\n\[AI on some paths\]", style="bold", penwidth=2.5, color="#0072B2:invis:#0072B2"\];$' \
+    "watch: best and the AI's on some paths, though not on the shortest path"
+expect_line '^  "good_end" \[label="GOOD\\nTreated in time.\\n\(good_end\)"' "an ending labelled with its outcome"
 finish

@@ -72,7 +72,7 @@ expect_status 0 "graph of values decided in play, one variant"
 if ! grep -qE '^  "a" -> "b" \[label="p: P in vy\\n\[AI\]"' "$WORK/out"; then
     fail "vy: p is not best there: $(grep '"a" -> "b"' "$WORK/out")"
 fi
-if ! grep -qE '^  "a" -> "c" \[label="✓ q: Q", style="dashed", color="black:invis:black"' "$WORK/out"; then
+if ! grep -qE '^  "a" -> "c" \[label="✓ q: Q", style="dashed", color="#009E73:invis:#009E73"' "$WORK/out"; then
     fail "vy: q is best there: $(grep '"a" -> "c"' "$WORK/out")"
 fi
 expect_in out '"b" [label="HARM\nb", shape=doubleoctagon, style="filled", fillcolor="#D55E00"' \

@@ -7,8 +7,10 @@
  * as functions (options, best, the recommendation, an ending's outcome). For
  * those the node is entered for real: the shortest walked path to it is
  * replayed in a session without a log, once per variant, and the resolved
- * node is merged in. A value that depends on more than the variant (on
- * earlier choices) is shown as it is on that shortest path. */
+ * node is merged in. Best options and recommendations come from every
+ * choice the walk played (its edges are marked as resolved there), so one
+ * that depends on earlier choices is known where it holds and where not;
+ * labels and outcomes are shown as they are on that shortest path. */
 #ifndef GRAPH_MAP_H
 #define GRAPH_MAP_H
 
@@ -20,13 +22,24 @@
 
 typedef struct map_option {
     char *id;
-    char *label;       /* NULL when written as a function and not resolved */
-    bool *best;        /* per drawn variant: the option is in best */
-    bool *recommended; /* per drawn variant: the AI recommends this option */
+    char *label;           /* NULL when written as a function and not resolved */
+    bool *best;            /* per drawn variant: the option is in best (somewhere) */
+    bool *recommended;     /* per drawn variant: the AI recommends this option (somewhere) */
+    bool *not_best;        /* per drawn variant: the walk took it where it was not best */
+    bool *not_recommended; /* per drawn variant: ... where the AI recommended another */
 } map_option;
+
+/* Advice as resolved in play in one variant (for a node with functions: on
+ * the shortest path there). */
+typedef struct map_advice {
+    char *message; /* NULL when not resolved (or none) */
+    bool has_confidence;
+    double confidence; /* 0..1 */
+} map_advice;
 
 typedef struct map_node {
     map_option *options;
+    map_advice *advice; /* per drawn variant, NULL until a resolved node with advice */
     size_t n_options, cap_options;
     bool advised;      /* the decision has advice (known statically or resolved) */
     bool open;         /* some of its values are decided in play and were not resolved */
@@ -66,11 +79,24 @@ int graph_map_build(graph_map *m, const case_def *c, const char *variant, bool w
 
 void graph_map_free(graph_map *m);
 
+/* How many drawn variants flags (one per drawn variant) holds for. */
+size_t graph_map_count(const graph_map *m, const bool *flags);
+
+/* Whether, in some drawn variant, flags and against both hold: the walk saw
+ * a mark both ways there (best and not best), on different paths. */
+bool graph_map_some_paths(const graph_map *m, const bool *flags, const bool *against);
+
 /* ---- for the walk's side (graph_walk.c) ---- */
 
 /* Merges a node as seen in play (resolved) in drawn variant `variant`
  * (< 0: in all of them); marks it reached. 0, or -1 when out of memory. */
 int graph_map_merge_node(graph_map *m, int index, const case_node *n, long variant);
+
+/* Marks option `option` of decision `node` as the walk played it in drawn
+ * variant `variant`: best there or not, the AI's there or not. 0, or -1
+ * when out of memory. */
+int graph_map_mark_choice(graph_map *m, int node, const char *option, bool best, bool ai,
+                          long variant);
 
 /* Adds an edge unless the same one is there. 0, or -1 when out of memory. */
 int graph_map_add_edge(graph_map *m, int from, int to, map_edge_kind kind, const char *option,

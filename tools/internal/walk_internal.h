@@ -127,6 +127,7 @@ typedef struct walker {
     uint32_t *dist; /* after a round: decisions on a shortest path to each state */
     size_t cap_dist;
     session *s;
+    bool step_best, step_ai; /* the choice being played: best, the AI's (as resolved) */
     int64_t t;
     apperr err;    /* what the last act that failed said */
     bool rejected; /* the session refused an action of the walk */
