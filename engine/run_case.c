@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "runner.h"
 #include "session.h"
+#include "session_from.h"
 
 /* A path whose case never ends is stopped after this many policy actions. */
 #define POLICY_MAX_ACTIONS 100000
@@ -36,11 +37,19 @@ static int report(const apperr *e)
     return exit_report("run", e);
 }
 
-/* An unknown --variant is a usage error found before any log exists. */
-static int check_variant(const case_def *c, const char *variant)
+static session_from from_of(const run_case_opts *o)
+{
+    return (session_from){o->from, o->sets, o->n_sets};
+}
+
+/* An unknown --variant, --from node or a --set that does not fit is a
+ * usage error found before any log exists. */
+static int check_start(const case_def *c, const run_case_opts *o)
 {
     apperr e;
-    if (!variant || session_find_variant(c, variant, &e))
+    session_from from = from_of(o);
+    if ((!o->variant || session_find_variant(c, o->variant, &e)) &&
+        session_from_check(c, &from, &e) == 0)
         return 0;
     return report(&e);
 }
@@ -65,6 +74,7 @@ static int play(run_state *r, apperr *e)
         .engine_version = APPRAISE_VERSION,
         .host_os = os,
         .log = r->log,
+        .from = from_of(r->o),
     };
     int64_t t = 0;
     if (session_open(&r->s, r->c, &so, t, e) != SESSION_OK)
@@ -91,7 +101,7 @@ static int prepare(run_state *r, apperr *e)
     case_load_opts lo = {.seed = r->o->seed};
     if (case_load(&r->c, r->o->case_path, &lo, e) != 0)
         return report(e);
-    int rc = check_variant(r->c, r->o->variant);
+    int rc = check_start(r->c, r->o);
     if (rc)
         return rc;
     if (launch_log_dir(r->o->log_dir, r->o->log_file, r->log_dir, sizeof r->log_dir, e) != 0)

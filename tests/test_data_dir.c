@@ -52,6 +52,27 @@ static void test_default_log_folder_follows_xdg(void **state)
     free(old_home);
 }
 
+/* play --watch logs its previews apart from the trainees' logs. */
+static void test_preview_folder_is_apart_from_the_logs(void **state)
+{
+    (void)state;
+    char *old_xdg = getenv("XDG_DATA_HOME") ? strdup(getenv("XDG_DATA_HOME")) : NULL;
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    char buf[4096];
+    set_env("XDG_DATA_HOME", "/data/me");
+    set_env("HOME", "/home/me");
+    assert_string_equal(data_dir_previews(buf, sizeof buf), "/data/me/appraise/preview");
+    set_env("XDG_DATA_HOME", NULL);
+    assert_string_equal(data_dir_previews(buf, sizeof buf),
+                        "/home/me/.local/share/appraise/preview");
+    set_env("HOME", NULL);
+    assert_null(data_dir_previews(buf, sizeof buf));
+    set_env("XDG_DATA_HOME", old_xdg);
+    set_env("HOME", old_home);
+    free(old_xdg);
+    free(old_home);
+}
+
 static void test_bundled_data_follows_the_environment_first(void **state)
 {
     (void)state;
@@ -70,6 +91,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_log_folder_follows_xdg),
+        cmocka_unit_test(test_preview_folder_is_apart_from_the_logs),
         cmocka_unit_test(test_bundled_data_follows_the_environment_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -402,6 +402,9 @@ static void test_the_screens_text_for_the_clipboard(void **state)
     f->a.picked = -1;
     snprintf(f->a.notice, sizeof f->a.notice, "Pick a **rating** first.");
     copies(&f->a, "\n\nPick a rating first.");
+    /* play --watch: the preview's bar, after the notice */
+    snprintf(f->a.preview_bar, sizeof f->a.preview_bar, "case.lua:9: '}' expected near '3'");
+    copies(&f->a, "\n\nPick a rating first.\n\ncase.lua:9: '}' expected near '3'");
 }
 
 static char *explanation(const app *a)

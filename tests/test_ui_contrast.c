@@ -71,6 +71,8 @@ static const pair PAIRS[] = {
     P(header_text, header_bg, TEXT),
     P(accent_text, accent, TEXT),
     P(button_text, button, TEXT),
+    /* play --watch: the preview's bar */
+    P(preview_text, preview_bg, TEXT),
     /* the focus ring, outside the control, on what is around it */
     P(focus, bg, NON_TEXT),
 

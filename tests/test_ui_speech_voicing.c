@@ -243,6 +243,21 @@ static void test_the_timer_marks_and_notices_are_said_once(void **state)
     assert_int_equal(heard.says, n + 1);
 }
 
+/* play --watch: the preview's bar is said when it says something new, once. */
+static void test_the_preview_bar_is_said_once(void **state)
+{
+    fixture *x = *state;
+    voicing_start(&x->v, true);
+    voicing_update(&x->v, &x->f->a, -1);
+    int n = heard.says;
+    snprintf(x->f->a.preview_bar, sizeof x->f->a.preview_bar,
+             "case.lua:9: '}' expected near '3' (the last version that loaded is still playing)");
+    voicing_update(&x->v, &x->f->a, -1);
+    heard_now(n + 1, "case.lua:9: '}' expected near '3'");
+    voicing_update(&x->v, &x->f->a, -1);
+    assert_int_equal(heard.says, n + 1);
+}
+
 /* A 3 s limit runs out with the window asleep until it is due: the marks
  * crossed on the way and the time-out are said, "Time ran out" once. */
 static void test_time_running_out_is_said(void **state)
@@ -308,6 +323,7 @@ int main(void)
         T(test_the_advice_is_said_as_it_appears),
         T(test_a_panel_is_said_as_it_opens_and_closes),
         T(test_the_timer_marks_and_notices_are_said_once),
+        T(test_the_preview_bar_is_said_once),
         cmocka_unit_test_setup_teardown(test_time_running_out_is_said, setup_timed, teardown),
         T(test_repeat_and_turning_off_and_on),
         T(test_unavailable_speech_is_told_once),

@@ -66,6 +66,11 @@ static inline void ui_screens_case(ui_screen_visit visit, void *ud)
     app_fixture_cmd(f, CMD_STAY, 0);
     snprintf(a->notice, sizeof a->notice, "Pick an option first: press its number or click it.");
     ui_screens_visit(a, "asked advice with a notice", visit, ud);
+    snprintf(a->preview_bar, sizeof a->preview_bar,
+             "window_case.lua:12: unknown key 'titel' (the last version that loaded is still "
+             "playing)");
+    ui_screens_visit(a, "the live preview's bar", visit, ud);
+    a->preview_bar[0] = '\0';
     app_fixture_cmd(f, CMD_PICK, 0);
     app_fixture_cmd(f, CMD_COMMIT, 0);
     app_fixture_cmd(f, CMD_PICK, 7);

@@ -54,6 +54,8 @@ typedef struct run {
 bool debrief_is_practice(const log_session *s)
 {
     static const char *const modes[] = {"run", "replay", "preview"};
+    if (s->from || s->n_set > 0)
+        return true; /* started at a chosen node or state: an author trying it */
     for (size_t i = 0; s->mode && i < sizeof modes / sizeof modes[0]; i++)
         if (strcmp(s->mode, modes[i]) == 0)
             return true;
@@ -132,11 +134,11 @@ static void print_cohort(FILE *f, const metrics_set *set)
     debrief_print_curve(f, set);
 }
 
-/* "48 scripted runs left out; --include-runs counts them." */
+/* "48 practice sessions left out; --include-runs counts them." */
 static void print_runs_left_out(FILE *f, long n)
 {
     if (n > 0)
-        fprintf(f, "%ld scripted run%s left out; --include-runs counts them.\n", n,
+        fprintf(f, "%ld practice session%s left out; --include-runs counts them.\n", n,
                 n == 1 ? "" : "s");
 }
 

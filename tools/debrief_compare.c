@@ -110,7 +110,7 @@ void debrief_compare_print(FILE *f, const metrics *mine, const debrief_compare *
         fprintf(f, "  %-34s %-26s %s\n", debrief_words(rows[i])->name,
                 cell(mine, rows[i], a, sizeof a), cell(&other, rows[i], b, sizeof b));
     if (c->runs_left_out > 0)
-        fprintf(f, "  (the other group: %ld scripted run%s left out)\n", c->runs_left_out,
+        fprintf(f, "  (the other group: %ld practice session%s left out)\n", c->runs_left_out,
                 c->runs_left_out == 1 ? "" : "s");
 }
 

@@ -435,7 +435,7 @@ static void write_summary(debrief_html *h, const metrics *m)
     debrief_html_out(h, "<p>%s.</p>\n", metrics_sessions_text(m, text, sizeof text));
     if (h->in->runs_left_out > 0)
         debrief_html_out(h,
-                         "<p>%ld scripted run%s left out; <code>--include-runs</code> counts "
+                         "<p>%ld practice session%s left out; <code>--include-runs</code> counts "
                          "them.</p>\n",
                          h->in->runs_left_out, h->in->runs_left_out == 1 ? "" : "s");
     if (metrics_time_limits_text(m, text, sizeof text)[0])

@@ -42,7 +42,7 @@ typedef struct debrief_report_in {
 
 /* A practice session, left out of the figures unless --include-runs: one
  * whose session_start mode is run (scripted inputs or a policy), replay or
- * preview. */
+ * preview, or that names a `from` node or `set` values (--from, --set). */
 bool debrief_is_practice(const log_session *s);
 
 /* Whether the figures count session s. */

@@ -181,7 +181,7 @@ static void print_terminal(const debrief_trainee_figures *t, const log_read_stat
            st->sessions == 1 ? "" : "s", st->decisions, st->decisions == 1 ? "" : "s", st->files,
            st->files == 1 ? "" : "s");
     if (t->runs_left_out > 0)
-        printf("%ld scripted run%s left out; --include-runs counts them.\n", t->runs_left_out,
+        printf("%ld practice session%s left out; --include-runs counts them.\n", t->runs_left_out,
                t->runs_left_out == 1 ? "" : "s");
     printf("Trainee %s: %.0f session%s, %.0f decision%s", t->a->trainee,
            t->mine.m[METRIC_SESSIONS].value, t->mine.m[METRIC_SESSIONS].value == 1 ? "" : "s",
@@ -204,8 +204,9 @@ static int unknown_trainee(const reading *r)
     size_t n = metrics_set_groups(r->each);
     if (r->my_runs > 0) {
         fprintf(stderr,
-                "appraise: trainee '%s' has only practice runs (%ld session%s of mode run, "
-                "replay or preview), left out of the figures; --include-runs counts them\n",
+                "appraise: trainee '%s' has only practice sessions (%ld session%s of mode run, "
+                "replay or preview, or started with --from or --set), left out of the figures; "
+                "--include-runs counts them\n",
                 r->a->trainee, r->my_runs, r->my_runs == 1 ? "" : "s");
         return EXIT_INPUT;
     }

@@ -505,8 +505,8 @@ static int write_page(FILE *f, const debrief_trainee_figures *t, apperr *e)
     write_head(f, t);
     fprintf(f, "<main>\n");
     if (t->runs_left_out > 0)
-        fprintf(f, "<p>Practice runs (scripted, replayed or previewed sessions) are left out of "
-                   "every figure.</p>\n");
+        fprintf(f, "<p>Practice sessions (scripted, replayed or previewed, or started at a chosen "
+                   "node) are left out of every figure.</p>\n");
     write_summary(f, t, &oom);
     write_reliance(f, &ch, t);
     write_curve(f, &ch, t);

@@ -91,12 +91,13 @@ static int play(verify *v, apperr *e)
                       .engine_version = APPRAISE_VERSION,
                       .host_os = os,
                       .log = v->log,
-                      .time_limits = st->time_limits};
+                      .time_limits = st->time_limits,
+                      .from = st->from};
     int64_t t = v->r.log->n_records ? v->r.log->records[0].t : 0;
     session_result res = session_open(&v->s, v->c, &o, t, e);
     if (res == SESSION_IO)
         return -1;
-    if (res == SESSION_REJECTED) { /* a variant the case no longer has */
+    if (res == SESSION_REJECTED) { /* a variant (or --from node) the case no longer has */
         snprintf(v->refused, sizeof v->refused, "%s", e->msg);
     } else if (replay_all(&v->r, v->s, &t, e) != 0) {
         if (e->kind == APPERR_ENV)

@@ -20,12 +20,19 @@ static int text_start_from(cli_open_kind kind, const ui_start *s)
                     .seed = s->seed,
                     .variant = s->variant,
                     .log_dir = s->log_dir,
-                    .time_limits = s->time_limits};
+                    .time_limits = s->time_limits,
+                    .from = {s->from, s->sets, s->n_sets}};
     return kind == CLI_OPEN_PLAY ? text_play(&t) : text_library(&t);
 }
 
 int cli_window_start(const cli_command *cmd, cli_open_kind kind, const ui_start *s)
 {
+    /* The live preview reloads a window; the terminal's lines cannot be
+     * drawn again in place. */
+    if (s->text && s->watch)
+        return cli_usage_error(cmd->name, "--watch needs the window: it cannot be used with "
+                                          "--text (save the case, then play it again with "
+                                          "--text)");
     if (s->text && kind != CLI_OPEN_REPLAY)
         return text_start_from(kind, s);
 #if CLI_WINDOW

@@ -31,6 +31,20 @@
 
 typedef struct case_run case_run; /* one play of a case; each driver defines its own */
 
+/* One value an author gives a fresh run (`--set KEY=VALUE`, cli.md "Start
+ * anywhere"): a variable of the case (s.vars.KEY in Lua), or a vital
+ * (s.vitals.KEY) already checked against the format's keys and ranges. */
+typedef enum case_setting_kind { CASE_SET_NUMBER, CASE_SET_BOOL, CASE_SET_TEXT } case_setting_kind;
+
+typedef struct case_setting {
+    bool vital;      /* vitals.KEY rather than a variable */
+    const char *key; /* without "vitals." */
+    case_setting_kind kind;
+    double num;       /* CASE_SET_NUMBER */
+    bool flag;        /* CASE_SET_BOOL */
+    const char *text; /* CASE_SET_TEXT, quotes stripped */
+} case_setting;
+
 typedef struct case_driver {
     const char *name; /* the kind of case, for messages: "lua" */
 
@@ -39,6 +53,11 @@ typedef struct case_driver {
      * none when variant is NULL), its random numbers drawn from seed. */
     int (*begin)(const case_def *c, unsigned long long seed, const char *variant, case_run **out,
                  apperr *e);
+
+    /* Gives a fresh run (after begin, before the first enter) one value,
+     * as if the case had set it. NULL: the driver takes none, and a
+     * session given --set is refused (APPERR_USAGE). */
+    int (*set)(case_run *r, const case_setting *v, apperr *e);
 
     /* Enters node_id: the clock moves on by its elapsed, its vitals,
      * results and variables apply, its entry code runs, and each value

@@ -150,7 +150,8 @@ static const size_t CASE_TEXTS[] = {
     C(start), C(patient.name), C(patient.sex), C(patient.setting), C(patient.complaint)};
 static const size_t CASE_LISTS[] = {
     C(objectives), C(authors),         C(references),          C(tags),
-    C(variants),   C(patient.history), C(patient.medications), C(patient.allergies)};
+    C(variants),   C(patient.history), C(patient.medications), C(patient.allergies),
+    C(sources)};
 #undef C
 
 static char **text_at(const void *part, size_t off)

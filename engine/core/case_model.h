@@ -192,6 +192,8 @@ typedef struct case_def {
     case_image *images; /* every image the case's tables name (for check), as loaded */
     size_t n_images;
     size_t cap_images;                /* room in images */
+    strlist sources; /* the files the case was read from: its file as given, then each file
+                      * it included (resolved paths); what `play --watch` watches */
     const struct case_driver *driver; /* plays the case; set by whoever made it */
     void *driver_data; /* the driver's own (for a case file: its Lua state), owned by it */
 } case_def;

@@ -33,6 +33,8 @@
 #define FIELD_ADDED_STR(S, m) LOG_STR, offsetof(S, m), 0, true, false
 #define FIELD_ADDED_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), true, false
 #define FIELD_ADDED_OPT_MS(S, m) LOG_MS, offsetof(S, m), offsetof(S, has_##m), true, true
+#define FIELD_ADDED_OPT_STR(S, m) LOG_OPT_STR, offsetof(S, m), 0, true, true
+#define FIELD_ADDED_OPT_STR_LIST(S, m) LOG_STR_LIST, offsetof(S, m), offsetof(S, n_##m), true, true
 
 #define FIELD(S, name, type, m) {name, sizeof name - 1, FIELD_##type(S, m)},
 
@@ -101,7 +103,8 @@ static bool has_value(const log_field *f, const void *rec)
         return VALUE(const char *, rec, f->off) != NULL;
     case LOG_OBJECT:
         return VALUE(const cJSON *, rec, f->off) != NULL;
-    case LOG_STR_LIST:
+    case LOG_STR_LIST: /* an opt list has a value when it is not empty */
+        return !f->opt || VALUE(size_t, rec, f->has_off) > 0;
     case LOG_FLAG:
         return true;
     default:

@@ -39,6 +39,10 @@
  * older than it (one whose session_start lacks an added field:
  * replay_compare).
  *
+ * ADDED_OPT_STR and ADDED_OPT_STR_LIST are the same for a string and a list
+ * of strings: left out when NULL or empty (session_start's `from` and
+ * `set`, written only when the session was started with them).
+ *
  * Numbers are written as the shortest text that reads back exactly
  * (json_util.h), U64 as its exact digits, so a seed above 2^53 survives. */
 #ifndef LOG_SCHEMA_H
@@ -73,7 +77,9 @@ struct cJSON;
     X(log_start, "seed", U64, seed)                                                                \
     X(log_start, "mode", STR, mode)                                                                \
     X(log_start, "host_os", STR, host_os)                                                          \
-    X(log_start, "time_limits", ADDED_STR, time_limits)
+    X(log_start, "time_limits", ADDED_STR, time_limits)                                            \
+    X(log_start, "from", ADDED_OPT_STR, from)                                                      \
+    X(log_start, "set", ADDED_OPT_STR_LIST, set)
 
 #define LOG_NODE_FIELDS(X)                                                                         \
     X(log_node, "node", STR, node)                                                                 \
@@ -180,6 +186,8 @@ struct cJSON;
 #define LOG_MEMBER_ADDED_STR(m) LOG_MEMBER_STR(m)
 #define LOG_MEMBER_ADDED_STR_LIST(m) LOG_MEMBER_STR_LIST(m)
 #define LOG_MEMBER_ADDED_OPT_MS(m) LOG_MEMBER_MS(m)
+#define LOG_MEMBER_ADDED_OPT_STR(m) LOG_MEMBER_STR(m)
+#define LOG_MEMBER_ADDED_OPT_STR_LIST(m) LOG_MEMBER_STR_LIST(m)
 #define LOG_MEMBER(S, name, type, m) LOG_MEMBER_##type(m)
 
 typedef struct log_envelope {
@@ -243,7 +251,7 @@ typedef enum log_field_type {
  * and where its has_ flag is (the count, for STR_LIST; meaningless for the
  * types without one: STR, OPT_STR, FLAG, OBJECT); added: declared ADDED_*,
  * so that an older log may lack it; opt: left out, not written as null,
- * when it has no value (ADDED_OPT_MS). */
+ * when it has no value (ADDED_OPT_MS, ADDED_OPT_STR, ADDED_OPT_STR_LIST). */
 typedef struct log_field {
     const char *name;
     size_t len; /* of name */

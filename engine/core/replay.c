@@ -199,6 +199,7 @@ static int read_start(replay *r, const char *path, apperr *e)
     r->start.trainee = ls->trainee ? ls->trainee : "anonymous";
     r->start.variant = ls->variant;
     r->start.seed = ls->has_seed ? ls->seed : 0;
+    r->start.from = (session_from){ls->from, ls->set, ls->n_set};
     snprintf(r->start.sha256, sizeof r->start.sha256, "%s", ls->case_sha256 ? ls->case_sha256 : "");
     /* A log older than the setting was played with the case's own limits. */
     r->start.time_limits = TIME_LIMITS_NORMAL;

@@ -19,7 +19,8 @@
  * the trainee's own. Either way, a case that has not changed gives the same
  * records, t included (apart from at, session and what names the replaying
  * program: replay_compare). The replay plays with the time limits the
- * session was played with (replay_start.time_limits). No SDL, no Lua. */
+ * session was played with (replay_start.time_limits), from the node and
+ * with the values it was started with (replay_start.from). No SDL, no Lua. */
 #ifndef REPLAY_H
 #define REPLAY_H
 
@@ -43,6 +44,8 @@ typedef struct replay_start {
     char sha256[65];         /* "" when the log gives none */
     time_limits time_limits; /* the setting it was played with (normal for a log older
                               * than the setting) */
+    session_from from;       /* where it started and what it was given (--from, --set);
+                              * zeros when the log says neither */
 } replay_start;
 
 typedef struct replay_step {

@@ -17,6 +17,7 @@
 
 #include "log_schema.h"
 #include "mem.h"
+#include "session_from.h"
 #include "session_records.h"
 #include "utf8.h"
 
@@ -712,7 +713,7 @@ session_result session_open(session **out, const case_def *c, const session_opts
         apperr_set(e, APPERR_ENV, c->file, 0, "the case has no driver to play it");
         return SESSION_IO;
     }
-    if (pick_variant(c, o, &variant, e) != 0)
+    if (pick_variant(c, o, &variant, e) != 0 || session_from_check(c, &o->from, e) != 0)
         return e->kind == APPERR_USAGE ? SESSION_REJECTED : SESSION_IO;
     session *s = mem_calloc(1, sizeof *s);
     if (!s)
@@ -736,9 +737,10 @@ session_result session_open(session **out, const case_def *c, const session_opts
     session_result r = write_session_start(s, o, t_ms, e);
     if (r != SESSION_OK)
         return r;
-    if (c->driver->begin(c, o->seed, variant, &s->run, e) != 0)
+    if (c->driver->begin(c, o->seed, variant, &s->run, e) != 0 ||
+        session_from_apply(c, s->run, &o->from, e) != 0)
         return fail_case(s, t_ms, e);
-    return enter_node(s, c->start, t_ms, e);
+    return enter_node(s, o->from.node ? o->from.node : c->start, t_ms, e);
 }
 
 session_view session_view_now(const session *s)

@@ -138,9 +138,11 @@ const char *session_find_variant(const case_def *c, const char *name, apperr *e)
 uint32_t session_fnv1a(const char *s);
 
 /* Opens a session at t_ms (normally 0): writes session_start, begins a run
- * of the case through its driver and enters the start node. The case is
- * borrowed and never changed: close the session before freeing it. An
- * unknown --variant is an APPERR_USAGE error before anything is written. A
+ * of the case through its driver, gives it o->from's --set values and
+ * enters the start node (o->from.node when given). The case is borrowed
+ * and never changed: close the session before freeing it. An unknown
+ * --variant, and a --from or --set that session_from_check refuses, is an
+ * APPERR_USAGE error (SESSION_REJECTED) before anything is written. A
  * case failing on entry still gives a session (status error); the return is
  * then SESSION_FAILED. */
 session_result session_open(session **out, const case_def *c, const session_opts *o, int64_t t_ms,

@@ -30,6 +30,9 @@ cJSON *session_records_start(const case_def *c, const session_opts *o, const cha
         .mode = o->mode,
         .host_os = o->host_os,
         .time_limits = time_limits_name(o->time_limits),
+        .from = o->from.node,
+        .set = o->from.sets,
+        .n_set = o->from.n_sets,
     };
     return log_record_json(LOG_REC_SESSION_START, &r);
 }

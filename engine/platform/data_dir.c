@@ -31,8 +31,8 @@ static int beside_program(const char *name, char *buf, size_t size)
 
 const char *data_dir(data_kind kind, char *buf, size_t size)
 {
-    const char *env = getenv(kind == DATA_SCENARIOS ? "APPRAISE_SCENARIOS_DIR"
-                                                    : "APPRAISE_ASSETS_DIR");
+    const char *env =
+        getenv(kind == DATA_SCENARIOS ? "APPRAISE_SCENARIOS_DIR" : "APPRAISE_ASSETS_DIR");
     const char *name = kind == DATA_SCENARIOS ? "scenarios" : "assets";
     if (env && env[0])
         snprintf(buf, size, "%s", env);
@@ -42,19 +42,30 @@ const char *data_dir(data_kind kind, char *buf, size_t size)
     return buf;
 }
 
-const char *data_dir_logs(char *buf, size_t size)
+/* $XDG_DATA_HOME/appraise/LEAF, else $HOME/.local/share/appraise/LEAF. */
+static const char *user_data(const char *leaf, char *buf, size_t size)
 {
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
     int n;
     /* The XDG spec: a relative (or empty) XDG_DATA_HOME is invalid, ignore it. */
     if (xdg && xdg[0] == '/')
-        n = snprintf(buf, size, "%s/appraise/logs", xdg);
+        n = snprintf(buf, size, "%s/appraise/%s", xdg, leaf);
     else if (home && home[0])
-        n = snprintf(buf, size, "%s/.local/share/appraise/logs", home);
+        n = snprintf(buf, size, "%s/.local/share/appraise/%s", home, leaf);
     else
         return NULL;
     if (n < 0 || (size_t)n >= size)
         return NULL;
     return buf;
+}
+
+const char *data_dir_logs(char *buf, size_t size)
+{
+    return user_data("logs", buf, size);
+}
+
+const char *data_dir_previews(char *buf, size_t size)
+{
+    return user_data("preview", buf, size);
 }

@@ -22,4 +22,9 @@ const char *data_dir(data_kind kind, char *buf, size_t size);
  * fit. The folder is not made here (launch_log_dir does that). */
 const char *data_dir_logs(char *buf, size_t size);
 
+/* The default folder for the logs of `play --watch` (mode preview), apart
+ * from the trainees' logs: $XDG_DATA_HOME/appraise/preview, else
+ * $HOME/.local/share/appraise/preview; as data_dir_logs. */
+const char *data_dir_previews(char *buf, size_t size);
+
 #endif

@@ -46,6 +46,37 @@ static int f_read_case(lua_State *L)
     return 0;
 }
 
+static int add_source(const char *path, void *ctx)
+{
+    strlist *l = ctx;
+    size_t cap = l->n;
+    char **items = mem_grow(l->items, &cap, l->n + 1, sizeof *items);
+    if (!items)
+        return -1;
+    l->items = items;
+    if (!(items[l->n] = mem_strdup(path)))
+        return -1;
+    l->n++;
+    return 0;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* c->sources: the case file as given, then what it included, sorted. */
+static int list_sources(case_def *c, struct case_script *cs, apperr *e)
+{
+    if (add_source(c->file, &c->sources) != 0 ||
+        host_includes(cs->host, add_source, &c->sources) != 0) {
+        apperr_set(e, APPERR_ENV, c->file, 0, "out of memory");
+        return -1;
+    }
+    qsort(c->sources.items + 1, c->sources.n - 1, sizeof *c->sources.items, by_text);
+    return 0;
+}
+
 /* A key written twice in one table: Lua keeps the last value without a
  * word, so the first is lost; only the text shows it. -1 with an error. */
 static int key_twice(const srcmap *map, const char *path, apperr *e)
@@ -169,6 +200,10 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
         return -1;
     }
     cs->case_ref = job.ref;
+    if (list_sources(c, cs, e) != 0) {
+        case_free(c);
+        return -1;
+    }
     *out = c;
     return 0;
 }

@@ -670,6 +670,25 @@ int host_case_line(const script_host *h)
     return h->case_line;
 }
 
+int host_includes(script_host *h, int (*fn)(const char *path, void *ctx), void *ctx)
+{
+    lua_State *L = h->L;
+    int rc = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, INCLUDE_CACHE);
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_pushnil(L);
+    while (rc == 0 && lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TSTRING)
+            rc = fn(lua_tostring(L, -2), ctx);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, rc == 0 ? 1 : 2); /* the table, and the key when stopped early */
+    return rc;
+}
+
 static int f_dofile(lua_State *L)
 {
     const char *path = lua_tostring(L, 1);

@@ -4,11 +4,13 @@
  * checker's state key and plain nodes are case_state.c's. */
 #include "case_runtime.h"
 #include "case_script.h"
+#include "case_set.h"
 #include "case_state.h"
 
 const case_driver lua_driver = {
     .name = "lua",
     .begin = case_runtime_begin,
+    .set = case_set,
     .enter = case_runtime_enter,
     .next = case_runtime_next,
     .timeout_target = case_runtime_timeout_target,

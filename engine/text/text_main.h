@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+#include "session.h"
+
 typedef struct text_start {
     const char *path;    /* play: CASE.lua */
     const char *library; /* the library's folder; NULL: the bundled cases */
@@ -17,6 +19,7 @@ typedef struct text_start {
     const char *variant;     /* NULL: derived from trainee and case */
     const char *log_dir;     /* NULL: the default folder */
     const char *time_limits; /* normal, double or off; NULL: normal */
+    session_from from;       /* play: --from and --set (cli.md "Start anywhere") */
 } text_start;
 
 int text_play(const text_start *s);

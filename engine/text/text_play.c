@@ -479,7 +479,8 @@ int text_play_case(const text_io *io, const case_def *c, const text_play_opts *o
                        .engine_version = APPRAISE_VERSION,
                        .host_os = o->host_os ? o->host_os : "unknown",
                        .log = p.log,
-                       .time_limits = o->time_limits};
+                       .time_limits = o->time_limits,
+                       .from = o->from};
     p.t0 = io->now_ms(io->ctx);
     session_result r = session_open(&p.s, c, &so, 0, e);
     int rc = 0;

@@ -18,6 +18,7 @@
 
 #include "apperr.h"
 #include "case_model.h"
+#include "session.h"
 #include "text_screen.h"
 #include "time_limits.h"
 
@@ -38,6 +39,7 @@ typedef struct text_play_opts {
     time_limits time_limits;
     const char *log_dir; /* checked writable */
     const char *host_os;
+    session_from from; /* --from/--set, checked (session_from_check); zeros: none */
 } text_play_opts;
 
 /* Asks for the trainee id until one is typed: 1 with buf filled, 0 when

@@ -533,6 +533,10 @@ char *announce_copy(const app *a)
         strbuf_adds(&b, b.len ? "\n\n" : "");
         add_plain(&b, a->notice);
     }
+    if (a->preview_bar[0]) { /* play --watch */
+        strbuf_adds(&b, b.len ? "\n\n" : "");
+        add_plain(&b, a->preview_bar);
+    }
     return finish(&b);
 }
 

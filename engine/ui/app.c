@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app_image.h"
+#include "app_preview.h"
 #include "case_load.h"
 #include "launch.h"
 #include "library_played.h"
@@ -77,7 +78,7 @@ int app_init(app *a, const app_opts *o, apperr *e)
     a->screen = o->trainee ? SCR_START : SCR_TRAINEE;
     if (!o->trainee)
         a->focus = (ui_cmd){CMD_FIELD, 0};
-    return 0;
+    return o->watch && a->c ? app_preview_open(a, e) : 0;
 }
 
 static void close_case(app *a)
@@ -94,6 +95,7 @@ static void close_case(app *a)
 
 void app_free(app *a)
 {
+    app_preview_close(a);
     close_case(a);
     if (a->c)
         case_free(a->c);
@@ -252,8 +254,55 @@ static bool act(app *a, action_kind kind, const char *text, int value, int64_t n
     session_action act = {kind, text, value};
     apperr e;
     a->t = now - a->t0;
+    /* Recorded before: the option's id belongs to the step it leaves. */
+    app_preview_record(a, &act, a->t);
     session_result r = session_act(a->s, &act, a->t, &e);
+    if (r != SESSION_OK && r != SESSION_FAILED)
+        app_preview_unrecord(a);
     return after(a, r, &e);
+}
+
+session_opts app_session_opts(const app *a, const char *session_id, log_writer *log)
+{
+    return (session_opts){.trainee = a->trainee,
+                          .variant = a->o.variant ? a->o.variant : a->path_variant,
+                          .seed = a->seed,
+                          .mode = a->o.replay  ? "replay"
+                                  : a->o.watch ? "preview"
+                                               : "play",
+                          .time_limits = a->time_limits,
+                          .session_id = session_id,
+                          .engine_version = APPRAISE_VERSION,
+                          .host_os = a->o.host_os ? a->o.host_os : "unknown",
+                          .log = log,
+                          .from = a->o.from};
+}
+
+void app_replace_case(app *a, case_def *c, session *s, log_writer *log, const char session_id[37],
+                      int64_t now)
+{
+    if (a->s && session_view_now(a->s).status == SESSION_PLAYING) {
+        session_action quit = {ACT_QUIT, NULL, 0};
+        apperr e;
+        int64_t t = now - a->t0 > a->t ? now - a->t0 : a->t;
+        (void)session_act(a->s, &quit, t, &e); /* the old version's log ends as left */
+    }
+    close_case(a);
+    case_free(a->c);
+    a->c = c;
+    if (!s) {
+        log_writer_close(log);
+        return;
+    }
+    a->s = s;
+    a->log = log;
+    memcpy(a->session_id, session_id, sizeof a->session_id);
+    snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(log));
+    a->log_kept = false;
+    ui_screen was = a->screen;
+    sync(a);
+    if (was == SCR_DEBRIEF && a->screen == SCR_ENDING)
+        a->screen = SCR_DEBRIEF; /* still reading the debrief: of the new version now */
 }
 
 static bool start_session(app *a, int64_t now)
@@ -266,15 +315,9 @@ static bool start_session(app *a, int64_t now)
         return true;
     }
     snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(a->log));
-    session_opts so = {.trainee = trainee_id(a),
-                       .variant = a->o.variant ? a->o.variant : a->path_variant,
-                       .seed = a->seed,
-                       .mode = a->o.replay ? "replay" : "play",
-                       .time_limits = a->time_limits,
-                       .session_id = a->session_id,
-                       .engine_version = APPRAISE_VERSION,
-                       .host_os = a->o.host_os ? a->o.host_os : "unknown",
-                       .log = a->log};
+    trainee_id(a);
+    session_opts so = app_session_opts(a, a->session_id, a->log);
+    app_preview_restart(a);
     a->t0 = now;
     a->t = 0;
     a->seen_node[0] = '\0';
@@ -412,7 +455,10 @@ static bool toggle(app *a, bool *open, const char *what, int64_t now)
     session_action view = {ACT_VIEW, what, 0};
     apperr e;
     a->t = now - a->t0;
+    app_preview_record(a, &view, a->t);
     session_result r = session_act(a->s, &view, a->t, &e);
+    if (r != SESSION_OK && r != SESSION_FAILED)
+        app_preview_unrecord(a);
     if (r == SESSION_OK)
         *open = true;
     return after(a, r, &e);
@@ -634,6 +680,8 @@ bool app_tick(app *a, int64_t now)
     apperr e;
     a->t = now - a->t0;
     session_result r = session_tick(a->s, a->t, &e);
+    if (r == SESSION_OK || r == SESSION_FAILED)
+        app_preview_record(a, NULL, a->t);
     return after(a, r, &e);
 }
 

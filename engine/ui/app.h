@@ -70,6 +70,8 @@ typedef struct app_opts {
     bool watch;              /* --watch: sessions are previews; the case reloads on save */
 } app_opts;
 
+typedef struct app_preview app_preview; /* play --watch (app_preview.h) */
+
 /* The rationale field holds the longest rationale the log keeps, in bytes. */
 #define APP_TEXT_MAX (SESSION_RATIONALE_MAX * 4 + 1)
 
@@ -105,6 +107,9 @@ typedef struct app {
     bool log_kept;
     recap rc;
     bool have_recap;
+    app_preview *preview;   /* play --watch, else NULL */
+    char preview_bar[1400]; /* the preview's bar: why the last save did not load or replay
+                             * to the end; "" when there is nothing to say */
 } app;
 
 /* Starts on the library (o->library_dir) or on the case of o->c (the
@@ -130,5 +135,14 @@ bool app_type(app *a, const char *text);
 ui_cmd app_digit(const app *a, int d);
 /* The current view of the session (valid while a->s is open). */
 session_view app_view(const app *a);
+
+/* The options of a session of this app, logged in log as session_id. */
+session_opts app_session_opts(const app *a, const char *session_id, log_writer *log);
+/* A new version of the case replaces the one played (app_preview.c): the
+ * session still playing is left (quit, at now) and closed with its log and
+ * the case; c and, when a session was open, s with its log take their
+ * places (the app owns them), and the window follows s to its step. */
+void app_replace_case(app *a, case_def *c, session *s, log_writer *log,
+                      const char session_id[37], int64_t now);
 
 #endif

@@ -121,6 +121,22 @@ static int header(ui_ctx *c, app *a, int64_t now)
     return total + 2 * c->pad;
 }
 
+/* play --watch: why the last save did not load, or where its replay
+ * stopped (app_preview.h), under the header until the next good save. */
+static int preview_bar(ui_ctx *c, const app *a, int y)
+{
+    if (!a->preview_bar[0])
+        return 0;
+    int m = c->pad * 2, inner = c->w - 2 * m;
+    int h = ui_text_h(c, c->px, a->preview_bar, inner - c->px * 2) + 2 * c->gap;
+    ui_fill(c, (ui_rect){0, y, c->w, h}, c->th->preview_bg);
+    ui_fill(c, (ui_rect){0, y + h - c->border, c->w, c->border}, c->th->panel_border);
+    ui_text(c, m, y + c->gap, c->px * 2, c->px, c->th->preview_text, "**" WARN_SIGN "**");
+    ui_text(c, m + c->px * 2, y + c->gap, inner - c->px * 2, c->px, c->th->preview_text,
+            a->preview_bar);
+    return h;
+}
+
 static const char *base_hints(const app *a)
 {
     if (a->confirm_leave)
@@ -235,6 +251,7 @@ void screens_pass(ui_ctx *c, app *a, int64_t now)
     c->now = now;
     c->region = REGION_HEADER;
     int hh = header(c, a, now);
+    hh += preview_bar(c, a, hh);
     c->region = REGION_FOOTER;
     int fh = footer_h(c, a);
     c->view = (ui_rect){0, hh, c->w, c->h - hh - fh > 0 ? c->h - hh - fh : 0};

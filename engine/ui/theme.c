@@ -37,7 +37,9 @@
     X(bar_neg,       0xB86E00, 0xFFFF00) /* orange, darkened: lowers it */                         \
     X(bar_track,     0xE3E8ED, 0x404040)                                                           \
     X(good,          0x00704F, 0x00FF7F) /* bluish green, darkened */                              \
-    X(harm,          0xA8400A, 0xFFFF00)
+    X(harm,          0xA8400A, 0xFFFF00)                                                           \
+    X(preview_bg,    0x4A2B6B, 0x000000) /* deep purple: no other part of the screen */            \
+    X(preview_text,  0xFFFFFF, 0x00FFFF)
 /* clang-format on */
 
 #define DEFAULT_COLOUR(field, normal, high) .field = C(normal),

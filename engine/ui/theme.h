@@ -25,6 +25,8 @@ typedef struct ui_theme {
     ui_rgba warn; /* out-of-range values, countdown near its end */
     ui_rgba bar_pos, bar_neg, bar_track;
     ui_rgba good, harm;
+    ui_rgba preview_bg, preview_text; /* play --watch: the bar saying why a save did not
+                                       * load or replay to the end */
     ui_rgba shade; /* behind a dialog */
 } ui_theme;
 

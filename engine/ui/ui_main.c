@@ -17,14 +17,18 @@
 #include "prefs.h"
 #include "replay.h"
 #include "session.h"
+#include "session_from.h"
 #include "ui_main.h"
 #include "window.h"
 
-/* An unknown --variant is a usage error found before any window or log. */
-static int check_variant(const char *variant, const case_def *c)
+/* An unknown --variant, --from node or a --set that does not fit is a
+ * usage error found before any window or log. */
+static int check_variant(const ui_start *s, const case_def *c)
 {
     apperr e;
-    if (!variant || session_find_variant(c, variant, &e))
+    session_from from = {s->from, s->sets, s->n_sets};
+    if ((!s->variant || session_find_variant(c, s->variant, &e)) &&
+        session_from_check(c, &from, &e) == 0)
         return 0;
     return exit_report("play", &e);
 }
@@ -101,8 +105,18 @@ int ui_play(const ui_start *s)
     case_load_opts lo = {.seed = seed};
     if (case_load(&c, s->path, &lo, &e) != 0)
         return exit_report("play", &e);
-    int rc = check_variant(s->variant, c);
-    if (rc == 0 && launch_log_dir(s->log_dir, NULL, dir, sizeof dir, &e) != 0)
+    int rc = check_variant(s, c);
+    /* --watch: previews are logged apart from the trainees' logs. */
+    char previews[4096];
+    const char *log_dir = s->log_dir;
+    if (s->watch && !log_dir)
+        log_dir = data_dir_previews(previews, sizeof previews);
+    if (s->watch && !log_dir) {
+        apperr_set(&e, APPERR_ENV, NULL, 0,
+                   "no folder for preview logs: set XDG_DATA_HOME or HOME, or give --log-dir DIR");
+        rc = exit_report("play", &e);
+    }
+    if (rc == 0 && launch_log_dir(log_dir, NULL, dir, sizeof dir, &e) != 0)
         rc = exit_report("play", &e);
     if (rc) {
         case_free(c);
@@ -113,7 +127,9 @@ int ui_play(const ui_start *s)
                    .have_seed = true,
                    .seed = seed,
                    .variant = s->variant,
-                   .log_dir = dir};
+                   .log_dir = dir,
+                   .from = {s->from, s->sets, s->n_sets},
+                   .watch = s->watch};
     return open_window("play", s, &ao);
 }
 
@@ -188,7 +204,8 @@ int ui_replay(const ui_start *s)
                        .variant = r.start.variant,
                        .time_limits = r.start.time_limits,
                        .log_dir = dir,
-                       .replay = &r};
+                       .replay = &r,
+                       .from = r.start.from};
         c = NULL; /* the app owns it */
         rc = open_window("replay", s, &ao);
     }

@@ -62,6 +62,7 @@ static void observe(voicing *v, const app *a, int64_t left)
     v->focus = a->focus;
     v->left = left;
     snprintf(v->notice, sizeof v->notice, "%s", a->notice);
+    snprintf(v->preview_bar, sizeof v->preview_bar, "%s", a->preview_bar);
 }
 
 static bool new_screen(const voicing *v, const app *a)
@@ -164,6 +165,12 @@ static char *changes(const voicing *v, const app *a, int64_t left)
         if (b.len)
             strbuf_addc(&b, ' ');
         strbuf_adds(&b, a->notice);
+    }
+    /* play --watch: a save that did not load, or a replay that stopped. */
+    if (a->preview_bar[0] && strcmp(a->preview_bar, v->preview_bar) != 0) {
+        if (b.len)
+            strbuf_addc(&b, ' ');
+        strbuf_adds(&b, a->preview_bar);
     }
     if (!b.s && !b.oom)
         return NULL;

@@ -35,6 +35,7 @@ typedef struct voicing {
     ui_cmd focus;
     int64_t left; /* the time left last seen, -1 none */
     char notice[1200];
+    char preview_bar[1400]; /* play --watch: the bar last seen */
 } voicing;
 
 /* Voicing off, with no voice yet; open makes the voice (NULL: speech_open). */

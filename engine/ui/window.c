@@ -10,6 +10,7 @@
 #include <SDL_ttf.h>
 
 #include "announce.h"
+#include "app_preview.h"
 #include "draw.h"
 #include "format.h"
 #include "image.h"
@@ -428,15 +429,19 @@ static void title_keys(win *w)
     w->keys_titled = w->keys;
 }
 
+/* play --watch: how often the case's files are asked after (watch.h). */
+#define WATCH_FRAME_MS 100
+
 static int timeout_ms(win *w)
 {
     int64_t left = app_time_left(w->a, now_ms());
+    int watch = w->a->preview ? WATCH_FRAME_MS : -1;
     if (left < 0 || w->a->o.replay) /* a replay's clock only moves on Enter */
-        return -1;
+        return watch;
     int next = ui_countdown_next_change(left);
     if (left < next)
         next = (int)left;
-    return next + 1;
+    return watch >= 0 && watch < next + 1 ? watch : next + 1;
 }
 
 static long long realtime_ns(void)
@@ -521,8 +526,10 @@ static void loop(win *w, const window_opts *o)
         int to = timeout_ms(w);
         int got = to < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, to);
         if (!got) {
-            app_tick(w->a, now_ms());
-            dirty = true; /* the countdown's text moved on */
+            /* The countdown's text moved on; or a saved case reloaded. */
+            dirty = app_time_left(w->a, now_ms()) >= 0;
+            dirty |= app_tick(w->a, now_ms());
+            dirty |= app_preview_poll(w->a, now_ms());
             continue;
         }
         do {
@@ -531,6 +538,7 @@ static void loop(win *w, const window_opts *o)
             dirty |= handle(w, &ev);
         } while (w->a->running && SDL_PollEvent(&ev));
         dirty |= app_tick(w->a, now_ms());
+        dirty |= app_preview_poll(w->a, now_ms());
     }
 }
 

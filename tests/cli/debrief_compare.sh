@@ -48,7 +48,7 @@ assert "by" not in d["compare"]
 assert d["compare"]["metrics"]["sessions"]["value"] == 0
 ' <"$WORK/out" || fail "the other group leaves its practice runs out: $(head -c 300 "$WORK/out")"
 run_app debrief "$A" --by trainee --compare "$B"
-expect_in out "(the other group: 5 scripted runs left out)" "the terminal says the other group's runs left out"
+expect_in out "(the other group: 5 practice sessions left out)" "the terminal says the other group's runs left out"
 
 # Without --compare: no "compare" in the JSON, no comparison on the page.
 run_app debrief --include-runs "$A" --json "$WORK/n.json" --html "$WORK/n.html"

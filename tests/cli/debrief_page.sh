@@ -91,10 +91,10 @@ done
 
 # Practice runs: left out and said so; counted with --include-runs.
 grep -qF '56 sessions: 56 complete' "$WORK/day.html" || fail "the day's report does not count 56 sessions"
-grep -qF '8 scripted runs left out; <code>--include-runs</code> counts them.' "$WORK/day.html" ||
+grep -qF '8 practice sessions left out; <code>--include-runs</code> counts them.' "$WORK/day.html" ||
     fail "the day's report does not say the 8 practice runs are left out"
 grep -qF '64 sessions: 64 complete' "$WORK/all.html" || fail "--include-runs does not count the 64 sessions"
-grep -qF 'scripted run' "$WORK/all.html" && fail "--include-runs still says runs were left out"
+grep -qF 'practice session' "$WORK/all.html" && fail "--include-runs still says runs were left out"
 
 # The checker can fail: a console error, and a page too tall.
 cat >"$WORK/bad.html" <<'HTML'

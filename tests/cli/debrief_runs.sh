@@ -9,7 +9,7 @@ D="$TEST_DATA_DIR/debrief/modes"
 
 run_app debrief "$D"
 expect_status 0 "default"
-expect_in out "4 scripted runs left out; --include-runs counts them." "summary names the count"
+expect_in out "4 practice sessions left out; --include-runs counts them." "summary names the count"
 expect_in out "  decisions            6" "only the play and text sessions' decisions"
 expect_in out "  sessions             2" "only the play and text sessions"
 
@@ -20,7 +20,7 @@ expect_in out "  decisions            18" "every decision with --include-runs"
 expect_in out "  sessions             6" "every session with --include-runs"
 
 run_app debrief "$D/s3_run.jsonl" "$D/s1_play.jsonl"
-expect_in out "1 scripted run left out; --include-runs counts them." "one run, singular"
+expect_in out "1 practice session left out; --include-runs counts them." "one run, singular"
 
 run_app debrief "$D" --by trainee --json "$WORK/d.json"
 expect_status 0 "--json"
@@ -41,7 +41,7 @@ grep -q '^dddddddd-0000-4000-8000-000000000003,m3,.*,false,,,,,'$'\r''$' "$WORK/
 
 run_app debrief "$D" --html "$WORK/d.html"
 expect_status 0 "--html"
-grep -qF '4 scripted runs left out; <code>--include-runs</code> counts them.' "$WORK/d.html" ||
+grep -qF '4 practice sessions left out; <code>--include-runs</code> counts them.' "$WORK/d.html" ||
     fail "HTML summary says the runs left out"
 grep -qF '<title>Appraise debrief: 2 sessions, 6 decisions</title>' "$WORK/d.html" ||
     fail "HTML figures count the play and text sessions only: $(grep -o '<title>[^<]*' "$WORK/d.html")"

@@ -12,7 +12,7 @@ R="$WORK/ann.html"
 
 run_app debrief "$D" --trainee ann --html "$R"
 expect_status 0 "--trainee ann --html"
-expect_in out "1 scripted run left out; --include-runs counts them." "practice runs said"
+expect_in out "1 practice session left out; --include-runs counts them." "practice runs said"
 expect_in out "Trainee ann: 4 sessions, 9 decisions, started 2026-11-27 to 2026-12-07." "who and how much"
 expect_in out "ann               4          9         7/8 88%           1/3*          0/5 0%" \
     "the trainee's row"
@@ -94,7 +94,7 @@ expect_in err "no session of trainee 'Ann' in what was given; the trainee ids th
 # One with only practice runs.
 run_app debrief "$D/ann_run.jsonl" --trainee ann
 expect_status 1 "only practice runs"
-expect_in err "trainee 'ann' has only practice runs (1 session of mode run, replay or preview), left out of the figures; --include-runs counts them" \
+expect_in err "trainee 'ann' has only practice sessions (1 session of mode run, replay or preview, or started with --from or --set), left out of the figures; --include-runs counts them" \
     "practice runs only"
 # Usage: --trainee is one trainee's debrief.
 run_app debrief "$D" --trainee ann --by trainee

@@ -56,6 +56,11 @@ void host_push_env(script_host *h);
 /* The line where the file called case{ … }, 0 when unknown. */
 int host_case_line(const script_host *h);
 
+/* Calls fn with the resolved path of each file include() has read, in no
+ * order; stops at the first fn that returns nonzero and returns that. Not
+ * inside a Lua call (it runs in the host's state directly). */
+int host_includes(script_host *h, int (*fn)(const char *path, void *ctx), void *ctx);
+
 /* Charges units of work that a library function does in C (characters it
  * scans, elements it moves), one unit standing for about one VM instruction,
  * to the budget of the running call. When they are more than is left, the

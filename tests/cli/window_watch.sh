@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# play --watch in the real window under Xvfb: keys to a decision, then the
+# case file is saved anew while the window is open. The draw log
+# (APPRAISE_DRAW_LOG) must show the new text at the same step; a save that
+# breaks the case shows its FILE:LINE in the bar with the old text still
+# drawn; the next good save recovers. Run with the inotify watcher and
+# again with the polling fallback (APPRAISE_WATCH=poll). The previews are
+# logged with mode preview in their own folder; the trainees' folder stays
+# empty. --watch with --text is a usage error.
+source "$(dirname "$0")/helpers.bash"
+
+if [ "${1:-}" != inner ]; then
+    for tool in xvfb-run xdotool; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "$tool is needed (./setup.sh installs it)" >&2
+            exit 77
+        fi
+    done
+    exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
+fi
+
+export APPRAISE_UI_TITLE_KEYS=1
+export APPRAISE_WINDOW_SIZE=1366x768
+export XDG_CONFIG_HOME="$WORK/config"
+
+# The case: line 9 is the choice's text (and where a broken save breaks).
+write_case() { # CHOICE_TEXT [EXTRA]
+    cat >"$WORK/case/case.lua" <<EOF
+local h = include("helpers")
+return case {
+  id = "watched", version = "1", title = "Watched",
+  vitals = { hr = 80, sbp = 120, dbp = 80, rr = 16, spo2 = 98, temp = 37.0,
+             avpu = "A" },
+  start = "arrival",
+  nodes = {
+    arrival = { text = h.arrival, next = "choice" },
+    choice = { text = "$1", ${2:-}
+      decision = { options = { { id = "a", label = "Option A", next = "done" },
+                               { id = "b", label = "Option B", next = "done" } },
+                   best = { "a" } } },
+    done = { text = "Home.", ending = { outcome = "good", summary = "Home." } },
+  },
+}
+EOF
+}
+
+keys_handled() {
+    xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
+}
+
+wait_keys() { # PID WID N
+    local got=""
+    for _ in $(seq 1200); do
+        kill -0 "$1" 2>/dev/null || return 0
+        got=$(keys_handled "$2")
+        if [ -n "$got" ] && [ "$got" -ge "$3" ]; then
+            return 0
+        fi
+        sleep 0.05
+    done
+    fail "the window acted on ${got:-no} keys of $3 within a minute"
+    return 1
+}
+
+# The texts of the last frame the window drew.
+last_frame() {
+    awk '/^--- frame/ { n = 0; delete t; next } { t[++n] = $0 } END { for (i = 1; i <= n; i++) print t[i] }' \
+        "$WORK/draw.log"
+}
+
+# wait_drawn TEXT WHAT: until the last frame drawn has TEXT (a minute at most).
+wait_drawn() {
+    for _ in $(seq 600); do
+        if [ -f "$WORK/draw.log" ] && last_frame | grep -qF -- "$1"; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "$2: '$1' was not drawn; the last frame: $(last_frame | tr '\n' '|')"
+    return 1
+}
+
+expect_drawn() { # TEXT WHAT
+    last_frame | grep -qF -- "$1" || fail "$2: '$1' is not in the last frame: $(last_frame | tr '\n' '|')"
+}
+
+expect_not_drawn() { # TEXT WHAT
+    ! last_frame | grep -qF -- "$1" || fail "$2: '$1' is still drawn"
+}
+
+watch_session() { # WHAT: the whole session, under the watcher the environment says
+    local what=$1
+    rm -rf "$WORK/case" "$WORK/xdg" "$WORK/draw.log"
+    mkdir -p "$WORK/case"
+    echo 'return { arrival = "The patient arrives." }' >"$WORK/case/helpers.lua"
+    write_case "Which treatment first?"
+    APPRAISE_DRAW_LOG="$WORK/draw.log" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        "$APPRAISE" play "$WORK/case/case.lua" --watch --trainee author --seed 3 \
+        >"$WORK/play.out" 2>"$WORK/play.err" &
+    local pid=$! wid sent=0
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
+    if [ -z "$wid" ]; then
+        fail "$what: the window did not open: $(cat "$WORK/play.err")"
+        kill "$pid" 2>/dev/null || true
+        return
+    fi
+    xdotool windowfocus --sync "$wid"
+    # The start screen, then Continue past the arrival: at the decision.
+    for k in Return Return; do
+        xdotool key "$k"
+        sent=$((sent + 1))
+        wait_keys "$pid" "$wid" "$sent"
+    done
+    wait_drawn "Which treatment first?" "$what: at the decision"
+    expect_drawn "Option A" "$what: at the decision"
+
+    # 1. A save with new text: drawn at the same step.
+    write_case "Which treatment comes first, now?"
+    wait_drawn "Which treatment comes first, now?" "$what: the new text after a save"
+    expect_drawn "Option B" "$what: still at the decision"
+
+    # 2. An include saved: reloaded too (the text goes back one step: the
+    #    arrival is not shown at the decision, so the choice text changes).
+    echo 'return { arrival = "The patient arrives by ambulance." }' >"$WORK/case/helpers.lua"
+    write_case "Which treatment comes first, again?"
+    wait_drawn "Which treatment comes first, again?" "$what: after the include and the case saved"
+
+    # 3. A broken save: its FILE:LINE in the bar, the old text still drawn.
+    write_case "Broken" "titel = 3 3,"
+    wait_drawn "case.lua:9:" "$what: the broken save's FILE:LINE"
+    expect_drawn "(the last version that loaded is still playing)" "$what: the bar"
+    expect_drawn "Which treatment comes first, again?" "$what: the old version still shown"
+    # WATCH_SCREENSHOT=FILE.png: the screen as it is now, to look at.
+    if [ "$what" = inotify ] && [ -n "${WATCH_SCREENSHOT:-}" ]; then
+        import -window root "$WATCH_SCREENSHOT" 2>/dev/null || true
+    fi
+
+    # 4. The next good save recovers, at the same step, the bar gone.
+    write_case "Fixed: which treatment first?"
+    wait_drawn "Fixed: which treatment first?" "$what: recovered"
+    expect_not_drawn "case.lua:9:" "$what: the bar after recovery"
+
+    # Leave: Esc, L.
+    for k in Escape l; do
+        xdotool key "$k"
+        sent=$((sent + 1))
+        wait_keys "$pid" "$wid" "$sent"
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+
+    # The previews' logs: mode preview, in their own folder; none for trainees.
+    local previews
+    previews=$(find "$WORK/xdg/appraise/preview" -name '*.jsonl' 2>/dev/null | wc -l)
+    # The first session, and one per save that loaded (3: new text, include
+    # and case, the fix).
+    [ "$previews" -eq 4 ] || fail "$what: $previews preview logs, expected 4"
+    if grep -L '"mode":"preview"' "$WORK"/xdg/appraise/preview/*.jsonl | grep -q .; then
+        fail "$what: a preview log is not mode preview"
+    fi
+    if [ -n "$(find "$WORK/xdg/appraise/logs" -name '*.jsonl' 2>/dev/null)" ]; then
+        fail "$what: a log was written to the trainees' folder"
+    fi
+}
+
+watch_session inotify
+APPRAISE_WATCH=poll watch_session poll
+
+run_app play "$WORK/case/case.lua" --watch --text --trainee t
+expect_status 2 "--watch with --text"
+expect_in err "--watch needs the window" "--watch with --text says why"
+
+finish
