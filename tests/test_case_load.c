@@ -117,7 +117,7 @@ static void test_load_defaults_source_to_ai_and_timing_to_after_initial(void **s
 static void test_load_reports_syntax_error_with_line(void **state)
 {
     (void)state;
-    expect_load_error(CASE("load_syntax.lua"), 3, "'}' expected");
+    expect_load_error(CASE("load_syntax.lua"), 2, "missing comma at the end of line 2?");
 }
 
 static void test_load_reports_unknown_key_with_line_and_hint(void **state)
@@ -257,6 +257,31 @@ static void test_srcmap_maps_nested_keys_and_list_entries(void **state)
     assert_int_equal(srcmap_line_exact(m, "nodes.b.text"), 12);
     assert_int_equal(srcmap_line(m, "nodes.a.decision.options[2].label"), 10);
     assert_int_equal(srcmap_line(m, "nowhere.at.all"), 0);
+    srcmap_free(m);
+}
+
+/* A key written twice in one table is found, with both lines; the same key
+ * in two tables is not, nor one inside code, nor a string with \z. */
+static void test_srcmap_finds_a_key_given_twice_in_one_table(void **state)
+{
+    (void)state;
+    const char *fine = "return case {\n  t = \"a\\z\n  b\",\n  nodes = { a = { id = 1 },\n"
+                       "    b = { id = 2, f = function() return { id = 1, id = 2 } end } },\n}\n";
+    const char *twice = "return case {\n  id = 1,\n  nodes = { a = { x = 1, x = 2 } },\n"
+                        "  id = 2,\n}\n";
+    const char *path;
+    int first = 0, second = 0;
+    srcmap *m = srcmap_build(fine, strlen(fine));
+    assert_non_null(m);
+    assert_false(srcmap_twice(m, &path, &first, &second));
+    assert_int_equal(srcmap_line_exact(m, "nodes"), 4);
+    srcmap_free(m);
+    m = srcmap_build(twice, strlen(twice));
+    assert_non_null(m);
+    assert_true(srcmap_twice(m, &path, &first, &second));
+    assert_string_equal(path, "nodes.a.x");
+    assert_int_equal(first, 3);
+    assert_int_equal(second, 3);
     srcmap_free(m);
 }
 
@@ -702,8 +727,16 @@ static void test_play_that_runs_out_of_memory_leaks_nothing(void **state)
         apperr e;
         int64_t t = 0;
         policy_init(&p, POLICY_BEST, 1);
-        session_opts o = {"t1",   NULL,     1,   "run", "0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b",
-                          "test", "testos", NULL, TIME_LIMITS_NORMAL, {0}};
+        session_opts o = {"t1",
+                          NULL,
+                          1,
+                          "run",
+                          "0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b",
+                          "test",
+                          "testos",
+                          NULL,
+                          TIME_LIMITS_NORMAL,
+                          {0}};
         long before = alloc_live;
         alloc_fail_in = k;
         int rc = session_open(&s, c, &o, 0, &e) == SESSION_OK
@@ -821,6 +854,7 @@ int main(void)
         cmocka_unit_test(test_load_reports_runtime_error_while_file_runs),
         cmocka_unit_test(test_load_reports_missing_file),
         cmocka_unit_test(test_srcmap_maps_nested_keys_and_list_entries),
+        cmocka_unit_test(test_srcmap_finds_a_key_given_twice_in_one_table),
         cmocka_unit_test(test_srcmap_keeps_lines_past_tables_nested_deeper_than_its_frames),
         cmocka_unit_test(test_srcmap_holds_a_bounded_number_of_keys),
         cmocka_unit_test(test_load_reads_a_case_nested_65_levels_deep),

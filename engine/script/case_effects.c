@@ -60,8 +60,6 @@ int tables_read_vitals(tables_ctx *x, int t, vitals *v)
     return 0;
 }
 
-static const char *const RESULT_KEYS[] = {"name", "value", "unit", "flag", "image", NULL};
-
 int tables_read_result(tables_ctx *x, int t, case_result *r)
 {
     lua_State *L = x->L;
@@ -72,7 +70,7 @@ int tables_read_result(tables_ctx *x, int t, case_result *r)
                            "expected a result such as { name = \"CRP\", value = 212, "
                            "unit = \"mg/L\" }, got a %s",
                            tables_type_name(L, t));
-    if (tables_check_keys(x, t, RESULT_KEYS) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_RESULT) ||
         tables_get_string(x, t, "name", true, &r->name, NULL) ||
         tables_get_string(x, t, "unit", false, &r->unit, NULL) ||
         tables_get_string(x, t, "flag", false, &r->flag, NULL) ||

@@ -26,8 +26,6 @@
 
 /* ---- the image table ------------------------------------------------------ */
 
-static const char *const IMAGE_KEYS[] = {"file", "alt", NULL};
-
 /* Whether name ends in .png, .jpg or .jpeg (any case). */
 static bool image_extension(const char *name)
 {
@@ -66,7 +64,7 @@ static int list_image(tables_ctx *x, const case_image *im)
 
 static int read_image_table(tables_ctx *x, int t, case_image *im)
 {
-    if (tables_check_keys(x, t, IMAGE_KEYS) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_IMAGE) ||
         tables_get_string(x, t, "file", true, &im->file, NULL) ||
         tables_get_string(x, t, "alt", false, &im->alt, NULL))
         return -1;

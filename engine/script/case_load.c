@@ -77,6 +77,30 @@ static int list_sources(case_def *c, struct case_script *cs, apperr *e)
     return 0;
 }
 
+/* A key written twice in one table: Lua keeps the last value without a
+ * word, so the first is lost; only the text shows it. -1 with an error. */
+static int key_twice(const srcmap *map, const char *path, apperr *e)
+{
+    const char *where;
+    int first, second;
+    if (!srcmap_twice(map, &where, &first, &second))
+        return 0;
+    const char *key = strrchr(where, '.');
+    key = key ? key + 1 : where;
+    if (first == second)
+        apperr_set(e, APPERR_INPUT, path, second,
+                   "at %s: %s is given twice in this table, both on line %d: keep one (only the "
+                   "last would count)",
+                   where, key, second);
+    else
+        apperr_set(e, APPERR_INPUT, path, second,
+                   "at %s: %s is given twice in this table, on lines %d and %d: keep one (only "
+                   "the last would count)",
+                   where, key, first, second);
+    apperr_set_where(e, where);
+    return -1;
+}
+
 int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
 {
     case_load_opts none = {0, 0, 0};
@@ -146,6 +170,11 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
         apperr_set(e, APPERR_INPUT, path, 0,
                    "the file must end with: return case { … } (it returned %s)",
                    luaL_typename(L, -1));
+        lua_pop(L, 1);
+        case_free(c);
+        return -1;
+    }
+    if (key_twice(cs->map, path, e)) {
         lua_pop(L, 1);
         case_free(c);
         return -1;

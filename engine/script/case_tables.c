@@ -28,17 +28,6 @@ static bool valid_id(const char *s, const char *extra)
 
 /* ---- decisions ---------------------------------------------------------------- */
 
-static const char *const OPTION_KEYS[] = {"id", "label", "next", NULL};
-static const char *const ADVICE_KEYS[] = {"tool",    "recommend", "confidence", "message",
-                                          "reasons", "timing",    "source",     NULL};
-static const char *const ASK_KEYS[] = {"trust", "confidence", "rationale", NULL};
-static const char *const DECISION_KEYS[] = {"prompt",     "options",    "best",     "advice", "ask",
-                                            "time_limit", "on_timeout", "feedback", "next",   NULL};
-static const char *const ENDING_KEYS[] = {"outcome", "summary", NULL};
-static const char *const NODE_KEYS[] = {"title",   "text",    "image",    "elapsed",  "vitals",
-                                        "results", "set",     "on_enter", "decision", "next",
-                                        "ending",  "debrief", NULL};
-
 /* A node target: a node id, or a function (flag 1 in *fn). */
 static int get_target(tables_ctx *x, int t, const char *key, char **id, int *fn, int *line)
 {
@@ -69,7 +58,8 @@ static int read_option(tables_ctx *x, int t, case_option *o, bool *dynamic)
                            "expected an option such as { id = \"wait\", label = \"Wait and "
                            "see\", next = \"later\" }, got a %s",
                            tables_type_name(x->L, t));
-    if (tables_check_keys(x, t, OPTION_KEYS) || tables_get_string(x, t, "id", true, &o->id, NULL) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_OPTION) ||
+        tables_get_string(x, t, "id", true, &o->id, NULL) ||
         tables_get_string(x, t, "label", true, &o->label, dynamic) ||
         get_target(x, t, "next", &o->next, &o->next_fn, NULL))
         return -1;
@@ -234,7 +224,7 @@ static int read_advice(tables_ctx *x, int t, case_advice *a, bool *dynamic)
     int rc = 0;
     a->present = true;
     a->tool_index = -1;
-    if (tables_check_keys(x, t, ADVICE_KEYS) || read_tool_ref(x, t, a, dynamic) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_ADVICE) || read_tool_ref(x, t, a, dynamic) ||
         tables_get_string(x, t, "recommend", true, &a->recommend, dynamic) ||
         tables_get_number(x, t, "confidence", false, 0, 1, false, &a->confidence, &has_conf,
                           dynamic) ||
@@ -258,7 +248,7 @@ static int read_ask(tables_ctx *x, int t, case_decision *d)
 {
     char *rationale = NULL;
     int rc = 0;
-    if (tables_check_keys(x, t, ASK_KEYS) || tables_get_bool(x, t, "trust", &d->ask_trust) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_ASK) || tables_get_bool(x, t, "trust", &d->ask_trust) ||
         tables_get_bool(x, t, "confidence", &d->ask_confidence) ||
         tables_get_string(x, t, "rationale", false, &rationale, NULL))
         return -1;
@@ -275,7 +265,7 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
     size_t mark;
     int has;
     bool has_limit = false;
-    if (tables_check_keys(x, t, DECISION_KEYS) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_DECISION) ||
         tables_get_string(x, t, "prompt", false, &d->prompt, dynamic) ||
         read_options(x, t, d, dynamic) || tables_get_strlist(x, t, "best", &d->best, dynamic) ||
         tables_get_number(x, t, "time_limit", false, 1, 86400, false, &d->time_limit, &has_limit,
@@ -320,7 +310,7 @@ static int read_decision(tables_ctx *x, int t, case_decision *d, bool *dynamic)
 static int read_ending(tables_ctx *x, int t, case_ending *en, bool *dynamic)
 {
     char *outcome = NULL;
-    if (tables_check_keys(x, t, ENDING_KEYS) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_ENDING) ||
         tables_get_string(x, t, "outcome", true, &outcome, dynamic) ||
         tables_get_string(x, t, "summary", false, &en->summary, dynamic)) {
         mem_free(outcome);
@@ -390,7 +380,7 @@ int tables_read_node(tables_ctx *x, int t, const char *id, case_node *n)
     if (lua_type(L, t) != LUA_TTABLE)
         return tables_fail(x, "expected a node table { text = …, … }, got a %s",
                            tables_type_name(L, t));
-    if (tables_check_keys(x, t, NODE_KEYS) || check_entry_effects(x, t, &effects) ||
+    if (tables_check_keys(x, t, CASE_LEVEL_NODE) || check_entry_effects(x, t, &effects) ||
         tables_get_string(x, t, "title", false, &n->title, &dynamic) ||
         tables_get_string(x, t, "text", true, &n->text, &dynamic) ||
         tables_get_string(x, t, "debrief", false, &n->debrief, &dynamic) ||
@@ -535,15 +525,6 @@ static int read_start_time(tables_ctx *x, int t, case_def *c)
     return rc;
 }
 
-static const char *const CASE_KEYS[] = {
-    "format",     "id",    "version", "title",         "summary",    "objectives", "authors",
-    "references", "tags",  "minutes", "variants",      "patient",    "vitals",     "results",
-    "ai",         "start", "nodes",   "early_warning", "start_time", NULL};
-static const char *const PATIENT_KEYS[] = {
-    "name", "age", "sex", "setting", "complaint", "history", "medications", "allergies", NULL};
-static const char *const TOOL_KEYS[] = {"name",        "version",    "kind",        "intended_use",
-                                        "performance", "trained_on", "limitations", NULL};
-
 /* Reads the table t[key] with read(x, its index, out) when it is given
  * (nil: nothing to read); -1 with an error when it is not a table. */
 static int read_sub(tables_ctx *x, int t, const char *key, int (*read)(tables_ctx *, int, void *),
@@ -561,7 +542,7 @@ static int read_sub(tables_ctx *x, int t, const char *key, int (*read)(tables_ct
 static int read_patient(tables_ctx *x, int pt, void *out)
 {
     case_patient *p = out;
-    int rc = tables_check_keys(x, pt, PATIENT_KEYS) ||
+    int rc = tables_check_keys(x, pt, CASE_LEVEL_PATIENT) ||
              tables_get_string(x, pt, "name", false, &p->name, NULL) ||
              tables_get_number(x, pt, "age", false, 0, 130, false, &p->age, &p->has_age, NULL) ||
              tables_get_string(x, pt, "sex", false, &p->sex, NULL) ||
@@ -623,7 +604,7 @@ static int read_tool(tables_ctx *x, int t, case_tool *tool)
     if (lua_type(x->L, t) != LUA_TTABLE)
         return tables_fail(x, "expected a tool's model card { name = …, … }, got a %s",
                            tables_type_name(x->L, t));
-    return tables_check_keys(x, t, TOOL_KEYS) ||
+    return tables_check_keys(x, t, CASE_LEVEL_TOOL) ||
                    tables_get_string(x, t, "name", true, &tool->name, NULL) ||
                    tables_get_string(x, t, "version", false, &tool->version, NULL) ||
                    tables_get_string(x, t, "kind", false, &tool->kind, NULL) ||
@@ -800,7 +781,8 @@ int tables_read_case(tables_ctx *x, int t, case_def *c)
         return -1;
     }
     c->format = (int)format;
-    if (tables_check_keys(x, t, CASE_KEYS) || tables_get_string(x, t, "id", true, &c->id, NULL))
+    if (tables_check_keys(x, t, CASE_LEVEL_CASE) ||
+        tables_get_string(x, t, "id", true, &c->id, NULL))
         return -1;
     if (!valid_id(c->id, "-") || c->id[0] == '-') {
         size_t mark = tables_path_push(x, "id");

@@ -11,6 +11,8 @@
 #include <lauxlib.h>
 
 #include "case_file.h"
+#include "host.h"
+#include "slips.h"
 #include "mem.h"
 
 #ifndef O_NOFOLLOW
@@ -83,6 +85,20 @@ int chunk_file_open(const char *path, bool nofollow, char *why, size_t why_size)
 
 /* ---- loading ------------------------------------------------------------- */
 
+/* Lua's syntax error on top of the stack, about the len bytes at text:
+ * replaced by the slip an author can act on when one fits (slips.h). */
+static void explain_slip(lua_State *L, const char *text, size_t len, const char *display)
+{
+    apperr lua_err;
+    char msg[600];
+    int line = 0;
+    host_error_from_text(&lua_err, lua_tostring(L, -1), display);
+    if (!slips_explain(text, len, lua_err.line, lua_err.msg, &line, msg, sizeof msg))
+        return;
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s:%d: %s", display, line, msg);
+}
+
 int chunk_buffer_load(lua_State *L, const char *text, size_t len, const char *display)
 {
     const char *p = text;
@@ -104,7 +120,10 @@ int chunk_buffer_load(lua_State *L, const char *text, size_t len, const char *di
     }
     char chunkname[600];
     snprintf(chunkname, sizeof chunkname, "@%s", display);
-    return luaL_loadbufferx(L, p, len, chunkname, "t");
+    int status = luaL_loadbufferx(L, p, len, chunkname, "t");
+    if (status == LUA_ERRSYNTAX && lua_type(L, -1) == LUA_TSTRING)
+        explain_slip(L, p, len, display);
+    return status;
 }
 
 int chunk_file_load(lua_State *L, const char *path, const char *display, bool nofollow)

@@ -1,22 +1,13 @@
 #include "srcmap.h"
+#include "lua_lex.h"
 #include "mem.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum tok_kind { TOK_NAME, TOK_STRING, TOK_NUMBER, TOK_SYMBOL, TOK_EOF } tok_kind;
-
-typedef struct token {
-    tok_kind kind;
-    int line;
-    const char *start; /* NAME: the name; STRING: contents (no escapes decoded) */
-    size_t len;
-} token;
 
 typedef struct entry {
     const char *path; /* into the map's path bytes, set once the map is built */
@@ -32,202 +23,41 @@ struct srcmap {
     size_t paths_len, paths_cap;
     bool full;     /* a limit was reached: later keys are left unmapped */
     int deep_line; /* where nesting first went past SRCMAP_NEST_MAX, 0 if never */
+    size_t twice;  /* 1 + the index of the first of a path given twice; 0 if none */
 };
-
-/* ---- tokens --------------------------------------------------------------- */
-
-/* The lexer hands out one token at a time: the map never holds the whole
- * file's tokens (a 16 MiB file of "1," is eight million of them). */
-typedef struct lexer {
-    const char *p, *end;
-    int line;
-    int opened; /* brackets and blocks open now */
-    int nest;   /* their weight: a function counts twice, as Lua's parser counts it */
-    unsigned char weight[SRCMAP_NEST_MAX + 1]; /* of each open level, while under the limit */
-    int deep_line;
-} lexer;
-
-/* At "[" of a long bracket: its level (count of '='), or -1 when not one. */
-static int long_level(const char *p, const char *end)
-{
-    int level = 0;
-    if (p >= end || *p != '[')
-        return -1;
-    p++;
-    while (p < end && *p == '=') {
-        level++;
-        p++;
-    }
-    return (p < end && *p == '[') ? level : -1;
-}
-
-static void skip_long(lexer *lx, int level)
-{
-    lx->p += level + 2;
-    while (lx->p < lx->end) {
-        if (*lx->p == ']') {
-            const char *q = lx->p + 1;
-            int l = 0;
-            while (q < lx->end && *q == '=') {
-                l++;
-                q++;
-            }
-            if (l == level && q < lx->end && *q == ']') {
-                lx->p = q + 1;
-                return;
-            }
-        }
-        if (*lx->p == '\n')
-            lx->line++;
-        lx->p++;
-    }
-}
-
-static void lex_string(lexer *lx, token *t)
-{
-    char quote = *lx->p++;
-    const char *start = lx->p;
-    int line = lx->line;
-    while (lx->p < lx->end && *lx->p != quote && *lx->p != '\n') {
-        if (*lx->p == '\\' && lx->p + 1 < lx->end) {
-            if (lx->p[1] == '\n')
-                lx->line++;
-            lx->p++;
-        }
-        lx->p++;
-    }
-    *t = (token){TOK_STRING, line, start, (size_t)(lx->p - start)};
-    if (lx->p < lx->end && *lx->p == quote)
-        lx->p++;
-}
-
-static bool tok_is(const token *t, tok_kind k, const char *s)
-{
-    return t->kind == k && t->len == strlen(s) && memcmp(t->start, s, t->len) == 0;
-}
-
-/* Keeps count of open brackets and blocks, as Lua's parser nests them. */
-static void count_nesting(lexer *lx, const token *t)
-{
-    bool open = false, close = false;
-    if (t->kind == TOK_SYMBOL && t->len == 1) {
-        open = strchr("{([", t->start[0]) != NULL;
-        close = strchr("})]", t->start[0]) != NULL;
-    } else if (t->kind == TOK_NAME) {
-        open = tok_is(t, TOK_NAME, "function") || tok_is(t, TOK_NAME, "if") ||
-               tok_is(t, TOK_NAME, "do") || tok_is(t, TOK_NAME, "repeat");
-        close = tok_is(t, TOK_NAME, "end") || tok_is(t, TOK_NAME, "until");
-    }
-    if (open) {
-        int w = tok_is(t, TOK_NAME, "function") ? 2 : 1;
-        if (lx->opened <= SRCMAP_NEST_MAX)
-            lx->weight[lx->opened] = (unsigned char)w;
-        if (lx->opened < INT_MAX - 2) {
-            lx->opened++;
-            lx->nest += w;
-        }
-        if (lx->nest > SRCMAP_NEST_MAX && lx->deep_line == 0)
-            lx->deep_line = t->line;
-    } else if (close && lx->opened > 0) {
-        lx->opened--;
-        lx->nest -= lx->opened <= SRCMAP_NEST_MAX ? lx->weight[lx->opened] : 1;
-    }
-}
-
-/* The next token into t (TOK_EOF at the end, and after it). */
-static void lex_next(lexer *lx, token *t)
-{
-    while (lx->p < lx->end) {
-        char c = *lx->p;
-        if (c == '\n') {
-            lx->line++;
-            lx->p++;
-        } else if (isspace((unsigned char)c)) {
-            lx->p++;
-        } else if (c == '-' && lx->p + 1 < lx->end && lx->p[1] == '-') {
-            lx->p += 2;
-            int level = long_level(lx->p, lx->end);
-            if (level >= 0) {
-                skip_long(lx, level);
-            } else {
-                while (lx->p < lx->end && *lx->p != '\n')
-                    lx->p++;
-            }
-        } else if (c == '"' || c == '\'') {
-            lex_string(lx, t);
-            return;
-        } else if (c == '[' && long_level(lx->p, lx->end) >= 0) {
-            int line = lx->line, level = long_level(lx->p, lx->end);
-            const char *start = lx->p + level + 2;
-            skip_long(lx, level);
-            *t = (token){TOK_STRING, line, start, 0};
-            return;
-        } else if (isalpha((unsigned char)c) || c == '_') {
-            const char *s = lx->p;
-            while (lx->p < lx->end && (isalnum((unsigned char)*lx->p) || *lx->p == '_'))
-                lx->p++;
-            *t = (token){TOK_NAME, lx->line, s, (size_t)(lx->p - s)};
-            count_nesting(lx, t);
-            return;
-        } else if (isdigit((unsigned char)c)) {
-            const char *s = lx->p;
-            while (lx->p < lx->end &&
-                   (isalnum((unsigned char)*lx->p) || *lx->p == '.' ||
-                    ((*lx->p == '-' || *lx->p == '+') && (lx->p[-1] == 'e' || lx->p[-1] == 'E' ||
-                                                          lx->p[-1] == 'p' || lx->p[-1] == 'P'))))
-                lx->p++;
-            *t = (token){TOK_NUMBER, lx->line, s, (size_t)(lx->p - s)};
-            return;
-        } else {
-            /* "==" must not read as "=": keep two-character operators whole. */
-            size_t len = 1;
-            if (lx->p + 1 < lx->end && strchr("=~<>", c) && lx->p[1] == '=')
-                len = 2;
-            else if (c == '.' && lx->p + 1 < lx->end && lx->p[1] == '.')
-                len = 2;
-            *t = (token){TOK_SYMBOL, lx->line, lx->p, len};
-            lx->p += len;
-            count_nesting(lx, t);
-            return;
-        }
-    }
-    *t = (token){TOK_EOF, lx->line, lx->p, 0};
-}
 
 /* The walker looks at most three tokens ahead ('[ "key" ] ='). */
 #define LOOKAHEAD 4
 
 typedef struct stream {
-    lexer lx;
-    token win[LOOKAHEAD]; /* win[0] is the current token */
+    lua_lexer lx;
+    lex_token win[LOOKAHEAD]; /* win[0] is the current lex_token */
 } stream;
 
 static void stream_open(stream *st, const char *text, size_t len)
 {
     memset(st, 0, sizeof *st);
-    st->lx.p = text;
-    st->lx.end = text + len;
-    st->lx.line = 1;
+    lua_lex_open(&st->lx, text, len);
     for (int i = 0; i < LOOKAHEAD; i++)
-        lex_next(&st->lx, &st->win[i]);
+        lua_lex_next(&st->lx, &st->win[i]);
 }
 
 static void stream_advance(stream *st)
 {
     memmove(st->win, st->win + 1, (LOOKAHEAD - 1) * sizeof *st->win);
-    lex_next(&st->lx, &st->win[LOOKAHEAD - 1]);
+    lua_lex_next(&st->lx, &st->win[LOOKAHEAD - 1]);
 }
 
 /* ---- structure ------------------------------------------------------------ */
 
-static bool is_sym(const token *t, const char *s)
+static bool is_sym(const lex_token *t, const char *s)
 {
-    return tok_is(t, TOK_SYMBOL, s);
+    return lua_lex_is(t, LEX_SYMBOL, s);
 }
 
-static bool is_name(const token *t, const char *s)
+static bool is_name(const lex_token *t, const char *s)
 {
-    return tok_is(t, TOK_NAME, s);
+    return lua_lex_is(t, LEX_NAME, s);
 }
 
 /* Records path at line. False only when out of memory; past the map's
@@ -260,8 +90,8 @@ typedef struct frame {
     bool opaque;   /* a table inside code, or the value of an x_ key: no keys recorded */
     int index;     /* positional values so far */
     int depth;     /* block/paren depth when the frame opened */
-    bool at_elem;  /* the next token starts an element */
-    bool at_value; /* the next token is the first of a keyed/positional value */
+    bool at_elem;  /* the next lex_token starts an element */
+    bool at_value; /* the next lex_token is the first of a keyed/positional value */
     bool own_key;  /* the value's key begins with x_: the engine never reads inside it */
     int skip;      /* tokens of a key still to pass over ("=", or "str ] =") */
     char value_path[256];
@@ -315,7 +145,7 @@ static void push_frame(walker *w, const char *path, bool opaque)
 }
 
 /* A key (name or string) of the frame's table: records PATH.key. */
-static bool walk_key(walker *w, frame *f, const token *key, int line, int skip)
+static bool walk_key(walker *w, frame *f, const lex_token *key, int line, int skip)
 {
     f->own_key = key->len >= 2 && key->start[0] == 'x' && key->start[1] == '_';
     f->skip = skip;
@@ -342,9 +172,9 @@ static bool walk_position(walker *w, frame *f, int line)
     return add_entry(w->m, f->value_path, line);
 }
 
-/* The current token t[0] inside the case table, with t[1..3] ahead (TOK_EOF
+/* The current lex_token t[0] inside the case table, with t[1..3] ahead (LEX_EOF
  * past the end). Returns false when out of memory. */
-static bool walk_token(walker *w, const token *t)
+static bool walk_token(walker *w, const lex_token *t)
 {
     frame *f = w->nf > 0 && w->nf <= MAX_FRAMES ? &w->frames[w->nf - 1] : NULL;
     bool live = f && !f->opaque && w->depth == f->depth;
@@ -356,9 +186,9 @@ static bool walk_token(walker *w, const token *t)
     if (live && f->at_elem && !is_sym(t, "}")) {
         f->at_elem = false;
         f->at_value = true;
-        if (t->kind == TOK_NAME && is_sym(t + 1, "="))
+        if (t->kind == LEX_NAME && is_sym(t + 1, "="))
             return walk_key(w, f, t, t->line, 1);
-        if (is_sym(t, "[") && t[1].kind == TOK_STRING && is_sym(t + 2, "]") && is_sym(t + 3, "="))
+        if (is_sym(t, "[") && t[1].kind == LEX_STRING && is_sym(t + 2, "]") && is_sym(t + 3, "="))
             return walk_key(w, f, t + 1, t->line, 3);
         if (!walk_position(w, f, t->line))
             return false;
@@ -401,11 +231,11 @@ static int entry_cmp(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Moves the stream to the token after the "{" of case { or case ( {;
+/* Moves the stream to the lex_token after the "{" of case { or case ( {;
  * false when the text has no such call. */
 static bool find_case_call(stream *st)
 {
-    for (; st->win[0].kind != TOK_EOF; stream_advance(st)) {
+    for (; st->win[0].kind != LEX_EOF; stream_advance(st)) {
         if (!is_name(&st->win[0], "case"))
             continue;
         int skip = 0;
@@ -422,6 +252,20 @@ static bool find_case_call(stream *st)
     return false;
 }
 
+/* Among paths given more than once, the one whose second comes first in
+ * the text: when a table's key is repeated, the keys inside its two values
+ * repeat too, later. Entries are sorted by path, then source order. */
+static void find_twice(srcmap *m)
+{
+    uint32_t best = UINT32_MAX;
+    for (size_t i = 0; i + 1 < m->n; i++)
+        if (strcmp(m->items[i].path, m->items[i + 1].path) == 0 && m->items[i + 1].order < best &&
+            (i == 0 || strcmp(m->items[i - 1].path, m->items[i].path) != 0)) {
+            best = m->items[i + 1].order;
+            m->twice = i + 1;
+        }
+}
+
 srcmap *srcmap_build(const char *text, size_t len)
 {
     srcmap *m = mem_calloc(1, sizeof *m);
@@ -435,7 +279,7 @@ srcmap *srcmap_build(const char *text, size_t len)
     if (ok && find_case_call(&st)) {
         w->m = m;
         push_frame(w, "", false);
-        for (; ok && w->nf > 0 && st.win[0].kind != TOK_EOF; stream_advance(&st))
+        for (; ok && w->nf > 0 && st.win[0].kind != LEX_EOF; stream_advance(&st))
             ok = walk_token(w, st.win);
     }
     mem_free(w);
@@ -446,14 +290,25 @@ srcmap *srcmap_build(const char *text, size_t len)
         memset(m, 0, sizeof *m);
     }
     /* The rest of the file, for its nesting only. */
-    while (st.win[0].kind != TOK_EOF)
+    while (st.win[0].kind != LEX_EOF)
         stream_advance(&st);
     m->deep_line = st.lx.deep_line;
     for (size_t i = 0; i < m->n; i++)
         m->items[i].path = m->paths + m->items[i].off;
     if (m->n > 1)
         qsort(m->items, m->n, sizeof *m->items, entry_cmp);
+    find_twice(m);
     return m;
+}
+
+bool srcmap_twice(const srcmap *m, const char **path, int *first, int *second)
+{
+    if (!m || m->twice == 0)
+        return false;
+    *path = m->items[m->twice - 1].path;
+    *first = m->items[m->twice - 1].line;
+    *second = m->items[m->twice].line;
+    return true;
 }
 
 int srcmap_too_deep(const srcmap *m)

@@ -171,9 +171,11 @@ int tables_copy_string(tables_ctx *x, const char *s, char **out)
 
 /* ---- keys -------------------------------------------------------------------- */
 
-/* The key on top (a string) is none of allowed: fails with a hint. */
-static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
+/* The key on top (a string) is none of level's: fails with a hint. */
+static int unknown_key(tables_ctx *x, const char *k, case_level level)
 {
+    const char *const *allowed = case_keys(level);
+    char place[400];
     strbuf list = STRBUF_INIT; /* out of memory: a shorter list, still a message */
     const char *hint = NULL;
     size_t best = 3;
@@ -192,7 +194,9 @@ static int unknown_key(tables_ctx *x, const char *k, const char *const *allowed)
     memcpy(key, k, n);
     key[n] = '\0';
     size_t mark = tables_path_push(x, key);
-    if (hint)
+    if (case_keys_elsewhere(level, k, place, sizeof place))
+        tables_fail(x, "unknown key '%s' (did you mean %s?)", key, place);
+    else if (hint)
         tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);
     else
         tables_fail(x, "unknown key '%s' (expected one of: %s; own keys begin with x_)", key,
@@ -225,8 +229,9 @@ static int key_not_named(tables_ctx *x)
 }
 
 /* Every key of the table at t must be one of allowed (or begin with x_). */
-int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
+int tables_check_keys(tables_ctx *x, int t, case_level level)
 {
+    const char *const *allowed = case_keys(level);
     lua_State *L = x->L;
     if (tables_walk(x, &t))
         return -1;
@@ -245,7 +250,7 @@ int tables_check_keys(tables_ctx *x, int t, const char *const *allowed)
         for (int i = 0; !ok && allowed[i]; i++)
             ok = strcmp(k, allowed[i]) == 0;
         if (!ok) {
-            unknown_key(x, k, allowed);
+            unknown_key(x, k, level);
             lua_pop(L, 1);
             return -1;
         }

@@ -9,6 +9,7 @@
 #ifndef SRCMAP_H
 #define SRCMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct srcmap srcmap;
@@ -21,9 +22,9 @@ typedef struct srcmap srcmap;
 
 /* At most this many keys, holding at most this many bytes of paths, are
  * mapped; keys past either limit are left unmapped (a bundled case maps a
- * few thousand; a chain of 100,000 nodes about 300,000). The map costs a bounded amount of memory whatever the file:
- * it holds no copy of the text or of its tokens. Keys inside a table that is
- * the value of an x_ key are not mapped: the engine never reads them. */
+ * few thousand; a chain of 100,000 nodes about 300,000). The map costs a bounded amount of memory
+ * whatever the file: it holds no copy of the text or of its tokens. Keys inside a table that is the
+ * value of an x_ key are not mapped: the engine never reads them. */
 #define SRCMAP_MAX_KEYS ((size_t)1 << 20)
 #define SRCMAP_MAX_PATH_BYTES ((size_t)32 << 20)
 
@@ -34,6 +35,11 @@ srcmap *srcmap_build(const char *text, size_t len);
 /* The line where brackets and blocks first nest deeper than
  * SRCMAP_NEST_MAX, anywhere in the text; 0 when they never do. */
 int srcmap_too_deep(const srcmap *m);
+
+/* A key written twice in one table of the case { … } (Lua keeps the last
+ * value and says nothing): the path of the first such repetition in the
+ * text, and the lines of its two places; false when there is none. */
+bool srcmap_twice(const srcmap *m, const char **path, int *first, int *second);
 
 /* The number of keys mapped. */
 size_t srcmap_count(const srcmap *m);

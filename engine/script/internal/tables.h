@@ -10,6 +10,7 @@
 #include <lua.h>
 
 #include "apperr.h"
+#include "case_keys.h"
 #include "case_model.h"
 #include "srcmap.h"
 
@@ -80,10 +81,11 @@ int tables_copy_text(tables_ctx *x, int i, char **out);
  * into each advice): 0, or -1 with an error and *out NULL. */
 int tables_copy_string(tables_ctx *x, const char *s, char **out);
 
-/* The table at t has no metatable, and every key is one of allowed
- * (NULL-terminated) or begins with x_; else an error: a "did you mean" hint
- * for a misspelt key, the type of a list entry or of a key that is no text. */
-int tables_check_keys(tables_ctx *x, int t, const char *const *allowed);
+/* The table at t has no metatable, and every key is one of level's
+ * (case_keys.h) or begins with x_; else an error: "did you mean" where the
+ * key belongs (a table above or below) or the key it misspells, the type of
+ * a list entry or of a key that is no text. */
+int tables_check_keys(tables_ctx *x, int t, case_level level);
 
 /* Pushes t[key] and appends key to the path (the old length in *mark);
  * returns the value's type. tables_unfield pops both. */

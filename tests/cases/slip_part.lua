@@ -1,0 +1,4 @@
+return {
+  text = "A man of 70 with chest pain."
+  ending = { outcome = "good" },
+}
