@@ -93,6 +93,86 @@ static void test_curly_quote_closing_a_straight_one(void **state)
                  "line 4 has a curly quote \xE2\x80\x9D \xE2\x80\x94 use straight quotes \"");
 }
 
+static void test_curly_quote_closing_a_text_with_more_fields_after_it(void **state)
+{
+    (void)state;
+    expect_exact("slip_curly_close_more.lua", NULL, 3,
+                 "line 3 has a curly quote \xE2\x80\x9D \xE2\x80\x94 use straight quotes \"");
+}
+
+static void test_curly_quotes_inside_a_closed_text_are_never_flagged(void **state)
+{
+    (void)state;
+    expect_exact("slip_curly_inside.lua", NULL, 4,
+                 "the string that starts on line 4 is never closed \xE2\x80\x94 add its "
+                 "closing \"");
+}
+
+static void test_straight_quote_inside_a_text(void **state)
+{
+    (void)state;
+    expect_exact("slip_quote_inside.lua", NULL, 6,
+                 "the \" before no ends the text early \xE2\x80\x94 for quote marks inside a "
+                 "text, write \\\" instead of \" (or use ' ' around the quoted words)");
+}
+
+static void test_apostrophe_inside_a_text_in_single_quotes(void **state)
+{
+    (void)state;
+    expect_exact("slip_apostrophe.lua", NULL, 5,
+                 "the ' before t ends the text early \xE2\x80\x94 for an apostrophe inside a "
+                 "text, write \\' instead of ' (or put the whole text in \" \")");
+}
+
+static void test_missing_comma_before_a_comment_says_where(void **state)
+{
+    (void)state;
+    expect_exact("slip_comma_comment.lua", NULL, 4,
+                 "missing comma after \"Slip\" on line 4, before its comment? (entries and "
+                 "fields in { } are separated by commas, and line 7 starts another)");
+}
+
+static void test_colon_for_equals(void **state)
+{
+    (void)state;
+    expect_exact("slip_colon.lua", NULL, 3,
+                 "line 3 has id: \xE2\x80\x94 write id = instead (a field takes its value with =, "
+                 "not a colon)");
+}
+
+static void test_quoted_name_and_colon_for_equals(void **state)
+{
+    (void)state;
+    expect_exact("slip_colon_quoted.lua", NULL, 3,
+                 "line 3 has \"id\": \xE2\x80\x94 write id = instead (a field takes its value "
+                 "with =, not a colon, and its name needs no quotes)");
+}
+
+static void test_one_brace_too_many_by_the_indentation(void **state)
+{
+    (void)state;
+    expect_exact("slip_extra_brace.lua", NULL, 6,
+                 "one } too many on line 6 or just above it? Counting brackets, the } on line 6 "
+                 "closes the { on line 4, and the } on line 8 has nothing left to close: remove "
+                 "the extra }");
+}
+
+static void test_one_brace_too_many_names_the_one_left_over(void **state)
+{
+    (void)state;
+    expect_exact("slip_extra_brace_flat.lua", NULL, 7,
+                 "the } on line 7 has nothing left to close \xE2\x80\x94 one } too many, on this "
+                 "line or above it: remove it");
+}
+
+static void test_double_equals_for_a_field(void **state)
+{
+    (void)state;
+    expect_exact("slip_double_equals.lua", NULL, 5,
+                 "outcome == compares, and gives outcome no value \xE2\x80\x94 write outcome = "
+                 "(with a single =) to set it");
+}
+
 static void test_long_dash_for_a_minus(void **state)
 {
     (void)state;
@@ -209,6 +289,16 @@ int main(void)
         cmocka_unit_test(test_missing_comma_in_an_included_file_names_that_file),
         cmocka_unit_test(test_curly_quotes_outside_a_string),
         cmocka_unit_test(test_curly_quote_closing_a_straight_one),
+        cmocka_unit_test(test_curly_quote_closing_a_text_with_more_fields_after_it),
+        cmocka_unit_test(test_curly_quotes_inside_a_closed_text_are_never_flagged),
+        cmocka_unit_test(test_straight_quote_inside_a_text),
+        cmocka_unit_test(test_apostrophe_inside_a_text_in_single_quotes),
+        cmocka_unit_test(test_missing_comma_before_a_comment_says_where),
+        cmocka_unit_test(test_colon_for_equals),
+        cmocka_unit_test(test_quoted_name_and_colon_for_equals),
+        cmocka_unit_test(test_one_brace_too_many_by_the_indentation),
+        cmocka_unit_test(test_one_brace_too_many_names_the_one_left_over),
+        cmocka_unit_test(test_double_equals_for_a_field),
         cmocka_unit_test(test_long_dash_for_a_minus),
         cmocka_unit_test(test_non_breaking_space),
         cmocka_unit_test(test_unclosed_string_names_its_line),

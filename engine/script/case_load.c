@@ -12,6 +12,7 @@
 #include "case_script.h"
 #include "case_tables.h"
 #include "mem.h"
+#include "slips.h"
 
 static void sha256_hex(const char *data, size_t len, char out[65])
 {
@@ -101,6 +102,18 @@ static int key_twice(const srcmap *map, const char *path, apperr *e)
     return -1;
 }
 
+/* "unknown name 'outcome'" for outcome == "good" in a table: say that a
+ * single = gives the field its value (slips.h). */
+static void explain_unknown(const char *text, size_t len, const char *path, apperr *e)
+{
+    char name[64], msg[400];
+    if (e->line <= 0 || strcmp(e->file, path) != 0 ||
+        sscanf(e->msg, "unknown name '%63[A-Za-z0-9_]'", name) != 1)
+        return;
+    if (slips_explain_unknown(text, len, e->line, name, msg, sizeof msg))
+        apperr_set(e, APPERR_INPUT, path, e->line, "%s", msg);
+}
+
 int case_load(case_def **out, const char *path, const case_load_opts *opts, apperr *e)
 {
     case_load_opts none = {0, 0, 0};
@@ -154,6 +167,8 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
      * between cannot give a log whose case_sha256 or lines name another
      * version of the file. */
     int ran = host_dobuffer(cs->host, text, len, path, e);
+    if (ran)
+        explain_unknown(text, len, path, e);
     mem_free(text);
     if (ran) {
         /* Lua's parser names no line when an expression nests too deeply

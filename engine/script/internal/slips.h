@@ -17,4 +17,10 @@
 bool slips_explain(const char *text, size_t len, int lua_line, const char *lua_msg, int *line,
                    char *out, size_t size);
 
+/* Lua's "unknown name" for name on lua_line of the len bytes at text: when
+ * it stands first in a table entry followed by == (outcome == "good"), the
+ * author meant =. Writes the message into out and returns true; else false. */
+bool slips_explain_unknown(const char *text, size_t len, int lua_line, const char *name, char *out,
+                           size_t size);
+
 #endif
