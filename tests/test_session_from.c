@@ -225,6 +225,18 @@ static void expect_setting(const char *text, case_setting_kind kind, double num,
     mem_free(own);
 }
 
+static void test_a_key_set_twice_is_refused(void **state)
+{
+    fixture *f = *state;
+    const char *sets[] = {"vitals.hr=120", "score=1", "vitals.hr=130"};
+    assert_int_equal(open_from(f, "review", sets, 3), SESSION_REJECTED);
+    assert_null(f->s);
+    assert_int_equal(f->e.kind, APPERR_USAGE);
+    assert_string_equal(f->e.msg, "--set vitals.hr is given twice ('vitals.hr=120' and "
+                                  "'vitals.hr=130'): give it once");
+    assert_int_equal(log_writer_records(f->log), 0);
+}
+
 static void test_values_are_numbers_booleans_or_text(void **state)
 {
     (void)state;
@@ -377,6 +389,7 @@ int main(void)
         T(test_an_unknown_vital_is_refused),
         T(test_a_vital_out_of_its_range_is_refused),
         T(test_a_vital_that_is_not_a_number_where_one_is_needed_is_refused),
+        T(test_a_key_set_twice_is_refused),
         T(test_values_are_numbers_booleans_or_text),
         T(test_the_log_records_from_and_set_as_given),
         T(test_the_log_has_no_from_or_set_when_none_was_given),

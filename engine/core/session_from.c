@@ -148,6 +148,16 @@ int session_from_check(const case_def *c, const session_from *f, apperr *e)
         char *own;
         if (session_setting_parse(f->sets[i], &v, &own, e) != 0)
             return -1;
+        size_t klen = strcspn(f->sets[i], "=");
+        for (size_t j = 0; j < i; j++) {
+            if (strcspn(f->sets[j], "=") == klen && strncmp(f->sets[j], f->sets[i], klen) == 0) {
+                apperr_set(e, APPERR_USAGE, NULL, 0,
+                           "--set %.*s is given twice ('%s' and '%s'): give it once", (int)klen,
+                           f->sets[i], f->sets[j], f->sets[i]);
+                mem_free(own);
+                return -1;
+            }
+        }
         int rc = v.vital ? check_vital(f->sets[i], &v, e) : 0;
         mem_free(own);
         if (rc != 0)
