@@ -2,8 +2,9 @@
  * case (tools/walk_teaching.c, with walk_text.c and walk_analysis.c), on
  * the fixture cases tests/check/teach_*.lua (one mistake each): a best
  * option that ends only in harm, another that ends only well, the AI wrong
- * everywhere, variants with the same advice, debrief text missing on some
- * paths, trainee-facing text before and around play; and the summary's
+ * everywhere, variants with the same advice (and not those that differ in
+ * time pressure alone), debrief text missing on some paths, trainee-facing
+ * text before and around play (node titles included); and the summary's
  * advised decisions, counted once each. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,11 +174,23 @@ static void test_variants_with_the_same_advice_are_a_warning(void **state)
         f->message,
         "the variants 'plain' and 'copy' give the same advice at every advised decision (the "
         "same recommendation, source, tool, message, reasons, confidence and timing, right or "
-        "wrong alike): comparing them says nothing about the advice; make it differ where they "
-        "should (variants.pick, or a function of s.variant)");
+        "wrong alike), with the same text, options, best and time limit there: at those "
+        "decisions the trainee cannot tell them apart; make the advice differ where they should "
+        "(variants.pick, or a function of s.variant)");
     assert_path(&w, f, "(the start)");
     assert_string_equal(f->path.variant, "plain");
     assert_int_equal(w.r->n_findings, 1);
+    walked_free(&w);
+}
+
+static void test_variants_that_differ_in_time_limit_alone_are_no_warning(void **state)
+{
+    (void)state;
+    /* 'calm' and 'rushed' give the same advice; the time limit is a
+     * function of s.variant: time pressure is what they compare. */
+    walked w = walk_fixture("same_advice_time.lua", NULL);
+    assert_int_equal(count_kind(&w, WALK_SAME_ADVICE), 0);
+    assert_int_equal(w.r->n_findings, 0);
     walked_free(&w);
 }
 
@@ -222,18 +235,58 @@ static void test_header_card_and_library_text_that_tell_too_much_are_warnings(vo
         "'variant': write the text each variant shows without naming it (variants.pick, or a "
         "function of s.variant)"};
     static const char *const given_away[] = {
+        "the case's title, shown in the library before play, says 'was wrong': it gives the "
+        "outcome away; say what the case is about, not how it turns out",
         "the case's summary, shown in the library before play, says 'was wrong': it gives the "
         "outcome away; say what the case is about, not how it turns out",
         "the case's tag, shown in the library before play, says 'false-negative': it gives the "
         "outcome away; say what the case is about, not how it turns out",
         "the case's tag, shown in the library before play, names the variant id 'framing_b': "
         "trainees should not know which version they play"};
+    /* Each at the line that writes it: the patient's complaint, the
+     * limitation on the card, the image; the title, the summary, the tags. */
+    static const int variant_line[] = {11, 14, 18}, given_line[] = {7, 8, 9, 9};
     for (size_t i = 0; i < 3; i++) {
         assert_int_equal(said(&w, variant_talk[i])->kind, WALK_VARIANT_TALK);
-        assert_int_equal(said(&w, given_away[i])->kind, WALK_OUTCOME_GIVEN_AWAY);
+        assert_int_equal(said(&w, variant_talk[i])->line, variant_line[i]);
     }
-    assert_int_equal(said(&w, variant_talk[2])->line, 17);
-    assert_int_equal(w.r->n_findings, 6);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(said(&w, given_away[i])->kind, WALK_OUTCOME_GIVEN_AWAY);
+        assert_int_equal(said(&w, given_away[i])->line, given_line[i]);
+    }
+    assert_int_equal(w.r->n_findings, 7);
+    walked_free(&w);
+}
+
+static void test_node_titles_that_give_the_outcome_away_are_warnings(void **state)
+{
+    (void)state;
+    walked w = walk_fixture("teach_node_title.lua", NULL);
+    /* A decision's, a narrative node's and a title a function writes; not
+     * an ending's ('Missed fracture' at 'back'). */
+    static const struct {
+        const char *message;
+        int line;
+        const char *path;
+    } want[] = {
+        {"node 'xray': its title, which the trainee sees before choosing, says 'missed': it "
+         "gives the outcome away; name what the step is about, not how it turns out",
+         8, "(the start)"},
+        {"node 'second': its title, which the trainee sees before choosing, says 'gets it "
+         "wrong': it gives the outcome away; name what the step is about, not how it turns out",
+         22, "xray=look"},
+        {"node 'cast': its title, which the trainee sees before choosing, says 'was right': it "
+         "gives the outcome away; name what the step is about, not how it turns out",
+         27, "xray=look"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const walk_finding *f = said(&w, want[i].message);
+        assert_int_equal(f->kind, WALK_OUTCOME_GIVEN_AWAY);
+        assert_false(f->error);
+        assert_int_equal(f->line, want[i].line);
+        assert_path(&w, f, want[i].path);
+    }
+    assert_int_equal(w.r->n_findings, 3);
     walked_free(&w);
 }
 
@@ -301,9 +354,10 @@ static void walk_failing_each_allocation(const char *name)
 static void test_teaching_checks_out_of_memory_fail_cleanly(void **state)
 {
     (void)state;
-    static const char *const names[] = {"teach_best_harm.lua", "teach_other_good.lua",
-                                        "teach_same_advice.lua", "teach_debrief_fn.lua",
-                                        "teach_ai_always_wrong.lua"};
+    static const char *const names[] = {"teach_best_harm.lua",       "teach_other_good.lua",
+                                        "teach_same_advice.lua",     "teach_debrief_fn.lua",
+                                        "teach_ai_always_wrong.lua", "teach_node_title.lua",
+                                        "same_advice_time.lua"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         walk_failing_each_allocation(names[i]);
 }
@@ -317,9 +371,11 @@ int main(void)
         cmocka_unit_test(test_ai_wrong_at_every_advised_decision_is_a_warning),
         cmocka_unit_test(test_ai_wrong_at_its_one_advised_decision_is_no_warning),
         cmocka_unit_test(test_variants_with_the_same_advice_are_a_warning),
+        cmocka_unit_test(test_variants_that_differ_in_time_limit_alone_are_no_warning),
         cmocka_unit_test(test_one_variant_walked_alone_is_compared_with_none),
         cmocka_unit_test(test_debrief_empty_on_some_paths_is_said_with_that_path),
         cmocka_unit_test(test_header_card_and_library_text_that_tell_too_much_are_warnings),
+        cmocka_unit_test(test_node_titles_that_give_the_outcome_away_are_warnings),
         cmocka_unit_test(test_advised_decisions_are_counted_once_each),
         cmocka_unit_test(test_teaching_checks_out_of_memory_fail_cleanly),
     };

@@ -73,9 +73,13 @@ void walk_finding_free(walk_finding *f)
 /* Kinds of which one place can hold several findings (options of one
  * decision written on one line, groups of variants): told apart by their
  * words. */
-static bool said_apart(walk_finding_kind k)
+static bool said_apart(const walk_finding *f)
 {
-    return k == WALK_BEST_HARM || k == WALK_OTHER_GOOD || k == WALK_SAME_ADVICE;
+    walk_finding_kind k = f->kind;
+    if (k == WALK_BEST_HARM || k == WALK_OTHER_GOOD || k == WALK_SAME_ADVICE)
+        return true;
+    /* The case's own texts (tags, the patient, a model card) share lines. */
+    return f->node < 0 && (k == WALK_VARIANT_TALK || k == WALK_OUTCOME_GIVEN_AWAY);
 }
 
 /* Whether two findings are one: the same kind at the same place. */
@@ -83,7 +87,7 @@ static bool same_finding(const walk_finding *a, const walk_finding *b)
 {
     return a->kind == b->kind && a->line == b->line && a->node == b->node &&
            strcmp(a->file, b->file) == 0 &&
-           ((a->line > 0 && !said_apart(a->kind)) || strcmp(a->message, b->message) == 0);
+           ((a->line > 0 && !said_apart(a)) || strcmp(a->message, b->message) == 0);
 }
 
 int walk_add_finding(result_impl *r, walk_finding *f)

@@ -97,7 +97,8 @@ typedef enum walk_finding_kind {
                                 and narrative steps, once a path was cut by one: one finding,
                                 at the first of them, with their count */
     WALK_VARIANT_TALK,       /* warning: trainee-facing text names a variant or says "variant" */
-    WALK_OUTCOME_GIVEN_AWAY, /* warning: the title, summary or a tag names the outcome */
+    WALK_OUTCOME_GIVEN_AWAY, /* warning: the title, summary or a tag names the outcome, or
+                                a decision's or narrative node's title does */
     WALK_IMAGE,              /* error: an image is missing, cannot be read or decoded */
     WALK_BEST_HARM,          /* warning: a best option after which every path ends in harm (over
                                 every state where it is best that choices among the best
@@ -109,7 +110,8 @@ typedef enum walk_finding_kind {
     WALK_SAME_ADVICE         /* warning: variants whose advice is the same at every advised
                                 decision (what the trainee is shown: recommendation, source,
                                 tool, message, reasons, confidence, timing; and whether it is
-                                right) */
+                                right), as is the decision there (title, text, prompt,
+                                options, best, time limit) */
 } walk_finding_kind;
 
 typedef struct walk_finding {

@@ -10,12 +10,14 @@
  *   ends in a good one, over every state where it is not best; in one
  *   variant, each with the shortest such path through that choice on to
  *   such an ending;
- * - variants whose advice is the same at every advised decision: what the
+ * - variants that play the same at every advised decision: the advice the
  *   trainee is shown (the recommendation and its label, source, tool,
- *   message, reasons, confidence, timing), compared as a digest per
- *   decision node, so variants that differ in the source alone do differ,
- *   as do variants whose same advice is right in one and wrong in another
- *   (the same recommendation where the patient differs).
+ *   message, reasons, confidence, timing) and the decision around it (the
+ *   node's title, text and prompt, the options, which are best, the time
+ *   limit), compared as a digest per decision node, so variants that differ
+ *   in the source alone do differ, as do variants whose same advice is
+ *   right in one and wrong in another (the same recommendation where the
+ *   patient differs) and variants that differ in time pressure only.
  * Private to tools/. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +121,18 @@ void walk_teaching_note_advice(walker *w, uint32_t x, int ni, const case_node *r
     digest_num(&h, a->has_confidence ? a->confidence : 0);
     digest_str(&h, advice_timing_name(a->timing));
     digest_str(&h, case_is_best(d, a->recommend) ? "right" : "wrong");
+    /* What else the trainee sees there or what decides the path: variants
+     * that differ in it (a time limit for time pressure) differ. */
+    digest_str(&h, resolved->title);
+    digest_str(&h, resolved->text);
+    digest_str(&h, d->prompt);
+    digest_num(&h, d->time_limit);
+    digest_num(&h, (double)d->n_options);
+    for (size_t i = 0; i < d->n_options; i++) {
+        digest_str(&h, d->options[i].id);
+        digest_str(&h, d->options[i].label);
+        digest_str(&h, case_is_best(d, d->options[i].id) ? "best" : "");
+    }
     sha256_digest(&h, sizeof full, full);
     advice_seen *q = walk_grow(w, w->advice, &w->cap_advice, w->n_advice + 1, sizeof *q);
     if (!q)
@@ -515,9 +529,9 @@ static void report_same(result_impl *r, walker *w, size_t root, const size_t *gr
     snprintf(msg, sizeof msg,
              "the variants %s give the same advice at every advised decision (the same "
              "recommendation, source, tool, message, reasons, confidence and timing, right or "
-             "wrong alike): "
-             "comparing them says nothing about the advice; make it differ where they should "
-             "(variants.pick, or a function of s.variant)",
+             "wrong alike), with the same text, options, best and time limit there: "
+             "at those decisions the trainee cannot tell them apart; make the advice differ "
+             "where they should (variants.pick, or a function of s.variant)",
              strbuf_str(&names));
     bool oom = strbuf_oom(&names);
     strbuf_free(&names);

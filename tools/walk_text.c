@@ -6,12 +6,17 @@
  *   and what the header and the model card show whatever the path (the
  *   patient, each AI tool's card, the results at the start);
  * - the case's title, summary and tags, shown in the library before play,
- *   name no outcome ("the AI was wrong", "missed", "false negative"). */
+ *   and the title of each decision and narrative node, shown before the
+ *   choice, name no outcome ("the AI was wrong", "missed", "false
+ *   negative"); an ending's title may.
+ * Findings about the case's own keys take the line where the file writes
+ * the key (case_key_line). */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "case_load.h"
 #include "walk_internal.h"
 
 /* Whether word (as a whole word, any case) is in text. */
@@ -48,12 +53,13 @@ static const char *variant_talk(const case_def *c, const char *text, char *buf, 
 }
 
 /* Words that tell a trainee the outcome before the case is played. */
-static const char *const OUTCOME_WORDS[] = {"ai-right",       "ai-wrong",       "ai_right",
-                                            "ai_wrong",       "false negative", "false-negative",
-                                            "false positive", "false-positive", "counterbalanced",
-                                            "spurious",       "was right",      "was wrong",
-                                            "missed",         "overruled",      "alert fatigue",
-                                            "out of scope",   "out-of-scope",   NULL};
+static const char *const OUTCOME_WORDS[] = {
+    "ai-right",        "ai-wrong",       "ai_right",       "ai_wrong",
+    "false negative",  "false-negative", "false positive", "false-positive",
+    "counterbalanced", "spurious",       "was right",      "was wrong",
+    "missed",          "overruled",      "alert fatigue",  "out of scope",
+    "out-of-scope",    "gets it wrong",  "got it wrong",   "gets it right",
+    "got it right",    "ai is wrong",    "ai is right",    NULL};
 
 static const char *outcome_word(const char *text)
 {
@@ -102,9 +108,28 @@ static size_t node_fields(const case_node *n, field *out, size_t max)
     return k;
 }
 
+/* A decision's or narrative node's title, shown before the choice, that
+ * names the outcome; an ending's title may. */
+static void title_text(walker *w, uint32_t x, int ni, const case_node *n)
+{
+    const char *word = n->kind == NODE_ENDING ? NULL : outcome_word(n->title);
+    if (!word)
+        return;
+    char msg[600];
+    snprintf(msg, sizeof msg,
+             "node '%s': its title, which the trainee sees before choosing, says '%s': it gives "
+             "the outcome away; name what the step is about, not how it turns out",
+             n->id, word);
+    walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, walk_node_file(w, ni), w->c->nodes[ni].line, ni,
+                x, msg);
+}
+
 void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
 {
-    if (!n || w->c->variants.n == 0)
+    if (!n)
+        return;
+    title_text(w, x, ni, n);
+    if (w->c->variants.n == 0)
         return;
     field f[64];
     size_t k = node_fields(n, f, sizeof f / sizeof f[0]);
@@ -124,45 +149,68 @@ void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
     }
 }
 
-/* The texts of l as fields named where (at most max - *k of them). */
-static void list_fields(const strlist *l, const char *where, field *out, size_t *k, size_t max)
+/* A field of the case's own tables: what it is, its text and its key path
+ * (for its line). */
+typedef struct key_field {
+    const char *where;
+    const char *text;
+    char path[96];
+} key_field;
+
+static void add_key(key_field *out, size_t *k, size_t max, const char *where, const char *text,
+                    const char *fmt, const char *a, size_t i)
 {
-    for (size_t i = 0; i < l->n && *k < max; i++)
-        out[(*k)++] = (field){where, l->items[i]};
+    if (!text || *k >= max)
+        return;
+    key_field *f = &out[(*k)++];
+    f->where = where;
+    f->text = text;
+    snprintf(f->path, sizeof f->path, fmt, a, i);
+}
+
+/* The texts of l as fields named where, at path[1], path[2], …. */
+static void list_fields(const strlist *l, const char *where, const char *path, key_field *out,
+                        size_t *k, size_t max)
+{
+    for (size_t i = 0; i < l->n; i++)
+        add_key(out, k, max, where, l->items[i], "%s[%zu]", path, i + 1);
 }
 
 /* What the trainee reads in the header and the model card, whatever the
  * path: the patient, the AI tools' cards, the results known at the start. */
-static size_t header_fields(const case_def *c, field *out, size_t max)
+static size_t header_fields(const case_def *c, key_field *out, size_t max)
 {
     const case_patient *p = &c->patient;
     size_t k = 0;
-    const field one[] = {{"patient's name", p->name},
-                         {"patient's setting", p->setting},
-                         {"patient's complaint", p->complaint}};
-    for (size_t i = 0; i < sizeof one / sizeof one[0] && k < max; i++)
-        if (one[i].text)
-            out[k++] = one[i];
-    list_fields(&p->history, "patient's history", out, &k, max);
-    list_fields(&p->medications, "patient's medications", out, &k, max);
-    list_fields(&p->allergies, "patient's allergies", out, &k, max);
+    add_key(out, &k, max, "patient's name", p->name, "%s.name", "patient", 0);
+    add_key(out, &k, max, "patient's setting", p->setting, "%s.setting", "patient", 0);
+    add_key(out, &k, max, "patient's complaint", p->complaint, "%s.complaint", "patient", 0);
+    list_fields(&p->history, "patient's history", "patient.history", out, &k, max);
+    list_fields(&p->medications, "patient's medications", "patient.medications", out, &k, max);
+    list_fields(&p->allergies, "patient's allergies", "patient.allergies", out, &k, max);
     for (size_t t = 0; t < c->n_tools; t++) {
         const case_tool *tool = &c->tools[t];
-        const field card[] = {{"AI's model card", tool->name},
-                              {"AI's model card", tool->kind},
-                              {"AI's model card", tool->intended_use},
-                              {"AI's model card", tool->trained_on}};
-        for (size_t i = 0; i < sizeof card / sizeof card[0] && k < max; i++)
-            if (card[i].text)
-                out[k++] = card[i];
-        list_fields(&tool->limitations, "AI's model card", out, &k, max);
+        char at[80];
+        if (c->multi_tool && tool->key)
+            snprintf(at, sizeof at, "ai.%s", tool->key);
+        else
+            snprintf(at, sizeof at, "ai");
+        add_key(out, &k, max, "AI's model card", tool->name, "%s.name", at, 0);
+        add_key(out, &k, max, "AI's model card", tool->kind, "%s.kind", at, 0);
+        add_key(out, &k, max, "AI's model card", tool->intended_use, "%s.intended_use", at, 0);
+        add_key(out, &k, max, "AI's model card", tool->trained_on, "%s.trained_on", at, 0);
+        char lim[96];
+        snprintf(lim, sizeof lim, "%s.limitations", at);
+        list_fields(&tool->limitations, "AI's model card", lim, out, &k, max);
     }
-    for (size_t i = 0; i < c->n_results && k < max; i++) {
-        out[k++] = (field){"results at the start", c->results[i].name};
-        if (!c->results[i].is_num && c->results[i].text && k < max)
-            out[k++] = (field){"results at the start", c->results[i].text};
-        if (c->results[i].image.file && k < max)
-            out[k++] = (field){"results at the start", c->results[i].image.alt};
+    for (size_t i = 0; i < c->n_results; i++) {
+        const case_result *r = &c->results[i];
+        add_key(out, &k, max, "results at the start", r->name, "%s[%zu].name", "results", i + 1);
+        if (!r->is_num)
+            add_key(out, &k, max, "results at the start", r->text, "%s[%zu]", "results", i + 1);
+        if (r->image.file)
+            add_key(out, &k, max, "results at the start", r->image.alt, "%s[%zu].image.alt",
+                    "results", i + 1);
     }
     return k;
 }
@@ -171,7 +219,7 @@ static size_t header_fields(const case_def *c, field *out, size_t max)
 static void header_text(walker *w)
 {
     const case_def *c = w->c;
-    field f[256];
+    key_field f[256];
     size_t k = header_fields(c, f, sizeof f / sizeof f[0]);
     for (size_t i = 0; i < k; i++) {
         char id[160], msg[600];
@@ -182,7 +230,8 @@ static void header_text(walker *w)
                  "the %s, which the trainee sees, names %s: trainees should not know which "
                  "version they play; write it without naming the variant",
                  f[i].where, talk);
-        walk_report(w, WALK_VARIANT_TALK, false, c->file, 0, -1, NONE, msg);
+        walk_report(w, WALK_VARIANT_TALK, false, c->file, case_key_line(c, f[i].path), -1, NONE,
+                    msg);
     }
 }
 
@@ -190,12 +239,11 @@ void walk_text_case(walker *w)
 {
     const case_def *c = w->c;
     char id[160], msg[600];
-    field f[3 + 64];
-    size_t k = 0;
-    f[k++] = (field){"title", c->title};
-    f[k++] = (field){"summary", c->summary};
-    for (size_t i = 0; i < c->tags.n && k < sizeof f / sizeof f[0]; i++)
-        f[k++] = (field){"tag", c->tags.items[i]};
+    key_field f[2 + 64];
+    size_t k = 0, max = sizeof f / sizeof f[0];
+    add_key(f, &k, max, "title", c->title, "%s", "title", 0);
+    add_key(f, &k, max, "summary", c->summary, "%s", "summary", 0);
+    list_fields(&c->tags, "tag", "tags", f, &k, max);
     for (size_t i = 0; i < k; i++) {
         const char *word = outcome_word(f[i].text);
         const char *talk = variant_talk(c, f[i].text, id, sizeof id);
@@ -211,14 +259,18 @@ void walk_text_case(walker *w)
                      "the case's %s, shown in the library before play, names %s: trainees "
                      "should not know which version they play",
                      f[i].where, talk);
-        walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, c->file, 0, -1, NONE, msg);
+        walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, c->file, case_key_line(c, f[i].path), -1,
+                    NONE, msg);
     }
     for (size_t i = 0; i < c->objectives.n; i++)
         if (variant_talk(c, c->objectives.items[i], id, sizeof id)) {
+            char path[64];
+            snprintf(path, sizeof path, "objectives[%zu]", i + 1);
             snprintf(msg, sizeof msg,
                      "a learning objective names %s: trainees read the objectives in the debrief",
                      variant_talk(c, c->objectives.items[i], id, sizeof id));
-            walk_report(w, WALK_VARIANT_TALK, false, c->file, 0, -1, NONE, msg);
+            walk_report(w, WALK_VARIANT_TALK, false, c->file, case_key_line(c, path), -1, NONE,
+                        msg);
         }
     if (c->variants.n > 0)
         header_text(w);

@@ -236,3 +236,12 @@ void case_free(case_def *c)
     case_def_free_parts(c);
     mem_free(c);
 }
+
+int case_key_line(const case_def *c, const char *path)
+{
+    if (!c || c->driver != &lua_driver || !case_script_of(c))
+        return 0;
+    const struct case_script *cs = case_script_of(c);
+    int line = srcmap_line(cs->map, path);
+    return line > 0 ? line : host_case_line(cs->host);
+}

@@ -24,4 +24,10 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
 
 void case_free(case_def *c);
 
+/* The line where c's file writes the key at path ("title", "tags[2]",
+ * "patient.complaint", "ai.limitations[1]"), else its nearest written
+ * ancestor, else the line that calls case { … }; 0 when c was not loaded
+ * by case_load or none is known (keys of tables that code builds). */
+int case_key_line(const case_def *c, const char *path);
+
 #endif

@@ -1,9 +1,10 @@
 -- What the library and the start screen show before play, and the header
--- and model card during it: a summary and a tag that give the outcome away,
--- a tag that names a variant, the patient's complaint and a limitation on
--- the model card that name one, and an image's description that does.
+-- and model card during it: a title, a summary and a tag that give the
+-- outcome away, a tag that names a variant, the patient's complaint and a
+-- limitation on the model card that name one, and an image's description
+-- that does. Each is said at the line that writes it.
 return case {
-  id = "check-teach-library-text", version = "1", title = "A quiet alert",
+  id = "check-teach-library-text", version = "1", title = "Fever: the score was wrong",
   summary = "A feverish man whose score was wrong.",
   tags = { "sepsis", "false-negative", "framing_b" },
   variants = { "framing_a", "framing_b" },

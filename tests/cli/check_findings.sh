@@ -11,7 +11,7 @@ cd "$TEST_DATA_DIR/check"
 expected_status() {
     case $1 in
     clean | advice_by_path | ai_always_right | no_debrief | no_feedback | variant_ending | trainee_text | \
-        teach_*) echo 0 ;;
+        same_advice_time | teach_*) echo 0 ;;
     *) echo 1 ;;
     esac
 }
@@ -36,6 +36,11 @@ done
 run_app check --strict clean.lua
 expect_status 0 "check --strict clean.lua"
 expect_in out "clean.lua: ok (0 errors, 0 warnings)" "clean case reported clean"
+# Variants that differ in their time limit alone are not the same-advice
+# mistake.
+run_app check --strict same_advice_time.lua
+expect_status 0 "check --strict same_advice_time.lua"
+expect_not_in out "give the same advice" "time pressure alone"
 
 # Many files at once: each reported in turn, then the totals.
 run_app check clean.lua unreachable.lua no_debrief.lua
