@@ -88,7 +88,7 @@ static void print_advised(const walk_variant *v)
            plural(v->advised_paths, "path", "paths"), v->ai_right_decisions, n,
            100.0 * (double)v->ai_right_decisions / (double)n);
     if (v->ai_mixed_decisions > 0)
-        printf("; at %zu more it is right on some paths only", v->ai_mixed_decisions);
+        printf("; at %zu of them it is right on some paths only", v->ai_mixed_decisions);
     printf("\n");
 }
 
