@@ -154,7 +154,7 @@ void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
 typedef struct key_field {
     const char *where;
     const char *text;
-    char path[96];
+    char path[160];
 } key_field;
 
 static void add_key(key_field *out, size_t *k, size_t max, const char *where, const char *text,
@@ -165,7 +165,9 @@ static void add_key(key_field *out, size_t *k, size_t max, const char *where, co
     key_field *f = &out[(*k)++];
     f->where = where;
     f->text = text;
-    snprintf(f->path, sizeof f->path, fmt, a, i);
+    int n = snprintf(f->path, sizeof f->path, fmt, a, i);
+    if (n < 0 || (size_t)n >= sizeof f->path)
+        f->path[0] = '\0'; /* a path this long is not mapped: no line rather than a wrong one */
 }
 
 /* The texts of l as fields named where, at path[1], path[2], …. */
