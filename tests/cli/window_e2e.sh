@@ -4,18 +4,10 @@
 # decision and record for record (apart from ids, times and the mode); and
 # `appraise replay` of that log gives its records again.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 CASE="$TEST_DATA_DIR/cases/window_case.lua"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool jq; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "$tool is needed (./setup.sh installs it)" >&2
-            exit 1
-        fi
-    done
-    # A fresh X server with no window manager; the script runs again inside it.
-    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" inner
-fi
+in_xvfb 1280x800 --required xdotool jq
 
 # The same session as an inputs file for `run`, and as keys for the window.
 cat >"$WORK/inputs.txt" <<'IN'
@@ -47,26 +39,6 @@ KEYS=(Return # the case start screen: not an action
 export APPRAISE_UI_TITLE_KEYS=1
 # The window remembers its geometry under the config folder: not the user's.
 export XDG_CONFIG_HOME="$WORK/config"
-
-keys_handled() {
-    xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
-}
-
-# wait_keys PID WID N: until the window has acted on N keys, or has closed.
-# A minute at most, however loaded the machine.
-wait_keys() {
-    local pid=$1 wid=$2 n=$3 got=""
-    for _ in $(seq 1200); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        got=$(keys_handled "$wid")
-        if [ -n "$got" ] && [ "$got" -ge "$n" ]; then
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "the window acted on ${got:-no} keys of $n within a minute"
-    return 1
-}
 
 # wait_exit PID WHAT: until the process has ended (a minute at most).
 wait_exit() {

@@ -6,17 +6,10 @@
 # a usage error before any window opens or log is written. Every wait
 # polls the draw log (APPRAISE_DRAW_LOG) or the process, with a bound.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 CASE="$TEST_DATA_DIR/cases/from_start.lua"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool jq; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "SKIP: $tool is not installed (./setup.sh installs it)" >&2
-            exit 77
-        fi
-    done
-    exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
-fi
+in_xvfb 1366x768 xdotool jq
 
 export APPRAISE_UI_TITLE_KEYS=1
 export XDG_CONFIG_HOME="$WORK/config"
@@ -30,18 +23,6 @@ expect_in err "appraise: --from: unknown node 'nowhere' (case from-start has: ar
     "play --from an unknown node"
 [ -z "$(ls -A "$WORK/none" 2>/dev/null)" ] || fail "a log was written for an unknown node"
 [ -s "$APPRAISE_DRAW_LOG" ] && fail "a window was drawn for an unknown node"
-
-# wait_drawn TEXT WHAT: until a frame of the draw log holds TEXT (a minute
-# at most, however loaded the machine); fails naming WHAT.
-wait_drawn() {
-    for _ in $(seq 1200); do
-        grep -qF -- "$1" "$APPRAISE_DRAW_LOG" && return 0
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    fail "$2: '$1' was never drawn; last frame: $(tail -n 20 "$APPRAISE_DRAW_LOG")"
-    return 1
-}
 
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     "$APPRAISE" play "$CASE" --trainee e2e --seed 1 --from review --set score=7 \

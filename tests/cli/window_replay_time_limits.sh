@@ -6,17 +6,10 @@
 # 6 s limit in force and no time-out. The real window under Xvfb, driven
 # with xdotool; every wait polls the window's state, with a bound.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 CASE="$TEST_DATA_DIR/cases/window_timed.lua"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool jq; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "SKIP: $tool is not installed (./setup.sh installs it)" >&2
-            exit 77
-        fi
-    done
-    exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" inner
-fi
+in_xvfb 1280x800 xdotool jq
 
 export APPRAISE_UI_TITLE_KEYS=1
 export XDG_CONFIG_HOME="$WORK/config"
@@ -27,11 +20,6 @@ expect_status 0 "run with double"
 run_log=$(find "$WORK/run" -name '*.jsonl' | head -n 1)
 grep -qF '"time_limit_ms":6000' "$run_log" || fail "run: the 6 s limit is not logged"
 grep -qF '"timed_out":false' "$run_log" || fail "run: timed out with double"
-
-# The keys the window has acted on, from its title ("Appraise (keys N)").
-keys_handled() {
-    xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
-}
 
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     "$APPRAISE" replay "$run_log" --log-dir "$WORK/replay" >"$WORK/replay.out" \

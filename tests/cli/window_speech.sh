@@ -10,17 +10,10 @@
 # next time. Speech that cannot be had is told once on screen, and the
 # window goes on. Every wait polls a file or the window's title, bounded.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 CASE="$TEST_DATA_DIR/cases/window_case.lua"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool xclip; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "SKIP: $tool is not installed (./setup.sh test installs it)" >&2
-            exit 77
-        fi
-    done
-    exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
-fi
+in_xvfb 1366x768 xdotool xclip
 
 export APPRAISE_UI_TITLE_KEYS=1
 export APPRAISE_WINDOW_SIZE=1366x768
@@ -42,17 +35,13 @@ start() {
     sent=0
 }
 
-keys_handled() {
-    xdotool getwindowname "$wid" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
-}
-
 # key KEY: sends one key and waits until the window has acted on it.
 key() {
     xdotool key "$1"
     sent=$((sent + 1))
     for _ in $(seq 1200); do
         kill -0 "$pid" 2>/dev/null || return 0
-        [ "$(keys_handled)" = "$sent" ] && return 0
+        [ "$(keys_handled "$wid")" = "$sent" ] && return 0
         sleep 0.05
     done
     fail "the window did not act on key $1"

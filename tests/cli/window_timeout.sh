@@ -8,40 +8,15 @@
 # where the window was left, within the screen.
 # Every wait polls the draw log or the window's state, with a bound.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 CASE="$TEST_DATA_DIR/cases/window_timed.lua"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "SKIP: $tool is not installed (./setup.sh installs it)" >&2
-            exit 77
-        fi
-    done
-    exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
-fi
+in_xvfb 1366x768 xdotool
 
 export APPRAISE_UI_TITLE_KEYS=1
 export XDG_CONFIG_HOME="$WORK/config"
 export APPRAISE_DRAW_LOG="$WORK/drawn.txt"
 : >"$APPRAISE_DRAW_LOG"
-
-# wait_drawn TEXT WHAT: until a frame of the draw log holds TEXT (a minute
-# at most, however loaded the machine); fails naming WHAT.
-wait_drawn() {
-    for _ in $(seq 1200); do
-        grep -qF -- "$1" "$APPRAISE_DRAW_LOG" && return 0
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    fail "$2: '$1' was never drawn; last frame: $(tail -n 20 "$APPRAISE_DRAW_LOG")"
-    return 1
-}
-
-# The texts of the last frame written.
-last_frame() {
-    awk '/^--- frame /{buf = ""; next} {buf = buf $0 "\n"} END {printf "%s", buf}' \
-        "$APPRAISE_DRAW_LOG"
-}
 
 # The line of the draw log where TEXT is first drawn (0: never).
 first_line() {

@@ -8,20 +8,14 @@
 # logged with mode preview in their own folder; the trainees' folder stays
 # empty. --watch with --text is a usage error.
 source "$(dirname "$0")/helpers.bash"
+source "$(dirname "$0")/window.bash"
 
-if [ "${1:-}" != inner ]; then
-    for tool in xvfb-run xdotool; do
-        if ! command -v "$tool" >/dev/null; then
-            echo "$tool is needed (./setup.sh installs it)" >&2
-            exit 77
-        fi
-    done
-    exec xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" inner
-fi
+in_xvfb 1366x768 xdotool
 
 export APPRAISE_UI_TITLE_KEYS=1
 export APPRAISE_WINDOW_SIZE=1366x768
 export XDG_CONFIG_HOME="$WORK/config"
+export APPRAISE_DRAW_LOG="$WORK/draw.log"
 
 # The case: line 9 is the choice's text (and where a broken save breaks).
 write_case() { # CHOICE_TEXT [EXTRA]
@@ -44,34 +38,11 @@ return case {
 EOF
 }
 
-keys_handled() {
-    xdotool getwindowname "$1" 2>/dev/null | sed -n 's/.*(keys \([0-9]*\))$/\1/p'
-}
-
-wait_keys() { # PID WID N
-    local got=""
-    for _ in $(seq 1200); do
-        kill -0 "$1" 2>/dev/null || return 0
-        got=$(keys_handled "$2")
-        if [ -n "$got" ] && [ "$got" -ge "$3" ]; then
-            return 0
-        fi
-        sleep 0.05
-    done
-    fail "the window acted on ${got:-no} keys of $3 within a minute"
-    return 1
-}
-
-# The texts of the last frame the window drew.
-last_frame() {
-    awk '/^--- frame/ { n = 0; delete t; next } { t[++n] = $0 } END { for (i = 1; i <= n; i++) print t[i] }' \
-        "$WORK/draw.log"
-}
-
-# wait_drawn TEXT WHAT: until the last frame drawn has TEXT (a minute at most).
-wait_drawn() {
+# wait_last_frame TEXT WHAT: until the last frame drawn has TEXT (a minute
+# at most).
+wait_last_frame() {
     for _ in $(seq 600); do
-        if [ -f "$WORK/draw.log" ] && last_frame | grep -qF -- "$1"; then
+        if last_frame | grep -qF -- "$1"; then
             return 0
         fi
         sleep 0.1
@@ -90,11 +61,11 @@ expect_not_drawn() { # TEXT WHAT
 
 watch_session() { # WHAT: the whole session, under the watcher the environment says
     local what=$1
-    rm -rf "$WORK/case" "$WORK/xdg" "$WORK/draw.log"
+    rm -rf "$WORK/case" "$WORK/xdg" "$APPRAISE_DRAW_LOG"
     mkdir -p "$WORK/case"
     echo 'return { arrival = "The patient arrives." }' >"$WORK/case/helpers.lua"
     write_case "Which treatment first?"
-    APPRAISE_DRAW_LOG="$WORK/draw.log" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         "$APPRAISE" play "$WORK/case/case.lua" --watch --trainee author --seed 3 \
         >"$WORK/play.out" 2>"$WORK/play.err" &
     local pid=$! wid sent=0
@@ -111,23 +82,23 @@ watch_session() { # WHAT: the whole session, under the watcher the environment s
         sent=$((sent + 1))
         wait_keys "$pid" "$wid" "$sent"
     done
-    wait_drawn "Which treatment first?" "$what: at the decision"
+    wait_last_frame "Which treatment first?" "$what: at the decision"
     expect_drawn "Option A" "$what: at the decision"
 
     # 1. A save with new text: drawn at the same step.
     write_case "Which treatment comes first, now?"
-    wait_drawn "Which treatment comes first, now?" "$what: the new text after a save"
+    wait_last_frame "Which treatment comes first, now?" "$what: the new text after a save"
     expect_drawn "Option B" "$what: still at the decision"
 
     # 2. An include saved: reloaded too (the text goes back one step: the
     #    arrival is not shown at the decision, so the choice text changes).
     echo 'return { arrival = "The patient arrives by ambulance." }' >"$WORK/case/helpers.lua"
     write_case "Which treatment comes first, again?"
-    wait_drawn "Which treatment comes first, again?" "$what: after the include and the case saved"
+    wait_last_frame "Which treatment comes first, again?" "$what: after the include and the case saved"
 
     # 3. A broken save: its FILE:LINE in the bar, the old text still drawn.
     write_case "Broken" "titel = 3 3,"
-    wait_drawn "case.lua:9:" "$what: the broken save's FILE:LINE"
+    wait_last_frame "case.lua:9:" "$what: the broken save's FILE:LINE"
     expect_drawn "(the last version that loaded is still playing)" "$what: the bar"
     expect_drawn "Which treatment comes first, again?" "$what: the old version still shown"
     # WATCH_SCREENSHOT=FILE.png: the screen as it is now, to look at.
@@ -137,7 +108,7 @@ watch_session() { # WHAT: the whole session, under the watcher the environment s
 
     # 4. The next good save recovers, at the same step, the bar gone.
     write_case "Fixed: which treatment first?"
-    wait_drawn "Fixed: which treatment first?" "$what: recovered"
+    wait_last_frame "Fixed: which treatment first?" "$what: recovered"
     expect_not_drawn "case.lua:9:" "$what: the bar after recovery"
 
     # Leave: Esc, L.
