@@ -254,12 +254,7 @@ static bool act(app *a, action_kind kind, const char *text, int value, int64_t n
     session_action act = {kind, text, value};
     apperr e;
     a->t = now - a->t0;
-    /* Recorded before: the option's id belongs to the step it leaves. */
-    app_preview_record(a, &act, a->t);
-    session_result r = session_act(a->s, &act, a->t, &e);
-    if (r != SESSION_OK && r != SESSION_FAILED)
-        app_preview_unrecord(a);
-    return after(a, r, &e);
+    return after(a, app_preview_act(a, &act, a->t, &e), &e);
 }
 
 session_opts app_session_opts(const app *a, const char *session_id, log_writer *log)
@@ -315,7 +310,6 @@ static bool start_session(app *a, int64_t now)
         return true;
     }
     snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(a->log));
-    trainee_id(a);
     session_opts so = app_session_opts(a, a->session_id, a->log);
     app_preview_restart(a);
     a->t0 = now;
@@ -455,10 +449,7 @@ static bool toggle(app *a, bool *open, const char *what, int64_t now)
     session_action view = {ACT_VIEW, what, 0};
     apperr e;
     a->t = now - a->t0;
-    app_preview_record(a, &view, a->t);
-    session_result r = session_act(a->s, &view, a->t, &e);
-    if (r != SESSION_OK && r != SESSION_FAILED)
-        app_preview_unrecord(a);
+    session_result r = app_preview_act(a, &view, a->t, &e);
     if (r == SESSION_OK)
         *open = true;
     return after(a, r, &e);
@@ -679,10 +670,7 @@ bool app_tick(app *a, int64_t now)
         return false;
     apperr e;
     a->t = now - a->t0;
-    session_result r = session_tick(a->s, a->t, &e);
-    if (r == SESSION_OK || r == SESSION_FAILED)
-        app_preview_record(a, NULL, a->t);
-    return after(a, r, &e);
+    return after(a, app_preview_act(a, NULL, a->t, &e), &e);
 }
 
 int64_t app_time_left(const app *a, int64_t now)

@@ -86,14 +86,12 @@ size_t app_preview_recorded(const app *a)
     return a->preview ? a->preview->n : 0;
 }
 
-void app_preview_record(app *a, const session_action *act, int64_t t)
+/* Keeps the step the session took: text (mem.h) becomes the step's. */
+static void record(app *a, const session_action *act, char *text, int64_t t)
 {
     app_preview *p = a->preview;
-    if (!p)
-        return;
     forget_steps(p, p->taken); /* the author's own path from here */
     preview_step *q = mem_grow(p->steps, &p->cap, p->n + 1, sizeof *q);
-    char *text = act && act->text ? mem_strdup(act->text) : NULL;
     if (!q || (act && act->text && !text)) {
         mem_free(text);
         /* Out of memory: the next reload replays only what was kept. */
@@ -110,10 +108,19 @@ void app_preview_record(app *a, const session_action *act, int64_t t)
     p->taken = p->n;
 }
 
-void app_preview_unrecord(app *a)
+session_result app_preview_act(app *a, const session_action *act, int64_t t, apperr *e)
 {
-    if (a->preview && a->preview->n)
-        forget_steps(a->preview, a->preview->n - 1);
+    if (!a->preview)
+        return act ? session_act(a->s, act, t, e) : session_tick(a->s, t, e);
+    /* Copied first: an option's id belongs to the resolved node the action
+     * leaves, which the session frees. */
+    char *text = act && act->text ? mem_strdup(act->text) : NULL;
+    session_result r = act ? session_act(a->s, act, t, e) : session_tick(a->s, t, e);
+    if (r == SESSION_OK || r == SESSION_FAILED)
+        record(a, act, text, t);
+    else
+        mem_free(text);
+    return r;
 }
 
 /* ---- the reload ------------------------------------------------------------ */

@@ -24,12 +24,11 @@
 int app_preview_open(app *a, apperr *e);
 void app_preview_close(app *a);
 
-/* Records act at session time t (a tick, a time limit that fired, when
- * act is NULL). app.c records each action before the session takes it (its
- * text may belong to the step it leaves) and takes it back when the
- * session refused it. Nothing without a preview. */
-void app_preview_record(app *a, const session_action *act, int64_t t);
-void app_preview_unrecord(app *a);
+/* Every action and tick of the window's session goes through here: it is
+ * given to the session (act NULL: session_tick, a time limit that fires)
+ * at session time t, and, in a preview, kept for the replay when the
+ * session took it. Without a preview, only the session call. */
+session_result app_preview_act(app *a, const session_action *act, int64_t t, apperr *e);
 
 /* A new session started: the recording starts again. */
 void app_preview_restart(app *a);
