@@ -3,7 +3,6 @@
 #define _XOPEN_SOURCE 700
 #include "watch.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -203,6 +202,17 @@ static size_t dir_index(watch *w, const char *dir, size_t len)
     return w->n_dirs++;
 }
 
+/* From now on the files are polled: inotify's watches are all dropped. */
+static void use_polling(watch *w)
+{
+    if (w->fd >= 0)
+        close(w->fd); /* and its watches with it */
+    w->fd = -1;
+    for (size_t i = 0; i < w->n_dirs; i++)
+        w->dirs[i].wd = -1;
+    w->method = WATCH_POLL;
+}
+
 int watch_files(watch *w, const char *const *paths, size_t n, char *why, size_t why_size)
 {
     forget_files(w);
@@ -235,11 +245,8 @@ int watch_files(watch *w, const char *const *paths, size_t n, char *why, size_t 
         look(abs, &f->seen);
     }
     for (size_t i = 0; i < w->n_dirs; i++)
-        if (add_dir_watch(w, &w->dirs[i]) != 0) {
-            snprintf(why, why_size, "cannot watch the folder %s: %s", w->dirs[i].path,
-                     strerror(errno));
-            rc = -1;
-        }
+        if (add_dir_watch(w, &w->dirs[i]) != 0)
+            use_polling(w); /* the system's limit of watches reached, or a folder refused */
     w->next_poll = now_ms() + w->poll_ms;
     return rc;
 }

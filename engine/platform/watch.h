@@ -36,7 +36,8 @@ typedef struct watch_opts {
 typedef struct watch watch;
 
 /* A watcher of no files yet (o NULL: the defaults). Should inotify be
- * unavailable (the system's limit of watchers reached) it polls instead.
+ * unavailable (the system's limit of watchers reached), now or when a
+ * folder is to be watched (watch_files), it polls instead.
  * NULL only when out of memory. */
 watch *watch_open(const watch_opts *o);
 void watch_close(watch *w);
