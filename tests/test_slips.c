@@ -196,6 +196,24 @@ static void test_unclosed_string_names_its_line(void **state)
                  "closing \"");
 }
 
+/* A curly quote or an ellipsis inside a text never closed is not its closing
+ * quote: the text is said to be unclosed, not the mark pasted. */
+static void test_unclosed_string_with_curly_quotes_inside(void **state)
+{
+    (void)state;
+    expect_exact("slip_unclosed_with_curly.lua", NULL, 5,
+                 "the string that starts on line 5 is never closed \xE2\x80\x94 add its "
+                 "closing \"");
+}
+
+static void test_unclosed_string_with_an_ellipsis_before_a_field(void **state)
+{
+    (void)state;
+    expect_exact("slip_unclosed_with_ellipsis.lua", NULL, 5,
+                 "the string that starts on line 5 is never closed \xE2\x80\x94 add its "
+                 "closing \"");
+}
+
 static void test_unclosed_bracket_names_the_line_it_opened(void **state)
 {
     (void)state;
@@ -302,6 +320,8 @@ int main(void)
         cmocka_unit_test(test_long_dash_for_a_minus),
         cmocka_unit_test(test_non_breaking_space),
         cmocka_unit_test(test_unclosed_string_names_its_line),
+        cmocka_unit_test(test_unclosed_string_with_curly_quotes_inside),
+        cmocka_unit_test(test_unclosed_string_with_an_ellipsis_before_a_field),
         cmocka_unit_test(test_unclosed_bracket_names_the_line_it_opened),
         cmocka_unit_test(test_unclosed_block_names_the_line_it_opened),
         cmocka_unit_test(test_unclosed_long_text_names_its_line),

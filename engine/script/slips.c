@@ -12,21 +12,22 @@ typedef struct pasted {
     const char *bytes; /* UTF-8 */
     const char *what;  /* "a curly quote “", as the message names it */
     const char *fix;   /* "use straight quotes \"" */
+    bool quote;        /* it stands for a quote mark: it may close a text */
 } pasted;
 
 static const pasted PASTED[] = {
-    {"\xE2\x80\x9C", "a curly quote “", "use straight quotes \""},
-    {"\xE2\x80\x9D", "a curly quote ”", "use straight quotes \""},
-    {"\xE2\x80\x9E", "a curly quote „", "use straight quotes \""},
-    {"\xE2\x80\x98", "a curly quote ‘", "use straight quotes \""},
-    {"\xE2\x80\x99", "a curly quote ’", "use straight quotes \""},
-    {"\xE2\x80\x9A", "a curly quote ‚", "use straight quotes \""},
-    {"\xC2\xAB", "a quote mark «", "use straight quotes \""},
-    {"\xC2\xBB", "a quote mark »", "use straight quotes \""},
-    {"\xE2\x80\x93", "a long dash (–)", "use a plain minus -"},
-    {"\xE2\x80\x94", "a long dash (—)", "use a plain minus -"},
-    {"\xE2\x88\x92", "a minus sign (−)", "use a plain minus -"},
-    {"\xE2\x80\xA6", "an ellipsis (…)", "use three dots ... inside quotes, or none"},
+    {"\xE2\x80\x9C", "a curly quote “", "use straight quotes \"", true},
+    {"\xE2\x80\x9D", "a curly quote ”", "use straight quotes \"", true},
+    {"\xE2\x80\x9E", "a curly quote „", "use straight quotes \"", true},
+    {"\xE2\x80\x98", "a curly quote ‘", "use straight quotes \"", true},
+    {"\xE2\x80\x99", "a curly quote ’", "use straight quotes \"", true},
+    {"\xE2\x80\x9A", "a curly quote ‚", "use straight quotes \"", true},
+    {"\xC2\xAB", "a quote mark «", "use straight quotes \"", true},
+    {"\xC2\xBB", "a quote mark »", "use straight quotes \"", true},
+    {"\xE2\x80\x93", "a long dash (–)", "use a plain minus -", false},
+    {"\xE2\x80\x94", "a long dash (—)", "use a plain minus -", false},
+    {"\xE2\x88\x92", "a minus sign (−)", "use a plain minus -", false},
+    {"\xE2\x80\xA6", "an ellipsis (…)", "use three dots ... inside quotes, or none", false},
 };
 
 /* Blocks and brackets still open while the text is read again. Lua's own
@@ -241,19 +242,6 @@ static void odd_message(const char *p, const char *end, int line, char *out, siz
                  line, (unsigned)(unsigned char)*p);
 }
 
-/* The first pasted quote mark inside the string t (cut short by its line):
- * the string's closing quote, pasted curly. */
-static const char *pasted_in(const lex_token *t, const char *end)
-{
-    char shown[8];
-    for (const char *p = t->start; p < end && *p != '\n'; p++) {
-        const pasted *k = (unsigned char)*p >= 0x80 ? pasted_at(p, end, shown, sizeof shown) : NULL;
-        if (k && strstr(k->fix, "quotes"))
-            return p;
-    }
-    return NULL;
-}
-
 /* The line from p reads with every string closed when the pasted quote mark
  * at q closes the string it stands in (and only then). */
 static bool closes_with(const char *p, const char *end, const char *q, size_t q_len)
@@ -299,7 +287,7 @@ static const char *curly_closer(const char *p, const char *end)
     char shown[8];
     for (const char *q = p; q < end && *q != '\n'; q++) {
         const pasted *k = (unsigned char)*q >= 0x80 ? pasted_at(q, end, shown, sizeof shown) : NULL;
-        if (k && strstr(k->fix, "quotes") && ends_a_text(q + strlen(shown), end) &&
+        if (k && k->quote && ends_a_text(q + strlen(shown), end) &&
             closes_with(p, end, q, strlen(shown)))
             return q;
     }
@@ -547,9 +535,7 @@ bool slips_explain(const char *text, size_t len, int lua_line, const char *lua_m
         return true;
     }
     if (s.has_unclosed && s.unclosed.line <= lua_line) {
-        const char *curly = pasted_in(&s.unclosed, text + len);
-        if (!curly)
-            curly = curly_closer(s.unclosed_line_at, text + len);
+        const char *curly = curly_closer(s.unclosed_line_at, text + len);
         *line = s.unclosed.line;
         if (curly)
             odd_message(curly, text + len, *line, out, size);
