@@ -296,6 +296,23 @@ static void test_node_key_inside_the_decision_points_up(void **state)
                  "outside decision = { \xE2\x80\xA6 }?)");
 }
 
+/* An id on a node: a node's id is its key in nodes, not the case's id. */
+static void test_id_on_a_node_says_its_key_is_its_id(void **state)
+{
+    (void)state;
+    expect_exact("slip_id_in_a_node.lua", NULL, 5,
+                 "at nodes.a.id: unknown key 'id': a node's id is its key in nodes = { "
+                 "\xE2\x80\xA6 } (a = { \xE2\x80\xA6 } is node a): take this line out");
+}
+
+/* A key in a node is the node's or below it: never pointed out to the case. */
+static void test_summary_on_a_node_points_to_its_ending_only(void **state)
+{
+    (void)state;
+    expect_exact("slip_summary_on_a_node.lua", NULL, 5,
+                 "at nodes.a.summary: unknown key 'summary' (did you mean ending.summary?)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -320,6 +337,8 @@ int main(void)
         cmocka_unit_test(test_long_dash_for_a_minus),
         cmocka_unit_test(test_non_breaking_space),
         cmocka_unit_test(test_unclosed_string_names_its_line),
+        cmocka_unit_test(test_id_on_a_node_says_its_key_is_its_id),
+        cmocka_unit_test(test_summary_on_a_node_points_to_its_ending_only),
         cmocka_unit_test(test_unclosed_string_with_curly_quotes_inside),
         cmocka_unit_test(test_unclosed_string_with_an_ellipsis_before_a_field),
         cmocka_unit_test(test_unclosed_bracket_names_the_line_it_opened),

@@ -118,11 +118,13 @@ static void look_down(found *f, case_level level, const char *key, const char *p
 }
 
 /* Tables depth levels above level: named with the key of the table below
- * them on the way, which the key is to go outside of. */
+ * them on the way, which the key is to go outside of. Never out of a node
+ * into the case: what is written in a node is about that node (a node's id
+ * is its key in nodes, not the case's id). */
 static void look_up(found *f, case_level level, const char *key, int depth)
 {
     for (size_t i = 0; i < N_LINKS; i++) {
-        if (LINKS[i].child != level)
+        if (LINKS[i].child != level || level == CASE_LEVEL_NODE)
             continue;
         if (depth > 1) {
             look_up(f, LINKS[i].parent, key, depth - 1);
@@ -133,6 +135,23 @@ static void look_up(found *f, case_level level, const char *key, int depth)
             add_place(f, place);
         }
     }
+}
+
+/* Keys the format says another way at that level. */
+static const struct {
+    case_level level;
+    const char *key, *words;
+} IMPLIED[] = {
+    {CASE_LEVEL_NODE, "id",
+     "a node's id is its key in nodes = { … } (a = { … } is node a): take this line out"},
+};
+
+const char *case_keys_implied(case_level level, const char *key)
+{
+    for (size_t i = 0; i < sizeof IMPLIED / sizeof IMPLIED[0]; i++)
+        if (IMPLIED[i].level == level && strcmp(IMPLIED[i].key, key) == 0)
+            return IMPLIED[i].words;
+    return NULL;
 }
 
 bool case_keys_elsewhere(case_level level, const char *key, char *out, size_t size)

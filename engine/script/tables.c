@@ -194,7 +194,10 @@ static int unknown_key(tables_ctx *x, const char *k, case_level level)
     memcpy(key, k, n);
     key[n] = '\0';
     size_t mark = tables_path_push(x, key);
-    if (case_keys_elsewhere(level, k, place, sizeof place))
+    const char *implied = case_keys_implied(level, k);
+    if (implied)
+        tables_fail(x, "unknown key '%s': %s", key, implied);
+    else if (case_keys_elsewhere(level, k, place, sizeof place))
         tables_fail(x, "unknown key '%s' (did you mean %s?)", key, place);
     else if (hint)
         tables_fail(x, "unknown key '%s' (did you mean '%s'?)", key, hint);

@@ -33,4 +33,8 @@ const char *const *case_keys(case_level level);
  * outside decision = { … }"; two places joined by "or") and returns true. */
 bool case_keys_elsewhere(case_level level, const char *key, char *out, size_t size);
 
+/* key is none of level's, and the format says it another way there (id on
+ * a node: its key in nodes): the words that say so, else NULL. */
+const char *case_keys_implied(case_level level, const char *key);
+
 #endif
