@@ -351,6 +351,33 @@ static void test_library_marks_after_the_trainee_id_is_typed(void **state)
     assert_true(focus_is(&f->a, CMD_OPEN_CASE, bravo)); /* the next on the path */
 }
 
+/* An author's practice in the trainee's folder (play --from, --watch, run)
+ * is not the trainee's play of the case: no mark. */
+static void test_library_marks_leave_out_practice_sessions(void **state)
+{
+    lib_fixture *f = *state;
+    lib_open(f, "t1");
+    play(f, "alpha", 0);
+    char path[4096];
+    snprintf(path, sizeof path, "%s", f->a.log_path);
+    app_free(&f->a);
+    char *text = test_read_file(path, NULL);
+    assert_non_null(text);
+    char *mode = strstr(text, "\"mode\":\"play\"");
+    assert_non_null(mode);
+    /* The same session, as `play --from` would have logged it. */
+    size_t head = (size_t)(mode - text);
+    char *edited = malloc(strlen(text) + 64);
+    assert_non_null(edited);
+    snprintf(edited, strlen(text) + 64, "%.*s\"mode\":\"play\",\"from\":\"q\"%s", (int)head,
+             text, mode + strlen("\"mode\":\"play\""));
+    assert_int_equal(test_write_file(path, edited), 0);
+    free(edited);
+    free(text);
+    lib_open(f, "t1");
+    assert_int_equal(f->a.lib.items[entry_of(&f->a.lib, "alpha")].played, PLAYED_NOT);
+}
+
 static void test_library_marks_ignore_a_missing_or_damaged_log_folder(void **state)
 {
     lib_fixture *f = *state;
@@ -712,6 +739,7 @@ int main(void)
         APP_TEST(test_final_choice_comes_with_the_first_choice_picked),
         LIB_TEST(test_library_marks_played_cases_and_suggests_the_next),
         LIB_TEST(test_library_marks_after_the_trainee_id_is_typed),
+        LIB_TEST(test_library_marks_leave_out_practice_sessions),
         LIB_TEST(test_library_marks_ignore_a_missing_or_damaged_log_folder),
         LIB_TEST(test_library_esc_leaves),
         LIB_TEST(test_library_ctrl_q_leaves_the_window),

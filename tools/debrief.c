@@ -51,20 +51,9 @@ typedef struct run {
     debrief_nodes *nodes; /* --json: the per-decision view, without texts */
 } run;
 
-bool debrief_is_practice(const log_session *s)
-{
-    static const char *const modes[] = {"run", "replay", "preview"};
-    if (s->from || s->n_set > 0)
-        return true; /* started at a chosen node or state: an author trying it */
-    for (size_t i = 0; s->mode && i < sizeof modes / sizeof modes[0]; i++)
-        if (strcmp(s->mode, modes[i]) == 0)
-            return true;
-    return false;
-}
-
 bool debrief_counts(const debrief_report_in *in, const log_session *s)
 {
-    return in->include_runs || !debrief_is_practice(s);
+    return in->include_runs || !log_session_is_practice(s);
 }
 
 static void on_issue(void *ctx, const log_issue *is)
@@ -90,7 +79,7 @@ static void on_issue(void *ctx, const log_issue *is)
 static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     run *r = ctx;
-    bool counted = r->a->include_runs || !debrief_is_practice(s);
+    bool counted = r->a->include_runs || !log_session_is_practice(s);
     if (!counted)
         r->runs_left_out++;
     else if (metrics_set_add(r->set, s) != 0 || (r->all && metrics_set_add(r->all, s) != 0) ||

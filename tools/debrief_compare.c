@@ -18,7 +18,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     reader *r = ctx;
     r->c->sessions++;
-    if (!r->include_runs && debrief_is_practice(s)) {
+    if (!r->include_runs && log_session_is_practice(s)) {
         r->c->runs_left_out++;
         return 0;
     }

@@ -29,7 +29,7 @@ typedef struct debrief_report_in {
      * writer uses its documented default. */
     const char *xapi_homepage;
     const char *xapi_base;
-    /* --include-runs: count practice sessions (debrief_is_practice) too;
+    /* --include-runs: count practice sessions (log_session_is_practice) too;
      * runs_left_out: how many the metrics pass left out. */
     bool include_runs;
     long runs_left_out;
@@ -39,11 +39,6 @@ typedef struct debrief_report_in {
     const metrics_set *compare;
     const char *compare_label;
 } debrief_report_in;
-
-/* A practice session, left out of the figures unless --include-runs: one
- * whose session_start mode is run (scripted inputs or a policy), replay or
- * preview, or that names a `from` node or `set` values (--from, --set). */
-bool debrief_is_practice(const log_session *s);
 
 /* Whether the figures count session s. */
 bool debrief_counts(const debrief_report_in *in, const log_session *s);

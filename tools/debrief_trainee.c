@@ -56,7 +56,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     reading *r = ctx;
     bool mine = is_trainee(s, r->a->trainee);
-    if (!r->a->include_runs && debrief_is_practice(s)) {
+    if (!r->a->include_runs && log_session_is_practice(s)) {
         r->runs_left_out++;
         r->my_runs += mine;
         return 0;

@@ -378,7 +378,7 @@ typedef struct pass {
 static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     pass *p = ctx;
-    if ((!p->t->a->include_runs && debrief_is_practice(s)) || !s->trainee ||
+    if ((!p->t->a->include_runs && log_session_is_practice(s)) || !s->trainee ||
         strcmp(s->trainee, p->t->a->trainee) != 0)
         return 0;
     if (!p->tmp) {

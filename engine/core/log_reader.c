@@ -690,6 +690,17 @@ void log_session_free(log_session *s)
 
 /* ---- names ---------------------------------------------------------------------- */
 
+bool log_session_is_practice(const log_session *s)
+{
+    static const char *const modes[] = {"run", "replay", "preview"};
+    if (s->from || s->n_set > 0)
+        return true; /* started at a chosen node or state: an author trying it */
+    for (size_t i = 0; s->mode && i < sizeof modes / sizeof modes[0]; i++)
+        if (strcmp(s->mode, modes[i]) == 0)
+            return true;
+    return false;
+}
+
 const char *log_status_name(log_status s)
 {
     static const char *const names[] = {"complete", "quit", "error", "incomplete"};

@@ -147,6 +147,13 @@ int log_read_paths(const char *const *paths, size_t n_paths, const log_read_opts
 int log_session_read(const char *path, const log_read_opts *o, log_session **out, apperr *e);
 void log_session_free(log_session *s);
 
+/* A practice session, not a trainee's play of the case: played by `run`
+ * (inputs or a policy), `replay` or `preview` (play --watch), or started at
+ * a chosen node or state (from, set). The debrief leaves them out of its
+ * figures unless asked, and the library does not mark a case played by
+ * them (decision-log.md). */
+bool log_session_is_practice(const log_session *s);
+
 /* "complete", "quit", "error", "incomplete". */
 const char *log_status_name(log_status s);
 /* "good", "neutral", "harm". */

@@ -30,8 +30,9 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
 {
     (void)e;
     last_played *lp = ctx;
-    if (!s->trainee || !s->case_id || strcmp(s->trainee, lp->trainee) != 0)
-        return 0;
+    if (!s->trainee || !s->case_id || strcmp(s->trainee, lp->trainee) != 0 ||
+        log_session_is_practice(s))
+        return 0; /* another trainee's, or an author's practice (play --from, --watch) */
     for (size_t i = 0; i < lp->lib->n; i++) {
         library_entry *en = &lp->lib->items[i];
         if (!en->id || strcmp(en->id, s->case_id) != 0)

@@ -8,7 +8,8 @@
 
 /* Marks each entry of lib with how trainee's last session of it went (the
  * logs under log_dir whose session_start names this trainee and the case's
- * id), then finds the next case. Logs that cannot be read are passed over:
+ * id; practice sessions, log_session_is_practice, are not the trainee's
+ * play), then finds the next case. Logs that cannot be read are passed over:
  * the marks are a help, never a reason not to play. A NULL or empty
  * trainee or log_dir marks nothing played. */
 void library_mark_played(library *lib, const char *log_dir, const char *trainee);
