@@ -420,19 +420,25 @@ static void ai_always(result_impl *r, walker *w)
 {
     char msg[600];
     walk_finding *f = &r->first_advised;
-    if (r->right_states == r->advised_states) {
+    size_t n = 0, right = 0, wrong = 0; /* advised decisions, right or wrong at every visit */
+    for (size_t i = 0; r->ai_seen && i < w->c->n_nodes; i++) {
+        n += r->ai_seen[i] != 0;
+        right += r->ai_seen[i] == 1;
+        wrong += r->ai_seen[i] == 2;
+    }
+    if (n > 0 && right == n) {
         snprintf(msg, sizeof msg,
                  "the AI is right at every advised decision the walk reached (%zu): there is "
                  "nothing for a trainee to practise spotting; make it wrong somewhere, or in "
                  "a variant",
-                 r->advised_states);
+                 n);
         f->kind = WALK_AI_ALWAYS_RIGHT;
-    } else if (r->right_states == 0 && walk_teaching_advised_nodes(r) >= 2) {
+    } else if (n >= 2 && wrong == n) {
         snprintf(msg, sizeof msg,
                  "the AI is wrong at every advised decision the walk reached (%zu): a trainee "
                  "learns only to ignore it, not when to trust it; make it right somewhere, or "
                  "in a variant",
-                 r->advised_states);
+                 n);
         f->kind = WALK_AI_ALWAYS_WRONG;
     } else {
         return; /* walk_free frees the path */

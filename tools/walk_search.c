@@ -136,16 +136,13 @@ static void note_feedback(walker *w, uint32_t x, int ni, const case_node *resolv
 }
 
 /* Notes what a new state says about the case: its advice and debrief
- * text (walk_teaching.c), advice without feedback text, and whether the AI
- * is right. */
+ * text and whether the AI is right there (walk_teaching.c), and advice
+ * without feedback text. */
 static void note_decision(walker *w, uint32_t x, int ni, const case_node *resolved)
 {
     const case_decision *d = &resolved->decision;
     if (!d->advice.present)
         return;
-    result_impl *r = w->r;
-    r->advised_states++;
-    r->right_states += case_is_best(d, d->advice.recommend);
     walk_teaching_note_advice(w, x, ni, resolved);
     note_feedback(w, x, ni, resolved);
 }

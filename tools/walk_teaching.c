@@ -153,16 +153,24 @@ static int advice_cmp(const void *a, const void *b)
 
 /* ---- advised decisions, counted once each --------------------------------- */
 
+/* Per variant (the summary) and over every variant (r->ai_seen: the AI
+ * right, or wrong, at every advised decision). */
 static int count_decisions(walker *w)
 {
-    uint8_t *seen = mem_calloc(w->c->n_nodes ? w->c->n_nodes : 1, 1); /* 1 right, 2 wrong */
-    if (!seen)
+    size_t n = w->c->n_nodes ? w->c->n_nodes : 1;
+    uint8_t *seen = mem_calloc(n, 1); /* 1 right, 2 wrong */
+    if (!w->r->ai_seen)
+        w->r->ai_seen = mem_calloc(n, 1);
+    if (!seen || !w->r->ai_seen) {
+        mem_free(seen);
         return -1;
+    }
     for (uint32_t i = 1; i < w->n_st; i++)
         if (w->st[i].advised)
             seen[w->st[i].node] |= w->st[i].ai_right ? 1 : 2;
     walk_variant *v = w->v;
     for (size_t k = 0; k < w->c->n_nodes; k++) {
+        w->r->ai_seen[k] |= seen[k];
         v->advised_decisions += seen[k] != 0;
         v->ai_right_decisions += seen[k] == 1;
         v->ai_mixed_decisions += seen[k] == 3;
@@ -584,21 +592,10 @@ int walk_teaching_cross_variant(result_impl *r, walker *w)
     return w->fatal ? -1 : 0;
 }
 
-size_t walk_teaching_advised_nodes(const result_impl *r)
-{
-    size_t n = 0;
-    for (size_t i = 0; r->teach && i < r->pub.c->n_nodes; i++) {
-        bool advised = false;
-        for (size_t k = 0; k < r->pub.n_variants && !advised; k++)
-            for (size_t j = 0; j < r->teach[k].n_advice && !advised; j++)
-                advised = r->teach[k].advice[j].node == i;
-        n += advised;
-    }
-    return n;
-}
-
 void walk_teaching_free(result_impl *r)
 {
+    mem_free(r->ai_seen);
+    r->ai_seen = NULL;
     if (!r->teach)
         return;
     for (size_t k = 0; k < r->pub.n_variants; k++) {

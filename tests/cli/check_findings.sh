@@ -10,7 +10,7 @@ cd "$TEST_DATA_DIR/check"
 # fixture and its exit code without --strict
 expected_status() {
     case $1 in
-    clean | advice_by_path | ai_always_right | no_debrief | no_feedback | variant_ending | trainee_text | \
+    clean | advice_by_path | ai_always_right | ai_wrong_one_decision | no_debrief | no_feedback | variant_ending | trainee_text | \
         same_advice_time | teach_*) echo 0 ;;
     *) echo 1 ;;
     esac
@@ -36,6 +36,10 @@ done
 run_app check --strict clean.lua
 expect_status 0 "check --strict clean.lua"
 expect_in out "clean.lua: ok (0 errors, 0 warnings)" "clean case reported clean"
+# The AI wrong at its one advised decision, reached in two states: one
+# decision, so not the always-wrong mistake.
+run_app check --strict ai_wrong_one_decision.lua
+expect_status 0 "check --strict ai_wrong_one_decision.lua"
 # Variants that differ in their time limit alone are not the same-advice
 # mistake.
 run_app check --strict same_advice_time.lua

@@ -34,7 +34,7 @@ typedef struct result_impl {
     walk_result pub;
     pool strings;
     size_t cap_findings;
-    size_t advised_states, right_states; /* over every variant: the AI always right? */
+    uint8_t *ai_seen; /* per node, over every variant: 1 the AI right there, 2 wrong, 3 both */
     bool have_first_advised;
     walk_finding first_advised; /* where to point that warning */
     bool any_bound;
@@ -207,8 +207,6 @@ void walk_text_case(walker *w);
 void walk_teaching_note_advice(walker *w, uint32_t x, int ni, const case_node *resolved);
 int walk_teaching_variant(walker *w);
 int walk_teaching_cross_variant(result_impl *r, walker *w);
-/* Distinct decision nodes that gave advice, over the variants walked. */
-size_t walk_teaching_advised_nodes(const result_impl *r);
 void walk_teaching_free(result_impl *r);
 
 /* walk_image.c: the images the case's tables name, once a walk, and those
