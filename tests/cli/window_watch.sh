@@ -28,7 +28,7 @@ return case {
   start = "arrival",
   nodes = {
     arrival = { text = h.arrival, next = "choice" },
-    choice = { text = "$1", ${2:-}
+    choice = { text = "$1" .. h.aside, ${2:-}
       decision = { options = { { id = "a", label = "Option A", next = "done" },
                                { id = "b", label = "Option B", next = "done" } },
                    best = { "a" } } },
@@ -63,7 +63,7 @@ watch_session() { # WHAT: the whole session, under the watcher the environment s
     local what=$1
     rm -rf "$WORK/case" "$WORK/xdg" "$APPRAISE_DRAW_LOG"
     mkdir -p "$WORK/case"
-    echo 'return { arrival = "The patient arrives." }' >"$WORK/case/helpers.lua"
+    echo 'return { arrival = "The patient arrives.", aside = "" }' >"$WORK/case/helpers.lua"
     write_case "Which treatment first?"
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         "$APPRAISE" play "$WORK/case/case.lua" --watch --trainee author --seed 3 \
@@ -90,17 +90,16 @@ watch_session() { # WHAT: the whole session, under the watcher the environment s
     wait_last_frame "Which treatment comes first, now?" "$what: the new text after a save"
     expect_drawn "Option B" "$what: still at the decision"
 
-    # 2. An include saved: reloaded too (the text goes back one step: the
-    #    arrival is not shown at the decision, so the choice text changes).
-    echo 'return { arrival = "The patient arrives by ambulance." }' >"$WORK/case/helpers.lua"
-    write_case "Which treatment comes first, again?"
-    wait_last_frame "Which treatment comes first, again?" "$what: after the include and the case saved"
+    # 2. The include alone saved: reloaded too, its new text at the decision.
+    echo 'return { arrival = "The patient arrives.", aside = " By ambulance." }' \
+        >"$WORK/case/helpers.lua"
+    wait_last_frame "Which treatment comes first, now? By ambulance." "$what: after the include saved"
 
     # 3. A broken save: its FILE:LINE in the bar, the old text still drawn.
     write_case "Broken" "titel = 3 3,"
     wait_last_frame "case.lua:9:" "$what: the broken save's FILE:LINE"
     expect_drawn "(the last version that loaded is still playing)" "$what: the bar"
-    expect_drawn "Which treatment comes first, again?" "$what: the old version still shown"
+    expect_drawn "Which treatment comes first, now? By ambulance." "$what: the old version still shown"
     # WATCH_SCREENSHOT=FILE.png: the screen as it is now, to look at.
     if [ "$what" = inotify ] && [ -n "${WATCH_SCREENSHOT:-}" ]; then
         import -window root "$WATCH_SCREENSHOT" 2>/dev/null || true
@@ -123,8 +122,8 @@ watch_session() { # WHAT: the whole session, under the watcher the environment s
     # The previews' logs: mode preview, in their own folder; none for trainees.
     local previews
     previews=$(find "$WORK/xdg/appraise/preview" -name '*.jsonl' 2>/dev/null | wc -l)
-    # The first session, and one per save that loaded (3: new text, include
-    # and case, the fix).
+    # The first session, and one per save that loaded (3: new text, the
+    # include, the fix).
     [ "$previews" -eq 4 ] || fail "$what: $previews preview logs, expected 4"
     if grep -L '"mode":"preview"' "$WORK"/xdg/appraise/preview/*.jsonl | grep -q .; then
         fail "$what: a preview log is not mode preview"
