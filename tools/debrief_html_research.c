@@ -27,13 +27,6 @@ static void write_rate(debrief_html *h, metric_value v)
     debrief_html_out(h, "</td>");
 }
 
-/* The same rate with its interval recomputed from its counts (the curve's
- * points and the splits carry num and den). */
-static metric_value rate_of(const metric_value *v)
-{
-    return metrics_proportion(v->num, v->den);
-}
-
 static void write_table_2x2x2(debrief_html *h, const metrics *m)
 {
     static const char *const right[] = {"wrong", "right"};
@@ -97,7 +90,7 @@ static void write_split(debrief_html *h, const metrics *m)
     for (int r = 0; r < 3; r++) {
         debrief_html_out(h, "<tr><th scope=\"row\">%s</th>", rows[r]);
         for (int c = 0; c < 3; c++)
-            write_rate(h, rate_of(&m->accuracy_split[r][c]));
+            write_rate(h, m->accuracy_split[r][c]);
         debrief_html_out(h, "</tr>\n");
     }
     debrief_html_out(h, "</tbody>\n");
@@ -118,9 +111,9 @@ static void write_catch(debrief_html *h, const metrics *m)
                         "scope=\"col\">Over-reliance</th><th scope=\"col\">"
                         "Of</th></tr></thead>\n<tbody>\n<tr><th "
                         "scope=\"row\">Opened</th>");
-    write_rate(h, rate_of(&m->explanation_catch[1]));
+    write_rate(h, m->explanation_catch[1]);
     debrief_html_out(h, "</tr>\n<tr><th scope=\"row\">Not opened</th>");
-    write_rate(h, rate_of(&m->explanation_catch[0]));
+    write_rate(h, m->explanation_catch[0]);
     debrief_html_out(h, "</tr>\n</tbody>\n");
     debrief_html_table_close(h->f);
 }
@@ -151,8 +144,8 @@ static void write_curve(debrief_html *h)
                          "<tr data-point=\"%d\"><th scope=\"row\">%d</th><td "
                          "class=\"num\">%ld</td>",
                          p[k].k, p[k].k, p[k].trainees);
-        write_rate(h, rate_of(&p[k].over));
-        write_rate(h, rate_of(&p[k].under));
+        write_rate(h, p[k].over);
+        write_rate(h, p[k].under);
         debrief_html_out(h, "</tr>\n");
     }
     debrief_html_out(h, "</tbody>\n");

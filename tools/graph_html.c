@@ -18,8 +18,6 @@
 #include "mem.h"
 #include "strbuf.h"
 
-static const char *const outcome_words[3] = {"good", "neutral", "harm"};
-
 static void html(FILE *f, const char *s)
 {
     debrief_fmt_html(f, s);
@@ -59,8 +57,8 @@ static void kind_line(FILE *f, const graph_map *m, size_t i)
         const char *sep = "";
         for (int k = 0; k < 3; k++)
             if (mn->outcomes & (1u << k)) {
-                fprintf(f, "%s<strong class=\"outcome-%s\">%s</strong>", sep, outcome_words[k],
-                        outcome_words[k]);
+                fprintf(f, "%s<strong class=\"outcome-%s\">%s</strong>", sep,
+                        case_outcome_name((case_outcome)k), case_outcome_name((case_outcome)k));
                 sep = " or ";
             }
         if (!mn->outcomes)
