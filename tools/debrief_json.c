@@ -73,15 +73,6 @@ static cJSON *proportion(const metric_value *v)
     return o;
 }
 
-/* Adds item under key to o; false (item freed) when either is NULL. */
-static bool add_item(cJSON *o, const char *key, cJSON *item)
-{
-    if (o && item && cJSON_AddItemToObject(o, key, item))
-        return true;
-    cJSON_Delete(item);
-    return false;
-}
-
 static cJSON *figure(const metrics *m, metric_id id)
 {
     char buf[40];
@@ -168,11 +159,11 @@ static cJSON *accuracy_split(const metrics *m)
     for (int r = 0; o && r < 3; r++) {
         cJSON *row = cJSON_CreateObject();
         for (int c = 0; row && c < 3; c++)
-            if (!add_item(row, cols[c], proportion(&m->accuracy_split[r][c]))) {
+            if (!json_add_item(row, cols[c], proportion(&m->accuracy_split[r][c]))) {
                 cJSON_Delete(row);
                 row = NULL;
             }
-        if (!add_item(o, rows[r], row)) {
+        if (!json_add_item(o, rows[r], row)) {
             cJSON_Delete(o);
             return NULL;
         }
@@ -183,8 +174,8 @@ static cJSON *accuracy_split(const metrics *m)
 static cJSON *explanation_catch(const metrics *m)
 {
     cJSON *o = cJSON_CreateObject();
-    if (!add_item(o, "opened", proportion(&m->explanation_catch[1])) ||
-        !add_item(o, "not_opened", proportion(&m->explanation_catch[0]))) {
+    if (!json_add_item(o, "opened", proportion(&m->explanation_catch[1])) ||
+        !json_add_item(o, "not_opened", proportion(&m->explanation_catch[0]))) {
         cJSON_Delete(o);
         return NULL;
     }
@@ -193,9 +184,9 @@ static cJSON *explanation_catch(const metrics *m)
 
 bool debrief_json_add_research(cJSON *group, const metrics *m)
 {
-    return add_item(group, "reliance_table", reliance_table(m)) &&
-           add_item(group, "accuracy_split", accuracy_split(m)) &&
-           add_item(group, "explanation_catch", explanation_catch(m));
+    return json_add_item(group, "reliance_table", reliance_table(m)) &&
+           json_add_item(group, "accuracy_split", accuracy_split(m)) &&
+           json_add_item(group, "explanation_catch", explanation_catch(m));
 }
 
 static char *group_text(const metrics_set *set, size_t g)
@@ -233,8 +224,8 @@ cJSON *debrief_json_curve(const metrics_curve *c)
     for (size_t k = 0; list && k < n; k++) {
         cJSON *o = cJSON_CreateObject();
         bool ok = o && add_long(o, "k", p[k].k) &&
-                  add_item(o, "over_reliance", proportion(&p[k].over)) &&
-                  add_item(o, "under_reliance", proportion(&p[k].under)) &&
+                  json_add_item(o, "over_reliance", proportion(&p[k].over)) &&
+                  json_add_item(o, "under_reliance", proportion(&p[k].under)) &&
                   add_long(o, "trainees", p[k].trainees) && cJSON_AddItemToArray(list, o);
         if (!ok) {
             cJSON_Delete(o);
@@ -244,7 +235,6 @@ cJSON *debrief_json_curve(const metrics_curve *c)
     }
     return list;
 }
-
 
 int debrief_json_write_with(FILE *f, const metrics_set *set, long runs_left_out, const cJSON *extra)
 {

@@ -10,22 +10,13 @@ static bool add_count(cJSON *o, const char *key, long n)
     return json_add_int_or_null(o, key, true, n) != NULL;
 }
 
-/* Adds item under key; false (item freed) when either is NULL. */
-static bool add_item(cJSON *o, const char *key, cJSON *item)
+/* o when all its parts were added, else NULL (o freed). */
+static cJSON *whole(cJSON *o, bool ok)
 {
-    if (o && item && cJSON_AddItemToObject(o, key, item))
-        return true;
-    cJSON_Delete(item);
-    return false;
-}
-
-/* Appends item to list; false (item freed) when either is NULL. */
-static bool append(cJSON *list, cJSON *item)
-{
-    if (list && item && cJSON_AddItemToArray(list, item))
-        return true;
-    cJSON_Delete(item);
-    return false;
+    if (ok)
+        return o;
+    cJSON_Delete(o);
+    return NULL;
 }
 
 static cJSON *teachings(const debrief_node *d)
@@ -37,7 +28,7 @@ static cJSON *teachings(const debrief_node *d)
         bool ok = o && json_add_string_or_null(o, "text", t->text) &&
                   json_add_string_or_null(o, "ai", t->ai) &&
                   add_count(o, "decisions", t->decisions);
-        if (!(ok ? append(list, o) : (cJSON_Delete(o), false))) {
+        if (!json_append(list, whole(o, ok))) {
             cJSON_Delete(list);
             return NULL;
         }
@@ -56,7 +47,7 @@ static cJSON *options(const debrief_node *d)
                   cJSON_AddBoolToObject(o, "best", p->best) &&
                   add_count(o, "advised", p->advised) && add_count(o, "initial", p->initial) &&
                   add_count(o, "final", p->final);
-        if (!(ok ? append(list, o) : (cJSON_Delete(o), false))) {
+        if (!json_append(list, whole(o, ok))) {
             cJSON_Delete(list);
             return NULL;
         }
@@ -82,7 +73,7 @@ static cJSON *flow(const debrief_node *d)
         bool ok = o && json_add_string_or_null(o, "initial", flow_id(d, c / w)) &&
                   json_add_string_or_null(o, "final", flow_id(d, c % w)) &&
                   add_count(o, "count", d->flow[c]);
-        if (!(ok ? append(list, o) : (cJSON_Delete(o), false))) {
+        if (!json_append(list, whole(o, ok))) {
             cJSON_Delete(list);
             return NULL;
         }
@@ -94,7 +85,7 @@ static cJSON *trust(const debrief_node *d)
 {
     cJSON *list = cJSON_CreateArray();
     for (int k = 1; list && k <= 7; k++)
-        if (!append(list, json_int(d->trust_hist[k]))) {
+        if (!json_append(list, json_int(d->trust_hist[k]))) {
             cJSON_Delete(list);
             return NULL;
         }
@@ -109,19 +100,20 @@ static cJSON *block(const debrief_node *d)
               json_add_string_or_null(o, "node", d->node_id) &&
               json_add_string_or_null(o, "title", d->title) &&
               json_add_string_or_null(o, "prompt", d->prompt) &&
-              add_item(o, "teachings", teachings(d)) && add_count(o, "decisions", d->decisions) &&
+              json_add_item(o, "teachings", teachings(d)) &&
+              add_count(o, "decisions", d->decisions) &&
               add_count(o, "advice_shown", d->advice_shown) &&
               add_count(o, "ai_right", d->ai_right) && add_count(o, "ai_wrong", d->ai_wrong);
     if (ok)
         ok = d->ai_confidence_n > 0
                  ? json_add_number(o, "ai_confidence_mean", d->ai_confidence_mean)
                  : cJSON_AddNullToObject(o, "ai_confidence_mean");
-    ok = ok && add_item(o, "options", options(d)) && add_item(o, "flow", flow(d)) &&
+    ok = ok && json_add_item(o, "options", options(d)) && json_add_item(o, "flow", flow(d)) &&
          add_count(o, "toward_ai", d->toward_ai) && add_count(o, "away_from_ai", d->away_from_ai) &&
          add_count(o, "followed_wrong", d->followed_wrong) &&
          add_count(o, "rejected_right", d->rejected_right) &&
          add_count(o, "final_right", d->final_right) &&
-         add_count(o, "final_wrong", d->final_wrong) && add_item(o, "trust", trust(d));
+         add_count(o, "final_wrong", d->final_wrong) && json_add_item(o, "trust", trust(d));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -148,9 +140,9 @@ bool debrief_json_add_nodes(cJSON *obj, const debrief_nodes *n)
     size_t count = debrief_nodes_count(n);
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; list && i < count; i++)
-        if (!append(list, block(debrief_nodes_at(n, i)))) {
+        if (!json_append(list, block(debrief_nodes_at(n, i)))) {
             cJSON_Delete(list);
             list = NULL;
         }
-    return add_item(obj, "decisions", list) && add_item(obj, "caught_out", caught_out(n));
+    return json_add_item(obj, "decisions", list) && json_add_item(obj, "caught_out", caught_out(n));
 }

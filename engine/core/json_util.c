@@ -64,7 +64,7 @@ cJSON *json_number(double x)
 }
 
 /* Adds item under key; on failure frees item and returns NULL. */
-static cJSON *add_item(cJSON *obj, const char *key, cJSON *item)
+cJSON *json_add_item(cJSON *obj, const char *key, cJSON *item)
 {
     if (!item)
         return NULL;
@@ -75,19 +75,30 @@ static cJSON *add_item(cJSON *obj, const char *key, cJSON *item)
     return item;
 }
 
+cJSON *json_append(cJSON *list, cJSON *item)
+{
+    if (!item)
+        return NULL;
+    if (!list || !cJSON_AddItemToArray(list, item)) {
+        cJSON_Delete(item);
+        return NULL;
+    }
+    return item;
+}
+
 cJSON *json_add_number(cJSON *obj, const char *key, double x)
 {
-    return add_item(obj, key, json_number(x));
+    return json_add_item(obj, key, json_number(x));
 }
 
 cJSON *json_add_string_or_null(cJSON *obj, const char *key, const char *s)
 {
-    return add_item(obj, key, s ? cJSON_CreateString(s) : cJSON_CreateNull());
+    return json_add_item(obj, key, s ? cJSON_CreateString(s) : cJSON_CreateNull());
 }
 
 cJSON *json_add_bool_or_null(cJSON *obj, const char *key, bool has, bool value)
 {
-    return add_item(obj, key, has ? cJSON_CreateBool(value) : cJSON_CreateNull());
+    return json_add_item(obj, key, has ? cJSON_CreateBool(value) : cJSON_CreateNull());
 }
 
 /* Printed with %lld / %llu so that integers beyond 2^53 stay exact in the
@@ -108,7 +119,7 @@ cJSON *json_u64(unsigned long long value)
 
 cJSON *json_add_int_or_null(cJSON *obj, const char *key, bool has, long long value)
 {
-    return add_item(obj, key, has ? json_int(value) : cJSON_CreateNull());
+    return json_add_item(obj, key, has ? json_int(value) : cJSON_CreateNull());
 }
 
 char *json_print_line(const cJSON *obj)

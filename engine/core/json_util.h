@@ -30,6 +30,11 @@ cJSON *json_add_string_or_null(cJSON *obj, const char *key, const char *s);
 cJSON *json_add_bool_or_null(cJSON *obj, const char *key, bool has, bool value);
 cJSON *json_add_int_or_null(cJSON *obj, const char *key, bool has, long long value);
 
+/* Adds item under key to obj, or appends it to list: the item, or NULL
+ * (item freed) when obj, list or item is NULL or out of memory. */
+cJSON *json_add_item(cJSON *obj, const char *key, cJSON *item);
+cJSON *json_append(cJSON *list, cJSON *item);
+
 /* Prints obj on one line (no spaces), malloc'd; NULL when out of memory. */
 char *json_print_line(const cJSON *obj);
 
