@@ -14,7 +14,6 @@
 #include "policy.h"
 #include "runner.h"
 #include "session.h"
-#include "session_from.h"
 
 /* A path whose case never ends is stopped after this many policy actions. */
 #define POLICY_MAX_ACTIONS 100000
@@ -48,10 +47,7 @@ static int check_start(const case_def *c, const run_case_opts *o)
 {
     apperr e;
     session_from from = from_of(o);
-    if ((!o->variant || session_find_variant(c, o->variant, &e)) &&
-        session_from_check(c, &from, &e) == 0)
-        return 0;
-    return report(&e);
+    return session_check_start(c, o->variant, &from, &e) == 0 ? 0 : report(&e);
 }
 
 static int open_log(run_state *r, apperr *e)

@@ -213,6 +213,14 @@ const char *session_find_variant(const case_def *c, const char *name, apperr *e)
     return NULL;
 }
 
+int session_check_start(const case_def *c, const char *variant, const session_from *from,
+                        apperr *e)
+{
+    if (variant && !session_find_variant(c, variant, e))
+        return -1;
+    return session_from_check(c, from, e);
+}
+
 /* The variant asked for, else the one derived; -1 (USAGE) when unknown. */
 static int pick_variant(const case_def *c, const session_opts *o, const char **out, apperr *e)
 {

@@ -134,6 +134,13 @@ const char *session_derive_variant(const case_def *c, const char *trainee);
  * front end checks --variant with this before anything is written. */
 const char *session_find_variant(const case_def *c, const char *name, apperr *e);
 
+/* What every front end checks before anything is written or a window
+ * opens: variant (NULL: none given) names a variant of c, and from's node
+ * and --set values fit c (session_open checks the same). 0, or -1 with an
+ * APPERR_USAGE error naming the option at fault. */
+int session_check_start(const case_def *c, const char *variant, const session_from *from,
+                        apperr *e);
+
 /* 32-bit FNV-1a of the bytes of s. */
 uint32_t session_fnv1a(const char *s);
 

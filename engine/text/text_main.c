@@ -12,7 +12,6 @@
 #include "launch.h"
 #include "library_played.h"
 #include "mem.h"
-#include "session_from.h"
 #include "text_input.h"
 #include "text_play.h"
 
@@ -104,8 +103,7 @@ int text_play(const text_start *s)
     case_load_opts lo = {.seed = o.seed};
     if (case_load(&c, s->path, &lo, &e) != 0)
         return exit_report("play", &e);
-    if ((s->variant && !session_find_variant(c, s->variant, &e)) ||
-        session_from_check(c, &s->from, &e) != 0) {
+    if (session_check_start(c, s->variant, &s->from, &e) != 0) {
         case_free(c);
         return exit_report("play", &e);
     }

@@ -17,20 +17,16 @@
 #include "prefs.h"
 #include "replay.h"
 #include "session.h"
-#include "session_from.h"
 #include "ui_main.h"
 #include "window.h"
 
 /* An unknown --variant, --from node or a --set that does not fit is a
  * usage error found before any window or log. */
-static int check_variant(const ui_start *s, const case_def *c)
+static int check_start(const ui_start *s, const case_def *c)
 {
     apperr e;
     session_from from = {s->from, s->sets, s->n_sets};
-    if ((!s->variant || session_find_variant(c, s->variant, &e)) &&
-        session_from_check(c, &from, &e) == 0)
-        return 0;
-    return exit_report("play", &e);
+    return session_check_start(c, s->variant, &from, &e) == 0 ? 0 : exit_report("play", &e);
 }
 
 /* Development knobs (tests, benchmarks, screenshots): the window size, and
@@ -105,7 +101,7 @@ int ui_play(const ui_start *s)
     case_load_opts lo = {.seed = seed};
     if (case_load(&c, s->path, &lo, &e) != 0)
         return exit_report("play", &e);
-    int rc = check_variant(s, c);
+    int rc = check_start(s, c);
     /* --watch: previews are logged apart from the trainees' logs. */
     char previews[4096];
     const char *log_dir = s->log_dir;
