@@ -29,6 +29,7 @@ struct app_preview {
      * that a save that puts back what the replay missed finds its way back
      * to where the author was. */
     size_t taken;
+    int64_t next_check; /* app_preview_poll asks the watcher again from then */
 };
 
 static void forget_steps(app_preview *p, size_t from)
@@ -257,7 +258,15 @@ bool app_preview_reload(app *a, int64_t now)
     return true;
 }
 
+/* How often the files are asked after, however many events the window
+ * handles meanwhile (mouse moves come in bursts). */
+#define POLL_EVERY_MS 100
+
 bool app_preview_poll(app *a, int64_t now)
 {
-    return a->preview && watch_changed(a->preview->w) && app_preview_reload(a, now);
+    app_preview *p = a->preview;
+    if (!p || now < p->next_check)
+        return false;
+    p->next_check = now + POLL_EVERY_MS;
+    return watch_changed(p->w) && app_preview_reload(a, now);
 }

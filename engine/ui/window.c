@@ -40,6 +40,7 @@ typedef struct win {
     long keys, keys_titled;
     bool ending_enter; /* Enter went down on the ending screen: it acts when let go */
     voicing voice;     /* self-voicing (V): what changed, said after each frame */
+    int64_t countdown_at; /* when the countdown's text changes next; -1: none runs */
 } win;
 
 static int64_t now_ms(void)
@@ -434,13 +435,16 @@ static void title_keys(win *w)
 
 static int timeout_ms(win *w)
 {
-    int64_t left = app_time_left(w->a, now_ms());
+    int64_t now = now_ms();
+    int64_t left = app_time_left(w->a, now);
     int watch = w->a->preview ? WATCH_FRAME_MS : -1;
+    w->countdown_at = -1;
     if (left < 0 || w->a->o.replay) /* a replay's clock only moves on Enter */
         return watch;
     int next = ui_countdown_next_change(left);
     if (left < next)
         next = (int)left;
+    w->countdown_at = now + next + 1;
     return watch >= 0 && watch < next + 1 ? watch : next + 1;
 }
 
@@ -527,7 +531,7 @@ static void loop(win *w, const window_opts *o)
         int got = to < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, to);
         if (!got) {
             /* The countdown's text moved on; or a saved case reloaded. */
-            dirty = app_time_left(w->a, now_ms()) >= 0;
+            dirty = w->countdown_at >= 0 && now_ms() >= w->countdown_at;
             dirty |= app_tick(w->a, now_ms());
             dirty |= app_preview_poll(w->a, now_ms());
             continue;
