@@ -12,6 +12,7 @@
  * Findings about the case's own keys take the line where the file writes
  * the key (case_key_line). */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -149,131 +150,132 @@ void walk_text_node(walker *w, uint32_t x, int ni, const case_node *n)
     }
 }
 
-/* A field of the case's own tables: what it is, its text and its key path
- * (for its line). */
-typedef struct key_field {
-    const char *where;
-    const char *text;
-    char path[160];
-} key_field;
+/* The fields of the case's own tables that the trainee reads, each given
+ * to check with what it is and its key path (for its line): the path is
+ * built for each field, whatever its length. */
+typedef struct fields {
+    walker *w;
+    void (*check)(walker *w, const char *where, const char *text, const char *path);
+    strbuf path;
+} fields;
 
-static void add_key(key_field *out, size_t *k, size_t max, const char *where, const char *text,
-                    const char *fmt, const char *a, size_t i)
+static void visit(fields *fs, const char *where, const char *text, const char *fmt, ...)
+    STRBUF_PRINTF(4, 5);
+static void visit(fields *fs, const char *where, const char *text, const char *fmt, ...)
 {
-    if (!text || *k >= max)
+    if (!text)
         return;
-    key_field *f = &out[(*k)++];
-    f->where = where;
-    f->text = text;
-    int n = snprintf(f->path, sizeof f->path, fmt, a, i);
-    if (n < 0 || (size_t)n >= sizeof f->path)
-        f->path[0] = '\0'; /* a path this long is not mapped: no line rather than a wrong one */
+    strbuf_reset(&fs->path);
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&fs->path, fmt, ap);
+    va_end(ap);
+    /* Out of memory: the line falls back to where the case is written. */
+    fs->check(fs->w, where, text, strbuf_oom(&fs->path) ? "" : strbuf_str(&fs->path));
 }
 
-/* The texts of l as fields named where, at path[1], path[2], …. */
-static void list_fields(const strlist *l, const char *where, const char *path, key_field *out,
-                        size_t *k, size_t max)
+/* The texts of l as fields named where, at PATH[1], PATH[2], …. */
+static void list_fields(fields *fs, const strlist *l, const char *where, const char *path)
 {
     for (size_t i = 0; i < l->n; i++)
-        add_key(out, k, max, where, l->items[i], "%s[%zu]", path, i + 1);
+        visit(fs, where, l->items[i], "%s[%zu]", path, i + 1);
 }
 
 /* What the trainee reads in the header and the model card, whatever the
  * path: the patient, the AI tools' cards, the results known at the start. */
-static size_t header_fields(const case_def *c, key_field *out, size_t max)
+static void header_fields(fields *fs, const case_def *c)
 {
     const case_patient *p = &c->patient;
-    size_t k = 0;
-    add_key(out, &k, max, "patient's name", p->name, "%s.name", "patient", 0);
-    add_key(out, &k, max, "patient's setting", p->setting, "%s.setting", "patient", 0);
-    add_key(out, &k, max, "patient's complaint", p->complaint, "%s.complaint", "patient", 0);
-    list_fields(&p->history, "patient's history", "patient.history", out, &k, max);
-    list_fields(&p->medications, "patient's medications", "patient.medications", out, &k, max);
-    list_fields(&p->allergies, "patient's allergies", "patient.allergies", out, &k, max);
+    visit(fs, "patient's name", p->name, "patient.name");
+    visit(fs, "patient's setting", p->setting, "patient.setting");
+    visit(fs, "patient's complaint", p->complaint, "patient.complaint");
+    list_fields(fs, &p->history, "patient's history", "patient.history");
+    list_fields(fs, &p->medications, "patient's medications", "patient.medications");
+    list_fields(fs, &p->allergies, "patient's allergies", "patient.allergies");
     for (size_t t = 0; t < c->n_tools; t++) {
         const case_tool *tool = &c->tools[t];
-        char at[80];
-        if (c->multi_tool && tool->key)
-            snprintf(at, sizeof at, "ai.%s", tool->key);
-        else
-            snprintf(at, sizeof at, "ai");
-        add_key(out, &k, max, "AI's model card", tool->name, "%s.name", at, 0);
-        add_key(out, &k, max, "AI's model card", tool->kind, "%s.kind", at, 0);
-        add_key(out, &k, max, "AI's model card", tool->intended_use, "%s.intended_use", at, 0);
-        add_key(out, &k, max, "AI's model card", tool->trained_on, "%s.trained_on", at, 0);
-        char lim[96];
-        snprintf(lim, sizeof lim, "%s.limitations", at);
-        list_fields(&tool->limitations, "AI's model card", lim, out, &k, max);
+        const char *key = c->multi_tool && tool->key ? tool->key : NULL;
+        const char *dot = key ? "." : "";
+        key = key ? key : "";
+        visit(fs, "AI's model card", tool->name, "ai%s%s.name", dot, key);
+        visit(fs, "AI's model card", tool->kind, "ai%s%s.kind", dot, key);
+        visit(fs, "AI's model card", tool->intended_use, "ai%s%s.intended_use", dot, key);
+        visit(fs, "AI's model card", tool->trained_on, "ai%s%s.trained_on", dot, key);
+        for (size_t i = 0; i < tool->limitations.n; i++)
+            visit(fs, "AI's model card", tool->limitations.items[i], "ai%s%s.limitations[%zu]", dot,
+                  key, i + 1);
     }
     for (size_t i = 0; i < c->n_results; i++) {
         const case_result *r = &c->results[i];
-        add_key(out, &k, max, "results at the start", r->name, "%s[%zu].name", "results", i + 1);
+        visit(fs, "results at the start", r->name, "results[%zu].name", i + 1);
         if (!r->is_num)
-            add_key(out, &k, max, "results at the start", r->text, "%s[%zu]", "results", i + 1);
+            visit(fs, "results at the start", r->text, "results[%zu]", i + 1);
         if (r->image.file)
-            add_key(out, &k, max, "results at the start", r->image.alt, "%s[%zu].image.alt",
-                    "results", i + 1);
+            visit(fs, "results at the start", r->image.alt, "results[%zu].image.alt", i + 1);
     }
-    return k;
 }
 
 /* Variant talk in the header and the model card: one finding a field. */
-static void header_text(walker *w)
+static void header_check(walker *w, const char *where, const char *text, const char *path)
 {
-    const case_def *c = w->c;
-    key_field f[256];
-    size_t k = header_fields(c, f, sizeof f / sizeof f[0]);
-    for (size_t i = 0; i < k; i++) {
-        char id[160], msg[600];
-        const char *talk = variant_talk(c, f[i].text, id, sizeof id);
-        if (!talk)
-            continue;
+    char id[160], msg[600];
+    const char *talk = variant_talk(w->c, text, id, sizeof id);
+    if (!talk)
+        return;
+    snprintf(msg, sizeof msg,
+             "the %s, which the trainee sees, names %s: trainees should not know which version "
+             "they play; write it without naming the variant",
+             where, talk);
+    walk_report(w, WALK_VARIANT_TALK, false, w->c->file, case_key_line(w->c, path), -1, NONE, msg);
+}
+
+/* The library's texts: neither the outcome nor a variant. */
+static void library_check(walker *w, const char *where, const char *text, const char *path)
+{
+    char id[160], msg[600];
+    const char *word = outcome_word(text);
+    const char *talk = variant_talk(w->c, text, id, sizeof id);
+    if (!word && !talk)
+        return;
+    if (word)
         snprintf(msg, sizeof msg,
-                 "the %s, which the trainee sees, names %s: trainees should not know which "
-                 "version they play; write it without naming the variant",
-                 f[i].where, talk);
-        walk_report(w, WALK_VARIANT_TALK, false, c->file, case_key_line(c, f[i].path), -1, NONE,
-                    msg);
-    }
+                 "the case's %s, shown in the library before play, says '%s': it gives the "
+                 "outcome away; say what the case is about, not how it turns out",
+                 where, word);
+    else
+        snprintf(msg, sizeof msg,
+                 "the case's %s, shown in the library before play, names %s: trainees should "
+                 "not know which version they play",
+                 where, talk);
+    walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, w->c->file, case_key_line(w->c, path), -1, NONE,
+                msg);
+}
+
+/* A learning objective: read in the debrief. */
+static void objective_check(walker *w, const char *where, const char *text, const char *path)
+{
+    char id[160], msg[600];
+    (void)where;
+    const char *talk = variant_talk(w->c, text, id, sizeof id);
+    if (!talk)
+        return;
+    snprintf(msg, sizeof msg,
+             "a learning objective names %s: trainees read the objectives in the debrief", talk);
+    walk_report(w, WALK_VARIANT_TALK, false, w->c->file, case_key_line(w->c, path), -1, NONE, msg);
 }
 
 void walk_text_case(walker *w)
 {
     const case_def *c = w->c;
-    char id[160], msg[600];
-    key_field f[2 + 64];
-    size_t k = 0, max = sizeof f / sizeof f[0];
-    add_key(f, &k, max, "title", c->title, "%s", "title", 0);
-    add_key(f, &k, max, "summary", c->summary, "%s", "summary", 0);
-    list_fields(&c->tags, "tag", "tags", f, &k, max);
-    for (size_t i = 0; i < k; i++) {
-        const char *word = outcome_word(f[i].text);
-        const char *talk = variant_talk(c, f[i].text, id, sizeof id);
-        if (!word && !talk)
-            continue;
-        if (word)
-            snprintf(msg, sizeof msg,
-                     "the case's %s, shown in the library before play, says '%s': it gives the "
-                     "outcome away; say what the case is about, not how it turns out",
-                     f[i].where, word);
-        else
-            snprintf(msg, sizeof msg,
-                     "the case's %s, shown in the library before play, names %s: trainees "
-                     "should not know which version they play",
-                     f[i].where, talk);
-        walk_report(w, WALK_OUTCOME_GIVEN_AWAY, false, c->file, case_key_line(c, f[i].path), -1,
-                    NONE, msg);
+    fields fs = {w, library_check, STRBUF_INIT};
+    visit(&fs, "title", c->title, "title");
+    visit(&fs, "summary", c->summary, "summary");
+    list_fields(&fs, &c->tags, "tag", "tags");
+    fs.check = objective_check;
+    list_fields(&fs, &c->objectives, "learning objective", "objectives");
+    if (c->variants.n > 0) {
+        fs.check = header_check;
+        header_fields(&fs, c);
     }
-    for (size_t i = 0; i < c->objectives.n; i++)
-        if (variant_talk(c, c->objectives.items[i], id, sizeof id)) {
-            char path[64];
-            snprintf(path, sizeof path, "objectives[%zu]", i + 1);
-            snprintf(msg, sizeof msg,
-                     "a learning objective names %s: trainees read the objectives in the debrief",
-                     variant_talk(c, c->objectives.items[i], id, sizeof id));
-            walk_report(w, WALK_VARIANT_TALK, false, c->file, case_key_line(c, path), -1, NONE,
-                        msg);
-        }
-    if (c->variants.n > 0)
-        header_text(w);
+    strbuf_free(&fs.path);
 }
