@@ -196,7 +196,14 @@ static void test_page_out_of_memory_fails_cleanly(void **state)
         if (rc != 0) {
             assert_true(failed);
             assert_int_equal(e.kind, APPERR_ENV);
-            assert_string_equal(e.msg, "out of memory");
+            assert_string_equal(e.msg, "cannot write: out of memory");
+            assert_string_equal(e.file, path);
+            /* The page written before is still there, whole. */
+            size_t now_len = 0;
+            char *now = test_read_file(path, &now_len);
+            assert_int_equal(now_len, len);
+            assert_memory_equal(now, whole, len);
+            free(now);
         }
         if (alloc_live != 0)
             fail_msg("allocation %ld failing leaves %ld blocks", n, alloc_live);
@@ -211,8 +218,10 @@ static void test_page_out_of_memory_fails_cleanly(void **state)
     snprintf(path, sizeof path, "%s/no/such/folder/map.html", dir);
     assert_int_equal(graph_html_write(&m, NULL, "<svg></svg>", path, &e), -1);
     assert_int_equal(e.kind, APPERR_ENV);
-    assert_non_null(strstr(e.msg, "cannot write"));
-    assert_non_null(strstr(e.msg, "no/such/folder/map.html"));
+    char said[1400];
+    apperr_format(&e, said, sizeof said);
+    assert_non_null(strstr(said, "cannot write"));
+    assert_non_null(strstr(said, "no/such/folder/map.html"));
     free(whole);
     free(again);
     test_rmtree(dir);

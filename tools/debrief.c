@@ -32,13 +32,14 @@
 #include "log_reader.h"
 #include "mem.h"
 #include "metrics.h"
+#include "out_file.h"
 
 /* ---- reading ---------------------------------------------------------- */
 
 typedef struct run {
     const debrief_opts *a;
     metrics_set *set;
-    FILE *csv;
+    out_file csv; /* --csv, written as the logs are read; csv.f NULL when none */
     bool keep_issues;
     char **issues;
     size_t n_issues, cap_issues;
@@ -87,7 +88,7 @@ static int on_session(void *ctx, const log_session *s, apperr *e)
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory while computing the metrics");
         return -1;
     }
-    if (r->csv && debrief_csv_session_counted(r->csv, s, counted) != 0) {
+    if (r->csv.f && debrief_csv_session_counted(r->csv.f, s, counted) != 0) {
         apperr_set(e, APPERR_ENV, r->a->csv, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
@@ -172,30 +173,6 @@ static void print_words_and_compare(FILE *f, const run *r)
 
 /* ---- outputs --------------------------------------------------------------------- */
 
-static FILE *open_out(const char *path, apperr *e)
-{
-    if (strcmp(path, "-") == 0)
-        return stdout;
-    FILE *f = fopen(path, "w");
-    if (!f)
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-    return f;
-}
-
-static int close_out(FILE *f, const char *path, apperr *e)
-{
-    int bad = ferror(f);
-    if (f == stdout)
-        bad |= fflush(f) != 0;
-    else
-        bad |= fclose(f) != 0;
-    if (bad) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
 static int write_json(const run *r, apperr *e)
 {
     cJSON *extra = cJSON_CreateObject();
@@ -213,18 +190,16 @@ static int write_json(const run *r, apperr *e)
             return -1;
         }
     }
-    FILE *f = open_out(r->a->json, e);
-    if (!f) {
+    out_file out;
+    if (out_open(&out, r->a->json, e) != 0) {
         cJSON_Delete(extra);
         return -1;
     }
-    int rc = debrief_json_write_with(f, r->set, r->runs_left_out, extra);
+    int rc = debrief_json_write_with(out.f, r->set, r->runs_left_out, extra);
     cJSON_Delete(extra);
-    if (close_out(f, r->a->json, e) != 0)
-        return -1;
     if (rc != 0)
         apperr_set(e, APPERR_ENV, r->a->json, 0, "cannot write: out of memory");
-    return rc;
+    return out_close(&out, rc == 0, e);
 }
 
 static int write_reports(const run *r, const log_read_stats *st, apperr *e)
@@ -280,18 +255,17 @@ static int read_all(run *r, log_read_stats *st, apperr *e)
         apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
         return -1;
     }
-    if (a->csv) {
-        r->csv = open_out(a->csv, e);
-        if (!r->csv || debrief_csv_header(r->csv) != 0)
-            return -1;
+    if (a->csv && out_open(&r->csv, a->csv, e) != 0)
+        return -1;
+    int rc = 0;
+    if (a->csv && debrief_csv_header(r->csv.f) != 0) {
+        apperr_set(e, APPERR_ENV, a->csv, 0, "cannot write: %s", strerror(errno));
+        rc = -1;
     }
-    int rc = log_read_paths(a->paths, a->n_paths, &o, st, e);
-    if (r->csv) {
-        FILE *f = r->csv;
-        r->csv = NULL;
-        if (close_out(f, a->csv, rc == 0 ? e : &(apperr){0}) != 0)
-            rc = -1;
-    }
+    if (rc == 0)
+        rc = log_read_paths(a->paths, a->n_paths, &o, st, e);
+    if (r->csv.f && out_close(&r->csv, rc == 0, e) != 0)
+        rc = -1;
     return rc;
 }
 
@@ -337,8 +311,8 @@ int debrief_logs(const debrief_opts *o)
         return debrief_trainee(o);
     run r = {.a = o, .keep_issues = o->html || o->xapi};
     int rc = debrief(&r);
-    if (r.csv && r.csv != stdout)
-        fclose(r.csv);
+    if (r.csv.f) /* the read stopped before the CSV was ended: left out */
+        out_close(&r.csv, false, NULL);
     metrics_set_free(r.set);
     metrics_set_free(r.all);
     debrief_nodes_free(r.nodes);

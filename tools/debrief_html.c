@@ -32,6 +32,7 @@
 #include "debrief_nodes.h"
 #include "debrief_words.h"
 #include "mem.h"
+#include "out_file.h"
 
 /* ---- Output helpers ---- */
 
@@ -521,21 +522,14 @@ int debrief_write_html(const char *path, const debrief_report_in *in, apperr *e)
         html_free(&h);
         return -1;
     }
-    h.f = fopen(path, "w");
-    if (!h.f) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
+    out_file out;
+    if (out_open(&out, path, e) != 0) {
         html_free(&h);
         return -1;
     }
+    h.f = out.f;
     rc = write_page(&h, e);
-    if (ferror(h.f) && rc == 0) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        rc = -1;
-    }
-    if (fclose(h.f) != 0 && rc == 0) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        rc = -1;
-    }
+    rc = out_close(&out, rc == 0, e);
     html_free(&h);
     return rc;
 }

@@ -27,6 +27,7 @@
 #include "debrief_trainee_page.h"
 #include "log_reader.h"
 #include "mem.h"
+#include "out_file.h"
 
 /* A trainee's figure among trainees is shown only from this many trainees
  * with a value: with fewer, one person's figure could be read from it. */
@@ -525,19 +526,9 @@ static int write_page(FILE *f, const debrief_trainee_figures *t, apperr *e)
 int debrief_trainee_page(const debrief_trainee_figures *t, apperr *e)
 {
     const char *path = t->a->html;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
+    out_file out;
+    if (out_open(&out, path, e) != 0)
         return -1;
-    }
-    int rc = write_page(f, t, e);
-    if (ferror(f) && rc == 0) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        rc = -1;
-    }
-    if (fclose(f) != 0 && rc == 0) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        rc = -1;
-    }
-    return rc;
+    int rc = write_page(out.f, t, e);
+    return out_close(&out, rc == 0, e);
 }

@@ -24,6 +24,7 @@
 #include "debrief_fmt.h"
 #include "json_util.h"
 #include "mem.h"
+#include "out_file.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
 #define ACTIVITY_SIMULATION "http://adlnet.gov/expapi/activities/simulation"
@@ -519,18 +520,6 @@ static int writer_init(xapi_writer *w, const debrief_report_in *in, apperr *e)
     return 0;
 }
 
-static int close_file(FILE *f, const char *path, int rc, apperr *e)
-{
-    bool failed = ferror(f) != 0;
-    if (fclose(f) != 0)
-        failed = true;
-    if (rc == 0 && failed) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
-        return -1;
-    }
-    return rc;
-}
-
 int debrief_write_xapi(const char *path, const debrief_report_in *in, apperr *e)
 {
     xapi_writer w;
@@ -539,19 +528,19 @@ int debrief_write_xapi(const char *path, const debrief_report_in *in, apperr *e)
     if (writer_init(&w, in, e) != 0)
         return -1;
     w.path = path;
-    w.j.f = fopen(path, "w");
-    if (!w.j.f) {
-        apperr_set(e, APPERR_ENV, path, 0, "cannot write: %s", strerror(errno));
+    out_file out;
+    if (out_open(&out, path, e) != 0) {
         writer_free(&w);
         return -1;
     }
+    w.j.f = out.f;
     o.ctx = &w;
     flockfile(w.j.f);
     fputs("[", w.j.f);
     rc = log_read_paths(in->paths, in->n_paths, &o, NULL, e);
     fputs(w.written ? "\n]\n" : "]\n", w.j.f);
     funlockfile(w.j.f);
-    rc = close_file(w.j.f, path, rc, e);
+    rc = out_close(&out, rc == 0, e);
     writer_free(&w);
     return rc;
 }

@@ -16,6 +16,7 @@
 
 #include "debrief_fmt.h"
 #include "mem.h"
+#include "out_file.h"
 #include "strbuf.h"
 
 static void html(FILE *f, const char *s)
@@ -342,19 +343,12 @@ static int body(FILE *f, const graph_map *m, const char *svg)
 int graph_html_write(const graph_map *m, const char *variant, const char *svg, const char *path,
                      apperr *e)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        apperr_set(e, APPERR_ENV, NULL, 0, "cannot write %s: %s", path, strerror(errno));
+    out_file out;
+    if (out_open(&out, path, e) != 0)
         return -1;
-    }
-    head(f, m, variant);
-    int rc = body(f, m, svg);
-    bool bad = ferror(f) != 0;
-    if (fclose(f) != 0)
-        bad = true;
+    head(out.f, m, variant);
+    int rc = body(out.f, m, svg);
     if (rc != 0)
-        apperr_set(e, APPERR_ENV, NULL, 0, "out of memory");
-    else if (bad)
-        apperr_set(e, APPERR_ENV, NULL, 0, "cannot write %s: the disk may be full", path);
-    return rc != 0 || bad ? -1 : 0;
+        apperr_set(e, APPERR_ENV, path, 0, "cannot write: out of memory");
+    return out_close(&out, rc == 0, e);
 }
