@@ -104,11 +104,12 @@ static int key_twice(const srcmap *map, const char *path, apperr *e)
 
 /* "unknown name 'outcome'" for outcome == "good" in a table: say that a
  * single = gives the field its value (slips.h). */
-static void explain_unknown(const char *text, size_t len, const char *path, apperr *e)
+static void explain_unknown(const char *text, size_t len, const char *path, const char *name,
+                            apperr *e)
 {
-    char name[64], msg[400];
-    if (e->line <= 0 || strcmp(e->file, path) != 0 ||
-        sscanf(e->msg, "unknown name '%63[A-Za-z0-9_]'", name) != 1)
+    char msg[400];
+    if (e->line <= 0 || strcmp(e->file, path) != 0 || !name[0] ||
+        strncmp(e->msg, "unknown name '", 14) != 0)
         return;
     if (slips_explain_unknown(text, len, e->line, name, msg, sizeof msg))
         apperr_set(e, APPERR_INPUT, path, e->line, "%s", msg);
@@ -168,7 +169,7 @@ int case_load(case_def **out, const char *path, const case_load_opts *opts, appe
      * version of the file. */
     int ran = host_dobuffer(cs->host, text, len, path, e);
     if (ran)
-        explain_unknown(text, len, path, e);
+        explain_unknown(text, len, path, host_unknown_name(cs->host), e);
     mem_free(text);
     if (ran) {
         /* Lua's parser names no line when an expression nests too deeply

@@ -62,6 +62,7 @@ struct script_host {
     int case_line;
     unsigned char *rng; /* math.random's state (host_random_state), NULL when unknown */
     size_t rng_len;
+    char unknown_name[64]; /* the last name the case used without a value ("" none) */
 };
 
 static const char *const INCLUDE_CACHE = "appraise.includes";
@@ -456,6 +457,8 @@ static const char *const REFUSED[] = {"os",        "io",      "debug",   "load",
 static int f_unknown_global(lua_State *L)
 {
     const char *name = lua_tostring(L, 2);
+    script_host *h = host_of(L);
+    snprintf(h->unknown_name, sizeof h->unknown_name, "%s", name ? name : "");
     for (int i = 0; name && REFUSED[i]; i++)
         if (strcmp(name, REFUSED[i]) == 0)
             return luaL_error(L,
@@ -668,6 +671,11 @@ void host_push_env(script_host *h)
 int host_case_line(const script_host *h)
 {
     return h->case_line;
+}
+
+const char *host_unknown_name(const script_host *h)
+{
+    return h->unknown_name;
 }
 
 int host_includes(script_host *h, int (*fn)(const char *path, void *ctx), void *ctx)

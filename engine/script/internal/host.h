@@ -56,6 +56,10 @@ void host_push_env(script_host *h);
 /* The line where the file called case{ … }, 0 when unknown. */
 int host_case_line(const script_host *h);
 
+/* The last name the case's code used that has no value ("unknown name"
+ * errors), "" when none. */
+const char *host_unknown_name(const script_host *h);
+
 /* Calls fn with the resolved path of each file include() has read, in no
  * order; stops at the first fn that returns nonzero and returns that. Not
  * inside a Lua call (it runs in the host's state directly). */
