@@ -42,11 +42,19 @@ static void pause_ms(int ms)
     nanosleep(&ts, NULL);
 }
 
+/* The monotonic clock, in ms, as the window gives it. */
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Asks until the watcher says a file changed, for up to 5 s. */
 static bool changed_within(watch *w)
 {
     for (int i = 0; i < 1000; i++) {
-        if (watch_changed(w))
+        if (watch_changed(w, mono_ms()))
             return true;
         pause_ms(5);
     }
@@ -58,7 +66,7 @@ static bool changed_over_periods(watch *w)
 {
     bool any = false;
     for (int i = 0; i < 6 * PERIOD_MS / 5; i++) {
-        any |= watch_changed(w);
+        any |= watch_changed(w, mono_ms());
         pause_ms(5);
     }
     return any;
@@ -179,6 +187,43 @@ static void test_a_new_set_of_files_is_watched(void **state)
     assert_true(changed_within(f->w));
 }
 
+/* Saves close together are one change, told once the files have been
+ * quiet for settle_ms: asked on a clock the test gives, no sleeps. */
+static void saves_close_together(watch_method m)
+{
+    char dir[256];
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/test-watch-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    char path[300];
+    snprintf(path, sizeof path, "%s/case.lua", dir);
+    write_file(path, "return case { }\n");
+    watch_opts o = {.method = m, .poll_ms = 10, .settle_ms = 1000};
+    watch *w = watch_open(&o);
+    assert_non_null(w);
+    const char *files[] = {path};
+    char why[300];
+    assert_int_equal(watch_files(w, files, 1, why, sizeof why), 0);
+    write_file(path, "return case { title = \"A\" }\n");
+    assert_false(watch_changed(w, 0)); /* saved at 0: not quiet yet */
+    write_file(path, "return case { title = \"A longer one\" }\n");
+    assert_false(watch_changed(w, 500)); /* saved again at 500 */
+    assert_false(watch_changed(w, 1400)); /* quiet for 900 ms only */
+    assert_true(watch_changed(w, 1500));  /* quiet for 1000 ms: one change */
+    assert_false(watch_changed(w, 1600));
+    assert_false(watch_changed(w, 5000));
+    watch_close(w);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+static void test_saves_close_together_are_one_change(void **state)
+{
+    (void)state;
+    saves_close_together(WATCH_INOTIFY);
+    saves_close_together(WATCH_POLL);
+}
+
 static void test_the_method_asked_for(void **state)
 {
     (void)state;
@@ -196,7 +241,7 @@ static void test_the_method_asked_for(void **state)
     assert_int_equal(watch_method_of(w), WATCH_INOTIFY);
     watch_close(w);
 #endif
-    assert_false(watch_changed(NULL));
+    assert_false(watch_changed(NULL, 0));
 }
 
 #define BOTH(t)                                                                                    \
@@ -213,6 +258,7 @@ int main(void)
         BOTH(test_another_file_in_the_folder_is_no_change),
         BOTH(test_deleted_then_written_again_is_a_change),
         BOTH(test_a_new_set_of_files_is_watched),
+        cmocka_unit_test(test_saves_close_together_are_one_change),
         cmocka_unit_test(test_the_method_asked_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #ifdef __linux__
@@ -54,12 +53,6 @@ struct watch {
     int64_t next_poll; /* polling: when the files are read next */
 };
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static watch_method method_wanted(const watch_opts *o)
 {
@@ -247,14 +240,14 @@ int watch_files(watch *w, const char *const *paths, size_t n, char *why, size_t 
     for (size_t i = 0; i < w->n_dirs; i++)
         if (add_dir_watch(w, &w->dirs[i]) != 0)
             use_polling(w); /* the system's limit of watches reached, or a folder refused */
-    w->next_poll = now_ms() + w->poll_ms;
+    w->next_poll = 0; /* the files are read at the next ask */
     return rc;
 }
 
-static void seen_change(watch *w)
+static void seen_change(watch *w, int64_t now)
 {
     w->pending = true;
-    w->last = now_ms();
+    w->last = now;
 }
 
 #if HAVE_INOTIFY
@@ -274,10 +267,10 @@ static bool names_a_file(const watch *w, const watched_dir *d, const char *name)
     return false;
 }
 
-static void one_event(watch *w, const struct inotify_event *ev)
+static void one_event(watch *w, const struct inotify_event *ev, int64_t now)
 {
     if (ev->mask & IN_Q_OVERFLOW) { /* events were lost: one of them may be ours */
-        seen_change(w);
+        seen_change(w, now);
         return;
     }
     watched_dir *d = dir_of_wd(w, ev->wd);
@@ -290,16 +283,16 @@ static void one_event(watch *w, const struct inotify_event *ev)
         return;
     }
     if (ev->len && names_a_file(w, d, ev->name))
-        seen_change(w);
+        seen_change(w, now);
 }
 
-static void read_events(watch *w)
+static void read_events(watch *w, int64_t now)
 {
     /* A folder that went away is watched again once it is back; the files
      * in it then count as saved. */
     for (size_t i = 0; i < w->n_dirs; i++)
         if (w->dirs[i].wd < 0 && add_dir_watch(w, &w->dirs[i]) == 0 && w->dirs[i].wd >= 0)
-            seen_change(w);
+            seen_change(w, now);
     union {
         struct inotify_event ev; /* for its alignment */
         char buf[4096];
@@ -311,7 +304,7 @@ static void read_events(watch *w)
             return; /* EAGAIN: nothing more now */
         for (char *p = buf; p < buf + got;) {
             const struct inotify_event *ev = (const struct inotify_event *)p;
-            one_event(w, ev);
+            one_event(w, ev, now);
             p += sizeof *ev + ev->len;
         }
     }
@@ -327,20 +320,19 @@ static void poll_files(watch *w, int64_t now)
         file_seen s;
         look(w->files[i].path, &s);
         if (saved_since(&w->files[i].seen, &s))
-            seen_change(w);
+            seen_change(w, now);
         w->files[i].seen = s;
     }
 }
 
-bool watch_changed(watch *w)
+bool watch_changed(watch *w, int64_t now)
 {
     if (!w)
         return false;
 #if HAVE_INOTIFY
     if (w->method == WATCH_INOTIFY)
-        read_events(w);
+        read_events(w, now);
 #endif
-    int64_t now = now_ms();
     if (w->method == WATCH_POLL)
         poll_files(w, now);
     if (!w->pending || now - w->last < w->settle_ms)

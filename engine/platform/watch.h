@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum watch_method {
     WATCH_DEFAULT, /* APPRAISE_WATCH=poll or =inotify in the environment, else inotify
@@ -48,9 +49,10 @@ void watch_close(watch *w);
  * out: the set is then whatever could be watched. */
 int watch_files(watch *w, const char *const *paths, size_t n, char *why, size_t why_size);
 
-/* Whether a watched file was saved since the last true, the files now
- * quiet. Never blocks. */
-bool watch_changed(watch *w);
+/* Whether a watched file was saved since the last true, the files quiet
+ * for settle_ms since: asked at monotonic time now (ms, never going back),
+ * which also times the polling. Never blocks. */
+bool watch_changed(watch *w, int64_t now);
 
 /* How the files are watched: WATCH_INOTIFY or WATCH_POLL. */
 watch_method watch_method_of(const watch *w);

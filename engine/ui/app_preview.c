@@ -268,5 +268,5 @@ bool app_preview_poll(app *a, int64_t now)
     if (!p || now < p->next_check)
         return false;
     p->next_check = now + POLL_EVERY_MS;
-    return watch_changed(p->w) && app_preview_reload(a, now);
+    return watch_changed(p->w, now) && app_preview_reload(a, now);
 }
