@@ -426,6 +426,57 @@ static void test_a_reload_out_of_memory_keeps_playing_and_leaks_nothing(void **s
     open_app(f); /* for the teardown */
 }
 
+/* A timed decision: the time spent editing is not the trainee's. After a
+ * reload the clock goes on from where the replay left it, so the limit
+ * has not run out while the author wrote, and the steps a stopped replay
+ * keeps are not dropped by a time-out nobody saw. */
+static void write_timed_case(fixture *f, const char *option)
+{
+    FILE *out = fopen(f->path, "w");
+    assert_non_null(out);
+    fprintf(out,
+            "return case {\n"
+            "  id = \"preview-timed\", version = \"1\", title = \"Preview\",\n"
+            "  start = \"arrival\",\n"
+            "  nodes = {\n"
+            "    arrival = { text = \"Arrival.\", next = \"choice\" },\n"
+            "    choice = { text = \"Quick!\",\n"
+            "      decision = { options = { { id = \"%s\", label = \"A\", next = \"done\" },\n"
+            "                               { id = \"b\", label = \"B\", next = \"done\" } },\n"
+            "                   best = { \"%s\" }, time_limit = 30, on_timeout = \"late\" } },\n"
+            "    late = { text = \"Too late.\", ending = { outcome = \"harm\", summary = \"Late.\" } },\n"
+            "    done = { text = \"Home.\", ending = { outcome = \"good\", summary = \"Home.\" } },\n"
+            "  },\n"
+            "}\n",
+            option, option);
+    assert_int_equal(fclose(out), 0);
+}
+
+static void test_the_time_spent_editing_does_not_run_a_time_limit_out(void **state)
+{
+    fixture *f = *state;
+    write_timed_case(f, "a");
+    app_free(&f->a);
+    open_app(f);
+    cmd(f, CMD_COMMIT, 0); /* start */
+    cmd(f, CMD_COMMIT, 0); /* arrival: continue */
+    assert_string_equal(node_id(f), "choice");
+    size_t n = app_preview_recorded(&f->a);
+    /* Ten minutes of writing, then a save. */
+    f->now += 10 * 60 * 1000;
+    write_timed_case(f, "a");
+    assert_true(app_preview_reload(&f->a, f->now));
+    assert_string_equal(node_id(f), "choice");
+    int64_t left = app_time_left(&f->a, f->now);
+    assert_true(left > 0 && left <= 30000);
+    assert_false(app_tick(&f->a, f->now + 1000));
+    assert_string_equal(node_id(f), "choice");
+    assert_int_equal(app_preview_recorded(&f->a), n);
+    /* The limit still runs: 30 s later it fires. */
+    assert_true(app_tick(&f->a, f->now + 31000));
+    assert_int_equal(f->a.screen, SCR_CASE); /* the time-out's feedback */
+}
+
 int main(void)
 {
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -437,6 +488,7 @@ int main(void)
         T(test_previews_are_logged_as_preview_in_their_folder),
         T(test_a_reload_before_the_start_changes_the_case_only),
         T(test_a_save_is_found_by_the_poll),
+        T(test_the_time_spent_editing_does_not_run_a_time_limit_out),
         T(test_a_new_include_is_watched_from_the_save_that_loads_it),
         cmocka_unit_test(test_no_preview_without_watch),
         T(test_a_reload_out_of_memory_keeps_playing_and_leaks_nothing),

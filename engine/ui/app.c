@@ -274,13 +274,13 @@ session_opts app_session_opts(const app *a, const char *session_id, log_writer *
 }
 
 void app_replace_case(app *a, case_def *c, session *s, log_writer *log, const char session_id[37],
-                      int64_t now)
+                      int64_t t, int64_t now)
 {
     if (a->s && session_view_now(a->s).status == SESSION_PLAYING) {
         session_action quit = {ACT_QUIT, NULL, 0};
         apperr e;
-        int64_t t = now - a->t0 > a->t ? now - a->t0 : a->t;
-        (void)session_act(a->s, &quit, t, &e); /* the old version's log ends as left */
+        int64_t left_at = now - a->t0 > a->t ? now - a->t0 : a->t;
+        (void)session_act(a->s, &quit, left_at, &e); /* the old version's log ends as left */
     }
     close_case(a);
     case_free(a->c);
@@ -291,6 +291,10 @@ void app_replace_case(app *a, case_def *c, session *s, log_writer *log, const ch
     }
     a->s = s;
     a->log = log;
+    /* The new session's clock goes on from where its replay left it: the
+     * time spent editing is not the trainee's time at the step. */
+    a->t = t;
+    a->t0 = now - t;
     memcpy(a->session_id, session_id, sizeof a->session_id);
     snprintf(a->log_path, sizeof a->log_path, "%s", log_writer_path(log));
     a->log_kept = false;

@@ -141,8 +141,9 @@ session_opts app_session_opts(const app *a, const char *session_id, log_writer *
 /* A new version of the case replaces the one played (app_preview.c): the
  * session still playing is left (quit, at now) and closed with its log and
  * the case; c and, when a session was open, s with its log take their
- * places (the app owns them), and the window follows s to its step. */
+ * places (the app owns them), s's clock going on from its time t, and the
+ * window follows s to its step. */
 void app_replace_case(app *a, case_def *c, session *s, log_writer *log,
-                      const char session_id[37], int64_t now);
+                      const char session_id[37], int64_t t, int64_t now);
 
 #endif

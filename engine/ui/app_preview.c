@@ -132,6 +132,7 @@ typedef struct fresh {
     session *s;
     log_writer *log;
     char session_id[37];
+    int64_t t; /* the session's time where the replay left it */
 } fresh;
 
 static void fresh_free(fresh *f)
@@ -170,8 +171,10 @@ static bool replay_steps(app *a, fresh *f)
             r = runner_act_at(f->s, &(session_action){st->kind, st->text, st->value}, st->t, &e);
         else
             r = session_tick(f->s, st->t, &e);
-        if (r == SESSION_OK)
+        if (r == SESSION_OK) {
+            f->t = st->t;
             continue;
+        }
         /* The machine, not the case: the old version plays on. */
         bool machine = r == SESSION_IO || (r == SESSION_FAILED && e.kind == APPERR_ENV);
         const char *what = machine               ? "the new version could not be played"
@@ -252,7 +255,7 @@ bool app_preview_reload(app *a, int64_t now)
     /* The same files: their watch stays as it is, so that a save made
      * while this one was being loaded is not missed. */
     bool same = same_files(&a->c->sources, &f.c->sources);
-    app_replace_case(a, f.c, f.s, f.log, f.session_id, now);
+    app_replace_case(a, f.c, f.s, f.log, f.session_id, f.t, now);
     if (!same)
         watch_sources(a);
     return true;
