@@ -13,6 +13,12 @@ char *test_read_file(const char *path, size_t *len);
 /* Writes text to path; 0 on success. */
 int test_write_file(const char *path, const char *text);
 
+/* support_log.c, for tests that link the core: the session of the log at
+ * path, every record kept, failing the test (cmocka) when it cannot be
+ * read. The caller frees it (log_session_free). */
+struct log_session;
+struct log_session *test_read_log(const char *path);
+
 /* support_load.c, for tests that link the Lua host (appraise_script). */
 
 /* Asserts (cmocka) that loading the case at path fails as an author's

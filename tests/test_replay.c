@@ -89,16 +89,6 @@ static void end(play *p)
     case_free(p->c);
 }
 
-static log_session *read_log(const char *path)
-{
-    log_session *s = NULL;
-    apperr e;
-    log_read_opts o = {.keep = LOG_KEEP_ALL};
-    if (log_session_read(path, &o, &s, &e) != 0)
-        fail_msg("%s: %s", path, e.msg);
-    return s;
-}
-
 /* Replays the log at path into DIR/replayed.jsonl, as `replay --verify`
  * does, and returns the first difference. */
 static replay_diff replay_and_compare(const char *dir, const char *path)
@@ -129,7 +119,7 @@ static replay_diff replay_and_compare(const char *dir, const char *path)
     if (replay_all(&r, p.s, &t, &e) != 0)
         fail_msg("replay_all: %s", e.msg);
     end(&p);
-    log_session *replayed = read_log(p.path);
+    log_session *replayed = test_read_log(p.path);
     replay_diff d;
     assert_int_equal(replay_compare(r.log, replayed, 0, &d), 0);
     log_session_free(replayed);
@@ -177,7 +167,7 @@ static void test_a_window_session_replays_identically_at_its_own_times(void **st
     act(&p, 16789, ACT_CONTINUE, NULL, 0); /* the feedback after the advice */
     assert_int_equal(session_view_now(p.s).status, SESSION_COMPLETE);
     end(&p);
-    log_session *s = read_log(p.path);
+    log_session *s = test_read_log(p.path);
     assert_int_equal(s->n_decisions, 2);
     assert_int_equal(s->decisions[0].ms_initial, 2345);
     assert_int_equal(s->decisions[0].ms_final, 6789 - 4567);
@@ -202,7 +192,7 @@ static void test_a_time_limit_after_the_advice_replays_with_its_rating(void **st
     act(&p, 62000, ACT_CONTINUE, NULL, 0);
     act(&p, 63000, ACT_QUIT, NULL, 0);
     end(&p);
-    log_session *s = read_log(p.path);
+    log_session *s = test_read_log(p.path);
     assert_true(s->decisions[0].timed_out);
     assert_false(s->decisions[0].has_initial_confidence);
     assert_int_equal(s->status, LOG_QUIT);
@@ -269,7 +259,7 @@ static void test_seeds_replay_exactly_at_0_and_2_53_plus_1_and_2_64_minus_1(void
     play near, exact;
     play_best(&near, dir, "near", 9007199254740992ULL);
     play_best(&exact, dir, "exact", 9007199254740993ULL);
-    log_session *a = read_log(exact.path), *b = read_log(near.path);
+    log_session *a = test_read_log(exact.path), *b = test_read_log(near.path);
     replay_diff d;
     assert_int_equal(replay_compare(a, b, 1, &d), 0);
     assert_true(d.found);
@@ -295,7 +285,7 @@ static void test_compare_names_the_first_field_that_differs(void **state)
     act(&q, 2000, ACT_CONFIDENCE, NULL, 6);
     act(&q, 3000, ACT_CHOOSE, "b", 0);
     end(&q);
-    log_session *a = read_log(p.path), *b = read_log(q.path);
+    log_session *a = test_read_log(p.path), *b = test_read_log(q.path);
     replay_diff d;
     assert_int_equal(replay_compare(a, b, 0, &d), 0);
     assert_true(d.found);
@@ -319,8 +309,8 @@ static void test_compare_names_the_first_field_that_differs(void **state)
     act(&r, 4000, ACT_CONFIDENCE, NULL, 6);
     act(&r, 5000, ACT_TRUST, NULL, 2);
     end(&r);
-    a = read_log(p.path);
-    b = read_log(r.path);
+    a = test_read_log(p.path);
+    b = test_read_log(r.path);
     assert_int_equal(replay_compare(a, b, 0, &d), 0);
     assert_true(d.found);
     assert_string_equal(d.type, "decision");
@@ -391,7 +381,7 @@ static void check_replay_matches(const char *inputs_text)
     assert_string_equal(r.start.trainee, "t9");
     assert_int_equal(r.start.seed, 11);
     char *again = play_log(dir, "replay", NULL, &r);
-    log_session *a = read_log(original), *b = read_log(again);
+    log_session *a = test_read_log(original), *b = test_read_log(again);
     replay_diff d;
     assert_int_equal(replay_compare(a, b, 0, &d), 0);
     if (d.found)
@@ -480,7 +470,7 @@ static void test_a_session_with_double_time_limits_replays_the_same(void **state
     act(&p, 122000, ACT_CONTINUE, NULL, 0);
     act(&p, 123000, ACT_QUIT, NULL, 0);
     end(&p);
-    log_session *s = read_log(p.path);
+    log_session *s = test_read_log(p.path);
     assert_true(s->decisions[0].timed_out);
     assert_int_equal(s->decisions[0].t, 120000);
     assert_int_equal(s->decisions[0].time_limit_ms, 120000);
@@ -513,7 +503,7 @@ static void test_a_session_with_time_limits_off_replays_the_same(void **state)
     act(&p, 504000, ACT_CONTINUE, NULL, 0);
     act(&p, 505000, ACT_QUIT, NULL, 0);
     end(&p);
-    log_session *s = read_log(p.path);
+    log_session *s = test_read_log(p.path);
     assert_string_equal(s->time_limits, "off");
     assert_false(s->decisions[0].timed_out);
     assert_false(s->decisions[0].has_time_limit_ms);
@@ -556,7 +546,7 @@ static void test_compare_checks_the_limit_in_force_but_not_in_older_logs(void **
     snprintf(old, sizeof old, "%s/old.jsonl", dir);
     write_without(p.path, cut, ",\"time_limit_ms\":60000");
     write_without(cut, old, ",\"time_limits\":\"normal\"");
-    log_session *a = read_log(p.path), *b = read_log(cut), *c = read_log(old);
+    log_session *a = test_read_log(p.path), *b = test_read_log(cut), *c = test_read_log(old);
     assert_false(b->decisions[0].has_time_limit_ms);
     for (size_t i = 0; i < b->n_records; i++)
         assert_int_equal(b->records[i].lacks, 0); /* left out is not lacking */
@@ -642,7 +632,7 @@ static void test_open_that_runs_out_of_memory_leaks_nothing(void **state)
 static void test_compare_that_runs_out_of_memory_leaks_nothing(void **state)
 {
     (void)state;
-    log_session *a = read_log(GOLDEN_WARD), *b = read_log(GOLDEN_VARIANT);
+    log_session *a = test_read_log(GOLDEN_WARD), *b = test_read_log(GOLDEN_VARIANT);
     failing_alloc_install();
     for (long k = 0;; k++) {
         replay_diff d;

@@ -81,16 +81,6 @@ static session_step step(const fixture *f)
     return session_view_now(f->s).step;
 }
 
-static log_session *read_log(const char *path)
-{
-    log_session *s = NULL;
-    apperr e;
-    log_read_opts o = {.keep = LOG_KEEP_ALL};
-    if (log_session_read(path, &o, &s, &e) != 0)
-        fail_msg("%s: %s", path, e.msg);
-    return s;
-}
-
 /* The n-th record of type in s (0 the first). */
 static const log_record *record(const log_session *s, log_record_type type, int n)
 {
@@ -184,7 +174,7 @@ static void test_records_keep_titles_teaching_band_labels_and_texts(void **state
     act_ok(f, ACT_CONTINUE, NULL, 0);
     tick_ok(f, 20000);
     act_ok(f, ACT_CONTINUE, NULL, 0);
-    log_session *s = read_log(f->path);
+    log_session *s = test_read_log(f->path);
     const log_node *n = &record(s, LOG_REC_NODE, 0)->as.node;
     assert_string_equal(n->title, "First look");
     assert_string_equal(n->teaching, "New confusion scores 3 on its own."); /* a function */
@@ -256,7 +246,7 @@ static void test_run_leaves_a_feedback_step_without_case_text_by_itself(void **s
     if (runner_run_inputs(f->s, &in, &t, &f->e) != 0)
         fail_msg("run: %s", f->e.msg);
     inputs_free(&in);
-    log_session *s = read_log(f->path);
+    log_session *s = test_read_log(f->path);
     assert_int_equal(record(s, LOG_REC_DECISION, 1)->t, 3000);
     assert_int_equal(record(s, LOG_REC_NODE, 2)->t, 3000); /* timed: deadline 13000 */
     assert_int_equal(record(s, LOG_REC_DECISION, 2)->t, 13000);

@@ -94,16 +94,6 @@ static void play_to_end(fixture *f)
     assert_int_equal(session_view_now(f->s).status, SESSION_COMPLETE);
 }
 
-static log_session *read_log(const char *path)
-{
-    log_session *s = NULL;
-    apperr e;
-    log_read_opts o = {.keep = LOG_KEEP_ALL};
-    if (log_session_read(path, &o, &s, &e) != 0)
-        fail_msg("%s: %s", path, e.msg);
-    return s;
-}
-
 /* ---- where it starts, with what ---------------------------------------------- */
 
 /* The nodes before it are not played: neither the arrival's `set` nor its
@@ -263,7 +253,7 @@ static void test_the_log_records_from_and_set_as_given(void **state)
     const char *sets[] = {"score=7", "bed=\"side room\""};
     assert_int_equal(open_from(f, "review", sets, 2), SESSION_OK);
     play_to_end(f);
-    log_session *ls = read_log(f->path);
+    log_session *ls = test_read_log(f->path);
     assert_string_equal(ls->from, "review");
     assert_int_equal(ls->n_set, 2);
     assert_string_equal(ls->set[0], "score=7");
@@ -327,7 +317,7 @@ static void test_a_log_started_from_a_node_replays_identically(void **state)
         fail_msg("replay_all: %s", e.msg);
     session_close(s);
     log_writer_close(log);
-    log_session *replayed = read_log(again);
+    log_session *replayed = test_read_log(again);
     replay_diff d;
     assert_int_equal(replay_compare(r.log, replayed, 0, &d), 0);
     if (d.found)
